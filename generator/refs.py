@@ -1,0 +1,57 @@
+"""Local ``$ref`` resolution (``#/components/...``). Remote references are not supported."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import SpecError
+
+
+def unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+class Resolver:
+    """Resolves local JSON references within one document, with clear errors for broken ones."""
+
+    def __init__(self, root: dict[str, Any]):
+        self.root = root
+
+    def lookup(self, ref: str, where: str) -> Any:
+        if not ref.startswith("#"):
+            raise SpecError(
+                f"remote $ref {ref!r} is not supported (only '#/...' references)", pointer=where
+            )
+        node: Any = self.root
+        for raw in ref[1:].split("/")[1:]:
+            token = unescape(raw)
+            if isinstance(node, dict) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                raise SpecError(f"$ref {ref!r} points to nothing", pointer=where + "/$ref")
+        return node
+
+    def deref(self, node: Any, where: str) -> tuple[Any, str]:
+        """Follow ``$ref`` chains. Returns the target and the pointer where it lives."""
+        seen: set[str] = set()
+        while isinstance(node, dict) and "$ref" in node:
+            ref = node["$ref"]
+            if not isinstance(ref, str):
+                raise SpecError("$ref must be a string", pointer=where + "/$ref")
+            if ref in seen:
+                raise SpecError(f"$ref cycle through {ref!r}", pointer=where + "/$ref")
+            seen.add(ref)
+            node = self.lookup(ref, where)
+            where = ref[1:]
+        return node, where
+
+    @staticmethod
+    def ref_name(node: Any) -> str | None:
+        """``{'$ref': '#/components/schemas/File'}`` -> ``'File'``."""
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            ref: str = node["$ref"]
+            if ref.startswith("#/components/schemas/"):
+                return unescape(ref.rsplit("/", 1)[1])
+        return None

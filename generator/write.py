@@ -1,0 +1,50 @@
+"""Writing the output atomically: a failed run leaves the previous output exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def write_tree(files: dict[str, str], root: Path) -> None:
+    """Write ``files`` (relative path -> text) under a new directory ``root`` (must not exist)."""
+    for rel in sorted(files):
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # newline="\n": the same bytes on every platform
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(files[rel])
+
+
+def staging_dir(target: Path) -> Path:
+    """A fresh directory next to ``target`` (same filesystem, so the final rename is atomic)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+
+
+def replace_dir(staged: Path, target: Path) -> None:
+    """Swap ``staged`` into place of ``target``; the old tree is removed only after the swap."""
+    backup = None
+    if target.exists():
+        backup = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.rmdir(backup)
+        os.rename(target, backup)
+    try:
+        os.rename(staged, target)
+    except BaseException:
+        if backup is not None:
+            os.rename(backup, target)
+        raise
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+
+
+def read_tree(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` (relative posix path -> bytes), ignoring caches."""
+    out: dict[str, bytes] = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and ".ruff_cache" not in path.parts:
+            out[path.relative_to(root).as_posix()] = path.read_bytes()
+    return out

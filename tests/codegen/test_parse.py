@@ -1,0 +1,103 @@
+"""Unit tests of the intermediate model built from the mini fixture spec."""
+
+from __future__ import annotations
+
+from generator import ir
+
+
+def _method(api: ir.Api, name: str) -> ir.Method:
+    return next(m for m in api.all_methods if m.name == name)
+
+
+def test_package_facts_come_from_x_sdk(mini_api: ir.Api) -> None:
+    pkg = mini_api.package
+    assert (pkg.name, pkg.client, pkg.async_client, pkg.prefix) == (
+        "minijobs",
+        "MiniClient",
+        "AsyncMiniClient",
+        "Mini",
+    )
+    assert pkg.base_url == "https://jobs.example.com/v1"
+    assert pkg.envelope_data == "data"
+    assert pkg.default_timeout == 10.0
+    assert pkg.failure_errors == (ir.FailureError("JobFailedError", "job"),)
+
+
+def test_namespaces_and_client_methods(mini_api: ir.Api) -> None:
+    assert [ns.name for ns in mini_api.namespaces] == ["jobs"]
+    assert [m.name for m in mini_api.client_methods] == ["health"]
+    names = [m.name for m in mini_api.namespaces[0].methods]
+    assert names == [
+        "list_jobs",
+        "create",
+        "get",
+        "update",
+        "cancel",
+        "stream_events",
+        "download",
+        "upload",
+        "create_inline",
+    ]
+
+
+def test_query_params_defaults_and_constraints(mini_api: ir.Api) -> None:
+    m = _method(mini_api, "list_jobs")
+    params = {p.name: p for p in m.params}
+    assert params["page"].default == "1" and params["page"].send == "always"
+    assert params["per_page"].constraints == {"minimum": 1, "maximum": 100}
+    assert params["status"].type_hint.startswith("Optional[Union[JobStatus, Literal[")
+    assert params["status"].send == "if_not_none"
+    assert all(p.location == "query" and not p.positional for p in m.params)
+
+
+def test_body_fields_become_typed_keyword_arguments(mini_api: ir.Api) -> None:
+    m = _method(mini_api, "create")
+    params = {p.name: p for p in m.params}
+    assert list(params) == ["name", "steps", "tags", "note"]
+    assert params["name"].required and params["name"].default is None
+    assert params["steps"].default == "10"
+    assert params["steps"].constraints == {"minimum": 1, "maximum": 100, "type": "integer"}
+    # nullable optional field: None can be sent, so "not given" needs a sentinel
+    assert params["note"].send == "if_given" and params["note"].default == "NOT_GIVEN"
+    assert params["tags"].type_hint == "Optional[List[str]]"
+    assert m.body_type == "json"
+
+
+def test_path_params_are_positional_and_renamed(mini_api: ir.Api) -> None:
+    m = _method(mini_api, "get")
+    (p,) = m.params
+    assert (p.name, p.wire_name, p.location, p.positional) == ("job_id", "jobId", "path", True)
+    assert m.returns.kind == "value" and m.returns.cast == "Job" and m.returns.unwrap == ("data",)
+
+
+def test_one_operation_two_media_types_two_methods(mini_api: ir.Api) -> None:
+    upload = _method(mini_api, "upload")
+    inline = _method(mini_api, "create_inline")
+    assert upload.operation_id == inline.operation_id == "uploadInput"
+    assert upload.body_type == "multipart" and inline.body_type == "json"
+    first = upload.params[0]
+    assert (first.name, first.location, first.positional, first.type_hint) == (
+        "path",
+        "file",
+        True,
+        "FileInput",
+    )
+    kind = upload.params[1]
+    assert (kind.name, kind.wire_name, kind.location) == ("input_kind", "kind", "form")
+
+
+def test_return_kinds(mini_api: ir.Api) -> None:
+    assert _method(mini_api, "list_jobs").returns.kind == "page"
+    assert _method(mini_api, "list_jobs").returns.type_hint == "PagedResponse[Job]"
+    assert _method(mini_api, "cancel").returns.kind == "none"
+    assert _method(mini_api, "stream_events").returns.kind == "stream"
+    assert _method(mini_api, "download").returns.kind == "bytes"
+    assert _method(mini_api, "health").returns.cast == "Health"
+
+
+def test_polling_resolves_operation_ids_to_methods(mini_api: ir.Api) -> None:
+    polling = _method(mini_api, "create").polling
+    assert polling is not None
+    assert polling.status_method == "get" and polling.cancel_method == "cancel"
+    assert polling.terminal == ("DONE", "FAILED") and polling.success == ("DONE",)
+    assert (polling.failure_error, polling.failure_attribute) == ("JobFailedError", "job")
