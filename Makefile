@@ -1,0 +1,119 @@
+# Build, lint and test the RunRL SDK toolchain.
+#
+# Needs only python3.11, node/npm and GNU make: every Python tool runs from the repository's own
+# .venv (created here, pinned by requirements/dev.txt) and every node tool from node_modules
+# (pinned by package-lock.json). Nothing uses the system's Python packages.
+
+PYTHON ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+VBIN := $(VENV)/bin
+PIP_VERSION := 26.3
+STAMP_DEV := $(VENV)/.stamp-dev
+STAMP_NODE := node_modules/.stamp
+SPECTRAL := node_modules/.bin/spectral
+PYTEST_ARGS ?=
+# Extra flags for `python -m build` (e.g. BUILD_FLAGS=--no-isolation when offline).
+BUILD_FLAGS ?=
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+.PHONY: help venv node generate check lint lint-python lint-generated lint-spec test build clean distclean
+
+help:
+	@echo "make generate   regenerate generated/<api-version>/ from spec/*.yaml"
+	@echo "make check      fail if generated/ is stale (regenerates into a temp dir and diffs)"
+	@echo "make lint       ruff + mypy (generator, tests, each generated package) + Spectral (spec/*.yaml)"
+	@echo "make test       pytest (tests/)"
+	@echo "make build      wheel + sdist of every generated package into dist/, then twine check"
+	@echo "make clean      remove build output and caches;  make distclean  also .venv and node_modules"
+
+# ---- environments ---------------------------------------------------------------------------
+
+venv: $(STAMP_DEV)
+node: $(STAMP_NODE)
+
+$(STAMP_DEV): requirements/dev.txt
+	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
+	@$(VPY) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "need Python >= 3.11 for .venv, got %d.%d (set PYTHON=...)" % v[:2])'
+	$(VPY) -m pip install --disable-pip-version-check --quiet --upgrade pip==$(PIP_VERSION)
+	$(VPY) -m pip install --disable-pip-version-check --quiet -r requirements/dev.txt
+	@touch $@
+
+$(STAMP_NODE): package-lock.json package.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+# ---- generator -------------------------------------------------------------------------------
+
+generate: $(STAMP_DEV)
+	$(VPY) -m generator generate
+
+check: $(STAMP_DEV)
+	$(VPY) -m generator check
+
+# ---- lint -------------------------------------------------------------------------------------
+
+lint: lint-python lint-generated lint-spec
+
+lint-python: $(STAMP_DEV)
+	$(VBIN)/ruff check generator tests
+	$(VBIN)/ruff format --check generator tests
+	$(VBIN)/mypy
+
+# Each generated package is linted with its own configuration (generated/<v>/pyproject.toml).
+lint-generated: $(STAMP_DEV)
+	@found=0; \
+	for d in generated/*/; do \
+	  [ -f "$$d/pyproject.toml" ] || continue; found=1; \
+	  echo "== $$d"; \
+	  ( cd "$$d" && \
+	    ../../$(VBIN)/ruff check . && \
+	    ../../$(VBIN)/ruff format --check . && \
+	    ../../$(VBIN)/mypy --strict src ); \
+	done; \
+	if [ $$found = 0 ]; then echo "lint: no generated/*/pyproject.toml (run make generate)"; fi
+
+lint-spec: $(STAMP_NODE)
+	@if compgen -G 'spec/*.yaml' > /dev/null; then \
+	  echo "$(SPECTRAL) lint --fail-severity=warn -r .spectral.yaml spec/*.yaml"; \
+	  $(SPECTRAL) lint --fail-severity=warn -r .spectral.yaml spec/*.yaml; \
+	else \
+	  echo "lint: no spec/*.yaml, Spectral skipped"; \
+	fi
+
+# ---- test -------------------------------------------------------------------------------------
+
+# pytest exits 5 when it collects no tests: that is a failure here, and said so.
+test: $(STAMP_DEV) $(STAMP_NODE)
+	@echo "$(VPY) -m pytest -q $(PYTEST_ARGS)"
+	@$(VPY) -m pytest -q $(PYTEST_ARGS) || { rc=$$?; \
+	  if [ $$rc = 5 ]; then echo "make test: pytest collected no tests (exit 5)" >&2; fi; \
+	  exit $$rc; }
+
+# ---- packaging ----------------------------------------------------------------------------------
+
+build: $(STAMP_DEV)
+	rm -rf dist
+	@found=0; \
+	for d in generated/*/; do \
+	  [ -f "$$d/pyproject.toml" ] || continue; found=1; \
+	  echo "$(VPY) -m build $(BUILD_FLAGS) --outdir dist $$d"; \
+	  $(VPY) -m build $(BUILD_FLAGS) --outdir dist "$$d"; \
+	done; \
+	if [ $$found = 0 ]; then echo "make build: no generated/*/pyproject.toml (run make generate)" >&2; exit 1; fi
+	$(VBIN)/twine check --strict dist/*
+
+# ---- housekeeping -------------------------------------------------------------------------------
+
+clean:
+	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache
+	find . -path ./.venv -prune -o -path ./node_modules -prune -o \
+	  \( -name __pycache__ -o -name '*.egg-info' -o -name .mypy_cache -o -name .ruff_cache \) -type d -print0 \
+	  | xargs -0 rm -rf
+
+distclean: clean
+	rm -rf $(VENV) node_modules
