@@ -90,6 +90,8 @@ class Polling:
     cancel_method: str | None
     failure_error: str
     failure_attribute: str
+    name: str = "operation"  # how messages name the polled object ("run 42 ended with ...")
+    error_field: str | None = None  # member holding the failure reason, for messages
 
 
 @dataclass(frozen=True)

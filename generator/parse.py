@@ -649,6 +649,8 @@ class Parser:
                     cancel_method=cancel_op.name if cancel_op else None,
                     failure_error=str(raw.get("failure-error") or "PollingFailedError"),
                     failure_attribute=str(raw.get("failure-attribute") or "result"),
+                    name=str(raw.get("name") or snake_case(method.returns.model).replace("_", " ")),
+                    error_field=str(raw["error-field"]) if raw.get("error-field") else None,
                 )
                 method = _replace(method, polling=polling)
             methods.append(method)
