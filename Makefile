@@ -13,7 +13,8 @@ STAMP_DEV := $(VENV)/.stamp-dev
 STAMP_NODE := node_modules/.stamp
 SPECTRAL := node_modules/.bin/spectral
 PYTEST_ARGS ?=
-# Extra flags for `python -m build` (e.g. BUILD_FLAGS=--no-isolation when offline).
+# Extra flags for `python -m build`. Default: an isolated build env (fetches the backend from PyPI);
+# BUILD_FLAGS=--no-isolation builds with the hatchling pinned in requirements/dev.txt (offline).
 BUILD_FLAGS ?=
 
 SHELL := bash
