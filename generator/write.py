@@ -41,10 +41,16 @@ def replace_dir(staged: Path, target: Path) -> None:
         shutil.rmtree(backup, ignore_errors=True)
 
 
+CACHE_DIRS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+
+
 def read_tree(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` (relative posix path -> bytes), ignoring caches."""
+    """Every file under ``root`` (relative posix path -> bytes), ignoring tool caches."""
     out: dict[str, bytes] = {}
     for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and ".ruff_cache" not in path.parts:
-            out[path.relative_to(root).as_posix()] = path.read_bytes()
+        rel = path.relative_to(root)
+        if any(part in CACHE_DIRS or part.endswith(".egg-info") for part in rel.parts):
+            continue
+        if path.is_file():
+            out[rel.as_posix()] = path.read_bytes()
     return out
