@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.sdk._support import Api
+
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated"
-VERSIONS = sorted(p.name for p in GENERATED.iterdir() if (p / "src" / "runrl").is_dir()) if GENERATED.exists() else []
+VERSIONS = (
+    sorted(p.name for p in GENERATED.iterdir() if (p / "src" / "runrl").is_dir())
+    if GENERATED.exists()
+    else []
+)
 
 
 def _purge() -> None:
@@ -56,3 +62,40 @@ def client(sdk: ModuleType, reference_server) -> Iterator[object]:  # type: igno
         yield c
     finally:
         c.close()
+
+
+# ---- added for the behaviour tests (tests/sdk/test_*.py) ---------------------------------------
+
+
+@pytest.fixture
+async def async_client(sdk: ModuleType, reference_server) -> AsyncIterator[object]:  # type: ignore[no-untyped-def]
+    """An async client bound to the reference server (for ``@pytest.mark.anyio`` tests)."""
+    async with sdk.AsyncRunRLClient(
+        api_key=reference_server.api_key,
+        base_url=reference_server.base_url,
+        poll_interval=0.01,
+        max_poll_timeout=10,
+    ) as c:
+        yield c
+
+
+@pytest.fixture(params=["sync", "async"])
+async def api(
+    request: pytest.FixtureRequest, sdk: ModuleType, reference_server
+) -> AsyncIterator[Api]:  # type: ignore[no-untyped-def]
+    """The sync or the async client behind one awaitable interface (see tests/sdk/_support.py).
+
+    Tests using it are ``async def`` and marked ``anyio``; each runs once per client flavour.
+    """
+    options = {
+        "api_key": reference_server.api_key,
+        "base_url": reference_server.base_url,
+        "poll_interval": 0.01,
+        "max_poll_timeout": 10,
+    }
+    if request.param == "sync":
+        with sdk.RunRLClient(**options) as c:
+            yield Api(c, is_async=False, flavour="sync")
+    else:
+        async with sdk.AsyncRunRLClient(**options) as ac:
+            yield Api(ac, is_async=True, flavour="async")
