@@ -422,7 +422,7 @@ def run_logs(ctx: Ctx) -> Reply:
         {
             "run_id": run_id,
             "status": run["status"],
-            "logs": batch,
+            "lines": batch,
             "last_line": batch[-1]["line"] if batch else last_line,
             "total_lines": len(logs),
             "has_more": len(after) > limit,
@@ -515,10 +515,8 @@ def run_completions(ctx: Ctx) -> Reply:
 @route("POST", "/runs/{id}/cancel", "write")
 def cancel_run(ctx: Ctx) -> Reply:
     run = ctx.store.get_run(ctx.int_param("id", "Run"))
-    if run["status"] in RUN_TERMINAL:
-        raise ApiError(
-            400, f"Run {run['id']} is already {run['status']}", details={"status": run["status"]}
-        )
+    if run["status"] in RUN_TERMINAL:  # a no-op, so a cancel that races the end is harmless
+        return Reply(None, f"Run {run['id']} is already {run['status']}")
     ctx.store.set_run_status(run["id"], "CANCELLED")
     return Reply(None, "Run cancelled")
 
@@ -529,6 +527,8 @@ def cancel_run(ctx: Ctx) -> Reply:
 def _run_id_from_body(ctx: Ctx) -> int:
     c = ctx.json_body()
     run_id = c.integer("run_id", required=True, minimum=1)
+    if run_id is not None and "run_id" not in c.errors and run_id not in ctx.store.runs:
+        c.add("run_id", "The selected run_id is invalid (no such run).")
     c.done()
     assert run_id is not None
     return run_id
@@ -834,7 +834,8 @@ def like_shared(ctx: Ctx) -> Reply:
         likes.add(CURRENT_USER_ID)
         liked = True
     return Reply(
-        {"uuid": rec["uuid"], "liked": liked, "likes": len(likes)}, "Liked" if liked else "Unliked"
+        {"uuid": rec["uuid"], "liked": liked, "likes_count": len(likes)},
+        "Liked" if liked else "Unliked",
     )
 
 
@@ -871,20 +872,35 @@ def delete_shared(ctx: Ctx) -> Reply:
 # ==== validation ================================================================================
 
 
-def _validation(errors: list[dict[str, Any]], **extra: Any) -> Reply:
+def _validation(
+    errors: list[dict[str, Any]],
+    *,
+    details: dict[str, Any] | None = None,
+    counts: dict[str, int] | None = None,
+) -> Reply:
+    """ValidationResponse: valid, error (the first problem), errors [{line, message}], details,
+    counts."""
     valid = not errors
     data = {
         "valid": valid,
         "error": None if valid else errors[0]["message"],
         "errors": errors,
-        "details": extra,
-        **extra,
+        "details": details,
+        "counts": counts or {},
     }
     return Reply(data, "Validation passed" if valid else "Validation failed")
 
 
+def _existing_file(ctx: Ctx, c: Checker, fld: str, fid: str | None) -> None:
+    """A file id in a body that names no file is a 422 on that field (not a 404)."""
+    if fid is not None and fld not in c.errors:
+        if fid not in ctx.store.files or fid in ctx.store.deleted_files:
+            c.add(fld, f"The selected {fld} is invalid (no such file).")
+
+
 def _file_for_validation(ctx: Ctx, c: Checker, fld: str) -> dict[str, Any]:
     fid = c.string(fld, required=True)
+    _existing_file(ctx, c, fld, fid)
     c.done()
     assert fid is not None
     return ctx.store.get_file(fid)
@@ -898,9 +914,8 @@ def validate_reward(ctx: Ctx) -> Reply:
         "mode", default="function", choices=("function", "reward_function", "environment")
     )
     prompt_id = c.string("prompt_file_id")
+    _existing_file(ctx, c, "prompt_file_id", prompt_id)
     c.done()
-    if prompt_id is not None:
-        ctx.store.get_file(prompt_id)
     assert code is not None
     errors: list[dict[str, Any]] = []
     try:
@@ -919,7 +934,7 @@ def validate_reward(ctx: Ctx) -> Reply:
             errors.append(
                 {"line": None, "message": "No reward_fn(completion, **kwargs) function found"}
             )
-    return _validation(errors, mode=mode)
+    return _validation(errors, details={"mode": mode})
 
 
 def _jsonl_errors(text: str, required_key: str) -> tuple[list[dict[str, Any]], int]:
@@ -947,18 +962,16 @@ def _jsonl_errors(text: str, required_key: str) -> tuple[list[dict[str, Any]], i
 def validate_prompt(ctx: Ctx) -> Reply:
     f = _file_for_validation(ctx, ctx.json_body(), "prompt_file_id")
     errors, count = _jsonl_errors(ctx.store.file_text(f["id"]), "prompt")
-    return _validation(
-        errors, total_lines=count, valid_lines=count - len([e for e in errors if e["line"]])
-    )
+    bad_lines = len({e["line"] for e in errors if e["line"]})
+    return _validation(errors, counts={"total_lines": count, "valid_lines": count - bad_lines})
 
 
 @route("POST", "/validation/sft", "read")
 def validate_sft(ctx: Ctx) -> Reply:
     f = _file_for_validation(ctx, ctx.json_body(), "sft_file_id")
     errors, count = _jsonl_errors(ctx.store.file_text(f["id"]), "messages")
-    return _validation(
-        errors, total_lines=count, valid_lines=count - len([e for e in errors if e["line"]])
-    )
+    bad_lines = len({e["line"] for e in errors if e["line"]})
+    return _validation(errors, counts={"total_lines": count, "valid_lines": count - bad_lines})
 
 
 # ==== search ====================================================================================

@@ -267,7 +267,8 @@ def test_failing_model_and_cancel(client: httpx.Client) -> None:
     run = create_run(client)
     assert ok(client.post(f"/runs/{run['id']}/cancel")) is None
     assert ok(client.get(f"/runs/{run['id']}"))["status"] == "CANCELLED"
-    err(client.post(f"/runs/{run['id']}/cancel"), 400, "bad_request")
+    assert ok(client.post(f"/runs/{run['id']}/cancel")) is None  # terminal: a no-op
+    assert ok(client.get(f"/runs/{run['id']}"))["status"] == "CANCELLED"
 
 
 @pytest.mark.parametrize(
@@ -331,11 +332,11 @@ def test_runs_list_filters(client: httpx.Client) -> None:
 def test_run_logs_batches(client: httpx.Client) -> None:
     run = complete_run(client, create_run(client)["id"])
     logs = ok(client.get(f"/runs/{run['id']}/logs"))
-    lines = logs["logs"]
+    lines = logs["lines"]
     assert [ln["line"] for ln in lines] == list(range(1, len(lines) + 1))
     assert logs["has_more"] is False
     part = ok(client.get(f"/runs/{run['id']}/logs", params={"last_line": 2, "limit": 2}))
-    assert [ln["line"] for ln in part["logs"]] == [3, 4]
+    assert [ln["line"] for ln in part["lines"]] == [3, 4]
     assert part["last_line"] == 4 and part["has_more"] is True
 
 
@@ -366,7 +367,7 @@ def test_deployments(client: httpx.Client) -> None:
     report = ok(client.post("/deployments/check", json={"run_id": run["id"]}))
     assert report["deployable"] is False and report["reasons"]
     err(client.post("/deployments", json={"run_id": run["id"]}), 422, "validation_error")
-    err(client.post("/deployments/check", json={"run_id": 999}), 404, "not_found")
+    err(client.post("/deployments/check", json={"run_id": 999}), 422, "validation_error")
     complete_run(client, run["id"])
     assert ok(client.post("/deployments/check", json={"run_id": run["id"]}))["deployable"] is True
 
@@ -476,7 +477,11 @@ def test_shared_configurations(client: httpx.Client) -> None:
     assert copy["prompt_file_id"] != p["id"]
     assert ok(client.get(f"/files/{copy['prompt_file_id']}/content"))["content"] == PROMPTS.decode()
 
-    assert ok(client.post(f"/shared-configurations/{cfg['uuid']}/like"))["liked"] is True
+    assert ok(client.post(f"/shared-configurations/{cfg['uuid']}/like")) == {
+        "uuid": cfg["uuid"],
+        "liked": True,
+        "likes_count": 1,
+    }
     assert ok(client.post(f"/shared-configurations/{cfg['uuid']}/like"))["liked"] is False
 
     upd = ok(
@@ -523,6 +528,7 @@ def test_validation_endpoints(client: httpx.Client) -> None:
     )
     res = ok(client.post("/validation/prompt", json={"prompt_file_id": bad_prompt["id"]}))
     assert res["valid"] is False and len(res["errors"]) == 2
+    assert res["counts"] == {"total_lines": 2, "valid_lines": 0}
     sft = ok(
         client.post(
             "/files",
@@ -532,7 +538,7 @@ def test_validation_endpoints(client: httpx.Client) -> None:
         201,
     )
     assert ok(client.post("/validation/sft", json={"sft_file_id": sft["id"]}))["valid"] is True
-    err(client.post("/validation/sft", json={"sft_file_id": "missing"}), 404, "not_found")
+    err(client.post("/validation/sft", json={"sft_file_id": "missing"}), 422, "validation_error")
 
 
 def test_search(client: httpx.Client) -> None:
