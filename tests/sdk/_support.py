@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Iterable
 from types import ModuleType
 from typing import Any
 
@@ -78,6 +78,10 @@ class Api(_Proxy):
         self.client = client
         self.is_async = is_async
         self.flavour = flavour
+
+    def copy(self, **overrides: Any) -> Api:
+        """The same flavour of client with other settings (``client.copy(api_key=...)``)."""
+        return Api(self.client.copy(**overrides), is_async=self.is_async, flavour=self.flavour)
 
     async def aw(self, value: object) -> Any:
         return await _as_awaitable(value)
@@ -230,12 +234,3 @@ def seed_run(
         if status is not None:
             store.set_run_status(run["id"], status)
         return run
-
-
-def call_on(api: Api, fn: Callable[[Any], Any]) -> Awaitable[Any]:
-    """``await call_on(api, lambda c: c.files.list())``: for calls the proxy cannot express."""
-    return _as_awaitable(fn(api.client))
-
-
-def iter_sync(it: Iterable[Any]) -> Iterator[Any]:
-    yield from it

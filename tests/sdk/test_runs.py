@@ -389,6 +389,22 @@ async def test_stream_logs_yields_events_as_they_arrive(
         store.set_run_status(seeded["id"], "CANCELLED")  # lets the server's stream end
 
 
+async def test_stream_logs_resumes_after_a_dropped_connection(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer
+) -> None:
+    seeded = seed_run(reference_server.app.store, status="COMPLETED")
+    fault = reference_server.inject(r"/runs/\d+/logs/stream", kind="cut_stream", events=3)
+    fast = api.copy(retry_backoff_factor=0.0)
+
+    events = await fast.collect(await fast.runs.stream_logs(seeded["id"]))
+
+    assert fault.hits == 1
+    assert [e.id for e in events] == [str(n) for n in range(1, 8)]  # no gap, no duplicate
+    first, second = reference_server.requests_to("GET", r"/runs/\d+/logs/stream")
+    assert "last-event-id" not in first.headers
+    assert second.headers["last-event-id"] == "3"
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="SDK defect: streamRunLogs is generated without stream=True (resources/runs.py "
