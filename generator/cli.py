@@ -60,7 +60,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     drift = False
     specs = spec_files()
     expected_dirs = {s.stem for s in specs}
-    for extra in sorted(p.name for p in OUT_DIR.glob("*") if p.is_dir() and p.name not in expected_dirs):
+    for extra in sorted(
+        p.name for p in OUT_DIR.glob("*") if p.is_dir() and p.name not in expected_dirs
+    ):
         print(f"generated/{extra}: no spec/{extra}.yaml produces it")
         drift = True
     for spec in specs:
@@ -74,7 +76,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         elif not args.quiet:
             print(f"generated/{spec.stem}: up to date")
     if drift:
-        print("\ngenerated/ is out of date: run `make generate` and commit the result.", file=sys.stderr)
+        print(
+            "\ngenerated/ is out of date: run `make generate` and commit the result.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -107,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--out", help="output directory for --spec (default: generated/<spec stem>)")
     gen.add_argument("--quiet", action="store_true", help="print nothing on success")
     gen.set_defaults(func=cmd_generate)
-    chk = sub.add_parser("check", help="fail with a diff if generated/ is not what the specs produce")
+    chk = sub.add_parser(
+        "check", help="fail with a diff if generated/ is not what the specs produce"
+    )
     chk.add_argument("--quiet", action="store_true")
     chk.set_defaults(func=cmd_check)
     args = parser.parse_args(argv)

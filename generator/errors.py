@@ -1,4 +1,4 @@
-"""Errors the generator reports to a person: always file, line, JSON pointer and what was expected."""
+"""Errors reported to a person: always file, line, JSON pointer and what was expected."""
 
 from __future__ import annotations
 

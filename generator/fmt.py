@@ -1,4 +1,5 @@
-"""Formatting the rendered tree with the pinned ruff: fixes (unused imports, import order), then format.
+"""Formatting the rendered tree with the pinned ruff: fixes (unused imports, import order),
+then format.
 
 Ruff reads the generated project's own ``pyproject.toml``, so the rules that apply are the ones
 shipped with the package.

@@ -77,7 +77,9 @@ def load_spec_text(text: str, path: Path) -> SpecDocument:
             raise SpecError(f"invalid YAML: {exc}", file=str(path)) from None
     if not isinstance(data, dict):
         raise SpecError(
-            f"expected a mapping at the top level, found {type(data).__name__}", file=str(path), line=1
+            f"expected a mapping at the top level, found {type(data).__name__}",
+            file=str(path),
+            line=1,
         )
     return SpecDocument(path=path, text=text, data=data)
 

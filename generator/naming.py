@@ -12,7 +12,7 @@ _NON_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
 
 
 def snake_case(name: str) -> str:
-    """``getRunHistory`` -> ``get_run_history``; ``shared-configurations`` -> ``shared_configurations``."""
+    """``getRunHistory`` -> ``get_run_history``; ``shared-configs`` -> ``shared_configs``."""
     text = _CAMEL_BOUNDARY_1.sub(r"\1_\2", name)
     text = _CAMEL_BOUNDARY_2.sub(r"\1_\2", text)
     text = _NON_IDENT.sub("_", text).strip("_").lower()
@@ -54,7 +54,7 @@ def identifier(name: str) -> str:
 
 def method_name(name: str) -> str:
     text = identifier(name)
-    # A method may shadow a builtin name (``list``, ``filter``) on a class, that is fine and idiomatic.
+    # A method may shadow a builtin (``list``, ``filter``) on a class: fine and idiomatic.
     return text
 
 

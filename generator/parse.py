@@ -75,7 +75,9 @@ class Parser:
         title = str(info.get("title") or "api")
         name = str(sdk.get("package") or snake_case(title))
         if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
-            raise self.fail(f"x-sdk.package {name!r} is not a valid Python package name", "/info/x-sdk/package")
+            raise self.fail(
+                f"x-sdk.package {name!r} is not a valid Python package name", "/info/x-sdk/package"
+            )
         prefix = str(sdk.get("prefix") or pascal_case(name))
         envelope = sdk.get("envelope") or {}
         error_env = sdk.get("error-envelope") or {}
@@ -83,7 +85,7 @@ class Parser:
         servers = self.spec.get("servers") or [{}]
         base_url = str((servers[0] or {}).get("url") or "http://localhost")
         failure_errors: dict[str, str] = {}
-        for path, item in (self.spec.get("paths") or {}).items():
+        for item in (self.spec.get("paths") or {}).values():
             for verb in HTTP_METHODS:
                 op = (item or {}).get(verb) if isinstance(item, dict) else None
                 polling = op.get("x-sdk-polling") if isinstance(op, dict) else None
@@ -142,7 +144,9 @@ class Parser:
             raise self.fail("an operation must be a mapping", op_ptr)
         op_id = str(op.get("operationId") or f"{verb}_{path}")
         namespace = self.namespace_of(op, path, op_ptr)
-        base_params = self.parameters(shared, f"{item_ptr}/parameters", op.get("parameters") or [], op_ptr)
+        base_params = self.parameters(
+            shared, f"{item_ptr}/parameters", op.get("parameters") or [], op_ptr
+        )
         scopes = self.scopes_of(op)
         returns = self.returns(op, op_ptr)
         drafts: list[_Draft] = []
@@ -283,7 +287,9 @@ class Parser:
             send=send,
         )
 
-    def constraints(self, resolved: dict[str, Any], schema: Any, *, for_body: bool) -> dict[str, Any]:
+    def constraints(
+        self, resolved: dict[str, Any], schema: Any, *, for_body: bool
+    ) -> dict[str, Any]:
         found: dict[str, Any] = {}
         for key in CONSTRAINT_KEYS:
             value = resolved.get(key)
@@ -319,14 +325,20 @@ class Parser:
         content = (body or {}).get("content") or {}
         if not content:
             return [("", None, {}, [])]
-        chosen = [mt for mt, media in content.items() if isinstance(media, dict) and media.get("x-sdk-method")]
+        chosen = [
+            mt
+            for mt, media in content.items()
+            if isinstance(media, dict) and media.get("x-sdk-method")
+        ]
         if not chosen:
             chosen = [_preferred_media_type(list(content), f"{body_ptr}/content", self)]
         variants = []
         for media_type in chosen:
             media_ptr = f"{body_ptr}/content/{media_type.replace('~', '~0').replace('/', '~1')}"
             media = content[media_type]
-            params = self.params_from_body(media, media_type, media_ptr, bool(body.get("required", False)))
+            params = self.params_from_body(
+                media, media_type, media_ptr, bool(body.get("required", False))
+            )
             variants.append((media_ptr, media_type, media, params))
         return variants
 
@@ -337,7 +349,8 @@ class Parser:
         if media_type not in BODY_TYPES:
             raise self.fail(
                 f"request body media type {media_type!r} is not supported "
-                "(supported: application/json, multipart/form-data, application/x-www-form-urlencoded)",
+                "(supported: application/json, multipart/form-data, "
+                "application/x-www-form-urlencoded)",
                 media_ptr,
             )
         schema_ptr = f"{media_ptr}/schema"
@@ -372,7 +385,9 @@ class Parser:
             is_file = media_type == "multipart/form-data" and (
                 resolved.get("format") == "binary" or "contentMediaType" in resolved
             )
-            location = "file" if is_file else ("body" if media_type == "application/json" else "form")
+            location = (
+                "file" if is_file else ("body" if media_type == "application/json" else "form")
+            )
             params.append(
                 self.make_param(
                     wire_name=str(prop),
@@ -388,7 +403,7 @@ class Parser:
         return params
 
     def merged_object(self, schema: Any, where: str) -> dict[str, Any]:
-        """Resolve refs and merge ``allOf`` members into one object schema (properties, required)."""
+        """Resolve refs and merge ``allOf`` members into one object schema."""
         resolved, where = self.deref(schema, where)
         if not isinstance(resolved, dict):
             return {}
@@ -412,7 +427,9 @@ class Parser:
 
     # -- ordering -------------------------------------------------------------------------------
 
-    def order(self, params: list[ir.Param], positional: list[Any], where: str) -> tuple[ir.Param, ...]:
+    def order(
+        self, params: list[ir.Param], positional: list[Any], where: str
+    ) -> tuple[ir.Param, ...]:
         # De-duplicate Python names deterministically (a query `type` and a body `type`...).
         seen: dict[str, int] = {}
         unique: list[ir.Param] = []
@@ -444,26 +461,37 @@ class Parser:
             if p.default is not None:
                 seen_default = True
             elif seen_default:
-                raise self.fail(f"positional argument {p.name!r} without default follows one with a default", where)
+                raise self.fail(
+                    f"positional argument {p.name!r} without default follows one with a default",
+                    where,
+                )
         return tuple(ordered)
 
     # -- responses ------------------------------------------------------------------------------
 
     def returns(self, op: dict[str, Any], op_ptr: str) -> ir.Returns:
         responses = op.get("responses") or {}
-        codes = sorted(str(c) for c in responses if str(c).startswith("2") or str(c).upper() == "2XX")
+        codes = sorted(
+            str(c) for c in responses if str(c).startswith("2") or str(c).upper() == "2XX"
+        )
         if not codes:
             return ir.Returns(kind="none", type_hint="None", cast="type(None)", unwrap=())
         code = codes[0]
         resp_ptr = f"{op_ptr}/responses/{code}"
-        response, resp_ptr = self.deref(responses.get(code, responses.get(int(code)) if code.isdigit() else None), resp_ptr)
+        response, resp_ptr = self.deref(
+            responses.get(code, responses.get(int(code)) if code.isdigit() else None), resp_ptr
+        )
         content = (response or {}).get("content") or {}
         if not content or code == "204":
             return ir.Returns(kind="none", type_hint="None", cast="type(None)", unwrap=())
         media_types = list(content)
         if "text/event-stream" in media_types:
-            return ir.Returns(kind="stream", type_hint="ServerSentEvent", cast="ServerSentEvent", unwrap=())
-        json_type = next((m for m in media_types if m == "application/json" or m.endswith("+json")), None)
+            return ir.Returns(
+                kind="stream", type_hint="ServerSentEvent", cast="ServerSentEvent", unwrap=()
+            )
+        json_type = next(
+            (m for m in media_types if m == "application/json" or m.endswith("+json")), None
+        )
         if json_type is None:
             return ir.Returns(kind="bytes", type_hint="bytes", cast="bytes", unwrap=())
         schema_ptr = f"{resp_ptr}/content/{json_type.replace('~', '~0').replace('/', '~1')}/schema"
@@ -482,16 +510,22 @@ class Parser:
             merged = self.merged_object(schema, schema_ptr)
             props = merged.get("properties") or {}
             if member not in props:
-                raise self.fail(f"x-sdk-unwrap: the response has no member {member!r}", f"{op_ptr}/x-sdk-unwrap")
+                raise self.fail(
+                    f"x-sdk-unwrap: the response has no member {member!r}", f"{op_ptr}/x-sdk-unwrap"
+                )
             schema = props[member]
             schema_ptr = f"{schema_ptr}/properties/{member}"
             unwrap.append(str(member))
         resolved, _ = self.deref(schema, schema_ptr)
         if isinstance(resolved, dict) and _primary_type(resolved) == "null":
-            return ir.Returns(kind="none", type_hint="None", cast="type(None)", unwrap=tuple(unwrap))
+            return ir.Returns(
+                kind="none", type_hint="None", cast="type(None)", unwrap=tuple(unwrap)
+            )
         raw_pagination = op.get("x-sdk-pagination")
         if raw_pagination is not None:
-            return self.page_returns(raw_pagination, schema, schema_ptr, tuple(unwrap), f"{op_ptr}/x-sdk-pagination")
+            return self.page_returns(
+                raw_pagination, schema, schema_ptr, tuple(unwrap), f"{op_ptr}/x-sdk-pagination"
+            )
         hint = self.type_hint(schema, schema_ptr, request=False)
         return ir.Returns(
             kind="value",
@@ -508,7 +542,9 @@ class Parser:
             raise self.fail("x-sdk-pagination must be a mapping", where)
         style = str(raw.get("style") or "page")
         if style not in ("page", "single"):
-            raise self.fail(f"x-sdk-pagination style {style!r} is not supported (page, single)", where)
+            raise self.fail(
+                f"x-sdk-pagination style {style!r} is not supported (page, single)", where
+            )
         pagination = ir.Pagination(
             style=style,
             items=str(raw.get("items") or "items"),
@@ -520,8 +556,12 @@ class Parser:
             merged = self.merged_object(schema, schema_ptr)
             items_schema = (merged.get("properties") or {}).get(pagination.items)
             if items_schema is None:
-                raise self.fail(f"paginated response has no {pagination.items!r} member", schema_ptr)
-            array, array_ptr = self.deref(items_schema, f"{schema_ptr}/properties/{pagination.items}")
+                raise self.fail(
+                    f"paginated response has no {pagination.items!r} member", schema_ptr
+                )
+            array, array_ptr = self.deref(
+                items_schema, f"{schema_ptr}/properties/{pagination.items}"
+            )
         else:
             array, array_ptr = self.deref(schema, schema_ptr)
         if not isinstance(array, dict) or _primary_type(array) != "array":
@@ -540,8 +580,8 @@ class Parser:
     # -- types ----------------------------------------------------------------------------------
 
     def class_of(self, schema: Any) -> str | None:
-        name = Resolver.ref_name(schema)
-        return self.schema_classes.get(name) if name else None
+        ref = Resolver.ref_name(schema)
+        return self.schema_classes.get(ref) if ref else None
 
     def type_hint(self, schema: Any, where: str, *, request: bool) -> str:
         """The Python annotation for a schema (as source text)."""
@@ -571,9 +611,9 @@ class Parser:
                 hint = non_null[0] if len(non_null) == 1 else f"Union[{', '.join(non_null)}]"
                 return f"Optional[{hint}]" if "None" in members else hint
         if "allOf" in schema:
-            members = schema["allOf"]
-            if len(members) == 1:
-                return self.type_hint(members[0], f"{where}/allOf/0", request=request)
+            parts = schema["allOf"]
+            if len(parts) == 1:
+                return self.type_hint(parts[0], f"{where}/allOf/0", request=request)
             return "Dict[str, Any]"
         types = schema.get("type")
         type_list = types if isinstance(types, list) else [types] if types else []
@@ -606,12 +646,17 @@ class Parser:
             return JSON_TYPES[kind]
         if kind == "array":
             items = schema.get("items")
-            inner = self.type_hint(items, f"{where}/items", request=request) if items is not None else "Any"
+            inner = (
+                self.type_hint(items, f"{where}/items", request=request)
+                if items is not None
+                else "Any"
+            )
             return f"List[{inner}]"
         if kind == "object":
             extra = schema.get("additionalProperties")
             if isinstance(extra, dict) and extra:
-                return f"Dict[str, {self.type_hint(extra, f'{where}/additionalProperties', request=request)}]"
+                value = self.type_hint(extra, f"{where}/additionalProperties", request=request)
+                return f"Dict[str, {value}]"
             return "Dict[str, Any]"
         return "Any"
 
@@ -629,7 +674,9 @@ class Parser:
                 if status_op is None:
                     raise self.fail("x-sdk-polling.status-operation names no operationId", where)
                 if status_op.namespace != method.namespace:
-                    raise self.fail("x-sdk-polling.status-operation must be in the same namespace", where)
+                    raise self.fail(
+                        "x-sdk-polling.status-operation must be in the same namespace", where
+                    )
                 cancel = raw.get("cancel-operation")
                 cancel_op = by_op_id.get(str(cancel)) if cancel else None
                 if cancel and cancel_op is None:
@@ -643,7 +690,9 @@ class Parser:
                     status_method=status_op.name,
                     id_field=str(raw.get("id-field") or "id"),
                     status_field=str(raw.get("status-field") or "status"),
-                    progress_field=str(raw["progress-field"]) if raw.get("progress-field") else None,
+                    progress_field=str(raw["progress-field"])
+                    if raw.get("progress-field")
+                    else None,
                     terminal=tuple(str(v) for v in raw["terminal"]),
                     success=tuple(str(v) for v in raw["success"]),
                     cancel_method=cancel_op.name if cancel_op else None,
@@ -665,7 +714,11 @@ class Parser:
         namespaces: dict[str, list[ir.Method]] = {}
         client_methods: list[ir.Method] = []
         for method in methods:
-            bucket = client_methods if not method.namespace else namespaces.setdefault(method.namespace, [])
+            bucket = (
+                client_methods
+                if not method.namespace
+                else namespaces.setdefault(method.namespace, [])
+            )
             bucket.append(method)
         result = []
         for name, members in namespaces.items():
@@ -754,7 +807,11 @@ def _literal(value: Any) -> str | None:
 
 
 def _preferred_media_type(types: list[str], where: str, parser: Parser) -> str:
-    for preferred in ("application/json", "multipart/form-data", "application/x-www-form-urlencoded"):
+    for preferred in (
+        "application/json",
+        "multipart/form-data",
+        "application/x-www-form-urlencoded",
+    ):
         if preferred in types:
             return preferred
     for media_type in types:

@@ -53,7 +53,8 @@ def package_version(doc: SpecDocument) -> str:
         entry = table.get(api_version)
         if entry is None:
             raise SpecError(
-                f"no entry for API version {api_version!r} (add [\"{api_version}\"] with major and patch)",
+                f"no entry for API version {api_version!r} "
+                f'(add ["{api_version}"] with major and patch)',
                 file=str(versions_path),
             )
         return f"{int(entry.get('major', 1))}.{digits or 0}.{int(entry.get('patch', 0))}"
@@ -128,4 +129,7 @@ def _package_name(doc: SpecDocument) -> str:
 
     info = doc.data.get("info") or {}
     sdk = info.get("x-sdk") or {}
-    return str((sdk.get("package") if isinstance(sdk, dict) else None) or snake_case(str(info.get("title") or "api")))
+    return str(
+        (sdk.get("package") if isinstance(sdk, dict) else None)
+        or snake_case(str(info.get("title") or "api"))
+    )

@@ -12,20 +12,23 @@ MAX_REPORTED = 20
 
 
 def validate_document(doc: SpecDocument) -> None:
-    """Raise SpecError (listing up to MAX_REPORTED problems) if the document is not valid OpenAPI."""
+    """Raise SpecError (up to MAX_REPORTED problems) if the document is not valid OpenAPI."""
     version = str(doc.data.get("openapi", doc.data.get("swagger", "")))
     if not version:
         raise doc.error("not an OpenAPI document: no 'openapi' field", "")
     if not version.startswith(("3.0", "3.1")):
         raise doc.error(
-            f"OpenAPI {version} is not supported (expected 3.0.x or 3.1.x; convert Swagger 2.0 first)",
+            f"OpenAPI {version} is not supported "
+            "(expected 3.0.x or 3.1.x; convert Swagger 2.0 first)",
             "/openapi" if "openapi" in doc.data else "/swagger",
         )
     # Imported lazily: it is the slowest import of the generator and only needed here.
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
     check_refs(doc)
-    validator_cls: Any = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    validator_cls: Any = (
+        OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    )
     problems: list[SpecError] = []
     errors = validator_cls(doc.data).iter_errors()
     try:
@@ -36,7 +39,9 @@ def validate_document(doc: SpecDocument) -> None:
                 break
     except Exception as exc:  # the validator's later passes can crash on a malformed document
         if not problems:
-            raise doc.error(f"the document could not be validated ({type(exc).__name__}: {exc})", "") from None
+            raise doc.error(
+                f"the document could not be validated ({type(exc).__name__}: {exc})", ""
+            ) from None
     if problems:
         first = problems[0]
         if len(problems) > 1:
@@ -48,7 +53,7 @@ def validate_document(doc: SpecDocument) -> None:
 
 
 def check_refs(doc: SpecDocument) -> None:
-    """Every local ``$ref`` must point to something (checked before the validator, which crashes)."""
+    """Every local ``$ref`` must resolve (checked first: the validator crashes on broken ones)."""
     resolver = Resolver(doc.data)
     stack: list[tuple[Any, str]] = [(doc.data, "")]
     while stack:

@@ -1,4 +1,4 @@
-"""Each generated package installs into a clean venv, imports, and is mypy --strict and ruff clean."""
+"""Each generated package installs in a clean venv, imports, and is mypy --strict/ruff clean."""
 
 from __future__ import annotations
 
@@ -56,7 +56,8 @@ def test_installs_into_a_clean_venv_and_imports(version: str, tmp_path: Path) ->
         "import runrl, runrl.models, runrl.exceptions;"
         "from runrl import RunRLClient, AsyncRunRLClient;"
         "from runrl.exceptions import AuthenticationError, AuthorizationError, NotFoundError,"
-        " ValidationError, RateLimitError, RunFailedError, RunRLException, ServerError, TimeoutError;"
+        " ValidationError, RateLimitError, RunFailedError, RunRLException, ServerError,"
+        " TimeoutError;"
         "from runrl.models import File, Run, Deployment, Tool, SharedConfiguration,"
         " ValidationResponse, SearchResults, ApiKey, ApiKeyToken, PagedResponse;"
         "c = RunRLClient(api_key='rl_x');"

@@ -1,6 +1,6 @@
 """Golden tests: regenerate and compare byte for byte.
 
-* the small fixture specs under tests/fixtures/<name>/spec.yaml against tests/fixtures/<name>/expected/
+* the small fixture specs tests/fixtures/<name>/spec.yaml against tests/fixtures/<name>/expected/
   (refresh after an intended change with ``UPDATE_GOLDEN=1 make test``, then review the diff);
 * every spec/<version>.yaml against generated/<version>/ (what ``make check`` does);
 * the same input gives the same bytes twice.
@@ -16,9 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import spec_files
-
-from generator.cli import diff_trees
+from generator.cli import diff_trees, spec_files
 from generator.pipeline import generate
 from generator.write import read_tree
 

@@ -20,7 +20,13 @@ def test_snake_case(raw: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("class", "class_"), ("1st", "_1st"), ("timeout", "timeout_"), ("self", "self_"), ("fileId", "file_id")],
+    [
+        ("class", "class_"),
+        ("1st", "_1st"),
+        ("timeout", "timeout_"),
+        ("self", "self_"),
+        ("fileId", "file_id"),
+    ],
 )
 def test_identifier_is_always_safe(raw: str, expected: str) -> None:
     assert identifier(raw) == expected

@@ -117,7 +117,16 @@ def test_swagger_2_is_rejected_clearly(tmp_path: Path) -> None:
 def test_cli_prints_one_line_and_exits_1(tmp_path: Path) -> None:
     path = _write(tmp_path, VALID_HEAD + "  /x:\n    get:\n      responses: 5\n")
     proc = subprocess.run(
-        [sys.executable, "-m", "generator", "generate", "--spec", str(path), "--out", str(tmp_path / "out")],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "generate",
+            "--spec",
+            str(path),
+            "--out",
+            str(tmp_path / "out"),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
