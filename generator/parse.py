@@ -620,8 +620,8 @@ class Parser:
         nullable = "null" in type_list or schema.get("nullable") is True
         concrete = [t for t in type_list if t != "null"]
         if "enum" in schema and concrete in (["string"], ["integer"], []):
-            values = [v for v in schema["enum"] if v is not None]
-            hint = f"Literal[{', '.join(repr(v) for v in values)}]" if values else "Any"
+            choices = [v for v in schema["enum"] if v is not None]
+            hint = f"Literal[{', '.join(repr(v) for v in choices)}]" if choices else "Any"
         elif len(concrete) > 1:
             hint = f"Union[{', '.join(self.simple(t, schema, where, request) for t in concrete)}]"
         elif concrete:
