@@ -327,6 +327,55 @@ async def test_server_error_after_retries(
     assert len(reference_server.requests) == 3  # 1 + max_retries (2) for a GET
 
 
+async def test_rate_limited_create_is_retried_with_the_same_idempotency_key(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer
+) -> None:
+    reference_server.inject("/files", method="POST", status=429, headers={"Retry-After": "0"})
+
+    created = await api.files.create_from_content("r", "code", "reward_function")
+
+    first, second = reference_server.requests_to("POST", "/files")
+    assert (first.response_status, second.response_status) == (429, 201)
+    assert first.headers["idempotency-key"] == second.headers["idempotency-key"]
+    assert list(reference_server.app.store.files) == [created.id]
+
+
+async def test_rate_limit_error_when_retries_are_off(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer
+) -> None:
+    no_retry = api.copy(retry_enabled=False)
+    reference_server.inject("/health", status=429, headers={"Retry-After": "7"})
+    with pytest.raises(sdk.exceptions.RateLimitError) as err:
+        await no_retry.health()
+    assert err.value.status_code == 429
+    assert err.value.code == "rate_limit_exceeded"
+    assert err.value.retry_after == 7.0
+    assert len(reference_server.requests) == 1
+
+
+async def test_a_non_json_answer_is_a_response_validation_error(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer
+) -> None:
+    reference_server.inject("/health", kind="non_json")
+    with pytest.raises(sdk.exceptions.ResponseValidationError) as err:
+        await api.health()
+    assert "text/html" in str(err.value)
+
+
+async def test_an_echoed_api_key_is_redacted_from_errors(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer
+) -> None:
+    reference_server.inject(
+        "/health",
+        status=400,
+        body={"success": False, "error": "bad_request", "message": f"bad key {TOKEN} given"},
+    )
+    with pytest.raises(sdk.exceptions.BadRequestError) as err:
+        await api.health()
+    assert TOKEN not in str(err.value)
+    assert err.value.message == "bad key *** given"
+
+
 # ------------------------------------------------------------------------ forward compatibility
 
 

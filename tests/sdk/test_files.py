@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -404,3 +405,32 @@ async def test_path_parameters_are_escaped(
     # Sent as one escaped segment (the server decodes it): "?" did not start a query string.
     assert rec.path == "/files/a/b?c"
     assert rec.query == {}
+
+
+# ------------------------------------------------------------------ the documented loop forms
+
+
+def test_for_loop_over_a_sync_page(
+    client: Any, sdk: ModuleType, reference_server: ReferenceServer
+) -> None:
+    ids = [seed_file(reference_server.app.store, name=f"f{i}")["id"] for i in range(5)]
+    seen = []
+    for f in client.files.list(per_page=2):
+        seen.append(f.id)
+        # Lazily: page n is fetched only once the items before it are consumed.
+        assert len(reference_server.requests) == (len(seen) + 1) // 2
+    assert seen == list(reversed(ids))
+    assert [r.query["page"] for r in reference_server.requests] == ["1", "2", "3"]
+
+
+async def test_async_for_loop_over_an_async_page(
+    async_client: Any, sdk: ModuleType, reference_server: ReferenceServer
+) -> None:
+    ids = [seed_file(reference_server.app.store, name=f"f{i}")["id"] for i in range(5)]
+    seen = []
+    async for f in await async_client.files.list(per_page=2):
+        assert isinstance(f, sdk.models.File)
+        seen.append(f.id)
+        assert len(reference_server.requests) == (len(seen) + 1) // 2
+    assert seen == list(reversed(ids))
+    assert [r.query["page"] for r in reference_server.requests] == ["1", "2", "3"]

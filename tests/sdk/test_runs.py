@@ -209,6 +209,25 @@ async def test_future_status_and_result_poll_until_completed(
     assert len(reference_server.requests_to("GET", r"/runs/\d+")) == 2
 
 
+async def test_future_progress_and_done_callback(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer, file_ids: tuple[str, str]
+) -> None:
+    prompt_id, reward_id = file_ids
+    future = await api.runs.create(model=MODEL, prompt_file_id=prompt_id, reward_file_id=reward_id)
+    seen: list[Any] = []
+    future.add_done_callback(seen.append)
+    assert future.progress == 0.0
+    assert seen == []
+
+    await api.aw(future.result())
+
+    assert future.progress == 1.0
+    assert seen == [future]  # exactly once
+    late: list[Any] = []
+    future.add_done_callback(late.append)  # already done: called at once
+    assert late == [future]
+
+
 async def test_awaiting_the_async_future_waits_for_the_run(
     async_client: Any, sdk: ModuleType, reference_server: ReferenceServer, file_ids: tuple[str, str]
 ) -> None:
@@ -618,3 +637,29 @@ async def test_older_api_has_no_lora_arguments(
         )
     assert reference_server.requests == []
     assert "use_lora" not in sdk.models.RunCreate.model_fields
+
+
+# ------------------------------------------------------------------ the documented loop forms
+
+
+def test_for_loop_over_stream_logs(
+    client: Any, sdk: ModuleType, reference_server: ReferenceServer
+) -> None:
+    seeded = seed_run(reference_server.app.store)  # PENDING: the stream drives it to the end
+    lines = []
+    for event in client.runs.stream_logs(seeded["id"]):
+        assert str(event) == event.data
+        lines.append(json.loads(event.data)["line"])
+    assert lines == list(range(1, 8))
+    assert reference_server.app.store.runs[seeded["id"]]["status"] == "COMPLETED"
+
+
+async def test_async_for_loop_over_stream_logs(
+    async_client: Any, sdk: ModuleType, reference_server: ReferenceServer
+) -> None:
+    seeded = seed_run(reference_server.app.store)
+    lines = []
+    async for event in async_client.runs.stream_logs(seeded["id"]):
+        assert (event.event, event.id) == ("message", str(json.loads(str(event))["line"]))
+        lines.append(event.json()["line"])
+    assert lines == list(range(1, 8))
