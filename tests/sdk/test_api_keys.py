@@ -98,12 +98,6 @@ async def test_update(api: Api, sdk: ModuleType, reference_server: ReferenceServ
     assert updated.requests_per_hour == 50
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reference server defect: PUT /keys/{id} ignores expires_at (tests/server/api.py "
-    "update_key never reads it), although ApiKeyUpdate in the spec declares it; the key keeps "
-    "its old expiry and the answer shows expires_at null",
-)
 async def test_update_expiry(api: Api, sdk: ModuleType, reference_server: ReferenceServer) -> None:
     key = reference_server.app.add_token("rl_second_key", ["read"])
     expires = datetime(2099, 6, 1, 12, 0, tzinfo=UTC)

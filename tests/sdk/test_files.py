@@ -371,12 +371,6 @@ async def test_download_returns_the_exact_bytes(
     assert data == blob
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SDK defect: downloadFile is generated without binary=True (resources/files.py "
-    "_DOWNLOAD_OP), so GET /files/{id}/download is sent with Accept: application/json although "
-    "the endpoint answers application/octet-stream (the runtime's binary Accept is never used)",
-)
 async def test_download_accepts_octet_stream(
     api: Api, sdk: ModuleType, reference_server: ReferenceServer
 ) -> None:

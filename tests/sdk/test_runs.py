@@ -424,12 +424,6 @@ async def test_stream_logs_resumes_after_a_dropped_connection(
     assert second.headers["last-event-id"] == "3"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SDK defect: streamRunLogs is generated without stream=True (resources/runs.py "
-    "_STREAM_LOGS_OP), so GET /runs/{id}/logs/stream is sent with Accept: application/json "
-    "instead of text/event-stream (and without Cache-Control: no-store)",
-)
 async def test_stream_logs_asks_for_an_event_stream(
     api: Api, sdk: ModuleType, reference_server: ReferenceServer
 ) -> None:

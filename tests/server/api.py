@@ -1053,7 +1053,20 @@ def update_key(ctx: Ctx) -> Reply:
     active = c.boolean("active")
     scopes = c.string_list("scopes", choices=SCOPES)
     rph = c.integer("requests_per_hour", minimum=1, maximum=1_000_000)
+    # expires_at is nullable: null clears the expiry, a date-time sets it, absent leaves it.
+    body = ctx.json if isinstance(ctx.json, dict) else {}
+    clear_expiry = "expires_at" in body and body["expires_at"] is None
+    expires_at = None if clear_expiry else c.string("expires_at")
+    if expires_at is not None and "expires_at" not in c.errors:
+        try:
+            parse_datetime(expires_at, "expires_at")
+        except ApiError:
+            c.add("expires_at", "The expires_at field must be an ISO 8601 date-time.")
     c.done()
+    if clear_expiry:
+        rec.expires_at = None
+    elif expires_at is not None:
+        rec.expires_at = expires_at
     if name is not None:
         rec.name = name
     if active is not None:
