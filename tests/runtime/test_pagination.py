@@ -1,0 +1,136 @@
+"""Pages: lazy iteration across pages (sync and async), next-page rules, single-list style."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from helpers import LIST_FILES, File, make_async_client, make_client
+from runrl_rt._exceptions import ResponseValidationError
+from runrl_rt._pagination import PagedResponse, Pagination, PaginationSpec
+from server import Seen, TestServer, envelope
+
+SPEC = PaginationSpec(
+    style="page", items="items", meta="pagination", page_param="page", size_param="per_page"
+)
+
+
+def three_pages(request: Seen, n: int) -> Any:
+    query = dict(request.query)
+    page = int(query.get("page", "1"))
+    per_page = int(query["per_page"])
+    assert query["type"] == "prompt"  # the original filters are kept on every page
+    items = [{"id": f"f{page}-{i}", "name": "n"} for i in range(per_page if page < 3 else 1)]
+    meta = {"page": page, "per_page": per_page, "total": 2 * per_page + 1, "total_pages": 3}
+    return envelope({"items": items, "pagination": meta})
+
+
+def test_sync_iteration_is_lazy_across_three_pages(server: TestServer) -> None:
+    server.on("GET", "/files", three_pages)
+    with make_client(server.url) as client:
+        page = client.request_page(
+            LIST_FILES, query={"type": "prompt", "per_page": 2}, item_type=File, pagination=SPEC
+        )
+        assert isinstance(page, PagedResponse)
+        assert [f.id for f in page.items] == ["f1-0", "f1-1"]
+        assert page.pagination["total"] == 5 and page.pagination.get("missing") is None
+        assert page.pagination.total_pages == 3 and page.has_next_page()
+        iterator = iter(page)
+        seen_ids = [next(iterator).id, next(iterator).id]
+        assert len(server.seen()) == 1  # nothing fetched before the first page is consumed
+        seen_ids.append(next(iterator).id)
+        assert len(server.seen()) == 2
+        seen_ids.extend(f.id for f in iterator)
+        assert seen_ids == ["f1-0", "f1-1", "f2-0", "f2-1", "f3-0"]
+        assert [dict(r.query).get("page") for r in server.seen()] == [None, "2", "3"]
+        assert [f.id for f in page.auto_paging_iter()] == seen_ids
+
+
+def test_manual_paging(server: TestServer) -> None:
+    server.on("GET", "/files", three_pages)
+    with make_client(server.url) as client:
+        page = client.request_page(
+            LIST_FILES,
+            query={"type": "prompt", "per_page": 2, "page": 2},
+            item_type=File,
+            pagination=SPEC,
+        )
+        last = page.get_next_page()
+        assert [f.id for f in last.items] == ["f3-0"] and not last.has_next_page()
+        with pytest.raises(LookupError):
+            last.get_next_page()
+        assert [len(p.items) for p in page.iter_pages()] == [2, 1]
+
+
+@pytest.mark.anyio
+async def test_async_iteration_is_lazy_across_three_pages(server: TestServer) -> None:
+    server.on("GET", "/files", three_pages)
+    async with make_async_client(server.url) as client:
+        page = await client.request_page(
+            LIST_FILES, query={"type": "prompt", "per_page": 2}, item_type=File, pagination=SPEC
+        )
+        ids = []
+        async for file in page:
+            ids.append(file.id)
+            if len(ids) == 2:
+                assert len(server.seen()) == 1
+        assert ids == ["f1-0", "f1-1", "f2-0", "f2-1", "f3-0"]
+        assert len(server.seen()) == 3
+        second = await page.aget_next_page()
+        assert [f.id for f in second.items] == ["f2-0", "f2-1"]
+        with pytest.raises(TypeError, match="async for"):
+            list(page)
+        with pytest.raises(TypeError, match="aget_next_page"):
+            page.get_next_page()
+
+
+def test_single_style_and_bad_shapes(server: TestServer) -> None:
+    server.on("GET", "/keys", lambda r, n: envelope([{"id": "k1", "name": "a"}]))
+    server.on("GET", "/files", lambda r, n: envelope({"files": []}))
+    server.on("GET", "/bad", lambda r, n: envelope({"items": [{"id": 1}], "pagination": None}))
+    with make_client(server.url) as client:
+        single = client.request_page(
+            LIST_FILES.__class__("GET", "/keys", ("data",)),
+            item_type=File,
+            pagination=PaginationSpec(style="single"),
+        )
+        assert [k.id for k in single] == ["k1"] and not single.has_next_page()
+        assert single.pagination.keys() == []
+        with pytest.raises(ResponseValidationError, match="'items' member"):
+            client.request_page(LIST_FILES, item_type=File, pagination=SPEC)
+        with pytest.raises(ResponseValidationError, match=r"page of File at items\.0\.id"):
+            client.request_page(
+                LIST_FILES.__class__("GET", "/bad", ("data",)), item_type=File, pagination=SPEC
+            )
+
+
+def page_of(count: int, **meta: Any) -> PagedResponse[int]:
+    page = PagedResponse[int].model_validate({"items": list(range(count)), "pagination": meta})
+    return page._bind(fetch=lambda n: page, page_number=meta.get("_n"), page_size=meta.get("_s"))
+
+
+@pytest.mark.parametrize(
+    ("count", "meta", "expected"),
+    [
+        (2, {"page": 1, "has_more": True}, 2),
+        (2, {"page": 4, "has_more": False, "total_pages": 9}, None),
+        (2, {"hasMore": True, "_n": 3}, 4),
+        (2, {"page": 2, "total_pages": 3}, 3),
+        (2, {"page": 3, "totalPages": 3}, None),
+        (2, {"page": 1, "per_page": 2, "total": 5}, 2),
+        (1, {"page": 3, "per_page": 2, "total": 5}, None),
+        (2, {"per_page": 2}, 2),
+        (1, {"per_page": 2}, None),
+        (2, {"_s": 2}, 2),
+        (2, {}, None),
+        (0, {"page": 1, "has_more": True}, None),
+    ],
+)
+def test_next_page_rules(count: int, meta: dict[str, Any], expected: Any) -> None:
+    assert page_of(count, **meta).next_page_number() == expected
+
+
+def test_hand_built_page_iterates_its_own_items() -> None:
+    page = PagedResponse[int](items=[1, 2], pagination=Pagination.model_validate({"page": 1}))
+    assert list(page) == [1, 2] and not page.has_next_page()
+    assert page["items"] == [1, 2] and page.pagination["page"] == 1
