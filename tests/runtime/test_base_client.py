@@ -13,7 +13,10 @@ from typing import Any, Dict, List
 
 import httpx
 import pytest
-from helpers import (
+from runrl_rt import _exceptions as exc
+from runrl_rt._base_client import APIResponse, Operation, RequestOptions, SyncAPIClient
+from runrl_rt._config import ClientConfig
+from tests.runtime.helpers import (
     API_KEY,
     CREATE_RUN,
     GET_RUN,
@@ -24,10 +27,7 @@ from helpers import (
     make_async_client,
     make_client,
 )
-from runrl_rt import _exceptions as exc
-from runrl_rt._base_client import APIResponse, Operation, RequestOptions, SyncAPIClient
-from runrl_rt._config import ClientConfig
-from server import Reply, TestServer, envelope
+from tests.runtime.server import Reply, TestServer, envelope
 
 RUN = {"id": 7, "status": "RUNNING", "model": "qwen", "new_field": {"x": 1}}
 

@@ -9,11 +9,11 @@ from typing import Optional
 import httpx
 import pydantic
 import pytest
-from helpers import API_KEY, File, Run, RunStatus
 from runrl_rt import _exceptions as exc
 from runrl_rt._config import DEFAULT_USER_AGENT, ClientConfig
 from runrl_rt._models import BaseModel, OpenEnum
 from runrl_rt._types import NOT_GIVEN, NotGiven
+from tests.runtime.helpers import API_KEY, File, Run, RunStatus
 
 # ----------------------------------------------------------------------------- models
 

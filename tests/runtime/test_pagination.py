@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers import LIST_FILES, File, make_async_client, make_client
 from runrl_rt._exceptions import ResponseValidationError
 from runrl_rt._pagination import PagedResponse, Pagination, PaginationSpec
-from server import Seen, TestServer, envelope
+from tests.runtime.helpers import LIST_FILES, File, make_async_client, make_client
+from tests.runtime.server import Seen, TestServer, envelope
 
 SPEC = PaginationSpec(
     style="page", items="items", meta="pagination", page_param="page", size_param="per_page"

@@ -6,7 +6,6 @@ import builtins
 from typing import Any
 
 import pytest
-from helpers import CANCEL_RUN, CREATE_RUN, GET_RUN, Run, RunStatus, make_async_client, make_client
 from runrl_rt import _exceptions as exc
 from runrl_rt._base_client import AsyncAPIClient, SyncAPIClient
 from runrl_rt._polling import (
@@ -18,7 +17,16 @@ from runrl_rt._polling import (
     async_wait_all,
     wait_all,
 )
-from server import Reply, Seen, TestServer, envelope
+from tests.runtime.helpers import (
+    CANCEL_RUN,
+    CREATE_RUN,
+    GET_RUN,
+    Run,
+    RunStatus,
+    make_async_client,
+    make_client,
+)
+from tests.runtime.server import Reply, Seen, TestServer, envelope
 
 POLICY = PollingPolicy(
     terminal=frozenset({"COMPLETED", "FAILED", "CANCELLED"}),

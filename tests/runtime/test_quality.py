@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PACKAGE_DIR
+from tests.runtime.rendered import PACKAGE_DIR
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE.parent.parent / "templates" / "runtime"

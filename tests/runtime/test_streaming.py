@@ -9,11 +9,11 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from helpers import Sleeps, make_async_client, make_client
 from runrl_rt._base_client import Operation
 from runrl_rt._exceptions import APIConnectionError, NotFoundError, ResponseValidationError
 from runrl_rt._streaming import ServerSentEvent
-from server import Reply, Seen, TestServer
+from tests.runtime.helpers import Sleeps, make_async_client, make_client
+from tests.runtime.server import Reply, Seen, TestServer
 
 STREAM = Operation("GET", "/runs/{id}/logs/stream", stream=True, operation_id="runs.stream_logs")
 SSE = {"content-type": "text/event-stream"}
@@ -116,17 +116,26 @@ def test_stopping_early_closes_the_connection(server: TestServer) -> None:
             if event.data == "2":
                 break
         assert server.disconnected.wait(5)
+        server.disconnected.clear()
+        with client.request_stream(STREAM, path_params={"id": 7}) as events:
+            assert next(events).data == "0"
+        assert server.disconnected.wait(5)
 
 
 @pytest.mark.anyio
 async def test_async_stopping_early_closes_the_connection(server: TestServer) -> None:
     server.on("GET", "/runs/7/logs/stream", endless)
     async with make_async_client(server.url) as client:
-        events = client.request_stream(STREAM, path_params={"id": 7})
-        async for event in events:
-            if event.data == "2":
-                break
-        await events.aclose()  # type: ignore[attr-defined]
+        async with client.request_stream(STREAM, path_params={"id": 7}) as events:
+            async for event in events:
+                if event.data == "2":
+                    break
+        # Leaving the block closed the connection, without waiting for garbage collection.
+        assert await asyncio.get_running_loop().run_in_executor(None, server.disconnected.wait, 5)
+        server.disconnected.clear()
+        stream = client.request_stream(STREAM, path_params={"id": 7})
+        assert (await stream.__anext__()).data == "0"
+        await stream.aclose()
         assert await asyncio.get_running_loop().run_in_executor(None, server.disconnected.wait, 5)
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import RunStatus, make_client
 from runrl_rt._exceptions import ValidationError
 from runrl_rt._types import NOT_GIVEN
 from runrl_rt._validation import check_arguments, to_httpx_file
-from server import TestServer
+from tests.runtime.helpers import CREATE_RUN, RunStatus, make_client
+from tests.runtime.server import TestServer
 
 RUN_CONSTRAINTS: dict[str, dict[str, object]] = {
     "completion_length": {"type": "integer", "minimum": 128, "maximum": 8192},
@@ -106,7 +106,9 @@ def test_nothing_is_sent_when_arguments_are_invalid(server: TestServer) -> None:
         with pytest.raises(ValidationError):
             check(completion_length=50)
             client.request(  # pragma: no cover - never reached
-                __import__("helpers").CREATE_RUN, json={}, cast_to=object
+                CREATE_RUN,
+                json={},
+                cast_to=object,
             )
     assert server.seen() == []
 
