@@ -28,6 +28,7 @@ class Seen:
     query: list[tuple[str, str]]
     headers: dict[str, str]
     body: bytes
+    header_list: list[str] = field(default_factory=list)  # every name, repeats included
 
     def json(self) -> Any:
         return json.loads(self.body)
@@ -139,6 +140,7 @@ class TestServer:
             query=parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True),
             headers={k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]},
             body=body,
+            header_list=[k.decode("latin-1") for k, _ in scope["headers"]],
         )
         key = (seen.method, seen.path)
         with self._lock:

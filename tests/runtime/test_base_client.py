@@ -132,7 +132,7 @@ def test_json_body_and_per_call_options(server: TestServer) -> None:
             json={"model": "qwen", "epochs": 2, "status": RunStatus.QUEUED},
             cast_to=Run,
             options=RequestOptions(
-                extra_headers={"X-Trace": "abc"},
+                extra_headers={"X-Trace": "abc", "USER-AGENT": "mine/2"},
                 extra_query={"dry_run": True},
                 extra_body={"hidden_flag": 1},
                 idempotency_key="my-key",
@@ -141,6 +141,7 @@ def test_json_body_and_per_call_options(server: TestServer) -> None:
         )
     seen = server.seen()[0]
     assert seen.json() == {"model": "qwen", "epochs": 2, "status": "QUEUED", "hidden_flag": 1}
+    assert seen.header_list.count("user-agent") == 1 and seen.headers["user-agent"] == "mine/2"
     assert seen.headers["content-type"] == "application/json"
     assert seen.headers["x-trace"] == "abc"
     assert seen.headers["idempotency-key"] == "my-key"
@@ -595,3 +596,20 @@ def test_json_encoding_of_rich_values(server: TestServer) -> None:
         "file": {"id": "f", "name": "n"},
         "tags": ["a"],
     }
+
+
+def test_tls_proxy_and_pool_options() -> None:
+    import ssl
+
+    import certifi
+
+    config = ClientConfig(api_key=API_KEY, verify_ssl=False, pool_maxsize=3, proxy=None)
+    with SyncAPIClient(config) as client:
+        kwargs = client._transport_kwargs()
+        assert kwargs["verify"] is False
+        assert kwargs["limits"].max_connections == 3
+    config = ClientConfig(api_key=API_KEY, ssl_ca_cert=certifi.where())
+    with SyncAPIClient(config) as client:
+        assert isinstance(client._transport_kwargs()["verify"], ssl.SSLContext)
+    with pytest.raises(FileNotFoundError):
+        SyncAPIClient(ClientConfig(api_key=API_KEY, cert_file="/nonexistent.pem"))
