@@ -34,6 +34,7 @@ def test_namespaces_and_client_methods(mini_api: ir.Api) -> None:
         "update",
         "cancel",
         "stream_events",
+        "logs",
         "download",
         "upload",
         "create_inline",
