@@ -39,6 +39,7 @@ def test_ruff_check_and_format() -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="mypy not installed")
 @pytest.mark.parametrize("plugin", [True, False], ids=["pydantic-plugin", "no-plugin"])
 def test_mypy_strict(plugin: bool, tmp_path: Path) -> None:
