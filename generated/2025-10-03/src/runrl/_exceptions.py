@@ -1,0 +1,342 @@
+# Generated from templates/runtime/_exceptions.py.jinja. Do not edit by hand.
+"""Every exception the runrl package raises, and the one place that maps HTTP errors.
+
+All of them derive from ``RunRLException``. The names of the 0.2 series are kept
+(``AuthorizationError``, ``ValidationError``, ``ServerError``, ``RunRLException`` ...);
+the names other generated SDKs use are aliases (``PermissionDeniedError``,
+``UnprocessableEntityError``, ``InternalServerError``).
+"""
+
+from __future__ import annotations
+
+import builtins
+import email.utils
+import json
+import time
+from datetime import datetime, timezone
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "AuthorizationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PollingCancelledError",
+    "PollingFailedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "RunRLException",
+    "RunFailedError",
+    "ServerError",
+    "TimeoutError",
+    "UnprocessableEntityError",
+    "ValidationError",
+    "make_status_error",
+]
+
+# Error bodies are read with these member names (x-sdk error-envelope).
+_CODE_FIELD = "error"
+_MESSAGE_FIELD = "message"
+_DETAILS_FIELD = "details"
+_REDACTED = "***"
+
+
+class RunRLException(RuntimeError):
+    """Base class of every error raised by this package.
+
+    Attributes: ``message`` (human readable), ``status_code`` (HTTP status, or ``None`` when no
+    response was involved), ``code`` (the API's machine readable error code), ``details``,
+    ``payload`` (the decoded error body, ``{}`` if there was none), ``request`` and ``response``
+    (the ``httpx`` objects, when there were any).
+    """
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        status_code: int | None = None,
+        code: str | None = None,
+        details: Any = None,
+        payload: dict[str, Any] | None = None,
+        request: httpx.Request | None = None,
+        response: httpx.Response | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+        self.code = code
+        self.details = details
+        self.payload: dict[str, Any] = payload if payload is not None else {}
+        self.request = request
+        self.response = response
+
+    def __str__(self) -> str:
+        if self.status_code is None:
+            return self.message
+        suffix = f", {self.code}" if self.code else ""
+        return f"{self.message} (HTTP {self.status_code}{suffix})"
+
+
+APIError = RunRLException
+
+
+class APIConnectionError(RunRLException):
+    """The request could not be completed: DNS, connect, TLS, or the connection dropped."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The HTTP request timed out (after any retries)."""
+
+
+class APIStatusError(RunRLException):
+    """The API answered with an HTTP error status (4xx/5xx)."""
+
+
+class BadRequestError(APIStatusError):
+    """HTTP 400: the payload or the parameters are invalid."""
+
+
+class AuthenticationError(APIStatusError):
+    """HTTP 401, or no API key configured when the client is created."""
+
+
+class AuthorizationError(APIStatusError):
+    """HTTP 403: the key lacks the required scope or does not own the resource."""
+
+
+PermissionDeniedError = AuthorizationError
+
+
+class NotFoundError(APIStatusError):
+    """HTTP 404: the resource does not exist or is not visible to this key."""
+
+
+class ConflictError(APIStatusError):
+    """HTTP 409: the request conflicts with the current state of the resource."""
+
+
+class ValidationError(APIStatusError):
+    """HTTP 422, or an argument rejected by the client before anything was sent.
+
+    In the second case ``status_code`` is ``None`` and ``details`` lists the problems.
+    """
+
+
+UnprocessableEntityError = ValidationError
+
+
+class RateLimitError(APIStatusError):
+    """HTTP 429: the key's request quota is used up.
+
+    ``retry_after`` is the server's advice in seconds (``Retry-After``), ``reset_at`` the time the
+    quota resets (``X-RateLimit-Reset``), each ``None`` when the server did not say.
+    """
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        retry_after: float | None = None,
+        reset_at: datetime | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+        self.reset_at = reset_at
+
+
+class ServerError(APIStatusError):
+    """HTTP 5xx: the API failed."""
+
+
+InternalServerError = ServerError
+
+
+class ResponseValidationError(RunRLException):
+    """The API answered, but not with what its specification promises.
+
+    Raised for a body that is not JSON, an envelope without its payload member, or a payload
+    of the wrong shape; ``response`` holds the raw answer.
+    """
+
+
+class TimeoutError(RunRLException, builtins.TimeoutError):
+    """Waiting for a long-running operation took longer than allowed.
+
+    Also a ``builtins.TimeoutError``, so ``except TimeoutError`` works with either name.
+    """
+
+
+class PollingCancelledError(RunRLException):
+    """The polling future was cancelled with ``future.cancel()``."""
+
+
+class PollingFailedError(RunRLException):
+    """A long-running operation ended in a terminal state that is not a success.
+
+    ``result`` is the final state of the object, as returned by the API.
+    """
+
+    def __init__(self, message: str = "", result: Any = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.result = result
+
+
+class RunFailedError(PollingFailedError):
+    """A long-running operation failed; the final object is ``err.run``."""
+
+    def __init__(self, message: str = "", run: Any = None, **kwargs: Any) -> None:
+        kwargs.setdefault("payload", {"run": run})
+        super().__init__(message, run, **kwargs)
+
+    @property
+    def run(self) -> Any:
+        """The object in its final, failed state."""
+        return self.result
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: AuthorizationError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: ValidationError,
+    429: RateLimitError,
+}
+
+
+def make_status_error(response: httpx.Response) -> APIStatusError:
+    """Build the typed exception for an HTTP error response.
+
+    Reads the error envelope (``error``, ``message``,
+    ``details``) when the body is JSON, and falls back to the status line
+    and a short excerpt of the body otherwise. The response body must have been read.
+    """
+    status = response.status_code
+    request = _request_of(response)
+    payload: dict[str, Any] = {}
+    code: str | None = None
+    message: str | None = None
+    details: Any = None
+    text = _text_of(response)
+    try:
+        body = json.loads(text) if text else None
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        payload = body
+        raw_code = body.get(_CODE_FIELD)
+        if isinstance(raw_code, dict):
+            # Some APIs nest the error object: {"error": {"code": ..., "message": ...}}.
+            message = _as_text(raw_code.get("message"))
+            raw_code = raw_code.get("code")
+        code = _as_text(raw_code)
+        message = _as_text(body.get(_MESSAGE_FIELD)) or message
+        details = body.get(_DETAILS_FIELD)
+    if not message:
+        excerpt = text.strip()[:200] if body is None else ""
+        message = code or f"HTTP {status} {response.reason_phrase}".strip()
+        if excerpt:
+            message = f"{message}: {excerpt}"
+    message = _redact(message, request)
+
+    cls = _STATUS_ERRORS.get(status)
+    if cls is None:
+        cls = ServerError if status >= 500 else APIStatusError
+    kwargs: dict[str, Any] = {
+        "status_code": status,
+        "code": code,
+        "details": details,
+        "payload": payload,
+        "request": request,
+        "response": response,
+    }
+    if cls is RateLimitError:
+        return RateLimitError(
+            message,
+            retry_after=parse_retry_after(response.headers),
+            reset_at=_parse_reset(response.headers.get("x-ratelimit-reset")),
+            **kwargs,
+        )
+    return cls(message, **kwargs)
+
+
+def parse_retry_after(headers: httpx.Headers) -> float | None:
+    """Seconds the server asks us to wait (``Retry-After-Ms``, ``Retry-After``), or ``None``."""
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms is not None:
+        try:
+            return max(float(raw_ms) / 1000.0, 0.0)
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if raw is None:
+        return None
+    try:
+        return max(float(raw), 0.0)
+    except ValueError:
+        pass
+    # Retry-After may also be an HTTP date.
+    try:
+        when = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(when.timestamp() - time.time(), 0.0)
+
+
+def _parse_reset(raw: str | None) -> datetime | None:
+    if raw is None:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    if value < 1_000_000_000:
+        # A small number is a delay in seconds, not a unix time.
+        value += time.time()
+    return datetime.fromtimestamp(value, tz=timezone.utc)
+
+
+def _as_text(value: object) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _text_of(response: httpx.Response) -> str:
+    try:
+        return response.text
+    except httpx.ResponseNotRead:
+        # A streamed error response whose body could not be read: the status line must do.
+        return ""
+
+
+def _request_of(response: httpx.Response) -> httpx.Request | None:
+    try:
+        return response.request
+    except RuntimeError:
+        # A Response built by hand has no request attached.
+        return None
+
+
+def _redact(text: str, request: httpx.Request | None) -> str:
+    """Remove the caller's credential if the server echoed it back in an error message."""
+    if request is None:
+        return text
+    auth = request.headers.get("authorization", "")
+    secret = auth.split(" ", 1)[-1].strip()
+    if len(secret) >= 6 and secret in text:
+        text = text.replace(secret, _REDACTED)
+    return text

@@ -1,0 +1,168 @@
+# Generated from templates/runtime/_models.py.jinja. Do not edit by hand.
+"""The base classes of the generated response models and enums.
+
+No ``from __future__ import annotations`` here: Pydantic evaluates class annotations at
+runtime, and the package supports Python 3.9, where ``X | Y`` cannot be evaluated.
+"""
+
+import types
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Optional
+
+import pydantic
+
+__all__ = ["BaseModel", "OpenEnum"]
+
+_ALIASES: dict[type, dict[str, str]] = {}
+
+
+class _DictMethod:
+    """A method that only exists on instances, not on the class.
+
+    The dict-style helpers (``get``, ``keys``, ``items``, ``to_dict``) must not get in the way of
+    a model field with the same name (a page's ``items``, say). Pydantic looks fields' defaults
+    up with ``getattr(cls, name)``; a plain method would become the default of such a field and
+    trigger a "shadows an attribute" warning. Raising ``AttributeError`` on class access hides
+    the helper from Pydantic, and, being a non-data descriptor, an instance's field value wins
+    over it.
+    """
+
+    def __init__(self, func: Callable[..., Any]) -> None:
+        self._func = func
+        self._name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, instance: object, owner: Optional[type] = None) -> Any:
+        if instance is None:
+            raise AttributeError(self._name)
+        return types.MethodType(self._func, instance)
+
+
+def _field_names(cls: type[pydantic.BaseModel]) -> dict[str, str]:
+    """Map every accepted key (field name and alias) of a model class to its field name."""
+    names = _ALIASES.get(cls)
+    if names is None:
+        names = {}
+        for name, info in cls.model_fields.items():
+            names[name] = name
+            if info.alias:
+                names[info.alias] = name
+            if isinstance(info.validation_alias, str):
+                names[info.validation_alias] = name
+        # Benign race: two threads may compute the same dict; the last write wins.
+        _ALIASES[cls] = names
+    return names
+
+
+def _get(self: "BaseModel", key: str, default: Any = None) -> Any:
+    """Return the value for ``key`` (field name, wire name or unknown key), else ``default``."""
+    try:
+        return self[key]
+    except KeyError:
+        return default
+
+
+def _keys(self: "BaseModel") -> list[str]:
+    """Field names followed by the keys the server sent that the model does not declare."""
+    keys = list(type(self).model_fields)
+    if self.__pydantic_extra__:
+        keys.extend(self.__pydantic_extra__)
+    return keys
+
+
+def _items(self: "BaseModel") -> list[tuple[str, Any]]:
+    """``(key, value)`` pairs, as ``dict.items()`` would give them."""
+    return [(key, self[key]) for key in _keys(self)]
+
+
+def _to_dict(
+    self: "BaseModel",
+    *,
+    by_alias: bool = True,
+    exclude_none: bool = False,
+    mode: str = "python",
+) -> dict[str, Any]:
+    """A plain ``dict`` of the model, keyed by wire names unless ``by_alias=False``."""
+    return self.model_dump(by_alias=by_alias, exclude_none=exclude_none, mode=mode)
+
+
+class BaseModel(pydantic.BaseModel):
+    """Base of every response model.
+
+    Unknown fields are kept (``model.model_extra``, also readable as attributes), so a newer
+    server does not break an older client. Models also answer the dict protocol the 0.2 series
+    offered, because its users wrote ``entry["status"]``: ``model[key]``, ``key in model``,
+    ``model.get(key, default)``, ``keys()``, ``items()`` and ``to_dict()``; ``key`` may be the
+    Python field name, the wire name, or an unknown key.
+    """
+
+    model_config = pydantic.ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+        protected_namespaces=(),
+        ignored_types=(_DictMethod,),
+    )
+
+    if TYPE_CHECKING:
+        # What type checkers see; at runtime these are _DictMethod descriptors (see there).
+        # `keys()` and `items()` work at runtime too, but are not declared here: a model with a
+        # field called `items` (every page) would conflict with them for the type checker.
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def to_dict(
+            self, *, by_alias: bool = True, exclude_none: bool = False, mode: str = "python"
+        ) -> dict[str, Any]: ...
+    else:
+        get = _DictMethod(_get)
+        keys = _DictMethod(_keys)
+        items = _DictMethod(_items)
+        to_dict = _DictMethod(_to_dict)
+
+    def __getitem__(self, key: str) -> Any:
+        """``model["field"]``: by field name, wire name or unknown key; ``KeyError`` otherwise."""
+        name = _field_names(type(self)).get(key)
+        if name is not None:
+            return getattr(self, name)
+        extra = self.__pydantic_extra__
+        if extra is not None and key in extra:
+            return extra[key]
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        """``"field" in model``: a declared field (name or wire name) or a key the server sent."""
+        if not isinstance(key, str):
+            return False
+        if key in _field_names(type(self)):
+            return True
+        extra = self.__pydantic_extra__
+        return extra is not None and key in extra
+
+
+class OpenEnum(str, Enum):
+    """A string enum that also accepts values it does not know.
+
+    A server that starts sending a new status must not break parsing: ``Status("NEW")`` returns
+    a pseudo-member whose value is ``"NEW"`` (compared, hashed, printed and serialized like the
+    string). ``str()`` and ``format()`` give the value on every Python version, so
+    ``print(run.status)`` prints ``COMPLETED`` and not ``Status.COMPLETED``.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        # Registering the pseudo-member makes Status("NEW") is Status("NEW"), like real members.
+        # setdefault is atomic, so concurrent parses agree on one object.
+        return cls._value2member_map_.setdefault(value, member)
+
+    def __str__(self) -> str:
+        return str(self._value_)
+
+    def __format__(self, format_spec: str) -> str:
+        return format(str(self._value_), format_spec)

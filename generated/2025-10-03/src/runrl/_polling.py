@@ -1,0 +1,503 @@
+# Generated from templates/runtime/_polling.py.jinja. Do not edit by hand.
+"""Futures for long-running operations (a run, a deployment) that finish later.
+
+A future holds the object the create call returned (``future.initial``) and polls the API
+until the object reaches a terminal status. Compatible with the 0.2 series: ``.initial``,
+``.status()``, ``.result(timeout=None)``, ``.cancel()``, ``.add_done_callback(fn)``, and
+``await future`` for the async variant.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterable,
+    Iterator,
+    Mapping,
+)
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Generic, TypeVar, cast
+
+from ._exceptions import PollingCancelledError, PollingFailedError, TimeoutError
+
+__all__ = [
+    "AsyncRunRLPollingFuture",
+    "PollingPolicy",
+    "RunRLPollingFuture",
+    "as_completed",
+    "async_as_completed",
+    "async_wait_all",
+    "wait_all",
+]
+
+T = TypeVar("T")
+
+logger = logging.getLogger("runrl")
+
+_PENDING = "pending"
+_SUCCEEDED = "succeeded"
+_FAILED = "failed"
+_CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class PollingPolicy:
+    """How to read the state of a polled object (from the ``x-sdk-polling`` extension).
+
+    ``status_field`` names the status member; a status in ``terminal`` ends polling, and the
+    operation succeeded if it is also in ``success``; otherwise ``failure_error`` is raised with
+    the final object. ``progress_field`` (optional) is exposed as ``future.progress``.
+    ``name``, ``id_field`` and ``error_field`` only make messages precise ("run 42 ended with
+    status FAILED: out of memory").
+    """
+
+    terminal: frozenset[str]
+    success: frozenset[str]
+    status_field: str = "status"
+    progress_field: str | None = None
+    failure_error: type[PollingFailedError] = PollingFailedError
+    name: str = "operation"
+    id_field: str | None = "id"
+    error_field: str | None = None
+
+    def status_of(self, obj: object) -> str | None:
+        """The status of ``obj`` as a plain string (enum members by value)."""
+        value = _member(obj, self.status_field)
+        if value is None:
+            return None
+        if isinstance(value, Enum):
+            value = value.value
+        return str(value)
+
+    def progress_of(self, obj: object) -> float | None:
+        """The progress of ``obj`` if the policy names a progress field and it is a number."""
+        if self.progress_field is None:
+            return None
+        value = _member(obj, self.progress_field)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return None
+        return float(value)
+
+    def describe(self, obj: object) -> str:
+        """``"run 42"``: how messages name the object."""
+        ident = _member(obj, self.id_field) if self.id_field else None
+        return f"{self.name} {ident}" if ident is not None else self.name
+
+    def failure_message(self, obj: object) -> str:
+        """The message of the error raised when ``obj`` ended unsuccessfully."""
+        message = f"{self.describe(obj)} ended with status {self.status_of(obj)}"
+        reason = _member(obj, self.error_field) if self.error_field else None
+        return f"{message}: {reason}" if reason else message
+
+
+def _member(obj: object, name: str) -> Any:
+    if isinstance(obj, Mapping):
+        return obj.get(name)
+    return getattr(obj, name, None)
+
+
+class RunRLPollingFuture(Generic[T]):
+    """Polls a long-running operation until it reaches a terminal status.
+
+    ``poll`` is a function (no arguments) that fetches the current state of the object;
+    ``cancel`` (optional) is one that asks the API to stop the operation.
+    ``poll_interval`` is the pause between polls in seconds (``0`` means no pause) and
+    ``max_timeout`` the default limit of ``result()``. Rate limiting (HTTP 429 with
+    ``Retry-After``) is handled by the client's retries inside ``poll``.
+    """
+
+    def __init__(
+        self,
+        initial: T,
+        *,
+        poll: Callable[[], T],
+        policy: PollingPolicy,
+        cancel: Callable[[], object] | None = None,
+        poll_interval: float = 5.0,
+        max_timeout: float = 3600.0,
+    ) -> None:
+        self._initial = initial
+        self._latest = initial
+        self._poll = poll
+        self._cancel = cancel
+        self._policy = policy
+        self._poll_interval = max(poll_interval, 0.0)
+        self._max_timeout = max_timeout
+        # Guards the transition to "done" so callbacks run exactly once, even when several
+        # threads observe the terminal state together. Never held across a wait.
+        self._lock = threading.Lock()
+        self._state = _PENDING
+        self._result: T | None = None
+        self._exception: BaseException | None = None
+        self._callbacks: list[Callable[[RunRLPollingFuture[T]], object]] = []
+        self._observe(initial)
+
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} {self._policy.describe(self._latest)} "
+            f"status={self._policy.status_of(self._latest)} state={self._state}>"
+        )
+
+    @property
+    def initial(self) -> T:
+        """The object as the create call returned it."""
+        return self._initial
+
+    @property
+    def latest(self) -> T:
+        """The most recent state seen (no request is made)."""
+        return self._latest
+
+    @property
+    def progress(self) -> float | None:
+        """The progress reported by the latest state, if the API reports one."""
+        return self._policy.progress_of(self._latest)
+
+    def done(self) -> bool:
+        """Whether the operation finished (successfully or not) or the future was cancelled."""
+        return self._state != _PENDING
+
+    def cancelled(self) -> bool:
+        """Whether ``cancel()`` stopped this future."""
+        return self._state == _CANCELLED
+
+    def status(self) -> T:
+        """Fetch the current state from the API (and finish the future if it is terminal)."""
+        current = self._poll()
+        self._observe(current)
+        return current
+
+    def result(self, timeout: float | None = None) -> T:
+        """Wait for the operation to finish and return the final object.
+
+        Polls every ``poll_interval`` seconds. Raises the policy's failure error (with the
+        final object) if the operation ends unsuccessfully, ``PollingCancelledError`` after
+        ``cancel()``, and ``TimeoutError`` (also a builtin ``TimeoutError``) when ``timeout``
+        seconds (default ``max_timeout``) pass first; the operation then keeps running and
+        ``result()`` may be called again.
+        """
+        limit = self._max_timeout if timeout is None else max(timeout, 0.0)
+        deadline = time.monotonic() + limit
+        while True:
+            if self._state != _PENDING:
+                return self._outcome()
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(
+                    f"timed out after {limit:g} s waiting for {self._policy.describe(self._latest)}"
+                    f" (last status {self._policy.status_of(self._latest)})"
+                )
+            time.sleep(min(self._poll_interval, remaining))
+            if self._state == _PENDING:
+                self.status()
+
+    def cancel(self) -> bool:
+        """Ask the API to stop the operation and finish this future as cancelled.
+
+        Returns ``False`` (and does nothing) if the future is already done. Afterwards
+        ``result()`` raises ``PollingCancelledError``.
+        """
+        if self.done():
+            return False
+        if self._cancel is not None:
+            self._cancel()
+        name = self._policy.describe(self._latest)
+        return self._finish(_CANCELLED, None, PollingCancelledError(f"{name} was cancelled"))
+
+    def add_done_callback(self, fn: Callable[[RunRLPollingFuture[T]], object]) -> None:
+        """Call ``fn(future)`` once the future is done, or now if it already is.
+
+        Each callback runs exactly once; an exception in a callback is logged, not raised.
+        """
+        with self._lock:
+            if self._state == _PENDING:
+                self._callbacks.append(fn)
+                return
+        self._run_callback(fn)
+
+    def _observe(self, current: T) -> None:
+        self._latest = current
+        status = self._policy.status_of(current)
+        if status is None or status not in self._policy.terminal:
+            return
+        if status in self._policy.success:
+            self._finish(_SUCCEEDED, current, None)
+        else:
+            message = self._policy.failure_message(current)
+            self._finish(_FAILED, None, self._policy.failure_error(message, current))
+
+    def _finish(self, state: str, result: T | None, exception: BaseException | None) -> bool:
+        with self._lock:
+            if self._state != _PENDING:
+                return False
+            self._state = state
+            self._result = result
+            self._exception = exception
+            callbacks, self._callbacks = self._callbacks, []
+        for fn in callbacks:
+            self._run_callback(fn)
+        return True
+
+    def _run_callback(self, fn: Callable[[RunRLPollingFuture[T]], object]) -> None:
+        try:
+            fn(self)
+        except Exception:
+            logger.exception("a done callback of %r raised", self)
+
+    def _outcome(self) -> T:
+        if self._exception is not None:
+            raise self._exception
+        # _result is set whenever the state is _SUCCEEDED.
+        return cast(T, self._result)
+
+
+class AsyncRunRLPollingFuture(Generic[T]):
+    """Polls a long-running operation until it reaches a terminal status.
+
+    ``poll`` is a coroutine function (no arguments) that fetches the current state of the
+    object; ``cancel`` (optional) is one that asks the API to stop the operation.
+    ``poll_interval`` is the pause between polls in seconds (``0`` means no pause) and
+    ``max_timeout`` the default limit of ``result()``. Rate limiting (HTTP 429 with
+    ``Retry-After``) is handled by the client's retries inside ``poll``.
+    """
+
+    def __init__(
+        self,
+        initial: T,
+        *,
+        poll: Callable[[], Awaitable[T]],
+        policy: PollingPolicy,
+        cancel: Callable[[], Awaitable[object]] | None = None,
+        poll_interval: float = 5.0,
+        max_timeout: float = 3600.0,
+    ) -> None:
+        self._initial = initial
+        self._latest = initial
+        self._poll = poll
+        self._cancel = cancel
+        self._policy = policy
+        self._poll_interval = max(poll_interval, 0.0)
+        self._max_timeout = max_timeout
+        # Guards the transition to "done" so callbacks run exactly once, even when several
+        # tasks observe the terminal state together. Never held across a wait.
+        self._lock = threading.Lock()
+        self._state = _PENDING
+        self._result: T | None = None
+        self._exception: BaseException | None = None
+        self._callbacks: list[Callable[[AsyncRunRLPollingFuture[T]], object]] = []
+        self._observe(initial)
+
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} {self._policy.describe(self._latest)} "
+            f"status={self._policy.status_of(self._latest)} state={self._state}>"
+        )
+
+    @property
+    def initial(self) -> T:
+        """The object as the create call returned it."""
+        return self._initial
+
+    @property
+    def latest(self) -> T:
+        """The most recent state seen (no request is made)."""
+        return self._latest
+
+    @property
+    def progress(self) -> float | None:
+        """The progress reported by the latest state, if the API reports one."""
+        return self._policy.progress_of(self._latest)
+
+    def done(self) -> bool:
+        """Whether the operation finished (successfully or not) or the future was cancelled."""
+        return self._state != _PENDING
+
+    def cancelled(self) -> bool:
+        """Whether ``cancel()`` stopped this future."""
+        return self._state == _CANCELLED
+
+    async def status(self) -> T:
+        """Fetch the current state from the API (and finish the future if it is terminal)."""
+        current = await self._poll()
+        self._observe(current)
+        return current
+
+    async def result(self, timeout: float | None = None) -> T:
+        """Wait for the operation to finish and return the final object.
+
+        Polls every ``poll_interval`` seconds. Raises the policy's failure error (with the
+        final object) if the operation ends unsuccessfully, ``PollingCancelledError`` after
+        ``cancel()``, and ``TimeoutError`` (also a builtin ``TimeoutError``) when ``timeout``
+        seconds (default ``max_timeout``) pass first; the operation then keeps running and
+        ``result()`` may be called again.
+        """
+        limit = self._max_timeout if timeout is None else max(timeout, 0.0)
+        deadline = time.monotonic() + limit
+        while True:
+            if self._state != _PENDING:
+                return self._outcome()
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(
+                    f"timed out after {limit:g} s waiting for {self._policy.describe(self._latest)}"
+                    f" (last status {self._policy.status_of(self._latest)})"
+                )
+            await asyncio.sleep(min(self._poll_interval, remaining))
+            if self._state == _PENDING:
+                await self.status()
+
+    def __await__(self) -> Generator[Any, None, T]:
+        """``run = await future`` waits like ``await future.result()``."""
+        return self.result().__await__()
+
+    async def cancel(self) -> bool:
+        """Ask the API to stop the operation and finish this future as cancelled.
+
+        Returns ``False`` (and does nothing) if the future is already done. Afterwards
+        ``result()`` raises ``PollingCancelledError``.
+        """
+        if self.done():
+            return False
+        if self._cancel is not None:
+            await self._cancel()
+        name = self._policy.describe(self._latest)
+        return self._finish(_CANCELLED, None, PollingCancelledError(f"{name} was cancelled"))
+
+    def add_done_callback(self, fn: Callable[[AsyncRunRLPollingFuture[T]], object]) -> None:
+        """Call ``fn(future)`` once the future is done, or now if it already is.
+
+        Each callback runs exactly once; an exception in a callback is logged, not raised.
+        """
+        with self._lock:
+            if self._state == _PENDING:
+                self._callbacks.append(fn)
+                return
+        self._run_callback(fn)
+
+    def _observe(self, current: T) -> None:
+        self._latest = current
+        status = self._policy.status_of(current)
+        if status is None or status not in self._policy.terminal:
+            return
+        if status in self._policy.success:
+            self._finish(_SUCCEEDED, current, None)
+        else:
+            message = self._policy.failure_message(current)
+            self._finish(_FAILED, None, self._policy.failure_error(message, current))
+
+    def _finish(self, state: str, result: T | None, exception: BaseException | None) -> bool:
+        with self._lock:
+            if self._state != _PENDING:
+                return False
+            self._state = state
+            self._result = result
+            self._exception = exception
+            callbacks, self._callbacks = self._callbacks, []
+        for fn in callbacks:
+            self._run_callback(fn)
+        return True
+
+    def _run_callback(self, fn: Callable[[AsyncRunRLPollingFuture[T]], object]) -> None:
+        try:
+            fn(self)
+        except Exception:
+            logger.exception("a done callback of %r raised", self)
+
+    def _outcome(self) -> T:
+        if self._exception is not None:
+            raise self._exception
+        # _result is set whenever the state is _SUCCEEDED.
+        return cast(T, self._result)
+
+
+def wait_all(futures: Iterable[RunRLPollingFuture[T]], timeout: float | None = None) -> list[T]:
+    """Wait for every future and return their results in order.
+
+    The first failure is raised. ``timeout`` bounds the whole wait (default: each future's
+    own ``max_timeout``).
+    """
+    deadline = None if timeout is None else time.monotonic() + timeout
+    results: list[T] = []
+    for future in futures:
+        remaining = None if deadline is None else max(deadline - time.monotonic(), 0.0)
+        results.append(future.result(timeout=remaining))
+    return results
+
+
+def as_completed(
+    futures: Iterable[RunRLPollingFuture[T]], timeout: float | None = None
+) -> Iterator[RunRLPollingFuture[T]]:
+    """Yield the futures as they finish, polling the pending ones in turn.
+
+    Raises ``TimeoutError`` if ``timeout`` seconds pass with futures still pending.
+    """
+    pending = list(futures)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        still_pending = []
+        for future in pending:
+            if future.done():
+                yield future
+            else:
+                still_pending.append(future)
+        pending = still_pending
+        if not pending:
+            return
+        if deadline is not None and time.monotonic() >= deadline:
+            raise TimeoutError(f"{len(pending)} operation(s) still pending after {timeout:g} s")
+        time.sleep(min(future._poll_interval for future in pending))
+        for future in pending:
+            future.status()
+
+
+async def async_wait_all(
+    futures: Iterable[AsyncRunRLPollingFuture[T]], timeout: float | None = None
+) -> list[T]:
+    """Wait for every future concurrently and return their results in order.
+
+    The first failure is raised. ``timeout`` bounds each future's wait.
+    """
+    return list(await asyncio.gather(*(future.result(timeout) for future in futures)))
+
+
+async def async_as_completed(
+    futures: Iterable[AsyncRunRLPollingFuture[T]], timeout: float | None = None
+) -> AsyncIterator[AsyncRunRLPollingFuture[T]]:
+    """Yield the futures as they finish; each is polled by its own task.
+
+    Raises ``TimeoutError`` if ``timeout`` seconds pass with futures still pending.
+    """
+    tasks: dict[asyncio.Future[None], AsyncRunRLPollingFuture[T]] = {
+        asyncio.ensure_future(_settle(future)): future for future in futures
+    }
+    pending: set[asyncio.Future[None]] = set(tasks)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    try:
+        while pending:
+            remaining = None if deadline is None else max(deadline - time.monotonic(), 0.0)
+            done, pending = await asyncio.wait(
+                pending, timeout=remaining, return_when=asyncio.FIRST_COMPLETED
+            )
+            if not done:
+                raise TimeoutError(f"{len(pending)} operation(s) still pending after {timeout:g} s")
+            for task in done:
+                yield tasks[task]
+    finally:
+        for task in pending:
+            task.cancel()
+
+
+async def _settle(future: AsyncRunRLPollingFuture[Any]) -> None:
+    # The outcome stays in the future; the caller reads it with result().
+    try:
+        await future.result()
+    except Exception:
+        pass

@@ -1,0 +1,253 @@
+# Generated from templates/runtime/_streaming.py.jinja. Do not edit by hand.
+"""Server-Sent Events: typed events, incremental iteration, and resuming a dropped stream.
+
+Parsing is left to ``httpx-sse``; this module adds what an SDK needs on top: events are
+yielded as they arrive, a stream that breaks is reopened with ``Last-Event-ID`` (a bounded
+number of times), and the connection is closed as soon as the consumer stops iterating.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from httpx_sse import EventSource, SSEError
+
+from ._exceptions import APIConnectionError, APITimeoutError, ResponseValidationError
+
+__all__ = ["AsyncEventStream", "EventStream", "ServerSentEvent", "aiter_events", "iter_events"]
+
+logger = logging.getLogger("runrl")
+
+# Upper bound of the pause before reopening a stream when the server did not send `retry:`.
+_MAX_RECONNECT_DELAY = 8.0
+
+
+@dataclass(frozen=True)
+class ServerSentEvent:
+    """One server-sent event.
+
+    ``data`` is the payload (lines joined with ``\\n``), ``event`` the type (``"message"`` when
+    the server named none), ``id`` the last event id seen on the stream (``None`` if none) and
+    ``retry`` the reconnection delay in milliseconds the server asked for, if any.
+    ``str(event)`` is its data, so code that printed the lines of the 0.2 ``stream_logs`` keeps
+    working.
+    """
+
+    data: str = ""
+    event: str = "message"
+    id: str | None = None
+    retry: int | None = None
+
+    def json(self) -> Any:
+        """The data decoded as JSON; ``ResponseValidationError`` if it is not JSON."""
+        try:
+            return json.loads(self.data)
+        except ValueError as exc:
+            raise ResponseValidationError(
+                f"event {self.event!r} (id {self.id!r}) does not carry JSON data: {exc}"
+            ) from exc
+
+    def __str__(self) -> str:
+        return self.data
+
+
+def _reconnect_delay(failures: int, retry_ms: int | None) -> float:
+    if retry_ms is not None:
+        return max(retry_ms / 1000.0, 0.0)
+    return min(0.5 * 2.0 ** (failures - 1), _MAX_RECONNECT_DELAY)
+
+
+def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"event stream timed out: {exc}")
+    return APIConnectionError(f"event stream broke off: {exc}")
+
+
+class EventStream:
+    """The events of one Server-Sent Events stream, as they arrive.
+
+    ``for event in stream`` yields ``ServerSentEvent`` objects; the HTTP request is made
+    when iteration starts. ``with stream:`` (or ``stream.close()``) closes the
+    connection at once when the consumer stops early; otherwise it is closed when the stream
+    ends or the object is garbage collected.
+    """
+
+    def __init__(self, events: Generator[ServerSentEvent, None, None]) -> None:
+        self._events = events
+
+    def __iter__(self) -> EventStream:
+        return self
+
+    def __next__(self) -> ServerSentEvent:
+        return next(self._events)
+
+    def close(self) -> None:
+        """Stop the stream and close its connection."""
+        self._events.close()
+
+    def __enter__(self) -> EventStream:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def iter_events(
+    connect: Callable[[str | None], httpx.Response],
+    *,
+    max_reconnects: int,
+    sleep: Callable[[float], None] = time.sleep,
+) -> EventStream:
+    """The events of a stream, reopening it if the connection drops.
+
+    ``connect(last_event_id)`` opens the stream (a streamed, successful ``httpx.Response``);
+    on a transport error in the middle of the stream it is called again with the id of the last
+    event received, after the delay the server asked for (``retry:``) or a short backoff. After
+    ``max_reconnects`` failures in a row without any event in between, the error is raised as
+    ``APIConnectionError``. A stream the server ends cleanly is not reopened.
+    """
+    return EventStream(_iter_events(connect, max_reconnects, sleep))
+
+
+def _iter_events(
+    connect: Callable[[str | None], httpx.Response],
+    max_reconnects: int,
+    sleep: Callable[[float], None],
+) -> Generator[ServerSentEvent, None, None]:
+    last_event_id: str | None = None
+    retry_ms: int | None = None
+    failures = 0
+    while True:
+        response = connect(last_event_id)
+        events = EventSource(response).iter_sse()
+        try:
+            for sse in events:
+                if sse.id:
+                    last_event_id = sse.id
+                if sse.retry is not None:
+                    retry_ms = sse.retry
+                failures = 0
+                if not sse.data and sse.event == "message":
+                    # A block with only id:/retry: fields is bookkeeping, not an event (the
+                    # SSE spec dispatches nothing without data); a named event is kept.
+                    continue
+                yield ServerSentEvent(
+                    data=sse.data, event=sse.event, id=sse.id or None, retry=sse.retry
+                )
+            return
+        except SSEError as exc:
+            raise ResponseValidationError(
+                f"expected an event stream: {exc}", response=response
+            ) from exc
+        except httpx.TransportError as exc:
+            failures += 1
+            if failures > max_reconnects:
+                raise _connection_error(exc) from exc
+            logger.debug(
+                "event stream broke off (%s); reconnecting with Last-Event-ID %r, attempt %d",
+                type(exc).__name__,
+                last_event_id,
+                failures,
+            )
+        finally:
+            response.close()
+        sleep(_reconnect_delay(failures, retry_ms))
+
+
+class AsyncEventStream:
+    """The events of one Server-Sent Events stream, as they arrive.
+
+    ``async for event in stream`` yields ``ServerSentEvent`` objects; the HTTP request is made
+    when iteration starts. ``async with stream:`` (or ``await stream.aclose()``) closes the
+    connection at once when the consumer stops early; otherwise it is closed when the stream
+    ends or the object is garbage collected.
+    """
+
+    def __init__(self, events: AsyncGenerator[ServerSentEvent, None]) -> None:
+        self._events = events
+
+    def __aiter__(self) -> AsyncEventStream:
+        return self
+
+    async def __anext__(self) -> ServerSentEvent:
+        return await self._events.__anext__()
+
+    async def aclose(self) -> None:
+        """Stop the stream and close its connection."""
+        await self._events.aclose()
+
+    async def __aenter__(self) -> AsyncEventStream:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+
+def aiter_events(
+    connect: Callable[[str | None], Awaitable[httpx.Response]],
+    *,
+    max_reconnects: int,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> AsyncEventStream:
+    """The events of a stream, reopening it if the connection drops.
+
+    ``connect(last_event_id)`` opens the stream (a streamed, successful ``httpx.Response``);
+    on a transport error in the middle of the stream it is called again with the id of the last
+    event received, after the delay the server asked for (``retry:``) or a short backoff. After
+    ``max_reconnects`` failures in a row without any event in between, the error is raised as
+    ``APIConnectionError``. A stream the server ends cleanly is not reopened.
+    """
+    return AsyncEventStream(_aiter_events(connect, max_reconnects, sleep))
+
+
+async def _aiter_events(
+    connect: Callable[[str | None], Awaitable[httpx.Response]],
+    max_reconnects: int,
+    sleep: Callable[[float], Awaitable[None]],
+) -> AsyncGenerator[ServerSentEvent, None]:
+    last_event_id: str | None = None
+    retry_ms: int | None = None
+    failures = 0
+    while True:
+        response = await connect(last_event_id)
+        events = EventSource(response).aiter_sse()
+        try:
+            async for sse in events:
+                if sse.id:
+                    last_event_id = sse.id
+                if sse.retry is not None:
+                    retry_ms = sse.retry
+                failures = 0
+                if not sse.data and sse.event == "message":
+                    # A block with only id:/retry: fields is bookkeeping, not an event (the
+                    # SSE spec dispatches nothing without data); a named event is kept.
+                    continue
+                yield ServerSentEvent(
+                    data=sse.data, event=sse.event, id=sse.id or None, retry=sse.retry
+                )
+            return
+        except SSEError as exc:
+            raise ResponseValidationError(
+                f"expected an event stream: {exc}", response=response
+            ) from exc
+        except httpx.TransportError as exc:
+            failures += 1
+            if failures > max_reconnects:
+                raise _connection_error(exc) from exc
+            logger.debug(
+                "event stream broke off (%s); reconnecting with Last-Event-ID %r, attempt %d",
+                type(exc).__name__,
+                last_event_id,
+                failures,
+            )
+        finally:
+            await events.aclose()
+            await response.aclose()
+        await sleep(_reconnect_delay(failures, retry_ms))

@@ -1,0 +1,182 @@
+# Generated from templates/runtime/_validation.py.jinja. Do not edit by hand.
+"""Checks run on arguments before any byte is sent, and upload helpers."""
+
+from __future__ import annotations
+
+import contextlib
+import mimetypes
+import os
+import re
+from collections.abc import Mapping, Sized
+from enum import Enum
+from functools import lru_cache
+from typing import IO
+
+import pydantic
+
+from ._exceptions import ValidationError
+from ._types import FileInput, NotGiven
+
+__all__ = ["check_arguments", "to_httpx_file"]
+
+# Values of arguments with these words in their name are never echoed in messages.
+_SENSITIVE = re.compile(r"token|secret|password|api_?key|credential", re.IGNORECASE)
+
+_TYPE_NAMES = {
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "a boolean",
+    "array": "a list",
+    "object": "an object",
+}
+
+
+def check_arguments(
+    operation_name: str,
+    values: Mapping[str, object],
+    constraints: Mapping[str, Mapping[str, object]],
+) -> None:
+    """Check call arguments against their specification constraints.
+
+    ``constraints`` maps an argument name to JSON Schema keywords: ``type``, ``minimum``,
+    ``maximum``, ``exclusiveMinimum``, ``exclusiveMaximum``, ``minLength``, ``maxLength``,
+    ``pattern``, ``enum``, ``minItems``, ``maxItems``. Arguments that are ``None`` or
+    ``NOT_GIVEN`` are not checked (they are not sent). Raises the package's ``ValidationError``
+    (``status_code`` ``None``) listing every problem, e.g.
+    ``"runs.create: completion_length must be >= 128 (got 50)"``.
+    """
+    problems: list[dict[str, object]] = []
+    for name, rules in constraints.items():
+        value = values.get(name)
+        if value is None or isinstance(value, NotGiven):
+            continue
+        for keyword, text in _problems(value, rules):
+            shown = _describe(name, value)
+            problems.append(
+                {"argument": name, "constraint": keyword, "message": f"{name} {text} (got {shown})"}
+            )
+    if problems:
+        summary = "; ".join(str(p["message"]) for p in problems)
+        raise ValidationError(f"{operation_name}: {summary}", details={"errors": problems})
+
+
+def _describe(name: str, value: object) -> str:
+    if _SENSITIVE.search(name):
+        return f"a {type(value).__name__} that is not shown"
+    if isinstance(value, Enum):
+        value = value.value
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _problems(value: object, rules: Mapping[str, object]) -> list[tuple[str, str]]:
+    """(keyword, message) for every rule ``value`` breaks."""
+    expected = rules.get("type")
+    if isinstance(expected, str) and not _has_type(value, expected):
+        # Range or length checks on a value of the wrong type would only add noise.
+        return [("type", f"must be {_TYPE_NAMES.get(expected, expected)}")]
+
+    found: list[tuple[str, str]] = []
+    plain = value.value if isinstance(value, Enum) else value
+    number = _number(plain)
+    if number is not None:
+        minimum = _number(rules.get("minimum"))
+        maximum = _number(rules.get("maximum"))
+        ex_min = _number(rules.get("exclusiveMinimum"))
+        ex_max = _number(rules.get("exclusiveMaximum"))
+        # OpenAPI 3.0 writes exclusiveMinimum: true next to minimum; 3.1 gives the bound itself.
+        if rules.get("exclusiveMinimum") is True:
+            ex_min, minimum = minimum, None
+        if rules.get("exclusiveMaximum") is True:
+            ex_max, maximum = maximum, None
+        if minimum is not None and number < minimum:
+            found.append(("minimum", f"must be >= {minimum}"))
+        if maximum is not None and number > maximum:
+            found.append(("maximum", f"must be <= {maximum}"))
+        if ex_min is not None and number <= ex_min:
+            found.append(("exclusiveMinimum", f"must be > {ex_min}"))
+        if ex_max is not None and number >= ex_max:
+            found.append(("exclusiveMaximum", f"must be < {ex_max}"))
+
+    if isinstance(plain, str):
+        min_length = rules.get("minLength")
+        max_length = rules.get("maxLength")
+        if isinstance(min_length, int) and len(plain) < min_length:
+            found.append(("minLength", f"must have at least {min_length} characters"))
+        if isinstance(max_length, int) and len(plain) > max_length:
+            found.append(("maxLength", f"must have at most {max_length} characters"))
+        pattern = rules.get("pattern")
+        if isinstance(pattern, str) and not _compiled(pattern).search(plain):
+            found.append(("pattern", f"must match the pattern {pattern!r}"))
+    elif isinstance(plain, Sized) and not isinstance(plain, (bytes, Mapping)):
+        min_items = rules.get("minItems")
+        max_items = rules.get("maxItems")
+        if isinstance(min_items, int) and len(plain) < min_items:
+            found.append(("minItems", f"must have at least {min_items} items"))
+        if isinstance(max_items, int) and len(plain) > max_items:
+            found.append(("maxItems", f"must have at most {max_items} items"))
+
+    allowed = rules.get("enum")
+    if isinstance(allowed, (list, tuple, set, frozenset)) and plain not in allowed:
+        choices = ", ".join(repr(a) for a in allowed)
+        found.append(("enum", f"must be one of {choices}"))
+    return found
+
+
+def _number(value: object) -> float | None:
+    # bool is an int subclass, but True is not a valid number argument.
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return value
+
+
+def _has_type(value: object, expected: str) -> bool:
+    if expected == "string":
+        return isinstance(value, str)
+    if expected == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected == "number":
+        return _number(value) is not None
+    if expected == "boolean":
+        return isinstance(value, bool)
+    if expected == "array":
+        return isinstance(value, (list, tuple))
+    if expected == "object":
+        return isinstance(value, (Mapping, pydantic.BaseModel))
+    return True
+
+
+@lru_cache(maxsize=128)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def to_httpx_file(
+    value: FileInput,
+    stack: contextlib.ExitStack,
+    *,
+    filename: str | None = None,
+    content_type: str | None = None,
+) -> tuple[str | None, bytes | IO[bytes], str | None]:
+    """Turn a ``FileInput`` into the ``(filename, content, content_type)`` tuple httpx sends.
+
+    A path (``str`` or ``os.PathLike``) is opened, not read: httpx streams it in chunks, and
+    ``stack`` closes it when the request is over. A file object is streamed as is (it is
+    rewound before a retry); ``bytes`` are sent directly.
+    """
+    content: bytes | IO[bytes]
+    if isinstance(value, (str, os.PathLike)):
+        path = os.fspath(value)
+        content = stack.enter_context(open(path, "rb"))  # closed by the stack
+        name = filename or os.path.basename(path)
+    elif isinstance(value, (bytes, bytearray, memoryview)):
+        content = bytes(value)
+        name = filename or "upload"
+    else:
+        content = value
+        raw_name = getattr(value, "name", None)
+        name = filename or (os.path.basename(raw_name) if isinstance(raw_name, str) else "upload")
+    if content_type is None:
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return (name, content, content_type)

@@ -1,0 +1,555 @@
+"""The ``deployments`` namespace: Deploy trained checkpoints to managed infrastructure. All deployment endpoints require the `write` scope.
+
+Generated from the spec; do not edit. Sync and async classes come from one template.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Dict, Literal, Optional, Union
+
+from .._base_client import Operation, RequestOptions
+from .._exceptions import RunFailedError
+from .._pagination import PagedResponse, PaginationSpec
+from .._polling import (
+    AsyncRunRLPollingFuture,
+    PollingPolicy,
+    RunRLPollingFuture,
+)
+from .._resource import AsyncAPIResource, SyncAPIResource
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._validation import check_arguments
+from ..models import (
+    Deployment,
+    DeploymentCheck,
+    DeploymentStatus,
+)
+
+_LIST_OP = Operation(
+    method="GET",
+    path="/deployments",
+    unwrap=("data",),
+    operation_id="listDeployments",
+)
+_LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "status": {"enum": ["pending", "deploying", "active", "failed", "deleted"]},
+    "page": {"minimum": 1},
+    "per_page": {"minimum": 1, "maximum": 100},
+}
+_LIST_OP_PAGINATION = PaginationSpec(
+    style="page",
+    items="items",
+    meta="pagination",
+    page_param="page",
+    size_param="per_page",
+)
+_CREATE_OP = Operation(
+    method="POST",
+    path="/deployments",
+    unwrap=("data",),
+    operation_id="createDeployment",
+)
+_CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
+_CREATE_OP_POLLING = PollingPolicy(
+    status_field="status",
+    terminal=frozenset(["active", "failed", "deleted"]),
+    success=frozenset(["active"]),
+    progress_field=None,
+    failure_error=RunFailedError,
+    name="deployment",
+    id_field="id",
+    error_field=None,
+)
+_CHECK_OP = Operation(
+    method="POST",
+    path="/deployments/check",
+    unwrap=("data",),
+    operation_id="checkDeployment",
+    idempotent=True,
+)
+_CHECK_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
+_GET_OP = Operation(
+    method="GET",
+    path="/deployments/{id}",
+    unwrap=("data",),
+    operation_id="getDeployment",
+)
+_DELETE_OP = Operation(
+    method="DELETE",
+    path="/deployments/{id}",
+    unwrap=("data",),
+    operation_id="deleteDeployment",
+)
+
+# (method, deprecated) in spec order, for options()
+_NAMESPACE_METHODS = (
+    ("list", False),
+    ("create", False),
+    ("check", False),
+    ("get", False),
+    ("delete", False),
+)
+
+
+class Deployments(SyncAPIResource):
+    """Deploy trained checkpoints to managed infrastructure. All deployment endpoints require the `write` scope."""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    def list(
+        self,
+        *,
+        status: Optional[
+            Union[DeploymentStatus, Literal["pending", "deploying", "active", "failed", "deleted"]]
+        ] = None,
+        run_id: Optional[int] = None,
+        page: int = 1,
+        per_page: int = 20,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[Deployment]:
+        """List deployments
+
+        Lists your deployments, filtered by `status` and `run_id`. All deployment endpoints require the `write` scope.
+
+        ``GET /deployments`` (scope: write).
+
+        Args:
+          status: Only deployments in this status.
+          run_id: Only deployments of this run.
+          page: Page number, starting at 1.
+          per_page: Items per page (1 to 100).
+        """
+        check_arguments(
+            "deployments.list",
+            {
+                "status": status,
+                "page": page,
+                "per_page": per_page,
+            },
+            _LIST_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request_page(
+            _LIST_OP,
+            query={
+                "status": status,
+                "run_id": run_id,
+                "page": page,
+                "per_page": per_page,
+            },
+            options=options,
+            item_type=Deployment,
+            pagination=_LIST_OP_PAGINATION,
+        )
+
+    def create(
+        self,
+        run_id: int,
+        *,
+        poll_interval: Optional[float] = None,
+        max_timeout: Optional[float] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> RunRLPollingFuture[Deployment]:
+        """Deploy a run's checkpoint
+
+        Triggers a deployment of a run's checkpoint (requires a positive balance and an active API key). The SDK returns a polling future that follows the deployment until `active`, `failed` or `deleted`. Requires the `write` scope.
+
+        ``POST /deployments`` (scope: write).
+
+        Args:
+          run_id: (no description in the spec)
+          poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
+          max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
+        """
+        check_arguments(
+            "deployments.create",
+            {
+                "run_id": run_id,
+            },
+            _CREATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "run_id": run_id,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        initial = self._client.request(
+            _CREATE_OP,
+            json=body,
+            options=options,
+            cast_to=Deployment,
+        )
+        return RunRLPollingFuture(
+            initial,
+            poll=functools.partial(self.get, initial.id),
+            cancel=functools.partial(self.delete, initial.id),
+            policy=_CREATE_OP_POLLING,
+            poll_interval=(
+                self._client.config.poll_interval if poll_interval is None else poll_interval
+            ),
+            max_timeout=(
+                self._client.config.max_poll_timeout if max_timeout is None else max_timeout
+            ),
+        )
+
+    def check(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> DeploymentCheck:
+        """Check whether a run can be deployed
+
+        Validates that a run is deployable (HF checkpoint exists, not already deployed, etc.) before creating a deployment. Safe to repeat. Requires the `write` scope.
+
+        ``POST /deployments/check`` (scope: write).
+
+        Args:
+          run_id: (no description in the spec)
+        """
+        check_arguments(
+            "deployments.check",
+            {
+                "run_id": run_id,
+            },
+            _CHECK_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "run_id": run_id,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _CHECK_OP,
+            json=body,
+            options=options,
+            cast_to=DeploymentCheck,
+        )
+
+    def get(
+        self,
+        deployment_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> Deployment:
+        """Retrieve a deployment
+
+        Returns a deployment's details (linked run info, status). Requires the `write` scope.
+
+        ``GET /deployments/{id}`` (scope: write).
+
+        Args:
+          deployment_id: The deployment's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _GET_OP,
+            path_params={"id": deployment_id},
+            options=options,
+            cast_to=Deployment,
+        )
+
+    def delete(
+        self,
+        deployment_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Delete a deployment
+
+        Removes a deployment (soft delete; its status becomes `deleted`). A deployment future's `cancel()` calls this. Requires the `write` scope.
+
+        ``DELETE /deployments/{id}`` (scope: write).
+
+        Args:
+          deployment_id: The deployment's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _DELETE_OP,
+            path_params={"id": deployment_id},
+            options=options,
+            cast_to=type(None),
+        )
+
+
+class AsyncDeployments(AsyncAPIResource):
+    """Deploy trained checkpoints to managed infrastructure. All deployment endpoints require the `write` scope. (async)"""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    async def list(
+        self,
+        *,
+        status: Optional[
+            Union[DeploymentStatus, Literal["pending", "deploying", "active", "failed", "deleted"]]
+        ] = None,
+        run_id: Optional[int] = None,
+        page: int = 1,
+        per_page: int = 20,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[Deployment]:
+        """List deployments
+
+        Lists your deployments, filtered by `status` and `run_id`. All deployment endpoints require the `write` scope.
+
+        ``GET /deployments`` (scope: write).
+
+        Args:
+          status: Only deployments in this status.
+          run_id: Only deployments of this run.
+          page: Page number, starting at 1.
+          per_page: Items per page (1 to 100).
+        """
+        check_arguments(
+            "deployments.list",
+            {
+                "status": status,
+                "page": page,
+                "per_page": per_page,
+            },
+            _LIST_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request_page(
+            _LIST_OP,
+            query={
+                "status": status,
+                "run_id": run_id,
+                "page": page,
+                "per_page": per_page,
+            },
+            options=options,
+            item_type=Deployment,
+            pagination=_LIST_OP_PAGINATION,
+        )
+
+    async def create(
+        self,
+        run_id: int,
+        *,
+        poll_interval: Optional[float] = None,
+        max_timeout: Optional[float] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> AsyncRunRLPollingFuture[Deployment]:
+        """Deploy a run's checkpoint
+
+        Triggers a deployment of a run's checkpoint (requires a positive balance and an active API key). The SDK returns a polling future that follows the deployment until `active`, `failed` or `deleted`. Requires the `write` scope.
+
+        ``POST /deployments`` (scope: write).
+
+        Args:
+          run_id: (no description in the spec)
+          poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
+          max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
+        """
+        check_arguments(
+            "deployments.create",
+            {
+                "run_id": run_id,
+            },
+            _CREATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "run_id": run_id,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        initial = await self._client.request(
+            _CREATE_OP,
+            json=body,
+            options=options,
+            cast_to=Deployment,
+        )
+        return AsyncRunRLPollingFuture(
+            initial,
+            poll=functools.partial(self.get, initial.id),
+            cancel=functools.partial(self.delete, initial.id),
+            policy=_CREATE_OP_POLLING,
+            poll_interval=(
+                self._client.config.poll_interval if poll_interval is None else poll_interval
+            ),
+            max_timeout=(
+                self._client.config.max_poll_timeout if max_timeout is None else max_timeout
+            ),
+        )
+
+    async def check(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> DeploymentCheck:
+        """Check whether a run can be deployed
+
+        Validates that a run is deployable (HF checkpoint exists, not already deployed, etc.) before creating a deployment. Safe to repeat. Requires the `write` scope.
+
+        ``POST /deployments/check`` (scope: write).
+
+        Args:
+          run_id: (no description in the spec)
+        """
+        check_arguments(
+            "deployments.check",
+            {
+                "run_id": run_id,
+            },
+            _CHECK_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "run_id": run_id,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _CHECK_OP,
+            json=body,
+            options=options,
+            cast_to=DeploymentCheck,
+        )
+
+    async def get(
+        self,
+        deployment_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> Deployment:
+        """Retrieve a deployment
+
+        Returns a deployment's details (linked run info, status). Requires the `write` scope.
+
+        ``GET /deployments/{id}`` (scope: write).
+
+        Args:
+          deployment_id: The deployment's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _GET_OP,
+            path_params={"id": deployment_id},
+            options=options,
+            cast_to=Deployment,
+        )
+
+    async def delete(
+        self,
+        deployment_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Delete a deployment
+
+        Removes a deployment (soft delete; its status becomes `deleted`). A deployment future's `cancel()` calls this. Requires the `write` scope.
+
+        ``DELETE /deployments/{id}`` (scope: write).
+
+        Args:
+          deployment_id: The deployment's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _DELETE_OP,
+            path_params={"id": deployment_id},
+            options=options,
+            cast_to=type(None),
+        )

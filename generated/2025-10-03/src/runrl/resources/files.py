@@ -1,0 +1,939 @@
+"""The ``files`` namespace: Files drive training runs: prompt datasets, reward and environment code, and SFT datasets.
+
+Generated from the spec; do not edit. Sync and async classes come from one template.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Literal, Optional, Union
+
+from .._base_client import Operation, RequestOptions
+from .._pagination import PagedResponse, PaginationSpec
+from .._resource import AsyncAPIResource, SyncAPIResource
+from .._types import NOT_GIVEN, Body, FileInput, Headers, NotGiven, Query, Timeout
+from .._validation import check_arguments
+from ..models import (
+    File,
+    FilePreview,
+    FileType,
+)
+
+_LIST_OP = Operation(
+    method="GET",
+    path="/files",
+    unwrap=("data",),
+    operation_id="listFiles",
+)
+_LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "type": {"enum": ["prompt", "reward_function", "environment", "sft"]},
+    "page": {"minimum": 1},
+    "per_page": {"minimum": 1, "maximum": 100},
+}
+_LIST_OP_PAGINATION = PaginationSpec(
+    style="page",
+    items="items",
+    meta="pagination",
+    page_param="page",
+    size_param="per_page",
+)
+_UPLOAD_PATH_OP = Operation(
+    method="POST",
+    path="/files",
+    unwrap=("data",),
+    operation_id="createFile",
+)
+_UPLOAD_PATH_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "file_type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
+    "name": {"type": "string"},
+}
+_CREATE_FROM_CONTENT_OP = Operation(
+    method="POST",
+    path="/files",
+    unwrap=("data",),
+    operation_id="createFile",
+)
+_CREATE_FROM_CONTENT_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "name": {"type": "string"},
+    "content": {"type": "string"},
+    "file_type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
+    "original_filename": {"type": "string"},
+}
+_RETRIEVE_OP = Operation(
+    method="GET",
+    path="/files/{fileId}",
+    unwrap=("data",),
+    operation_id="getFile",
+)
+_UPDATE_OP = Operation(
+    method="PUT",
+    path="/files/{fileId}",
+    unwrap=("data",),
+    operation_id="updateFile",
+)
+_UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "name": {"type": "string"},
+    "content": {"type": "string"},
+}
+_DELETE_OP = Operation(
+    method="DELETE",
+    path="/files/{fileId}",
+    unwrap=("data",),
+    operation_id="deleteFile",
+)
+_PREVIEW_OP = Operation(
+    method="GET",
+    path="/files/{fileId}/preview",
+    unwrap=("data",),
+    operation_id="getFilePreview",
+)
+_PREVIEW_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "lines": {"minimum": 1},
+}
+_CONTENT_OP = Operation(
+    method="GET",
+    path="/files/{fileId}/content",
+    unwrap=("data", "content"),
+    operation_id="getFileContent",
+)
+_DOWNLOAD_OP = Operation(
+    method="GET",
+    path="/files/{fileId}/download",
+    unwrap=(),
+    operation_id="downloadFile",
+    binary=True,
+)
+
+# (method, deprecated) in spec order, for options()
+_NAMESPACE_METHODS = (
+    ("list", False),
+    ("upload_path", False),
+    ("create_from_content", False),
+    ("retrieve", False),
+    ("update", False),
+    ("delete", False),
+    ("preview", False),
+    ("content", False),
+    ("download", False),
+)
+
+
+class Files(SyncAPIResource):
+    """Files drive training runs: prompt datasets, reward and environment code, and SFT datasets."""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    def list(
+        self,
+        *,
+        type: Optional[
+            Union[FileType, Literal["prompt", "reward_function", "environment", "sft"]]
+        ] = None,
+        search: Optional[str] = None,
+        page: int = 1,
+        per_page: int = 20,
+        sort: Optional[str] = None,
+        direction: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[File]:
+        """List files
+
+        Lists your files, filtered by `type` (`prompt`, `reward_function`, `environment`, `sft`) and `search`, with `page`, `per_page`, `sort` and `direction`. Requires the `read` scope.
+
+        ``GET /files`` (scope: read).
+
+        Args:
+          type: Only files of this type.
+          search: Text to look for in file names.
+          page: Page number, starting at 1.
+          per_page: Items per page (1 to 100).
+          sort: Field to sort by (for example `created_at` or `name`).
+          direction: Sort direction, `asc` or `desc`.
+        """
+        check_arguments(
+            "files.list",
+            {
+                "type": type,
+                "page": page,
+                "per_page": per_page,
+            },
+            _LIST_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request_page(
+            _LIST_OP,
+            query={
+                "type": type,
+                "search": search,
+                "page": page,
+                "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
+            },
+            options=options,
+            item_type=File,
+            pagination=_LIST_OP_PAGINATION,
+        )
+
+    def upload_path(
+        self,
+        path: FileInput,
+        *,
+        file_type: Union[FileType, Literal["prompt", "reward_function", "environment", "sft"]],
+        name: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> File:
+        """Upload a file or create one from content
+
+        Creates a file. Send `multipart/form-data` with the `file`, its `type` and an optional `name` to upload a local file, or JSON `{name, content, type, original_filename?}` to create one from text (typically reward or environment code). Requires the `write` scope.
+
+        ``POST /files`` (scope: write).
+
+        Args:
+          path: The file's bytes.
+          file_type: What a file is used for.
+          name: A display name; defaults to the uploaded file's name.
+        """
+        check_arguments(
+            "files.upload_path",
+            {
+                "file_type": file_type,
+                "name": name,
+            },
+            _UPLOAD_PATH_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "type": file_type,
+        }
+        if name is not None:
+            body["name"] = name
+        files: Dict[str, Any] = {
+            "file": path,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _UPLOAD_PATH_OP,
+            data=body,
+            files=files,
+            options=options,
+            cast_to=File,
+        )
+
+    def create_from_content(
+        self,
+        name: str,
+        content: str,
+        file_type: Union[FileType, Literal["prompt", "reward_function", "environment", "sft"]],
+        *,
+        original_filename: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> File:
+        """Upload a file or create one from content
+
+        Creates a file. Send `multipart/form-data` with the `file`, its `type` and an optional `name` to upload a local file, or JSON `{name, content, type, original_filename?}` to create one from text (typically reward or environment code). Requires the `write` scope.
+
+        ``POST /files`` (scope: write).
+
+        Args:
+          name: (no description in the spec)
+          content: The file's text content.
+          file_type: What a file is used for.
+          original_filename: A file name to record, e.g. `reward.py`.
+        """
+        check_arguments(
+            "files.create_from_content",
+            {
+                "name": name,
+                "content": content,
+                "file_type": file_type,
+                "original_filename": original_filename,
+            },
+            _CREATE_FROM_CONTENT_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "name": name,
+            "content": content,
+            "type": file_type,
+        }
+        if original_filename is not None:
+            body["original_filename"] = original_filename
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _CREATE_FROM_CONTENT_OP,
+            json=body,
+            options=options,
+            cast_to=File,
+        )
+
+    def retrieve(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> File:
+        """Retrieve a file's metadata
+
+        Returns the metadata of one file. Requires the `read` scope.
+
+        ``GET /files/{fileId}`` (scope: read).
+
+        Args:
+          file_id: The file's id (a UUID).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _RETRIEVE_OP,
+            path_params={"fileId": file_id},
+            options=options,
+            cast_to=File,
+        )
+
+    def update(
+        self,
+        file_id: str,
+        *,
+        name: Optional[str] = None,
+        content: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> File:
+        """Rename a file or update its code
+
+        Renames a file or replaces the code of a reward/environment file. Requires the `write` scope.
+
+        ``PUT /files/{fileId}`` (scope: write).
+
+        Args:
+          file_id: The file's id (a UUID).
+          name: (no description in the spec)
+          content: New text content (reward or environment code).
+        """
+        check_arguments(
+            "files.update",
+            {
+                "name": name,
+                "content": content,
+            },
+            _UPDATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {}
+        if name is not None:
+            body["name"] = name
+        if content is not None:
+            body["content"] = content
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _UPDATE_OP,
+            path_params={"fileId": file_id},
+            json=body,
+            options=options,
+            cast_to=File,
+        )
+
+    def delete(
+        self,
+        file_id: str,
+        *,
+        force: bool = False,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Delete a file
+
+        Removes an unused file; fails if active runs still reference it. Soft-deletes by default (the file is hidden from the API); `force=true` purges it permanently. Requires the `write` scope.
+
+        ``DELETE /files/{fileId}`` (scope: write).
+
+        Args:
+          file_id: The file's id (a UUID).
+          force: Purge the file permanently instead of soft-deleting it.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _DELETE_OP,
+            path_params={"fileId": file_id},
+            query={
+                "force": force,
+            },
+            options=options,
+            cast_to=type(None),
+        )
+
+    def preview(
+        self,
+        file_id: str,
+        *,
+        lines: int = 20,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> FilePreview:
+        """Preview a file
+
+        Returns the first lines of a dataset or a truncated code preview. Requires the `read` scope.
+
+        ``GET /files/{fileId}/preview`` (scope: read).
+
+        Args:
+          file_id: The file's id (a UUID).
+          lines: How many lines to return.
+        """
+        check_arguments(
+            "files.preview",
+            {
+                "lines": lines,
+            },
+            _PREVIEW_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _PREVIEW_OP,
+            path_params={"fileId": file_id},
+            query={
+                "lines": lines,
+            },
+            options=options,
+            cast_to=FilePreview,
+        )
+
+    def content(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> str:
+        """Read a file's text content
+
+        Returns the raw text content (prompt/SFT JSONL, Python code); the SDK returns the text itself. Requires the `read` scope.
+
+        ``GET /files/{fileId}/content`` (scope: read).
+
+        Args:
+          file_id: The file's id (a UUID).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _CONTENT_OP,
+            path_params={"fileId": file_id},
+            options=options,
+            cast_to=str,
+        )
+
+    def download(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> bytes:
+        """Download the original file
+
+        Downloads the original file's bytes. The body is not enveloped. Requires the `read` scope.
+
+        ``GET /files/{fileId}/download`` (scope: read).
+
+        Args:
+          file_id: The file's id (a UUID).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _DOWNLOAD_OP,
+            path_params={"fileId": file_id},
+            options=options,
+            cast_to=bytes,
+        )
+
+
+class AsyncFiles(AsyncAPIResource):
+    """Files drive training runs: prompt datasets, reward and environment code, and SFT datasets. (async)"""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    async def list(
+        self,
+        *,
+        type: Optional[
+            Union[FileType, Literal["prompt", "reward_function", "environment", "sft"]]
+        ] = None,
+        search: Optional[str] = None,
+        page: int = 1,
+        per_page: int = 20,
+        sort: Optional[str] = None,
+        direction: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[File]:
+        """List files
+
+        Lists your files, filtered by `type` (`prompt`, `reward_function`, `environment`, `sft`) and `search`, with `page`, `per_page`, `sort` and `direction`. Requires the `read` scope.
+
+        ``GET /files`` (scope: read).
+
+        Args:
+          type: Only files of this type.
+          search: Text to look for in file names.
+          page: Page number, starting at 1.
+          per_page: Items per page (1 to 100).
+          sort: Field to sort by (for example `created_at` or `name`).
+          direction: Sort direction, `asc` or `desc`.
+        """
+        check_arguments(
+            "files.list",
+            {
+                "type": type,
+                "page": page,
+                "per_page": per_page,
+            },
+            _LIST_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request_page(
+            _LIST_OP,
+            query={
+                "type": type,
+                "search": search,
+                "page": page,
+                "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
+            },
+            options=options,
+            item_type=File,
+            pagination=_LIST_OP_PAGINATION,
+        )
+
+    async def upload_path(
+        self,
+        path: FileInput,
+        *,
+        file_type: Union[FileType, Literal["prompt", "reward_function", "environment", "sft"]],
+        name: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> File:
+        """Upload a file or create one from content
+
+        Creates a file. Send `multipart/form-data` with the `file`, its `type` and an optional `name` to upload a local file, or JSON `{name, content, type, original_filename?}` to create one from text (typically reward or environment code). Requires the `write` scope.
+
+        ``POST /files`` (scope: write).
+
+        Args:
+          path: The file's bytes.
+          file_type: What a file is used for.
+          name: A display name; defaults to the uploaded file's name.
+        """
+        check_arguments(
+            "files.upload_path",
+            {
+                "file_type": file_type,
+                "name": name,
+            },
+            _UPLOAD_PATH_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "type": file_type,
+        }
+        if name is not None:
+            body["name"] = name
+        files: Dict[str, Any] = {
+            "file": path,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _UPLOAD_PATH_OP,
+            data=body,
+            files=files,
+            options=options,
+            cast_to=File,
+        )
+
+    async def create_from_content(
+        self,
+        name: str,
+        content: str,
+        file_type: Union[FileType, Literal["prompt", "reward_function", "environment", "sft"]],
+        *,
+        original_filename: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> File:
+        """Upload a file or create one from content
+
+        Creates a file. Send `multipart/form-data` with the `file`, its `type` and an optional `name` to upload a local file, or JSON `{name, content, type, original_filename?}` to create one from text (typically reward or environment code). Requires the `write` scope.
+
+        ``POST /files`` (scope: write).
+
+        Args:
+          name: (no description in the spec)
+          content: The file's text content.
+          file_type: What a file is used for.
+          original_filename: A file name to record, e.g. `reward.py`.
+        """
+        check_arguments(
+            "files.create_from_content",
+            {
+                "name": name,
+                "content": content,
+                "file_type": file_type,
+                "original_filename": original_filename,
+            },
+            _CREATE_FROM_CONTENT_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "name": name,
+            "content": content,
+            "type": file_type,
+        }
+        if original_filename is not None:
+            body["original_filename"] = original_filename
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _CREATE_FROM_CONTENT_OP,
+            json=body,
+            options=options,
+            cast_to=File,
+        )
+
+    async def retrieve(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> File:
+        """Retrieve a file's metadata
+
+        Returns the metadata of one file. Requires the `read` scope.
+
+        ``GET /files/{fileId}`` (scope: read).
+
+        Args:
+          file_id: The file's id (a UUID).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _RETRIEVE_OP,
+            path_params={"fileId": file_id},
+            options=options,
+            cast_to=File,
+        )
+
+    async def update(
+        self,
+        file_id: str,
+        *,
+        name: Optional[str] = None,
+        content: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> File:
+        """Rename a file or update its code
+
+        Renames a file or replaces the code of a reward/environment file. Requires the `write` scope.
+
+        ``PUT /files/{fileId}`` (scope: write).
+
+        Args:
+          file_id: The file's id (a UUID).
+          name: (no description in the spec)
+          content: New text content (reward or environment code).
+        """
+        check_arguments(
+            "files.update",
+            {
+                "name": name,
+                "content": content,
+            },
+            _UPDATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {}
+        if name is not None:
+            body["name"] = name
+        if content is not None:
+            body["content"] = content
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _UPDATE_OP,
+            path_params={"fileId": file_id},
+            json=body,
+            options=options,
+            cast_to=File,
+        )
+
+    async def delete(
+        self,
+        file_id: str,
+        *,
+        force: bool = False,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Delete a file
+
+        Removes an unused file; fails if active runs still reference it. Soft-deletes by default (the file is hidden from the API); `force=true` purges it permanently. Requires the `write` scope.
+
+        ``DELETE /files/{fileId}`` (scope: write).
+
+        Args:
+          file_id: The file's id (a UUID).
+          force: Purge the file permanently instead of soft-deleting it.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _DELETE_OP,
+            path_params={"fileId": file_id},
+            query={
+                "force": force,
+            },
+            options=options,
+            cast_to=type(None),
+        )
+
+    async def preview(
+        self,
+        file_id: str,
+        *,
+        lines: int = 20,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> FilePreview:
+        """Preview a file
+
+        Returns the first lines of a dataset or a truncated code preview. Requires the `read` scope.
+
+        ``GET /files/{fileId}/preview`` (scope: read).
+
+        Args:
+          file_id: The file's id (a UUID).
+          lines: How many lines to return.
+        """
+        check_arguments(
+            "files.preview",
+            {
+                "lines": lines,
+            },
+            _PREVIEW_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _PREVIEW_OP,
+            path_params={"fileId": file_id},
+            query={
+                "lines": lines,
+            },
+            options=options,
+            cast_to=FilePreview,
+        )
+
+    async def content(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> str:
+        """Read a file's text content
+
+        Returns the raw text content (prompt/SFT JSONL, Python code); the SDK returns the text itself. Requires the `read` scope.
+
+        ``GET /files/{fileId}/content`` (scope: read).
+
+        Args:
+          file_id: The file's id (a UUID).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _CONTENT_OP,
+            path_params={"fileId": file_id},
+            options=options,
+            cast_to=str,
+        )
+
+    async def download(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> bytes:
+        """Download the original file
+
+        Downloads the original file's bytes. The body is not enveloped. Requires the `read` scope.
+
+        ``GET /files/{fileId}/download`` (scope: read).
+
+        Args:
+          file_id: The file's id (a UUID).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _DOWNLOAD_OP,
+            path_params={"fileId": file_id},
+            options=options,
+            cast_to=bytes,
+        )

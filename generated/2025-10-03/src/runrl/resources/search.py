@@ -1,0 +1,107 @@
+"""The ``search`` namespace: Global search across runs, tools and files, mirroring the in-app quick search.
+
+Generated from the spec; do not edit. Sync and async classes come from one template.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from .._base_client import Operation, RequestOptions
+from .._resource import AsyncAPIResource, SyncAPIResource
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ..models import (
+    SearchResults,
+)
+
+_QUERY_OP = Operation(
+    method="GET",
+    path="/search",
+    unwrap=("data",),
+    operation_id="search",
+)
+
+# (method, deprecated) in spec order, for options()
+_NAMESPACE_METHODS = (("query", False),)
+
+
+class Search(SyncAPIResource):
+    """Global search across runs, tools and files, mirroring the in-app quick search."""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    def query(
+        self,
+        q: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SearchResults:
+        """Search runs, tools and files
+
+        The global search endpoint mirrors the in-app quick search and returns matching runs, tools and files in a single response. Requires the `read` scope.
+
+        ``GET /search`` (scope: read).
+
+        Args:
+          q: The search text.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _QUERY_OP,
+            query={
+                "q": q,
+            },
+            options=options,
+            cast_to=SearchResults,
+        )
+
+
+class AsyncSearch(AsyncAPIResource):
+    """Global search across runs, tools and files, mirroring the in-app quick search. (async)"""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    async def query(
+        self,
+        q: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SearchResults:
+        """Search runs, tools and files
+
+        The global search endpoint mirrors the in-app quick search and returns matching runs, tools and files in a single response. Requires the `read` scope.
+
+        ``GET /search`` (scope: read).
+
+        Args:
+          q: The search text.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _QUERY_OP,
+            query={
+                "q": q,
+            },
+            options=options,
+            cast_to=SearchResults,
+        )

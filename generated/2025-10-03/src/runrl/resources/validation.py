@@ -1,0 +1,344 @@
+"""The ``validation`` namespace: Built-in validators for prompt files, SFT files and reward code.
+
+Generated from the spec; do not edit. Sync and async classes come from one template.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Union
+
+from .._base_client import Operation, RequestOptions
+from .._resource import AsyncAPIResource, SyncAPIResource
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._validation import check_arguments
+from ..models import (
+    ValidationResponse,
+)
+
+_REWARD_FUNCTION_OP = Operation(
+    method="POST",
+    path="/validation/reward-function",
+    unwrap=("data",),
+    operation_id="validateRewardFunction",
+    idempotent=True,
+)
+_REWARD_FUNCTION_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "code": {"type": "string"},
+    "mode": {"type": "string"},
+    "prompt_file_id": {"type": "string"},
+}
+_PROMPT_FILE_OP = Operation(
+    method="POST",
+    path="/validation/prompt",
+    unwrap=("data",),
+    operation_id="validatePromptFile",
+    idempotent=True,
+)
+_PROMPT_FILE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "prompt_file_id": {"type": "string"},
+}
+_SFT_FILE_OP = Operation(
+    method="POST",
+    path="/validation/sft",
+    unwrap=("data",),
+    operation_id="validateSftFile",
+    idempotent=True,
+)
+_SFT_FILE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "sft_file_id": {"type": "string"},
+}
+
+# (method, deprecated) in spec order, for options()
+_NAMESPACE_METHODS = (
+    ("reward_function", False),
+    ("prompt_file", False),
+    ("sft_file", False),
+)
+
+
+class Validation(SyncAPIResource):
+    """Built-in validators for prompt files, SFT files and reward code."""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    def reward_function(
+        self,
+        code: str,
+        *,
+        mode: str = "function",
+        prompt_file_id: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ValidationResponse:
+        """Validate reward code
+
+        Validates reward function code (optionally against a prompt file), accepting the same payload as the UI validation modal, and returns structured feedback. Safe to repeat. Requires the `read` scope.
+
+        ``POST /validation/reward-function`` (scope: read).
+
+        Args:
+          code: The Python source defining `reward_fn(completion, **kwargs)`.
+          mode: What the code defines (`function` for a reward function).
+          prompt_file_id: A prompt file to run the function against.
+        """
+        check_arguments(
+            "validation.reward_function",
+            {
+                "code": code,
+                "mode": mode,
+                "prompt_file_id": prompt_file_id,
+            },
+            _REWARD_FUNCTION_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "functionCode": code,
+            "mode": mode,
+        }
+        if prompt_file_id is not None:
+            body["prompt_file_id"] = prompt_file_id
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _REWARD_FUNCTION_OP,
+            json=body,
+            options=options,
+            cast_to=ValidationResponse,
+        )
+
+    def prompt_file(
+        self,
+        prompt_file_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ValidationResponse:
+        """Validate a prompt file
+
+        Validates a prompt JSONL file (each line parses and holds a `prompt` of message objects) and returns structured feedback with counts. Safe to repeat. Requires the `read` scope.
+
+        ``POST /validation/prompt`` (scope: read).
+
+        Args:
+          prompt_file_id: (no description in the spec)
+        """
+        check_arguments(
+            "validation.prompt_file",
+            {
+                "prompt_file_id": prompt_file_id,
+            },
+            _PROMPT_FILE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "prompt_file_id": prompt_file_id,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _PROMPT_FILE_OP,
+            json=body,
+            options=options,
+            cast_to=ValidationResponse,
+        )
+
+    def sft_file(
+        self,
+        sft_file_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ValidationResponse:
+        """Validate an SFT file
+
+        Validates an SFT dataset and returns structured feedback with counts. Safe to repeat. Requires the `read` scope.
+
+        ``POST /validation/sft`` (scope: read).
+
+        Args:
+          sft_file_id: (no description in the spec)
+        """
+        check_arguments(
+            "validation.sft_file",
+            {
+                "sft_file_id": sft_file_id,
+            },
+            _SFT_FILE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "sft_file_id": sft_file_id,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _SFT_FILE_OP,
+            json=body,
+            options=options,
+            cast_to=ValidationResponse,
+        )
+
+
+class AsyncValidation(AsyncAPIResource):
+    """Built-in validators for prompt files, SFT files and reward code. (async)"""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    async def reward_function(
+        self,
+        code: str,
+        *,
+        mode: str = "function",
+        prompt_file_id: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ValidationResponse:
+        """Validate reward code
+
+        Validates reward function code (optionally against a prompt file), accepting the same payload as the UI validation modal, and returns structured feedback. Safe to repeat. Requires the `read` scope.
+
+        ``POST /validation/reward-function`` (scope: read).
+
+        Args:
+          code: The Python source defining `reward_fn(completion, **kwargs)`.
+          mode: What the code defines (`function` for a reward function).
+          prompt_file_id: A prompt file to run the function against.
+        """
+        check_arguments(
+            "validation.reward_function",
+            {
+                "code": code,
+                "mode": mode,
+                "prompt_file_id": prompt_file_id,
+            },
+            _REWARD_FUNCTION_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "functionCode": code,
+            "mode": mode,
+        }
+        if prompt_file_id is not None:
+            body["prompt_file_id"] = prompt_file_id
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _REWARD_FUNCTION_OP,
+            json=body,
+            options=options,
+            cast_to=ValidationResponse,
+        )
+
+    async def prompt_file(
+        self,
+        prompt_file_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ValidationResponse:
+        """Validate a prompt file
+
+        Validates a prompt JSONL file (each line parses and holds a `prompt` of message objects) and returns structured feedback with counts. Safe to repeat. Requires the `read` scope.
+
+        ``POST /validation/prompt`` (scope: read).
+
+        Args:
+          prompt_file_id: (no description in the spec)
+        """
+        check_arguments(
+            "validation.prompt_file",
+            {
+                "prompt_file_id": prompt_file_id,
+            },
+            _PROMPT_FILE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "prompt_file_id": prompt_file_id,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _PROMPT_FILE_OP,
+            json=body,
+            options=options,
+            cast_to=ValidationResponse,
+        )
+
+    async def sft_file(
+        self,
+        sft_file_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ValidationResponse:
+        """Validate an SFT file
+
+        Validates an SFT dataset and returns structured feedback with counts. Safe to repeat. Requires the `read` scope.
+
+        ``POST /validation/sft`` (scope: read).
+
+        Args:
+          sft_file_id: (no description in the spec)
+        """
+        check_arguments(
+            "validation.sft_file",
+            {
+                "sft_file_id": sft_file_id,
+            },
+            _SFT_FILE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "sft_file_id": sft_file_id,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _SFT_FILE_OP,
+            json=body,
+            options=options,
+            cast_to=ValidationResponse,
+        )

@@ -1,0 +1,1400 @@
+# Generated from templates/runtime/_base_client.py.jinja. Do not edit by hand.
+"""The HTTP core every generated resource method calls.
+
+``SyncAPIClient`` and ``AsyncAPIClient`` (written from one template) own the ``httpx`` client
+and do, for every call: path formatting, query encoding, authentication and default headers,
+per-call options, retries with backoff, error mapping, envelope unwrapping and conversion of the
+payload to the declared type. Everything that does not touch the network lives in
+``_BaseClient`` and is shared by both.
+
+Retry rules. A request is retried (up to ``max_retries`` times, 2 by default) after a connection
+error, a timeout, or an HTTP 408, 429, 500, 502, 503 or 504, when repeating it is safe: always
+for GET, HEAD, PUT, DELETE and OPTIONS and for operations marked idempotent; for POST and PATCH
+only when the request provably never reached the server (connect error or connect/pool timeout)
+or was refused with 429. Every POST/PATCH carries one ``Idempotency-Key`` for all its attempts.
+The pause is ``min(factor * 2**n, 8 s)`` minus up to 25 % jitter, or what the server asks for
+(``Retry-After``, and on 429 ``X-RateLimit-Reset``) if that is at most 60 s; a longer wait is not
+attempted and the error is raised at once. When retries run out, the error of the last attempt
+is raised, with its type.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json as jsonlib
+import logging
+import random
+import re
+import sys
+import time
+import types
+import uuid
+import warnings
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from datetime import time as dt_time
+from decimal import Decimal
+from enum import Enum
+from functools import lru_cache
+from typing import Any, Generic, Literal, TypeVar, cast, overload
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+import pydantic
+
+from ._config import ClientConfig
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    AuthenticationError,
+    ResponseValidationError,
+    ValidationError,
+    make_status_error,
+    parse_retry_after,
+)
+from ._pagination import PagedResponse, PaginationSpec
+from ._streaming import AsyncEventStream, EventStream, aiter_events, iter_events
+from ._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
+from ._validation import to_httpx_file
+
+__all__ = [
+    "APIResponse",
+    "AsyncAPIClient",
+    "Operation",
+    "RateLimit",
+    "RequestOptions",
+    "SyncAPIClient",
+]
+
+T = TypeVar("T")
+_SyncClientT = TypeVar("_SyncClientT", bound="SyncAPIClient")
+_AsyncClientT = TypeVar("_AsyncClientT", bound="AsyncAPIClient")
+
+logger = logging.getLogger("runrl")
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
+RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# Methods that may create something: they carry an Idempotency-Key.
+_KEYED_METHODS = frozenset({"POST", "PATCH"})
+MAX_BACKOFF = 8.0
+MAX_RETRY_AFTER = 60.0
+# Config fields that shape the connection pool; copies that keep them can share the pool.
+_TRANSPORT_FIELDS = ("verify_ssl", "ssl_ca_cert", "cert_file", "key_file", "proxy", "pool_maxsize")
+_NONE_TYPE = type(None)
+_PATH_PARAM = re.compile(r"\{([^{}]+)\}")
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_.~-]+")
+_SENSITIVE_NAME = re.compile(r"auth|token|secret|password|signature|api[-_]?key|cookie", re.I)
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One API operation, as the generator describes it (one module-level constant each).
+
+    ``unwrap`` is the path into the JSON body to the payload (``("data",)`` for the envelope).
+    ``idempotent`` marks a POST that may safely be retried; ``deprecated`` makes each call emit a
+    ``DeprecationWarning``; ``stream``/``binary`` mark event-stream and raw-bytes responses.
+    """
+
+    method: str
+    path: str
+    unwrap: tuple[str, ...] = ()
+    idempotent: bool = False
+    deprecated: bool = False
+    stream: bool = False
+    binary: bool = False
+    operation_id: str = ""
+
+    @property
+    def name(self) -> str:
+        """How messages refer to the operation: its operationId, else ``METHOD /path``."""
+        return self.operation_id or f"{self.method} {self.path}"
+
+
+@dataclass(frozen=True)
+class RequestOptions:
+    """Per-call adjustments; every field left at its default changes nothing.
+
+    ``timeout`` replaces the client's; ``extra_headers``/``extra_query`` are added to the
+    request, ``extra_body`` is merged into the JSON (or form) body; ``idempotency_key`` replaces
+    the generated one; ``max_retries`` replaces the client's (``0`` disables retries).
+    """
+
+    timeout: Timeout | NotGiven = NOT_GIVEN
+    extra_headers: Headers | None = None
+    extra_query: Query | None = None
+    extra_body: Mapping[str, object] | None = None
+    idempotency_key: str | None = None
+    max_retries: int | None = None
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """The quota state the API reported on its latest response.
+
+    ``limit`` requests per window, ``remaining`` in this window, ``reset`` the unix time at
+    which the window resets; each ``None`` if the header was absent.
+    """
+
+    limit: int | None
+    remaining: int | None
+    reset: float | None
+
+    @property
+    def reset_at(self) -> datetime | None:
+        """``reset`` as an aware UTC datetime."""
+        if self.reset is None:
+            return None
+        return datetime.fromtimestamp(self.reset, tz=timezone.utc)
+
+
+_UNSET: Any = object()
+
+
+class APIResponse(Generic[T]):
+    """A response with its HTTP details, returned by ``request(..., raw=True)``.
+
+    ``status_code``, ``headers``, ``http_response`` (the ``httpx.Response``) and
+    ``retries_taken`` are available at once; ``parsed()`` converts the body to the declared type
+    the first time it is called.
+    """
+
+    def __init__(
+        self, http_response: httpx.Response, parse: Callable[[], T], retries_taken: int
+    ) -> None:
+        self.http_response = http_response
+        self.retries_taken = retries_taken
+        self._parse = parse
+        self._parsed: Any = _UNSET
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status code."""
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response headers."""
+        return self.http_response.headers
+
+    def parsed(self) -> T:
+        """The payload, unwrapped and converted like ``request()`` returns it."""
+        if self._parsed is _UNSET:
+            self._parsed = self._parse()
+        return cast(T, self._parsed)
+
+    def __repr__(self) -> str:
+        return f"<APIResponse [{self.status_code}] {self.http_response.request.url}>"
+
+
+class _Prepared:
+    """A request ready to send (one per logical call, shared by its attempts)."""
+
+    __slots__ = (
+        "content",
+        "data",
+        "files",
+        "headers",
+        "max_retries",
+        "method",
+        "params",
+        "timeout",
+        "url",
+    )
+
+    def __init__(
+        self,
+        *,
+        method: str,
+        url: str,
+        params: httpx.QueryParams | None,
+        headers: dict[str, str],
+        content: bytes | None,
+        data: dict[str, Any] | None,
+        files: dict[str, Any] | None,
+        timeout: httpx.Timeout,
+        max_retries: int,
+    ) -> None:
+        self.method = method
+        self.url = url
+        self.params = params
+        self.headers = headers
+        self.content = content
+        self.data = data
+        self.files = files
+        self.timeout = timeout
+        self.max_retries = max_retries
+
+
+def _json_default(value: object) -> object:
+    """Encode what ``json`` cannot: models, dates, enums, decimals, UUIDs, sets."""
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (datetime, date, dt_time)):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, (set, frozenset)):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _to_text(value: object) -> str:
+    """A query/form/path value as text: booleans as true/false, enums by value."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (datetime, date, dt_time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _encode_query(query: Query | None, extra: Query | None) -> httpx.QueryParams | None:
+    if not query and not extra:
+        return None
+    pairs: list[tuple[str, str | int | float | bool | None]] = []
+    for source in (query, extra):
+        if not source:
+            continue
+        for key, value in source.items():
+            if value is None or isinstance(value, NotGiven):
+                continue
+            if isinstance(value, (list, tuple, set, frozenset)):
+                pairs.extend((key, _to_text(item)) for item in value if item is not None)
+            else:
+                pairs.append((key, _to_text(value)))
+    return httpx.QueryParams(pairs)
+
+
+def _encode_form(data: Mapping[str, object]) -> dict[str, Any]:
+    form: dict[str, Any] = {}
+    for key, value in data.items():
+        if value is None or isinstance(value, NotGiven):
+            continue
+        if isinstance(value, (list, tuple)):
+            form[key] = [_to_text(item) for item in value]
+        else:
+            form[key] = _to_text(value)
+    return form
+
+
+def _is_model_class(tp: object) -> bool:
+    # list[int] passes isinstance(..., type) on Python 3.9/3.10 but breaks issubclass.
+    return (
+        isinstance(tp, type)
+        and not isinstance(tp, types.GenericAlias)
+        and issubclass(tp, pydantic.BaseModel)
+    )
+
+
+@lru_cache(maxsize=512)
+def _cached_adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
+    return pydantic.TypeAdapter(tp)
+
+
+def _adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
+    """A TypeAdapter per type, built once: building one costs far more than validating."""
+    try:
+        return _cached_adapter(tp)
+    except TypeError:  # an unhashable type expression
+        return pydantic.TypeAdapter(tp)
+
+
+_PAGE_CLASSES: dict[Any, type[PagedResponse[Any]]] = {}
+
+
+def _page_class(item_type: Any) -> type[PagedResponse[Any]]:
+    cls = _PAGE_CLASSES.get(item_type)
+    if cls is None:
+        cls = cast(Any, PagedResponse)[item_type]
+        _PAGE_CLASSES[item_type] = cls
+    return cls
+
+
+def _type_name(tp: object) -> str:
+    return getattr(tp, "__name__", None) or repr(tp)
+
+
+def _describe_validation_error(exc: pydantic.ValidationError) -> str:
+    errors = exc.errors(include_url=False, include_input=False)
+    if not errors:
+        return str(exc)
+    first = errors[0]
+    where = ".".join(str(part) for part in first.get("loc", ())) or "(top level)"
+    more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+    return f"at {where}: {first.get('msg', 'invalid')}{more}"
+
+
+def _redact_url(url: httpx.URL) -> str:
+    if not url.query:
+        return str(url)
+    params = [
+        (key, "***" if _SENSITIVE_NAME.search(key) else value)
+        for key, value in url.params.multi_items()
+    ]
+    return str(url.copy_with(params=params))
+
+
+def _redact_headers(headers: httpx.Headers) -> dict[str, str]:
+    shown: dict[str, str] = {}
+    for key, value in headers.items():
+        if key.lower() == "authorization":
+            scheme = value.split(" ", 1)[0] if " " in value else ""
+            shown[key] = f"{scheme} ***".strip()
+        elif _SENSITIVE_NAME.search(key):
+            shown[key] = "***"
+        else:
+            shown[key] = value
+    return shown
+
+
+_debug_handler: logging.Handler | None = None
+
+
+def _enable_debug_logging() -> None:
+    """``debug=True``: make the package logger print DEBUG records even if logging is unset."""
+    global _debug_handler
+    logger.setLevel(logging.DEBUG)
+    if _debug_handler is None and not logger.handlers:
+        _debug_handler = logging.StreamHandler(sys.stderr)
+        _debug_handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+        logger.addHandler(_debug_handler)
+
+
+def _lower_keys(headers: Mapping[str, str]) -> dict[str, str]:
+    return {key.lower(): value for key, value in headers.items()}
+
+
+def _int_header(headers: httpx.Headers, name: str) -> int | None:
+    raw = headers.get(name)
+    if raw is None:
+        return None
+    try:
+        return int(float(raw))
+    except ValueError:
+        return None
+
+
+class _BaseClient:
+    """What the sync and the async client share: configuration, request building, retry
+    decisions, response conversion. Holds no per-call state, so one client can serve many
+    threads or tasks at once."""
+
+    def __init__(self, config: ClientConfig) -> None:
+        if not config.api_key:
+            raise AuthenticationError(
+                "No API key: pass api_key=... or set the RUNRL_API_KEY environment variable."
+            )
+        self._config = config
+        self._base_url = config.base_url
+        # Header names are kept lower-case throughout, so that an override written with another
+        # capitalization replaces the default instead of sending the header twice.
+        self._headers: dict[str, str] = {
+            "accept": "application/json",
+            "user-agent": config.user_agent,
+            "authorization": f"Bearer {config.api_key}",
+            **_lower_keys(config.default_headers),
+        }
+        self._timeout = _as_httpx_timeout(config.timeout)
+        # Replaced by the subclass once its httpx client exists (see _merge_client_headers).
+        self._base_headers = self._headers
+        self._max_retries = config.max_retries if config.retry_enabled else 0
+        self._rate_limit: RateLimit | None = None
+        if config.debug:
+            _enable_debug_logging()
+
+    @property
+    def config(self) -> ClientConfig:
+        """The resolved configuration (its ``repr`` masks the API key)."""
+        return self._config
+
+    @property
+    def rate_limit(self) -> RateLimit | None:
+        """The rate-limit headers of the latest response, ``None`` before any was seen."""
+        return self._rate_limit
+
+    @property
+    def max_retries(self) -> int:
+        """Retries per request (0 when retries are disabled)."""
+        return self._max_retries
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={self._base_url!r}>"
+
+    def _post_init(self) -> None:
+        """Hook for subclasses: runs at the end of ``__init__`` and of ``copy()``.
+
+        Generated clients attach their resources here (or lazily), because ``copy()`` builds
+        the new client without calling the subclass ``__init__``.
+        """
+
+    def _transport_kwargs(self) -> dict[str, Any]:
+        """Arguments for a new httpx client, from the TLS/proxy/pool options."""
+        config = self._config
+        verify: Any = config.verify_ssl
+        if config.verify_ssl and (config.ssl_ca_cert or config.cert_file):
+            import ssl
+
+            if config.ssl_ca_cert:
+                context = ssl.create_default_context(cafile=config.ssl_ca_cert)
+            else:
+                context = httpx.create_ssl_context()
+            if config.cert_file:
+                context.load_cert_chain(config.cert_file, config.key_file)
+            verify = context
+        return {
+            "verify": verify,
+            "proxy": config.proxy,
+            "timeout": self._timeout,
+            "limits": httpx.Limits(
+                max_connections=config.pool_maxsize,
+                max_keepalive_connections=config.pool_maxsize,
+            ),
+        }
+
+    def _merge_client_headers(self, client: httpx.Client | httpx.AsyncClient) -> None:
+        """Fold the httpx client's default headers under ours, once, instead of per request."""
+        merged = {key.lower(): value for key, value in client.headers.items()}
+        merged.update(self._headers)
+        self._base_headers = merged
+
+    @staticmethod
+    def _build_request(
+        client: httpx.Client | httpx.AsyncClient, prepared: _Prepared, headers: dict[str, str]
+    ) -> httpx.Request:
+        if client.cookies.jar:
+            # Cookies the server set (e.g. a sticky load balancer) go back out the usual way.
+            return client.build_request(
+                prepared.method,
+                prepared.url,
+                params=prepared.params,
+                headers=headers,
+                content=prepared.content,
+                data=prepared.data,
+                files=prepared.files,
+                timeout=prepared.timeout,
+            )
+        # Building the Request directly skips httpx's per-call merging of client defaults
+        # (done once in _merge_client_headers): about a third of the cost of a small call.
+        return httpx.Request(
+            prepared.method,
+            prepared.url,
+            params=prepared.params,
+            headers=headers,
+            content=prepared.content,
+            data=prepared.data,
+            files=prepared.files,
+            extensions={"timeout": prepared.timeout.as_dict()},
+        )
+
+    def _can_share_transport(self, config: ClientConfig) -> bool:
+        return all(getattr(config, f) == getattr(self._config, f) for f in _TRANSPORT_FIELDS)
+
+    # ----------------------------------------------------------------- building a request
+
+    def _prepare(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None,
+        query: Query | None,
+        json: object,
+        data: Mapping[str, object] | None,
+        files: Mapping[str, Any] | None,
+        options: RequestOptions | None,
+        stack: contextlib.ExitStack,
+    ) -> _Prepared:
+        method = op.method.upper()
+        path = op.path
+        if path_params is not None or "{" in path:
+            path = self._format_path(op, path_params or {})
+        headers = dict(self._base_headers)
+        if op.stream:
+            headers["accept"] = "text/event-stream"
+            headers["cache-control"] = "no-store"
+        elif op.binary:
+            headers["accept"] = "application/octet-stream, */*"
+
+        timeout = self._timeout
+        max_retries = self._max_retries
+        extra_body: Mapping[str, object] | None = None
+        extra_query: Query | None = None
+        idempotency_key: str | None = None
+        if options is not None:
+            if not isinstance(options.timeout, NotGiven):
+                timeout = _as_httpx_timeout(options.timeout)
+            if options.max_retries is not None:
+                max_retries = max(options.max_retries, 0)
+            if options.extra_headers:
+                headers.update(_lower_keys(options.extra_headers))
+            extra_body = options.extra_body
+            extra_query = options.extra_query
+            idempotency_key = options.idempotency_key
+        if method in _KEYED_METHODS:
+            # One key per logical call, reused by every retry: the server can then recognize
+            # a repeated create and not perform it twice.
+            headers["idempotency-key"] = idempotency_key or str(uuid.uuid4())
+
+        content: bytes | None = None
+        form: dict[str, Any] | None = None
+        upload: dict[str, Any] | None = None
+        if files:
+            upload = {
+                name: value if isinstance(value, tuple) else to_httpx_file(value, stack)
+                for name, value in files.items()
+            }
+            form = _encode_form({**(data or {}), **(extra_body or {})})
+        elif data is not None:
+            form = _encode_form({**data, **(extra_body or {})})
+        elif json is not None or extra_body:
+            body: object = json
+            if isinstance(json, Mapping) or json is None:
+                body = {k: v for k, v in (json or {}).items() if not isinstance(v, NotGiven)}
+                if extra_body:
+                    body = {**cast("dict[str, object]", body), **extra_body}
+            content = jsonlib.dumps(
+                body, default=_json_default, ensure_ascii=False, separators=(",", ":")
+            ).encode("utf-8")
+            headers["content-type"] = "application/json"
+
+        return _Prepared(
+            method=method,
+            url=self._base_url + path,
+            params=_encode_query(query, extra_query),
+            headers=headers,
+            content=content,
+            data=form,
+            files=upload,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @staticmethod
+    def _format_path(op: Operation, path_params: Mapping[str, object]) -> str:
+        def substitute(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in path_params or path_params[name] is None:
+                raise ValidationError(f"{op.name}: path parameter {name!r} is required")
+            text = _to_text(path_params[name])
+            if not text or text in (".", ".."):
+                # Such a segment would silently address another endpoint (/files/ = the list,
+                # /files/.. = the parent), and percent-encoding cannot prevent that.
+                raise ValidationError(f"{op.name}: path parameter {name!r} must not be {text!r}")
+            if _PLAIN_SEGMENT.fullmatch(text):
+                return text  # the common case (ids); quote() is comparatively slow
+            # safe="": a "/" or "?" inside an id must not change which URL is called.
+            return quote(text, safe="")
+
+        return _PATH_PARAM.sub(substitute, op.path)
+
+    # ----------------------------------------------------------------- retry decisions
+
+    @staticmethod
+    def _retryable_error(method: str, op: Operation, exc: httpx.RequestError) -> bool:
+        if not isinstance(exc, httpx.TransportError) or isinstance(exc, httpx.UnsupportedProtocol):
+            return False
+        if method in IDEMPOTENT_METHODS or op.idempotent:
+            return True
+        # These fail before a single byte of the request is written.
+        return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+
+    @staticmethod
+    def _retryable_status(method: str, op: Operation, status: int) -> bool:
+        if status not in RETRYABLE_STATUSES:
+            return False
+        # A 429 is refused before any work is done, so even a create can be repeated.
+        return status == 429 or method in IDEMPOTENT_METHODS or op.idempotent
+
+    def _backoff(self, attempt: int) -> float:
+        delay = min(self._config.retry_backoff_factor * 2.0**attempt, MAX_BACKOFF)
+        # Jitter spreads out clients that failed together so they do not retry together.
+        return delay * (1.0 - 0.25 * random.random())
+
+    def _retry_delay(self, attempt: int, response: httpx.Response) -> float | None:
+        """Seconds to wait before the next attempt, or ``None`` to give up now."""
+        advised = parse_retry_after(response.headers)
+        if advised is None and response.status_code == 429:
+            reset = _int_header(response.headers, "x-ratelimit-reset")
+            if reset is not None:
+                # Unix seconds; a small number is a delay instead.
+                advised = max(reset - time.time(), 0.0) if reset >= 1_000_000_000 else reset
+        if advised is None:
+            return self._backoff(attempt)
+        # Waiting minutes inside a call would look like a hang: raise and let the caller decide.
+        return advised if advised <= MAX_RETRY_AFTER else None
+
+    # ----------------------------------------------------------------- after a response
+
+    def _record(
+        self,
+        request: httpx.Request,
+        response: httpx.Response | None,
+        started: float,
+        attempt: int,
+        error: BaseException | None = None,
+    ) -> None:
+        if response is not None and "x-ratelimit-limit" in response.headers:
+            headers = response.headers
+            reset = _int_header(headers, "x-ratelimit-reset")
+            # A new immutable object per response: readers never see a half-updated state.
+            self._rate_limit = RateLimit(
+                limit=_int_header(headers, "x-ratelimit-limit"),
+                remaining=_int_header(headers, "x-ratelimit-remaining"),
+                reset=float(reset) if reset is not None else None,
+            )
+        if logger.isEnabledFor(logging.DEBUG):
+            outcome = str(response.status_code) if response is not None else type(error).__name__
+            logger.debug(
+                "%s %s -> %s in %.1f ms (attempt %d)",
+                request.method,
+                _redact_url(request.url),
+                outcome,
+                (time.perf_counter() - started) * 1000.0,
+                attempt + 1,
+            )
+            if self._config.debug:
+                logger.debug("request headers: %s", _redact_headers(request.headers))
+
+    def _connection_error(
+        self, op: Operation, request: httpx.Request, exc: httpx.RequestError, attempts: int
+    ) -> APIConnectionError:
+        where = f"{request.method} {request.url.copy_with(query=None)}"
+        tries = f" after {attempts} attempts" if attempts > 1 else ""
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(
+                f"{op.name}: request timed out{tries} ({type(exc).__name__}, {where})",
+                request=request,
+            )
+        return APIConnectionError(
+            f"{op.name}: connection failed{tries}: {exc} ({where})", request=request
+        )
+
+    def _process_response(self, op: Operation, response: httpx.Response, cast_to: type[T]) -> T:
+        """Unwrap the envelope and convert the payload to ``cast_to``."""
+        if cast_to is _NONE_TYPE:
+            return cast(T, None)
+        if cast_to is bytes:
+            return cast(T, response.content)
+        try:
+            body: Any = jsonlib.loads(response.content)
+        except ValueError as exc:
+            kind = response.headers.get("content-type") or "no content type"
+            excerpt = response.text[:80] if response.content else "an empty body"
+            raise ResponseValidationError(
+                f"{op.name}: expected a JSON body, got {kind}: {excerpt!r}",
+                status_code=response.status_code,
+                response=response,
+            ) from exc
+        for depth, key in enumerate(op.unwrap):
+            if not isinstance(body, dict) or key not in body:
+                member = ".".join(op.unwrap[: depth + 1])
+                raise ResponseValidationError(
+                    f"{op.name}: the response has no {member!r} member",
+                    status_code=response.status_code,
+                    response=response,
+                )
+            body = body[key]
+        return self._convert(op, body, cast_to, response)
+
+    @staticmethod
+    def _convert(op: Operation, value: Any, cast_to: type[T], response: httpx.Response) -> T:
+        try:
+            if _is_model_class(cast_to):
+                # The common case, kept off the TypeAdapter path because it is the fastest.
+                return cast(T, cast(Any, cast_to).model_validate(value))
+            if cast_to is object or cast_to is Any:
+                return cast(T, value)
+            return cast(T, _adapter(cast_to).validate_python(value))
+        except pydantic.ValidationError as exc:
+            raise ResponseValidationError(
+                f"{op.name}: the response does not match {_type_name(cast_to)} "
+                f"{_describe_validation_error(exc)}",
+                status_code=response.status_code,
+                response=response,
+            ) from exc
+
+    def _build_page(
+        self,
+        op: Operation,
+        raw: APIResponse[Any],
+        item_type: Any,
+        spec: PaginationSpec,
+    ) -> PagedResponse[Any]:
+        payload = raw.parsed()
+        response = raw.http_response
+        if spec.style == "single":
+            items, meta = payload, None
+        elif isinstance(payload, dict) and spec.items in payload:
+            items, meta = payload[spec.items], payload.get(spec.meta)
+        else:
+            raise ResponseValidationError(
+                f"{op.name}: expected a page object with an {spec.items!r} member",
+                status_code=response.status_code,
+                response=response,
+            )
+        try:
+            return _page_class(item_type).model_validate({"items": items, "pagination": meta})
+        except pydantic.ValidationError as exc:
+            raise ResponseValidationError(
+                f"{op.name}: the response does not match a page of {_type_name(item_type)} "
+                f"{_describe_validation_error(exc)}",
+                status_code=response.status_code,
+                response=response,
+            ) from exc
+
+
+def _as_httpx_timeout(value: Timeout) -> httpx.Timeout:
+    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+def _page_numbers(query: Query | None, spec: PaginationSpec) -> tuple[int | None, int | None]:
+    if not query:
+        return None, None
+    numbers: list[int | None] = []
+    for key in (spec.page_param, spec.size_param):
+        value = query.get(key)
+        numbers.append(value if isinstance(value, int) and not isinstance(value, bool) else None)
+    return numbers[0], numbers[1]
+
+
+class SyncAPIClient(_BaseClient):
+    """The synchronous HTTP core of the generated client.
+
+    Build it from a ``ClientConfig``. ``http_client`` injects a ready ``httpx.Client``:
+    its transport, TLS, proxy, pool, auth, event hooks and default headers apply, while the
+    URL, timeout and retries come from the config (its ``base_url``, ``params`` and ``timeout``
+    are not used), and ``close()`` leaves it open. ``sleep`` replaces the function that
+    waits between retries (tests pass a recorder).
+
+    Safe to share between threads: a call keeps its state to itself; the client only
+    remembers the latest ``rate_limit``.
+    """
+
+    _client: httpx.Client
+
+    def __init__(
+        self,
+        config: ClientConfig | None = None,
+        *,
+        http_client: httpx.Client | None = None,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        super().__init__(config if config is not None else ClientConfig.from_env())
+        self._owns_http_client = http_client is None
+        if http_client is None:
+            http_client = httpx.Client(**self._transport_kwargs())
+        self._client = http_client
+        self._merge_client_headers(http_client)
+        self._sleep = sleep if sleep is not None else time.sleep
+        self._post_init()
+
+    def copy(self: _SyncClientT, **overrides: Any) -> _SyncClientT:
+        """A new client with some configuration fields changed (``ClientConfig`` names).
+
+        When the TLS, proxy and pool options are unchanged, the copy shares this client's
+        connection pool (cheap, and the copy's ``close()`` does not close it); otherwise
+        it gets its own. Unknown names raise ``TypeError``.
+        """
+        config = self._config.replace(**overrides)
+        share = self._can_share_transport(config) and not self._client.is_closed
+        new = type(self).__new__(type(self))
+        SyncAPIClient.__init__(
+            new, config, http_client=self._client if share else None, sleep=self._sleep
+        )
+        return new
+
+    with_options = copy
+
+    def close(self) -> None:
+        """Close the connection pool (unless it was injected or is shared from a parent)."""
+        if self._owns_http_client:
+            self._client.close()
+
+    def __enter__(self: _SyncClientT) -> _SyncClientT:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- public entry points
+
+    @overload
+    def request(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None = ...,
+        query: Query | None = ...,
+        json: object = ...,
+        data: Mapping[str, object] | None = ...,
+        files: Mapping[str, FileInput | tuple[Any, ...]] | None = ...,
+        cast_to: type[T],
+        options: RequestOptions | None = ...,
+        raw: Literal[False] = ...,
+    ) -> T: ...
+
+    @overload
+    def request(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None = ...,
+        query: Query | None = ...,
+        json: object = ...,
+        data: Mapping[str, object] | None = ...,
+        files: Mapping[str, FileInput | tuple[Any, ...]] | None = ...,
+        cast_to: type[T],
+        options: RequestOptions | None = ...,
+        raw: Literal[True],
+    ) -> APIResponse[T]: ...
+
+    def request(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Query | None = None,
+        json: object = None,
+        data: Mapping[str, object] | None = None,
+        files: Mapping[str, FileInput | tuple[Any, ...]] | None = None,
+        cast_to: type[T],
+        options: RequestOptions | None = None,
+        raw: bool = False,
+    ) -> T | APIResponse[T]:
+        """Send one API call and return its payload converted to ``cast_to``.
+
+        ``path_params`` fill the ``{placeholders}`` of ``op.path`` (percent-encoded);
+        ``query`` values that are ``None`` are dropped; ``json`` is the JSON body, ``data`` and
+        ``files`` a multipart form (file values: a path, bytes or a binary file object; paths
+        are streamed and closed afterwards). ``cast_to`` is a model class, a typing expression
+        such as ``List[File]``, ``bytes`` (the raw body), ``type(None)`` (the body is ignored)
+        or ``object`` (the unwrapped JSON as is). With ``raw=True`` an ``APIResponse`` is
+        returned instead. Raises an ``APIStatusError`` subclass for an HTTP error,
+        ``APIConnectionError``/``APITimeoutError`` when the API could not be reached, and
+        ``ResponseValidationError`` when the answer is not what the specification says.
+        """
+        if op.deprecated:
+            warnings.warn(f"{op.name} is deprecated", DeprecationWarning, stacklevel=3)
+        return self._request(
+            op,
+            path_params=path_params,
+            query=query,
+            json=json,
+            data=data,
+            files=files,
+            cast_to=cast_to,
+            options=options,
+            raw=raw,
+        )
+
+    def request_page(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Query | None = None,
+        item_type: type[T],
+        pagination: PaginationSpec,
+        options: RequestOptions | None = None,
+    ) -> PagedResponse[T]:
+        """Fetch one page of a list; the page can fetch the following ones on demand.
+
+        ``pagination`` says where the items and the pagination facts are and which query
+        parameters choose the page; ``item_type`` is the class of one item.
+        """
+        if op.deprecated:
+            warnings.warn(f"{op.name} is deprecated", DeprecationWarning, stacklevel=3)
+        return self._request_page(
+            op,
+            path_params=path_params,
+            query=query,
+            item_type=item_type,
+            pagination=pagination,
+            options=options,
+        )
+
+    def request_stream(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Query | None = None,
+        options: RequestOptions | None = None,
+    ) -> EventStream:
+        """Open a Server-Sent Events stream; iterate over the result to receive events.
+
+        Not a coroutine in the async client either: ``for event in
+        client.<namespace>.<method>(...)`` works as written. The connection is opened when
+        iteration starts (so HTTP errors are raised there) and closed when the stream ends or
+        when the consumer stops early (leave a ``with`` block or call ``close()``).
+        If the connection drops, the stream is reopened with ``Last-Event-ID`` (at most
+        ``max_retries`` times in a row).
+        """
+        if op.deprecated:
+            warnings.warn(f"{op.name} is deprecated", DeprecationWarning, stacklevel=3)
+        stack = contextlib.ExitStack()
+        with stack:
+            prepared = self._prepare(
+                op,
+                path_params=path_params,
+                query=query,
+                json=None,
+                data=None,
+                files=None,
+                options=options,
+                stack=stack,
+            )
+
+        def connect(last_event_id: str | None) -> httpx.Response:
+            extra = {"last-event-id": last_event_id} if last_event_id is not None else None
+            response, _ = self._send(op, prepared, stream=True, extra_headers=extra)
+            return response
+
+        iterate = iter_events
+        return iterate(connect, max_reconnects=prepared.max_retries, sleep=self._sleep)
+
+    # ----------------------------------------------------------------- internals
+
+    def _request(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None,
+        query: Query | None,
+        json: object,
+        data: Mapping[str, object] | None,
+        files: Mapping[str, Any] | None,
+        cast_to: type[T],
+        options: RequestOptions | None,
+        raw: bool,
+    ) -> T | APIResponse[T]:
+        with contextlib.ExitStack() as stack:
+            prepared = self._prepare(
+                op,
+                path_params=path_params,
+                query=query,
+                json=json,
+                data=data,
+                files=files,
+                options=options,
+                stack=stack,
+            )
+            response, retries = self._send(op, prepared)
+        if raw:
+            return APIResponse(
+                response, lambda: self._process_response(op, response, cast_to), retries
+            )
+        return self._process_response(op, response, cast_to)
+
+    def _request_page(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None,
+        query: Query | None,
+        item_type: type[T],
+        pagination: PaginationSpec,
+        options: RequestOptions | None,
+    ) -> PagedResponse[T]:
+        raw = self._request(
+            op,
+            path_params=path_params,
+            query=query,
+            json=None,
+            data=None,
+            files=None,
+            cast_to=object,
+            options=options,
+            raw=True,
+        )
+        page = self._build_page(op, cast("APIResponse[Any]", raw), item_type, pagination)
+        if pagination.style != "page":
+            return page
+
+        def fetch(number: int) -> PagedResponse[T]:
+            next_query = {**(query or {}), pagination.page_param: number}
+            return self._request_page(
+                op,
+                path_params=path_params,
+                query=next_query,
+                item_type=item_type,
+                pagination=pagination,
+                options=options,
+            )
+
+        number, size = _page_numbers(query, pagination)
+        return page._bind(fetch=fetch, page_number=number, page_size=size)
+
+    def _send(
+        self,
+        op: Operation,
+        prepared: _Prepared,
+        *,
+        stream: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> tuple[httpx.Response, int]:
+        """Send with retries; return the successful response and the number of retries."""
+        attempt = 0
+        # The dict belongs to this call only (and httpx copies it), so it is updated in place.
+        headers = prepared.headers
+        if extra_headers:
+            headers = {**headers, **extra_headers}
+        while True:
+            headers["x-retry-count"] = str(attempt)
+            request = self._build_request(self._client, prepared, headers)
+            started = time.perf_counter()
+            try:
+                response = self._client.send(request, stream=stream, follow_redirects=True)
+            except httpx.RequestError as exc:
+                self._record(request, None, started, attempt, exc)
+                retry = self._retryable_error(prepared.method, op, exc)
+                if not retry or attempt >= prepared.max_retries:
+                    raise self._connection_error(op, request, exc, attempt + 1) from exc
+                delay: float = self._backoff(attempt)
+            else:
+                self._record(request, response, started, attempt)
+                if response.status_code < 400:
+                    return response, attempt
+                if stream:
+                    try:
+                        response.read()
+                    except httpx.TransportError:
+                        pass  # the status code alone still says what went wrong
+                    finally:
+                        response.close()
+                error = make_status_error(response)
+                retry = self._retryable_status(prepared.method, op, response.status_code)
+                if not retry or attempt >= prepared.max_retries:
+                    raise error
+                advised = self._retry_delay(attempt, response)
+                if advised is None:
+                    raise error
+                delay = advised
+            self._sleep(delay)
+            attempt += 1
+
+
+class AsyncAPIClient(_BaseClient):
+    """The asynchronous HTTP core of the generated client.
+
+    Build it from a ``ClientConfig``. ``http_client`` injects a ready ``httpx.AsyncClient``:
+    its transport, TLS, proxy, pool, auth, event hooks and default headers apply, while the
+    URL, timeout and retries come from the config (its ``base_url``, ``params`` and ``timeout``
+    are not used), and ``aclose()`` leaves it open. ``sleep`` replaces the function that
+    waits between retries (tests pass a recorder).
+
+    Safe to share between tasks: a call keeps its state to itself; the client only
+    remembers the latest ``rate_limit``.
+    """
+
+    _client: httpx.AsyncClient
+
+    def __init__(
+        self,
+        config: ClientConfig | None = None,
+        *,
+        http_client: httpx.AsyncClient | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
+        super().__init__(config if config is not None else ClientConfig.from_env())
+        self._owns_http_client = http_client is None
+        if http_client is None:
+            http_client = httpx.AsyncClient(**self._transport_kwargs())
+        self._client = http_client
+        self._merge_client_headers(http_client)
+        self._sleep = sleep if sleep is not None else asyncio.sleep
+        self._post_init()
+
+    def copy(self: _AsyncClientT, **overrides: Any) -> _AsyncClientT:
+        """A new client with some configuration fields changed (``ClientConfig`` names).
+
+        When the TLS, proxy and pool options are unchanged, the copy shares this client's
+        connection pool (cheap, and the copy's ``aclose()`` does not close it); otherwise
+        it gets its own. Unknown names raise ``TypeError``.
+        """
+        config = self._config.replace(**overrides)
+        share = self._can_share_transport(config) and not self._client.is_closed
+        new = type(self).__new__(type(self))
+        AsyncAPIClient.__init__(
+            new, config, http_client=self._client if share else None, sleep=self._sleep
+        )
+        return new
+
+    with_options = copy
+
+    async def aclose(self) -> None:
+        """Close the connection pool (unless it was injected or is shared from a parent)."""
+        if self._owns_http_client:
+            await self._client.aclose()
+
+    async def __aenter__(self: _AsyncClientT) -> _AsyncClientT:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    # ----------------------------------------------------------------- public entry points
+
+    @overload
+    async def request(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None = ...,
+        query: Query | None = ...,
+        json: object = ...,
+        data: Mapping[str, object] | None = ...,
+        files: Mapping[str, FileInput | tuple[Any, ...]] | None = ...,
+        cast_to: type[T],
+        options: RequestOptions | None = ...,
+        raw: Literal[False] = ...,
+    ) -> T: ...
+
+    @overload
+    async def request(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None = ...,
+        query: Query | None = ...,
+        json: object = ...,
+        data: Mapping[str, object] | None = ...,
+        files: Mapping[str, FileInput | tuple[Any, ...]] | None = ...,
+        cast_to: type[T],
+        options: RequestOptions | None = ...,
+        raw: Literal[True],
+    ) -> APIResponse[T]: ...
+
+    async def request(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Query | None = None,
+        json: object = None,
+        data: Mapping[str, object] | None = None,
+        files: Mapping[str, FileInput | tuple[Any, ...]] | None = None,
+        cast_to: type[T],
+        options: RequestOptions | None = None,
+        raw: bool = False,
+    ) -> T | APIResponse[T]:
+        """Send one API call and return its payload converted to ``cast_to``.
+
+        ``path_params`` fill the ``{placeholders}`` of ``op.path`` (percent-encoded);
+        ``query`` values that are ``None`` are dropped; ``json`` is the JSON body, ``data`` and
+        ``files`` a multipart form (file values: a path, bytes or a binary file object; paths
+        are streamed and closed afterwards). ``cast_to`` is a model class, a typing expression
+        such as ``List[File]``, ``bytes`` (the raw body), ``type(None)`` (the body is ignored)
+        or ``object`` (the unwrapped JSON as is). With ``raw=True`` an ``APIResponse`` is
+        returned instead. Raises an ``APIStatusError`` subclass for an HTTP error,
+        ``APIConnectionError``/``APITimeoutError`` when the API could not be reached, and
+        ``ResponseValidationError`` when the answer is not what the specification says.
+        """
+        if op.deprecated:
+            warnings.warn(f"{op.name} is deprecated", DeprecationWarning, stacklevel=3)
+        return await self._request(
+            op,
+            path_params=path_params,
+            query=query,
+            json=json,
+            data=data,
+            files=files,
+            cast_to=cast_to,
+            options=options,
+            raw=raw,
+        )
+
+    async def request_page(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Query | None = None,
+        item_type: type[T],
+        pagination: PaginationSpec,
+        options: RequestOptions | None = None,
+    ) -> PagedResponse[T]:
+        """Fetch one page of a list; the page can fetch the following ones on demand.
+
+        ``pagination`` says where the items and the pagination facts are and which query
+        parameters choose the page; ``item_type`` is the class of one item.
+        """
+        if op.deprecated:
+            warnings.warn(f"{op.name} is deprecated", DeprecationWarning, stacklevel=3)
+        return await self._request_page(
+            op,
+            path_params=path_params,
+            query=query,
+            item_type=item_type,
+            pagination=pagination,
+            options=options,
+        )
+
+    def request_stream(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Query | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncEventStream:
+        """Open a Server-Sent Events stream; iterate over the result to receive events.
+
+        Not a coroutine in the async client either: ``async for event in
+        client.<namespace>.<method>(...)`` works as written. The connection is opened when
+        iteration starts (so HTTP errors are raised there) and closed when the stream ends or
+        when the consumer stops early (leave a ``async with`` block or call ``aclose()``).
+        If the connection drops, the stream is reopened with ``Last-Event-ID`` (at most
+        ``max_retries`` times in a row).
+        """
+        if op.deprecated:
+            warnings.warn(f"{op.name} is deprecated", DeprecationWarning, stacklevel=3)
+        stack = contextlib.ExitStack()
+        with stack:
+            prepared = self._prepare(
+                op,
+                path_params=path_params,
+                query=query,
+                json=None,
+                data=None,
+                files=None,
+                options=options,
+                stack=stack,
+            )
+
+        async def connect(last_event_id: str | None) -> httpx.Response:
+            extra = {"last-event-id": last_event_id} if last_event_id is not None else None
+            response, _ = await self._send(op, prepared, stream=True, extra_headers=extra)
+            return response
+
+        iterate = aiter_events
+        return iterate(connect, max_reconnects=prepared.max_retries, sleep=self._sleep)
+
+    # ----------------------------------------------------------------- internals
+
+    async def _request(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None,
+        query: Query | None,
+        json: object,
+        data: Mapping[str, object] | None,
+        files: Mapping[str, Any] | None,
+        cast_to: type[T],
+        options: RequestOptions | None,
+        raw: bool,
+    ) -> T | APIResponse[T]:
+        with contextlib.ExitStack() as stack:
+            prepared = self._prepare(
+                op,
+                path_params=path_params,
+                query=query,
+                json=json,
+                data=data,
+                files=files,
+                options=options,
+                stack=stack,
+            )
+            response, retries = await self._send(op, prepared)
+        if raw:
+            return APIResponse(
+                response, lambda: self._process_response(op, response, cast_to), retries
+            )
+        return self._process_response(op, response, cast_to)
+
+    async def _request_page(
+        self,
+        op: Operation,
+        *,
+        path_params: Mapping[str, object] | None,
+        query: Query | None,
+        item_type: type[T],
+        pagination: PaginationSpec,
+        options: RequestOptions | None,
+    ) -> PagedResponse[T]:
+        raw = await self._request(
+            op,
+            path_params=path_params,
+            query=query,
+            json=None,
+            data=None,
+            files=None,
+            cast_to=object,
+            options=options,
+            raw=True,
+        )
+        page = self._build_page(op, cast("APIResponse[Any]", raw), item_type, pagination)
+        if pagination.style != "page":
+            return page
+
+        async def fetch(number: int) -> PagedResponse[T]:
+            next_query = {**(query or {}), pagination.page_param: number}
+            return await self._request_page(
+                op,
+                path_params=path_params,
+                query=next_query,
+                item_type=item_type,
+                pagination=pagination,
+                options=options,
+            )
+
+        number, size = _page_numbers(query, pagination)
+        return page._bind(afetch=fetch, page_number=number, page_size=size)
+
+    async def _send(
+        self,
+        op: Operation,
+        prepared: _Prepared,
+        *,
+        stream: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> tuple[httpx.Response, int]:
+        """Send with retries; return the successful response and the number of retries."""
+        attempt = 0
+        # The dict belongs to this call only (and httpx copies it), so it is updated in place.
+        headers = prepared.headers
+        if extra_headers:
+            headers = {**headers, **extra_headers}
+        while True:
+            headers["x-retry-count"] = str(attempt)
+            request = self._build_request(self._client, prepared, headers)
+            started = time.perf_counter()
+            try:
+                response = await self._client.send(request, stream=stream, follow_redirects=True)
+            except httpx.RequestError as exc:
+                self._record(request, None, started, attempt, exc)
+                retry = self._retryable_error(prepared.method, op, exc)
+                if not retry or attempt >= prepared.max_retries:
+                    raise self._connection_error(op, request, exc, attempt + 1) from exc
+                delay: float = self._backoff(attempt)
+            else:
+                self._record(request, response, started, attempt)
+                if response.status_code < 400:
+                    return response, attempt
+                if stream:
+                    try:
+                        await response.aread()
+                    except httpx.TransportError:
+                        pass  # the status code alone still says what went wrong
+                    finally:
+                        await response.aclose()
+                error = make_status_error(response)
+                retry = self._retryable_status(prepared.method, op, response.status_code)
+                if not retry or attempt >= prepared.max_retries:
+                    raise error
+                advised = self._retry_delay(attempt, response)
+                if advised is None:
+                    raise error
+                delay = advised
+            await self._sleep(delay)
+            attempt += 1

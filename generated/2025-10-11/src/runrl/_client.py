@@ -1,0 +1,352 @@
+"""``RunRLClient`` and ``AsyncRunRLClient``: the entry points of the SDK.
+
+Namespaces are created on first use (and their modules imported then), which keeps
+``import runrl`` fast.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Dict, Optional, Union
+
+import httpx
+
+from ._base_client import AsyncAPIClient, Operation, RequestOptions, SyncAPIClient
+from ._config import ClientConfig
+from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .models import (
+    HealthStatus,
+)
+
+if TYPE_CHECKING:
+    from .resources.api_keys import ApiKeys, AsyncApiKeys
+    from .resources.deployments import AsyncDeployments, Deployments
+    from .resources.files import AsyncFiles, Files
+    from .resources.runs import AsyncRuns, Runs
+    from .resources.search import AsyncSearch, Search
+    from .resources.shared_configurations import AsyncSharedConfigurations, SharedConfigurations
+    from .resources.tools import AsyncTools, Tools
+    from .resources.validation import AsyncValidation, Validation
+
+_HEALTH_OP = Operation(
+    method="GET",
+    path="/health",
+    unwrap=("data",),
+    operation_id="getHealth",
+)
+
+
+class RunRLClient(SyncAPIClient):
+    """Synchronous client for RunRL API (API 2025-10-11).
+
+    Configuration comes from keyword arguments, then ``RUNRL_*`` environment
+    variables, then defaults; a missing API key raises ``AuthenticationError`` here, at
+    construction. Use it as a context manager or call ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: Optional[str] = None,
+        base_url: Optional[str] = None,
+        timeout: Optional[Timeout] = None,
+        poll_interval: Optional[float] = None,
+        max_poll_timeout: Optional[float] = None,
+        user_agent: Optional[str] = None,
+        max_retries: Optional[int] = None,
+        retry_enabled: Optional[bool] = None,
+        retry_backoff_factor: Optional[float] = None,
+        verify_ssl: Optional[bool] = None,
+        ssl_ca_cert: Optional[str] = None,
+        cert_file: Optional[str] = None,
+        key_file: Optional[str] = None,
+        proxy: Optional[str] = None,
+        pool_maxsize: Optional[int] = None,
+        debug: Optional[bool] = None,
+        default_headers: Optional[Dict[str, str]] = None,
+        http_client: Optional[httpx.Client] = None,
+    ) -> None:
+        """Create a client. ``None`` means "not given": the environment or the default applies.
+
+        Args:
+          api_key: API key (default ``RUNRL_API_KEY``).
+          base_url: API root (default ``RUNRL_BASE_URL``, else ``https://runrl.com/api/v1``).
+          timeout: HTTP timeout in seconds or an ``httpx.Timeout`` (default 30.0).
+          poll_interval: Seconds between polls of a future (default 5.0).
+          max_poll_timeout: Longest wait of a future's ``result()`` (default 3600.0).
+          user_agent: ``User-Agent`` header (default names this package and the API version).
+          max_retries: Retries of a failed request that is safe to repeat (default 2).
+          retry_enabled: ``False`` turns retries off.
+          retry_backoff_factor: First backoff in seconds, doubled per retry (with jitter).
+          verify_ssl: Verify TLS certificates (default ``True``).
+          ssl_ca_cert: A CA bundle file to verify the server with.
+          cert_file: Client certificate file (with ``key_file``) for mutual TLS.
+          key_file: Private key of ``cert_file``.
+          proxy: Proxy URL.
+          pool_maxsize: Size of the connection pool.
+          debug: Log every request (headers redacted) on the ``runrl`` logger.
+          default_headers: Headers sent with every request.
+          http_client: A ready ``httpx.Client`` to send requests with (left open on close).
+        """
+        options: Dict[str, Any] = {
+            "api_key": api_key,
+            "base_url": base_url,
+            "timeout": timeout,
+            "poll_interval": poll_interval,
+            "max_poll_timeout": max_poll_timeout,
+            "user_agent": user_agent,
+            "max_retries": max_retries,
+            "retry_enabled": retry_enabled,
+            "retry_backoff_factor": retry_backoff_factor,
+            "verify_ssl": verify_ssl,
+            "ssl_ca_cert": ssl_ca_cert,
+            "cert_file": cert_file,
+            "key_file": key_file,
+            "proxy": proxy,
+            "pool_maxsize": pool_maxsize,
+            "debug": debug,
+            "default_headers": default_headers,
+        }
+        super().__init__(ClientConfig.from_env(**options), http_client=http_client)
+
+    @cached_property
+    def files(self) -> Files:
+        """Files drive training runs: prompt datasets, reward and environment code, and SFT datasets."""
+        from .resources.files import Files
+
+        return Files(self)
+
+    @cached_property
+    def runs(self) -> Runs:
+        """Runs encapsulate RL training jobs: create, inspect, follow logs and metrics, cancel."""
+        from .resources.runs import Runs
+
+        return Runs(self)
+
+    @cached_property
+    def deployments(self) -> Deployments:
+        """Deploy trained checkpoints to managed infrastructure. All deployment endpoints require the `write` scope."""
+        from .resources.deployments import Deployments
+
+        return Deployments(self)
+
+    @cached_property
+    def tools(self) -> Tools:
+        """Manage MCP tools that agents can call during training."""
+        from .resources.tools import Tools
+
+        return Tools(self)
+
+    @cached_property
+    def shared_configurations(self) -> SharedConfigurations:
+        """Shared configurations capture reusable training setups."""
+        from .resources.shared_configurations import SharedConfigurations
+
+        return SharedConfigurations(self)
+
+    @cached_property
+    def validation(self) -> Validation:
+        """Built-in validators for prompt files, SFT files and reward code."""
+        from .resources.validation import Validation
+
+        return Validation(self)
+
+    @cached_property
+    def search(self) -> Search:
+        """Global search across runs, tools and files, mirroring the in-app quick search."""
+        from .resources.search import Search
+
+        return Search(self)
+
+    @cached_property
+    def api_keys(self) -> ApiKeys:
+        """Create, inspect, update and revoke API keys."""
+        from .resources.api_keys import ApiKeys
+
+        return ApiKeys(self)
+
+    def health(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> HealthStatus:
+        """Health check
+
+        The documented quick health check; also a cheap way to test an API key. Requires the `read` scope.
+
+        ``GET /health`` (scope: read).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self.request(
+            _HEALTH_OP,
+            options=options,
+            cast_to=HealthStatus,
+        )
+
+
+class AsyncRunRLClient(AsyncAPIClient):
+    """Asynchronous client for RunRL API (API 2025-10-11).
+
+    Configuration comes from keyword arguments, then ``RUNRL_*`` environment
+    variables, then defaults; a missing API key raises ``AuthenticationError`` here, at
+    construction. Use it as a context manager or call ``aclose()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: Optional[str] = None,
+        base_url: Optional[str] = None,
+        timeout: Optional[Timeout] = None,
+        poll_interval: Optional[float] = None,
+        max_poll_timeout: Optional[float] = None,
+        user_agent: Optional[str] = None,
+        max_retries: Optional[int] = None,
+        retry_enabled: Optional[bool] = None,
+        retry_backoff_factor: Optional[float] = None,
+        verify_ssl: Optional[bool] = None,
+        ssl_ca_cert: Optional[str] = None,
+        cert_file: Optional[str] = None,
+        key_file: Optional[str] = None,
+        proxy: Optional[str] = None,
+        pool_maxsize: Optional[int] = None,
+        debug: Optional[bool] = None,
+        default_headers: Optional[Dict[str, str]] = None,
+        http_client: Optional[httpx.AsyncClient] = None,
+    ) -> None:
+        """Create a client. ``None`` means "not given": the environment or the default applies.
+
+        Args:
+          api_key: API key (default ``RUNRL_API_KEY``).
+          base_url: API root (default ``RUNRL_BASE_URL``, else ``https://runrl.com/api/v1``).
+          timeout: HTTP timeout in seconds or an ``httpx.Timeout`` (default 30.0).
+          poll_interval: Seconds between polls of a future (default 5.0).
+          max_poll_timeout: Longest wait of a future's ``result()`` (default 3600.0).
+          user_agent: ``User-Agent`` header (default names this package and the API version).
+          max_retries: Retries of a failed request that is safe to repeat (default 2).
+          retry_enabled: ``False`` turns retries off.
+          retry_backoff_factor: First backoff in seconds, doubled per retry (with jitter).
+          verify_ssl: Verify TLS certificates (default ``True``).
+          ssl_ca_cert: A CA bundle file to verify the server with.
+          cert_file: Client certificate file (with ``key_file``) for mutual TLS.
+          key_file: Private key of ``cert_file``.
+          proxy: Proxy URL.
+          pool_maxsize: Size of the connection pool.
+          debug: Log every request (headers redacted) on the ``runrl`` logger.
+          default_headers: Headers sent with every request.
+          http_client: A ready ``httpx.AsyncClient`` to send requests with (left open on close).
+        """
+        options: Dict[str, Any] = {
+            "api_key": api_key,
+            "base_url": base_url,
+            "timeout": timeout,
+            "poll_interval": poll_interval,
+            "max_poll_timeout": max_poll_timeout,
+            "user_agent": user_agent,
+            "max_retries": max_retries,
+            "retry_enabled": retry_enabled,
+            "retry_backoff_factor": retry_backoff_factor,
+            "verify_ssl": verify_ssl,
+            "ssl_ca_cert": ssl_ca_cert,
+            "cert_file": cert_file,
+            "key_file": key_file,
+            "proxy": proxy,
+            "pool_maxsize": pool_maxsize,
+            "debug": debug,
+            "default_headers": default_headers,
+        }
+        super().__init__(ClientConfig.from_env(**options), http_client=http_client)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        """Files drive training runs: prompt datasets, reward and environment code, and SFT datasets."""
+        from .resources.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @cached_property
+    def runs(self) -> AsyncRuns:
+        """Runs encapsulate RL training jobs: create, inspect, follow logs and metrics, cancel."""
+        from .resources.runs import AsyncRuns
+
+        return AsyncRuns(self)
+
+    @cached_property
+    def deployments(self) -> AsyncDeployments:
+        """Deploy trained checkpoints to managed infrastructure. All deployment endpoints require the `write` scope."""
+        from .resources.deployments import AsyncDeployments
+
+        return AsyncDeployments(self)
+
+    @cached_property
+    def tools(self) -> AsyncTools:
+        """Manage MCP tools that agents can call during training."""
+        from .resources.tools import AsyncTools
+
+        return AsyncTools(self)
+
+    @cached_property
+    def shared_configurations(self) -> AsyncSharedConfigurations:
+        """Shared configurations capture reusable training setups."""
+        from .resources.shared_configurations import AsyncSharedConfigurations
+
+        return AsyncSharedConfigurations(self)
+
+    @cached_property
+    def validation(self) -> AsyncValidation:
+        """Built-in validators for prompt files, SFT files and reward code."""
+        from .resources.validation import AsyncValidation
+
+        return AsyncValidation(self)
+
+    @cached_property
+    def search(self) -> AsyncSearch:
+        """Global search across runs, tools and files, mirroring the in-app quick search."""
+        from .resources.search import AsyncSearch
+
+        return AsyncSearch(self)
+
+    @cached_property
+    def api_keys(self) -> AsyncApiKeys:
+        """Create, inspect, update and revoke API keys."""
+        from .resources.api_keys import AsyncApiKeys
+
+        return AsyncApiKeys(self)
+
+    async def health(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> HealthStatus:
+        """Health check
+
+        The documented quick health check; also a cheap way to test an API key. Requires the `read` scope.
+
+        ``GET /health`` (scope: read).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self.request(
+            _HEALTH_OP,
+            options=options,
+            cast_to=HealthStatus,
+        )

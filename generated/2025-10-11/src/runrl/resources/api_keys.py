@@ -1,0 +1,515 @@
+"""The ``api_keys`` namespace: Create, inspect, update and revoke API keys.
+
+Generated from the spec; do not edit. Sync and async classes come from one template.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Dict, List, Literal, Optional, Union
+
+from .._base_client import Operation, RequestOptions
+from .._resource import AsyncAPIResource, SyncAPIResource
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._validation import check_arguments
+from ..models import (
+    ApiKey,
+    ApiKeyToken,
+    ApiKeyUsage,
+    Scope,
+)
+
+_LIST_OP = Operation(
+    method="GET",
+    path="/keys",
+    unwrap=("data",),
+    operation_id="listApiKeys",
+)
+_CREATE_OP = Operation(
+    method="POST",
+    path="/keys",
+    unwrap=("data",),
+    operation_id="createApiKey",
+)
+_CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "name": {"type": "string"},
+    "scopes": {"type": "array"},
+    "requests_per_hour": {"minimum": 1, "type": "integer"},
+}
+_UPDATE_OP = Operation(
+    method="PUT",
+    path="/keys/{id}",
+    unwrap=("data",),
+    operation_id="updateApiKey",
+)
+_UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "name": {"type": "string"},
+    "active": {"type": "boolean"},
+    "scopes": {"type": "array"},
+    "requests_per_hour": {"minimum": 1, "type": "integer"},
+}
+_DELETE_OP = Operation(
+    method="DELETE",
+    path="/keys/{id}",
+    unwrap=("data",),
+    operation_id="deleteApiKey",
+)
+_USAGE_OP = Operation(
+    method="GET",
+    path="/keys/{id}/usage",
+    unwrap=("data",),
+    operation_id="getApiKeyUsage",
+)
+
+# (method, deprecated) in spec order, for options()
+_NAMESPACE_METHODS = (
+    ("list", False),
+    ("create", False),
+    ("update", False),
+    ("delete", False),
+    ("usage", False),
+)
+
+
+class ApiKeys(SyncAPIResource):
+    """Create, inspect, update and revoke API keys."""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    def list(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> List[ApiKey]:
+        """List API keys
+
+        Lists your API keys, as a plain list. Requires the `read` scope.
+
+        ``GET /keys`` (scope: read).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _LIST_OP,
+            options=options,
+            cast_to=List[ApiKey],
+        )
+
+    def create(
+        self,
+        name: str,
+        *,
+        scopes: Optional[List[Union[Scope, Literal["read", "write", "admin"]]]] = None,
+        requests_per_hour: Optional[int] = None,
+        expires_at: Union[Union[datetime, str], None, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ApiKeyToken:
+        """Create an API key
+
+        Creates an API key. The secret `token` is returned only in this response. Requires the `write` scope.
+
+        ``POST /keys`` (scope: write).
+
+        Args:
+          name: (no description in the spec)
+          scopes: (no description in the spec)
+          requests_per_hour: Hourly quota (the server default is 10,000).
+          expires_at: When the key expires; null or omitted for never.
+        """
+        check_arguments(
+            "api_keys.create",
+            {
+                "name": name,
+                "scopes": scopes,
+                "requests_per_hour": requests_per_hour,
+            },
+            _CREATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "name": name,
+        }
+        if scopes is not None:
+            body["scopes"] = scopes
+        if requests_per_hour is not None:
+            body["requests_per_hour"] = requests_per_hour
+        if not isinstance(expires_at, NotGiven):
+            body["expires_at"] = expires_at
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _CREATE_OP,
+            json=body,
+            options=options,
+            cast_to=ApiKeyToken,
+        )
+
+    def update(
+        self,
+        api_key_id: int,
+        *,
+        name: Optional[str] = None,
+        active: Optional[bool] = None,
+        scopes: Optional[List[Union[Scope, Literal["read", "write", "admin"]]]] = None,
+        requests_per_hour: Optional[int] = None,
+        expires_at: Union[Union[datetime, str], None, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ApiKey:
+        """Update an API key
+
+        Renames a key, toggles it active, or adjusts its scopes and limits. Requires the `write` scope.
+
+        ``PUT /keys/{id}`` (scope: write).
+
+        Args:
+          api_key_id: The API key's id.
+          name: (no description in the spec)
+          active: (no description in the spec)
+          scopes: (no description in the spec)
+          requests_per_hour: (no description in the spec)
+          expires_at: (no description in the spec)
+        """
+        check_arguments(
+            "api_keys.update",
+            {
+                "name": name,
+                "active": active,
+                "scopes": scopes,
+                "requests_per_hour": requests_per_hour,
+            },
+            _UPDATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {}
+        if name is not None:
+            body["name"] = name
+        if active is not None:
+            body["active"] = active
+        if scopes is not None:
+            body["scopes"] = scopes
+        if requests_per_hour is not None:
+            body["requests_per_hour"] = requests_per_hour
+        if not isinstance(expires_at, NotGiven):
+            body["expires_at"] = expires_at
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _UPDATE_OP,
+            path_params={"id": api_key_id},
+            json=body,
+            options=options,
+            cast_to=ApiKey,
+        )
+
+    def delete(
+        self,
+        api_key_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Delete an API key
+
+        Revokes and deletes an API key. Requires the `write` scope.
+
+        ``DELETE /keys/{id}`` (scope: write).
+
+        Args:
+          api_key_id: The API key's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _DELETE_OP,
+            path_params={"id": api_key_id},
+            options=options,
+            cast_to=type(None),
+        )
+
+    def usage(
+        self,
+        api_key_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ApiKeyUsage:
+        """Get an API key's usage statistics
+
+        Returns usage statistics of one key. Requires the `read` scope.
+
+        ``GET /keys/{id}/usage`` (scope: read).
+
+        Args:
+          api_key_id: The API key's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _USAGE_OP,
+            path_params={"id": api_key_id},
+            options=options,
+            cast_to=ApiKeyUsage,
+        )
+
+
+class AsyncApiKeys(AsyncAPIResource):
+    """Create, inspect, update and revoke API keys. (async)"""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    async def list(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> List[ApiKey]:
+        """List API keys
+
+        Lists your API keys, as a plain list. Requires the `read` scope.
+
+        ``GET /keys`` (scope: read).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _LIST_OP,
+            options=options,
+            cast_to=List[ApiKey],
+        )
+
+    async def create(
+        self,
+        name: str,
+        *,
+        scopes: Optional[List[Union[Scope, Literal["read", "write", "admin"]]]] = None,
+        requests_per_hour: Optional[int] = None,
+        expires_at: Union[Union[datetime, str], None, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ApiKeyToken:
+        """Create an API key
+
+        Creates an API key. The secret `token` is returned only in this response. Requires the `write` scope.
+
+        ``POST /keys`` (scope: write).
+
+        Args:
+          name: (no description in the spec)
+          scopes: (no description in the spec)
+          requests_per_hour: Hourly quota (the server default is 10,000).
+          expires_at: When the key expires; null or omitted for never.
+        """
+        check_arguments(
+            "api_keys.create",
+            {
+                "name": name,
+                "scopes": scopes,
+                "requests_per_hour": requests_per_hour,
+            },
+            _CREATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "name": name,
+        }
+        if scopes is not None:
+            body["scopes"] = scopes
+        if requests_per_hour is not None:
+            body["requests_per_hour"] = requests_per_hour
+        if not isinstance(expires_at, NotGiven):
+            body["expires_at"] = expires_at
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _CREATE_OP,
+            json=body,
+            options=options,
+            cast_to=ApiKeyToken,
+        )
+
+    async def update(
+        self,
+        api_key_id: int,
+        *,
+        name: Optional[str] = None,
+        active: Optional[bool] = None,
+        scopes: Optional[List[Union[Scope, Literal["read", "write", "admin"]]]] = None,
+        requests_per_hour: Optional[int] = None,
+        expires_at: Union[Union[datetime, str], None, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ApiKey:
+        """Update an API key
+
+        Renames a key, toggles it active, or adjusts its scopes and limits. Requires the `write` scope.
+
+        ``PUT /keys/{id}`` (scope: write).
+
+        Args:
+          api_key_id: The API key's id.
+          name: (no description in the spec)
+          active: (no description in the spec)
+          scopes: (no description in the spec)
+          requests_per_hour: (no description in the spec)
+          expires_at: (no description in the spec)
+        """
+        check_arguments(
+            "api_keys.update",
+            {
+                "name": name,
+                "active": active,
+                "scopes": scopes,
+                "requests_per_hour": requests_per_hour,
+            },
+            _UPDATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {}
+        if name is not None:
+            body["name"] = name
+        if active is not None:
+            body["active"] = active
+        if scopes is not None:
+            body["scopes"] = scopes
+        if requests_per_hour is not None:
+            body["requests_per_hour"] = requests_per_hour
+        if not isinstance(expires_at, NotGiven):
+            body["expires_at"] = expires_at
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _UPDATE_OP,
+            path_params={"id": api_key_id},
+            json=body,
+            options=options,
+            cast_to=ApiKey,
+        )
+
+    async def delete(
+        self,
+        api_key_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Delete an API key
+
+        Revokes and deletes an API key. Requires the `write` scope.
+
+        ``DELETE /keys/{id}`` (scope: write).
+
+        Args:
+          api_key_id: The API key's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _DELETE_OP,
+            path_params={"id": api_key_id},
+            options=options,
+            cast_to=type(None),
+        )
+
+    async def usage(
+        self,
+        api_key_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> ApiKeyUsage:
+        """Get an API key's usage statistics
+
+        Returns usage statistics of one key. Requires the `read` scope.
+
+        ``GET /keys/{id}/usage`` (scope: read).
+
+        Args:
+          api_key_id: The API key's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _USAGE_OP,
+            path_params={"id": api_key_id},
+            options=options,
+            cast_to=ApiKeyUsage,
+        )

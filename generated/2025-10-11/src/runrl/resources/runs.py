@@ -1,0 +1,1006 @@
+"""The ``runs`` namespace: Runs encapsulate RL training jobs: create, inspect, follow logs and metrics, cancel.
+
+Generated from the spec; do not edit. Sync and async classes come from one template.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime
+from typing import Any, AsyncIterator, Dict, Iterator, List, Literal, Optional, Union
+
+from .._base_client import Operation, RequestOptions
+from .._exceptions import RunFailedError
+from .._pagination import PagedResponse, PaginationSpec
+from .._polling import (
+    AsyncRunRLPollingFuture,
+    PollingPolicy,
+    RunRLPollingFuture,
+)
+from .._resource import AsyncAPIResource, SyncAPIResource
+from .._streaming import ServerSentEvent
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._validation import check_arguments
+from ..models import (
+    Run,
+    RunCompletions,
+    RunHistoryEntry,
+    RunLogs,
+    RunMetrics,
+    RunStatus,
+    RunType,
+)
+
+_LIST_OP = Operation(
+    method="GET",
+    path="/runs",
+    unwrap=("data",),
+    operation_id="listRuns",
+)
+_LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "status": {"enum": ["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"]},
+    "page": {"minimum": 1},
+    "per_page": {"minimum": 1, "maximum": 100},
+}
+_LIST_OP_PAGINATION = PaginationSpec(
+    style="page",
+    items="items",
+    meta="pagination",
+    page_param="page",
+    size_param="per_page",
+)
+_CREATE_OP = Operation(
+    method="POST",
+    path="/runs",
+    unwrap=("data",),
+    operation_id="createRun",
+)
+_CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "model": {"type": "string"},
+    "prompt_file_id": {"type": "string"},
+    "reward_file_id": {"type": "string"},
+    "type": {"enum": ["reward_function", "environment"], "type": "string"},
+    "completion_length": {"minimum": 128, "maximum": 8192, "type": "integer"},
+    "epochs": {"minimum": 1, "maximum": 100, "type": "integer"},
+    "learning_rate_multiplier": {"exclusiveMinimum": 0, "type": "number"},
+    "sft_file_id": {"type": "string"},
+    "tool_ids": {"type": "array"},
+    "package_requirements": {"type": "array"},
+    "hf_token": {"type": "string"},
+    "use_lora": {"type": "boolean"},
+    "lora_rank": {"minimum": 0, "type": "integer"},
+    "lora_alpha": {"minimum": 1, "type": "integer"},
+    "lora_dropout": {"minimum": 0, "maximum": 1, "type": "number"},
+}
+_CREATE_OP_POLLING = PollingPolicy(
+    status_field="status",
+    terminal=frozenset(["COMPLETED", "FAILED", "CANCELLED"]),
+    success=frozenset(["COMPLETED"]),
+    progress_field="progress",
+    failure_error=RunFailedError,
+    name="run",
+    id_field="id",
+    error_field=None,
+)
+_GET_OP = Operation(
+    method="GET",
+    path="/runs/{id}",
+    unwrap=("data",),
+    operation_id="getRun",
+)
+_HISTORY_OP = Operation(
+    method="GET",
+    path="/runs/{id}/history",
+    unwrap=("data", "history"),
+    operation_id="getRunHistory",
+)
+_LOGS_OP = Operation(
+    method="GET",
+    path="/runs/{id}/logs",
+    unwrap=("data",),
+    operation_id="getRunLogs",
+)
+_LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "last_line": {"minimum": 0},
+    "limit": {"minimum": 1, "maximum": 1000},
+}
+_STREAM_LOGS_OP = Operation(
+    method="GET",
+    path="/runs/{id}/logs/stream",
+    unwrap=(),
+    operation_id="streamRunLogs",
+    stream=True,
+)
+_METRICS_OP = Operation(
+    method="GET",
+    path="/runs/{id}/metrics",
+    unwrap=("data",),
+    operation_id="getRunMetrics",
+)
+_COMPLETIONS_OP = Operation(
+    method="GET",
+    path="/runs/{id}/completions",
+    unwrap=("data",),
+    operation_id="getRunCompletions",
+)
+_CANCEL_OP = Operation(
+    method="POST",
+    path="/runs/{id}/cancel",
+    unwrap=("data",),
+    operation_id="cancelRun",
+)
+
+# (method, deprecated) in spec order, for options()
+_NAMESPACE_METHODS = (
+    ("list", False),
+    ("create", False),
+    ("get", False),
+    ("history", False),
+    ("logs", False),
+    ("stream_logs", False),
+    ("metrics", False),
+    ("completions", False),
+    ("cancel", False),
+)
+
+
+class Runs(SyncAPIResource):
+    """Runs encapsulate RL training jobs: create, inspect, follow logs and metrics, cancel."""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    def list(
+        self,
+        *,
+        status: Optional[
+            Union[
+                RunStatus,
+                Literal["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"],
+            ]
+        ] = None,
+        created_after: Optional[Union[datetime, str]] = None,
+        page: int = 1,
+        per_page: int = 20,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[Run]:
+        """List runs
+
+        Lists your runs, newest first, filtered by `status` and `created_after`. Requires the `read` scope.
+
+        ``GET /runs`` (scope: read).
+
+        Args:
+          status: Only runs in this status.
+          created_after: Only runs created after this instant.
+          page: Page number, starting at 1.
+          per_page: Items per page (1 to 100).
+        """
+        check_arguments(
+            "runs.list",
+            {
+                "status": status,
+                "page": page,
+                "per_page": per_page,
+            },
+            _LIST_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request_page(
+            _LIST_OP,
+            query={
+                "status": status,
+                "created_after": created_after,
+                "page": page,
+                "per_page": per_page,
+            },
+            options=options,
+            item_type=Run,
+            pagination=_LIST_OP_PAGINATION,
+        )
+
+    def create(
+        self,
+        *,
+        model: str,
+        prompt_file_id: str,
+        reward_file_id: str,
+        type: Optional[Union[RunType, Literal["reward_function", "environment"]]] = None,
+        completion_length: int = 1024,
+        epochs: int = 1,
+        learning_rate_multiplier: float = 1.0,
+        sft_file_id: Optional[str] = None,
+        tool_ids: Optional[List[int]] = None,
+        package_requirements: Optional[List[str]] = None,
+        hf_token: Optional[str] = None,
+        use_lora: bool = False,
+        lora_rank: int = 16,
+        lora_alpha: int = 16,
+        lora_dropout: float = 0.0,
+        poll_interval: Optional[float] = None,
+        max_timeout: Optional[float] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> RunRLPollingFuture[Run]:
+        """Create a run
+
+        Launches a training run. Parameters mirror the run creation modal, including SFT datasets, package requirements, Hugging Face tokens and tool attachments. The SDK returns a polling future that follows the run until `COMPLETED`, `FAILED` or `CANCELLED`. Requires the `write` scope.
+
+        ``POST /runs`` (scope: write).
+
+        Args:
+          model: The base model to train, e.g. `Qwen/Qwen2.5-7B-Instruct`.
+          prompt_file_id: Id of the prompt file (`File.id`).
+          reward_file_id: Id of the reward function or environment file (`File.id`).
+          type: How completions are scored: a reward function, or a (multi-turn) environment.
+          completion_length: Maximum completion length in tokens.
+          epochs: (no description in the spec)
+          learning_rate_multiplier: (no description in the spec)
+          sft_file_id: Id of an SFT dataset to warm up on before RL.
+          tool_ids: Ids of MCP tools to attach.
+          package_requirements: Extra pip requirements, e.g. `wandb==0.17.4`.
+          hf_token: A Hugging Face token (for gated models or pushing checkpoints).
+          use_lora: Enable parameter-efficient fine-tuning with LoRA (Low-Rank Adaptation).
+          lora_rank: LoRA rank; controls adaptation capacity (0 = disabled).
+          lora_alpha: LoRA scaling factor, typically 2× the rank.
+          lora_dropout: LoRA dropout rate, for regularization.
+          poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
+          max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
+        """
+        check_arguments(
+            "runs.create",
+            {
+                "model": model,
+                "prompt_file_id": prompt_file_id,
+                "reward_file_id": reward_file_id,
+                "type": type,
+                "completion_length": completion_length,
+                "epochs": epochs,
+                "learning_rate_multiplier": learning_rate_multiplier,
+                "sft_file_id": sft_file_id,
+                "tool_ids": tool_ids,
+                "package_requirements": package_requirements,
+                "hf_token": hf_token,
+                "use_lora": use_lora,
+                "lora_rank": lora_rank,
+                "lora_alpha": lora_alpha,
+                "lora_dropout": lora_dropout,
+            },
+            _CREATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "model": model,
+            "prompt_file_id": prompt_file_id,
+            "reward_file_id": reward_file_id,
+            "completion_length": completion_length,
+            "epochs": epochs,
+            "learning_rate_multiplier": learning_rate_multiplier,
+            "use_lora": use_lora,
+            "lora_rank": lora_rank,
+            "lora_alpha": lora_alpha,
+            "lora_dropout": lora_dropout,
+        }
+        if type is not None:
+            body["type"] = type
+        if sft_file_id is not None:
+            body["sft_file_id"] = sft_file_id
+        if tool_ids is not None:
+            body["tool_ids"] = tool_ids
+        if package_requirements is not None:
+            body["package_requirements"] = package_requirements
+        if hf_token is not None:
+            body["hf_token"] = hf_token
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        initial = self._client.request(
+            _CREATE_OP,
+            json=body,
+            options=options,
+            cast_to=Run,
+        )
+        return RunRLPollingFuture(
+            initial,
+            poll=functools.partial(self.get, initial.id),
+            cancel=functools.partial(self.cancel, initial.id),
+            policy=_CREATE_OP_POLLING,
+            poll_interval=(
+                self._client.config.poll_interval if poll_interval is None else poll_interval
+            ),
+            max_timeout=(
+                self._client.config.max_poll_timeout if max_timeout is None else max_timeout
+            ),
+        )
+
+    def get(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> Run:
+        """Retrieve a run
+
+        Returns the detailed run state (including tools, files and `hf_name`). Requires the `read` scope.
+
+        ``GET /runs/{id}`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _GET_OP,
+            path_params={"id": run_id},
+            options=options,
+            cast_to=Run,
+        )
+
+    def history(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> List[RunHistoryEntry]:
+        """Get a run's status timeline
+
+        Returns the run's status history; the SDK returns the list of entries. Requires the `read` scope.
+
+        ``GET /runs/{id}/history`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _HISTORY_OP,
+            path_params={"id": run_id},
+            options=options,
+            cast_to=List[RunHistoryEntry],
+        )
+
+    def logs(
+        self,
+        run_id: int,
+        *,
+        last_line: int = 0,
+        limit: int = 100,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> RunLogs:
+        """Get a batch of run logs
+
+        Returns paginated logs with redaction support: up to `limit` lines after `last_line`. Requires the `read` scope.
+
+        ``GET /runs/{id}/logs`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+          last_line: Return lines after this line number (0 = from the start).
+          limit: Maximum number of lines to return.
+        """
+        check_arguments(
+            "runs.logs",
+            {
+                "last_line": last_line,
+                "limit": limit,
+            },
+            _LOGS_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _LOGS_OP,
+            path_params={"id": run_id},
+            query={
+                "last_line": last_line,
+                "limit": limit,
+            },
+            options=options,
+            cast_to=RunLogs,
+        )
+
+    def stream_logs(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> Iterator[ServerSentEvent]:
+        """Stream run logs (Server-Sent Events)
+
+        A Server-Sent Events stream of the run's log lines in real time. The `data` of each event is a JSON `LogEvent`; events carry an `id` that a reconnecting client sends back as `Last-Event-ID` to resume after the last event it saw. Requires the `read` scope.
+
+        ``GET /runs/{id}/logs/stream`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request_stream(
+            _STREAM_LOGS_OP,
+            path_params={"id": run_id},
+            options=options,
+        )
+
+    def metrics(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> RunMetrics:
+        """Get a run's metrics
+
+        A Weights & Biases metrics proxy: a snapshot of the run's metrics. Requires the `read` scope.
+
+        ``GET /runs/{id}/metrics`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _METRICS_OP,
+            path_params={"id": run_id},
+            options=options,
+            cast_to=RunMetrics,
+        )
+
+    def completions(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> RunCompletions:
+        """Get a run's completions
+
+        Returns the completions captured in Weights & Biases. Requires the `read` scope.
+
+        ``GET /runs/{id}/completions`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _COMPLETIONS_OP,
+            path_params={"id": run_id},
+            options=options,
+            cast_to=RunCompletions,
+        )
+
+    def cancel(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Cancel a run
+
+        Requests cancellation of an in-progress run; it ends in `CANCELLED`. A polling future's `cancel()` calls this. Requires the `write` scope.
+
+        ``POST /runs/{id}/cancel`` (scope: write).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _CANCEL_OP,
+            path_params={"id": run_id},
+            options=options,
+            cast_to=type(None),
+        )
+
+
+class AsyncRuns(AsyncAPIResource):
+    """Runs encapsulate RL training jobs: create, inspect, follow logs and metrics, cancel. (async)"""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    async def list(
+        self,
+        *,
+        status: Optional[
+            Union[
+                RunStatus,
+                Literal["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"],
+            ]
+        ] = None,
+        created_after: Optional[Union[datetime, str]] = None,
+        page: int = 1,
+        per_page: int = 20,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[Run]:
+        """List runs
+
+        Lists your runs, newest first, filtered by `status` and `created_after`. Requires the `read` scope.
+
+        ``GET /runs`` (scope: read).
+
+        Args:
+          status: Only runs in this status.
+          created_after: Only runs created after this instant.
+          page: Page number, starting at 1.
+          per_page: Items per page (1 to 100).
+        """
+        check_arguments(
+            "runs.list",
+            {
+                "status": status,
+                "page": page,
+                "per_page": per_page,
+            },
+            _LIST_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request_page(
+            _LIST_OP,
+            query={
+                "status": status,
+                "created_after": created_after,
+                "page": page,
+                "per_page": per_page,
+            },
+            options=options,
+            item_type=Run,
+            pagination=_LIST_OP_PAGINATION,
+        )
+
+    async def create(
+        self,
+        *,
+        model: str,
+        prompt_file_id: str,
+        reward_file_id: str,
+        type: Optional[Union[RunType, Literal["reward_function", "environment"]]] = None,
+        completion_length: int = 1024,
+        epochs: int = 1,
+        learning_rate_multiplier: float = 1.0,
+        sft_file_id: Optional[str] = None,
+        tool_ids: Optional[List[int]] = None,
+        package_requirements: Optional[List[str]] = None,
+        hf_token: Optional[str] = None,
+        use_lora: bool = False,
+        lora_rank: int = 16,
+        lora_alpha: int = 16,
+        lora_dropout: float = 0.0,
+        poll_interval: Optional[float] = None,
+        max_timeout: Optional[float] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> AsyncRunRLPollingFuture[Run]:
+        """Create a run
+
+        Launches a training run. Parameters mirror the run creation modal, including SFT datasets, package requirements, Hugging Face tokens and tool attachments. The SDK returns a polling future that follows the run until `COMPLETED`, `FAILED` or `CANCELLED`. Requires the `write` scope.
+
+        ``POST /runs`` (scope: write).
+
+        Args:
+          model: The base model to train, e.g. `Qwen/Qwen2.5-7B-Instruct`.
+          prompt_file_id: Id of the prompt file (`File.id`).
+          reward_file_id: Id of the reward function or environment file (`File.id`).
+          type: How completions are scored: a reward function, or a (multi-turn) environment.
+          completion_length: Maximum completion length in tokens.
+          epochs: (no description in the spec)
+          learning_rate_multiplier: (no description in the spec)
+          sft_file_id: Id of an SFT dataset to warm up on before RL.
+          tool_ids: Ids of MCP tools to attach.
+          package_requirements: Extra pip requirements, e.g. `wandb==0.17.4`.
+          hf_token: A Hugging Face token (for gated models or pushing checkpoints).
+          use_lora: Enable parameter-efficient fine-tuning with LoRA (Low-Rank Adaptation).
+          lora_rank: LoRA rank; controls adaptation capacity (0 = disabled).
+          lora_alpha: LoRA scaling factor, typically 2× the rank.
+          lora_dropout: LoRA dropout rate, for regularization.
+          poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
+          max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
+        """
+        check_arguments(
+            "runs.create",
+            {
+                "model": model,
+                "prompt_file_id": prompt_file_id,
+                "reward_file_id": reward_file_id,
+                "type": type,
+                "completion_length": completion_length,
+                "epochs": epochs,
+                "learning_rate_multiplier": learning_rate_multiplier,
+                "sft_file_id": sft_file_id,
+                "tool_ids": tool_ids,
+                "package_requirements": package_requirements,
+                "hf_token": hf_token,
+                "use_lora": use_lora,
+                "lora_rank": lora_rank,
+                "lora_alpha": lora_alpha,
+                "lora_dropout": lora_dropout,
+            },
+            _CREATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "model": model,
+            "prompt_file_id": prompt_file_id,
+            "reward_file_id": reward_file_id,
+            "completion_length": completion_length,
+            "epochs": epochs,
+            "learning_rate_multiplier": learning_rate_multiplier,
+            "use_lora": use_lora,
+            "lora_rank": lora_rank,
+            "lora_alpha": lora_alpha,
+            "lora_dropout": lora_dropout,
+        }
+        if type is not None:
+            body["type"] = type
+        if sft_file_id is not None:
+            body["sft_file_id"] = sft_file_id
+        if tool_ids is not None:
+            body["tool_ids"] = tool_ids
+        if package_requirements is not None:
+            body["package_requirements"] = package_requirements
+        if hf_token is not None:
+            body["hf_token"] = hf_token
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        initial = await self._client.request(
+            _CREATE_OP,
+            json=body,
+            options=options,
+            cast_to=Run,
+        )
+        return AsyncRunRLPollingFuture(
+            initial,
+            poll=functools.partial(self.get, initial.id),
+            cancel=functools.partial(self.cancel, initial.id),
+            policy=_CREATE_OP_POLLING,
+            poll_interval=(
+                self._client.config.poll_interval if poll_interval is None else poll_interval
+            ),
+            max_timeout=(
+                self._client.config.max_poll_timeout if max_timeout is None else max_timeout
+            ),
+        )
+
+    async def get(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> Run:
+        """Retrieve a run
+
+        Returns the detailed run state (including tools, files and `hf_name`). Requires the `read` scope.
+
+        ``GET /runs/{id}`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _GET_OP,
+            path_params={"id": run_id},
+            options=options,
+            cast_to=Run,
+        )
+
+    async def history(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> List[RunHistoryEntry]:
+        """Get a run's status timeline
+
+        Returns the run's status history; the SDK returns the list of entries. Requires the `read` scope.
+
+        ``GET /runs/{id}/history`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _HISTORY_OP,
+            path_params={"id": run_id},
+            options=options,
+            cast_to=List[RunHistoryEntry],
+        )
+
+    async def logs(
+        self,
+        run_id: int,
+        *,
+        last_line: int = 0,
+        limit: int = 100,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> RunLogs:
+        """Get a batch of run logs
+
+        Returns paginated logs with redaction support: up to `limit` lines after `last_line`. Requires the `read` scope.
+
+        ``GET /runs/{id}/logs`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+          last_line: Return lines after this line number (0 = from the start).
+          limit: Maximum number of lines to return.
+        """
+        check_arguments(
+            "runs.logs",
+            {
+                "last_line": last_line,
+                "limit": limit,
+            },
+            _LOGS_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _LOGS_OP,
+            path_params={"id": run_id},
+            query={
+                "last_line": last_line,
+                "limit": limit,
+            },
+            options=options,
+            cast_to=RunLogs,
+        )
+
+    def stream_logs(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> AsyncIterator[ServerSentEvent]:
+        """Stream run logs (Server-Sent Events)
+
+        A Server-Sent Events stream of the run's log lines in real time. The `data` of each event is a JSON `LogEvent`; events carry an `id` that a reconnecting client sends back as `Last-Event-ID` to resume after the last event it saw. Requires the `read` scope.
+
+        ``GET /runs/{id}/logs/stream`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request_stream(
+            _STREAM_LOGS_OP,
+            path_params={"id": run_id},
+            options=options,
+        )
+
+    async def metrics(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> RunMetrics:
+        """Get a run's metrics
+
+        A Weights & Biases metrics proxy: a snapshot of the run's metrics. Requires the `read` scope.
+
+        ``GET /runs/{id}/metrics`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _METRICS_OP,
+            path_params={"id": run_id},
+            options=options,
+            cast_to=RunMetrics,
+        )
+
+    async def completions(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> RunCompletions:
+        """Get a run's completions
+
+        Returns the completions captured in Weights & Biases. Requires the `read` scope.
+
+        ``GET /runs/{id}/completions`` (scope: read).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _COMPLETIONS_OP,
+            path_params={"id": run_id},
+            options=options,
+            cast_to=RunCompletions,
+        )
+
+    async def cancel(
+        self,
+        run_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Cancel a run
+
+        Requests cancellation of an in-progress run; it ends in `CANCELLED`. A polling future's `cancel()` calls this. Requires the `write` scope.
+
+        ``POST /runs/{id}/cancel`` (scope: write).
+
+        Args:
+          run_id: The run's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _CANCEL_OP,
+            path_params={"id": run_id},
+            options=options,
+            cast_to=type(None),
+        )

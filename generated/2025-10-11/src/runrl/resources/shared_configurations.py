@@ -1,0 +1,890 @@
+"""The ``shared_configurations`` namespace: Shared configurations capture reusable training setups.
+
+Generated from the spec; do not edit. Sync and async classes come from one template.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Literal, Optional, Union
+
+from .._base_client import Operation, RequestOptions
+from .._pagination import PagedResponse, PaginationSpec
+from .._resource import AsyncAPIResource, SyncAPIResource
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._validation import check_arguments
+from ..models import (
+    LikeResult,
+    SharedConfiguration,
+    SharedConfigurationCopy,
+    SharedConfigurationData,
+    Visibility,
+)
+
+_LIST_OP = Operation(
+    method="GET",
+    path="/shared-configurations",
+    unwrap=("data",),
+    operation_id="listSharedConfigurations",
+)
+_LIST_OP_PAGINATION = PaginationSpec(
+    style="single",
+    items="items",
+    meta="pagination",
+    page_param="page",
+    size_param="per_page",
+)
+_CREATE_OP = Operation(
+    method="POST",
+    path="/shared-configurations",
+    unwrap=("data",),
+    operation_id="createSharedConfiguration",
+)
+_CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "name": {"type": "string"},
+    "visibility": {"enum": ["public", "unlisted", "private"], "type": "string"},
+    "prompt_file_id": {"type": "string"},
+    "reward_file_id": {"type": "string"},
+    "description": {"type": "string"},
+}
+_BROWSE_OP = Operation(
+    method="GET",
+    path="/shared-configurations/browse",
+    unwrap=("data",),
+    operation_id="browseSharedConfigurations",
+)
+_BROWSE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "visibility": {"enum": ["public", "unlisted", "private"]},
+    "page": {"minimum": 1},
+    "per_page": {"minimum": 1, "maximum": 100},
+}
+_BROWSE_OP_PAGINATION = PaginationSpec(
+    style="page",
+    items="items",
+    meta="pagination",
+    page_param="page",
+    size_param="per_page",
+)
+_GET_OP = Operation(
+    method="GET",
+    path="/shared-configurations/{uuid}",
+    unwrap=("data",),
+    operation_id="getSharedConfiguration",
+)
+_UPDATE_OP = Operation(
+    method="PUT",
+    path="/shared-configurations/{uuid}",
+    unwrap=("data",),
+    operation_id="updateSharedConfiguration",
+)
+_UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "name": {"type": "string"},
+    "description": {"type": "string"},
+    "visibility": {"enum": ["public", "unlisted", "private"], "type": "string"},
+}
+_DELETE_OP = Operation(
+    method="DELETE",
+    path="/shared-configurations/{uuid}",
+    unwrap=("data",),
+    operation_id="deleteSharedConfiguration",
+)
+_DATA_OP = Operation(
+    method="GET",
+    path="/shared-configurations/{uuid}/data",
+    unwrap=("data",),
+    operation_id="getSharedConfigurationData",
+)
+_COPY_OP = Operation(
+    method="POST",
+    path="/shared-configurations/{uuid}/copy",
+    unwrap=("data",),
+    operation_id="copySharedConfiguration",
+)
+_LIKE_OP = Operation(
+    method="POST",
+    path="/shared-configurations/{uuid}/like",
+    unwrap=("data",),
+    operation_id="likeSharedConfiguration",
+)
+
+# (method, deprecated) in spec order, for options()
+_NAMESPACE_METHODS = (
+    ("list", False),
+    ("create", False),
+    ("browse", False),
+    ("get", False),
+    ("update", False),
+    ("delete", False),
+    ("data", False),
+    ("copy", False),
+    ("like", False),
+)
+
+
+class SharedConfigurations(SyncAPIResource):
+    """Shared configurations capture reusable training setups."""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    def list(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[SharedConfiguration]:
+        """List your shared configurations
+
+        Lists the configurations you own, as a plain list (not paginated). Requires the `read` scope.
+
+        ``GET /shared-configurations`` (scope: read).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request_page(
+            _LIST_OP,
+            options=options,
+            item_type=SharedConfiguration,
+            pagination=_LIST_OP_PAGINATION,
+        )
+
+    def create(
+        self,
+        *,
+        name: str,
+        visibility: Union[Visibility, Literal["public", "unlisted", "private"]],
+        prompt_file_id: str,
+        reward_file_id: str,
+        configuration: Dict[str, Any],
+        description: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SharedConfiguration:
+        """Create a shared configuration
+
+        Saves the current run recipe as a shared configuration (files are copied if they belong to another user). Requires the `write` scope.
+
+        ``POST /shared-configurations`` (scope: write).
+
+        Args:
+          name: (no description in the spec)
+          visibility: Who can see a shared configuration: everyone (`public`), anyone with the link
+            (`unlisted`), or only the owner (`private`).
+          prompt_file_id: (no description in the spec)
+          reward_file_id: (no description in the spec)
+          configuration: The run recipe (model, reward_mode, completion_length, epochs, ...).
+          description: (no description in the spec)
+        """
+        check_arguments(
+            "shared_configurations.create",
+            {
+                "name": name,
+                "visibility": visibility,
+                "prompt_file_id": prompt_file_id,
+                "reward_file_id": reward_file_id,
+                "description": description,
+            },
+            _CREATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "name": name,
+            "visibility": visibility,
+            "prompt_file_id": prompt_file_id,
+            "reward_file_id": reward_file_id,
+            "configuration": configuration,
+        }
+        if description is not None:
+            body["description"] = description
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _CREATE_OP,
+            json=body,
+            options=options,
+            cast_to=SharedConfiguration,
+        )
+
+    def browse(
+        self,
+        *,
+        model: Optional[str] = None,
+        reward_mode: Optional[str] = None,
+        visibility: Optional[Union[Visibility, Literal["public", "unlisted", "private"]]] = None,
+        search: Optional[str] = None,
+        page: int = 1,
+        per_page: int = 20,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[SharedConfiguration]:
+        """Browse public and unlisted configurations
+
+        Discovers public/unlisted configurations, filtered by model, reward mode, visibility and search text. Requires the `read` scope.
+
+        ``GET /shared-configurations/browse`` (scope: read).
+
+        Args:
+          model: Only configurations for this base model.
+          reward_mode: Only configurations with this reward mode (e.g. `reward_function`).
+          visibility: Only configurations with this visibility.
+          search: Text to look for in names and descriptions.
+          page: Page number, starting at 1.
+          per_page: Items per page (1 to 100).
+        """
+        check_arguments(
+            "shared_configurations.browse",
+            {
+                "visibility": visibility,
+                "page": page,
+                "per_page": per_page,
+            },
+            _BROWSE_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request_page(
+            _BROWSE_OP,
+            query={
+                "model": model,
+                "reward_mode": reward_mode,
+                "visibility": visibility,
+                "search": search,
+                "page": page,
+                "per_page": per_page,
+            },
+            options=options,
+            item_type=SharedConfiguration,
+            pagination=_BROWSE_OP_PAGINATION,
+        )
+
+    def get(
+        self,
+        uuid: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SharedConfiguration:
+        """Retrieve a shared configuration
+
+        Detail view of a configuration (requires being the owner or shared visibility). Requires the `read` scope.
+
+        ``GET /shared-configurations/{uuid}`` (scope: read).
+
+        Args:
+          uuid: The shared configuration's UUID.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _GET_OP,
+            path_params={"uuid": uuid},
+            options=options,
+            cast_to=SharedConfiguration,
+        )
+
+    def update(
+        self,
+        uuid: str,
+        *,
+        name: Optional[str] = None,
+        description: Optional[str] = None,
+        visibility: Optional[Union[Visibility, Literal["public", "unlisted", "private"]]] = None,
+        configuration: Optional[Dict[str, Any]] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SharedConfiguration:
+        """Update a shared configuration
+
+        Renames a configuration, edits its description, toggles its visibility or changes the recipe. Requires the `write` scope.
+
+        ``PUT /shared-configurations/{uuid}`` (scope: write).
+
+        Args:
+          uuid: The shared configuration's UUID.
+          name: (no description in the spec)
+          description: (no description in the spec)
+          visibility: Who can see a shared configuration: everyone (`public`), anyone with the link
+            (`unlisted`), or only the owner (`private`).
+          configuration: (no description in the spec)
+        """
+        check_arguments(
+            "shared_configurations.update",
+            {
+                "name": name,
+                "description": description,
+                "visibility": visibility,
+            },
+            _UPDATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {}
+        if name is not None:
+            body["name"] = name
+        if description is not None:
+            body["description"] = description
+        if visibility is not None:
+            body["visibility"] = visibility
+        if configuration is not None:
+            body["configuration"] = configuration
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _UPDATE_OP,
+            path_params={"uuid": uuid},
+            json=body,
+            options=options,
+            cast_to=SharedConfiguration,
+        )
+
+    def delete(
+        self,
+        uuid: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Delete a shared configuration
+
+        Removes a configuration you own. Requires the `write` scope.
+
+        ``DELETE /shared-configurations/{uuid}`` (scope: write).
+
+        Args:
+          uuid: The shared configuration's UUID.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _DELETE_OP,
+            path_params={"uuid": uuid},
+            options=options,
+            cast_to=type(None),
+        )
+
+    def data(
+        self,
+        uuid: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SharedConfigurationData:
+        """Get a shared configuration's full payload
+
+        Returns the full payload, including the prompt preview and reward code snippets. Requires the `read` scope.
+
+        ``GET /shared-configurations/{uuid}/data`` (scope: read).
+
+        Args:
+          uuid: The shared configuration's UUID.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _DATA_OP,
+            path_params={"uuid": uuid},
+            options=options,
+            cast_to=SharedConfigurationData,
+        )
+
+    def copy(
+        self,
+        uuid: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SharedConfigurationCopy:
+        """Copy a shared configuration to your account
+
+        Clones a configuration into your account, copying its files and configuration; returns the new UUID and file ids. Requires the `write` scope.
+
+        ``POST /shared-configurations/{uuid}/copy`` (scope: write).
+
+        Args:
+          uuid: The shared configuration's UUID.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _COPY_OP,
+            path_params={"uuid": uuid},
+            options=options,
+            cast_to=SharedConfigurationCopy,
+        )
+
+    def like(
+        self,
+        uuid: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> LikeResult:
+        """Toggle your like of a shared configuration
+
+        Toggles the like state (a second call removes the like, so it is not idempotent). Requires the `write` scope.
+
+        ``POST /shared-configurations/{uuid}/like`` (scope: write).
+
+        Args:
+          uuid: The shared configuration's UUID.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _LIKE_OP,
+            path_params={"uuid": uuid},
+            options=options,
+            cast_to=LikeResult,
+        )
+
+
+class AsyncSharedConfigurations(AsyncAPIResource):
+    """Shared configurations capture reusable training setups. (async)"""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    async def list(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[SharedConfiguration]:
+        """List your shared configurations
+
+        Lists the configurations you own, as a plain list (not paginated). Requires the `read` scope.
+
+        ``GET /shared-configurations`` (scope: read).
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request_page(
+            _LIST_OP,
+            options=options,
+            item_type=SharedConfiguration,
+            pagination=_LIST_OP_PAGINATION,
+        )
+
+    async def create(
+        self,
+        *,
+        name: str,
+        visibility: Union[Visibility, Literal["public", "unlisted", "private"]],
+        prompt_file_id: str,
+        reward_file_id: str,
+        configuration: Dict[str, Any],
+        description: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SharedConfiguration:
+        """Create a shared configuration
+
+        Saves the current run recipe as a shared configuration (files are copied if they belong to another user). Requires the `write` scope.
+
+        ``POST /shared-configurations`` (scope: write).
+
+        Args:
+          name: (no description in the spec)
+          visibility: Who can see a shared configuration: everyone (`public`), anyone with the link
+            (`unlisted`), or only the owner (`private`).
+          prompt_file_id: (no description in the spec)
+          reward_file_id: (no description in the spec)
+          configuration: The run recipe (model, reward_mode, completion_length, epochs, ...).
+          description: (no description in the spec)
+        """
+        check_arguments(
+            "shared_configurations.create",
+            {
+                "name": name,
+                "visibility": visibility,
+                "prompt_file_id": prompt_file_id,
+                "reward_file_id": reward_file_id,
+                "description": description,
+            },
+            _CREATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "name": name,
+            "visibility": visibility,
+            "prompt_file_id": prompt_file_id,
+            "reward_file_id": reward_file_id,
+            "configuration": configuration,
+        }
+        if description is not None:
+            body["description"] = description
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _CREATE_OP,
+            json=body,
+            options=options,
+            cast_to=SharedConfiguration,
+        )
+
+    async def browse(
+        self,
+        *,
+        model: Optional[str] = None,
+        reward_mode: Optional[str] = None,
+        visibility: Optional[Union[Visibility, Literal["public", "unlisted", "private"]]] = None,
+        search: Optional[str] = None,
+        page: int = 1,
+        per_page: int = 20,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[SharedConfiguration]:
+        """Browse public and unlisted configurations
+
+        Discovers public/unlisted configurations, filtered by model, reward mode, visibility and search text. Requires the `read` scope.
+
+        ``GET /shared-configurations/browse`` (scope: read).
+
+        Args:
+          model: Only configurations for this base model.
+          reward_mode: Only configurations with this reward mode (e.g. `reward_function`).
+          visibility: Only configurations with this visibility.
+          search: Text to look for in names and descriptions.
+          page: Page number, starting at 1.
+          per_page: Items per page (1 to 100).
+        """
+        check_arguments(
+            "shared_configurations.browse",
+            {
+                "visibility": visibility,
+                "page": page,
+                "per_page": per_page,
+            },
+            _BROWSE_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request_page(
+            _BROWSE_OP,
+            query={
+                "model": model,
+                "reward_mode": reward_mode,
+                "visibility": visibility,
+                "search": search,
+                "page": page,
+                "per_page": per_page,
+            },
+            options=options,
+            item_type=SharedConfiguration,
+            pagination=_BROWSE_OP_PAGINATION,
+        )
+
+    async def get(
+        self,
+        uuid: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SharedConfiguration:
+        """Retrieve a shared configuration
+
+        Detail view of a configuration (requires being the owner or shared visibility). Requires the `read` scope.
+
+        ``GET /shared-configurations/{uuid}`` (scope: read).
+
+        Args:
+          uuid: The shared configuration's UUID.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _GET_OP,
+            path_params={"uuid": uuid},
+            options=options,
+            cast_to=SharedConfiguration,
+        )
+
+    async def update(
+        self,
+        uuid: str,
+        *,
+        name: Optional[str] = None,
+        description: Optional[str] = None,
+        visibility: Optional[Union[Visibility, Literal["public", "unlisted", "private"]]] = None,
+        configuration: Optional[Dict[str, Any]] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SharedConfiguration:
+        """Update a shared configuration
+
+        Renames a configuration, edits its description, toggles its visibility or changes the recipe. Requires the `write` scope.
+
+        ``PUT /shared-configurations/{uuid}`` (scope: write).
+
+        Args:
+          uuid: The shared configuration's UUID.
+          name: (no description in the spec)
+          description: (no description in the spec)
+          visibility: Who can see a shared configuration: everyone (`public`), anyone with the link
+            (`unlisted`), or only the owner (`private`).
+          configuration: (no description in the spec)
+        """
+        check_arguments(
+            "shared_configurations.update",
+            {
+                "name": name,
+                "description": description,
+                "visibility": visibility,
+            },
+            _UPDATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {}
+        if name is not None:
+            body["name"] = name
+        if description is not None:
+            body["description"] = description
+        if visibility is not None:
+            body["visibility"] = visibility
+        if configuration is not None:
+            body["configuration"] = configuration
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _UPDATE_OP,
+            path_params={"uuid": uuid},
+            json=body,
+            options=options,
+            cast_to=SharedConfiguration,
+        )
+
+    async def delete(
+        self,
+        uuid: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Delete a shared configuration
+
+        Removes a configuration you own. Requires the `write` scope.
+
+        ``DELETE /shared-configurations/{uuid}`` (scope: write).
+
+        Args:
+          uuid: The shared configuration's UUID.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _DELETE_OP,
+            path_params={"uuid": uuid},
+            options=options,
+            cast_to=type(None),
+        )
+
+    async def data(
+        self,
+        uuid: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SharedConfigurationData:
+        """Get a shared configuration's full payload
+
+        Returns the full payload, including the prompt preview and reward code snippets. Requires the `read` scope.
+
+        ``GET /shared-configurations/{uuid}/data`` (scope: read).
+
+        Args:
+          uuid: The shared configuration's UUID.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _DATA_OP,
+            path_params={"uuid": uuid},
+            options=options,
+            cast_to=SharedConfigurationData,
+        )
+
+    async def copy(
+        self,
+        uuid: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> SharedConfigurationCopy:
+        """Copy a shared configuration to your account
+
+        Clones a configuration into your account, copying its files and configuration; returns the new UUID and file ids. Requires the `write` scope.
+
+        ``POST /shared-configurations/{uuid}/copy`` (scope: write).
+
+        Args:
+          uuid: The shared configuration's UUID.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _COPY_OP,
+            path_params={"uuid": uuid},
+            options=options,
+            cast_to=SharedConfigurationCopy,
+        )
+
+    async def like(
+        self,
+        uuid: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> LikeResult:
+        """Toggle your like of a shared configuration
+
+        Toggles the like state (a second call removes the like, so it is not idempotent). Requires the `write` scope.
+
+        ``POST /shared-configurations/{uuid}/like`` (scope: write).
+
+        Args:
+          uuid: The shared configuration's UUID.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _LIKE_OP,
+            path_params={"uuid": uuid},
+            options=options,
+            cast_to=LikeResult,
+        )

@@ -1,0 +1,675 @@
+"""The ``tools`` namespace: Manage MCP tools that agents can call during training.
+
+Generated from the spec; do not edit. Sync and async classes come from one template.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Union
+
+from .._base_client import Operation, RequestOptions
+from .._pagination import PagedResponse, PaginationSpec
+from .._resource import AsyncAPIResource, SyncAPIResource
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._validation import check_arguments
+from ..models import (
+    McpTestResult,
+    Tool,
+)
+
+_LIST_OP = Operation(
+    method="GET",
+    path="/tools",
+    unwrap=("data",),
+    operation_id="listTools",
+)
+_LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "page": {"minimum": 1},
+    "per_page": {"minimum": 1, "maximum": 100},
+}
+_LIST_OP_PAGINATION = PaginationSpec(
+    style="page",
+    items="items",
+    meta="pagination",
+    page_param="page",
+    size_param="per_page",
+)
+_CREATE_OP = Operation(
+    method="POST",
+    path="/tools",
+    unwrap=("data",),
+    operation_id="createTool",
+)
+_CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "name": {"type": "string"},
+    "mcp_url": {"type": "string"},
+    "description": {"type": "string"},
+    "is_public": {"type": "boolean"},
+}
+_TEST_CONNECTION_OP = Operation(
+    method="POST",
+    path="/tools/test-mcp",
+    unwrap=("data",),
+    operation_id="testMcpConnection",
+    idempotent=True,
+)
+_TEST_CONNECTION_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "mcp_url": {"type": "string"},
+}
+_GET_OP = Operation(
+    method="GET",
+    path="/tools/{id}",
+    unwrap=("data",),
+    operation_id="getTool",
+)
+_UPDATE_OP = Operation(
+    method="PUT",
+    path="/tools/{id}",
+    unwrap=("data",),
+    operation_id="updateTool",
+)
+_UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "name": {"type": "string"},
+    "description": {"type": "string"},
+    "is_public": {"type": "boolean"},
+}
+_DELETE_OP = Operation(
+    method="DELETE",
+    path="/tools/{id}",
+    unwrap=("data",),
+    operation_id="deleteTool",
+)
+
+# (method, deprecated) in spec order, for options()
+_NAMESPACE_METHODS = (
+    ("list", False),
+    ("create", False),
+    ("test_connection", False),
+    ("get", False),
+    ("update", False),
+    ("delete", False),
+)
+
+
+class Tools(SyncAPIResource):
+    """Manage MCP tools that agents can call during training."""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    def list(
+        self,
+        *,
+        search: Optional[str] = None,
+        verified: Optional[bool] = None,
+        owned_only: bool = False,
+        public_only: bool = False,
+        page: int = 1,
+        per_page: int = 20,
+        sort: Optional[str] = None,
+        direction: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[Tool]:
+        """List tools
+
+        Lists public tools plus your private tools, filtered with `search`, `verified`, `owned_only` and `public_only`. Requires the `read` scope.
+
+        ``GET /tools`` (scope: read).
+
+        Args:
+          search: Text to look for in tool names and descriptions.
+          verified: Only verified (`true`) or unverified (`false`) tools.
+          owned_only: Only tools you own.
+          public_only: Only public tools.
+          page: Page number, starting at 1.
+          per_page: Items per page (1 to 100).
+          sort: Field to sort by (for example `created_at` or `name`).
+          direction: Sort direction, `asc` or `desc`.
+        """
+        check_arguments(
+            "tools.list",
+            {
+                "page": page,
+                "per_page": per_page,
+            },
+            _LIST_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request_page(
+            _LIST_OP,
+            query={
+                "search": search,
+                "verified": verified,
+                "owned_only": owned_only,
+                "public_only": public_only,
+                "page": page,
+                "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
+            },
+            options=options,
+            item_type=Tool,
+            pagination=_LIST_OP_PAGINATION,
+        )
+
+    def create(
+        self,
+        name: str,
+        mcp_url: str,
+        *,
+        description: Union[str, None, NotGiven] = NOT_GIVEN,
+        is_public: bool = False,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> Tool:
+        """Register a tool
+
+        Registers a new MCP tool (the name must be unique per owner). Requires the `write` scope.
+
+        ``POST /tools`` (scope: write).
+
+        Args:
+          name: (no description in the spec)
+          mcp_url: The URL of an unauthenticated remote MCP server.
+          description: (no description in the spec)
+          is_public: (no description in the spec)
+        """
+        check_arguments(
+            "tools.create",
+            {
+                "name": name,
+                "mcp_url": mcp_url,
+                "description": description,
+                "is_public": is_public,
+            },
+            _CREATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "name": name,
+            "mcp_url": mcp_url,
+            "is_public": is_public,
+        }
+        if not isinstance(description, NotGiven):
+            body["description"] = description
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _CREATE_OP,
+            json=body,
+            options=options,
+            cast_to=Tool,
+        )
+
+    def test_connection(
+        self,
+        mcp_url: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> McpTestResult:
+        """Test an MCP server
+
+        Pings an MCP server URL and returns handshake diagnostics. Changes nothing, so it is safe to repeat. Requires the `write` scope.
+
+        ``POST /tools/test-mcp`` (scope: write).
+
+        Args:
+          mcp_url: (no description in the spec)
+        """
+        check_arguments(
+            "tools.test_connection",
+            {
+                "mcp_url": mcp_url,
+            },
+            _TEST_CONNECTION_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "mcp_url": mcp_url,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _TEST_CONNECTION_OP,
+            json=body,
+            options=options,
+            cast_to=McpTestResult,
+        )
+
+    def get(
+        self,
+        tool_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> Tool:
+        """Retrieve a tool
+
+        Returns a tool's metadata. Requires the `read` scope.
+
+        ``GET /tools/{id}`` (scope: read).
+
+        Args:
+          tool_id: The tool's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _GET_OP,
+            path_params={"id": tool_id},
+            options=options,
+            cast_to=Tool,
+        )
+
+    def update(
+        self,
+        tool_id: int,
+        *,
+        name: Optional[str] = None,
+        description: Union[str, None, NotGiven] = NOT_GIVEN,
+        is_public: Optional[bool] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> Tool:
+        """Update a tool
+
+        Updates a tool's name, description or visibility. Requires the `write` scope.
+
+        ``PUT /tools/{id}`` (scope: write).
+
+        Args:
+          tool_id: The tool's id.
+          name: (no description in the spec)
+          description: (no description in the spec)
+          is_public: (no description in the spec)
+        """
+        check_arguments(
+            "tools.update",
+            {
+                "name": name,
+                "description": description,
+                "is_public": is_public,
+            },
+            _UPDATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {}
+        if name is not None:
+            body["name"] = name
+        if not isinstance(description, NotGiven):
+            body["description"] = description
+        if is_public is not None:
+            body["is_public"] = is_public
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _UPDATE_OP,
+            path_params={"id": tool_id},
+            json=body,
+            options=options,
+            cast_to=Tool,
+        )
+
+    def delete(
+        self,
+        tool_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Delete a tool
+
+        Removes a tool (owner or admin only). Requires the `write` scope.
+
+        ``DELETE /tools/{id}`` (scope: write).
+
+        Args:
+          tool_id: The tool's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return self._client.request(
+            _DELETE_OP,
+            path_params={"id": tool_id},
+            options=options,
+            cast_to=type(None),
+        )
+
+
+class AsyncTools(AsyncAPIResource):
+    """Manage MCP tools that agents can call during training. (async)"""
+
+    _METHODS = _NAMESPACE_METHODS
+
+    async def list(
+        self,
+        *,
+        search: Optional[str] = None,
+        verified: Optional[bool] = None,
+        owned_only: bool = False,
+        public_only: bool = False,
+        page: int = 1,
+        per_page: int = 20,
+        sort: Optional[str] = None,
+        direction: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> PagedResponse[Tool]:
+        """List tools
+
+        Lists public tools plus your private tools, filtered with `search`, `verified`, `owned_only` and `public_only`. Requires the `read` scope.
+
+        ``GET /tools`` (scope: read).
+
+        Args:
+          search: Text to look for in tool names and descriptions.
+          verified: Only verified (`true`) or unverified (`false`) tools.
+          owned_only: Only tools you own.
+          public_only: Only public tools.
+          page: Page number, starting at 1.
+          per_page: Items per page (1 to 100).
+          sort: Field to sort by (for example `created_at` or `name`).
+          direction: Sort direction, `asc` or `desc`.
+        """
+        check_arguments(
+            "tools.list",
+            {
+                "page": page,
+                "per_page": per_page,
+            },
+            _LIST_OP_CONSTRAINTS,
+        )
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request_page(
+            _LIST_OP,
+            query={
+                "search": search,
+                "verified": verified,
+                "owned_only": owned_only,
+                "public_only": public_only,
+                "page": page,
+                "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
+            },
+            options=options,
+            item_type=Tool,
+            pagination=_LIST_OP_PAGINATION,
+        )
+
+    async def create(
+        self,
+        name: str,
+        mcp_url: str,
+        *,
+        description: Union[str, None, NotGiven] = NOT_GIVEN,
+        is_public: bool = False,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> Tool:
+        """Register a tool
+
+        Registers a new MCP tool (the name must be unique per owner). Requires the `write` scope.
+
+        ``POST /tools`` (scope: write).
+
+        Args:
+          name: (no description in the spec)
+          mcp_url: The URL of an unauthenticated remote MCP server.
+          description: (no description in the spec)
+          is_public: (no description in the spec)
+        """
+        check_arguments(
+            "tools.create",
+            {
+                "name": name,
+                "mcp_url": mcp_url,
+                "description": description,
+                "is_public": is_public,
+            },
+            _CREATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "name": name,
+            "mcp_url": mcp_url,
+            "is_public": is_public,
+        }
+        if not isinstance(description, NotGiven):
+            body["description"] = description
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _CREATE_OP,
+            json=body,
+            options=options,
+            cast_to=Tool,
+        )
+
+    async def test_connection(
+        self,
+        mcp_url: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> McpTestResult:
+        """Test an MCP server
+
+        Pings an MCP server URL and returns handshake diagnostics. Changes nothing, so it is safe to repeat. Requires the `write` scope.
+
+        ``POST /tools/test-mcp`` (scope: write).
+
+        Args:
+          mcp_url: (no description in the spec)
+        """
+        check_arguments(
+            "tools.test_connection",
+            {
+                "mcp_url": mcp_url,
+            },
+            _TEST_CONNECTION_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {
+            "mcp_url": mcp_url,
+        }
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _TEST_CONNECTION_OP,
+            json=body,
+            options=options,
+            cast_to=McpTestResult,
+        )
+
+    async def get(
+        self,
+        tool_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> Tool:
+        """Retrieve a tool
+
+        Returns a tool's metadata. Requires the `read` scope.
+
+        ``GET /tools/{id}`` (scope: read).
+
+        Args:
+          tool_id: The tool's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _GET_OP,
+            path_params={"id": tool_id},
+            options=options,
+            cast_to=Tool,
+        )
+
+    async def update(
+        self,
+        tool_id: int,
+        *,
+        name: Optional[str] = None,
+        description: Union[str, None, NotGiven] = NOT_GIVEN,
+        is_public: Optional[bool] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> Tool:
+        """Update a tool
+
+        Updates a tool's name, description or visibility. Requires the `write` scope.
+
+        ``PUT /tools/{id}`` (scope: write).
+
+        Args:
+          tool_id: The tool's id.
+          name: (no description in the spec)
+          description: (no description in the spec)
+          is_public: (no description in the spec)
+        """
+        check_arguments(
+            "tools.update",
+            {
+                "name": name,
+                "description": description,
+                "is_public": is_public,
+            },
+            _UPDATE_OP_CONSTRAINTS,
+        )
+        body: Dict[str, Any] = {}
+        if name is not None:
+            body["name"] = name
+        if not isinstance(description, NotGiven):
+            body["description"] = description
+        if is_public is not None:
+            body["is_public"] = is_public
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _UPDATE_OP,
+            path_params={"id": tool_id},
+            json=body,
+            options=options,
+            cast_to=Tool,
+        )
+
+    async def delete(
+        self,
+        tool_id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+    ) -> None:
+        """Delete a tool
+
+        Removes a tool (owner or admin only). Requires the `write` scope.
+
+        ``DELETE /tools/{id}`` (scope: write).
+
+        Args:
+          tool_id: The tool's id.
+        """
+        options = RequestOptions(
+            timeout=timeout,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return await self._client.request(
+            _DELETE_OP,
+            path_params={"id": tool_id},
+            options=options,
+            cast_to=type(None),
+        )
