@@ -29,7 +29,9 @@ import pytest
 from tests.sdk._support import PROMPT_JSONL, TOKEN, seed_file
 from tests.server import ReferenceServer
 
-DOCS = Path(os.environ.get("RUNRL_DOCS_DIR", "/work/shared/reference/runrl-docs"))
+# shared/ sits beside the repository checkout (locally and in CI).
+_SHARED = Path(__file__).resolve().parents[3] / "shared"
+DOCS = Path(os.environ.get("RUNRL_DOCS_DIR", _SHARED / "reference" / "runrl-docs"))
 PAGES = ("python-installation.mdx", "python-authentication.mdx", "python-examples.mdx")
 LORA_VERSION = "2025-10-11"
 
