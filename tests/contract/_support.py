@@ -1,0 +1,207 @@
+"""Helpers of the contract tests (tests/contract): where things are, the node tools, Prism,
+importing one generated ``runrl`` at a time, and the coverage tally printed at the end.
+
+The contract tests prove the specs and the generated clients against tools nobody here wrote:
+Spectral (lint), Prism (a mock server built from each spec, which validates every request the
+generated client sends) and schemathesis (fuzzes the reference server from each spec and checks
+every answer against it). See README.md in this directory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC_DIR = ROOT / "spec"
+GENERATED = ROOT / "generated"
+NODE_BIN = ROOT / "node_modules" / ".bin"
+HTTP_VERBS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+
+# Every API version with a spec; the Prism tests also need its generated package.
+SPEC_VERSIONS = sorted(p.stem for p in SPEC_DIR.glob("*.yaml") if not p.name.startswith("."))
+
+
+def spec_path(version: str) -> Path:
+    return SPEC_DIR / f"{version}.yaml"
+
+
+def load_spec(version_or_path: str | Path) -> dict[str, Any]:
+    path = version_or_path if isinstance(version_or_path, Path) else spec_path(version_or_path)
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    assert isinstance(data, dict), path
+    return data
+
+
+def operations(spec: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """operationId -> (HTTP method, path template) for every operation of a spec."""
+    out: dict[str, tuple[str, str]] = {}
+    for path, item in (spec.get("paths") or {}).items():
+        for verb in HTTP_VERBS:
+            op = item.get(verb)
+            if isinstance(op, dict):
+                out[str(op["operationId"])] = (verb.upper(), path)
+    return out
+
+
+# ------------------------------------------------------------------------------------ node tools
+
+
+def node_tool(name: str) -> Path:
+    """``node_modules/.bin/<name>``; fails the test (not skips) when node_modules is missing."""
+    tool = NODE_BIN / name
+    if not tool.exists():
+        pytest.fail(
+            f"{tool.relative_to(ROOT)} is missing: run `make node` (npm ci from package-lock.json)"
+            " before the contract tests",
+            pytrace=False,
+        )
+    return tool
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Prism:
+    """A ``prism mock --errors`` process serving one spec on 127.0.0.1."""
+
+    spec: Path
+    log_path: Path
+    port: int = 0
+    proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        # Prism serves the spec's paths without the server's base path (/api/v1).
+        return f"http://127.0.0.1:{self.port}"
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def start(self, timeout: float = 60.0) -> Prism:
+        prism = node_tool("prism")
+        for _attempt in range(3):  # a port taken between free_port() and Prism's bind
+            self.port = free_port()
+            cmd = [
+                str(prism),
+                "mock",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "--errors",  # request (and response) violations become error answers
+                "--dynamic=false",  # answer the spec's examples, not generated data
+                str(self.spec),
+            ]
+            with self.log_path.open("wb") as log:
+                self.proc = subprocess.Popen(
+                    cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                )
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    break
+                if "Prism is listening" in self.log():
+                    return self
+                time.sleep(0.1)
+            self.stop()
+            if "EADDRINUSE" not in self.log():
+                break
+        raise RuntimeError(
+            f"Prism did not start for {self.spec.name} (exit {self.proc and self.proc.returncode})"
+            f":\n{self.log()[-3000:]}"
+        )
+
+    def stop(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        # Prism runs in its own session (start_new_session): its group id is its pid.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+
+
+# ------------------------------------------------------------------------------ generated packages
+
+
+def generated_versions() -> list[str]:
+    return [v for v in SPEC_VERSIONS if (GENERATED / v / "src" / "runrl" / "__init__.py").exists()]
+
+
+def _runrl_modules() -> dict[str, ModuleType]:
+    return {n: m for n, m in sys.modules.items() if n == "runrl" or n.startswith("runrl.")}
+
+
+@contextlib.contextmanager
+def load_sdk(version: str) -> Iterator[ModuleType]:
+    """Import ``generated/<version>/src/runrl`` as ``runrl`` for the duration of the block.
+
+    Whatever ``runrl`` was imported before (e.g. by tests/sdk's session fixture) is put back
+    afterwards, modules and ``sys.path`` alike, so the two never see each other's version.
+    """
+    src = str(GENERATED / version / "src")
+    saved = _runrl_modules()
+    saved_path = list(sys.path)
+    for name in saved:
+        del sys.modules[name]
+    sys.path.insert(0, src)
+    try:
+        module = importlib.import_module("runrl")
+        assert module.__file__ is not None and module.__file__.startswith(src), module.__file__
+        yield module
+    finally:
+        for name in _runrl_modules():
+            del sys.modules[name]
+        sys.modules.update(saved)
+        sys.path[:] = saved_path
+
+
+# ---------------------------------------------------------------------------------- coverage tally
+
+
+@dataclass
+class Coverage:
+    """What one tool covered for one API version (printed in the terminal summary)."""
+
+    tool: str
+    version: str
+    total: int = 0  # operations in the spec
+    covered: set[str] = field(default_factory=set)  # operationIds exercised
+    notes: list[str] = field(default_factory=list)
+
+
+COVERAGE: dict[tuple[str, str], Coverage] = {}
+
+
+def coverage(tool: str, version: str, total: int) -> Coverage:
+    entry = COVERAGE.setdefault((tool, version), Coverage(tool, version))
+    entry.total = total
+    return entry
