@@ -111,6 +111,7 @@ class Method:
     returns: Returns
     polling: Polling | None = None
     source_pointer: str = ""
+    request_media_type: str | None = None  # the request body's media type, as in the spec
 
     @property
     def const_name(self) -> str:
@@ -138,12 +139,24 @@ class Namespace:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An operation left out of the package (only with ``skip_unsupported``), and why."""
+
+    operation: str  # "POST /markdown/raw"
+    operation_id: str
+    reason: str  # the error message that stops a strict run
+    pointer: str
+    line: int | None
+
+
+@dataclass(frozen=True)
 class Api:
     package: Package
     namespaces: tuple[Namespace, ...]
     client_methods: tuple[Method, ...]  # methods on the client itself (x-sdk-namespace: "")
     schemas: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     # schema (component) name -> Python class name
+    skipped: tuple[Skipped, ...] = ()  # operations not generated (reported as warnings)
 
     @property
     def all_methods(self) -> tuple[Method, ...]:

@@ -2,11 +2,17 @@
 
 Loading uses the C YAML loader when available (fast on multi-megabyte specs); line numbers are
 only computed when an error has to be reported, by composing the YAML node tree once.
+
+YAML is read with JSON semantics (an OpenAPI document is a JSON value written as YAML): dates
+and times stay strings, and an anchor defined twice is allowed, each alias referring to the
+latest definition before it (YAML 1.2; PyYAML refuses it, public specs do it).
 """
 
 from __future__ import annotations
 
 import json
+import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,19 +22,39 @@ import yaml
 from .errors import SpecError, escape_pointer_token
 
 try:  # pragma: no cover - depends on how PyYAML was built
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader without the YAML 1.1 timestamp type: ``2024-01-01`` stays a string."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    }
+
+
+# JSON "\ud800"-style escapes can produce lone surrogates, which no file can hold as UTF-8.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U0000[dD][89a-fA-F]")
 
 
 @dataclass
 class SpecDocument:
-    """A loaded spec: its data, where it came from, and a lazily built pointer -> line map."""
+    """A loaded spec: its data, where it came from, and a lazily built pointer -> line map.
+
+    ``warnings`` collects located notes about parts of the document that were ignored on
+    purpose (callbacks, webhooks, operations skipped with ``skip_unsupported``); each is also
+    printed to stderr as one ``warning: file:line: /pointer: message`` line unless ``quiet``.
+    """
 
     path: Path
     text: str
     data: dict[str, Any]
     _lines: dict[str, int] | None = field(default=None, repr=False)
+    warnings: list[SpecError] = field(default_factory=list, repr=False)
+    quiet: bool = field(default=False, repr=False)
 
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line where the value at ``pointer`` starts (or its nearest parent)."""
@@ -46,16 +72,30 @@ class SpecDocument:
         """A SpecError located in this document."""
         return SpecError(message, file=str(self.path), pointer=pointer, line=self.line_of(pointer))
 
+    def warn(self, message: str, pointer: str) -> SpecError:
+        """Record (and print) a located warning; returns it."""
+        warning = self.error(message, pointer)
+        if not any(str(w) == str(warning) for w in self.warnings):
+            self.warnings.append(warning)
+            if not self.quiet:
+                print(f"warning: {warning}", file=sys.stderr)
+        return warning
+
 
 def load_spec(path: str | Path) -> SpecDocument:
     """Load a YAML or JSON OpenAPI document. Raises SpecError with file and line on bad syntax."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise SpecError(f"cannot read spec: {exc.strerror}", file=str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SpecError(f"spec is not UTF-8 text ({exc.reason})", file=str(path)) from None
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SpecError(
+            f"spec is not UTF-8 text ({exc.reason} at byte {exc.start})", file=str(path), line=line
+        ) from None
     return load_spec_text(text, path)
 
 
@@ -66,29 +106,114 @@ def load_spec_text(text: str, path: Path) -> SpecDocument:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise SpecError(f"invalid JSON: {exc.msg}", file=str(path), line=exc.lineno) from None
+        except RecursionError:
+            raise SpecError("invalid JSON: nested too deeply", file=str(path)) from None
     else:
         try:
-            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
-        except yaml.MarkedYAMLError as exc:
-            line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
-            problem = exc.problem or "syntax error"
-            raise SpecError(f"invalid YAML: {problem}", file=str(path), line=line) from None
-        except yaml.YAMLError as exc:
-            raise SpecError(f"invalid YAML: {exc}", file=str(path)) from None
+            data = _load_yaml(text, path)
+        except _DuplicateAnchor:
+            text = _yaml_text(text)
+            data = _load_yaml(text, path)
     if not isinstance(data, dict):
         raise SpecError(
             f"expected a mapping at the top level, found {type(data).__name__}",
             file=str(path),
             line=1,
         )
+    if _SURROGATE_ESCAPE.search(text):
+        data = _replace_surrogates(data)
     return SpecDocument(path=path, text=text, data=data)
+
+
+class _DuplicateAnchor(Exception):
+    pass
+
+
+def _load_yaml(text: str, path: Path) -> Any:
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.composer.ComposerError as exc:
+        if "duplicate anchor" in str(exc.context) or "duplicate anchor" in str(exc.problem):
+            raise _DuplicateAnchor from None
+        raise _yaml_error(exc, path) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, path) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise SpecError(
+            f"invalid YAML: control character {exc.character!r} is not allowed",
+            file=str(path),
+            line=line,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise SpecError(f"invalid YAML: {' '.join(str(exc).split())}", file=str(path)) from None
+    except RecursionError:
+        raise SpecError("invalid YAML: nested too deeply", file=str(path)) from None
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, path: Path) -> SpecError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else None
+    problem = exc.problem or "syntax error"
+    if exc.context and exc.context not in problem:
+        problem = f"{exc.context}: {problem}"
+    return SpecError(f"invalid YAML: {' '.join(problem.split())}", file=str(path), line=line)
+
+
+def _yaml_text(text: str) -> str:
+    """``text`` with re-defined anchors renamed so that PyYAML accepts it (same meaning, lines)."""
+    try:
+        tokens = [
+            tok
+            for tok in yaml.scan(text, Loader=_Loader)
+            if isinstance(tok, (yaml.AnchorToken, yaml.AliasToken))
+        ]
+    except yaml.YAMLError:
+        return text  # the loader reports it, located
+    defined: dict[str, int] = {}
+    edits: list[tuple[int, int, str]] = []
+    for tok in tokens:
+        name = str(tok.value)
+        if isinstance(tok, yaml.AnchorToken):
+            count = defined.get(name, 0) + 1
+            defined[name] = count
+            if count > 1:
+                edits.append((tok.start_mark.index, tok.end_mark.index, f"&{name}__{count}"))
+        elif defined.get(name, 0) > 1:
+            edits.append((tok.start_mark.index, tok.end_mark.index, f"*{name}__{defined[name]}"))
+    if not edits:
+        return text
+    out: list[str] = []
+    last = 0
+    for start, end, replacement in edits:
+        out.append(text[last:start])
+        out.append(replacement)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _replace_surrogates(node: Any) -> Any:
+    if isinstance(node, str):
+        return node.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(node) else node
+    if isinstance(node, dict):
+        return {_replace_surrogates(k): _replace_surrogates(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_replace_surrogates(v) for v in node]
+    return node
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def _line_map(text: str) -> dict[str, int]:
     """Map every JSON pointer of a YAML/JSON document to the line its value starts on."""
+    # JSON is YAML 1.2 but not always YAML 1.1 (tabs, keys over 1024 characters): on failure,
+    # a map without lines is returned rather than hiding the actual error.
     try:
         root = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return {}
     lines: dict[str, int] = {}
     stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []

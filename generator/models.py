@@ -1,26 +1,174 @@
 """Component schemas -> Pydantic v2 model source, through datamodel-code-generator's Python API.
 
 The options are the ones field-notes.md measured to give clean, mypy-strict, reproducible models;
-our template override makes enums open (see templates/models/Enum.jinja2).
+our template overrides make enums open and escape spec text (see templates/models/).
+
+Schema names are arbitrary strings in a spec (``account.capabilities``, ``pet-store``, ``List``,
+``BaseModel``); datamodel-code-generator would split dotted names into packages and silently
+merge names that differ only in case or punctuation. So every component schema first gets a
+unique, safe Python class name (``plan_class_names``), and the schemas are handed over under
+those names with every ``$ref`` rewritten.
 """
 
 from __future__ import annotations
 
+import builtins
 import copy
+import keyword
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
-from .errors import SpecError
+from .errors import SpecError, pointer
+from .naming import pascal_case
+from .refs import unescape
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "models"
 _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
+_SCHEMA_REF = "#/components/schemas/"
+
+# Names a model class must not take: what models.py and the client modules import or define.
+RESERVED_CLASS_NAMES = frozenset(
+    {
+        # typing / typing_extensions
+        *"Any Annotated AsyncIterator Callable ClassVar Dict Iterator List Literal Mapping".split(),
+        *"NotRequired Optional Sequence Set Tuple Type TypeAlias TypedDict Union".split(),
+        # pydantic
+        *"AnyUrl AwareDatetime BaseModel ConfigDict EmailStr Field NaiveDatetime".split(),
+        *"RootModel SecretStr StrictBool StrictBytes StrictFloat StrictInt StrictStr".split(),
+        *"AnyHttpUrl HttpUrl IPvAnyAddress Json PositiveInt confloat conint constr".split(),
+        *"conlist field_validator model_validator ValidationInfo".split(),
+        *"ValidatorFunctionWrapHandler PydanticUndefined".split(),
+        # standard library types used in models
+        *"Decimal Enum IntEnum StrEnum UUID Path datetime date time timedelta".split(),
+        # the runtime and the client modules
+        *"OpenEnum PagedResponse PaginationSpec Operation RequestOptions ServerSentEvent".split(),
+        *"NotGiven NOT_GIVEN Body FileInput Headers Query Timeout PollingPolicy".split(),
+        *"SyncAPIResource AsyncAPIResource SyncAPIClient AsyncAPIClient ClientConfig".split(),
+        *"APIResponse functools httpx".split(),
+    }
+)
 
 
-def generate_models(spec: dict[str, Any], package: str) -> tuple[str, dict[str, str]]:
+def _builtin_names() -> frozenset[str]:
+    return frozenset(n for n in dir(builtins) if n[:1].isupper())
+
+
+def plan_class_names(
+    schemas: dict[str, Any], reserved: frozenset[str] | set[str] = frozenset()
+) -> dict[str, str]:
+    """{component schema name: unique, safe Python class name}, deterministic (spec order).
+
+    A name that already is a plain PascalCase identifier is kept; anything else is
+    PascalCased; clashes with reserved names get a ``Model`` suffix, duplicates a number.
+    """
+    taken = {n.lower() for n in RESERVED_CLASS_NAMES | _builtin_names() | set(reserved)}
+    taken.update(keyword.kwlist)
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for raw in schemas:
+        name = str(raw)
+        if re.fullmatch(r"[A-Z][A-Za-z0-9]*", name):
+            base = name
+        else:
+            base = pascal_case(name).lstrip("_")
+            if not base or base == "X":
+                base = "Model"
+            if base[0].isdigit():
+                base = "Model" + base
+        if base.lower() in taken:
+            base += "Model"
+        candidate = base
+        counter = 1
+        # case-insensitive: two classes must not differ only in case (readers and file systems)
+        while candidate.lower() in used or candidate.lower() in taken:
+            counter += 1
+            candidate = f"{base}{counter}"
+        used.add(candidate.lower())
+        out[raw] = candidate
+    return out
+
+
+def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
+    """A deep copy of ``node`` with ``#/components/schemas/<name>`` refs using the new names.
+
+    A ``$ref`` to anywhere else in the document (a parameter's schema, a path) is replaced by
+    a copy of its target, so datamodel-code-generator only ever sees component schemas.
+    """
+    cache: dict[str, Any] = {}
+
+    def target_of(ref: str) -> Any:
+        if ref not in cache:
+            cache[ref] = None  # a cycle through a non-schema ref resolves to "anything"
+            found: Any = root
+            for token in ref[2:].split("/") if ref.startswith("#/") else []:
+                token = unescape(token)
+                if isinstance(found, dict) and token in found:
+                    found = found[token]
+                elif isinstance(found, list) and token.isdigit() and int(token) < len(found):
+                    found = found[int(token)]
+                else:
+                    found = None
+                    break
+            cache[ref] = walk(found) if isinstance(found, dict) else {}
+        return copy.deepcopy(cache[ref]) if cache[ref] is not None else {}
+
+    def rename_ref(ref: str) -> str | None:
+        if not ref.startswith(_SCHEMA_REF):
+            return None
+        rest = ref[len(_SCHEMA_REF) :]
+        first, sep, tail = rest.partition("/")
+        original = unescape(first)
+        if original not in names:
+            return None
+        return _SCHEMA_REF + names[original] + sep + tail
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, dict):
+            out: dict[str, Any] = {}
+            for key, item in value.items():
+                if key == "$ref" and isinstance(item, str):
+                    renamed = rename_ref(item)
+                    if renamed is None:
+                        return target_of(item)
+                    out[key] = renamed
+                elif key == "discriminator" and isinstance(item, dict):
+                    out[key] = _rewrite_discriminator(item, names, rename_ref)
+                elif key in ("example", "examples", "default", "enum", "const") and not (
+                    isinstance(item, dict) and "$ref" in item
+                ):
+                    out[key] = copy.deepcopy(item)
+                else:
+                    out[str(key)] = walk(item)
+            return out
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    return walk(node)
+
+
+def _rewrite_discriminator(disc: dict[str, Any], names: dict[str, str], rename: Any) -> Any:
+    out = dict(disc)
+    mapping = disc.get("mapping")
+    if isinstance(mapping, dict):
+        new: dict[str, Any] = {}
+        for key, target in mapping.items():
+            if isinstance(target, str):
+                new[str(key)] = rename(target) or (names[target] if target in names else target)
+            else:
+                new[str(key)] = target
+        out["mapping"] = new
+    return out
+
+
+def generate_models(
+    spec: dict[str, Any], package: str, reserved: frozenset[str] | set[str] = frozenset()
+) -> tuple[str, dict[str, str]]:
     """Return (models.py source, {component schema name: class name})."""
     schemas = ((spec.get("components") or {}).get("schemas")) or {}
-    if not schemas:
+    if not isinstance(schemas, dict) or not schemas:
         return _EMPTY, {}
     # Imported lazily: datamodel-code-generator is the heaviest import of the pipeline.
     from datamodel_code_generator import (
@@ -32,62 +180,73 @@ def generate_models(spec: dict[str, Any], package: str) -> tuple[str, dict[str, 
     )
     from datamodel_code_generator.format import DatetimeClassType
 
+    names = plan_class_names(schemas, reserved)
+    renamed = {names[k]: rewrite_refs(v, names, spec) for k, v in schemas.items()}
     document = {
         "openapi": spec.get("openapi", "3.1.0"),
         "info": {"title": "models", "version": "0"},
         "paths": {},
-        "components": {"schemas": copy.deepcopy(schemas)},
+        "components": {"schemas": renamed},
     }
     try:
-        source = generate(
-            document,
-            input_file_type=InputFileType.OpenAPI,
-            output_model_type=DataModelType.PydanticV2BaseModel,
-            target_python_version=PythonVersion.PY_310,
-            use_union_operator=False,  # Optional[...] keeps the models importable on Python 3.9
-            use_standard_collections=False,
-            use_annotated=True,
-            field_constraints=True,
-            snake_case_field=True,
-            allow_population_by_field_name=True,
-            set_default_enum_member=True,
-            strict_nullable=True,
-            disable_timestamp=True,
-            keep_model_order=True,
-            use_schema_description=True,
-            use_field_description=True,
-            capitalise_enum_members=True,
-            output_datetime_class=DatetimeClassType.Datetime,
-            base_class=f"{package}._models.BaseModel",
-            additional_imports=[
-                f"{package}._models.OpenEnum",
-                f"{package}._pagination.PagedResponse",
-            ],
-            custom_template_dir=TEMPLATES,
-            openapi_scopes=[OpenAPIScope.Schemas],
-            formatters=[],
-        )
+        with warnings.catch_warnings():
+            # "format of 'phone-number' not understood": such a string is typed `str`, fine.
+            warnings.simplefilter("ignore")
+            source = generate(
+                document,
+                input_file_type=InputFileType.OpenAPI,
+                output_model_type=DataModelType.PydanticV2BaseModel,
+                target_python_version=PythonVersion.PY_310,
+                use_union_operator=False,  # Optional[...] keeps the models importable on 3.9
+                use_standard_collections=False,
+                use_annotated=True,
+                field_constraints=True,
+                snake_case_field=True,
+                allow_population_by_field_name=True,
+                set_default_enum_member=True,
+                strict_nullable=True,
+                disable_timestamp=True,
+                keep_model_order=True,
+                use_schema_description=True,
+                use_field_description=True,
+                capitalise_enum_members=True,
+                output_datetime_class=DatetimeClassType.Datetime,
+                base_class=f"{package}._models.BaseModel",
+                additional_imports=[
+                    f"{package}._models.OpenEnum",
+                    f"{package}._pagination.PagedResponse",
+                ],
+                custom_template_dir=TEMPLATES,
+                openapi_scopes=[OpenAPIScope.Schemas],
+                formatters=[],
+            )
     except SpecError:
         raise
-    except (
-        Exception
-    ) as exc:  # datamodel-code-generator raises many types; report them as spec errors
-        raise SpecError(f"model generation failed: {exc}", pointer="/components/schemas") from None
+    except RecursionError:
+        raise SpecError(
+            "model generation failed: schemas nested too deeply", pointer="/components/schemas"
+        ) from None
+    except Exception as exc:  # datamodel-code-generator raises many types; report them located
+        message = " ".join(str(exc).split())[:300] or type(exc).__name__
+        raise SpecError(
+            f"model generation failed: {message}", pointer="/components/schemas"
+        ) from None
     if not isinstance(source, str):
         raise SpecError(
             "model generation produced several modules; not supported",
             pointer="/components/schemas",
         )
-    source = source.replace("# generated by datamodel-codegen:\n#   filename:  <dict>\n", "")
+    source = re.sub(r"\A# generated by datamodel-codegen:\n#   filename:  [^\n]*\n", "", source)
     classes = set(_CLASS.findall(source))
     mapping: dict[str, str] = {}
-    for name in schemas:
-        if name in classes:
-            mapping[name] = name
+    for original, safe in names.items():
+        if safe in classes:
+            mapping[original] = safe
         else:
-            candidate = re.sub(r"[^0-9a-zA-Z_]", "", str(name).title().replace(" ", ""))
-            if candidate in classes:
-                mapping[name] = candidate
+            raise SpecError(
+                f"model generation produced no class for schema {original!r} (expected {safe!r})",
+                pointer=pointer("components", "schemas", original),
+            )
     header = '"""Models for every schema of the API, generated from the spec. Do not edit."""\n\n'
     exports = sorted(classes | {"PagedResponse"})
     footer = "\n\n__all__ = [\n" + "".join(f'    "{c}",\n' for c in exports) + "]\n"

@@ -1,19 +1,36 @@
-"""Turning names from a spec into safe, idiomatic Python identifiers."""
+"""Turning names from a spec into safe, idiomatic Python identifiers.
+
+Every name the generator writes as code (argument, method, namespace, class) goes through here:
+the result is ASCII, a valid identifier, not a keyword or soft keyword, and not one of the names
+the generated code itself uses in that position. Collisions are resolved by the caller with
+``unique`` (a numeric suffix, deterministic in spec order).
+"""
 
 from __future__ import annotations
 
 import builtins
 import keyword
 import re
+import unicodedata
+from collections.abc import Collection
 
 _CAMEL_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _CAMEL_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
 _NON_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
 
 
+def ascii_text(name: str) -> str:
+    """``naïve`` -> ``naive``: letters with accents lose them; other non-ASCII goes."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
 def snake_case(name: str) -> str:
     """``getRunHistory`` -> ``get_run_history``; ``shared-configs`` -> ``shared_configs``."""
-    text = _CAMEL_BOUNDARY_1.sub(r"\1_\2", name)
+    text = ascii_text(str(name))
+    text = _CAMEL_BOUNDARY_1.sub(r"\1_\2", text)
     text = _CAMEL_BOUNDARY_2.sub(r"\1_\2", text)
     text = _NON_IDENT.sub("_", text).strip("_").lower()
     text = re.sub(r"_+", "_", text)
@@ -29,7 +46,8 @@ def pascal_case(name: str) -> str:
     return text
 
 
-# Names a generated method parameter must not take: they would shadow what the method body uses.
+# Names a generated method parameter must not take: they would shadow what the method body uses
+# (the request-building locals and module-level helpers of templates/client/_method.jinja).
 _RESERVED_ARGUMENTS = {
     "self",
     "extra_headers",
@@ -40,23 +58,97 @@ _RESERVED_ARGUMENTS = {
     "poll_interval",
     "max_timeout",
 }
+# Fixed (not ``keyword.softkwlist``): the output must not depend on the generator's Python.
+_SOFT_KEYWORDS = {"_", "case", "match"}
+_BODY_LOCALS = {"body", "files", "headers", "options", "initial", "functools", "check_arguments"}
+
+# Attributes of the generated clients (runtime base classes) a namespace or a client-level
+# method must not replace.
+CLIENT_ATTRIBUTES = frozenset(
+    {
+        "config",
+        "rate_limit",
+        "max_retries",
+        "copy",
+        "with_options",
+        "close",
+        "aclose",
+        "request",
+        "request_page",
+        "request_stream",
+        "options",
+    }
+)
+# Attributes of the namespace (resource) base classes a method must not replace.
+RESOURCE_ATTRIBUTES = frozenset({"options"})
 
 
 def identifier(name: str) -> str:
     """A safe Python identifier for a parameter or attribute."""
     text = snake_case(name)
+    if text == "_":
+        text = "value"
     if text[0].isdigit():
         text = "_" + text
-    if keyword.iskeyword(text) or keyword.issoftkeyword(text) or text in _RESERVED_ARGUMENTS:
+    if keyword.iskeyword(text) or text in _SOFT_KEYWORDS or text in _RESERVED_ARGUMENTS:
         text += "_"
     return text
 
 
-def method_name(name: str) -> str:
+def argument_name(name: str, *, whole_body: bool = False) -> str:
+    """A method argument: an identifier that does not shadow the method body's own names."""
+    text = identifier(name)
+    if text in _BODY_LOCALS and not (whole_body and text == "body"):
+        text += "_"
+    return text
+
+
+def method_name(name: str, reserved: Collection[str] = RESOURCE_ATTRIBUTES) -> str:
     text = identifier(name)
     # A method may shadow a builtin (``list``, ``filter``) on a class: fine and idiomatic.
+    if text in reserved:
+        text += "_"
     return text
+
+
+def namespace_name(name: str) -> str:
+    """The client attribute (and module) of a namespace."""
+    text = identifier(name)
+    if text in CLIENT_ATTRIBUTES:
+        text += "_"
+    return text
+
+
+def unique(name: str, taken: Collection[str]) -> str:
+    """``name``, or ``name_2``, ``name_3``... : the first not in ``taken``."""
+    if name not in taken:
+        return name
+    stem = name.rstrip("_") or name
+    counter = 2
+    while f"{stem}_{counter}" in taken:
+        counter += 1
+    return f"{stem}_{counter}"
 
 
 def is_builtin(name: str) -> bool:
     return hasattr(builtins, name)
+
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def clean_text(text: object) -> str:
+    """Spec prose made safe to put in generated comments and docstrings (before escaping).
+
+    Line breaks of every kind become ``\\n``, tabs spaces; control, format (bidi overrides,
+    zero-width), private-use, surrogate and unassigned characters go; lines lose trailing
+    whitespace. Quotes and backslashes are left for the caller to escape.
+    """
+    value = _LINE_BREAKS.sub("\n", str(text)).replace("\t", "    ")
+    if not value.isascii() or any(ord(ch) < 32 and ch != "\n" for ch in value) or "\x7f" in value:
+        value = "".join(
+            ch
+            for ch in value
+            if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+        )
+    return "\n".join(line.rstrip() for line in value.split("\n"))
