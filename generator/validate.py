@@ -1,7 +1,27 @@
-"""Structural validation of a spec with openapi-spec-validator, reported as file:line: pointer."""
+"""Structural validation of a spec with openapi-spec-validator, reported as file:line: pointer.
+
+Two passes: the OpenAPI JSON schema (fast), then the validator's semantic checks (schemas against
+their dialect, defaults, parameters, operationIds), each error located with a JSON pointer.
+Problems that do not stop generation are warnings, printed and kept in ``doc.warnings``:
+
+* unknown fixed fields (``title`` on an operation): ignored;
+* a ``default`` that does not match its schema: the default is not used;
+* duplicate enum values, ``required`` names without a property, duplicate operationIds.
+
+The outcome depends only on the document text and this code, so it is cached (in memory, and
+on disk under ``$GENERATOR_CACHE_DIR``, default ``~/.cache/openapi-sdk-generator``): the
+semantic pass is the slowest stage of a run. ``GENERATOR_CACHE_DIR=off`` disables the disk
+cache.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from .errors import SpecError, escape_pointer_token, pointer
@@ -9,39 +29,46 @@ from .load import SpecDocument
 from .refs import Resolver
 
 MAX_REPORTED = 20
+MAX_WARNINGS_PER_KIND = 5
+
+# (kind, message, pointer): kind is "error" or a warning category
+Finding = tuple[str, str, str]
+_MEMO: dict[str, list[Finding]] = {}
 
 
 def validate_document(doc: SpecDocument) -> None:
     """Raise SpecError (up to MAX_REPORTED problems) if the document is not valid OpenAPI."""
-    version = str(doc.data.get("openapi", doc.data.get("swagger", "")))
+    version = doc.data.get("openapi", doc.data.get("swagger", ""))
     if not version:
         raise doc.error("not an OpenAPI document: no 'openapi' field", "")
-    if not version.startswith(("3.0", "3.1")):
+    version = str(version)
+    if "swagger" in doc.data and "openapi" not in doc.data:
         raise doc.error(
-            f"OpenAPI {version} is not supported "
-            "(expected 3.0.x or 3.1.x; convert Swagger 2.0 first)",
-            "/openapi" if "openapi" in doc.data else "/swagger",
+            f"Swagger {version} (OpenAPI 2.0) is not supported "
+            "(expected OpenAPI 3.0.x or 3.1.x; convert Swagger 2.0 first)",
+            "/swagger",
         )
-    # Imported lazily: it is the slowest import of the generator and only needed here.
-    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-
+    if not isinstance(doc.data.get("openapi"), str) or not version.startswith(("3.0", "3.1")):
+        raise doc.error(f"OpenAPI {version} is not supported (expected 3.0.x or 3.1.x)", "/openapi")
     check_refs(doc)
-    validator_cls: Any = (
-        OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
-    )
-    problems: list[SpecError] = []
-    errors = validator_cls(doc.data).iter_errors()
-    try:
-        for err in errors:
-            path = list(getattr(err, "absolute_path", None) or getattr(err, "path", []) or [])
-            problems.append(doc.error(_short(err.message), pointer(*path)))
-            if len(problems) >= MAX_REPORTED:
-                break
-    except Exception as exc:  # the validator's later passes can crash on a malformed document
-        if not problems:
-            raise doc.error(
-                f"the document could not be validated ({type(exc).__name__}: {exc})", ""
-            ) from None
+    findings = _findings(doc)
+    report(doc, findings)
+
+
+def report(doc: SpecDocument, findings: list[Finding]) -> None:
+    counts: dict[str, int] = {}
+    for kind, message, where in findings:
+        if kind == "error":
+            continue
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= MAX_WARNINGS_PER_KIND:
+            doc.warn(message, where)
+    for kind, count in counts.items():
+        if count > MAX_WARNINGS_PER_KIND:
+            doc.warn(
+                f"... and {count - MAX_WARNINGS_PER_KIND} more warnings like these ({kind})", ""
+            )
+    problems = [doc.error(m, w) for kind, m, w in findings if kind == "error"][:MAX_REPORTED]
     if problems:
         first = problems[0]
         if len(problems) > 1:
@@ -50,6 +77,157 @@ def validate_document(doc: SpecDocument) -> None:
                 f"{first.message}\n{rest}", file=first.file, pointer=first.pointer, line=first.line
             )
         raise first
+
+
+def _findings(doc: SpecDocument) -> list[Finding]:
+    key = _cache_key(doc.text)
+    if key in _MEMO:
+        return _MEMO[key]
+    cached = _read_cache(key)
+    if cached is None:
+        cached = run_validator(doc.data)
+        _write_cache(key, cached)
+    _MEMO[key] = cached
+    return cached
+
+
+def run_validator(data: dict[str, Any]) -> list[Finding]:
+    """Every finding of openapi-spec-validator on ``data``, classified and located."""
+    validator = _validator_class(str(data.get("openapi")))(data)
+    findings: list[Finding] = []
+    try:
+        for err in validator.schema_validator.iter_errors(data):
+            findings.append(_structural(err))
+            if len(findings) >= MAX_REPORTED * 5:
+                break
+        if any(kind == "error" for kind, _, _ in findings):
+            return findings  # the semantic checks assume a well-formed document
+        for err in validator.root_validator(validator.schema_path):
+            finding = _semantic(err)
+            if finding is not None:
+                findings.append(finding)
+            if len(findings) >= 2000:
+                break
+    except Exception as exc:  # the validator's later passes can crash on a malformed document
+        if not any(kind == "error" for kind, _, _ in findings):
+            message = " ".join(str(exc).split())[:200]
+            findings.append(
+                (
+                    "error",
+                    f"the document could not be validated ({type(exc).__name__}: {message})",
+                    "",
+                )
+            )
+    return findings
+
+
+def _structural(err: Any) -> Finding:
+    from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
+
+    if getattr(err, "context", None):
+        deeper = best_match(err.context)
+        if deeper is not None:
+            err = deeper
+    where = pointer(*_path_of(err))
+    message = _short(_first_paragraph(err.message))
+    if _keyword_of(err) in ("additionalProperties", "unevaluatedProperties") and (
+        "unexpected" in message
+    ):
+        return ("unknown field", f"{message}: ignored", where)
+    return ("error", message, where)
+
+
+def _semantic(err: Any) -> Finding | None:
+    from openapi_spec_validator.validation.exceptions import (
+        DuplicateOperationIDError,
+        ExtraParametersError,
+        UnresolvableParameterError,
+    )
+
+    base = tuple(getattr(err, "_generator_at", ()) or ())
+    where = pointer(*base, *_path_of(err))
+    message = _short(_first_paragraph(err.message))
+    if isinstance(err, UnresolvableParameterError):
+        return None  # parse.py reports undeclared and unused path parameters itself
+    if getattr(err, "_generator_default", False):
+        return ("default", f"default value does not match its schema ({message}): not used", where)
+    if isinstance(err, DuplicateOperationIDError):
+        return ("duplicate operationId", message, where)
+    if isinstance(err, ExtraParametersError):
+        return ("required without property", message, where)
+    if _keyword_of(err) == "uniqueItems":
+        return ("duplicate values", f"{message}: duplicates ignored", where)
+    return ("error", message, where)
+
+
+def _keyword_of(err: Any) -> str:
+    """The JSON-schema keyword that failed (jsonschema and jsonschema-rs errors alike)."""
+    keyword = getattr(err, "validator", None)
+    if isinstance(keyword, str):
+        return keyword
+    schema_path = list(
+        getattr(err, "schema_path", None) or getattr(err, "relative_schema_path", [])
+    )
+    return str(schema_path[-1]) if schema_path else ""
+
+
+def _first_paragraph(message: str) -> str:
+    """The message without jsonschema's "Failed validating ... On instance ..." appendix, and
+    with a long dumped instance at its start replaced by "the value"."""
+    text = str(message).split("\n\nFailed validating", 1)[0].split("\n\n", 1)[0]
+    for verb in (" is not ", " is a required ", " has non-unique ", " should ", " does not "):
+        head, sep, tail = text.partition(verb)
+        if sep and len(head) > 80:
+            return "the value" + sep + tail
+    return text
+
+
+def _path_of(err: Any) -> list[Any]:
+    return list(getattr(err, "absolute_path", None) or getattr(err, "path", None) or [])
+
+
+def _validator_class(version: str) -> Any:
+    # Imported lazily: it is the slowest import of the generator and only needed here.
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator.validation import keywords
+
+    base: Any = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    registry = dict(base.keyword_validators)
+    registry["schema"] = _tagged(registry["schema"], lambda schema, *_: schema.parts)
+    registry["default"] = _tagged(
+        registry["default"], lambda schema, *_: (*schema.parts, "default"), default=True
+    )
+    registry["parameters"] = _tagged(registry["parameters"], lambda params, *_: params.parts)
+    registry["operation"] = _tagged(registry["operation"], lambda _u, _n, op, *_: op.parts)
+    registry["path"] = _tagged(registry["path"], lambda _u, item, *_: item.parts)
+    if base is OpenAPIV30SpecValidator:
+        # The OpenAPI 3.0 JSON schema (first pass) already checks every schema object; the
+        # per-schema dialect check is the slowest part of the second pass and finds nothing new.
+        registry["schema"] = type(
+            "Schema30", (registry["schema"],), {"_validate_schema_meta": _no_meta_check}
+        )
+    assert issubclass(registry["schema"], keywords.SchemaValidator)
+    return type(f"Located{base.__name__}", (base,), {"keyword_validators": registry})
+
+
+def _no_meta_check(self: Any, schema: Any, schema_value: Any) -> None:
+    return None
+
+
+def _tagged(base: Any, locate: Callable[..., tuple[Any, ...]], default: bool = False) -> Any:
+    """A keyword validator that stamps each error with where it was found."""
+
+    def call(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        for err in base.__call__(self, *args, **kwargs):
+            if getattr(err, "_generator_at", None) is None:
+                try:
+                    err._generator_at = tuple(locate(*args))
+                except Exception:  # noqa: BLE001 - a location is best effort
+                    err._generator_at = ()
+                err._generator_default = default
+            yield err
+
+    return type(f"Tagged{base.__name__}", (base,), {"__call__": call})
 
 
 def check_refs(doc: SpecDocument) -> None:
@@ -65,6 +243,8 @@ def check_refs(doc: SpecDocument) -> None:
                     resolver.lookup(ref, ptr)
                 except SpecError as exc:
                     raise doc.error(exc.message, exc.pointer) from None
+            elif "$ref" in node and not _is_property_map(ptr):
+                raise doc.error(f"$ref must be a string, found {type(ref).__name__}", f"{ptr}/$ref")
             for key, value in node.items():
                 if isinstance(value, (dict, list)):
                     stack.append((value, f"{ptr}/{escape_pointer_token(key)}"))
@@ -74,6 +254,64 @@ def check_refs(doc: SpecDocument) -> None:
                     stack.append((value, f"{ptr}/{index}"))
 
 
+def _is_property_map(ptr: str) -> bool:
+    """A mapping whose keys are names (a property called ``$ref`` is legal there)."""
+    last = ptr.rsplit("/", 1)[-1]
+    return last in ("properties", "patternProperties", "schemas", "examples", "example")
+
+
 def _short(message: str, limit: int = 300) -> str:
-    message = " ".join(message.split())
+    message = " ".join(str(message).split())
     return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+# -- cache ----------------------------------------------------------------------------------------
+
+
+def _cache_key(text: str) -> str:
+    try:
+        from importlib.metadata import version
+
+        validator = version("openapi-spec-validator")
+    except Exception:  # noqa: BLE001 - any failure just means a different key
+        validator = "?"
+    digest = hashlib.sha256()
+    digest.update(Path(__file__).read_bytes())  # this module's classification rules
+    digest.update(validator.encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _cache_dir() -> Path | None:
+    setting = os.environ.get("GENERATOR_CACHE_DIR", "")
+    if setting.lower() in ("off", "0", "no", "false"):
+        return None
+    if setting:
+        return Path(setting) / "validate"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "openapi-sdk-generator" / "validate"
+
+
+def _read_cache(key: str) -> list[Finding] | None:
+    directory = _cache_dir()
+    if directory is None:
+        return None
+    try:
+        raw = json.loads((directory / f"{key}.json").read_text(encoding="utf-8"))
+        return [(str(k), str(m), str(w)) for k, m, w in raw]
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _write_cache(key: str, findings: list[Finding]) -> None:
+    directory = _cache_dir()
+    if directory is None:
+        return
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(findings, fh)
+        os.replace(tmp, directory / f"{key}.json")
+    except OSError:
+        pass  # a read-only home: no cache, same result
