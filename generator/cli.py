@@ -51,7 +51,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             print(f"error: no specs in {SPEC_DIR}", file=sys.stderr)
             return 2
     for spec, out in pairs:
-        _say(generate(spec, out), args.quiet)
+        _say(generate(spec, out, skip_unsupported=args.skip_unsupported), args.quiet)
     return 0
 
 
@@ -111,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--spec", help="one spec file (default: every spec/*.yaml)")
     gen.add_argument("--out", help="output directory for --spec (default: generated/<spec stem>)")
     gen.add_argument("--quiet", action="store_true", help="print nothing on success")
+    gen.add_argument(
+        "--skip-unsupported",
+        action="store_true",
+        help="leave out operations that use an unsupported feature (each reported as a "
+        "warning) instead of stopping with that error",
+    )
     gen.set_defaults(func=cmd_generate)
     chk = sub.add_parser(
         "check", help="fail with a diff if generated/ is not what the specs produce"

@@ -180,7 +180,9 @@ def generate_models(
     )
     from datamodel_code_generator.format import DatetimeClassType
 
-    names = plan_class_names(schemas, reserved)
+    from .parse import runtime_class_names
+
+    names = plan_class_names(schemas, set(reserved) | runtime_class_names(spec))
     renamed = {names[k]: rewrite_refs(v, names, spec) for k, v in schemas.items()}
     document = {
         "openapi": spec.get("openapi", "3.1.0"),

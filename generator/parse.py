@@ -71,13 +71,26 @@ class _Draft:
     pointer: str
 
 
+def package_name(spec: dict[str, Any]) -> str:
+    """The import name of the package: ``info.x-sdk.package``, else derived from the title."""
+    info: dict[str, Any] = spec["info"] if isinstance(spec.get("info"), dict) else {}
+    sdk: dict[str, Any] = info["x-sdk"] if isinstance(info.get("x-sdk"), dict) else {}
+    if sdk.get("package"):
+        return str(sdk["package"])
+    return _derived_package_name(_title(info))
+
+
+def _title(info: dict[str, Any]) -> str:
+    title = " ".join(clean_text(info.get("title") or "api").split()).replace('"', "'")
+    return title or "api"
+
+
 def runtime_class_names(spec: dict[str, Any]) -> set[str]:
     """Class names the package defines itself (clients, futures, exceptions): no model may
     take them."""
     info: dict[str, Any] = spec["info"] if isinstance(spec.get("info"), dict) else {}
     sdk: dict[str, Any] = info["x-sdk"] if isinstance(info.get("x-sdk"), dict) else {}
-    name = _derived_package_name(str(info.get("title") or "api"))
-    package = str(sdk.get("package") or name)
+    package = package_name(spec)
     prefix = str(sdk.get("prefix") or pascal_case(package))
     names = {
         str(sdk.get("client") or f"{prefix}Client"),
@@ -185,8 +198,7 @@ class Parser:
         sdk = info.get("x-sdk") or {}
         if not isinstance(sdk, dict):
             raise self.fail("x-sdk must be a mapping", "/info/x-sdk")
-        title = " ".join(clean_text(info.get("title") or "api").split()).replace('"', "'")
-        title = title or "api"
+        title = _title(info)
         if sdk.get("package"):
             name = str(sdk["package"])
             if not re.fullmatch(r"[a-z_][a-z0-9_]*", name) or _is_keyword(name):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import SpecError
 from .fmt import format_tree
+from .ir import Skipped
 from .load import SpecDocument, load_spec
 from .models import generate_models
 from .parse import parse_api
@@ -30,6 +31,7 @@ class Report:
     models: int = 0
     files: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    skipped: tuple[Skipped, ...] = ()  # operations left out (only with skip_unsupported)
 
     @property
     def seconds(self) -> float:
@@ -63,8 +65,14 @@ def package_version(doc: SpecDocument) -> str:
     return f"0.{digits or 0}.0"
 
 
-def build(spec_path: Path) -> tuple[dict[str, str], Report, SpecDocument]:
-    """Load, validate, parse and render one spec; nothing is written."""
+def build(
+    spec_path: Path, *, skip_unsupported: bool = False
+) -> tuple[dict[str, str], Report, SpecDocument]:
+    """Load, validate, parse and render one spec; nothing is written.
+
+    ``skip_unsupported``: leave out (and warn about) operations using an unsupported feature
+    instead of stopping with that error.
+    """
     report = Report(spec=spec_path, out=Path())
     clock = time.perf_counter()
 
@@ -82,7 +90,12 @@ def build(spec_path: Path) -> tuple[dict[str, str], Report, SpecDocument]:
         version = package_version(doc)
         models_source, classes = generate_models(doc.data, _package_name(doc))
         lap("models")
-        api = parse_api(doc, package_version=version, schema_classes=classes)
+        api = parse_api(
+            doc,
+            package_version=version,
+            schema_classes=classes,
+            skip_unsupported=skip_unsupported,
+        )
         files = render_package(api, models_source)
         lap("templates")
     except SpecError as exc:
@@ -94,12 +107,13 @@ def build(spec_path: Path) -> tuple[dict[str, str], Report, SpecDocument]:
     report.operations = len(api.all_methods)
     report.models = len(classes)
     report.files = len(files)
+    report.skipped = api.skipped
     return files, report, doc
 
 
-def generate(spec_path: Path, out: Path) -> Report:
+def generate(spec_path: Path, out: Path, *, skip_unsupported: bool = False) -> Report:
     """Generate the project for ``spec_path`` into ``out``, atomically."""
-    files, report, _ = build(spec_path)
+    files, report, _ = build(spec_path, skip_unsupported=skip_unsupported)
     report.out = out
     clock = time.perf_counter()
     staged = staging_dir(out)
@@ -125,11 +139,6 @@ def generate_to_tree(spec_path: Path, scratch: Path) -> dict[str, bytes]:
 
 
 def _package_name(doc: SpecDocument) -> str:
-    from .naming import snake_case
+    from .parse import package_name
 
-    info = doc.data.get("info") or {}
-    sdk = info.get("x-sdk") or {}
-    return str(
-        (sdk.get("package") if isinstance(sdk, dict) else None)
-        or snake_case(str(info.get("title") or "api"))
-    )
+    return package_name(doc.data)
