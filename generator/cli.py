@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator generate|check``."""
+"""Command line: ``python -m generator generate|check|diff|release-check|changelog``."""
 
 from __future__ import annotations
 
@@ -104,6 +104,50 @@ def diff_trees(old: dict[str, bytes], new: dict[str, bytes], label: str) -> str:
     return "".join(c if c.endswith("\n") else c + "\n" for c in chunks)
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Compare two specs; exit 1 when a change is breaking for a client user, 2 on bad input."""
+    from .diff import diff_files
+
+    try:
+        result = diff_files(args.old, args.new)
+    except SpecError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.markdown_out:
+        Path(args.markdown_out).write_text(result.to_markdown(), encoding="utf-8")
+    if args.json_out:
+        Path(args.json_out).write_text(result.to_json(), encoding="utf-8")
+    sys.stdout.write(result.to_json() if args.json else result.to_markdown())
+    return 1 if result.is_breaking else 0
+
+
+def cmd_release_check(args: argparse.Namespace) -> int:
+    """The release gate: version numbers agree with the diffs; packages carry their changelog."""
+    from .release import check_releases
+
+    spec_dir = Path(args.spec_dir) if args.spec_dir else SPEC_DIR
+    generated = (
+        None if args.no_generated else (Path(args.generated_dir) if args.generated_dir else OUT_DIR)
+    )
+    report = check_releases(spec_dir, generated)
+    sys.stdout.write(report.text())
+    return 0 if report.ok else 1
+
+
+def cmd_changelog(args: argparse.Namespace) -> int:
+    """Print the CHANGELOG.md of one API version's package (default: the latest)."""
+    from .release import changelog_text
+
+    specs = spec_files(Path(args.spec_dir) if args.spec_dir else SPEC_DIR)
+    if args.version:
+        specs = [s for s in specs if s.stem == args.version]
+    if not specs:
+        print(f"error: no spec for API version {args.version!r}", file=sys.stderr)
+        return 2
+    sys.stdout.write(changelog_text(specs[-1]))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -123,6 +167,32 @@ def main(argv: list[str] | None = None) -> int:
     )
     chk.add_argument("--quiet", action="store_true")
     chk.set_defaults(func=cmd_check)
+    dif = sub.add_parser(
+        "diff",
+        help="changes between two specs, each breaking or compatible for a client user "
+        "(exit 1 if any is breaking, 2 on unreadable input)",
+    )
+    dif.add_argument("old", help="the older spec (YAML or JSON)")
+    dif.add_argument("new", help="the newer spec")
+    dif.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    dif.add_argument("--markdown-out", metavar="FILE", help="also write the Markdown report here")
+    dif.add_argument("--json-out", metavar="FILE", help="also write the JSON report here")
+    dif.set_defaults(func=cmd_diff)
+    rel = sub.add_parser(
+        "release-check",
+        help="the release gate: breaking diff between consecutive API versions => major bump; "
+        "every generated package has its version and CHANGELOG.md",
+    )
+    rel.add_argument("--spec-dir", help="default: spec/")
+    rel.add_argument("--generated-dir", help="default: generated/")
+    rel.add_argument(
+        "--no-generated", action="store_true", help="check the specs only, not generated/"
+    )
+    rel.set_defaults(func=cmd_release_check)
+    chl = sub.add_parser("changelog", help="print the CHANGELOG.md of an API version's package")
+    chl.add_argument("version", nargs="?", help="API version (default: the latest)")
+    chl.add_argument("--spec-dir", help="default: spec/")
+    chl.set_defaults(func=cmd_changelog)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))

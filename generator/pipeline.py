@@ -96,7 +96,9 @@ def build(
             schema_classes=classes,
             skip_unsupported=skip_unsupported,
         )
-        files = render_package(api, models_source)
+        from .release import history  # release imports this module: import it here
+
+        files = render_package(api, models_source, changelog=history(doc))
         lap("templates")
     except SpecError as exc:
         if not exc.file:

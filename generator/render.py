@@ -97,8 +97,23 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
-    """All files of the generated project, keyed by path relative to the project root."""
+def render_changelog(pkg: Any, changelog: list[Any]) -> str:
+    """CHANGELOG.md: ``changelog`` is ``release.history()`` (newest first); ``pkg`` has ``name``,
+    ``version`` and ``api_version``."""
+    return (
+        environment()
+        .get_template("package/CHANGELOG.md.jinja")
+        .render(pkg=pkg, changelog=changelog)
+    )
+
+
+def render_package(
+    api: ir.Api, models_source: str, changelog: list[Any] | None = None
+) -> dict[str, str]:
+    """All files of the generated project, keyed by path relative to the project root.
+
+    ``changelog``: the package's release history (``release.history()``), for CHANGELOG.md.
+    """
     env = environment()
     pkg = api.package
     src = f"src/{pkg.name}"
@@ -126,4 +141,6 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
     render("package/pyproject.toml.jinja", "pyproject.toml")
     render("package/README.md.jinja", "README.md")
     render("package/api.md.jinja", "api.md")
+    if changelog is not None:
+        files["CHANGELOG.md"] = render_changelog(pkg, changelog)
     return files

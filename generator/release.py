@@ -1,0 +1,278 @@
+"""Releases: the version history of a spec directory, each package's changelog, the release gate.
+
+Two sources, nothing else (README.md, "Versions and releases"):
+
+* the API version is ``info.version`` of ``spec/<api-version>.yaml`` (the file is named after it);
+* the package version is ``<major>.<API version digits>.<patch>`` with ``major`` and ``patch``
+  from ``spec/versions.toml`` (computed by ``pipeline.package_version``, the one formula).
+
+The API versions of a spec directory are its ``*.yaml`` files in name order (ISO dates sort). The
+gate (``python -m generator release-check``) requires, for every consecutive pair, that a
+breaking diff (``python -m generator diff``) comes with a bigger major, that majors never go
+down, that every spec has a ``versions.toml`` entry and every entry a spec, and that every
+``generated/<api-version>/`` carries the version and the ``CHANGELOG.md`` the specs produce.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diff import Change, DiffResult, diff_documents
+from .errors import SpecError
+from .load import SpecDocument, load_spec
+from .pipeline import VERSIONS_FILE, package_version
+from .render import render_changelog
+
+
+def spec_paths(spec_dir: Path) -> list[Path]:
+    """Every API version's spec in a directory, oldest first (as ``cli.spec_files``)."""
+    return sorted(p for p in spec_dir.glob("*.yaml") if not p.name.startswith("."))
+
+
+@functools.lru_cache(maxsize=32)
+def _load_cached(path: Path, mtime_ns: int, size: int) -> SpecDocument:
+    return load_spec(path)
+
+
+def load(path: Path) -> SpecDocument:
+    """A spec document, loaded once per process while the file is unchanged."""
+    stat = path.stat()
+    return _load_cached(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+def api_version_of(doc: SpecDocument) -> str:
+    return str((doc.data.get("info") or {}).get("version") or "")
+
+
+@dataclass
+class Entry:
+    """One API version in a package's history: its release and the diff from the one before."""
+
+    api_version: str
+    package_version: str
+    previous: str | None = None  # the previous API version; None for the first one
+    previous_package_version: str | None = None
+    diff: DiffResult | None = None
+
+    @property
+    def major(self) -> int:
+        return int(self.package_version.split(".", 1)[0])
+
+    @property
+    def breaking(self) -> list[str]:
+        return [changelog_line(c) for c in (self.diff.breaking if self.diff else [])]
+
+    @property
+    def compatible(self) -> list[str]:
+        return [changelog_line(c) for c in (self.diff.compatible if self.diff else [])]
+
+
+def changelog_line(change: Change) -> str:
+    """``POST /runs`` — ``request body (application/json): lora_rank``: new optional field."""
+    op = f"`{change.operation}`" if change.operation else "document"
+    return f"{op} — {change.line()}"
+
+
+def history(spec: Path | SpecDocument) -> list[Entry]:
+    """The releases up to ``spec``, newest first, each with the diff from its predecessor.
+
+    In a directory without ``versions.toml`` (a stand-alone spec) the history is the spec alone.
+    """
+    doc = spec if isinstance(spec, SpecDocument) else load(spec)
+    path = doc.path
+    own = Entry(api_version_of(doc) or path.stem, package_version(doc))
+    if not (path.parent / VERSIONS_FILE).exists():
+        return [own]
+    siblings = spec_paths(path.parent)
+    if path.resolve() not in [p.resolve() for p in siblings]:
+        return [own]
+    chain = [p for p in siblings if p.name <= path.name]
+    docs = [doc if p.resolve() == path.resolve() else load(p) for p in chain]
+    entries: list[Entry] = []
+    for index, current in enumerate(docs):
+        entry = Entry(api_version_of(current) or current.path.stem, package_version(current))
+        if index:
+            before = docs[index - 1]
+            entry.previous = api_version_of(before) or before.path.stem
+            entry.previous_package_version = package_version(before)
+            entry.diff = diff_documents(before, current)
+        entries.append(entry)
+    return entries[::-1]
+
+
+# -- the gate ------------------------------------------------------------------------------------
+
+
+@dataclass
+class PairCheck:
+    old: Entry
+    new: Entry
+    ok: bool
+    verdict: str
+
+
+@dataclass
+class GateReport:
+    entries: list[Entry] = field(default_factory=list)  # oldest first
+    pairs: list[PairCheck] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def text(self) -> str:
+        lines = ["API version  package version     from previous              verdict"]
+        for entry in self.entries:
+            pair = next((p for p in self.pairs if p.new is entry), None)
+            if pair is None:
+                counts, verdict = "initial release", "ok"
+            else:
+                diff = entry.diff
+                assert diff is not None
+                counts = f"{len(diff.breaking)} breaking, {len(diff.compatible)} compatible"
+                verdict = pair.verdict
+            lines.append(
+                f"{entry.api_version:<12} {entry.package_version:<19} {counts:<26} {verdict}"
+            )
+        lines += [f"note: {n}" for n in self.notes]
+        lines += [f"FAIL: {p}" for p in self.problems]
+        lines.append("release check: " + ("passed" if self.ok else "FAILED"))
+        return "\n".join(lines) + "\n"
+
+
+def check_releases(spec_dir: Path, generated_dir: Path | None = None) -> GateReport:
+    """The release gate over ``spec_dir`` (and ``generated_dir``, when given)."""
+    report = GateReport()
+    specs = spec_paths(spec_dir)
+    if not specs:
+        report.problems.append(f"no *.yaml specs in {spec_dir}")
+        return report
+    versions_path = spec_dir / VERSIONS_FILE
+    if not versions_path.exists():
+        report.problems.append(f"{versions_path}: missing (one entry per API version)")
+        return report
+    try:
+        table = tomllib.loads(versions_path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        report.problems.append(f"{versions_path}: invalid TOML: {exc}")
+        return report
+    docs: list[SpecDocument] = []
+    for path in specs:
+        try:
+            doc = load(path)
+            version = package_version(doc)
+        except SpecError as exc:
+            report.problems.append(str(exc))
+            continue
+        api_version = api_version_of(doc)
+        if api_version != path.stem:
+            report.problems.append(
+                f"{path}: info.version is {api_version!r}; the file must be named after it "
+                f"({api_version}.yaml), so that file order is release order"
+            )
+        for key in ("major", "patch"):
+            value = (table.get(api_version) or {}).get(key)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                report.problems.append(
+                    f"{versions_path}: [{api_version!r}] {key} must be a non-negative integer, "
+                    f"got {value!r}"
+                )
+        docs.append(doc)
+        report.entries.append(Entry(api_version or path.stem, version))
+    for stale in sorted(set(table) - {api_version_of(d) for d in docs}):
+        report.problems.append(
+            f'{versions_path}: ["{stale}"] has no spec/{stale}.yaml (remove the entry or add it)'
+        )
+    for index in range(1, len(report.entries)):
+        old, new = report.entries[index - 1], report.entries[index]
+        try:
+            new.diff = diff_documents(docs[index - 1], docs[index])
+        except SpecError as exc:
+            report.problems.append(str(exc))
+            continue
+        new.previous, new.previous_package_version = old.api_version, old.package_version
+        pair = _judge(old, new, report)
+        report.pairs.append(pair)
+    if generated_dir is not None:
+        _check_generated(docs, generated_dir, report)
+    return report
+
+
+def _judge(old: Entry, new: Entry, report: GateReport) -> PairCheck:
+    assert new.diff is not None
+    where = f"{old.api_version} -> {new.api_version}"
+    if new.major < old.major:
+        report.problems.append(
+            f"{where}: major went down ({old.major} -> {new.major}); majors never decrease"
+        )
+        return PairCheck(old, new, False, "major went down")
+    if new.diff.is_breaking and new.major == old.major:
+        first = new.diff.breaking[0]
+        report.problems.append(
+            f"{where}: {len(new.diff.breaking)} breaking change(s) but the major stays "
+            f'{old.major}: set major = {old.major + 1} for ["{new.api_version}"] in '
+            f"spec/{VERSIONS_FILE} (first: {first.operation} {first.location}: {first.message}; "
+            f"see `python -m generator diff spec/{old.api_version}.yaml "
+            f"spec/{new.api_version}.yaml`)"
+        )
+        return PairCheck(old, new, False, "breaking without a major bump")
+    if new.major > old.major and not new.diff.is_breaking:
+        report.notes.append(
+            f"{where}: major bumped without a breaking API change (a client-side break?)"
+        )
+        return PairCheck(old, new, True, "ok (major bumped)")
+    return PairCheck(
+        old, new, True, "ok (major bumped)" if new.major > old.major else "ok (same major)"
+    )
+
+
+def _check_generated(docs: list[SpecDocument], generated_dir: Path, report: GateReport) -> None:
+    for doc, entry in zip(docs, report.entries, strict=True):
+        out = generated_dir / entry.api_version
+        label = f"{generated_dir.name}/{entry.api_version}"
+        if not (out / "pyproject.toml").exists():
+            report.problems.append(f"{label}: missing (run `make generate`)")
+            continue
+        pyproject = tomllib.loads((out / "pyproject.toml").read_text(encoding="utf-8"))
+        built = str((pyproject.get("project") or {}).get("version"))
+        if built != entry.package_version:
+            report.problems.append(
+                f"{label}: pyproject.toml has version {built}, spec/{VERSIONS_FILE} says "
+                f"{entry.package_version} (run `make generate`)"
+            )
+        changelog = out / "CHANGELOG.md"
+        if not changelog.exists():
+            report.problems.append(f"{label}: no CHANGELOG.md (run `make generate`)")
+            continue
+        expected = render_changelog(_package_facts(doc, entry), history(doc))
+        if changelog.read_text(encoding="utf-8") != expected:
+            report.problems.append(
+                f"{label}/CHANGELOG.md: not what the specs produce (run `make generate`)"
+            )
+
+
+@dataclass(frozen=True)
+class PackageFacts:
+    """What the changelog template needs of a package (a subset of ``ir.Package``)."""
+
+    name: str
+    version: str
+    api_version: str
+
+
+def _package_facts(doc: SpecDocument, entry: Entry) -> PackageFacts:
+    from .pipeline import _package_name
+
+    return PackageFacts(_package_name(doc), entry.package_version, entry.api_version)
+
+
+def changelog_text(spec: Path) -> str:
+    """The CHANGELOG.md the generator writes for ``spec``'s package."""
+    doc = load(spec)
+    entries = history(doc)
+    return render_changelog(_package_facts(doc, entries[0]), entries)
