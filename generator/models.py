@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SpecError, pointer
-from .naming import pascal_case
+from .naming import clean_text, pascal_case
 from .refs import unescape
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "models"
@@ -90,11 +90,23 @@ def plan_class_names(
     return out
 
 
-def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
-    """A deep copy of ``node`` with ``#/components/schemas/<name>`` refs using the new names.
+# Keywords whose value is literal data (not schemas): copied as they are.
+_LITERAL_KEYS = frozenset({"example", "examples", "default", "enum", "const", "required", "type"})
+# Keywords whose value maps names to schemas.
+_SCHEMA_MAPS = frozenset(
+    {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
+)
 
-    A ``$ref`` to anywhere else in the document (a parameter's schema, a path) is replaced by
-    a copy of its target, so datamodel-code-generator only ever sees component schemas.
+
+def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
+    """A deep copy of schema ``node`` prepared for datamodel-code-generator.
+
+    * ``#/components/schemas/<name>`` refs use the new class names;
+    * a ``$ref`` to anywhere else in the document (a parameter's schema, a path) is replaced by
+      a copy of its target, so datamodel-code-generator only ever sees component schemas;
+    * descriptions and titles are cleaned of control and invisible characters;
+    * a ``pattern`` Python or pydantic cannot compile is dropped (it would make the models
+      module fail at import); such a value is then simply not checked.
     """
     cache: dict[str, Any] = {}
 
@@ -111,7 +123,7 @@ def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
                 else:
                     found = None
                     break
-            cache[ref] = walk(found) if isinstance(found, dict) else {}
+            cache[ref] = schema(found) if isinstance(found, dict) else {}
         return copy.deepcopy(cache[ref]) if cache[ref] is not None else {}
 
     def rename_ref(ref: str) -> str | None:
@@ -124,29 +136,47 @@ def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
             return None
         return _SCHEMA_REF + names[original] + sep + tail
 
-    def walk(value: Any) -> Any:
-        if isinstance(value, dict):
-            out: dict[str, Any] = {}
-            for key, item in value.items():
-                if key == "$ref" and isinstance(item, str):
-                    renamed = rename_ref(item)
-                    if renamed is None:
-                        return target_of(item)
-                    out[key] = renamed
-                elif key == "discriminator" and isinstance(item, dict):
-                    out[key] = _rewrite_discriminator(item, names, rename_ref)
-                elif key in ("example", "examples", "default", "enum", "const") and not (
-                    isinstance(item, dict) and "$ref" in item
-                ):
-                    out[key] = copy.deepcopy(item)
-                else:
-                    out[str(key)] = walk(item)
-            return out
+    def schema(value: Any) -> Any:
         if isinstance(value, list):
-            return [walk(v) for v in value]
-        return value
+            return [schema(v) for v in value]
+        if not isinstance(value, dict):
+            return copy.deepcopy(value)
+        out: dict[str, Any] = {}
+        for raw_key, item in value.items():
+            key = str(raw_key)
+            if key == "$ref" and isinstance(item, str):
+                renamed = rename_ref(item)
+                if renamed is None:
+                    return target_of(item)
+                out[key] = renamed
+            elif key == "discriminator" and isinstance(item, dict):
+                out[key] = _rewrite_discriminator(item, names, rename_ref)
+            elif key in _LITERAL_KEYS or key.startswith("x-"):
+                out[key] = copy.deepcopy(item)
+            elif key in ("description", "title") and isinstance(item, str):
+                out[key] = clean_text(item)
+            elif key == "pattern":
+                if isinstance(item, str) and _pattern_compiles(item):
+                    out[key] = item
+            elif key in _SCHEMA_MAPS and isinstance(item, dict):
+                out[key] = {str(k): schema(v) for k, v in item.items()}
+            else:
+                out[key] = schema(item)
+        return out
 
-    return walk(node)
+    return schema(node)
+
+
+def _pattern_compiles(pattern: str) -> bool:
+    """Both engines that may see a pattern accept it: Python's ``re`` and pydantic-core's."""
+    try:
+        re.compile(pattern)
+        import pydantic_core
+
+        pydantic_core.SchemaValidator(pydantic_core.core_schema.str_schema(pattern=pattern))
+    except Exception:  # noqa: BLE001 - re.error, pydantic_core.SchemaError, RecursionError...
+        return False
+    return True
 
 
 def _rewrite_discriminator(disc: dict[str, Any], names: dict[str, str], rename: Any) -> Any:

@@ -77,6 +77,8 @@ CLIENT_ATTRIBUTES = frozenset(
         "request_page",
         "request_stream",
         "options",
+        "with_raw_response",
+        "with_streaming_response",
     }
 )
 # Attributes of the namespace (resource) base classes a method must not replace.

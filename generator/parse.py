@@ -92,9 +92,13 @@ def runtime_class_names(spec: dict[str, Any]) -> set[str]:
     sdk: dict[str, Any] = info["x-sdk"] if isinstance(info.get("x-sdk"), dict) else {}
     package = package_name(spec)
     prefix = str(sdk.get("prefix") or pascal_case(package))
+    client = str(sdk.get("client") or f"{prefix}Client")
+    async_client = str(sdk.get("async-client") or f"Async{prefix}Client")
     names = {
-        str(sdk.get("client") or f"{prefix}Client"),
-        str(sdk.get("async-client") or f"Async{prefix}Client"),
+        client,
+        async_client,
+        f"{client}WithRawResponse",
+        f"{async_client}WithRawResponse",
         f"{prefix}Exception",
         f"{prefix}PollingFuture",
         f"Async{prefix}PollingFuture",
@@ -362,6 +366,12 @@ class Parser:
                 self.current = op_ptr
                 try:
                     self.check_path(path, pointer("paths", path))
+                    if item.get("servers") and item["servers"] != self.spec.get("servers"):
+                        raise self.fail(
+                            "path-level servers are not supported (requests go to the "
+                            "client's base_url)",
+                            f"{item_ptr}/servers",
+                        )
                     drafts.extend(self.operation(path, verb, item[verb], shared, item_ptr, op_ptr))
                 except SpecError as exc:
                     if not self.skip_unsupported:
@@ -481,10 +491,10 @@ class Parser:
                 "callbacks are not supported: ignored (the client only sends requests)",
                 f"{op_ptr}/callbacks",
             )
-        if op.get("servers"):
-            self.doc.warn(
-                "operation-level servers are not supported: ignored "
-                "(requests go to the client's base_url)",
+        servers = op.get("servers")
+        if servers and servers != self.spec.get("servers"):
+            raise self.fail(
+                "operation-level servers are not supported (requests go to the client's base_url)",
                 f"{op_ptr}/servers",
             )
 
@@ -543,9 +553,28 @@ class Parser:
                 )
                 synthetic = {"name": name, "in": "path", "required": True, "schema": {}}
                 merged[("path", name)] = (synthetic, f"{op_ptr}/parameters")
-        return [self.param_from_parameter(p, w) for p, w in merged.values()]
+        params = [self.param_from_parameter(p, w) for p, w in merged.values()]
+        return [p for p in params if p is not None]
 
-    def param_from_parameter(self, param: dict[str, Any], where: str) -> ir.Param:
+    def param_from_parameter(self, param: dict[str, Any], where: str) -> ir.Param | None:
+        """The argument for one parameter; None when an optional parameter the client cannot
+        send is left out (``skip_unsupported`` only; reported as a warning)."""
+        required = param.get("required") is True or str(param["in"]) == "path"
+        try:
+            return self._param_from_parameter(param, where)
+        except SpecError as exc:
+            if not self.skip_unsupported or required:
+                raise
+            location = str(param["in"])
+            how = "extra_headers" if location in ("header", "cookie") else "extra_query"
+            self.doc.warn(
+                f"{exc.message}; optional parameter {str(param['name'])!r} left out "
+                f"(send it with {how})",
+                exc.pointer or where,
+            )
+            return None
+
+    def _param_from_parameter(self, param: dict[str, Any], where: str) -> ir.Param:
         location = str(param["in"])
         name = str(param["name"])
         if location == "cookie":
@@ -785,7 +814,10 @@ class Parser:
         resolved, _ = self.deref(schema, where)
         if not isinstance(resolved, dict) or not resolved:
             return False
-        return not (resolved.get("format") == "binary" or "contentMediaType" in resolved)
+        if _is_binary(resolved):
+            return False
+        # A string or number body under "*/*" is raw text or bytes, not a JSON document.
+        return self.value_kind(schema, where) in ("object", "array")
 
     def params_from_body(
         self, media: dict[str, Any], media_type: str, media_ptr: str, body_required: bool
@@ -829,9 +861,19 @@ class Parser:
                 continue
             location = "body"
             if essence != "application/json":
-                location = self.form_location(
-                    essence, prop, prop_schema, resolved, encoding.get(prop), prop_ptr
-                )
+                try:
+                    location = self.form_location(
+                        essence, prop, prop_schema, resolved, encoding.get(prop), prop_ptr
+                    )
+                except SpecError as exc:
+                    if not self.skip_unsupported or prop in required:
+                        raise
+                    self.doc.warn(
+                        f"{exc.message}; optional field {prop!r} left out (send it encoded "
+                        "with extra_body, e.g. {'field[key]': value})",
+                        exc.pointer or prop_ptr,
+                    )
+                    continue
             extension = prop_schema.get("x-sdk-name") if isinstance(prop_schema, dict) else None
             params.append(
                 self.make_param(
@@ -1270,14 +1312,18 @@ class Parser:
                 class_name = "Ns" + class_name
             candidate = class_name
             counter = 1
-            while candidate in avoid or f"Async{candidate}" in avoid or candidate in _RESERVED_CLS:
+            while (
+                _derived_classes(candidate) & avoid
+                or candidate in _RESERVED_CLS
+                or _is_keyword(candidate)
+            ):
                 counter += 1
                 candidate = (
                     f"{class_name}Resource"
                     if counter == 2
                     else f"{class_name}Resource{counter - 1}"
                 )
-            avoid |= {candidate, f"Async{candidate}"}
+            avoid |= _derived_classes(candidate)
             result.append(
                 ir.Namespace(
                     name=name,
@@ -1294,6 +1340,11 @@ class Parser:
             schemas=dict(self.schema_classes),
             skipped=tuple(self.skipped),
         )
+
+
+def _derived_classes(name: str) -> set[str]:
+    """The classes a namespace's resource module defines (templates/client/resource.py.jinja)."""
+    return {name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"}
 
 
 _RESERVED_CLS = frozenset(
