@@ -22,7 +22,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 .DELETE_ON_ERROR:
 
-.PHONY: help venv node generate check lint lint-python lint-generated lint-spec test build clean distclean
+.PHONY: help venv node generate check lint lint-python lint-generated lint-spec test build release-check clean distclean
 
 help:
 	@echo "make generate   regenerate generated/<api-version>/ from spec/*.yaml"
@@ -30,6 +30,7 @@ help:
 	@echo "make lint       ruff + mypy (generator, tests, each generated package) + Spectral (spec/*.yaml)"
 	@echo "make test       pytest (tests/)"
 	@echo "make build      wheel + sdist of every generated package into dist/, then twine check"
+	@echo "make release-check  version numbers agree with the API diffs; packages have CHANGELOG.md"
 	@echo "make clean      remove build output and caches;  make distclean  also .venv and node_modules"
 
 # ---- environments ---------------------------------------------------------------------------
@@ -97,16 +98,30 @@ test: $(STAMP_DEV) $(STAMP_NODE)
 
 # ---- packaging ----------------------------------------------------------------------------------
 
+# One wheel and one sdist per API version (generated/<api-version>/) in $(DIST), then
+# `twine check --strict`. DIST=<dir> builds elsewhere (tests/release does, to a temp dir).
+DIST ?= dist
+
 build: $(STAMP_DEV)
-	rm -rf dist
+	@test -n "$(DIST)" || { echo 'make build: DIST is empty' >&2; exit 1; }
+	rm -rf $(DIST)
 	@found=0; \
 	for d in generated/*/; do \
-	  [ -f "$$d/pyproject.toml" ] || continue; found=1; \
-	  echo "$(VPY) -m build $(BUILD_FLAGS) --outdir dist $$d"; \
-	  $(VPY) -m build $(BUILD_FLAGS) --outdir dist "$$d"; \
+	  [ -f "$$d/pyproject.toml" ] || continue; found=$$((found + 1)); \
+	  echo "$(VPY) -m build $(BUILD_FLAGS) --outdir $(DIST) $$d"; \
+	  $(VPY) -m build $(BUILD_FLAGS) --outdir $(DIST) "$$d"; \
 	done; \
-	if [ $$found = 0 ]; then echo "make build: no generated/*/pyproject.toml (run make generate)" >&2; exit 1; fi
-	$(VBIN)/twine check --strict dist/*
+	if [ $$found = 0 ]; then echo "make build: no generated/*/pyproject.toml (run make generate)" >&2; exit 1; fi; \
+	wheels=$$(ls $(DIST)/*.whl | wc -l); sdists=$$(ls $(DIST)/*.tar.gz | wc -l); \
+	if [ $$wheels != $$found ] || [ $$sdists != $$found ]; then \
+	  echo "make build: $$found API versions but $$wheels wheels and $$sdists sdists in $(DIST)/" >&2; exit 1; fi
+	$(VBIN)/twine check --strict $(DIST)/*
+
+# The release gate: for each pair of consecutive API versions in spec/, a breaking
+# `python -m generator diff` needs a major bump in spec/versions.toml; every generated package
+# carries its version and the CHANGELOG.md the specs produce (README: "Versions and releases").
+release-check: $(STAMP_DEV)
+	$(VPY) -m generator release-check
 
 # ---- housekeeping -------------------------------------------------------------------------------
 
