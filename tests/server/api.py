@@ -34,6 +34,9 @@ from .store import (
 CREATED = 201
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20
+#: The spec's RunStatus and DeploymentStatus enums (the values the list filters accept).
+RUN_STATUSES = ("PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED")
+DEPLOYMENT_STATUSES = ("pending", "deploying", "active", "failed", "deleted")
 
 
 @dataclass
@@ -65,8 +68,11 @@ class Ctx:
         return int(raw)
 
     def json_body(self) -> Checker:
+        """The JSON object of the request body (required by every operation that takes one)."""
         if self.json_error:
             raise ApiError(400, "Malformed JSON body")
+        if self.json is None:
+            raise ApiError(400, "A JSON request body is required")
         return Checker(self.json)
 
 
@@ -107,17 +113,26 @@ def route(method: str, template: str, scope: str | None) -> Callable[[Handler], 
     return deco
 
 
+def _routes_for(path: str) -> list[tuple[Route, re.Match[str]]]:
+    """The routes of ``path``. As in OpenAPI, a concrete path wins over templated ones:
+    ``/deployments/check`` is not ``/deployments/{id}`` with id "check"."""
+    found = [(r, m) for r in ROUTES if (m := r.pattern.fullmatch(path)) is not None]
+    concrete = [(r, m) for r, m in found if "{" not in r.template]
+    return concrete or found
+
+
+def allowed_methods(path: str) -> list[str]:
+    """The methods with a route for ``path`` (the ``Allow`` header of a 405)."""
+    return sorted({r.method for r, _ in _routes_for(path)})
+
+
 def match_route(method: str, path: str) -> tuple[Route | None, dict[str, str], bool]:
     """(route, path params, path exists with another method)."""
-    path_exists = False
-    for r in ROUTES:
-        m = r.pattern.fullmatch(path)
-        if m is None:
-            continue
+    found = _routes_for(path)
+    for r, m in found:
         if r.method == method:
             return r, m.groupdict(), True
-        path_exists = True
-    return None, {}, path_exists
+    return None, {}, bool(found)
 
 
 def page_args(ctx: Ctx) -> tuple[int, int]:
@@ -314,7 +329,7 @@ def update_file(ctx: Ctx) -> Reply:
 @route("DELETE", "/files/{fileId}", "write")
 def delete_file(ctx: Ctx) -> Reply:
     rec = ctx.store.get_file(ctx.params["fileId"])
-    force = bool(q_bool(ctx.query, "force"))
+    force = bool(q_bool(ctx.query, "force", status=400))  # the spec documents 400, not 422
     active = ctx.store.active_runs_using(rec["id"])
     if active:
         raise ApiError(
@@ -337,11 +352,11 @@ def delete_file(ctx: Ctx) -> Reply:
 def list_runs(ctx: Ctx) -> Reply:
     page, per_page = page_args(ctx)
     items = newest_first(ctx, list(ctx.store.runs.values()), "run")
-    status = ctx.query.get("status")
+    status = q_choice(ctx.query, "status", RUN_STATUSES)
     if status:
-        items = [r for r in items if r["status"] == status.upper()]
+        items = [r for r in items if r["status"] == status]
     created_after = ctx.query.get("created_after")
-    if created_after:
+    if created_after is not None:  # "" is not a date-time either
         after = parse_datetime(created_after, "created_after")
         items = [r for r in items if parse_datetime(r["created_at"], "created_at") > after]
     return Reply(paginate(items, page, per_page), "Runs retrieved")
@@ -538,7 +553,7 @@ def _run_id_from_body(ctx: Ctx) -> int:
 def list_deployments(ctx: Ctx) -> Reply:
     page, per_page = page_args(ctx)
     items = newest_first(ctx, list(ctx.store.deployments.values()), "deployment")
-    status = ctx.query.get("status")
+    status = q_choice(ctx.query, "status", DEPLOYMENT_STATUSES)
     items = (
         [d for d in items if d["status"] == status]
         if status
@@ -758,7 +773,7 @@ def shared_data(ctx: Ctx) -> Reply:
 def create_shared(ctx: Ctx) -> Reply:
     c = ctx.json_body()
     name = c.string("name", required=True, max_length=255)
-    description = c.string("description", nullable=True)
+    description = c.string("description")  # a string in the spec, not nullable
     visibility = c.string("visibility", required=True, choices=VISIBILITIES)
     prompt_id = c.string("prompt_file_id", required=True)
     reward_id = c.string("reward_file_id", required=True)
@@ -844,13 +859,13 @@ def update_shared(ctx: Ctx) -> Reply:
     rec = ctx.store.own_shared(ctx.params["uuid"])
     c = ctx.json_body()
     name = c.string("name", max_length=255)
-    description = c.string("description", nullable=True)
+    description = c.string("description")  # a string in the spec, not nullable
     visibility = c.string("visibility", choices=VISIBILITIES)
     configuration = c.obj("configuration")
     c.done()
     if name is not None:
         rec["name"] = name
-    if "description" in c.body:
+    if description is not None:
         rec["description"] = description
     if visibility is not None:
         rec["visibility"] = visibility
@@ -1018,7 +1033,7 @@ def create_key(ctx: Ctx) -> Reply:
     name = c.string("name", required=True, max_length=255)
     scopes = c.string_list("scopes", choices=SCOPES)
     rph = c.integer("requests_per_hour", default=10_000, minimum=1, maximum=1_000_000)
-    expires_at = c.string("expires_at")
+    expires_at = c.string("expires_at", nullable=True)
     if expires_at is not None and "expires_at" not in c.errors:
         try:
             parse_datetime(expires_at, "expires_at")

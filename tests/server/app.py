@@ -189,7 +189,11 @@ class RunRLReferenceApp:
             route, params, path_exists = api.match_route(rec.method, rec.path)
             if route is None:
                 if path_exists:
-                    raise ApiError(405, f"Method {rec.method} not allowed on {rec.path}")
+                    raise ApiError(
+                        405,
+                        f"Method {rec.method} not allowed on {rec.path}",
+                        headers={"Allow": ", ".join(api.allowed_methods(rec.path))},
+                    )
                 raise ApiError(404, f"No route for {rec.method} {rec.path}")
             if (
                 route.scope is not None
@@ -200,6 +204,14 @@ class RunRLReferenceApp:
                     403,
                     f"This API key lacks the '{route.scope}' scope",
                     details={"required_scope": route.scope, "key_scopes": list(key.scopes)},
+                )
+            names = [name for name, _ in rec.query_list]
+            repeated = sorted({name for name in names if names.count(name) > 1})
+            if repeated:  # every query parameter of the API is a single value
+                raise ApiError(
+                    400,
+                    f"Invalid query parameter '{repeated[0]}': given more than once",
+                    details={name: "must be given once" for name in repeated},
                 )
             idem_header = rec.headers.get("idempotency-key")
             if idem_header and rec.method == "POST":

@@ -84,6 +84,18 @@ class Checker:
     def has(self, field: str) -> bool:
         return field in self.body and self.body[field] is not None
 
+    def _not_given(self, field: str, required: bool, nullable: bool, expected: str) -> bool:
+        """True when ``field`` carries no value: absent, or null. A null is only a value where
+        the spec declares the member nullable (``nullable=True``); anywhere else it is a 422,
+        as the spec says (and an omitted member is what a client sends for "not given")."""
+        if field in self.body and self.body[field] is not None:
+            return False
+        if required:
+            self.add(field, f"The {field} field is required.")
+        elif field in self.body and not nullable:
+            self.add(field, f"The {field} field must be {expected}, not null.")
+        return True
+
     def string(
         self,
         field: str,
@@ -94,13 +106,9 @@ class Checker:
         max_length: int | None = None,
         nullable: bool = False,
     ) -> str | None:
-        if field not in self.body or (self.body[field] is None and not nullable):
-            if required:
-                self.add(field, f"The {field} field is required.")
-            return default
+        if self._not_given(field, required, nullable, "a string"):
+            return None if nullable and field in self.body else default
         value = self.body[field]
-        if value is None:
-            return None
         if not isinstance(value, str):
             self.add(field, f"The {field} field must be a string.")
             return default
@@ -123,9 +131,7 @@ class Checker:
         minimum: int | None = None,
         maximum: int | None = None,
     ) -> int | None:
-        if field not in self.body or self.body[field] is None:
-            if required:
-                self.add(field, f"The {field} field is required.")
+        if self._not_given(field, required, False, "an integer"):
             return default
         value = self.body[field]
         if isinstance(value, bool) or not isinstance(value, int):
@@ -146,7 +152,7 @@ class Checker:
         maximum: float | None = None,
         exclusive_minimum: float | None = None,
     ) -> float | None:
-        if field not in self.body or self.body[field] is None:
+        if self._not_given(field, False, False, "a number"):
             return default
         value = self.body[field]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -161,7 +167,7 @@ class Checker:
         return float(value)
 
     def boolean(self, field: str, *, default: bool | None = None) -> bool | None:
-        if field not in self.body or self.body[field] is None:
+        if self._not_given(field, False, False, "true or false"):
             return default
         value = self.body[field]
         if not isinstance(value, bool):
@@ -172,7 +178,7 @@ class Checker:
     def string_list(
         self, field: str, *, choices: tuple[str, ...] | None = None
     ) -> list[str] | None:
-        if field not in self.body or self.body[field] is None:
+        if self._not_given(field, False, False, "a list of strings"):
             return None
         value = self.body[field]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -185,7 +191,7 @@ class Checker:
         return list(value)
 
     def int_list(self, field: str) -> list[int] | None:
-        if field not in self.body or self.body[field] is None:
+        if self._not_given(field, False, False, "a list of integers"):
             return None
         value = self.body[field]
         if not isinstance(value, list) or not all(
@@ -196,9 +202,7 @@ class Checker:
         return list(value)
 
     def obj(self, field: str, *, required: bool = False) -> dict[str, Any] | None:
-        if field not in self.body or self.body[field] is None:
-            if required:
-                self.add(field, f"The {field} field is required.")
+        if self._not_given(field, required, False, "an object"):
             return None
         value = self.body[field]
         if not isinstance(value, dict):
@@ -246,7 +250,9 @@ def q_int(
     return value
 
 
-def q_bool(query: Mapping[str, str], name: str) -> bool | None:
+def q_bool(query: Mapping[str, str], name: str, *, status: int = 422) -> bool | None:
+    """A boolean query parameter; a malformed value is a ``status`` (422, or 400 where the
+    operation documents only 400 for bad parameters)."""
     raw = query.get(name)
     if raw is None or raw == "":
         return None
@@ -255,8 +261,8 @@ def q_bool(query: Mapping[str, str], name: str) -> bool | None:
     if raw.lower() in _FALSE:
         return False
     raise ApiError(
-        422,
-        "The given data was invalid.",
+        status,
+        "The given data was invalid." if status == 422 else f"Invalid query parameter '{name}'",
         details={name: [f"The {name} field must be true or false."]},
     )
 
