@@ -459,8 +459,8 @@ class _Differ:
                     f"new operation ({_op_id(op)})",
                 )
                 continue
-            _, old_op, old_item, old_ptr = old_ops[key]
-            self.operation(label, (old_op, old_item, old_ptr), (op, item, ptr))
+            old_label, old_op, old_item, old_ptr = old_ops[key]
+            self.operation(label, old_label, (old_op, old_item, old_ptr), (op, item, ptr))
 
     def operations(self, side: _Side) -> dict[str, tuple[str, dict[str, Any], Any, str]]:
         found: dict[str, tuple[str, dict[str, Any], Any, str]] = {}
@@ -482,6 +482,7 @@ class _Differ:
     def operation(
         self,
         label: str,
+        old_label: str,
         old: tuple[dict[str, Any], dict[str, Any], str],
         new: tuple[dict[str, Any], dict[str, Any], str],
     ) -> None:
@@ -500,7 +501,7 @@ class _Differ:
             )
         self.parameters(
             label,
-            self.params_of(self.old, old_item, old_op, old_ptr, label),
+            self.params_of(self.old, old_item, old_op, old_ptr, old_label),
             self.params_of(self.new, new_item, new_op, new_ptr, label),
         )
         self.request_body(label, old_op, old_ptr, new_op, new_ptr)
