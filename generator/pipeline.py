@@ -59,7 +59,15 @@ def package_version(doc: SpecDocument) -> str:
                 f'(add ["{api_version}"] with major and patch)',
                 file=str(versions_path),
             )
-        return f"{int(entry.get('major', 1))}.{digits or 0}.{int(entry.get('patch', 0))}"
+        numbers = [entry.get("major", 1), entry.get("patch", 0)] if isinstance(entry, dict) else []
+        if len(numbers) != 2 or not all(
+            isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in numbers
+        ):
+            raise SpecError(
+                f'["{api_version}"]: major and patch must be non-negative integers, got {entry!r}',
+                file=str(versions_path),
+            )
+        return f"{numbers[0]}.{digits or 0}.{numbers[1]}"
     if re.fullmatch(r"\d+(\.\d+){0,2}", api_version):
         return api_version
     return f"0.{digits or 0}.0"

@@ -175,13 +175,6 @@ def check_releases(spec_dir: Path, generated_dir: Path | None = None) -> GateRep
                 f"{path}: info.version is {api_version!r}; the file must be named after it "
                 f"({api_version}.yaml), so that file order is release order"
             )
-        for key in ("major", "patch"):
-            value = (table.get(api_version) or {}).get(key)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                report.problems.append(
-                    f"{versions_path}: [{api_version!r}] {key} must be a non-negative integer, "
-                    f"got {value!r}"
-                )
         docs.append(doc)
         report.entries.append(Entry(api_version or path.stem, version))
     for stale in sorted(set(table) - {api_version_of(d) for d in docs}):

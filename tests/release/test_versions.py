@@ -1,0 +1,178 @@
+"""The version scheme and the release gate (README: "Versions and releases").
+
+Package version = <major>.<API version digits>.<patch>, major and patch from spec/versions.toml,
+the API version from info.version (= the spec's file name). `~=<major>.<digits>.0` selects one
+API version and its patch releases only.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
+from generator.cli import spec_files
+from generator.load import load_spec
+from generator.pipeline import package_version
+from generator.release import changelog_text, check_releases, history
+
+ROOT = Path(__file__).resolve().parents[2]
+SPECS = spec_files()
+VERSIONS = [p.stem for p in SPECS]
+
+
+def test_every_spec_has_one_entry_and_every_entry_a_spec() -> None:
+    table = tomllib.loads((ROOT / "spec" / "versions.toml").read_text())
+    assert set(table) == set(VERSIONS)
+    for spec in SPECS:
+        assert load_spec(spec).data["info"]["version"] == spec.stem
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=VERSIONS)
+def test_package_version_encodes_the_api_version(spec: Path) -> None:
+    version = package_version(load_spec(spec))
+    major, digits, patch = version.split(".")
+    assert digits == spec.stem.replace("-", "")
+    assert int(major) >= 1 and int(patch) >= 0
+    assert str(Version(version)) == version  # a valid, normalised PEP 440 version
+
+
+def test_compatible_release_specifier_selects_one_api_version_and_its_patches() -> None:
+    """`pip install 'runrl~=1.20251003.0'`: 1.20251003.x only, never the next API version."""
+    wanted = SpecifierSet("~=1.20251003.0")
+    assert Version("1.20251003.0") in wanted
+    assert Version("1.20251003.7") in wanted  # a client-only fix
+    assert Version("1.20251011.0") not in wanted  # the next API version
+    assert Version("2.20251003.0") not in wanted  # a client breaking change
+    assert Version("1.20251002.9") not in wanted
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_generated_package_exposes_both_versions_and_sends_them(version: str) -> None:
+    pkg = ROOT / "generated" / version
+    expected = package_version(load_spec(ROOT / "spec" / f"{version}.yaml"))
+    assert tomllib.loads((pkg / "pyproject.toml").read_text())["project"]["version"] == expected
+    source = (pkg / "src" / "runrl" / "_version.py").read_text()
+    assert f'__version__ = "{expected}"' in source
+    assert f'API_VERSION = "{version}"' in source
+    config = (pkg / "src" / "runrl" / "_config.py").read_text()
+    assert f"runrl-python/{expected} (API {version}; " in config
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_generated_changelog_lists_every_api_version_up_to_its_own(version: str) -> None:
+    text = (ROOT / "generated" / version / "CHANGELOG.md").read_text()
+    assert text == changelog_text(ROOT / "spec" / f"{version}.yaml")
+    older = [v for v in VERSIONS if v <= version]
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert [h.rsplit(" API ", 1)[1] for h in headings] == older[::-1]
+    assert text.rstrip().endswith("Initial release.")
+
+
+def test_lora_changelog_entry_is_compatible() -> None:
+    entry = history(ROOT / "spec" / "2025-10-11.yaml")[0]
+    assert (entry.api_version, entry.previous) == ("2025-10-11", "2025-10-03")
+    assert entry.breaking == []
+    assert len(entry.compatible) == 4 and all("`POST /runs`" in line for line in entry.compatible)
+
+
+def test_release_check_passes_on_the_repository() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "release-check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "release check: passed" in proc.stdout
+
+
+# -- the gate on temporary spec directories -------------------------------------------------------
+
+
+def spec_dir(tmp_path: Path, third: dict[str, object] | None, versions: str) -> Path:
+    """spec/ with the two real versions, optionally a third (a 2025-10-11 derivative)."""
+    target = tmp_path / "spec"
+    target.mkdir(parents=True)
+    for spec in SPECS:
+        shutil.copy(spec, target / spec.name)
+    if third is not None:
+        (target / "2025-10-20.yaml").write_text(yaml.safe_dump(third, sort_keys=False))
+    (target / "versions.toml").write_text(versions)
+    return target
+
+
+def derived(remove_field: bool) -> dict[str, object]:
+    data = load_spec(ROOT / "spec" / "2025-10-11.yaml").data
+    data["info"]["version"] = "2025-10-20"
+    file_props = data["components"]["schemas"]["File"]["properties"]
+    if remove_field:
+        del file_props["file_size_human"]
+    else:
+        file_props["checksum"] = {"type": ["string", "null"], "description": "SHA-256."}
+    return data
+
+
+BASE = '["2025-10-03"]\nmajor = 1\npatch = 0\n\n["2025-10-11"]\nmajor = 1\npatch = 0\n'
+
+
+def test_gate_passes_a_compatible_version_on_the_same_major(tmp_path: Path) -> None:
+    specs = spec_dir(tmp_path, derived(False), BASE + '\n["2025-10-20"]\nmajor = 1\npatch = 0\n')
+    report = check_releases(specs)
+    assert report.ok, report.text()
+    assert [p.verdict for p in report.pairs] == ["ok (same major)", "ok (same major)"]
+
+
+def test_gate_fails_a_breaking_version_without_a_major_bump(tmp_path: Path) -> None:
+    specs = spec_dir(tmp_path, derived(True), BASE + '\n["2025-10-20"]\nmajor = 1\npatch = 0\n')
+    report = check_releases(specs)
+    assert not report.ok
+    assert "2025-10-11 -> 2025-10-20" in report.problems[0]
+    assert "set major = 2" in report.problems[0]
+    assert "file_size_human" in report.problems[0]
+    bumped = spec_dir(
+        tmp_path / "b", derived(True), BASE + '\n["2025-10-20"]\nmajor = 2\npatch = 0\n'
+    )
+    assert check_releases(bumped).ok
+
+
+@pytest.mark.parametrize(
+    ("versions", "message"),
+    [
+        (BASE.replace("major = 1\npatch = 0\n\n", "major = 2\npatch = 0\n\n", 1), "major went"),
+        (BASE + '\n["2025-12-01"]\nmajor = 1\npatch = 0\n', "has no spec/2025-12-01.yaml"),
+        (BASE.replace('["2025-10-11"]\nmajor = 1\npatch = 0\n', ""), "no entry for API version"),
+        (BASE.replace("patch = 0", 'patch = "x"', 1), "major and patch must be non-negative integers"),
+    ],
+    ids=["major-decreases", "stale-entry", "missing-entry", "bad-patch"],
+)
+def test_gate_checks_versions_toml(tmp_path: Path, versions: str, message: str) -> None:
+    report = check_releases(spec_dir(tmp_path, None, versions))
+    assert not report.ok
+    assert any(message in p for p in report.problems), report.problems
+
+
+def test_gate_requires_file_name_equal_to_info_version(tmp_path: Path) -> None:
+    specs = spec_dir(tmp_path, None, BASE)
+    (specs / "2025-10-11.yaml").rename(specs / "2025-10-12.yaml")
+    report = check_releases(specs)
+    assert any("must be named after it" in p for p in report.problems), report.problems
+
+
+def test_gate_reports_a_stale_changelog(tmp_path: Path) -> None:
+    specs = spec_dir(tmp_path, None, BASE)
+    generated = tmp_path / "generated"
+    for version in VERSIONS:
+        shutil.copytree(ROOT / "generated" / version, generated / version)
+    assert check_releases(specs, generated).ok
+    (generated / VERSIONS[-1] / "CHANGELOG.md").write_text("# edited\n")
+    report = check_releases(specs, generated)
+    assert any("CHANGELOG.md: not what the specs produce" in p for p in report.problems)
