@@ -150,7 +150,10 @@ def test_gate_fails_a_breaking_version_without_a_major_bump(tmp_path: Path) -> N
         (BASE.replace("major = 1\npatch = 0\n\n", "major = 2\npatch = 0\n\n", 1), "major went"),
         (BASE + '\n["2025-12-01"]\nmajor = 1\npatch = 0\n', "has no spec/2025-12-01.yaml"),
         (BASE.replace('["2025-10-11"]\nmajor = 1\npatch = 0\n', ""), "no entry for API version"),
-        (BASE.replace("patch = 0", 'patch = "x"', 1), "major and patch must be non-negative integers"),
+        (
+            BASE.replace("patch = 0", 'patch = "x"', 1),
+            "major and patch must be non-negative integers",
+        ),
     ],
     ids=["major-decreases", "stale-entry", "missing-entry", "bad-patch"],
 )
