@@ -150,6 +150,16 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Omitted:
+    """An optional parameter or body field left out of a method (``skip_unsupported`` only)."""
+
+    operation: str  # "GET /v1/customers"
+    location: str  # "query" | "header" | "cookie" | "path" | "body"
+    name: str  # the wire name
+    reason: str
+
+
+@dataclass(frozen=True)
 class Api:
     package: Package
     namespaces: tuple[Namespace, ...]
@@ -157,6 +167,7 @@ class Api:
     schemas: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     # schema (component) name -> Python class name
     skipped: tuple[Skipped, ...] = ()  # operations not generated (reported as warnings)
+    omitted: tuple[Omitted, ...] = ()  # optional parameters not generated (warnings too)
 
     @property
     def all_methods(self) -> tuple[Method, ...]:

@@ -55,6 +55,7 @@ class SpecDocument:
     _lines: dict[str, int] | None = field(default=None, repr=False)
     warnings: list[SpecError] = field(default_factory=list, repr=False)
     quiet: bool = field(default=False, repr=False)
+    _warned: set[str] = field(default_factory=set, repr=False)
 
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line where the value at ``pointer`` starts (or its nearest parent)."""
@@ -75,10 +76,12 @@ class SpecDocument:
     def warn(self, message: str, pointer: str) -> SpecError:
         """Record (and print) a located warning; returns it."""
         warning = self.error(message, pointer)
-        if not any(str(w) == str(warning) for w in self.warnings):
+        text = str(warning)
+        if text not in self._warned:
+            self._warned.add(text)
             self.warnings.append(warning)
             if not self.quiet:
-                print(f"warning: {warning}", file=sys.stderr)
+                print(f"warning: {text}", file=sys.stderr)
         return warning
 
 

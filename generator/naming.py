@@ -102,6 +102,8 @@ def argument_name(name: str, *, whole_body: bool = False) -> str:
     text = identifier(name)
     if text in _BODY_LOCALS and not (whole_body and text == "body"):
         text += "_"
+    elif text in ("l", "O", "I"):  # E741: ambiguous with 1 and 0
+        text += "_"
     return text
 
 

@@ -171,6 +171,8 @@ class Parser:
         self.schema_classes = schema_classes
         self.skip_unsupported = skip_unsupported
         self.skipped: list[ir.Skipped] = []
+        self.omitted: list[ir.Omitted] = []
+        self.operation_label = ""  # "GET /path" of the operation being read
         self.current = ""  # pointer of what is being read, for the internal-error safety net
         self._hint_stack: list[str] = []  # component schemas being expanded (cycle guard)
 
@@ -364,6 +366,7 @@ class Parser:
                     continue
                 op_ptr = f"{item_ptr}/{verb}"
                 self.current = op_ptr
+                self.operation_label = f"{verb.upper()} {path}"
                 try:
                     self.check_path(path, pointer("paths", path))
                     if item.get("servers") and item["servers"] != self.spec.get("servers"):
@@ -567,6 +570,9 @@ class Parser:
                 raise
             location = str(param["in"])
             how = "extra_headers" if location in ("header", "cookie") else "extra_query"
+            self.omitted.append(
+                ir.Omitted(self.operation_label, location, str(param["name"]), exc.message)
+            )
             self.doc.warn(
                 f"{exc.message}; optional parameter {str(param['name'])!r} left out "
                 f"(send it with {how})",
@@ -868,6 +874,7 @@ class Parser:
                 except SpecError as exc:
                     if not self.skip_unsupported or prop in required:
                         raise
+                    self.omitted.append(ir.Omitted(self.operation_label, "body", prop, exc.message))
                     self.doc.warn(
                         f"{exc.message}; optional field {prop!r} left out (send it encoded "
                         "with extra_body, e.g. {'field[key]': value})",
@@ -1339,6 +1346,7 @@ class Parser:
             client_methods=tuple(client_level),
             schemas=dict(self.schema_classes),
             skipped=tuple(self.skipped),
+            omitted=tuple(self.omitted),
         )
 
 
