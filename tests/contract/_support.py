@@ -149,6 +149,47 @@ class Prism:
             proc.wait(10)
 
 
+# -------------------------------------------------------------------------------------- Spectral
+
+RULESET = ROOT / ".spectral.yaml"  # extends spec/.spectral.yaml, as `make lint-spec` uses it
+
+
+def spectral(*documents: Path) -> list[dict[str, Any]]:
+    """Spectral's findings (JSON format) for ``documents``, with the repository's ruleset."""
+    import json
+    import tempfile
+
+    tool = node_tool("spectral")
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "spectral.json"
+        proc = subprocess.run(
+            [str(tool), "lint", "-r", str(RULESET), "-f", "json", "-o", str(report)]
+            + ["--fail-severity=hint", *(str(d) for d in documents)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        text = report.read_text(encoding="utf-8") if report.exists() else ""
+    if proc.returncode not in (0, 1) or not text.strip().startswith("["):
+        pytest.fail(f"spectral failed (exit {proc.returncode}):\n{proc.stderr}\n{proc.stdout}")
+    findings: list[dict[str, Any]] = json.loads(text)
+    return findings
+
+
+def describe(findings: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        f"{Path(f['source']).name}:{f['range']['start']['line'] + 1} {f['code']} "
+        f"{'.'.join(map(str, f['path']))}: {f['message']}"
+        for f in findings
+    )
+
+
+def write_spec(spec: dict[str, Any], path: Path) -> Path:
+    path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 # ------------------------------------------------------------------------------ generated packages
 
 
@@ -199,9 +240,92 @@ class Coverage:
 
 
 COVERAGE: dict[tuple[str, str], Coverage] = {}
+#: One line per tool that caught the deliberate break (test_deliberate_break.py).
+BREAK_CAUGHT: list[str] = []
 
 
 def coverage(tool: str, version: str, total: int) -> Coverage:
     entry = COVERAGE.setdefault((tool, version), Coverage(tool, version))
     entry.total = total
     return entry
+
+
+# ---------------------------------------------------------------------------------- schemathesis
+
+HOOKS = Path(__file__).resolve().parent / "schemathesis_hooks.py"
+
+#: Every check schemathesis has, but `positive_data_acceptance` ("schema-valid request
+#: rejected"): the API rejects many schema-valid requests for reasons a schema cannot say (a
+#: file that is in use, a run that is not deployable, a duplicate tool name, an id that does
+#: not exist) and answers them with the documented 400/404/422 - which the other checks do
+#: verify (status code, content type, headers and body against the spec).
+CHECKS = ["--checks", "all", "--exclude-checks", "positive_data_acceptance"]
+
+
+@dataclass
+class SchemathesisRun:
+    returncode: int
+    output: str
+    report: dict[str, Any]  # the JSON report (--report json)
+
+    @property
+    def tested(self) -> list[str]:
+        """Labels ("GET /files/{fileId}") of the operations schemathesis tested."""
+        return sorted(self.report.get("valid_rates", {}))
+
+    def accepted(self) -> list[str]:
+        """Labels of the operations that answered at least one generated request with a 2xx."""
+        return sorted(
+            label
+            for label, phases in self.report.get("valid_rates", {}).items()
+            if any(p.get("accepted") for p in phases.values())
+        )
+
+
+def run_schemathesis(
+    spec: Path,
+    base_url: str,
+    token: str,
+    seed: dict[str, Any],
+    workdir: Path,
+    *args: str,
+    timeout: float = 300,
+) -> SchemathesisRun:
+    """``schemathesis run`` (the CLI, as a user would run it) against ``base_url``.
+
+    ``seed`` is what ``_seed.seed_reference_server`` returned (for schemathesis_hooks.py).
+    Runs in ``workdir`` so that nothing is written into the repository.
+    """
+    import json
+
+    report = workdir / "schemathesis.json"
+    cmd = [
+        sys.executable,
+        "-m",
+        "schemathesis.cli",
+        "run",
+        str(spec),
+        "--url",
+        base_url,
+        "--header",
+        f"Authorization: Bearer {token}",
+        "--generation-database",
+        "none",
+        "--no-color",
+        "--report",
+        "json",
+        "--report-json-path",
+        str(report),
+        *args,
+    ]
+    env = dict(
+        os.environ,
+        SCHEMATHESIS_HOOKS=str(HOOKS),
+        RUNRL_CONTRACT_SEED=json.dumps(seed),
+        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    )
+    proc = subprocess.run(
+        cmd, cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    data = json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+    return SchemathesisRun(proc.returncode, proc.stdout + proc.stderr, data)

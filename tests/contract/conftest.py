@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import pytest
 
-from tests.contract._support import COVERAGE
+from tests.contract._support import BREAK_CAUGHT, COVERAGE
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if not COVERAGE:
-        return
+    if COVERAGE:
+        _coverage(terminalreporter)
+    if BREAK_CAUGHT:
+        terminalreporter.section("deliberate break (File.name renamed file_name in the spec)")
+        for line in BREAK_CAUGHT:
+            terminalreporter.write_line(line)
+
+
+def _coverage(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.section("contract coverage (operations exercised per tool and API version)")
     for (tool, version), entry in sorted(COVERAGE.items()):
         line = f"{tool:<13} {version}: {len(entry.covered)}/{entry.total} operations"

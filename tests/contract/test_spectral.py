@@ -8,9 +8,6 @@
 from __future__ import annotations
 
 import copy
-import json
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -21,44 +18,15 @@ from tests.contract._support import (
     ROOT,
     SPEC_VERSIONS,
     coverage,
+    describe,
     load_spec,
-    node_tool,
     operations,
     spec_path,
+    spectral,
+    write_spec,
 )
 
 pytestmark = [pytest.mark.node, pytest.mark.slow]
-
-RULESET = ROOT / ".spectral.yaml"  # extends spec/.spectral.yaml
-
-
-def spectral(*documents: Path) -> list[dict[str, Any]]:
-    """Spectral's findings (JSON format) for ``documents``, with the repository's ruleset."""
-    tool = node_tool("spectral")
-    with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "spectral.json"
-        proc = subprocess.run(
-            [str(tool), "lint", "-r", str(RULESET), "-f", "json", "-o", str(report)]
-            + ["--fail-severity=hint", *(str(d) for d in documents)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
-        text = report.read_text(encoding="utf-8") if report.exists() else ""
-    if proc.returncode not in (0, 1) or not text.strip().startswith("["):
-        pytest.fail(f"spectral failed (exit {proc.returncode}):\n{proc.stderr}\n{proc.stdout}")
-    findings: list[dict[str, Any]] = json.loads(text)
-    return findings
-
-
-def describe(findings: list[dict[str, Any]]) -> str:
-    return "\n".join(
-        f"{Path(f['source']).name}:{f['range']['start']['line'] + 1} {f['code']} "
-        f"{'.'.join(map(str, f['path']))}: {f['message']}"
-        for f in findings
-    )
-
 
 # ------------------------------------------------------------------------- every rule fires once
 
@@ -140,8 +108,7 @@ def lint(
     """
     spec = load_spec(SPEC_VERSIONS[-1])
     expected = _break(spec)
-    broken = tmp_path_factory.mktemp("spectral") / "broken.yaml"
-    broken.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    broken = write_spec(spec, tmp_path_factory.mktemp("spectral") / "broken.yaml")
     return spectral(*(spec_path(v) for v in SPEC_VERSIONS), broken), expected
 
 

@@ -145,8 +145,8 @@ def page_args(ctx: Ctx) -> tuple[int, int]:
 def sort_items(
     ctx: Ctx, items: list[dict[str, Any]], kind: str, id_field: str, sortable: tuple[str, ...]
 ) -> list[dict[str, Any]]:
-    sort = q_choice(ctx.query, "sort", sortable, "created_at")
-    direction = q_choice(ctx.query, "direction", ("asc", "desc"), "desc")
+    sort = q_choice(ctx.query, "sort", sortable, "created_at", empty_ok=True)
+    direction = q_choice(ctx.query, "direction", ("asc", "desc"), "desc", empty_ok=True)
     assert sort is not None
     if sort == "created_at":
         items = sorted(items, key=lambda it: ctx.store.order((kind, it[id_field])))

@@ -226,9 +226,9 @@ def q_int(
     maximum: int | None = None,
 ) -> int:
     raw = query.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
-    if not re.fullmatch(r"-?\d+", raw):
+    if not re.fullmatch(r"-?\d+", raw):  # "" included: an empty value is not an integer
         raise ApiError(
             422,
             "The given data was invalid.",
@@ -254,7 +254,7 @@ def q_bool(query: Mapping[str, str], name: str, *, status: int = 422) -> bool | 
     """A boolean query parameter; a malformed value is a ``status`` (422, or 400 where the
     operation documents only 400 for bad parameters)."""
     raw = query.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
     if raw.lower() in _TRUE:
         return True
@@ -268,10 +268,17 @@ def q_bool(query: Mapping[str, str], name: str, *, status: int = 422) -> bool | 
 
 
 def q_choice(
-    query: Mapping[str, str], name: str, choices: tuple[str, ...], default: str | None = None
+    query: Mapping[str, str],
+    name: str,
+    choices: tuple[str, ...],
+    default: str | None = None,
+    *,
+    empty_ok: bool = False,
 ) -> str | None:
+    """A parameter with a set of values; "" is one of none of them (an enum in the spec)
+    unless ``empty_ok`` (a free string in the spec that the server limits, e.g. ``sort``)."""
     raw = query.get(name)
-    if raw is None or raw == "":
+    if raw is None or (raw == "" and empty_ok):
         return default
     if raw not in choices:
         raise ApiError(
