@@ -96,6 +96,11 @@ test: $(STAMP_DEV) $(STAMP_NODE)
 	  if [ $$rc = 5 ]; then echo "make test: pytest collected no tests (exit 5)" >&2; fi; \
 	  exit $$rc; }
 
+# Only the contract tests (tests/contract: Spectral, Prism, schemathesis; see its README.md).
+.PHONY: test-contract
+test-contract: $(STAMP_DEV) $(STAMP_NODE)
+	$(VPY) -m pytest -q tests/contract $(PYTEST_ARGS)
+
 # ---- packaging ----------------------------------------------------------------------------------
 
 # One wheel and one sdist per API version (generated/<api-version>/) in $(DIST), then
