@@ -95,6 +95,19 @@ class Polling:
 
 
 @dataclass(frozen=True)
+class Follow:
+    """``x-sdk-follow`` on a stream operation: a helper that prints the events as they arrive
+    until the object is terminal, then returns it (``client.runs.follow(run_id)``)."""
+
+    method: str  # Python name of the helper, beside the stream method
+    status_method: str  # method (same namespace, same path parameters) fetching the object
+    status_field: str
+    terminal: tuple[str, ...]
+    line: str | None  # str.format template over the event's JSON object; None = the raw data
+    returns: str  # annotation of what the helper returns (the status method's model)
+
+
+@dataclass(frozen=True)
 class Method:
     name: str
     namespace: str  # "" = on the client itself
@@ -110,6 +123,7 @@ class Method:
     body_type: str | None  # "json" | "multipart" | "form" | None
     returns: Returns
     polling: Polling | None = None
+    follow: Follow | None = None  # x-sdk-follow: a helper printing this stream's events
     source_pointer: str = ""
     request_media_type: str | None = None  # the request body's media type, as in the spec
 

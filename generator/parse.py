@@ -69,6 +69,7 @@ class _Draft:
     method: ir.Method
     polling_raw: dict[str, Any] | None
     pointer: str
+    follow_raw: dict[str, Any] | None = None
 
 
 def package_name(spec: dict[str, Any]) -> str:
@@ -485,7 +486,10 @@ class Parser:
             polling = op.get("x-sdk-polling")
             if polling is not None and not isinstance(polling, dict):
                 raise self.fail("x-sdk-polling must be a mapping", f"{op_ptr}/x-sdk-polling")
-            drafts.append(_Draft(method, polling, op_ptr))
+            follow = op.get("x-sdk-follow")
+            if follow is not None and not isinstance(follow, dict):
+                raise self.fail("x-sdk-follow must be a mapping", f"{op_ptr}/x-sdk-follow")
+            drafts.append(_Draft(method, polling, op_ptr, follow))
         return drafts
 
     def note_ignored_operation_features(self, op: dict[str, Any], op_ptr: str) -> None:
@@ -1291,8 +1295,56 @@ class Parser:
                 if not _is_identifier(polling.failure_error):
                     raise self.fail("x-sdk-polling.failure-error must be a class name", where)
                 method = _replace(method, polling=polling)
+            if draft.follow_raw:
+                method = _replace(method, follow=self.resolve_follow(draft, method, by_op_id))
             methods.append(method)
         return methods
+
+    def resolve_follow(
+        self, draft: _Draft, method: ir.Method, by_op_id: dict[str, ir.Method]
+    ) -> ir.Follow:
+        """``x-sdk-follow`` on a stream operation -> a helper that prints its events until the
+        object the status operation returns is in a terminal status."""
+        raw = draft.follow_raw or {}
+        where = f"{draft.pointer}/x-sdk-follow"
+        if method.returns.kind != "stream":
+            raise self.fail("x-sdk-follow needs an operation returning text/event-stream", where)
+        status_op = by_op_id.get(str(raw.get("status-operation")))
+        if status_op is None:
+            raise self.fail("x-sdk-follow.status-operation names no operationId", where)
+        if status_op.namespace != method.namespace:
+            raise self.fail("x-sdk-follow.status-operation must be in the same namespace", where)
+        if status_op.returns.kind != "value" or not status_op.returns.model:
+            raise self.fail("x-sdk-follow.status-operation must return a model", where)
+        if [p.name for p in status_op.params_in("path")] != [
+            p.name for p in method.params_in("path")
+        ] or any(p.required for p in status_op.params if p.location != "path"):
+            raise self.fail(
+                "x-sdk-follow.status-operation must take the stream's path parameters "
+                "and nothing else required",
+                where,
+            )
+        terminal = raw.get("terminal")
+        if not isinstance(terminal, list) or not terminal:
+            raise self.fail("x-sdk-follow.terminal must be a non-empty list", where)
+        name = str(raw.get("method") or "follow")
+        status_field = str(raw.get("status-field") or "status")
+        if not _is_identifier(name) or not _is_identifier(status_field):
+            raise self.fail("x-sdk-follow.method and status-field must be identifiers", where)
+        taken = {m.name for m in by_op_id.values() if m.namespace == method.namespace}
+        if name in taken:
+            raise self.fail(f"x-sdk-follow.method {name!r} is already a method", where)
+        line = raw.get("line")
+        if line is not None and not isinstance(line, str):
+            raise self.fail("x-sdk-follow.line must be a string", where)
+        return ir.Follow(
+            method=name,
+            status_method=status_op.name,
+            status_field=status_field,
+            terminal=tuple(str(v) for v in terminal),
+            line=line,
+            returns=status_op.returns.type_hint,
+        )
 
     def group(self, pkg: ir.Package, methods: list[ir.Method]) -> ir.Api:
         tag_docs: dict[str, str] = {}

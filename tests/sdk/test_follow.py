@@ -1,0 +1,181 @@
+"""``client.runs.follow(run_id)`` (from ``x-sdk-follow`` on ``streamRunLogs``): prints each log
+line as it arrives, until the run is terminal, then returns the final ``Run``; the async twin too.
+
+Against the reference server: its log stream drives the run (PENDING -> RUNNING -> COMPLETED)
+and ends when the run is terminal.
+"""
+
+from __future__ import annotations
+
+import inspect
+import io
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tests.sdk._support import MODEL, Api, seed_files, seed_run
+from tests.server import ReferenceServer
+
+pytestmark = pytest.mark.anyio
+
+STREAM = r"/runs/\d+/logs/stream"
+
+
+def expected_lines(server: ReferenceServer, run_id: int) -> list[str]:
+    with server.app.store.lock:
+        logs = list(server.app.store.run_logs[run_id])
+    return [f"{entry['timestamp']}  {entry['message']}" for entry in logs]
+
+
+async def test_follow_prints_every_line_then_returns_the_completed_run(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    prompt_id, reward_id = seed_files(reference_server.app.store)
+    future = await api.runs.create(model=MODEL, prompt_file_id=prompt_id, reward_file_id=reward_id)
+    run_id = future.initial.id
+
+    run = await api.runs.follow(run_id)
+
+    assert isinstance(run, sdk.models.Run)
+    assert run.id == run_id
+    assert run.status is sdk.models.RunStatus.COMPLETED
+    printed = capsys.readouterr().out.splitlines()
+    lines = expected_lines(reference_server, run_id)
+    assert printed == lines
+    assert any("queued" in line for line in printed)
+    assert printed[-1].endswith("Training completed")
+    # one stream (the server ends it when the run is terminal), then the final state
+    assert [(r.method, r.path) for r in reference_server.requests[-2:]] == [
+        ("GET", f"/runs/{run_id}/logs/stream"),
+        ("GET", f"/runs/{run_id}"),
+    ]
+
+
+async def test_follow_writes_to_the_given_file(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeded = seed_run(reference_server.app.store, status="RUNNING")
+    out = io.StringIO()
+
+    run = await api.runs.follow(seeded["id"], file=out)
+
+    assert run.status == "COMPLETED"
+    assert out.getvalue().splitlines() == expected_lines(reference_server, seeded["id"])
+    assert capsys.readouterr().out == ""
+
+
+async def test_follow_returns_a_failed_run_without_raising(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeded = seed_run(reference_server.app.store, model="acme/fail-7b")
+
+    run = await api.runs.follow(seeded["id"])
+
+    assert run.status is sdk.models.RunStatus.FAILED
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == expected_lines(reference_server, seeded["id"])
+    assert "ERROR" in printed[-1]
+
+
+async def test_follow_of_a_finished_run_prints_its_log_and_returns(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeded = seed_run(reference_server.app.store, status="COMPLETED")
+    lines = expected_lines(reference_server, seeded["id"])
+
+    run = await api.runs.follow(seeded["id"])
+
+    assert run.status == "COMPLETED"
+    assert capsys.readouterr().out.splitlines() == lines
+
+
+async def test_follow_survives_a_dropped_connection_without_duplicates(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeded = seed_run(reference_server.app.store, status="COMPLETED")
+    fault = reference_server.inject(STREAM, kind="cut_stream", events=3)
+    fast = api.copy(retry_backoff_factor=0.0)
+
+    await fast.runs.follow(seeded["id"])
+
+    assert fault.hits == 1
+    assert capsys.readouterr().out.splitlines() == expected_lines(reference_server, seeded["id"])
+
+
+async def test_a_stream_that_ends_before_the_run_is_terminal_is_reopened_after_the_last_event(
+    api: Api,
+    sdk: ModuleType,
+    reference_server: ReferenceServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The helper does not trust the stream's end: it asks for the run, and while it is not
+    terminal it reopens the stream with Last-Event-ID (no line printed twice)."""
+    store = reference_server.app.store
+    seeded = seed_run(store, model="acme/stall-7b")  # stays RUNNING until we finish it
+    runs = api.client.runs
+    real = runs.stream_logs
+    calls: list[dict[str, Any]] = []
+
+    def first_event_only(*args: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs)
+        if len(calls) > 1:
+            assert store.runs[seeded["id"]]["status"] == "RUNNING"
+            with store.lock:
+                store.set_run_status(seeded["id"], "COMPLETED")
+            return real(*args, **kwargs)
+        events = real(*args, **kwargs)
+        if inspect.isasyncgen(events) or hasattr(events, "__anext__"):
+
+            async def one() -> Any:
+                async for event in events:
+                    yield event
+                    break
+                await events.aclose()
+
+            return one()
+
+        def one_sync() -> Any:
+            for event in events:
+                yield event
+                break
+            events.close()
+
+        return one_sync()
+
+    monkeypatch.setattr(runs, "stream_logs", first_event_only)
+
+    run = await api.runs.follow(seeded["id"], poll_interval=0)
+
+    assert run.status == "COMPLETED"
+    assert len(calls) == 2
+    assert calls[0]["extra_headers"] is None
+    assert calls[1]["extra_headers"] == {"Last-Event-ID": "1"}
+    assert capsys.readouterr().out.splitlines() == expected_lines(reference_server, seeded["id"])
+    streams = reference_server.requests_to("GET", STREAM)
+    assert streams[1].headers["last-event-id"] == "1"
+
+
+def test_follow_is_generated_from_the_spec_extension(sdk: ModuleType) -> None:
+    for cls in (sdk.resources.runs.Runs, sdk.resources.runs.AsyncRuns):
+        signature = inspect.signature(cls.follow)
+        assert list(signature.parameters) == ["self", "run_id", "file", "poll_interval"]
+        assert signature.parameters["file"].kind is inspect.Parameter.KEYWORD_ONLY
+        assert "until the status is terminal" in (cls.follow.__doc__ or "")
+    assert inspect.iscoroutinefunction(sdk.resources.runs.AsyncRuns.follow)
+    assert not inspect.iscoroutinefunction(sdk.resources.runs.Runs.follow)
+
+
+def test_follow_is_listed_by_options(client: Any) -> None:
+    names = client.runs.options()
+    assert names.index("follow") == names.index("stream_logs") + 1
+
+
+def test_a_line_that_is_not_a_log_event_is_printed_raw(sdk: ModuleType) -> None:
+    line = sdk.resources.runs._follow_line
+    assert line('{"timestamp": "t", "message": "m"}', "{timestamp}  {message}") == "t  m"
+    assert line("plain text", "{timestamp}  {message}") == "plain text"
+    assert line('{"other": 1}', "{timestamp}  {message}") == '{"other": 1}'
+    assert line("[1, 2]", "{timestamp}") == "[1, 2]"
+    assert line("anything", None) == "anything"
