@@ -57,6 +57,14 @@ generate: $(STAMP_DEV)
 check: $(STAMP_DEV)
 	$(VPY) -m generator check
 
+# ---- docs ------------------------------------------------------------------------------------
+
+# A browsable reference per API version: site/<api-version>/index.html (mkdocs + mkdocstrings,
+# from generated/<api-version>/src; docs/build.py, docs/mkdocs.yml).
+.PHONY: docs
+docs: $(STAMP_DEV)
+	$(VPY) docs/build.py
+
 # ---- lint -------------------------------------------------------------------------------------
 
 lint: lint-python lint-generated lint-spec
