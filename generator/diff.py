@@ -16,7 +16,7 @@ change                                 request side (client sends)        respon
 =====================================  =================================  =========================
 operation removed / added              breaking / compatible
 parameter or request field removed     breaking (the argument goes)
-parameter or request field added       breaking if required, else compat.
+parameter or request field added       breaking if required w/o default
 response field added                                                      compatible
 response field removed (or renamed)                                       breaking
 optional -> required                   breaking                           compatible
@@ -553,13 +553,15 @@ class _Differ:
             where = ("parameter", f"{key[0]} {name}", "")
             if key not in old_params:
                 required = bool(param.get("required"))
+                schema = param.get("schema")
+                defaulted = schema is not None and _has_default(self.new, schema, ptr + "/schema")
                 self.add(
                     "parameter-added",
                     label,
                     where,
                     None,
                     name,
-                    required,
+                    required and not defaulted,
                     f"new {'required' if required else 'optional'} parameter"
                     f" ({self.describe(self.new, param.get('schema'), ptr + '/schema')})",
                 )

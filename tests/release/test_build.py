@@ -106,7 +106,7 @@ def test_wheel_installs_in_a_clean_venv_and_reports_its_versions(
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     wheel = dist / f"runrl-{version}-py3-none-any.whl"
     install = subprocess.run(
-        [*PIP, "--python", str(python), "install", "-q", "--no-index"]
+        [*PIP, "--python", str(python), "install", "-q", "--no-compile", "--no-index"]
         + ["--find-links", str(wheelhouse), str(wheel)],
         capture_output=True,
         text=True,
