@@ -1,5 +1,5 @@
 // Every operation (and every request media type with its own x-sdk-method) becomes one Python
-// method; two of them must not get the same (namespace, method) name.
+// method, and x-sdk-follow one more; two of them must not get the same (namespace, method) name.
 //
 // given: the document root ($).
 import { allOperations, snakeCase } from "./_ops.js";
@@ -19,6 +19,10 @@ export default function uniqueMethods(doc) {
     const names = perMedia.length
       ? perMedia.map(([mt, m]) => [m["x-sdk-method"], ["paths", path, verb, "requestBody", "content", mt, "x-sdk-method"]])
       : [[op["x-sdk-method"] || snakeCase(op.operationId || `${verb}_${path}`), ["paths", path, verb]]];
+    const follow = op["x-sdk-follow"];
+    if (follow && typeof follow === "object") {
+      names.push([follow.method || "follow", ["paths", path, verb, "x-sdk-follow", "method"]]);
+    }
     for (const [name, where] of names) {
       const key = `${namespace}.${name}`;
       if (seen.has(key)) {

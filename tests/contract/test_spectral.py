@@ -91,6 +91,11 @@ def _break(spec: dict[str, Any]) -> list[tuple[str, str]]:
     polling["success"] = ["ready"]
     want("runrl-x-sdk-polling", "paths./deployments.post.x-sdk-polling.status-operation")
     want("runrl-x-sdk-polling", "paths./deployments.post.x-sdk-polling.success")
+    follow = _op(spec, "streamRunLogs")["x-sdk-follow"]
+    follow["status-operation"] = "getRunStatus"
+    follow["terminal"] = []
+    want("runrl-x-sdk-follow", "paths./runs/{id}/logs/stream.get.x-sdk-follow.status-operation")
+    want("runrl-x-sdk-follow", "paths./runs/{id}/logs/stream.get.x-sdk-follow.terminal")
     _op(spec, "createTool")["x-sdk-method"] = "update"
     want("runrl-unique-methods", "paths./tools/{id}.put")
     _op(spec, "getHealth")["security"] = [{"apiKey": ["read"]}]
