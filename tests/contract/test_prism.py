@@ -482,7 +482,9 @@ def _client_options(env: Env) -> dict[str, Any]:
     return {
         "api_key": TOKEN,
         "base_url": env.prism.url,
-        "max_retries": 0,  # every answer is seen once, nothing is retried away
+        # A lost connection (a loaded CI machine) may be retried; an HTTP answer cannot be
+        # retried away unseen: the recorder sees every answer, and each must be < 400.
+        "max_retries": 2,
         "poll_interval": 0.01,
         "max_poll_timeout": 5,
     }
