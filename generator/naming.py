@@ -94,6 +94,8 @@ def identifier(name: str) -> str:
         text = "_" + text
     if keyword.iskeyword(text) or text in _SOFT_KEYWORDS or text in _RESERVED_ARGUMENTS:
         text += "_"
+    elif text == "l":  # E741/E743: ambiguous with 1 (snake_case never yields O or I)
+        text += "_"
     return text
 
 

@@ -698,7 +698,9 @@ class Parser:
         base_hint = hint
         default: str | None = None
         send = "always"
-        python_default = _default_for(resolved, hint)
+        # A path parameter is always required: a default there means nothing (and a positional
+        # argument with a default cannot precede one without).
+        python_default = _default_for(resolved, hint) if location != "path" else None
         has_default = python_default is not None
         if not description:
             description = _text(resolved.get("description"))
@@ -1375,6 +1377,7 @@ class Parser:
                 _derived_classes(candidate) & avoid
                 or candidate in _RESERVED_CLS
                 or _is_keyword(candidate)
+                or candidate in ("I", "O", "l")  # E742: ambiguous class names
             ):
                 counter += 1
                 candidate = (

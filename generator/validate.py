@@ -51,8 +51,21 @@ def validate_document(doc: SpecDocument) -> None:
     if not isinstance(doc.data.get("openapi"), str) or not version.startswith(("3.0", "3.1")):
         raise doc.error(f"OpenAPI {version} is not supported (expected 3.0.x or 3.1.x)", "/openapi")
     check_refs(doc)
+    _check_composition(doc)
     findings = _findings(doc)
     report(doc, findings)
+
+
+def _check_composition(doc: SpecDocument) -> None:
+    from .models import check_composition_cycles
+
+    schemas = doc.data.get("components")
+    schemas = schemas.get("schemas") if isinstance(schemas, dict) else None
+    if isinstance(schemas, dict):
+        try:
+            check_composition_cycles(schemas)
+        except SpecError as exc:
+            raise doc.error(exc.message, exc.pointer) from None
 
 
 def report(doc: SpecDocument, findings: list[Finding]) -> None:
@@ -95,22 +108,35 @@ def run_validator(data: dict[str, Any]) -> list[Finding]:
     """Every finding of openapi-spec-validator on ``data``, classified and located."""
     validator = _validator_class(str(data.get("openapi")))(data)
     findings: list[Finding] = []
+    structure_done = False
     try:
         for err in validator.schema_validator.iter_errors(data):
             findings.append(_structural(err))
             if len(findings) >= MAX_REPORTED * 5:
                 break
         if any(kind == "error" for kind, _, _ in findings):
-            return findings  # the semantic checks assume a well-formed document
+            return _explained(findings, data)  # the semantic checks assume a valid structure
+        structure_done = True
         for err in validator.root_validator(validator.schema_path):
             finding = _semantic(err)
             if finding is not None:
                 findings.append(finding)
             if len(findings) >= 2000:
                 break
-    except Exception as exc:  # the validator's later passes can crash on a malformed document
-        if not any(kind == "error" for kind, _, _ in findings):
-            message = " ".join(str(exc).split())[:200]
+    except Exception as exc:  # the validator itself can fail on unusual documents
+        message = " ".join(str(exc).split())[:200]
+        if structure_done:
+            # e.g. a RecursionError, or an ECMA-262 pattern Python's re cannot compile: the
+            # document is structurally valid; its patterns the generator cannot use are dropped.
+            findings.append(
+                (
+                    "validator",
+                    f"the validator's semantic checks stopped ({type(exc).__name__}: {message}): "
+                    "skipped (the structure was validated)",
+                    "",
+                )
+            )
+        elif not any(kind == "error" for kind, _, _ in findings):
             findings.append(
                 (
                     "error",
@@ -119,6 +145,56 @@ def run_validator(data: dict[str, Any]) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _explained(findings: list[Finding], data: dict[str, Any]) -> list[Finding]:
+    """Replace "not valid under any of the given schemas" (the fast validator's message for a
+    oneOf/anyOf) by the deepest specific problem, found with the pure-Python validator."""
+    vague = [f for f in findings if f[0] == "error" and _VAGUE in f[1]]
+    if not vague:
+        return findings
+    try:
+        from openapi_spec_validator.schemas import schema_v30, schema_v31
+        from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+
+        schema = schema_v31 if str(data.get("openapi")).startswith("3.1") else schema_v30
+        python_validator = create_validator(schema)
+        by_path: dict[str, Any] = {}
+        for err in python_validator.iter_errors(data):
+            by_path.setdefault(pointer(*_path_of(err)), err)
+    except Exception:  # noqa: BLE001 - an explanation is best effort
+        return findings
+    out: list[Finding] = []
+    for kind, message, where in findings:
+        err = by_path.get(where) if kind == "error" and _VAGUE in message else None
+        if err is not None:
+            leaf = _deepest(err)
+            message = _short(_first_paragraph(leaf.message))
+            where = pointer(*_path_of(leaf))
+        out.append((kind, message, where))
+    return out
+
+
+_VAGUE = "not valid under any of the"
+
+
+def _deepest(err: Any) -> Any:
+    """The most specific error in a oneOf/anyOf error tree: the deepest location, preferring
+    a real mismatch over "'$ref' is a required property" (the Reference alternative)."""
+    leaves = []
+    stack = [err]
+    while stack:
+        node = stack.pop()
+        if getattr(node, "context", None):
+            stack.extend(node.context)
+        else:
+            leaves.append(node)
+
+    def rank(e: Any) -> tuple[int, int]:
+        not_ref = 0 if "'$ref' is a required property" in str(e.message) else 1
+        return (len(_path_of(e)), not_ref)
+
+    return max(leaves, key=rank) if leaves else err
 
 
 def _structural(err: Any) -> Finding:
@@ -194,6 +270,9 @@ def _validator_class(version: str) -> Any:
     base: Any = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
     registry = dict(base.keyword_validators)
     registry["schema"] = _tagged(registry["schema"], lambda schema, *_: schema.parts)
+    registry["schema"] = type(
+        "CycleSafeSchema", (registry["schema"],), {"_collect_properties": _collect_properties}
+    )
     registry["default"] = _tagged(
         registry["default"], lambda schema, *_: (*schema.parts, "default"), default=True
     )
@@ -208,6 +287,30 @@ def _validator_class(version: str) -> Any:
         )
     assert issubclass(registry["schema"], keywords.SchemaValidator)
     return type(f"Located{base.__name__}", (base,), {"keyword_validators": registry})
+
+
+def _collect_properties(self: Any, schema: Any, _seen: set[int] | None = None) -> set[str]:
+    """openapi-spec-validator's property collection, with a cycle check: its own recurses
+    forever on a schema that reaches itself through allOf/anyOf/oneOf/items."""
+    seen: set[int] = set() if _seen is None else _seen
+    try:
+        ident = id(schema.read_value())
+    except Exception:  # noqa: BLE001 - an unreadable node has no properties to collect
+        return set()
+    if ident in seen:
+        return set()
+    seen.add(ident)
+    props: set[str] = set()
+    if "properties" in schema:
+        props.update(str(k) for k in (schema / "properties").keys())
+    for keyword in ("allOf", "anyOf", "oneOf"):
+        if keyword in schema:
+            for sub in schema / keyword:
+                props.update(_collect_properties(self, sub, seen))
+    for keyword in ("items", "not"):
+        if keyword in schema:
+            props.update(_collect_properties(self, schema / keyword, seen))
+    return props
 
 
 def _no_meta_check(self: Any, schema: Any, schema_value: Any) -> None:
@@ -241,6 +344,7 @@ def check_refs(doc: SpecDocument) -> None:
             if isinstance(ref, str):
                 try:
                     resolver.lookup(ref, ptr)
+                    resolver.deref(node, ptr)  # a chain of refs that never reaches a value
                 except SpecError as exc:
                     raise doc.error(exc.message, exc.pointer) from None
             elif "$ref" in node and not _is_property_map(ptr):
