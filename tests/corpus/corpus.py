@@ -37,6 +37,27 @@ MYPY_LIMIT = 2_000_000  # bytes: mypy --strict below this size (the issue's "und
 SMALL_LIMIT = 100_000  # bytes: --fast runs every check on documents below this size
 # A refusal that names an unsupported feature is a documented limitation, not a failure.
 LIMITATION_MARKERS = ("is not supported", "are not supported", "not supported")
+# The limitations README.md ("Supported OpenAPI features") lists, as the generator words them.
+LIMITATIONS = (
+    "Swagger 2.0 (OpenAPI 2.0) is not supported",
+    "webhooks are not supported",
+    "callbacks are not supported",
+    "cookie parameters are not supported",
+    "request body media type",
+    "object values",
+    "arrays with style",
+    "array values are not supported",
+    "an array of files is not supported",
+    "style 'label'",
+    "style 'matrix'",
+    "operation-level servers are not supported",
+    "path-level servers are not supported",
+    "parameters with 'content'",
+    "remote $ref",
+    "is not a valid HTTP header name",
+    "contains a quote, backslash or control character",
+    "contains itself through allOf/oneOf/anyOf alone",
+)
 
 
 @dataclass
