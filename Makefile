@@ -31,6 +31,7 @@ help:
 	@echo "make test       pytest (tests/)"
 	@echo "make build      wheel + sdist of every generated package into dist/, then twine check"
 	@echo "make release-check  version numbers agree with the API diffs; packages have CHANGELOG.md"
+	@echo "make corpus     every spec in ../shared/corpus/specs: table (install, import, ruff, mypy) + diff vs openapi-python-client"
 	@echo "make clean      remove build output and caches;  make distclean  also .venv and node_modules"
 
 # ---- environments ---------------------------------------------------------------------------
@@ -108,6 +109,17 @@ test: $(STAMP_DEV) $(STAMP_NODE)
 .PHONY: test-contract
 test-contract: $(STAMP_DEV) $(STAMP_NODE)
 	$(VPY) -m pytest -q tests/contract $(PYTEST_ARGS)
+
+# ---- corpus -----------------------------------------------------------------------------------
+
+# Every public spec in ../shared/corpus/specs (or CORPUS_DIR) through the generator, one table
+# (tests/corpus/corpus.py: generate --skip-unsupported, ruff, compile, pip install, import, mypy
+# --strict under 2 MB), then the differential check against openapi-python-client's parser.
+# `make test` runs a fast subset of both (tests/corpus/test_*.py).
+.PHONY: corpus
+corpus: $(STAMP_DEV)
+	GENERATOR_CACHE_DIR=off $(VPY) -m tests.corpus.corpus --details
+	$(VPY) -m tests.corpus.differential
 
 # ---- packaging ----------------------------------------------------------------------------------
 
