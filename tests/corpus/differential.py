@@ -265,7 +265,9 @@ def format_report(results: list[Comparison]) -> str:
 
 def _reason_kind(reason: str) -> str:
     """A reason without the operation-specific details, for grouping."""
-    text = reason.split(" (send it")[0]
+    import re
+
+    text = re.sub(r"<openapi_python_client\.[^>]*>", "…", reason.split(" (send it")[0])
     for marker in ("'", '"'):
         parts = text.split(marker)
         text = marker.join(p if i % 2 == 0 else "…" for i, p in enumerate(parts))

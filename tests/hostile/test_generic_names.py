@@ -1,0 +1,99 @@
+"""Names for specs without x-sdk extensions: namespaces from tags or path segments, methods
+from operationId in snake_case (or verb + path), collisions resolved deterministically."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator import ir
+from generator.load import load_spec
+from generator.models import plan_class_names
+from generator.naming import argument_name, identifier, namespace_name, unique
+from generator.parse import _default_method_name, _path_namespace, parse_api
+
+
+@pytest.mark.parametrize(
+    ("path", "namespace"),
+    [
+        ("/pets/{petId}", "pets"),
+        ("/api/v1/namespaces/{namespace}/pods", "namespaces"),
+        ("/2010-04-01/Accounts/{AccountSid}/Calls.json", "Accounts"),
+        ("/v2.1/users", "users"),
+        ("/{id}", "default"),
+        ("/", "default"),
+    ],
+)
+def test_namespace_from_the_first_meaningful_path_segment(path: str, namespace: str) -> None:
+    assert _path_namespace(path) == namespace
+
+
+def test_method_name_without_operation_id() -> None:
+    assert _default_method_name("get", "/pets/{petId}") == "get_pets_by_pet_id"
+    assert _default_method_name("post", "/a-b/c.d") == "post_a_b_c_d"
+
+
+def test_identifiers_are_safe() -> None:
+    assert identifier("class") == "class_" and identifier("1st") == "_1st"
+    assert identifier("naïve") == "naive" and identifier("日本") == "value"
+    assert identifier("l") == "l_"
+    assert argument_name("body") == "body_" and argument_name("body", whole_body=True) == "body"
+    assert namespace_name("config") == "config_" and namespace_name("with_raw_response") == (
+        "with_raw_response_"
+    )
+    assert unique("a", {"a", "a_2"}) == "a_3"
+
+
+def test_schema_class_names_are_unique_and_stable() -> None:
+    schemas = {n: {} for n in ["pet.store", "PetStore", "pet_store", "List", "1st", "class", "Pet"]}
+    names = plan_class_names(schemas)
+    assert names == {
+        "pet.store": "PetStore",
+        "PetStore": "PetStore2",
+        "pet_store": "PetStore3",
+        "List": "ListModel",
+        "1st": "Model1st",
+        "class": "ClassModel",
+        "Pet": "Pet",
+    }
+    assert plan_class_names(schemas) == names  # deterministic
+
+
+def test_collisions_resolved_in_spec_order(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        textwrap.dedent(
+            """\
+            openapi: 3.1.0
+            info: {title: Generic, version: "1"}
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  tags: [Pets]
+                  responses: {'204': {description: x}}
+                post:
+                  operationId: list-pets
+                  tags: [pets]
+                  responses: {'204': {description: x}}
+              /pets/{id}:
+                get:
+                  operationId: list_pets
+                  tags: [PETS]
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: x}}
+              /stores:
+                get:
+                  responses: {'204': {description: x}}
+            """
+        )
+    )
+    doc = load_spec(spec)
+    api: ir.Api = parse_api(doc, package_version="0", schema_classes={})
+    assert [ns.name for ns in api.namespaces] == ["pets", "stores"]
+    pets = api.namespaces[0]
+    assert [m.name for m in pets.methods] == ["list_pets", "list_pets_2", "list_pets_3"]
+    assert [m.http_method for m in pets.methods] == ["GET", "POST", "GET"]
+    assert api.namespaces[1].methods[0].name == "get_stores"
