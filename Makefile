@@ -30,6 +30,7 @@ help:
 	@echo "make lint       ruff + mypy (generator, tests, each generated package) + Spectral (spec/*.yaml)"
 	@echo "make test       pytest (tests/)"
 	@echo "make build      wheel + sdist of every generated package into dist/, then twine check"
+	@echo "make bench      timings vs the peers, one table (bench/RESULTS.md); BENCH_QUICK=1 smaller"
 	@echo "make release-check  version numbers agree with the API diffs; packages have CHANGELOG.md"
 	@echo "make corpus     every spec in ../shared/corpus/specs: table (install, import, ruff, mypy) + diff vs openapi-python-client"
 	@echo "make clean      remove build output and caches;  make distclean  also .venv and node_modules"
@@ -109,6 +110,14 @@ test: $(STAMP_DEV) $(STAMP_NODE)
 .PHONY: test-contract
 test-contract: $(STAMP_DEV) $(STAMP_NODE)
 	$(VPY) -m pytest -q tests/contract $(PYTEST_ARGS)
+
+# ---- benchmarks -------------------------------------------------------------------------------
+
+# One table of medians and ratios (printed, and written to bench/RESULTS.md); no timing is a
+# test. runrl 0.2.2 goes into a temporary venv (requirements/bench.txt). BENCH_QUICK=1: smaller.
+.PHONY: bench
+bench: $(STAMP_DEV)
+	$(VPY) -m bench
 
 # ---- corpus -----------------------------------------------------------------------------------
 
