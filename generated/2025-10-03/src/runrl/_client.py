@@ -1,7 +1,7 @@
 """``RunRLClient`` and ``AsyncRunRLClient``: the entry points of the SDK.
 
-Namespaces are created on first use (and their modules imported then), which keeps
-``import runrl`` fast.
+Namespaces are created on first use (and their modules imported then), and the client's own
+methods import the models they return when called, which keeps ``import runrl`` fast.
 """
 
 from __future__ import annotations
@@ -11,22 +11,67 @@ from typing import TYPE_CHECKING, Any, Dict, Optional, Union
 
 import httpx
 
-from ._base_client import AsyncAPIClient, Operation, RequestOptions, SyncAPIClient
+from ._base_client import (
+    AsyncAPIClient,
+    Operation,
+    RequestOptions,
+    SyncAPIClient,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from ._config import ClientConfig
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from .models import (
-    HealthStatus,
-)
 
 if TYPE_CHECKING:
-    from .resources.api_keys import ApiKeys, AsyncApiKeys
-    from .resources.deployments import AsyncDeployments, Deployments
-    from .resources.files import AsyncFiles, Files
-    from .resources.runs import AsyncRuns, Runs
-    from .resources.search import AsyncSearch, Search
-    from .resources.shared_configurations import AsyncSharedConfigurations, SharedConfigurations
-    from .resources.tools import AsyncTools, Tools
-    from .resources.validation import AsyncValidation, Validation
+    from .models import HealthStatus
+    from .resources.api_keys import (
+        ApiKeys,
+        ApiKeysWithRawResponse,
+        AsyncApiKeys,
+        AsyncApiKeysWithRawResponse,
+    )
+    from .resources.deployments import (
+        AsyncDeployments,
+        AsyncDeploymentsWithRawResponse,
+        Deployments,
+        DeploymentsWithRawResponse,
+    )
+    from .resources.files import (
+        AsyncFiles,
+        AsyncFilesWithRawResponse,
+        Files,
+        FilesWithRawResponse,
+    )
+    from .resources.runs import (
+        AsyncRuns,
+        AsyncRunsWithRawResponse,
+        Runs,
+        RunsWithRawResponse,
+    )
+    from .resources.search import (
+        AsyncSearch,
+        AsyncSearchWithRawResponse,
+        Search,
+        SearchWithRawResponse,
+    )
+    from .resources.shared_configurations import (
+        AsyncSharedConfigurations,
+        AsyncSharedConfigurationsWithRawResponse,
+        SharedConfigurations,
+        SharedConfigurationsWithRawResponse,
+    )
+    from .resources.tools import (
+        AsyncTools,
+        AsyncToolsWithRawResponse,
+        Tools,
+        ToolsWithRawResponse,
+    )
+    from .resources.validation import (
+        AsyncValidation,
+        AsyncValidationWithRawResponse,
+        Validation,
+        ValidationWithRawResponse,
+    )
 
 _HEALTH_OP = Operation(
     method="GET",
@@ -110,6 +155,16 @@ class RunRLClient(SyncAPIClient):
         super().__init__(ClientConfig.from_env(**options), http_client=http_client)
 
     @cached_property
+    def with_raw_response(self) -> RunRLClientWithRawResponse:
+        """The same namespaces and methods, returning the raw ``APIResponse``.
+
+        ``client.with_raw_response.<namespace>.<method>(...)`` gives ``.status_code``,
+        ``.headers`` (e.g. ``X-RateLimit-Remaining``) and ``.parsed()``. The latest rate-limit
+        state of any call is also in ``client.rate_limit``.
+        """
+        return RunRLClientWithRawResponse(self)
+
+    @cached_property
     def files(self) -> Files:
         """Files drive training runs: prompt datasets, reward and environment code, and SFT datasets."""
         from .resources.files import Files
@@ -180,6 +235,8 @@ class RunRLClient(SyncAPIClient):
 
         ``GET /health`` (scope: read).
         """
+        from .models import HealthStatus
+
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -268,6 +325,16 @@ class AsyncRunRLClient(AsyncAPIClient):
         super().__init__(ClientConfig.from_env(**options), http_client=http_client)
 
     @cached_property
+    def with_raw_response(self) -> AsyncRunRLClientWithRawResponse:
+        """The same namespaces and methods, returning the raw ``APIResponse``.
+
+        ``client.with_raw_response.<namespace>.<method>(...)`` gives ``.status_code``,
+        ``.headers`` (e.g. ``X-RateLimit-Remaining``) and ``.parsed()``. The latest rate-limit
+        state of any call is also in ``client.rate_limit``.
+        """
+        return AsyncRunRLClientWithRawResponse(self)
+
+    @cached_property
     def files(self) -> AsyncFiles:
         """Files drive training runs: prompt datasets, reward and environment code, and SFT datasets."""
         from .resources.files import AsyncFiles
@@ -338,6 +405,8 @@ class AsyncRunRLClient(AsyncAPIClient):
 
         ``GET /health`` (scope: read).
         """
+        from .models import HealthStatus
+
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -350,3 +419,117 @@ class AsyncRunRLClient(AsyncAPIClient):
             options=options,
             cast_to=HealthStatus,
         )
+
+
+class RunRLClientWithRawResponse:
+    """What ``RunRLClient.with_raw_response`` returns: namespaces whose methods return an
+    ``APIResponse`` instead of the parsed value."""
+
+    def __init__(self, client: RunRLClient) -> None:
+        self._client = client
+        self.health = to_raw_response_wrapper(client.health)
+
+    @cached_property
+    def files(self) -> FilesWithRawResponse:
+        from .resources.files import FilesWithRawResponse
+
+        return FilesWithRawResponse(self._client.files)
+
+    @cached_property
+    def runs(self) -> RunsWithRawResponse:
+        from .resources.runs import RunsWithRawResponse
+
+        return RunsWithRawResponse(self._client.runs)
+
+    @cached_property
+    def deployments(self) -> DeploymentsWithRawResponse:
+        from .resources.deployments import DeploymentsWithRawResponse
+
+        return DeploymentsWithRawResponse(self._client.deployments)
+
+    @cached_property
+    def tools(self) -> ToolsWithRawResponse:
+        from .resources.tools import ToolsWithRawResponse
+
+        return ToolsWithRawResponse(self._client.tools)
+
+    @cached_property
+    def shared_configurations(self) -> SharedConfigurationsWithRawResponse:
+        from .resources.shared_configurations import SharedConfigurationsWithRawResponse
+
+        return SharedConfigurationsWithRawResponse(self._client.shared_configurations)
+
+    @cached_property
+    def validation(self) -> ValidationWithRawResponse:
+        from .resources.validation import ValidationWithRawResponse
+
+        return ValidationWithRawResponse(self._client.validation)
+
+    @cached_property
+    def search(self) -> SearchWithRawResponse:
+        from .resources.search import SearchWithRawResponse
+
+        return SearchWithRawResponse(self._client.search)
+
+    @cached_property
+    def api_keys(self) -> ApiKeysWithRawResponse:
+        from .resources.api_keys import ApiKeysWithRawResponse
+
+        return ApiKeysWithRawResponse(self._client.api_keys)
+
+
+class AsyncRunRLClientWithRawResponse:
+    """What ``AsyncRunRLClient.with_raw_response`` returns: namespaces whose methods return an
+    ``APIResponse`` instead of the parsed value."""
+
+    def __init__(self, client: AsyncRunRLClient) -> None:
+        self._client = client
+        self.health = async_to_raw_response_wrapper(client.health)
+
+    @cached_property
+    def files(self) -> AsyncFilesWithRawResponse:
+        from .resources.files import AsyncFilesWithRawResponse
+
+        return AsyncFilesWithRawResponse(self._client.files)
+
+    @cached_property
+    def runs(self) -> AsyncRunsWithRawResponse:
+        from .resources.runs import AsyncRunsWithRawResponse
+
+        return AsyncRunsWithRawResponse(self._client.runs)
+
+    @cached_property
+    def deployments(self) -> AsyncDeploymentsWithRawResponse:
+        from .resources.deployments import AsyncDeploymentsWithRawResponse
+
+        return AsyncDeploymentsWithRawResponse(self._client.deployments)
+
+    @cached_property
+    def tools(self) -> AsyncToolsWithRawResponse:
+        from .resources.tools import AsyncToolsWithRawResponse
+
+        return AsyncToolsWithRawResponse(self._client.tools)
+
+    @cached_property
+    def shared_configurations(self) -> AsyncSharedConfigurationsWithRawResponse:
+        from .resources.shared_configurations import AsyncSharedConfigurationsWithRawResponse
+
+        return AsyncSharedConfigurationsWithRawResponse(self._client.shared_configurations)
+
+    @cached_property
+    def validation(self) -> AsyncValidationWithRawResponse:
+        from .resources.validation import AsyncValidationWithRawResponse
+
+        return AsyncValidationWithRawResponse(self._client.validation)
+
+    @cached_property
+    def search(self) -> AsyncSearchWithRawResponse:
+        from .resources.search import AsyncSearchWithRawResponse
+
+        return AsyncSearchWithRawResponse(self._client.search)
+
+    @cached_property
+    def api_keys(self) -> AsyncApiKeysWithRawResponse:
+        from .resources.api_keys import AsyncApiKeysWithRawResponse
+
+        return AsyncApiKeysWithRawResponse(self._client.api_keys)

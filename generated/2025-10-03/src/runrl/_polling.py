@@ -4,13 +4,15 @@
 A future holds the object the create call returned (``future.initial``) and polls the API
 until the object reaches a terminal status. Compatible with the 0.2 series: ``.initial``,
 ``.status()``, ``.result(timeout=None)``, ``.cancel()``, ``.add_done_callback(fn)``, and
-``await future`` for the async variant.
+``await future`` for the async variant. ``result(progress=True)`` shows the status (and progress)
+while it waits: a live bar on a terminal, one plain line per status change elsewhere.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import threading
 import time
 from collections.abc import (
@@ -24,7 +26,7 @@ from collections.abc import (
 )
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TextIO, TypeVar, cast
 
 from ._exceptions import PollingCancelledError, PollingFailedError, TimeoutError
 
@@ -104,6 +106,106 @@ def _member(obj: object, name: str) -> Any:
     return getattr(obj, name, None)
 
 
+class _ProgressDisplay:
+    """What ``result(progress=True)`` shows while it waits.
+
+    On a terminal, with ``rich`` installed (``pip install 'runrl[progress]'``): one live
+    progress bar with the status and the progress fraction (a pulsing bar when the API reports
+    no progress). Otherwise (logs, CI, notebooks, or ``rich`` missing): one plain line per status
+    change, ``run 42: RUNNING 50%``. A problem of the display (a closed stream, say) stops the
+    display and nothing else: it never changes what ``result()`` returns or raises.
+    """
+
+    def __init__(self, policy: PollingPolicy, file: TextIO | None = None) -> None:
+        self._policy = policy
+        self._file = sys.stdout if file is None else file
+        self._last: tuple[str | None, float | None] | None = None
+        self._last_status: str | None = None
+        self._broken = False
+        self._bar: Any = None
+        self._task: Any = None
+        try:
+            live = bool(self._file.isatty())
+        except Exception:
+            live = False
+        if live:
+            self._bar = _rich_progress(self._file)
+
+    @property
+    def live(self) -> bool:
+        """Whether a live progress bar is shown (else plain lines)."""
+        return self._bar is not None
+
+    def show(self, obj: object) -> None:
+        if self._broken:
+            return
+        try:
+            self._show(obj)
+        except Exception:
+            self._broken = True
+            logger.debug("progress display failed; continuing without it", exc_info=True)
+
+    def _show(self, obj: object) -> None:
+        status = self._policy.status_of(obj)
+        fraction = self._policy.progress_of(obj)
+        if (status, fraction) == self._last:
+            return
+        self._last = (status, fraction)
+        name = self._policy.describe(obj)
+        if self._bar is None:
+            if status != self._last_status:
+                self._last_status = status
+                percent = "" if fraction is None else f" {fraction:.0%}"
+                self._file.write(f"{name}: {status}{percent}\n")
+                self._file.flush()
+            return
+        description = f"{name} {status}"
+        finished = status in self._policy.success
+        if self._task is None:
+            total = 1.0 if fraction is not None or finished else None
+            self._task = self._bar.add_task(description, total=total)
+        if fraction is not None:
+            self._bar.update(self._task, description=description, total=1.0, completed=fraction)
+        elif finished:
+            self._bar.update(self._task, description=description, total=1.0, completed=1.0)
+        else:
+            self._bar.update(self._task, description=description)
+        self._bar.refresh()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            try:
+                self._bar.stop()
+            except Exception:
+                logger.debug("progress display failed to stop", exc_info=True)
+            self._bar = None
+
+
+def _rich_progress(file: TextIO) -> Any:
+    """A started ``rich`` progress display writing to ``file``, or ``None`` without ``rich``."""
+    try:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+    except ImportError:
+        return None
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=Console(file=file),
+        auto_refresh=False,
+    )
+    bar.start()
+    return bar
+
+
 class RunRLPollingFuture(Generic[T]):
     """Polls a long-running operation until it reaches a terminal status.
 
@@ -175,7 +277,7 @@ class RunRLPollingFuture(Generic[T]):
         self._observe(current)
         return current
 
-    def result(self, timeout: float | None = None) -> T:
+    def result(self, timeout: float | None = None, *, progress: bool = False) -> T:
         """Wait for the operation to finish and return the final object.
 
         Polls every ``poll_interval`` seconds. Raises the policy's failure error (with the
@@ -183,10 +285,25 @@ class RunRLPollingFuture(Generic[T]):
         ``cancel()``, and ``TimeoutError`` (also a builtin ``TimeoutError``) when ``timeout``
         seconds (default ``max_timeout``) pass first; the operation then keeps running and
         ``result()`` may be called again.
+
+        ``progress=True`` shows the status and the progress fraction on standard output while
+        waiting: a live progress bar when it is a terminal and ``rich`` is installed
+        (``pip install 'runrl[progress]'``), otherwise one plain line per status change.
+        It changes nothing about what is returned or raised.
         """
+        display = _ProgressDisplay(self._policy) if progress else None
+        try:
+            return self._wait(timeout, display)
+        finally:
+            if display is not None:
+                display.close()
+
+    def _wait(self, timeout: float | None, display: _ProgressDisplay | None) -> T:
         limit = self._max_timeout if timeout is None else max(timeout, 0.0)
         deadline = time.monotonic() + limit
         while True:
+            if display is not None:
+                display.show(self._latest)
             if self._state != _PENDING:
                 return self._outcome()
             remaining = deadline - time.monotonic()
@@ -330,7 +447,7 @@ class AsyncRunRLPollingFuture(Generic[T]):
         self._observe(current)
         return current
 
-    async def result(self, timeout: float | None = None) -> T:
+    async def result(self, timeout: float | None = None, *, progress: bool = False) -> T:
         """Wait for the operation to finish and return the final object.
 
         Polls every ``poll_interval`` seconds. Raises the policy's failure error (with the
@@ -338,10 +455,25 @@ class AsyncRunRLPollingFuture(Generic[T]):
         ``cancel()``, and ``TimeoutError`` (also a builtin ``TimeoutError``) when ``timeout``
         seconds (default ``max_timeout``) pass first; the operation then keeps running and
         ``result()`` may be called again.
+
+        ``progress=True`` shows the status and the progress fraction on standard output while
+        waiting: a live progress bar when it is a terminal and ``rich`` is installed
+        (``pip install 'runrl[progress]'``), otherwise one plain line per status change.
+        It changes nothing about what is returned or raised.
         """
+        display = _ProgressDisplay(self._policy) if progress else None
+        try:
+            return await self._wait(timeout, display)
+        finally:
+            if display is not None:
+                display.close()
+
+    async def _wait(self, timeout: float | None, display: _ProgressDisplay | None) -> T:
         limit = self._max_timeout if timeout is None else max(timeout, 0.0)
         deadline = time.monotonic() + limit
         while True:
+            if display is not None:
+                display.show(self._latest)
             if self._state != _PENDING:
                 return self._outcome()
             remaining = deadline - time.monotonic()

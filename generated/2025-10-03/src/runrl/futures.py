@@ -5,6 +5,8 @@ from ._polling import (
     PollingPolicy,
     RunRLPollingFuture,
     as_completed,
+    async_as_completed,
+    async_wait_all,
     wait_all,
 )
 
@@ -13,5 +15,7 @@ __all__ = [
     "AsyncRunRLPollingFuture",
     "PollingPolicy",
     "as_completed",
+    "async_as_completed",
+    "async_wait_all",
     "wait_all",
 ]

@@ -599,7 +599,13 @@ class RunCreate(BaseModel):
     Maximum completion length in tokens.
     """
     epochs: Annotated[int, Field(ge=1, le=100)] = 1
+    """
+    Passes over the prompt dataset (1-100).
+    """
     learning_rate_multiplier: Annotated[float, Field(gt=0.0)] = 1.0
+    """
+    Multiplier on the model's base learning rate (greater than 0).
+    """
     sft_file_id: Optional[str] = None
     """
     Id of an SFT dataset to warm up on before RL.

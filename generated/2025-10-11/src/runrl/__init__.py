@@ -7,18 +7,55 @@ Quick start::
     client = RunRLClient()  # reads RUNRL_API_KEY
 """
 
+from typing import TYPE_CHECKING, Any, List
+
 from . import exceptions
 from ._client import AsyncRunRLClient, RunRLClient
 from ._config import ClientConfig
 from ._exceptions import *  # noqa: F403 - the whole public exception hierarchy
 from ._exceptions import __all__ as _exception_names
-from ._polling import (
-    AsyncRunRLPollingFuture,
-    RunRLPollingFuture,
-    as_completed,
-    wait_all,
-)
 from ._version import API_VERSION, __version__
+
+if TYPE_CHECKING:
+    from . import models as models
+    from ._polling import (
+        AsyncRunRLPollingFuture,
+        RunRLPollingFuture,
+        as_completed,
+        async_as_completed,
+        async_wait_all,
+        wait_all,
+    )
+
+# Loaded on first use (PEP 562), so that `import runrl` stays cheap: the models (every
+# schema's class) and the polling machinery are imported when first touched, the namespaces'
+# modules when the client first uses them (see _client.py).
+_LAZY = {
+    "AsyncRunRLPollingFuture": "_polling",
+    "RunRLPollingFuture": "_polling",
+    "as_completed": "_polling",
+    "async_as_completed": "_polling",
+    "async_wait_all": "_polling",
+    "wait_all": "_polling",
+    "models": "models",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    module = import_module(f"{__name__}.{module_name}")
+    value = module if module_name == name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "RunRLClient",
@@ -29,6 +66,8 @@ __all__ = [
     "API_VERSION",
     "__version__",
     "as_completed",
+    "async_as_completed",
+    "async_wait_all",
     "exceptions",
     "wait_all",
     *_exception_names,

@@ -20,7 +20,6 @@ is raised, with its type.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json as jsonlib
 import logging
@@ -29,21 +28,21 @@ import re
 import sys
 import time
 import types
-import uuid
 import warnings
 from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from datetime import time as dt_time
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
-from typing import Any, Generic, Literal, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, overload
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 import pydantic
+from typing_extensions import ParamSpec
 
 from ._config import ClientConfig
 from ._exceptions import (
@@ -52,16 +51,22 @@ from ._exceptions import (
     AuthenticationError,
     ResponseValidationError,
     ValidationError,
+    _redact,
     make_status_error,
     parse_retry_after,
 )
-from ._pagination import PagedResponse, PaginationSpec
-from ._streaming import AsyncEventStream, EventStream, aiter_events, iter_events
 from ._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
-from ._validation import to_httpx_file
+
+if TYPE_CHECKING:
+    # Imported where first needed instead (a page, a stream, an upload): `import <package>`
+    # then loads neither the page model (Pydantic's model machinery) nor httpx-sse.
+    from ._pagination import PagedResponse, PaginationSpec
+    from ._streaming import AsyncEventStream, EventStream
 
 __all__ = [
     "APIResponse",
+    "async_to_raw_response_wrapper",
+    "to_raw_response_wrapper",
     "AsyncAPIClient",
     "Operation",
     "RateLimit",
@@ -70,6 +75,45 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+P = ParamSpec("P")
+
+# Set while a `client.with_raw_response...` call runs: request() then returns an APIResponse.
+# A context variable (not client state) so that threads and tasks sharing a client don't mix.
+_RAW_RESPONSE: ContextVar[bool] = ContextVar("runrl_raw_response", default=False)
+
+
+def to_raw_response_wrapper(func: Callable[P, T]) -> Callable[P, APIResponse[T]]:
+    """Wrap a generated method so that it returns the ``APIResponse`` (status, headers, parsed)."""
+
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[T]:
+        token = _RAW_RESPONSE.set(True)
+        try:
+            return cast("APIResponse[T]", func(*args, **kwargs))
+        finally:
+            _RAW_RESPONSE.reset(token)
+
+    wrapped.__doc__ = func.__doc__
+    wrapped.__name__ = getattr(func, "__name__", "wrapped")
+    return wrapped
+
+
+def async_to_raw_response_wrapper(
+    func: Callable[P, Awaitable[T]],
+) -> Callable[P, Awaitable[APIResponse[T]]]:
+    """The async twin of :func:`to_raw_response_wrapper`."""
+
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[T]:
+        token = _RAW_RESPONSE.set(True)
+        try:
+            return cast("APIResponse[T]", await func(*args, **kwargs))
+        finally:
+            _RAW_RESPONSE.reset(token)
+
+    wrapped.__doc__ = func.__doc__
+    wrapped.__name__ = getattr(func, "__name__", "wrapped")
+    return wrapped
+
+
 _SyncClientT = TypeVar("_SyncClientT", bound="SyncAPIClient")
 _AsyncClientT = TypeVar("_AsyncClientT", bound="AsyncAPIClient")
 
@@ -238,6 +282,8 @@ def _json_default(value: object) -> object:
         return value.value
     if isinstance(value, Decimal):
         return float(value)
+    from uuid import UUID
+
     if isinstance(value, UUID):
         return str(value)
     if isinstance(value, (set, frozenset)):
@@ -315,6 +361,8 @@ _PAGE_CLASSES: dict[Any, type[PagedResponse[Any]]] = {}
 def _page_class(item_type: Any) -> type[PagedResponse[Any]]:
     cls = _PAGE_CLASSES.get(item_type)
     if cls is None:
+        from ._pagination import PagedResponse
+
         cls = cast(Any, PagedResponse)[item_type]
         _PAGE_CLASSES[item_type] = cls
     return cls
@@ -441,10 +489,16 @@ class _BaseClient:
         """Arguments for a new httpx client, from the TLS/proxy/pool options."""
         config = self._config
         verify: Any = config.verify_ssl
-        if config.verify_ssl and (config.ssl_ca_cert or config.cert_file):
+        if config.cert_file or (config.verify_ssl and config.ssl_ca_cert):
             import ssl
 
-            if config.ssl_ca_cert:
+            if not config.verify_ssl:
+                # Not verifying the server must not drop the client certificate (mutual TLS
+                # against a server with a self-signed certificate).
+                context = ssl.create_default_context()
+                context.check_hostname = False
+                context.verify_mode = ssl.CERT_NONE
+            elif config.ssl_ca_cert:
                 context = ssl.create_default_context(cafile=config.ssl_ca_cert)
             else:
                 context = httpx.create_ssl_context()
@@ -542,12 +596,18 @@ class _BaseClient:
         if method in _KEYED_METHODS:
             # One key per logical call, reused by every retry: the server can then recognize
             # a repeated create and not perform it twice.
-            headers["idempotency-key"] = idempotency_key or str(uuid.uuid4())
+            if not idempotency_key:
+                import uuid
+
+                idempotency_key = str(uuid.uuid4())
+            headers["idempotency-key"] = idempotency_key
 
         content: bytes | None = None
         form: dict[str, Any] | None = None
         upload: dict[str, Any] | None = None
         if files:
+            from ._validation import to_httpx_file
+
             upload = {
                 name: value if isinstance(value, tuple) else to_httpx_file(value, stack)
                 for name, value in files.items()
@@ -688,7 +748,12 @@ class _BaseClient:
             body: Any = jsonlib.loads(response.content)
         except ValueError as exc:
             kind = response.headers.get("content-type") or "no content type"
-            excerpt = response.text[:80] if response.content else "an empty body"
+            # Redacted before it is cut: a page may echo the credential back.
+            excerpt = (
+                _redact(response.text, response.request)[:80]
+                if response.content
+                else "an empty body"
+            )
             raise ResponseValidationError(
                 f"{op.name}: expected a JSON body, got {kind}: {excerpt!r}",
                 status_code=response.status_code,
@@ -893,7 +958,7 @@ class SyncAPIClient(_BaseClient):
             files=files,
             cast_to=cast_to,
             options=options,
-            raw=raw,
+            raw=raw or _RAW_RESPONSE.get(),
         )
 
     def request_page(
@@ -913,14 +978,22 @@ class SyncAPIClient(_BaseClient):
         """
         if op.deprecated:
             warnings.warn(f"{op.name} is deprecated", DeprecationWarning, stacklevel=3)
-        return self._request_page(
+        sink: list[APIResponse[Any]] | None = [] if _RAW_RESPONSE.get() else None
+        page = self._request_page(
             op,
             path_params=path_params,
             query=query,
             item_type=item_type,
             pagination=pagination,
             options=options,
+            sink=sink,
         )
+        if sink:
+            # with_raw_response: the first page's HTTP response, parsed into the page.
+            first = sink[0]
+            response = APIResponse(first.http_response, lambda: page, first.retries_taken)
+            return cast("PagedResponse[T]", response)
+        return page
 
     def request_stream(
         self,
@@ -959,7 +1032,8 @@ class SyncAPIClient(_BaseClient):
             response, _ = self._send(op, prepared, stream=True, extra_headers=extra)
             return response
 
-        iterate = iter_events
+        from ._streaming import iter_events as iterate
+
         return iterate(connect, max_reconnects=prepared.max_retries, sleep=self._sleep)
 
     # ----------------------------------------------------------------- internals
@@ -1004,6 +1078,7 @@ class SyncAPIClient(_BaseClient):
         item_type: type[T],
         pagination: PaginationSpec,
         options: RequestOptions | None,
+        sink: list[APIResponse[Any]] | None = None,
     ) -> PagedResponse[T]:
         raw = self._request(
             op,
@@ -1016,6 +1091,8 @@ class SyncAPIClient(_BaseClient):
             options=options,
             raw=True,
         )
+        if sink is not None:
+            sink.append(cast("APIResponse[Any]", raw))
         page = self._build_page(op, cast("APIResponse[Any]", raw), item_type, pagination)
         if pagination.style != "page":
             return page
@@ -1111,7 +1188,11 @@ class AsyncAPIClient(_BaseClient):
             http_client = httpx.AsyncClient(**self._transport_kwargs())
         self._client = http_client
         self._merge_client_headers(http_client)
-        self._sleep = sleep if sleep is not None else asyncio.sleep
+        if sleep is None:
+            import asyncio  # here: a program that only uses the sync client never imports it
+
+            sleep = asyncio.sleep
+        self._sleep = sleep
         self._post_init()
 
     def copy(self: _AsyncClientT, **overrides: Any) -> _AsyncClientT:
@@ -1210,7 +1291,7 @@ class AsyncAPIClient(_BaseClient):
             files=files,
             cast_to=cast_to,
             options=options,
-            raw=raw,
+            raw=raw or _RAW_RESPONSE.get(),
         )
 
     async def request_page(
@@ -1230,14 +1311,22 @@ class AsyncAPIClient(_BaseClient):
         """
         if op.deprecated:
             warnings.warn(f"{op.name} is deprecated", DeprecationWarning, stacklevel=3)
-        return await self._request_page(
+        sink: list[APIResponse[Any]] | None = [] if _RAW_RESPONSE.get() else None
+        page = await self._request_page(
             op,
             path_params=path_params,
             query=query,
             item_type=item_type,
             pagination=pagination,
             options=options,
+            sink=sink,
         )
+        if sink:
+            # with_raw_response: the first page's HTTP response, parsed into the page.
+            first = sink[0]
+            response = APIResponse(first.http_response, lambda: page, first.retries_taken)
+            return cast("PagedResponse[T]", response)
+        return page
 
     def request_stream(
         self,
@@ -1276,7 +1365,8 @@ class AsyncAPIClient(_BaseClient):
             response, _ = await self._send(op, prepared, stream=True, extra_headers=extra)
             return response
 
-        iterate = aiter_events
+        from ._streaming import aiter_events as iterate
+
         return iterate(connect, max_reconnects=prepared.max_retries, sleep=self._sleep)
 
     # ----------------------------------------------------------------- internals
@@ -1321,6 +1411,7 @@ class AsyncAPIClient(_BaseClient):
         item_type: type[T],
         pagination: PaginationSpec,
         options: RequestOptions | None,
+        sink: list[APIResponse[Any]] | None = None,
     ) -> PagedResponse[T]:
         raw = await self._request(
             op,
@@ -1333,6 +1424,8 @@ class AsyncAPIClient(_BaseClient):
             options=options,
             raw=True,
         )
+        if sink is not None:
+            sink.append(cast("APIResponse[Any]", raw))
         page = self._build_page(op, cast("APIResponse[Any]", raw), item_type, pagination)
         if pagination.style != "page":
             return page

@@ -244,7 +244,8 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
         message = _as_text(body.get(_MESSAGE_FIELD)) or message
         details = body.get(_DETAILS_FIELD)
     if not message:
-        excerpt = text.strip()[:200] if body is None else ""
+        # Redacted before it is cut, so that no prefix of an echoed credential survives.
+        excerpt = _redact(text.strip(), request)[:200] if body is None else ""
         message = code or f"HTTP {status} {response.reason_phrase}".strip()
         if excerpt:
             message = f"{message}: {excerpt}"

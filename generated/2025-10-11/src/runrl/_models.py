@@ -5,6 +5,8 @@ No ``from __future__ import annotations`` here: Pydantic evaluates class annotat
 runtime, and the package supports Python 3.9, where ``X | Y`` cannot be evaluated.
 """
 
+import functools
+import re
 import types
 from collections.abc import Callable
 from enum import Enum
@@ -90,6 +92,24 @@ def _to_dict(
     return self.model_dump(by_alias=by_alias, exclude_none=exclude_none, mode=mode)
 
 
+_SECRET_NAME = re.compile(r"(^|_)(token|secret|password|api_key|apikey)($|_)", re.IGNORECASE)
+
+
+def _mask(value: str) -> str:
+    return value[:3] + "***" if len(value) > 8 else "***"
+
+
+@functools.cache
+def _secret_fields(cls: type[pydantic.BaseModel]) -> frozenset[str]:
+    names: set[str] = set()
+    for name, info in cls.model_fields.items():
+        extra = info.json_schema_extra
+        flagged = isinstance(extra, dict) and bool(extra.get("x-sdk-secret"))
+        if flagged or _SECRET_NAME.search(name):
+            names.add(name)
+    return frozenset(names)
+
+
 class BaseModel(pydantic.BaseModel):
     """Base of every response model.
 
@@ -130,6 +150,16 @@ class BaseModel(pydantic.BaseModel):
         if extra is not None and key in extra:
             return extra[key]
         raise KeyError(key)
+
+    def __repr_args__(self) -> Any:
+        # Secrets never appear in a repr (or a log line built from one): fields the spec marks
+        # `x-sdk-secret: true`, and string fields whose name says they hold a credential.
+        secret = _secret_fields(type(self))
+        for name, value in super().__repr_args__():
+            if name in secret and isinstance(value, str):
+                yield name, _mask(value)
+            else:
+                yield name, value
 
     def __contains__(self, key: object) -> bool:
         """``"field" in model``: a declared field (name or wire name) or a key the server sent."""

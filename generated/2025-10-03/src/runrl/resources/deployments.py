@@ -8,7 +8,12 @@ from __future__ import annotations
 import functools
 from typing import Any, Dict, Literal, Optional, Union
 
-from .._base_client import Operation, RequestOptions
+from .._base_client import (
+    Operation,
+    RequestOptions,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from .._exceptions import RunFailedError
 from .._pagination import PagedResponse, PaginationSpec
 from .._polling import (
@@ -553,3 +558,33 @@ class AsyncDeployments(AsyncAPIResource):
             options=options,
             cast_to=type(None),
         )
+
+
+class DeploymentsWithRawResponse:
+    """``client.with_raw_response.deployments``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: Deployments) -> None:
+        self._resource = resource
+        self.list = to_raw_response_wrapper(resource.list)
+        self.check = to_raw_response_wrapper(resource.check)
+        self.get = to_raw_response_wrapper(resource.get)
+        self.delete = to_raw_response_wrapper(resource.delete)
+
+
+class AsyncDeploymentsWithRawResponse:
+    """``client.with_raw_response.deployments``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: AsyncDeployments) -> None:
+        self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.check = async_to_raw_response_wrapper(resource.check)
+        self.get = async_to_raw_response_wrapper(resource.get)
+        self.delete = async_to_raw_response_wrapper(resource.delete)

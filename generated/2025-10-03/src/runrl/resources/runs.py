@@ -5,11 +5,21 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import json
+import sys
+import time
 from datetime import datetime
-from typing import Any, AsyncIterator, Dict, Iterator, List, Literal, Optional, Union
+from enum import Enum
+from typing import Any, AsyncIterator, Dict, Iterator, List, Literal, Optional, TextIO, Union
 
-from .._base_client import Operation, RequestOptions
+from .._base_client import (
+    Operation,
+    RequestOptions,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from .._exceptions import RunFailedError
 from .._pagination import PagedResponse, PaginationSpec
 from .._polling import (
@@ -30,6 +40,23 @@ from ..models import (
     RunStatus,
     RunType,
 )
+
+
+def _follow_line(data: str, line: Optional[str]) -> str:
+    """One printed line of a followed stream: ``line`` filled from the event's JSON object."""
+    if line is None:
+        return data
+    try:
+        fields = json.loads(data)
+        return line.format_map(fields) if isinstance(fields, dict) else data
+    except (ValueError, LookupError, TypeError):
+        return data
+
+
+def _status_value(obj: object, field: str) -> str:
+    value = getattr(obj, field, None)
+    return str(value.value if isinstance(value, Enum) else value)
+
 
 _LIST_OP = Operation(
     method="GET",
@@ -107,6 +134,7 @@ _STREAM_LOGS_OP = Operation(
     operation_id="streamRunLogs",
     stream=True,
 )
+_STREAM_LOGS_OP_FOLLOW_TERMINAL = frozenset(["COMPLETED", "FAILED", "CANCELLED"])
 _METRICS_OP = Operation(
     method="GET",
     path="/runs/{id}/metrics",
@@ -134,6 +162,7 @@ _NAMESPACE_METHODS = (
     ("history", False),
     ("logs", False),
     ("stream_logs", False),
+    ("follow", False),
     ("metrics", False),
     ("completions", False),
     ("cancel", False),
@@ -238,8 +267,8 @@ class Runs(SyncAPIResource):
           reward_file_id: Id of the reward function or environment file (`File.id`).
           type: How completions are scored: a reward function, or a (multi-turn) environment.
           completion_length: Maximum completion length in tokens.
-          epochs: (no description in the spec)
-          learning_rate_multiplier: (no description in the spec)
+          epochs: Passes over the prompt dataset (1-100).
+          learning_rate_multiplier: Multiplier on the model's base learning rate (greater than 0).
           sft_file_id: Id of an SFT dataset to warm up on before RL.
           tool_ids: Ids of MCP tools to attach.
           package_requirements: Extra pip requirements, e.g. `wandb==0.17.4`.
@@ -455,6 +484,37 @@ class Runs(SyncAPIResource):
             options=options,
         )
 
+    def follow(
+        self,
+        run_id: int,
+        *,
+        file: Optional[TextIO] = None,
+        poll_interval: Optional[float] = None,
+    ) -> Run:
+        """Print the events of ``stream_logs`` as they arrive until the status is terminal, then return the final object.
+
+        Each event is printed on its own line as ``{timestamp}  {message}`` (filled from the event's JSON data; the raw data when it does not fit). When the stream ends, ``get`` fetches the object; while its ``status`` is not one of COMPLETED, FAILED, CANCELLED, the stream is reopened after the last event seen (``Last-Event-ID``).
+
+        Args:
+          run_id: The run's id.
+          file: Where to print (default: standard output).
+          poll_interval: Seconds to wait before reopening a stream that ended early (default: the client's ``poll_interval``).
+        """
+        out = sys.stdout if file is None else file
+        pause = self._client.config.poll_interval if poll_interval is None else poll_interval
+        last_event_id: Optional[str] = None
+        while True:
+            headers = {"Last-Event-ID": last_event_id} if last_event_id else None
+            for event in self.stream_logs(run_id, extra_headers=headers):
+                if event.id:
+                    last_event_id = event.id
+                out.write(_follow_line(event.data, "{timestamp}  {message}") + "\n")
+                out.flush()
+            current = self.get(run_id)
+            if _status_value(current, "status") in _STREAM_LOGS_OP_FOLLOW_TERMINAL:
+                return current
+            time.sleep(pause)
+
     def metrics(
         self,
         run_id: int,
@@ -653,8 +713,8 @@ class AsyncRuns(AsyncAPIResource):
           reward_file_id: Id of the reward function or environment file (`File.id`).
           type: How completions are scored: a reward function, or a (multi-turn) environment.
           completion_length: Maximum completion length in tokens.
-          epochs: (no description in the spec)
-          learning_rate_multiplier: (no description in the spec)
+          epochs: Passes over the prompt dataset (1-100).
+          learning_rate_multiplier: Multiplier on the model's base learning rate (greater than 0).
           sft_file_id: Id of an SFT dataset to warm up on before RL.
           tool_ids: Ids of MCP tools to attach.
           package_requirements: Extra pip requirements, e.g. `wandb==0.17.4`.
@@ -870,6 +930,37 @@ class AsyncRuns(AsyncAPIResource):
             options=options,
         )
 
+    async def follow(
+        self,
+        run_id: int,
+        *,
+        file: Optional[TextIO] = None,
+        poll_interval: Optional[float] = None,
+    ) -> Run:
+        """Print the events of ``stream_logs`` as they arrive until the status is terminal, then return the final object.
+
+        Each event is printed on its own line as ``{timestamp}  {message}`` (filled from the event's JSON data; the raw data when it does not fit). When the stream ends, ``get`` fetches the object; while its ``status`` is not one of COMPLETED, FAILED, CANCELLED, the stream is reopened after the last event seen (``Last-Event-ID``).
+
+        Args:
+          run_id: The run's id.
+          file: Where to print (default: standard output).
+          poll_interval: Seconds to wait before reopening a stream that ended early (default: the client's ``poll_interval``).
+        """
+        out = sys.stdout if file is None else file
+        pause = self._client.config.poll_interval if poll_interval is None else poll_interval
+        last_event_id: Optional[str] = None
+        while True:
+            headers = {"Last-Event-ID": last_event_id} if last_event_id else None
+            async for event in self.stream_logs(run_id, extra_headers=headers):
+                if event.id:
+                    last_event_id = event.id
+                out.write(_follow_line(event.data, "{timestamp}  {message}") + "\n")
+                out.flush()
+            current = await self.get(run_id)
+            if _status_value(current, "status") in _STREAM_LOGS_OP_FOLLOW_TERMINAL:
+                return current
+            await asyncio.sleep(pause)
+
     async def metrics(
         self,
         run_id: int,
@@ -968,3 +1059,39 @@ class AsyncRuns(AsyncAPIResource):
             options=options,
             cast_to=type(None),
         )
+
+
+class RunsWithRawResponse:
+    """``client.with_raw_response.runs``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: Runs) -> None:
+        self._resource = resource
+        self.list = to_raw_response_wrapper(resource.list)
+        self.get = to_raw_response_wrapper(resource.get)
+        self.history = to_raw_response_wrapper(resource.history)
+        self.logs = to_raw_response_wrapper(resource.logs)
+        self.metrics = to_raw_response_wrapper(resource.metrics)
+        self.completions = to_raw_response_wrapper(resource.completions)
+        self.cancel = to_raw_response_wrapper(resource.cancel)
+
+
+class AsyncRunsWithRawResponse:
+    """``client.with_raw_response.runs``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: AsyncRuns) -> None:
+        self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.get = async_to_raw_response_wrapper(resource.get)
+        self.history = async_to_raw_response_wrapper(resource.history)
+        self.logs = async_to_raw_response_wrapper(resource.logs)
+        self.metrics = async_to_raw_response_wrapper(resource.metrics)
+        self.completions = async_to_raw_response_wrapper(resource.completions)
+        self.cancel = async_to_raw_response_wrapper(resource.cancel)

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, Literal, Optional, Union
 
-from .._base_client import Operation, RequestOptions
+from .._base_client import (
+    Operation,
+    RequestOptions,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from .._pagination import PagedResponse, PaginationSpec
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
@@ -888,3 +893,43 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             options=options,
             cast_to=LikeResult,
         )
+
+
+class SharedConfigurationsWithRawResponse:
+    """``client.with_raw_response.shared_configurations``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: SharedConfigurations) -> None:
+        self._resource = resource
+        self.list = to_raw_response_wrapper(resource.list)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.browse = to_raw_response_wrapper(resource.browse)
+        self.get = to_raw_response_wrapper(resource.get)
+        self.update = to_raw_response_wrapper(resource.update)
+        self.delete = to_raw_response_wrapper(resource.delete)
+        self.data = to_raw_response_wrapper(resource.data)
+        self.copy = to_raw_response_wrapper(resource.copy)
+        self.like = to_raw_response_wrapper(resource.like)
+
+
+class AsyncSharedConfigurationsWithRawResponse:
+    """``client.with_raw_response.shared_configurations``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: AsyncSharedConfigurations) -> None:
+        self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.browse = async_to_raw_response_wrapper(resource.browse)
+        self.get = async_to_raw_response_wrapper(resource.get)
+        self.update = async_to_raw_response_wrapper(resource.update)
+        self.delete = async_to_raw_response_wrapper(resource.delete)
+        self.data = async_to_raw_response_wrapper(resource.data)
+        self.copy = async_to_raw_response_wrapper(resource.copy)
+        self.like = async_to_raw_response_wrapper(resource.like)

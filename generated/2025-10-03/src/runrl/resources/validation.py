@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional, Union
 
-from .._base_client import Operation, RequestOptions
+from .._base_client import (
+    Operation,
+    RequestOptions,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._validation import check_arguments
@@ -342,3 +347,31 @@ class AsyncValidation(AsyncAPIResource):
             options=options,
             cast_to=ValidationResponse,
         )
+
+
+class ValidationWithRawResponse:
+    """``client.with_raw_response.validation``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: Validation) -> None:
+        self._resource = resource
+        self.reward_function = to_raw_response_wrapper(resource.reward_function)
+        self.prompt_file = to_raw_response_wrapper(resource.prompt_file)
+        self.sft_file = to_raw_response_wrapper(resource.sft_file)
+
+
+class AsyncValidationWithRawResponse:
+    """``client.with_raw_response.validation``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: AsyncValidation) -> None:
+        self._resource = resource
+        self.reward_function = async_to_raw_response_wrapper(resource.reward_function)
+        self.prompt_file = async_to_raw_response_wrapper(resource.prompt_file)
+        self.sft_file = async_to_raw_response_wrapper(resource.sft_file)

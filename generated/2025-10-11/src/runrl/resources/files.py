@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, Literal, Optional, Union
 
-from .._base_client import Operation, RequestOptions
+from .._base_client import (
+    Operation,
+    RequestOptions,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from .._pagination import PagedResponse, PaginationSpec
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, FileInput, Headers, NotGiven, Query, Timeout
@@ -937,3 +942,43 @@ class AsyncFiles(AsyncAPIResource):
             options=options,
             cast_to=bytes,
         )
+
+
+class FilesWithRawResponse:
+    """``client.with_raw_response.files``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: Files) -> None:
+        self._resource = resource
+        self.list = to_raw_response_wrapper(resource.list)
+        self.upload_path = to_raw_response_wrapper(resource.upload_path)
+        self.create_from_content = to_raw_response_wrapper(resource.create_from_content)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.update = to_raw_response_wrapper(resource.update)
+        self.delete = to_raw_response_wrapper(resource.delete)
+        self.preview = to_raw_response_wrapper(resource.preview)
+        self.content = to_raw_response_wrapper(resource.content)
+        self.download = to_raw_response_wrapper(resource.download)
+
+
+class AsyncFilesWithRawResponse:
+    """``client.with_raw_response.files``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: AsyncFiles) -> None:
+        self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.upload_path = async_to_raw_response_wrapper(resource.upload_path)
+        self.create_from_content = async_to_raw_response_wrapper(resource.create_from_content)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.update = async_to_raw_response_wrapper(resource.update)
+        self.delete = async_to_raw_response_wrapper(resource.delete)
+        self.preview = async_to_raw_response_wrapper(resource.preview)
+        self.content = async_to_raw_response_wrapper(resource.content)
+        self.download = async_to_raw_response_wrapper(resource.download)

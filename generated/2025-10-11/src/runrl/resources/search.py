@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from .._base_client import Operation, RequestOptions
+from .._base_client import (
+    Operation,
+    RequestOptions,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..models import (
@@ -105,3 +110,27 @@ class AsyncSearch(AsyncAPIResource):
             options=options,
             cast_to=SearchResults,
         )
+
+
+class SearchWithRawResponse:
+    """``client.with_raw_response.search``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: Search) -> None:
+        self._resource = resource
+        self.query = to_raw_response_wrapper(resource.query)
+
+
+class AsyncSearchWithRawResponse:
+    """``client.with_raw_response.search``: the same methods, returning an ``APIResponse``
+    (``.status_code``, ``.headers`` with the rate-limit state, ``.parsed()``).
+
+    Streams and polling futures are not offered here: they are not one response.
+    """
+
+    def __init__(self, resource: AsyncSearch) -> None:
+        self._resource = resource
+        self.query = async_to_raw_response_wrapper(resource.query)
