@@ -78,6 +78,11 @@ class Returns:
     pagination: Pagination | None = None
     model: str | None = None  # the component model returned, if any
 
+    @property
+    def needs_cast(self) -> bool:
+        """``cast`` is ``cast(type[X], X)`` (a Union/Optional/Literal): import ``typing.cast``."""
+        return self.cast.startswith("cast(")
+
 
 @dataclass(frozen=True)
 class Polling:

@@ -156,6 +156,8 @@ def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
                 out[key] = copy.deepcopy(item)
             elif key in ("description", "title") and isinstance(item, str):
                 out[key] = clean_text(item)
+            elif key == "nullable" and item is False:
+                continue  # the default anyway; spelled out, it makes an optional field non-Optional
             elif key == "format" and item in _DROPPED_FORMATS:
                 continue  # EmailStr needs the optional email-validator: a plain str instead
             elif key == "pattern":
@@ -165,9 +167,66 @@ def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
                 out[key] = {str(k): schema(v) for k, v in item.items()}
             else:
                 out[key] = schema(item)
+        if "default" in out and not _default_fits(value, value["default"], lookup):
+            del out["default"]  # an ill-typed default would be an ill-typed field (mypy)
         return out
 
+    def lookup(ref: str) -> Any:
+        if not ref.startswith(_SCHEMA_REF):
+            return None
+        name = unescape(ref[len(_SCHEMA_REF) :].split("/", 1)[0])
+        components = (root.get("components") or {}).get("schemas") or {}
+        return components.get(name) if isinstance(components, dict) else None
+
     return schema(node)
+
+
+def _component(schema: Any) -> Any:
+    """A component that is not an object or an enum (a RootModel of a scalar) loses its
+    ``default``: datamodel-code-generator puts it on every field that references the component,
+    where the plain value is not an instance of the RootModel class."""
+    if isinstance(schema, dict) and "default" in schema and "enum" not in schema:
+        kind = schema.get("type")
+        if kind != "object" and not schema.get("properties"):
+            schema = {k: v for k, v in schema.items() if k != "default"}
+    return schema
+
+
+_FITS = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+    "null": lambda v: v is None,
+}
+
+
+def _default_fits(schema: dict[str, Any], default: Any, lookup: Any) -> bool:
+    """Whether a field with this schema can take ``default`` as its Python default.
+
+    Models get the spec's ``default`` as the field default, unvalidated: one of another type
+    (``default: "1"`` on an integer, ``{}`` on a model, ``true`` on a RootModel) is a type error
+    in the package. Enum defaults stay (they become enum members)."""
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        target = lookup(ref)
+        enum = target.get("enum") if isinstance(target, dict) else None
+        return isinstance(enum, list) and default in enum
+    enum = schema.get("enum")
+    if isinstance(enum, list):
+        return default in enum
+    if any(key in schema for key in ("allOf", "oneOf", "anyOf")):
+        # datamodel-code-generator copies it onto every member (``root: int = "auto"``)
+        return False
+    kind = schema.get("type")
+    kinds = kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
+    if schema.get("nullable") is True:
+        kinds = [*kinds, "null"]
+    if not kinds:
+        return True
+    return any(_FITS.get(str(k), lambda v: True)(default) for k in kinds)
 
 
 def _pattern_compiles(pattern: str) -> bool:
@@ -268,7 +327,7 @@ def generate_models(
 
     check_composition_cycles(schemas)
     names = plan_class_names(schemas, set(reserved) | runtime_class_names(spec))
-    renamed = {names[k]: rewrite_refs(v, names, spec) for k, v in schemas.items()}
+    renamed = {names[k]: _component(rewrite_refs(v, names, spec)) for k, v in schemas.items()}
     document = {
         "openapi": spec.get("openapi", "3.1.0"),
         "info": {"title": "models", "version": "0"},

@@ -1088,7 +1088,7 @@ class Parser:
         return ir.Returns(
             kind="value",
             type_hint=hint,
-            cast=hint,
+            cast=_cast_expression(hint),
             unwrap=tuple(unwrap),
             model=self.class_of(schema),
         )
@@ -1129,7 +1129,7 @@ class Parser:
         return ir.Returns(
             kind="page",
             type_hint=f"PagedResponse[{item_hint}]",
-            cast=item_hint,
+            cast=_cast_expression(item_hint),
             unwrap=unwrap,
             pagination=pagination,
             model=self.class_of(item_schema),
@@ -1509,6 +1509,15 @@ def _is_model_like(schema: dict[str, Any]) -> bool:
         or schema.get("enum")
         or _primary_type(schema) == "object"
     )
+
+
+def _cast_expression(hint: str) -> str:
+    """The ``cast_to`` expression for a return annotation. A class or ``List[...]`` is a
+    ``type[T]`` as it is; ``Union``/``Optional``/``Literal`` are special forms mypy does not
+    accept there, so they are passed as ``cast(type[X], X)`` (the same object at run time)."""
+    if hint.startswith(("Union[", "Optional[", "Literal[")):
+        return f"cast(type[{hint}], {hint})"
+    return hint
 
 
 def _strip_optional(hint: str) -> str:
