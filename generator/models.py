@@ -77,7 +77,7 @@ def plan_class_names(
                 base = "Model"
             if base[0].isdigit():
                 base = "Model" + base
-        if base.lower() in taken:
+        if base.lower() in taken or base in ("I", "O", "l"):  # E742: ambiguous class names
             base += "Model"
         candidate = base
         counter = 1
@@ -492,11 +492,13 @@ def _hoist_forward_enums(source: str) -> str:
 
 
 _AMBIGUOUS = re.compile(r"^(    (?:l|O|I)(?: =|:).*)$", re.MULTILINE)
+_AMBIGUOUS_CLASS = re.compile(r"^(class (?:l|O|I)\(.*:)$", re.MULTILINE)
 
 
 def _mark_ambiguous_names(source: str) -> str:
     """An enum member or field called ``l``, ``O`` or ``I`` is the spec's name: keep it, and
-    tell the linter (E741) it is deliberate."""
+    tell the linter (E741) it is deliberate. Inline schemas can also yield such class names."""
+    source = _AMBIGUOUS_CLASS.sub(r"\1  # noqa: E742", source)
     return _AMBIGUOUS.sub(r"\1  # noqa: E741", source)
 
 
