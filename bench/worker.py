@@ -153,7 +153,11 @@ def async_calls(base: str) -> dict[str, dict[str, Callable[[], Awaitable[object]
 
 
 def cmd_calls(args: dict[str, Any]) -> dict[str, Any]:
-    """Microseconds per call: for each case, ``rounds`` blocks per contender, order rotated."""
+    """Microseconds per call: for each case, ``rounds`` blocks per contender, order rotated.
+
+    Per block both the wall time and this process's CPU time (``cpu <name>``): the CPU time is
+    the client's own work, which other processes on the machine do not inflate.
+    """
     base, rounds, warmup = args["base"], args["rounds"], args["warmup"]
     per_block = {"GET": args["calls_get"], "list 100": args["calls_list"]}
     out: dict[str, dict[str, list[float]]] = {}
@@ -163,14 +167,15 @@ def cmd_calls(args: dict[str, Any]) -> dict[str, Any]:
         for fn in fns.values():
             for _ in range(warmup):
                 fn()
-        times: dict[str, list[float]] = {n: [] for n in names}
+        times: dict[str, list[float]] = {n: [] for n in names + [f"cpu {n}" for n in names]}
         for index in range(rounds):
             for name in names[index % 3 :] + names[: index % 3]:
                 fn = fns[name]
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 for _ in range(calls):
                     fn()
                 times[name].append((time.perf_counter() - started) / calls * 1e6)
+                times[f"cpu {name}"].append((time.process_time() - cpu) / calls * 1e6)
         out[case] = times
 
     async def run_async() -> None:
@@ -180,14 +185,15 @@ def cmd_calls(args: dict[str, Any]) -> dict[str, Any]:
             for afn in fns.values():
                 for _ in range(warmup):
                     await afn()
-            times: dict[str, list[float]] = {n: [] for n in names}
+            times: dict[str, list[float]] = {n: [] for n in names + [f"cpu {n}" for n in names]}
             for index in range(rounds):
                 for name in names[index % 3 :] + names[: index % 3]:
                     afn = fns[name]
-                    started = time.perf_counter()
+                    started, cpu = time.perf_counter(), time.process_time()
                     for _ in range(calls):
                         await afn()
                     times[name].append((time.perf_counter() - started) / calls * 1e6)
+                    times[f"cpu {name}"].append((time.process_time() - cpu) / calls * 1e6)
             out[case] = times
 
     asyncio.run(run_async())
