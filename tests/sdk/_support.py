@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import AsyncIterator, Awaitable, Iterable
 from types import ModuleType
 from typing import Any
@@ -234,3 +235,17 @@ def seed_run(
         if status is not None:
             store.set_run_status(run["id"], status)
         return run
+
+
+def settle(server: ReferenceServer, timeout: float = 5.0) -> None:
+    """Wait until the server has answered every delayed request.
+
+    A client that timed out leaves the server still working on the request; letting it finish
+    keeps it from touching the next test's fresh state (its rate-limit window, its store).
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        delayed = [r for r in server.requests if r.fault is not None and r.fault.kind == "delay"]
+        if all(r.response_status is not None for r in delayed):
+            return
+        time.sleep(0.02)

@@ -33,7 +33,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.sdk._support import MODEL, TOKEN, Api, seed_file, seed_files, seed_run
+from tests.sdk._support import MODEL, TOKEN, Api, seed_file, seed_files, seed_run, settle
 from tests.server import ReferenceServer
 
 pytestmark = pytest.mark.anyio
@@ -137,20 +137,6 @@ async def close_http(api: Api) -> None:
         await http.aclose()
     else:
         http.close()
-
-
-def settle(server: ReferenceServer, timeout: float = 5.0) -> None:
-    """Wait until the server has answered every delayed request.
-
-    A client that timed out leaves the server still working on the request; letting it finish
-    keeps it from touching the next test's fresh state (its rate-limit window, its store).
-    """
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        delayed = [r for r in server.requests if r.fault is not None and r.fault.kind == "delay"]
-        if all(r.response_status is not None for r in delayed):
-            return
-        time.sleep(0.02)
 
 
 # ------------------------------------------------------------------- GET / PUT / DELETE retries

@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import re
 import socket
-import time
 import traceback
 from collections.abc import Iterator
 from types import ModuleType
@@ -24,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.sdk._support import MODEL, TOKEN, Api, seed_file, seed_files
+from tests.sdk._support import MODEL, TOKEN, Api, seed_file, seed_files, settle
 from tests.server import ReferenceServer
 
 pytestmark = pytest.mark.anyio
@@ -51,16 +50,6 @@ def runrl_logger(sdk: ModuleType) -> Iterator[logging.Logger]:
         logger.setLevel(level)
         logger.propagate = propagate
         base._debug_handler = saved_handler
-
-
-def settle(server: ReferenceServer, timeout: float = 5.0) -> None:
-    """Wait until the server has answered the delayed requests a timed-out client left behind."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        delayed = [r for r in server.requests if r.fault is not None and r.fault.kind == "delay"]
-        if all(r.response_status is not None for r in delayed):
-            return
-        time.sleep(0.02)
 
 
 def sdk_records(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:

@@ -41,7 +41,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from tests.sdk._support import PROMPT_JSONL, TOKEN, Api, seed_file
+from tests.sdk._support import PROMPT_JSONL, TOKEN, Api, seed_file, settle
 from tests.server import ReferenceServer
 
 pytestmark = pytest.mark.anyio
@@ -65,20 +65,6 @@ async def close(api: Api) -> None:
         await api.client.aclose()
     else:
         api.client.close()
-
-
-def settle(server: ReferenceServer, timeout: float = 5.0) -> None:
-    """Wait until the server has answered every delayed request.
-
-    A client that timed out leaves the server still working on the request; letting it finish
-    keeps it from touching the next test's fresh state (its rate-limit window, its store).
-    """
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        delayed = [r for r in server.requests if r.fault is not None and r.fault.kind == "delay"]
-        if all(r.response_status is not None for r in delayed):
-            return
-        time.sleep(0.02)
 
 
 # ------------------------------------------------------------------------------------------ TLS
