@@ -46,6 +46,37 @@ def pascal_case(name: str) -> str:
     return text
 
 
+# Names no generated class (model or namespace resource) may take: what models.py, the resource
+# modules and the client module import or define (templates/client/_method.jinja `imports`,
+# templates/client/_client.py.jinja). tests/hostile/test_generic_names.py checks the templates'
+# imports against this list.
+RESERVED_CLASS_NAMES = frozenset(
+    {
+        # typing / typing_extensions
+        *"Any Annotated AsyncIterator Callable ClassVar Dict Iterator List Literal Mapping".split(),
+        *"NotRequired Optional Sequence Set Tuple Type TypeAlias TypedDict Union".split(),
+        # pydantic
+        *"AnyUrl AwareDatetime BaseModel ConfigDict EmailStr Field NaiveDatetime".split(),
+        *"RootModel SecretStr StrictBool StrictBytes StrictFloat StrictInt StrictStr".split(),
+        *"AnyHttpUrl HttpUrl IPvAnyAddress Json PositiveInt confloat conint constr".split(),
+        *"conlist field_validator model_validator ValidationInfo".split(),
+        *"ValidatorFunctionWrapHandler PydanticUndefined".split(),
+        # standard library types used in models
+        *"Decimal Enum IntEnum StrEnum UUID Path datetime date time timedelta".split(),
+        # the runtime and the client modules
+        *"OpenEnum PagedResponse PaginationSpec Operation RequestOptions ServerSentEvent".split(),
+        *"NotGiven NOT_GIVEN Body FileInput Headers Query Timeout PollingPolicy".split(),
+        *"SyncAPIResource AsyncAPIResource SyncAPIClient AsyncAPIClient ClientConfig".split(),
+        *"APIResponse functools httpx TYPE_CHECKING TextIO cached_property".split(),
+    }
+)
+
+
+def builtin_class_names() -> frozenset[str]:
+    """Builtins a class would shadow (``Exception``, ``True``...)."""
+    return frozenset(n for n in dir(builtins) if n[:1].isupper())
+
+
 # Names a generated method parameter must not take: they would shadow what the method body uses
 # (the request-building locals and module-level helpers of templates/client/_method.jinja).
 _RESERVED_ARGUMENTS = {

@@ -22,7 +22,9 @@ from .errors import SpecError, pointer
 from .load import SpecDocument
 from .naming import (
     CLIENT_ATTRIBUTES,
+    RESERVED_CLASS_NAMES,
     argument_name,
+    builtin_class_names,
     clean_text,
     identifier,
     method_name,
@@ -1375,7 +1377,7 @@ class Parser:
             counter = 1
             while (
                 _derived_classes(candidate) & avoid
-                or candidate in _RESERVED_CLS
+                or _derived_classes(candidate) & _RESERVED_CLS
                 or _is_keyword(candidate)
                 or candidate in ("I", "O", "l")  # E742: ambiguous class names
             ):
@@ -1410,9 +1412,9 @@ def _derived_classes(name: str) -> set[str]:
     return {name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"}
 
 
-_RESERVED_CLS = frozenset(
-    {"SyncAPIResource", "AsyncAPIResource", "SyncAPIClient", "AsyncAPIClient", "ClientConfig"}
-)
+# A resource module imports typing names, runtime classes and models (templates/client/
+# _method.jinja `imports`): a namespace class named `List` or `Timeout` would shadow one.
+_RESERVED_CLS = RESERVED_CLASS_NAMES | builtin_class_names()
 
 
 # -- helpers ------------------------------------------------------------------------------------

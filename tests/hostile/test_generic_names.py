@@ -3,6 +3,7 @@ from operationId in snake_case (or verb + path), collisions resolved determinist
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from generator import ir
 from generator.load import load_spec
 from generator.models import plan_class_names
-from generator.naming import argument_name, identifier, namespace_name, unique
+from generator.naming import RESERVED_CLASS_NAMES, argument_name, identifier, namespace_name, unique
 from generator.parse import _default_method_name, _path_namespace, parse_api
 
 
@@ -97,3 +98,21 @@ def test_collisions_resolved_in_spec_order(tmp_path: Path) -> None:
     assert [m.name for m in pets.methods] == ["list_pets", "list_pets_2", "list_pets_3"]
     assert [m.http_method for m in pets.methods] == ["GET", "POST", "GET"]
     assert api.namespaces[1].methods[0].name == "get_stores"
+
+
+def test_reserved_class_names_cover_what_generated_modules_import() -> None:
+    """Every name the client templates import at module level is in RESERVED_CLASS_NAMES, so no
+    model or namespace class can shadow it (``class List(SyncAPIResource)`` once did)."""
+    templates = Path(__file__).resolve().parents[2] / "templates" / "client"
+    imported: set[str] = set()
+    for name in ("_method.jinja", "_client.py.jinja", "resource.py.jinja"):
+        text = (templates / name).read_text()
+        # `from x import (a, b)` / `from x import a, b`; Jinja expressions are spec-derived names
+        for match in re.finditer(r"^from [\w.{} ]+ import \(?([^)]*?)\)?$", text, re.M | re.S):
+            for part in re.split(r"[,\s]+", match.group(1)):
+                if part.isidentifier():
+                    imported.add(part)
+    # generated class names start with a capital letter: only such imports can clash
+    capitalised = {n for n in imported if n[0].isupper()}
+    assert {"List", "Timeout", "AsyncIterator", "Operation", "TYPE_CHECKING"} <= capitalised
+    assert capitalised - RESERVED_CLASS_NAMES == set()

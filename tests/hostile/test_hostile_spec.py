@@ -61,7 +61,17 @@ def test_names_are_safe_unique_and_deterministic(api: ir.Api) -> None:
         "model_config",
         "config_",
         "_1st_things",
+        "list",
+        "timeout_",
+        "iterator",
     ]
+    # a namespace class must not shadow what its module imports (typing.List, the Timeout type,
+    # Iterator and AsyncIterator for the async twin)
+    assert {ns.name: ns.class_name for ns in api.namespaces[5:]} == {
+        "list": "ListResource",
+        "timeout_": "TimeoutResource",
+        "iterator": "IteratorResource",
+    }
     get = _method(api, "get_item_by_id")
     names = [p.name for p in get.params]
     assert names[:2] == ["item_id", "class_"]  # path parameters first, in path order
@@ -208,3 +218,18 @@ class httpx_url:  # noqa: N801 - a tiny parsed-URL helper (no httpx import in th
         parts = urlsplit(url)
         self.path = parts.path
         self.query_pairs = parse_qsl(parts.query, keep_blank_values=True)
+
+
+def test_no_model_class_shadows_an_import_or_a_builtin(package: Path) -> None:
+    """Classes datamodel-code-generator names after properties (``dict``, ``any``,
+    ``open_enum``, ``paged_response`` in hostile.yaml) get a suffix instead of shadowing what
+    models.py imports; allOf naming one schema twice yields one base, not a TypeError."""
+    from generator.naming import RESERVED_CLASS_NAMES, builtin_class_names
+
+    tree = ast.parse((package / "src" / PACKAGE / "models.py").read_text())
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    assert not set(classes) & (RESERVED_CLASS_NAMES | builtin_class_names())
+    assert {"DictModel", "AnyModel", "OpenEnumModel", "PagedResponseModel"} <= set(classes)
+    for node in classes.values():
+        bases = [ast.unparse(b) for b in node.bases]
+        assert len(bases) == len(set(bases)), f"class {node.name}({', '.join(bases)})"
