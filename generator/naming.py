@@ -85,6 +85,8 @@ _RESERVED_ARGUMENTS = {
     "extra_query",
     "extra_body",
     "timeout",
+    "max_retries",
+    "retry_backoff_factor",
     "idempotency_key",
     "poll_interval",
     "max_timeout",

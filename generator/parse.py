@@ -468,6 +468,12 @@ class Parser:
             if not isinstance(positional, list):
                 raise self.fail("x-sdk-positional must be a list", f"{op_ptr}/x-sdk-positional")
             params = self.order(base_params + body_params, positional, media_ptr or op_ptr, path)
+            if returns.kind == "page" and any(p.location == "file" for p in params):
+                # every page re-sends the request; an upload stream can be read only once
+                raise self.fail(
+                    "x-sdk-pagination on an operation that uploads files is not supported",
+                    f"{op_ptr}/x-sdk-pagination",
+                )
             method = ir.Method(
                 name=method_name(name),
                 namespace=namespace,

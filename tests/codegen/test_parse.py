@@ -30,6 +30,8 @@ def test_namespaces_and_client_methods(mini_api: ir.Api) -> None:
     assert names == [
         "list_jobs",
         "create",
+        "search",
+        "chat",
         "get",
         "update",
         "cancel",
@@ -39,6 +41,18 @@ def test_namespaces_and_client_methods(mini_api: ir.Api) -> None:
         "upload",
         "create_inline",
     ]
+
+
+def test_a_paginated_post_and_a_streamed_post_keep_their_bodies(mini_api: ir.Api) -> None:
+    search, chat = _method(mini_api, "search"), _method(mini_api, "chat")
+    assert search.returns.kind == "page" and search.idempotent
+    assert sorted((p.name, p.location) for p in search.params) == [
+        ("page", "query"),
+        ("per_page", "query"),
+        ("query", "body"),
+    ]
+    assert chat.returns.kind == "stream"
+    assert [(p.name, p.location) for p in chat.params] == [("job_id", "path"), ("message", "body")]
 
 
 def test_query_params_defaults_and_constraints(mini_api: ir.Api) -> None:

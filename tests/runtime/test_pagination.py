@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from runrl_rt._base_client import Operation
 from runrl_rt._exceptions import ResponseValidationError
 from runrl_rt._pagination import PagedResponse, Pagination, PaginationSpec
 from tests.runtime.helpers import LIST_FILES, File, make_async_client, make_client
@@ -134,3 +135,38 @@ def test_hand_built_page_iterates_its_own_items() -> None:
     page = PagedResponse[int](items=[1, 2], pagination=Pagination.model_validate({"page": 1}))
     assert list(page) == [1, 2] and not page.has_next_page()
     assert page["items"] == [1, 2] and page.pagination["page"] == 1
+
+
+SEARCH_FILES = Operation("POST", "/files/search", unwrap=("data",), operation_id="files.search")
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("is_async", [False, True])
+async def test_a_search_body_is_sent_with_every_page(server: TestServer, is_async: bool) -> None:
+    """A paginated POST (a search): each page is the same request with the next page number,
+    body included. Dropping the body would silently turn page 2 into an unfiltered list."""
+
+    def search(request: Seen, n: int) -> Any:
+        assert request.json() == {"query": "lora", "tags": ["a"]}
+        return three_pages(request, n)
+
+    server.on("POST", "/files/search", search)
+    body = {"query": "lora", "tags": ["a"]}
+    query = {"type": "prompt", "per_page": 2}
+    if is_async:
+        async with make_async_client(server.url) as aclient:
+            page = await aclient.request_page(
+                SEARCH_FILES, query=query, json=body, item_type=File, pagination=SPEC
+            )
+            ids = [f.id async for f in page]
+    else:
+        with make_client(server.url) as client:
+            page = client.request_page(
+                SEARCH_FILES, query=query, json=body, item_type=File, pagination=SPEC
+            )
+            ids = [f.id for f in page]
+    assert ids == ["f1-0", "f1-1", "f2-0", "f2-1", "f3-0"]
+    seen = server.seen()
+    assert [dict(r.query).get("page") for r in seen] == [None, "2", "3"]
+    assert [r.json() for r in seen] == [body] * 3
+    assert all(r.headers["content-type"] == "application/json" for r in seen)

@@ -162,3 +162,52 @@ def test_bounded_reconnects_and_errors(server: TestServer) -> None:
 def test_event_json_errors_are_typed() -> None:
     with pytest.raises(ResponseValidationError, match="does not carry JSON"):
         ServerSentEvent(data="not json").json()
+
+
+def test_event_is_a_read_only_value() -> None:
+    """The event is httpx-sse's object retyped (no copy per event): built by hand it behaves
+    as a frozen value — compared, hashed and shown by its four fields, ``id`` ``None`` when
+    absent — and the parser's own objects come out as the same type."""
+    import httpx_sse
+
+    event = ServerSentEvent(data="x", event="log", id="3", retry=10)
+    assert isinstance(event, httpx_sse.ServerSentEvent)
+    assert event == ServerSentEvent("x", "log", "3", 10) and event != ServerSentEvent("x")
+    assert len({event, ServerSentEvent("x", "log", "3", 10)}) == 1
+    assert repr(event) == "ServerSentEvent(data='x', event='log', id='3', retry=10)"
+    assert ServerSentEvent(data="y").id is None and ServerSentEvent().event == "message"
+    with pytest.raises(AttributeError):
+        event.data = "changed"  # type: ignore[misc]
+
+
+def test_parsed_events_are_retyped_and_bookkeeping_blocks_dropped(server: TestServer) -> None:
+    body = b"retry: 50\n\nid: 1\ndata: a\n\ndata: b\n\nevent: ping\n\nid: 9\n\n"
+    server.on("GET", "/runs/7/logs/stream", lambda r, n: Reply(headers=SSE, body=body))
+    with make_client(server.url) as client:
+        events = list(client.request_stream(STREAM, path_params={"id": 7}))
+    assert [type(e) for e in events] == [ServerSentEvent] * 3
+    assert events == [
+        ServerSentEvent("a", "message", "1"),
+        ServerSentEvent("b", "message", "1"),  # the id carries over, as the SSE spec says
+        ServerSentEvent("", "ping", "1"),  # a named event without data is kept
+    ]
+
+
+def test_a_stream_opened_by_a_post_sends_its_body_on_every_connection(server: TestServer) -> None:
+    """A stream that answers a POST (e.g. a generation) carries the JSON body, also when it is
+    reopened with Last-Event-ID after a cut."""
+    op = Operation("POST", "/generate", stream=True, operation_id="generate")
+
+    def handler(request: Seen, n: int) -> Reply:
+        async def chunks() -> AsyncIterator[bytes]:
+            yield f"id: {n}\ndata: part {n}\n\n".encode()
+
+        return Reply(headers=SSE, stream=chunks, cut=n == 0)
+
+    server.on("POST", "/generate", handler)
+    with make_client(server.url, Sleeps()) as client:
+        events = list(client.request_stream(op, json={"prompt": "hi"}))
+    assert [e.data for e in events] == ["part 0", "part 1"]
+    seen = server.seen()
+    assert [r.json() for r in seen] == [{"prompt": "hi"}] * 2
+    assert [r.headers.get("last-event-id") for r in seen] == [None, "0"]

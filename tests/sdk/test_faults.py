@@ -238,16 +238,37 @@ async def test_max_retries_and_retry_enabled(
     assert fast(api, retry_enabled=False).client.max_retries == 0
 
 
-async def test_with_options_gives_one_call_its_own_retry_budget(
+async def test_one_call_gets_its_own_retry_budget_and_backoff(
     api: Api, sdk: ModuleType, reference_server: ReferenceServer
 ) -> None:
-    """Methods take no ``max_retries=`` argument; ``with_options(...)`` is the per-call form."""
+    """Per call: ``max_retries=`` / ``retry_backoff_factor=`` on the method, or a copy of the
+    client (``with_options``) for several calls; the client itself is unchanged."""
     reference_server.inject("/health", status=503, times=None)
+    with pytest.raises(sdk.exceptions.ServerError):
+        await api.health(max_retries=0)
+    assert len(reference_server.requests) == 1
+
+    reference_server.clear_requests()
     once = Api(api.client.with_options(max_retries=0), is_async=api.is_async, flavour=api.flavour)
     with pytest.raises(sdk.exceptions.ServerError):
         await once.health()
     assert len(reference_server.requests) == 1
-    assert api.client.max_retries == 2  # the original client is unchanged
+
+    reference_server.clear_requests()
+    delays = record_sleeps(api)
+    with pytest.raises(sdk.exceptions.ServerError):
+        await api.health(max_retries=3, retry_backoff_factor=2.0)
+    assert attempts(reference_server.requests) == ["0", "1", "2", "3"]
+    for n, delay in enumerate(delays):
+        base = min(2.0 * 2**n, 8.0)
+        assert 0.75 * base <= delay <= base, (n, delays)
+    assert len(delays) == 3
+
+    reference_server.clear_requests()
+    with pytest.raises(sdk.exceptions.ServerError):
+        await api.health()
+    assert len(reference_server.requests) == 3  # the client's own budget again
+    assert api.client.max_retries == 2 and api.client.config.retry_backoff_factor == 0.5
 
 
 async def test_backoff_is_exponential_with_jitter_and_capped(

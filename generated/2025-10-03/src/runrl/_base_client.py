@@ -163,7 +163,8 @@ class RequestOptions:
 
     ``timeout`` replaces the client's; ``extra_headers``/``extra_query`` are added to the
     request, ``extra_body`` is merged into the JSON (or form) body; ``idempotency_key`` replaces
-    the generated one; ``max_retries`` replaces the client's (``0`` disables retries).
+    the generated one; ``max_retries`` and ``retry_backoff_factor`` replace the client's
+    (``max_retries=0`` disables retries for the call).
     """
 
     timeout: Timeout | NotGiven = NOT_GIVEN
@@ -172,6 +173,7 @@ class RequestOptions:
     extra_body: Mapping[str, object] | None = None
     idempotency_key: str | None = None
     max_retries: int | None = None
+    retry_backoff_factor: float | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,7 @@ class _Prepared:
     """A request ready to send (one per logical call, shared by its attempts)."""
 
     __slots__ = (
+        "backoff_factor",
         "content",
         "data",
         "files",
@@ -260,6 +263,7 @@ class _Prepared:
         files: dict[str, Any] | None,
         timeout: httpx.Timeout,
         max_retries: int,
+        backoff_factor: float,
     ) -> None:
         self.method = method
         self.url = url
@@ -270,6 +274,7 @@ class _Prepared:
         self.files = files
         self.timeout = timeout
         self.max_retries = max_retries
+        self.backoff_factor = backoff_factor
 
 
 def _json_default(value: object) -> object:
@@ -580,6 +585,7 @@ class _BaseClient:
 
         timeout = self._timeout
         max_retries = self._max_retries
+        backoff_factor = self._config.retry_backoff_factor
         extra_body: Mapping[str, object] | None = None
         extra_query: Query | None = None
         idempotency_key: str | None = None
@@ -588,6 +594,8 @@ class _BaseClient:
                 timeout = _as_httpx_timeout(options.timeout)
             if options.max_retries is not None:
                 max_retries = max(options.max_retries, 0)
+            if options.retry_backoff_factor is not None:
+                backoff_factor = max(options.retry_backoff_factor, 0.0)
             if options.extra_headers:
                 headers.update(_lower_keys(options.extra_headers))
             extra_body = options.extra_body
@@ -636,6 +644,7 @@ class _BaseClient:
             files=upload,
             timeout=timeout,
             max_retries=max_retries,
+            backoff_factor=backoff_factor,
         )
 
     @staticmethod
@@ -674,12 +683,15 @@ class _BaseClient:
         # A 429 is refused before any work is done, so even a create can be repeated.
         return status == 429 or method in IDEMPOTENT_METHODS or op.idempotent
 
-    def _backoff(self, attempt: int) -> float:
-        delay = min(self._config.retry_backoff_factor * 2.0**attempt, MAX_BACKOFF)
+    @staticmethod
+    def _backoff(attempt: int, factor: float) -> float:
+        delay = min(factor * 2.0**attempt, MAX_BACKOFF)
         # Jitter spreads out clients that failed together so they do not retry together.
         return delay * (1.0 - 0.25 * random.random())
 
-    def _retry_delay(self, attempt: int, response: httpx.Response) -> float | None:
+    def _retry_delay(
+        self, attempt: int, response: httpx.Response, backoff_factor: float
+    ) -> float | None:
         """Seconds to wait before the next attempt, or ``None`` to give up now."""
         advised = parse_retry_after(response.headers)
         if advised is None and response.status_code == 429:
@@ -688,7 +700,7 @@ class _BaseClient:
                 # Unix seconds; a small number is a delay instead.
                 advised = max(reset - time.time(), 0.0) if reset >= 1_000_000_000 else reset
         if advised is None:
-            return self._backoff(attempt)
+            return self._backoff(attempt, backoff_factor)
         # Waiting minutes inside a call would look like a hang: raise and let the caller decide.
         return advised if advised <= MAX_RETRY_AFTER else None
 
@@ -967,6 +979,8 @@ class SyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Query | None = None,
+        json: object = None,
+        data: Mapping[str, Any] | None = None,
         item_type: type[T],
         pagination: PaginationSpec,
         options: RequestOptions | None = None,
@@ -974,7 +988,8 @@ class SyncAPIClient(_BaseClient):
         """Fetch one page of a list; the page can fetch the following ones on demand.
 
         ``pagination`` says where the items and the pagination facts are and which query
-        parameters choose the page; ``item_type`` is the class of one item.
+        parameters choose the page; ``item_type`` is the class of one item. A request body
+        (``json`` or form ``data``, e.g. a search) is sent again with every page.
         """
         if op.deprecated:
             warnings.warn(f"{op.name} is deprecated", DeprecationWarning, stacklevel=3)
@@ -983,6 +998,8 @@ class SyncAPIClient(_BaseClient):
             op,
             path_params=path_params,
             query=query,
+            json=json,
+            data=data,
             item_type=item_type,
             pagination=pagination,
             options=options,
@@ -1001,6 +1018,9 @@ class SyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Query | None = None,
+        json: object = None,
+        data: Mapping[str, Any] | None = None,
+        files: Mapping[str, Any] | None = None,
         options: RequestOptions | None = None,
     ) -> EventStream:
         """Open a Server-Sent Events stream; iterate over the result to receive events.
@@ -1020,9 +1040,9 @@ class SyncAPIClient(_BaseClient):
                 op,
                 path_params=path_params,
                 query=query,
-                json=None,
-                data=None,
-                files=None,
+                json=json,
+                data=data,
+                files=files,
                 options=options,
                 stack=stack,
             )
@@ -1075,6 +1095,8 @@ class SyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None,
         query: Query | None,
+        json: object,
+        data: Mapping[str, Any] | None,
         item_type: type[T],
         pagination: PaginationSpec,
         options: RequestOptions | None,
@@ -1084,8 +1106,8 @@ class SyncAPIClient(_BaseClient):
             op,
             path_params=path_params,
             query=query,
-            json=None,
-            data=None,
+            json=json,
+            data=data,
             files=None,
             cast_to=object,
             options=options,
@@ -1103,6 +1125,8 @@ class SyncAPIClient(_BaseClient):
                 op,
                 path_params=path_params,
                 query=next_query,
+                json=json,
+                data=data,
                 item_type=item_type,
                 pagination=pagination,
                 options=options,
@@ -1136,7 +1160,7 @@ class SyncAPIClient(_BaseClient):
                 retry = self._retryable_error(prepared.method, op, exc)
                 if not retry or attempt >= prepared.max_retries:
                     raise self._connection_error(op, request, exc, attempt + 1) from exc
-                delay: float = self._backoff(attempt)
+                delay: float = self._backoff(attempt, prepared.backoff_factor)
             else:
                 self._record(request, response, started, attempt)
                 if response.status_code < 400:
@@ -1152,7 +1176,7 @@ class SyncAPIClient(_BaseClient):
                 retry = self._retryable_status(prepared.method, op, response.status_code)
                 if not retry or attempt >= prepared.max_retries:
                     raise error
-                advised = self._retry_delay(attempt, response)
+                advised = self._retry_delay(attempt, response, prepared.backoff_factor)
                 if advised is None:
                     raise error
                 delay = advised
@@ -1300,6 +1324,8 @@ class AsyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Query | None = None,
+        json: object = None,
+        data: Mapping[str, Any] | None = None,
         item_type: type[T],
         pagination: PaginationSpec,
         options: RequestOptions | None = None,
@@ -1307,7 +1333,8 @@ class AsyncAPIClient(_BaseClient):
         """Fetch one page of a list; the page can fetch the following ones on demand.
 
         ``pagination`` says where the items and the pagination facts are and which query
-        parameters choose the page; ``item_type`` is the class of one item.
+        parameters choose the page; ``item_type`` is the class of one item. A request body
+        (``json`` or form ``data``, e.g. a search) is sent again with every page.
         """
         if op.deprecated:
             warnings.warn(f"{op.name} is deprecated", DeprecationWarning, stacklevel=3)
@@ -1316,6 +1343,8 @@ class AsyncAPIClient(_BaseClient):
             op,
             path_params=path_params,
             query=query,
+            json=json,
+            data=data,
             item_type=item_type,
             pagination=pagination,
             options=options,
@@ -1334,6 +1363,9 @@ class AsyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Query | None = None,
+        json: object = None,
+        data: Mapping[str, Any] | None = None,
+        files: Mapping[str, Any] | None = None,
         options: RequestOptions | None = None,
     ) -> AsyncEventStream:
         """Open a Server-Sent Events stream; iterate over the result to receive events.
@@ -1353,9 +1385,9 @@ class AsyncAPIClient(_BaseClient):
                 op,
                 path_params=path_params,
                 query=query,
-                json=None,
-                data=None,
-                files=None,
+                json=json,
+                data=data,
+                files=files,
                 options=options,
                 stack=stack,
             )
@@ -1408,6 +1440,8 @@ class AsyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None,
         query: Query | None,
+        json: object,
+        data: Mapping[str, Any] | None,
         item_type: type[T],
         pagination: PaginationSpec,
         options: RequestOptions | None,
@@ -1417,8 +1451,8 @@ class AsyncAPIClient(_BaseClient):
             op,
             path_params=path_params,
             query=query,
-            json=None,
-            data=None,
+            json=json,
+            data=data,
             files=None,
             cast_to=object,
             options=options,
@@ -1436,6 +1470,8 @@ class AsyncAPIClient(_BaseClient):
                 op,
                 path_params=path_params,
                 query=next_query,
+                json=json,
+                data=data,
                 item_type=item_type,
                 pagination=pagination,
                 options=options,
@@ -1469,7 +1505,7 @@ class AsyncAPIClient(_BaseClient):
                 retry = self._retryable_error(prepared.method, op, exc)
                 if not retry or attempt >= prepared.max_retries:
                     raise self._connection_error(op, request, exc, attempt + 1) from exc
-                delay: float = self._backoff(attempt)
+                delay: float = self._backoff(attempt, prepared.backoff_factor)
             else:
                 self._record(request, response, started, attempt)
                 if response.status_code < 400:
@@ -1485,7 +1521,7 @@ class AsyncAPIClient(_BaseClient):
                 retry = self._retryable_status(prepared.method, op, response.status_code)
                 if not retry or attempt >= prepared.max_retries:
                     raise error
-                advised = self._retry_delay(attempt, response)
+                advised = self._retry_delay(attempt, response, prepared.backoff_factor)
                 if advised is None:
                     raise error
                 delay = advised

@@ -227,6 +227,8 @@ class RunRLClient(SyncAPIClient):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> HealthStatus:
         """Health check
@@ -243,6 +245,8 @@ class RunRLClient(SyncAPIClient):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self.request(
             _HEALTH_OP,
@@ -397,6 +401,8 @@ class AsyncRunRLClient(AsyncAPIClient):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> HealthStatus:
         """Health check
@@ -413,6 +419,8 @@ class AsyncRunRLClient(AsyncAPIClient):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self.request(
             _HEALTH_OP,

@@ -13,11 +13,11 @@ import json
 import logging
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
 from httpx_sse import EventSource, SSEError
+from httpx_sse import ServerSentEvent as _ParsedEvent
 
 from ._exceptions import APIConnectionError, APITimeoutError, ResponseValidationError
 
@@ -29,21 +29,31 @@ logger = logging.getLogger("runrl")
 _MAX_RECONNECT_DELAY = 8.0
 
 
-@dataclass(frozen=True)
-class ServerSentEvent:
+class ServerSentEvent(_ParsedEvent):
     """One server-sent event.
 
     ``data`` is the payload (lines joined with ``\\n``), ``event`` the type (``"message"`` when
     the server named none), ``id`` the last event id seen on the stream (``None`` if none) and
-    ``retry`` the reconnection delay in milliseconds the server asked for, if any.
-    ``str(event)`` is its data, so code that printed the lines of the 0.2 ``stream_logs`` keeps
-    working.
+    ``retry`` the reconnection delay in milliseconds the server asked for, if any; all
+    read-only. ``str(event)`` is its data, so code that printed the lines of the 0.2
+    ``stream_logs`` keeps working. Events compare equal when all four fields are equal.
+
+    It is httpx-sse's own event object, retyped as it leaves the parser rather than copied: a
+    long stream then costs one object per event, not two.
     """
 
-    data: str = ""
-    event: str = "message"
-    id: str | None = None
-    retry: int | None = None
+    def __init__(
+        self,
+        data: str = "",
+        event: str = "message",
+        id: str | None = None,
+        retry: int | None = None,
+    ) -> None:
+        super().__init__(event=event, data=data, id=id, retry=retry)
+
+    @property
+    def id(self) -> str | None:  # type: ignore[override]  # httpx-sse spells "no id" as ""
+        return super().id or None
 
     def json(self) -> Any:
         """The data decoded as JSON; ``ResponseValidationError`` if it is not JSON."""
@@ -57,23 +67,30 @@ class ServerSentEvent:
     def __str__(self) -> str:
         return self.data
 
+    def __repr__(self) -> str:
+        return (
+            f"ServerSentEvent(data={self.data!r}, event={self.event!r}, id={self.id!r}, "
+            f"retry={self.retry!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ServerSentEvent):
+            return NotImplemented
+        return (self.data, self.event, self.id, self.retry) == (
+            other.data,
+            other.event,
+            other.id,
+            other.retry,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.data, self.event, self.id, self.retry))
+
 
 def _reconnect_delay(failures: int, retry_ms: int | None) -> float:
     if retry_ms is not None:
         return max(retry_ms / 1000.0, 0.0)
     return min(0.5 * 2.0 ** (failures - 1), _MAX_RECONNECT_DELAY)
-
-
-_new_event = object.__new__
-
-
-def _event(data: str, event: str, id: str | None, retry: int | None) -> ServerSentEvent:
-    """``ServerSentEvent(data, event, id, retry)``, built without the frozen dataclass's
-    ``__init__`` (one ``object.__setattr__`` call per field): the same object, in a third of the
-    time, which matters once per event of a long stream."""
-    built: ServerSentEvent = _new_event(ServerSentEvent)
-    built.__dict__.update(data=data, event=event, id=id, retry=retry)
-    return built
 
 
 def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
@@ -138,30 +155,34 @@ def _iter_events(
     last_event_id: str | None = None
     retry_ms: int | None = None
     failures = 0
+    retyped = ServerSentEvent
     while True:
         response = connect(last_event_id)
         events = EventSource(response).iter_sse()
+        # The parser carries the last event id from event to event, so the last event seen on
+        # this connection holds it; read once, when the connection ends (per event it would
+        # cost as much as the rest of this loop).
+        last: _ParsedEvent | None = None
         try:
             for sse in events:
-                # Each property read once (they are Python-level properties of httpx-sse).
-                event_id, retry, data, name = sse.id, sse.retry, sse.data, sse.event
-                if event_id:
-                    last_event_id = event_id
-                if retry is not None:
-                    retry_ms = retry
-                failures = 0
-                if not data and name == "message":
+                last = sse
+                if sse.retry is not None:
+                    retry_ms = sse.retry
+                if not sse.data and sse.event == "message":
                     # A block with only id:/retry: fields is bookkeeping, not an event (the
                     # SSE spec dispatches nothing without data); a named event is kept.
                     continue
-                yield _event(data, name, event_id or None, retry)
+                sse.__class__ = retyped
+                yield sse  # type: ignore[misc]  # retyped to ServerSentEvent on the line above
             return
         except SSEError as exc:
             raise ResponseValidationError(
                 f"expected an event stream: {exc}", response=response
             ) from exc
         except httpx.TransportError as exc:
-            failures += 1
+            failures = 1 if last is not None else failures + 1
+            if last is not None and last.id:
+                last_event_id = last.id
             if failures > max_reconnects:
                 raise _connection_error(exc) from exc
             logger.debug(
@@ -231,30 +252,34 @@ async def _aiter_events(
     last_event_id: str | None = None
     retry_ms: int | None = None
     failures = 0
+    retyped = ServerSentEvent
     while True:
         response = await connect(last_event_id)
         events = EventSource(response).aiter_sse()
+        # The parser carries the last event id from event to event, so the last event seen on
+        # this connection holds it; read once, when the connection ends (per event it would
+        # cost as much as the rest of this loop).
+        last: _ParsedEvent | None = None
         try:
             async for sse in events:
-                # Each property read once (they are Python-level properties of httpx-sse).
-                event_id, retry, data, name = sse.id, sse.retry, sse.data, sse.event
-                if event_id:
-                    last_event_id = event_id
-                if retry is not None:
-                    retry_ms = retry
-                failures = 0
-                if not data and name == "message":
+                last = sse
+                if sse.retry is not None:
+                    retry_ms = sse.retry
+                if not sse.data and sse.event == "message":
                     # A block with only id:/retry: fields is bookkeeping, not an event (the
                     # SSE spec dispatches nothing without data); a named event is kept.
                     continue
-                yield _event(data, name, event_id or None, retry)
+                sse.__class__ = retyped
+                yield sse  # type: ignore[misc]  # retyped to ServerSentEvent on the line above
             return
         except SSEError as exc:
             raise ResponseValidationError(
                 f"expected an event stream: {exc}", response=response
             ) from exc
         except httpx.TransportError as exc:
-            failures += 1
+            failures = 1 if last is not None else failures + 1
+            if last is not None and last.id:
+                last_event_id = last.id
             if failures > max_reconnects:
                 raise _connection_error(exc) from exc
             logger.debug(

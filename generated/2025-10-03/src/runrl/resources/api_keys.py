@@ -88,6 +88,8 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> List[ApiKey]:
         """List API keys
@@ -102,6 +104,8 @@ class ApiKeys(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _LIST_OP,
@@ -120,6 +124,8 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ApiKeyToken:
         """Create an API key
@@ -158,6 +164,8 @@ class ApiKeys(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _CREATE_OP,
@@ -179,6 +187,8 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ApiKey:
         """Update an API key
@@ -222,6 +232,8 @@ class ApiKeys(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _UPDATE_OP,
@@ -239,6 +251,8 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete an API key
@@ -256,6 +270,8 @@ class ApiKeys(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _DELETE_OP,
@@ -272,6 +288,8 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ApiKeyUsage:
         """Get an API key's usage statistics
@@ -289,6 +307,8 @@ class ApiKeys(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _USAGE_OP,
@@ -310,6 +330,8 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> List[ApiKey]:
         """List API keys
@@ -324,6 +346,8 @@ class AsyncApiKeys(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _LIST_OP,
@@ -342,6 +366,8 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ApiKeyToken:
         """Create an API key
@@ -380,6 +406,8 @@ class AsyncApiKeys(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _CREATE_OP,
@@ -401,6 +429,8 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ApiKey:
         """Update an API key
@@ -444,6 +474,8 @@ class AsyncApiKeys(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _UPDATE_OP,
@@ -461,6 +493,8 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete an API key
@@ -478,6 +512,8 @@ class AsyncApiKeys(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _DELETE_OP,
@@ -494,6 +530,8 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ApiKeyUsage:
         """Get an API key's usage statistics
@@ -511,6 +549,8 @@ class AsyncApiKeys(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _USAGE_OP,

@@ -76,6 +76,8 @@ class Validation(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ValidationResponse:
         """Validate reward code
@@ -110,6 +112,8 @@ class Validation(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _REWARD_FUNCTION_OP,
@@ -126,6 +130,8 @@ class Validation(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ValidationResponse:
         """Validate a prompt file
@@ -153,6 +159,8 @@ class Validation(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _PROMPT_FILE_OP,
@@ -169,6 +177,8 @@ class Validation(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ValidationResponse:
         """Validate an SFT file
@@ -196,6 +206,8 @@ class Validation(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _SFT_FILE_OP,
@@ -220,6 +232,8 @@ class AsyncValidation(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ValidationResponse:
         """Validate reward code
@@ -254,6 +268,8 @@ class AsyncValidation(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _REWARD_FUNCTION_OP,
@@ -270,6 +286,8 @@ class AsyncValidation(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ValidationResponse:
         """Validate a prompt file
@@ -297,6 +315,8 @@ class AsyncValidation(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _PROMPT_FILE_OP,
@@ -313,6 +333,8 @@ class AsyncValidation(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> ValidationResponse:
         """Validate an SFT file
@@ -340,6 +362,8 @@ class AsyncValidation(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _SFT_FILE_OP,

@@ -118,6 +118,8 @@ class Deployments(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> PagedResponse[Deployment]:
         """List deployments
@@ -147,6 +149,8 @@ class Deployments(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request_page(
             _LIST_OP,
@@ -171,6 +175,8 @@ class Deployments(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> RunRLPollingFuture[Deployment]:
         """Deploy a run's checkpoint
@@ -200,6 +206,8 @@ class Deployments(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         initial = self._client.request(
             _CREATE_OP,
@@ -228,6 +236,8 @@ class Deployments(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> DeploymentCheck:
         """Check whether a run can be deployed
@@ -255,6 +265,8 @@ class Deployments(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _CHECK_OP,
@@ -271,6 +283,8 @@ class Deployments(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> Deployment:
         """Retrieve a deployment
@@ -288,6 +302,8 @@ class Deployments(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _GET_OP,
@@ -304,6 +320,8 @@ class Deployments(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete a deployment
@@ -321,6 +339,8 @@ class Deployments(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _DELETE_OP,
@@ -348,6 +368,8 @@ class AsyncDeployments(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> PagedResponse[Deployment]:
         """List deployments
@@ -377,6 +399,8 @@ class AsyncDeployments(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request_page(
             _LIST_OP,
@@ -401,6 +425,8 @@ class AsyncDeployments(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> AsyncRunRLPollingFuture[Deployment]:
         """Deploy a run's checkpoint
@@ -430,6 +456,8 @@ class AsyncDeployments(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         initial = await self._client.request(
             _CREATE_OP,
@@ -458,6 +486,8 @@ class AsyncDeployments(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> DeploymentCheck:
         """Check whether a run can be deployed
@@ -485,6 +515,8 @@ class AsyncDeployments(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _CHECK_OP,
@@ -501,6 +533,8 @@ class AsyncDeployments(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> Deployment:
         """Retrieve a deployment
@@ -518,6 +552,8 @@ class AsyncDeployments(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _GET_OP,
@@ -534,6 +570,8 @@ class AsyncDeployments(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete a deployment
@@ -551,6 +589,8 @@ class AsyncDeployments(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _DELETE_OP,

@@ -194,6 +194,8 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> PagedResponse[Run]:
         """List runs
@@ -223,6 +225,8 @@ class Runs(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request_page(
             _LIST_OP,
@@ -261,6 +265,8 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> RunRLPollingFuture[Run]:
         """Create a run
@@ -337,6 +343,8 @@ class Runs(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         initial = self._client.request(
             _CREATE_OP,
@@ -365,6 +373,8 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> Run:
         """Retrieve a run
@@ -382,6 +392,8 @@ class Runs(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _GET_OP,
@@ -398,6 +410,8 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> List[RunHistoryEntry]:
         """Get a run's status timeline
@@ -415,6 +429,8 @@ class Runs(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _HISTORY_OP,
@@ -433,6 +449,8 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> RunLogs:
         """Get a batch of run logs
@@ -460,6 +478,8 @@ class Runs(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _LOGS_OP,
@@ -480,6 +500,8 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> Iterator[ServerSentEvent]:
         """Stream run logs (Server-Sent Events)
@@ -497,6 +519,8 @@ class Runs(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
@@ -543,6 +567,8 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> RunMetrics:
         """Get a run's metrics
@@ -560,6 +586,8 @@ class Runs(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _METRICS_OP,
@@ -576,6 +604,8 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> RunCompletions:
         """Get a run's completions
@@ -593,6 +623,8 @@ class Runs(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _COMPLETIONS_OP,
@@ -609,6 +641,8 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> None:
         """Cancel a run
@@ -626,6 +660,8 @@ class Runs(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _CANCEL_OP,
@@ -656,6 +692,8 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> PagedResponse[Run]:
         """List runs
@@ -685,6 +723,8 @@ class AsyncRuns(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request_page(
             _LIST_OP,
@@ -723,6 +763,8 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> AsyncRunRLPollingFuture[Run]:
         """Create a run
@@ -799,6 +841,8 @@ class AsyncRuns(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         initial = await self._client.request(
             _CREATE_OP,
@@ -827,6 +871,8 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> Run:
         """Retrieve a run
@@ -844,6 +890,8 @@ class AsyncRuns(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _GET_OP,
@@ -860,6 +908,8 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> List[RunHistoryEntry]:
         """Get a run's status timeline
@@ -877,6 +927,8 @@ class AsyncRuns(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _HISTORY_OP,
@@ -895,6 +947,8 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> RunLogs:
         """Get a batch of run logs
@@ -922,6 +976,8 @@ class AsyncRuns(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _LOGS_OP,
@@ -942,6 +998,8 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> AsyncIterator[ServerSentEvent]:
         """Stream run logs (Server-Sent Events)
@@ -959,6 +1017,8 @@ class AsyncRuns(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
@@ -1005,6 +1065,8 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> RunMetrics:
         """Get a run's metrics
@@ -1022,6 +1084,8 @@ class AsyncRuns(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _METRICS_OP,
@@ -1038,6 +1102,8 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> RunCompletions:
         """Get a run's completions
@@ -1055,6 +1121,8 @@ class AsyncRuns(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _COMPLETIONS_OP,
@@ -1071,6 +1139,8 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> None:
         """Cancel a run
@@ -1088,6 +1158,8 @@ class AsyncRuns(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _CANCEL_OP,

@@ -137,6 +137,8 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> PagedResponse[SharedConfiguration]:
         """List your shared configurations
@@ -151,6 +153,8 @@ class SharedConfigurations(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request_page(
             _LIST_OP,
@@ -172,6 +176,8 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> SharedConfiguration:
         """Create a shared configuration
@@ -215,6 +221,8 @@ class SharedConfigurations(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _CREATE_OP,
@@ -236,6 +244,8 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> PagedResponse[SharedConfiguration]:
         """Browse public and unlisted configurations
@@ -267,6 +277,8 @@ class SharedConfigurations(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request_page(
             _BROWSE_OP,
@@ -291,6 +303,8 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> SharedConfiguration:
         """Retrieve a shared configuration
@@ -308,6 +322,8 @@ class SharedConfigurations(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _GET_OP,
@@ -328,6 +344,8 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> SharedConfiguration:
         """Update a shared configuration
@@ -368,6 +386,8 @@ class SharedConfigurations(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _UPDATE_OP,
@@ -385,6 +405,8 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete a shared configuration
@@ -402,6 +424,8 @@ class SharedConfigurations(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _DELETE_OP,
@@ -418,6 +442,8 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> SharedConfigurationData:
         """Get a shared configuration's full payload
@@ -435,6 +461,8 @@ class SharedConfigurations(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _DATA_OP,
@@ -451,6 +479,8 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> SharedConfigurationCopy:
         """Copy a shared configuration to your account
@@ -468,6 +498,8 @@ class SharedConfigurations(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _COPY_OP,
@@ -484,6 +516,8 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> LikeResult:
         """Toggle your like of a shared configuration
@@ -501,6 +535,8 @@ class SharedConfigurations(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return self._client.request(
             _LIKE_OP,
@@ -522,6 +558,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> PagedResponse[SharedConfiguration]:
         """List your shared configurations
@@ -536,6 +574,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request_page(
             _LIST_OP,
@@ -557,6 +597,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> SharedConfiguration:
         """Create a shared configuration
@@ -600,6 +642,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _CREATE_OP,
@@ -621,6 +665,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> PagedResponse[SharedConfiguration]:
         """Browse public and unlisted configurations
@@ -652,6 +698,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request_page(
             _BROWSE_OP,
@@ -676,6 +724,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> SharedConfiguration:
         """Retrieve a shared configuration
@@ -693,6 +743,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _GET_OP,
@@ -713,6 +765,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> SharedConfiguration:
         """Update a shared configuration
@@ -753,6 +807,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _UPDATE_OP,
@@ -770,6 +826,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete a shared configuration
@@ -787,6 +845,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _DELETE_OP,
@@ -803,6 +863,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> SharedConfigurationData:
         """Get a shared configuration's full payload
@@ -820,6 +882,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _DATA_OP,
@@ -836,6 +900,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> SharedConfigurationCopy:
         """Copy a shared configuration to your account
@@ -853,6 +919,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _COPY_OP,
@@ -869,6 +937,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
     ) -> LikeResult:
         """Toggle your like of a shared configuration
@@ -886,6 +956,8 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            max_retries=max_retries,
+            retry_backoff_factor=retry_backoff_factor,
         )
         return await self._client.request(
             _LIKE_OP,
