@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from runrl_rt._base_client import Operation
+from runrl_rt._base_client import Operation, RequestOptions
 from runrl_rt._exceptions import APIConnectionError, NotFoundError, ResponseValidationError
 from runrl_rt._streaming import ServerSentEvent
 from tests.runtime.helpers import Sleeps, make_async_client, make_client
@@ -153,6 +153,12 @@ def test_bounded_reconnects_and_errors(server: TestServer) -> None:
         with pytest.raises(APIConnectionError, match="event stream broke off"):
             list(client.request_stream(STREAM, path_params={"id": 7}))
         assert len(server.seen(path="/runs/7/logs/stream")) == 3  # 1 + max_retries reconnects
+        assert sleeps.calls == [0.5, 1.0]  # retry_backoff_factor (0.5), doubled
+        sleeps.calls.clear()
+        options = RequestOptions(max_retries=3, retry_backoff_factor=0.1)  # per call
+        with pytest.raises(APIConnectionError):
+            list(client.request_stream(STREAM, path_params={"id": 7}, options=options))
+        assert sleeps.calls == [0.1, 0.2, 0.4]
         with pytest.raises(NotFoundError):  # raised when iteration starts
             next(client.request_stream(STREAM, path_params={"id": 9}))
         with pytest.raises(ResponseValidationError, match="text/event-stream"):

@@ -1054,7 +1054,12 @@ class SyncAPIClient(_BaseClient):
 
         from ._streaming import iter_events as iterate
 
-        return iterate(connect, max_reconnects=prepared.max_retries, sleep=self._sleep)
+        return iterate(
+            connect,
+            max_reconnects=prepared.max_retries,
+            backoff_factor=prepared.backoff_factor,
+            sleep=self._sleep,
+        )
 
     # ----------------------------------------------------------------- internals
 
@@ -1399,7 +1404,12 @@ class AsyncAPIClient(_BaseClient):
 
         from ._streaming import aiter_events as iterate
 
-        return iterate(connect, max_reconnects=prepared.max_retries, sleep=self._sleep)
+        return iterate(
+            connect,
+            max_reconnects=prepared.max_retries,
+            backoff_factor=prepared.backoff_factor,
+            sleep=self._sleep,
+        )
 
     # ----------------------------------------------------------------- internals
 

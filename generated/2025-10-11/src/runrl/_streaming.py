@@ -87,10 +87,10 @@ class ServerSentEvent(_ParsedEvent):
         return hash((self.data, self.event, self.id, self.retry))
 
 
-def _reconnect_delay(failures: int, retry_ms: int | None) -> float:
+def _reconnect_delay(failures: int, retry_ms: int | None, backoff_factor: float) -> float:
     if retry_ms is not None:
         return max(retry_ms / 1000.0, 0.0)
-    return min(0.5 * 2.0 ** (failures - 1), _MAX_RECONNECT_DELAY)
+    return min(backoff_factor * 2.0 ** (failures - 1), _MAX_RECONNECT_DELAY)
 
 
 def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
@@ -134,22 +134,25 @@ def iter_events(
     connect: Callable[[str | None], httpx.Response],
     *,
     max_reconnects: int,
+    backoff_factor: float = 0.5,
     sleep: Callable[[float], None] = time.sleep,
 ) -> EventStream:
     """The events of a stream, reopening it if the connection drops.
 
     ``connect(last_event_id)`` opens the stream (a streamed, successful ``httpx.Response``);
     on a transport error in the middle of the stream it is called again with the id of the last
-    event received, after the delay the server asked for (``retry:``) or a short backoff. After
+    event received, after the delay the server asked for (``retry:``) or else a backoff of
+    ``backoff_factor * 2**(n - 1)`` seconds (at most 8) before the n-th attempt in a row. After
     ``max_reconnects`` failures in a row without any event in between, the error is raised as
     ``APIConnectionError``. A stream the server ends cleanly is not reopened.
     """
-    return EventStream(_iter_events(connect, max_reconnects, sleep))
+    return EventStream(_iter_events(connect, max_reconnects, backoff_factor, sleep))
 
 
 def _iter_events(
     connect: Callable[[str | None], httpx.Response],
     max_reconnects: int,
+    backoff_factor: float,
     sleep: Callable[[float], None],
 ) -> Generator[ServerSentEvent, None, None]:
     last_event_id: str | None = None
@@ -193,7 +196,7 @@ def _iter_events(
             )
         finally:
             response.close()
-        sleep(_reconnect_delay(failures, retry_ms))
+        sleep(_reconnect_delay(failures, retry_ms, backoff_factor))
 
 
 class AsyncEventStream:
@@ -231,22 +234,25 @@ def aiter_events(
     connect: Callable[[str | None], Awaitable[httpx.Response]],
     *,
     max_reconnects: int,
+    backoff_factor: float = 0.5,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> AsyncEventStream:
     """The events of a stream, reopening it if the connection drops.
 
     ``connect(last_event_id)`` opens the stream (a streamed, successful ``httpx.Response``);
     on a transport error in the middle of the stream it is called again with the id of the last
-    event received, after the delay the server asked for (``retry:``) or a short backoff. After
+    event received, after the delay the server asked for (``retry:``) or else a backoff of
+    ``backoff_factor * 2**(n - 1)`` seconds (at most 8) before the n-th attempt in a row. After
     ``max_reconnects`` failures in a row without any event in between, the error is raised as
     ``APIConnectionError``. A stream the server ends cleanly is not reopened.
     """
-    return AsyncEventStream(_aiter_events(connect, max_reconnects, sleep))
+    return AsyncEventStream(_aiter_events(connect, max_reconnects, backoff_factor, sleep))
 
 
 async def _aiter_events(
     connect: Callable[[str | None], Awaitable[httpx.Response]],
     max_reconnects: int,
+    backoff_factor: float,
     sleep: Callable[[float], Awaitable[None]],
 ) -> AsyncGenerator[ServerSentEvent, None]:
     last_event_id: str | None = None
@@ -291,4 +297,4 @@ async def _aiter_events(
         finally:
             await events.aclose()
             await response.aclose()
-        await sleep(_reconnect_delay(failures, retry_ms))
+        await sleep(_reconnect_delay(failures, retry_ms, backoff_factor))
