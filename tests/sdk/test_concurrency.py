@@ -205,6 +205,27 @@ async def test_polling_honours_retry_after(
     assert polls[2].time - polls[1].time < 0.38
 
 
+async def test_a_retry_after_longer_than_a_request_waits_pauses_the_future(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer
+) -> None:
+    """A request raises RateLimitError rather than sleep 120 s; a future waiting for a run is
+    meant to wait, so the server's pause becomes its next one, bounded by result()'s timeout."""
+    prompt_id, reward_id = seed_files(reference_server.app.store)
+    future = await api.runs.create(model=MODEL, prompt_file_id=prompt_id, reward_file_id=reward_id)
+    reference_server.inject(r"/runs/\d+", method="GET", status=429, headers={"Retry-After": "120"})
+
+    started = time.monotonic()
+    with pytest.raises(sdk.exceptions.TimeoutError):
+        await api.aw(future.result(timeout=0.6))
+    assert 0.55 <= time.monotonic() - started < 5
+    polls = reference_server.requests_to("GET", r"/runs/\d+")
+    assert [p.response_status for p in polls] == [429]  # one poll, then the server's pause
+
+    reference_server.clear_faults()
+    run = await api.aw(future.result(timeout=10))
+    assert run.status == "COMPLETED"
+
+
 async def test_wait_all_and_as_completed(
     client: Any, sdk: ModuleType, reference_server: ReferenceServer
 ) -> None:

@@ -28,7 +28,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, TextIO, TypeVar, cast
 
-from ._exceptions import PollingCancelledError, PollingFailedError, TimeoutError
+from ._exceptions import (
+    PollingCancelledError,
+    PollingFailedError,
+    RateLimitError,
+    TimeoutError,
+)
 
 __all__ = [
     "AsyncRunRLPollingFuture",
@@ -284,7 +289,8 @@ class RunRLPollingFuture(Generic[T]):
         final object) if the operation ends unsuccessfully, ``PollingCancelledError`` after
         ``cancel()``, and ``TimeoutError`` (also a builtin ``TimeoutError``) when ``timeout``
         seconds (default ``max_timeout``) pass first; the operation then keeps running and
-        ``result()`` may be called again.
+        ``result()`` may be called again. A poll answered with 429 and a ``Retry-After``
+        longer than a request waits is not an error here: the next poll waits that long.
 
         ``progress=True`` shows the status and the progress fraction on standard output while
         waiting: a live progress bar when it is a terminal and ``rich`` is installed
@@ -301,6 +307,7 @@ class RunRLPollingFuture(Generic[T]):
     def _wait(self, timeout: float | None, display: _ProgressDisplay | None) -> T:
         limit = self._max_timeout if timeout is None else max(timeout, 0.0)
         deadline = time.monotonic() + limit
+        pause, asked_by_server = self._poll_interval, False
         while True:
             if display is not None:
                 display.show(self._latest)
@@ -312,9 +319,21 @@ class RunRLPollingFuture(Generic[T]):
                     f"timed out after {limit:g} s waiting for {self._policy.describe(self._latest)}"
                     f" (last status {self._policy.status_of(self._latest)})"
                 )
-            time.sleep(min(self._poll_interval, remaining))
+            time.sleep(min(pause, remaining))
+            if asked_by_server and pause > remaining:
+                continue  # the deadline comes before the server's pause ends: no early poll
+            pause, asked_by_server = self._poll_interval, False
             if self._state == _PENDING:
-                self.status()
+                try:
+                    self.status()
+                except RateLimitError as exc:
+                    # A Retry-After too long for one request to wait out (the request raises
+                    # instead of hanging) is what result() waits for anyway: it becomes the next
+                    # pause, within this call's deadline.
+                    if exc.retry_after is None:
+                        raise
+                    pause = max(exc.retry_after, self._poll_interval)
+                    asked_by_server = True
 
     def cancel(self) -> bool:
         """Ask the API to stop the operation and finish this future as cancelled.
@@ -454,7 +473,8 @@ class AsyncRunRLPollingFuture(Generic[T]):
         final object) if the operation ends unsuccessfully, ``PollingCancelledError`` after
         ``cancel()``, and ``TimeoutError`` (also a builtin ``TimeoutError``) when ``timeout``
         seconds (default ``max_timeout``) pass first; the operation then keeps running and
-        ``result()`` may be called again.
+        ``result()`` may be called again. A poll answered with 429 and a ``Retry-After``
+        longer than a request waits is not an error here: the next poll waits that long.
 
         ``progress=True`` shows the status and the progress fraction on standard output while
         waiting: a live progress bar when it is a terminal and ``rich`` is installed
@@ -471,6 +491,7 @@ class AsyncRunRLPollingFuture(Generic[T]):
     async def _wait(self, timeout: float | None, display: _ProgressDisplay | None) -> T:
         limit = self._max_timeout if timeout is None else max(timeout, 0.0)
         deadline = time.monotonic() + limit
+        pause, asked_by_server = self._poll_interval, False
         while True:
             if display is not None:
                 display.show(self._latest)
@@ -482,9 +503,21 @@ class AsyncRunRLPollingFuture(Generic[T]):
                     f"timed out after {limit:g} s waiting for {self._policy.describe(self._latest)}"
                     f" (last status {self._policy.status_of(self._latest)})"
                 )
-            await asyncio.sleep(min(self._poll_interval, remaining))
+            await asyncio.sleep(min(pause, remaining))
+            if asked_by_server and pause > remaining:
+                continue  # the deadline comes before the server's pause ends: no early poll
+            pause, asked_by_server = self._poll_interval, False
             if self._state == _PENDING:
-                await self.status()
+                try:
+                    await self.status()
+                except RateLimitError as exc:
+                    # A Retry-After too long for one request to wait out (the request raises
+                    # instead of hanging) is what result() waits for anyway: it becomes the next
+                    # pause, within this call's deadline.
+                    if exc.retry_after is None:
+                        raise
+                    pause = max(exc.retry_after, self._poll_interval)
+                    asked_by_server = True
 
     def __await__(self) -> Generator[Any, None, T]:
         """``run = await future`` waits like ``await future.result()``."""
