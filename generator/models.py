@@ -380,7 +380,7 @@ def generate_models(
 
 def _class_namer() -> Callable[[str], str]:
     """datamodel-code-generator's own class naming, except that a name models.py imports or
-    that shadows a builtin gets a ``Model`` suffix. Component names are planned before (see
+    that shadows a builtin gets a ``Model`` suffix, and a non-ASCII name is spelled in ASCII. Component names are planned before (see
     ``plan_class_names``); this covers the classes it names itself, after a property (``dict``,
     ``any``, ``open_enum``...), which it checks only against some of the imports."""
     from datamodel_code_generator.reference import ModelResolver
@@ -390,6 +390,12 @@ def _class_namer() -> Callable[[str], str]:
 
     def name(text: str) -> str:
         base = default(text)
+        if not base.isascii():
+            # Python NFKC-normalizes identifiers (`Bª` is defined as `Ba`), so a non-ASCII
+            # class name would not match its own string in __all__: spell it in ASCII.
+            base = pascal_case(text).lstrip("_") or "Model"
+            if base[0].isdigit():
+                base = "Model" + base
         return base + "Model" if base in avoid else base
 
     return name

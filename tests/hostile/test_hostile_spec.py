@@ -229,6 +229,7 @@ def test_no_model_class_shadows_an_import_or_a_builtin(package: Path) -> None:
     tree = ast.parse((package / "src" / PACKAGE / "models.py").read_text())
     classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
     assert not set(classes) & (RESERVED_CLASS_NAMES | builtin_class_names())
+    assert all(name.isascii() for name in classes), sorted(classes)  # NFKC: `Nªive` is `Naive`
     assert {"DictModel", "AnyModel", "OpenEnumModel", "PagedResponseModel"} <= set(classes)
     for node in classes.values():
         bases = [ast.unparse(b) for b in node.bases]
