@@ -380,9 +380,10 @@ def generate_models(
 
 def _class_namer() -> Callable[[str], str]:
     """datamodel-code-generator's own class naming, except that a name models.py imports or
-    that shadows a builtin gets a ``Model`` suffix, and a non-ASCII name is spelled in ASCII. Component names are planned before (see
-    ``plan_class_names``); this covers the classes it names itself, after a property (``dict``,
-    ``any``, ``open_enum``...), which it checks only against some of the imports."""
+    that shadows a builtin gets a ``Model`` suffix, and a non-ASCII name is spelled in ASCII.
+    Component names are planned before (see ``plan_class_names``); this covers the classes it
+    names itself, after a property (``dict``, ``any``, ``open_enum``...), which it checks only
+    against some of the imports."""
     from datamodel_code_generator.reference import ModelResolver
 
     default = ModelResolver().default_class_name_generator
