@@ -217,3 +217,14 @@ def test_a_stream_opened_by_a_post_sends_its_body_on_every_connection(server: Te
     seen = server.seen()
     assert [r.json() for r in seen] == [{"prompt": "hi"}] * 2
     assert [r.headers.get("last-event-id") for r in seen] == [None, "0"]
+
+
+def test_the_httpx_sse_fields_the_event_loop_reads_directly() -> None:
+    """The stream loop reads httpx-sse's ``_data``/``_event``/``_retry`` (its properties cost
+    more than the loop's own work). If an httpx-sse release in the supported range renamed them,
+    this fails here instead of streams failing for users."""
+    import httpx_sse
+
+    event = httpx_sse.ServerSentEvent(event="log", data="x", id="3", retry=5)
+    assert (event._data, event._event, event._id, event._retry) == ("x", "log", "3", 5)
+    assert httpx_sse.ServerSentEvent()._event == "message"
