@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -11,6 +9,7 @@ import pytest
 
 from generator.errors import SpecError
 from generator.pipeline import build, generate
+from tests.generator_cli import run_generator
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -116,22 +115,7 @@ def test_swagger_2_is_rejected_clearly(tmp_path: Path) -> None:
 
 def test_cli_prints_one_line_and_exits_1(tmp_path: Path) -> None:
     path = _write(tmp_path, VALID_HEAD + "  /x:\n    get:\n      responses: 5\n")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "generate",
-            "--spec",
-            str(path),
-            "--out",
-            str(tmp_path / "out"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_generator("generate", "--spec", str(path), "--out", str(tmp_path / "out"))
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith(f"error: {path}:8: /paths/~1x/get/responses: ")

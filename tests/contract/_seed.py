@@ -58,18 +58,9 @@ def _file(store: Store, file_type: str, *, file_id: str | None = None, owner: in
         file_type=file_type,
         content=CONTENT.get(file_type, ENV_CODE),
         owner_user_id=owner,
+        file_id=file_id,
     )
-    if file_id is None:
-        return str(rec["id"])
-    old = rec["id"]
-    rec["id"] = file_id
-    for key in ("download_url", "content_url", "preview_url"):
-        rec[key] = rec[key].replace(old, file_id)
-    store.files[file_id] = store.files.pop(old)
-    store.file_content[file_id] = store.file_content.pop(old)
-    store.file_owner[file_id] = store.file_owner.pop(old)
-    store._order[("file", file_id)] = store._order.pop(("file", old))
-    return file_id
+    return str(rec["id"])
 
 
 def _run(store: Store, prompt: str, reward: str, status: str, **params: Any) -> int:

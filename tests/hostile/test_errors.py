@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -15,8 +13,8 @@ import pytest
 from generator.errors import SpecError
 from generator.load import load_spec
 from generator.pipeline import build
+from tests.generator_cli import run_generator
 
-ROOT = Path(__file__).resolve().parents[2]
 LOCATED = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+): (?P<pointer>/[^\n]*?): (?P<message>.+)$")
 
 HEAD = """\
@@ -238,22 +236,7 @@ def test_unsupported_operations_are_skipped_and_reported_on_request(tmp_path: Pa
 def test_cli_never_prints_a_traceback(tmp_path: Path) -> None:
     garbage = tmp_path / "spec.json"
     garbage.write_bytes(b'{"openapi": "3.1.0", "info": \xff\xfe}')
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "generate",
-            "--spec",
-            str(garbage),
-            "--out",
-            str(tmp_path / "out"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_generator("generate", "--spec", str(garbage), "--out", str(tmp_path / "out"))
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert LOCATED.match(proc.stderr.removeprefix("error: ").splitlines()[0]), proc.stderr

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import json
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,8 @@ import yaml
 from generator.diff import Change, diff_documents, diff_files
 from generator.errors import SpecError
 from generator.load import SpecDocument
+from tests.generator_cli import run_generator
 
-ROOT = Path(__file__).resolve().parents[2]
 PAIRS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "diff-pairs"
 
 
@@ -434,13 +433,7 @@ def test_broken_ref_is_a_located_error(tmp_path: Path) -> None:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "diff", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_generator("diff", *args)
 
 
 def test_cli_exit_codes_markdown_and_json(tmp_path: Path) -> None:

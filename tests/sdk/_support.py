@@ -180,21 +180,13 @@ def seed_file(
             "prompt": PROMPT_JSONL,
             "sft": SFT_JSONL,
         }.get(file_type, REWARD_CODE.encode())
-    with store.lock:
-        rec = store.add_file(
-            name=name, file_type=file_type, content=content, owner_user_id=owner_user_id
-        )
-        if file_id is None:
-            return rec
-        old = rec["id"]
-        rec["id"] = file_id
-        for key in ("download_url", "content_url", "preview_url"):
-            rec[key] = rec[key].replace(old, file_id)
-        store.files[file_id] = store.files.pop(old)
-        store.file_content[file_id] = store.file_content.pop(old)
-        store.file_owner[file_id] = store.file_owner.pop(old)
-        store._stamp(("file", file_id))
-        return rec
+    return store.add_file(
+        name=name,
+        file_type=file_type,
+        content=content,
+        owner_user_id=owner_user_id,
+        file_id=file_id,
+    )
 
 
 def seed_files(store: Store) -> tuple[str, str]:

@@ -204,9 +204,11 @@ class Store:
         original_filename: str | None = None,
         mime_type: str | None = None,
         owner_user_id: int = CURRENT_USER_ID,
+        file_id: str | None = None,
     ) -> dict[str, Any]:
+        """Store a file; tests may choose its id (e.g. the spec's example UUID)."""
         with self.lock:
-            file_id = str(uuid.uuid4())
+            file_id = file_id or str(uuid.uuid4())
             stamp = iso()
             if original_filename is None:
                 ext = ".py" if file_type in CODE_FILE_TYPES else ".jsonl"
