@@ -29,6 +29,15 @@ _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
 _SCHEMA_REF = "#/components/schemas/"
 
 
+def _class_base(name: str) -> str:
+    """``pet.store`` -> ``PetStore``, ``1st`` -> ``Model1st``, nothing usable -> ``Model``:
+    ASCII PascalCase that is an identifier."""
+    base = pascal_case(name).lstrip("_")
+    if not base or base == "X":  # pascal_case's answer for a name with no letters or digits
+        return "Model"
+    return "Model" + base if base[0].isdigit() else base
+
+
 def plan_class_names(
     schemas: dict[str, Any], reserved: frozenset[str] | set[str] = frozenset()
 ) -> dict[str, str]:
@@ -46,11 +55,7 @@ def plan_class_names(
         if re.fullmatch(r"[A-Z][A-Za-z0-9]*", name):
             base = name
         else:
-            base = pascal_case(name).lstrip("_")
-            if not base or base == "X":
-                base = "Model"
-            if base[0].isdigit():
-                base = "Model" + base
+            base = _class_base(name)
         if base.lower() in taken or base in ("I", "O", "l"):  # E742: ambiguous class names
             base += "Model"
         candidate = base
@@ -394,9 +399,7 @@ def _class_namer() -> Callable[[str], str]:
         if not base.isascii():
             # Python NFKC-normalizes identifiers (`Bª` is defined as `Ba`), so a non-ASCII
             # class name would not match its own string in __all__: spell it in ASCII.
-            base = pascal_case(text).lstrip("_") or "Model"
-            if base[0].isdigit():
-                base = "Model" + base
+            base = _class_base(text)
         return base + "Model" if base in avoid else base
 
     return name
