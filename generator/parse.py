@@ -1373,7 +1373,9 @@ class Parser:
         # Resource classes (and their Async twins) must not clash with model classes, the
         # package's own classes or each other.
         avoid = set(self.schema_classes.values()) | runtime_class_names(self.spec)
-        avoid |= {pkg.client, pkg.async_client}
+        # a resource module imports typing names, runtime classes and models
+        # (templates/client/_method.jinja `imports`): `List` or `Timeout` would shadow one
+        avoid |= {pkg.client, pkg.async_client} | RESERVED_CLASS_NAMES | builtin_class_names()
         result = []
         for name, members in namespaces.items():
             class_name = pascal_case(name).lstrip("_") or "Default"
@@ -1383,7 +1385,6 @@ class Parser:
             counter = 1
             while (
                 _derived_classes(candidate) & avoid
-                or _derived_classes(candidate) & _RESERVED_CLS
                 or _is_keyword(candidate)
                 or candidate in ("I", "O", "l")  # E742: ambiguous class names
             ):
@@ -1416,11 +1417,6 @@ class Parser:
 def _derived_classes(name: str) -> set[str]:
     """The classes a namespace's resource module defines (templates/client/resource.py.jinja)."""
     return {name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"}
-
-
-# A resource module imports typing names, runtime classes and models (templates/client/
-# _method.jinja `imports`): a namespace class named `List` or `Timeout` would shadow one.
-_RESERVED_CLS = RESERVED_CLASS_NAMES | builtin_class_names()
 
 
 # -- helpers ------------------------------------------------------------------------------------
