@@ -21,11 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main() -> None:
-    from generator.load import load_spec
+    from generator.build import build_api
     from generator.models import generate_models
-    from generator.parse import package_name
+    from generator.read.load import load_spec
 
     doc = load_spec(Path(sys.argv[1]))
+    doc.quiet = True
+    api = build_api(doc, skip_unsupported=True)  # the class names the model step is given
     started = time.perf_counter()
     import datamodel_code_generator
 
@@ -42,7 +44,7 @@ def main() -> None:
 
     datamodel_code_generator.generate = timed
     begin = time.perf_counter()
-    generate_models(doc.data, package_name(doc.data))
+    generate_models(doc.data, api.schemas, api.package.name)
     step = time.perf_counter() - begin + imported
     print(json.dumps({"dcg": imported + inner["seconds"], "model_step": step}))
 

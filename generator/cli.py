@@ -9,13 +9,25 @@ import tempfile
 from pathlib import Path
 
 from .errors import SpecError
+from .output.write import read_tree
 from .pipeline import Report, generate, generate_to_tree
-from .write import read_tree
+from .release.changelog import changelog_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_DIR = ROOT / "spec"
 OUT_DIR = ROOT / "generated"
-STAGES = ("load", "validate", "models", "templates", "format", "write")
+STAGES = ("load", "validate", "build", "models", "templates", "format", "write")
+
+
+def generate_package(spec: Path, out: Path, *, skip_unsupported: bool = False) -> Report:
+    """What ``python -m generator generate`` does for one spec: the package with its
+    CHANGELOG.md (written by the release tools)."""
+    return generate(spec, out, skip_unsupported=skip_unsupported, changelog=changelog_for)
+
+
+def package_tree(spec: Path, scratch: Path) -> dict[str, bytes]:
+    """The files ``generate_package`` writes for ``spec`` (into ``scratch``)."""
+    return generate_to_tree(spec, scratch, changelog=changelog_for)
 
 
 def spec_files(spec_dir: Path = SPEC_DIR) -> list[Path]:
@@ -51,7 +63,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             print(f"error: no specs in {SPEC_DIR}", file=sys.stderr)
             return 2
     for spec, out in pairs:
-        _say(generate(spec, out, skip_unsupported=args.skip_unsupported), args.quiet)
+        _say(generate_package(spec, out, skip_unsupported=args.skip_unsupported), args.quiet)
     return 0
 
 
@@ -67,7 +79,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         drift = True
     for spec in specs:
         with tempfile.TemporaryDirectory() as tmp:
-            fresh = generate_to_tree(spec, Path(tmp) / spec.stem)
+            fresh = package_tree(spec, Path(tmp) / spec.stem)
         current = read_tree(OUT_DIR / spec.stem) if (OUT_DIR / spec.stem).exists() else {}
         diff = diff_trees(current, fresh, f"generated/{spec.stem}")
         if diff:
@@ -106,7 +118,7 @@ def diff_trees(old: dict[str, bytes], new: dict[str, bytes], label: str) -> str:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """Compare two specs; exit 1 when a change is breaking for a client user, 2 on bad input."""
-    from .diff import diff_files
+    from .release.diff import diff_files
 
     try:
         result = diff_files(args.old, args.new)
@@ -123,7 +135,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_release_check(args: argparse.Namespace) -> int:
     """The release gate: version numbers agree with the diffs; packages carry their changelog."""
-    from .release import check_releases
+    from .release.gate import check_releases
 
     spec_dir = Path(args.spec_dir) if args.spec_dir else SPEC_DIR
     generated = (
@@ -136,7 +148,7 @@ def cmd_release_check(args: argparse.Namespace) -> int:
 
 def cmd_changelog(args: argparse.Namespace) -> int:
     """Print the CHANGELOG.md of one API version's package (default: the latest)."""
-    from .release import changelog_text
+    from .release.changelog import changelog_text
 
     specs = spec_files(Path(args.spec_dir) if args.spec_dir else SPEC_DIR)
     if args.version:

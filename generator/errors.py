@@ -32,3 +32,15 @@ def escape_pointer_token(token: object) -> str:
 
 def pointer(*tokens: object) -> str:
     return "".join("/" + escape_pointer_token(t) for t in tokens)
+
+
+def combined(problems: list[SpecError]) -> SpecError:
+    """One error that reports every problem: the first located as usual, the others on the
+    lines below it (each ``file:line: /pointer: message``)."""
+    first = problems[0]
+    if len(problems) == 1:
+        return first
+    rest = "\n".join(str(p) for p in problems[1:])
+    return SpecError(
+        f"{first.message}\n{rest}", file=first.file, pointer=first.pointer, line=first.line
+    )

@@ -173,6 +173,74 @@ def is_builtin(name: str) -> bool:
     return hasattr(builtins, name)
 
 
+def is_identifier(name: str) -> bool:
+    """An ASCII Python identifier that is not a keyword."""
+    return name.isascii() and name.isidentifier() and not keyword.iskeyword(name)
+
+
+# Modules a generated package imports: a package named like one would shadow it.
+DEPENDENCY_MODULES = frozenset(
+    {"httpx", "httpx_sse", "pydantic", "pydantic_core", "typing_extensions", "anyio", "sniffio",
+     "httpcore", "h11", "idna", "certifi", "annotated_types", "typing_inspection"}
+)  # fmt: skip
+
+
+def package_name_from_title(title: str) -> str:
+    """A package name from ``info.title``: snake_case, never a stdlib or dependency name."""
+    import sys
+
+    name = snake_case(title)
+    if name == "_" or not name:
+        name = "api"
+    if name[0].isdigit():
+        name = "api_" + name
+    if (
+        name in sys.stdlib_module_names
+        or name in DEPENDENCY_MODULES
+        or name in ("keyword", "builtins")
+        or keyword.iskeyword(name)
+    ):
+        name += "_client"
+    return name
+
+
+def class_base(name: str) -> str:
+    """``pet.store`` -> ``PetStore``, ``1st`` -> ``Model1st``, nothing usable -> ``Model``:
+    ASCII PascalCase that is an identifier."""
+    base = pascal_case(name).lstrip("_")
+    if not base or base == "X":  # pascal_case's answer for a name with no letters or digits
+        return "Model"
+    return "Model" + base if base[0].isdigit() else base
+
+
+def plan_class_names(
+    schemas: Collection[str], reserved: Collection[str] = frozenset()
+) -> dict[str, str]:
+    """{component schema name: unique, safe Python class name}, deterministic (spec order).
+
+    A name that already is a plain PascalCase identifier is kept; anything else is
+    PascalCased; clashes with reserved names get a ``Model`` suffix, duplicates a number.
+    """
+    taken = {n.lower() for n in RESERVED_CLASS_NAMES | builtin_class_names() | set(reserved)}
+    taken.update(keyword.kwlist)
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for raw in schemas:
+        name = str(raw)
+        base = name if re.fullmatch(r"[A-Z][A-Za-z0-9]*", name) else class_base(name)
+        if base.lower() in taken or base in ("I", "O", "l"):  # E742: ambiguous class names
+            base += "Model"
+        candidate = base
+        counter = 1
+        # case-insensitive: two classes must not differ only in case (readers and file systems)
+        while candidate.lower() in used or candidate.lower() in taken:
+            counter += 1
+            candidate = f"{base}{counter}"
+        used.add(candidate.lower())
+        out[raw] = candidate
+    return out
+
+
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
@@ -191,3 +259,19 @@ def clean_text(text: object) -> str:
             if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
         )
     return "\n".join(line.rstrip() for line in value.split("\n"))
+
+
+def prose(value: object) -> str:
+    """Spec prose (a description, a summary) cleaned for generated docs; "" when absent."""
+    return clean_text(value).strip() if value else ""
+
+
+def field_name(name: object) -> str:
+    """The attribute a model gives a wire field (``runStatus`` -> ``run_status``), as
+    datamodel-code-generator names it: snake_case, a keyword gets a ``_``."""
+    from .spectext import raw
+
+    text = snake_case(str(raw(name)))
+    if text[0].isdigit():
+        text = "field_" + text
+    return text + "_" if keyword.iskeyword(text) else text

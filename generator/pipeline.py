@@ -1,24 +1,37 @@
-"""One generation: spec file -> project directory. Stages are timed for the CLI's report."""
+"""One generation: spec file -> project directory, through the stages in order, each once.
+
+    read/     load, $refs, validate                      -> SpecDocument
+    build/    extensions, package, operations, types...  -> ir.Api
+    models/   component schemas -> models module          (datamodel-code-generator)
+    render/   ir.Api -> {path: text}                      (Jinja templates)
+    output/   format (ruff), write (atomic)               -> the project directory
+
+Stages are timed for the CLI's report. CHANGELOG.md is not the generator's: the release tools
+(generator/release) write it, and the CLI hands it in as ``changelog``.
+"""
 
 from __future__ import annotations
 
-import re
+import shutil
 import time
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import ir
+from .build import build_api
 from .errors import SpecError
-from .fmt import format_tree
 from .ir import Skipped
-from .load import SpecDocument, load_spec
 from .models import generate_models
-from .parse import parse_api
-from .render import render_package
-from .validate import validate_document
-from .write import read_tree, replace_dir, staging_dir, write_tree
+from .output.format import format_tree
+from .output.write import read_tree, replace_dir, staging_dir, write_tree
+from .read import SpecDocument, load_spec
+from .read.validate import validate_document
+from .read.versions import package_version
+from .render.package import render_package
 
-VERSIONS_FILE = "versions.toml"
+# What writes CHANGELOG.md: given the document and its package facts, the file's text.
+Changelog = Callable[[SpecDocument, ir.Package], str]
 
 
 @dataclass
@@ -38,45 +51,10 @@ class Report:
         return sum(self.timings.values())
 
 
-def package_version(doc: SpecDocument) -> str:
-    """The package version for this spec, from ``versions.toml`` beside it (see README).
-
-    The scheme is ``<client major>.<API version digits>.<client patch>`` so that
-    ``pip install 'pkg~=1.20251003.0'`` picks the client for one API version and only its patches.
-    """
-    api_version = str((doc.data.get("info") or {}).get("version") or "")
-    digits = re.sub(r"[^0-9]", "", api_version)
-    versions_path = doc.path.parent / VERSIONS_FILE
-    if versions_path.exists():
-        try:
-            table = tomllib.loads(versions_path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise SpecError(f"invalid TOML: {exc}", file=str(versions_path)) from None
-        entry = table.get(api_version)
-        if entry is None:
-            raise SpecError(
-                f"no entry for API version {api_version!r} "
-                f'(add ["{api_version}"] with major and patch)',
-                file=str(versions_path),
-            )
-        numbers = [entry.get("major", 1), entry.get("patch", 0)] if isinstance(entry, dict) else []
-        if len(numbers) != 2 or not all(
-            isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in numbers
-        ):
-            raise SpecError(
-                f'["{api_version}"]: major and patch must be non-negative integers, got {entry!r}',
-                file=str(versions_path),
-            )
-        return f"{numbers[0]}.{digits or 0}.{numbers[1]}"
-    if re.fullmatch(r"\d+(\.\d+){0,2}", api_version):
-        return api_version
-    return f"0.{digits or 0}.0"
-
-
 def build(
-    spec_path: Path, *, skip_unsupported: bool = False
+    spec_path: Path, *, skip_unsupported: bool = False, changelog: Changelog | None = None
 ) -> tuple[dict[str, str], Report, SpecDocument]:
-    """Load, validate, parse and render one spec; nothing is written.
+    """Read, build, model and render one spec; nothing is written.
 
     ``skip_unsupported``: leave out (and warn about) operations using an unsupported feature
     instead of stopping with that error.
@@ -95,35 +73,37 @@ def build(
     try:
         validate_document(doc)
         lap("validate")
-        version = package_version(doc)
-        models_source, classes = generate_models(doc.data, _package_name(doc))
-        lap("models")
-        api = parse_api(
-            doc,
-            package_version=version,
-            schema_classes=classes,
-            skip_unsupported=skip_unsupported,
+        api = build_api(
+            doc, package_version=package_version(doc), skip_unsupported=skip_unsupported
         )
-        from .release import history  # release imports this module: import it here
-
-        files = render_package(api, models_source, changelog=history(doc))
+        lap("build")
+        models_source = generate_models(doc.data, api.schemas, api.package.name)
+        lap("models")
+        text = changelog(doc, api.package) if changelog is not None else None
+        files = render_package(api, models_source, changelog=text)
         lap("templates")
     except SpecError as exc:
         if not exc.file:
             raise exc.located(str(doc.path), doc.line_of(exc.pointer)) from None
         raise
-    report.package_version = version
-    report.api_version = api.package.api_version
+    report.package_version = api.package.version
+    report.api_version = api.package.api_version.value
     report.operations = len(api.all_methods)
-    report.models = len(classes)
+    report.models = len(api.schemas)
     report.files = len(files)
     report.skipped = api.skipped
     return files, report, doc
 
 
-def generate(spec_path: Path, out: Path, *, skip_unsupported: bool = False) -> Report:
+def generate(
+    spec_path: Path,
+    out: Path,
+    *,
+    skip_unsupported: bool = False,
+    changelog: Changelog | None = None,
+) -> Report:
     """Generate the project for ``spec_path`` into ``out``, atomically."""
-    files, report, _ = build(spec_path, skip_unsupported=skip_unsupported)
+    files, report, _ = build(spec_path, skip_unsupported=skip_unsupported, changelog=changelog)
     report.out = out
     clock = time.perf_counter()
     staged = staging_dir(out)
@@ -134,21 +114,15 @@ def generate(spec_path: Path, out: Path, *, skip_unsupported: bool = False) -> R
         clock = time.perf_counter()
         replace_dir(staged, out)
     except BaseException:
-        import shutil
-
         shutil.rmtree(staged, ignore_errors=True)
         raise
     report.timings["write"] = time.perf_counter() - clock
     return report
 
 
-def generate_to_tree(spec_path: Path, scratch: Path) -> dict[str, bytes]:
+def generate_to_tree(
+    spec_path: Path, scratch: Path, *, changelog: Changelog | None = None
+) -> dict[str, bytes]:
     """Generate into ``scratch`` and return the tree (for ``check`` and golden tests)."""
-    generate(spec_path, scratch)
+    generate(spec_path, scratch, changelog=changelog)
     return read_tree(scratch)
-
-
-def _package_name(doc: SpecDocument) -> str:
-    from .parse import package_name
-
-    return package_name(doc.data)

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import SpecDocument, load_spec
-from generator.models import generate_models
-from generator.parse import parse_api
+from generator import ir
+from generator.build import build_api
+from generator.read import SpecDocument, load_spec
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -17,6 +17,5 @@ def mini_doc() -> SpecDocument:
 
 
 @pytest.fixture(scope="session")
-def mini_api(mini_doc: SpecDocument):  # type: ignore[no-untyped-def]
-    _, classes = generate_models(mini_doc.data, "minijobs")
-    return parse_api(mini_doc, package_version="1.0.0", schema_classes=classes)
+def mini_api(mini_doc: SpecDocument) -> ir.Api:
+    return build_api(mini_doc, package_version="1.0.0")

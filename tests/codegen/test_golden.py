@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import diff_trees, spec_files
-from generator.pipeline import generate
-from generator.write import read_tree
+from generator.cli import generate_package as generate
+from generator.output.write import read_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -71,27 +71,23 @@ class Comparison:
 
 
 def our_side(spec: Path) -> Side:
-    """Our intermediate model (parse.py, with --skip-unsupported) of ``spec``."""
+    """Our intermediate model (generator/build, with --skip-unsupported) of ``spec``."""
+    from generator.build import build_api
     from generator.errors import SpecError
-    from generator.load import load_spec
-    from generator.models import plan_class_names
-    from generator.parse import parse_api, runtime_class_names
+    from generator.read.load import load_spec
 
     side = Side()
     try:
         doc = load_spec(spec)
         doc.quiet = True
-        schemas = (doc.data.get("components") or {}).get("schemas") or {}
-        # The class names generate_models would give (it verifies it gives exactly these).
-        classes = plan_class_names(schemas, runtime_class_names(doc.data)) if schemas else {}
-        api = parse_api(doc, package_version="0", schema_classes=classes, skip_unsupported=True)
+        api = build_api(doc, skip_unsupported=True)
     except SpecError as exc:
         side.error = exc.message.splitlines()[0]
         return side
     for method in api.all_methods:
-        op = _op(method.http_method, method.path)
+        op = _op(method.http_method, method.path.value)
         params = side.ops.setdefault(op, set())
-        params.update((p.location, p.wire_name) for p in method.params if p.location in _LOCS)
+        params.update((p.location, p.wire_name.value) for p in method.params if p.location in _LOCS)
     for warning in doc.warnings:
         text = warning.message
         if " is not declared: generated as a required string argument" in text:
@@ -124,7 +120,7 @@ def their_side(spec: Path) -> Side:
     from openapi_python_client.parser.openapi import GeneratorData
 
     from generator.errors import SpecError
-    from generator.load import load_spec
+    from generator.read.load import load_spec
 
     side = Side()
     try:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SpecError
-from generator.load import load_spec
 from generator.pipeline import build
+from generator.read.load import load_spec
 from tests.generator_cli import run_generator
 
 LOCATED = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+): (?P<pointer>/[^\n]*?): (?P<message>.+)$")

@@ -10,10 +10,18 @@ from pathlib import Path
 import pytest
 
 from generator import ir
-from generator.load import load_spec
-from generator.models import plan_class_names
-from generator.naming import RESERVED_CLASS_NAMES, argument_name, identifier, namespace_name, unique
-from generator.parse import _default_method_name, _path_namespace, parse_api
+from generator.build import build_api
+from generator.build.operations import default_method_name, path_namespace
+from generator.naming import (
+    RESERVED_CLASS_NAMES,
+    argument_name,
+    identifier,
+    namespace_name,
+    plan_class_names,
+    unique,
+)
+from generator.read.load import load_spec
+from generator.render.imports import TEMPLATE_CLASS_NAMES
 
 
 @pytest.mark.parametrize(
@@ -28,12 +36,12 @@ from generator.parse import _default_method_name, _path_namespace, parse_api
     ],
 )
 def test_namespace_from_the_first_meaningful_path_segment(path: str, namespace: str) -> None:
-    assert _path_namespace(path) == namespace
+    assert path_namespace(path) == namespace
 
 
 def test_method_name_without_operation_id() -> None:
-    assert _default_method_name("get", "/pets/{petId}") == "get_pets_by_pet_id"
-    assert _default_method_name("post", "/a-b/c.d") == "post_a_b_c_d"
+    assert default_method_name("get", "/pets/{petId}") == "get_pets_by_pet_id"
+    assert default_method_name("post", "/a-b/c.d") == "post_a_b_c_d"
 
 
 def test_identifiers_are_safe() -> None:
@@ -92,7 +100,7 @@ def test_collisions_resolved_in_spec_order(tmp_path: Path) -> None:
         )
     )
     doc = load_spec(spec)
-    api: ir.Api = parse_api(doc, package_version="0", schema_classes={})
+    api: ir.Api = build_api(doc)
     assert [ns.name for ns in api.namespaces] == ["pets", "stores"]
     pets = api.namespaces[0]
     assert [m.name for m in pets.methods] == ["list_pets", "list_pets_2", "list_pets_3"]
@@ -101,10 +109,11 @@ def test_collisions_resolved_in_spec_order(tmp_path: Path) -> None:
 
 
 def test_reserved_class_names_cover_what_generated_modules_import() -> None:
-    """Every name the client templates import at module level is in RESERVED_CLASS_NAMES, so no
+    """Every name the client modules import at module level (written in the templates, or
+    computed from the methods by generator/render/imports.py) is in RESERVED_CLASS_NAMES, so no
     model or namespace class can shadow it (``class List(SyncAPIResource)`` once did)."""
     templates = Path(__file__).resolve().parents[2] / "templates" / "client"
-    imported: set[str] = set()
+    imported: set[str] = set(TEMPLATE_CLASS_NAMES)
     for name in ("_method.jinja", "_client.py.jinja", "resource.py.jinja"):
         text = (templates / name).read_text()
         # `from x import (a, b)` / `from x import a, b`; Jinja expressions are spec-derived names

@@ -23,10 +23,9 @@ from pathlib import Path
 import pytest
 
 from generator import ir
-from generator.load import load_spec
-from generator.models import plan_class_names
-from generator.parse import parse_api, runtime_class_names
+from generator.build import build_api
 from generator.pipeline import generate
+from generator.read.load import load_spec
 
 HERE = Path(__file__).resolve().parent
 SPEC = HERE / "hostile.yaml"
@@ -45,9 +44,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def api() -> ir.Api:
     doc = load_spec(SPEC)
     doc.quiet = True
-    schemas = doc.data["components"]["schemas"]
-    classes = plan_class_names(schemas, runtime_class_names(doc.data))
-    return parse_api(doc, package_version="0", schema_classes=classes)
+    return build_api(doc)
 
 
 def _method(api: ir.Api, name: str) -> ir.Method:
@@ -94,10 +91,10 @@ def test_names_are_safe_unique_and_deterministic(api: ir.Api) -> None:
         "pattern",
         "big",
     ]  # the Accept header parameter is ignored, as OpenAPI requires
-    wire = {p.name: p.wire_name for p in get.params}
+    wire = {p.name: p.wire_name.value for p in get.params}
     assert wire["from_date_2"] == "fromDate" and wire["item_id"] == "item-id"
     # one operationId used twice: both methods exist, numbered in spec order
-    assert [m.name for m in api.all_methods if m.operation_id == "create item"] == [
+    assert [m.name for m in api.all_methods if m.operation_id.value == "create item"] == [
         "create_item",
         "create_item_2",
     ]

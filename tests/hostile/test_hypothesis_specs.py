@@ -28,10 +28,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import render
 from generator.errors import SpecError
+from generator.output.write import write_tree
 from generator.pipeline import build
-from generator.write import write_tree
+from generator.render import package as render
 
 BIN = Path(sys.executable).parent
 EXAMPLES = int(os.environ.get("HYPOTHESIS_SPEC_EXAMPLES", "200"))

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from generator.cli import spec_files
-from generator.load import load_spec
+from generator.read.load import load_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 NEW = "2025-10-20"
@@ -148,7 +148,7 @@ def test_make_generate_regenerates_every_version_and_a_template_fix_reaches_all(
         shutil.copytree(ROOT / part, repo / part, ignore=ignore)
     shutil.copy(ROOT / "Makefile", repo / "Makefile")
     readme = repo / "templates" / "package" / "README.md.jinja"
-    readme.write_text(readme.read_text() + "\nA template fix for API {{ pkg.api_version }}.\n")
+    readme.write_text(readme.read_text() + "\nA template fix for API {{ pkg.api_version | md }}.\n")
     gen = make(repo, "generate")
     assert gen.returncode == 0, gen.stdout[-3000:] + gen.stderr[-3000:]
     versions = [p.stem for p in spec_files()]

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import spec_files
-from generator.load import load_spec
-from generator.pipeline import package_version
+from generator.read.load import load_spec
+from generator.read.versions import package_version
 
 ROOT = Path(__file__).resolve().parents[2]
 VERSIONS = {p.stem: package_version(load_spec(p)) for p in spec_files()}

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.diff import Change, diff_documents, diff_files
 from generator.errors import SpecError
-from generator.load import SpecDocument
+from generator.read.load import SpecDocument
+from generator.release.diff import Change, diff_documents, diff_files
 from tests.generator_cli import run_generator
 
 PAIRS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "diff-pairs"

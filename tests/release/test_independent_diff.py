@@ -31,9 +31,9 @@ from typing import Any
 
 import pytest
 
-from generator.diff import HTTP_METHODS, Change, diff_documents
-from generator.load import load_spec
-from generator.refs import Resolver
+from generator.read.load import load_spec
+from generator.read.refs import Resolver
+from generator.release.diff import HTTP_METHODS, Change, diff_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 PAIRS = ROOT.parent / "shared" / "corpus" / "diff-pairs"

@@ -19,9 +19,10 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from generator.cli import spec_files
-from generator.load import load_spec
-from generator.pipeline import package_version
-from generator.release import changelog_text, check_releases, history
+from generator.read.load import load_spec
+from generator.read.versions import package_version
+from generator.release.changelog import changelog_text, history
+from generator.release.gate import check_releases
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = spec_files()

@@ -8,10 +8,7 @@ modules plus a minimal ``__init__.py`` of our own; the real generator writes its
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-
-import jinja2
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = REPO / "templates" / "runtime"
@@ -19,62 +16,53 @@ TEMPLATES = REPO / "templates" / "runtime"
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from generator.modes import MODES  # noqa: E402
+from generator import ir  # noqa: E402
+from generator.render.environment import environment  # noqa: E402
+from generator.spectext import SpecText  # noqa: E402
 
 
-@dataclass(frozen=True)
-class FailureError:
-    class_name: str
-    attribute: str
-
-
-@dataclass(frozen=True)
-class Package:
-    """The ``pkg`` context object, with RunRL's values (see DESIGN.md)."""
-
-    name: str = "runrl"
-    prefix: str = "RunRL"
-    client: str = "RunRLClient"
-    async_client: str = "AsyncRunRLClient"
-    env_prefix: str = "RUNRL_"
-    user_agent: str = "runrl-python"
-    version: str = "1.20251003.0"
-    api_version: str = "2025-10-03"
-    base_url: str = "https://runrl.com/api/v1"
-    default_timeout: float = 30.0
-    default_poll_interval: float = 5.0
-    default_max_poll_timeout: float = 3600.0
-    envelope_data: str = "data"
-    error_code_field: str = "error"
-    error_message_field: str = "message"
-    error_details_field: str = "details"
-    failure_errors: list[FailureError] = field(
-        default_factory=lambda: [FailureError("RunFailedError", "run")]
+def runrl_package() -> ir.Package:
+    """The ``pkg`` context object with RunRL's values of API 2025-10-03 (the runtime tests
+    check some of them, e.g. the User-Agent)."""
+    return ir.Package(
+        name="runrl",
+        title=SpecText("RunRL API"),
+        description=SpecText(""),
+        api_version=SpecText("2025-10-03"),
+        version="1.20251003.0",
+        prefix="RunRL",
+        client="RunRLClient",
+        async_client="AsyncRunRLClient",
+        env_prefix="RUNRL_",
+        user_agent=SpecText("runrl-python"),
+        base_url=SpecText("https://runrl.com/api/v1"),
+        default_timeout=30.0,
+        default_poll_interval=5.0,
+        default_max_poll_timeout=3600.0,
+        envelope_data=SpecText("data"),
+        error_code_field=SpecText("error"),
+        error_message_field=SpecText("message"),
+        error_details_field=SpecText("details"),
+        failure_errors=(ir.FailureError("RunFailedError", "run"),),
+        security=ir.Security(required=True),
+        dict_access=True,
+        exception_aliases=True,
     )
 
 
 TEST_INIT = '"""Runtime-only package rendered for the runtime tests (not the generated one)."""\n'
 
 
-def environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-
-
-def render_runtime(out_dir: Path, pkg: Package | None = None) -> Path:
-    """Render every runtime template into ``out_dir/<pkg.name>/``; return that directory."""
-    pkg = pkg or Package()
+def render_runtime(out_dir: Path, pkg: ir.Package | None = None) -> Path:
+    """Render every runtime template into ``out_dir/<pkg.name>/`` with the generator's own
+    Jinja environment (its escaping filters); return that directory."""
+    pkg = pkg or runrl_package()
     env = environment()
     target = Path(out_dir) / pkg.name
     target.mkdir(parents=True, exist_ok=True)
     for template in sorted(TEMPLATES.glob("*.py.jinja")):
         name = template.name[: -len(".jinja")]
-        text = env.get_template(template.name).render(modes=MODES, pkg=pkg)
+        text = env.get_template(f"runtime/{template.name}").render(pkg=pkg)
         (target / name).write_text(text, encoding="utf-8")
     init = target / "__init__.py"
     if not init.exists():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import SpecError
+from ..errors import SpecError
 
 
 def unescape(token: str) -> str:

@@ -16,23 +16,19 @@ cache.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import SpecError, escape_pointer_token, pointer
+from ..errors import SpecError, combined, escape_pointer_token, pointer
+from .cache import Finding, cache_key, read_cache, write_cache
+from .composition import check_composition_cycles
 from .load import SpecDocument
 from .refs import Resolver
 
 MAX_REPORTED = 20
 MAX_WARNINGS_PER_KIND = 5
 
-# (kind, message, pointer): kind is "error" or a warning category
-Finding = tuple[str, str, str]
 _MEMO: dict[str, list[Finding]] = {}
 
 
@@ -57,8 +53,6 @@ def validate_document(doc: SpecDocument) -> None:
 
 
 def _check_composition(doc: SpecDocument) -> None:
-    from .models import check_composition_cycles
-
     schemas = doc.data.get("components")
     schemas = schemas.get("schemas") if isinstance(schemas, dict) else None
     if isinstance(schemas, dict):
@@ -83,23 +77,17 @@ def report(doc: SpecDocument, findings: list[Finding]) -> None:
             )
     problems = [doc.error(m, w) for kind, m, w in findings if kind == "error"][:MAX_REPORTED]
     if problems:
-        first = problems[0]
-        if len(problems) > 1:
-            rest = "\n".join(str(p) for p in problems[1:])
-            first = SpecError(
-                f"{first.message}\n{rest}", file=first.file, pointer=first.pointer, line=first.line
-            )
-        raise first
+        raise combined(problems)
 
 
 def _findings(doc: SpecDocument) -> list[Finding]:
-    key = _cache_key(doc.text)
+    key = cache_key(doc.text, Path(__file__))
     if key in _MEMO:
         return _MEMO[key]
-    cached = _read_cache(key)
+    cached = read_cache(key)
     if cached is None:
         cached = run_validator(doc.data)
-        _write_cache(key, cached)
+        write_cache(key, cached)
     _MEMO[key] = cached
     return cached
 
@@ -367,55 +355,3 @@ def _is_property_map(ptr: str) -> bool:
 def _short(message: str, limit: int = 300) -> str:
     message = " ".join(str(message).split())
     return message if len(message) <= limit else message[: limit - 1] + "…"
-
-
-# -- cache ----------------------------------------------------------------------------------------
-
-
-def _cache_key(text: str) -> str:
-    try:
-        from importlib.metadata import version
-
-        validator = version("openapi-spec-validator")
-    except Exception:  # noqa: BLE001 - any failure just means a different key
-        validator = "?"
-    digest = hashlib.sha256()
-    digest.update(Path(__file__).read_bytes())  # this module's classification rules
-    digest.update(validator.encode())
-    digest.update(text.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
-
-
-def _cache_dir() -> Path | None:
-    setting = os.environ.get("GENERATOR_CACHE_DIR", "")
-    if setting.lower() in ("off", "0", "no", "false"):
-        return None
-    if setting:
-        return Path(setting) / "validate"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "openapi-sdk-generator" / "validate"
-
-
-def _read_cache(key: str) -> list[Finding] | None:
-    directory = _cache_dir()
-    if directory is None:
-        return None
-    try:
-        raw = json.loads((directory / f"{key}.json").read_text(encoding="utf-8"))
-        return [(str(k), str(m), str(w)) for k, m, w in raw]
-    except (OSError, ValueError, TypeError):
-        return None
-
-
-def _write_cache(key: str, findings: list[Finding]) -> None:
-    directory = _cache_dir()
-    if directory is None:
-        return
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(findings, fh)
-        os.replace(tmp, directory / f"{key}.json")
-    except OSError:
-        pass  # a read-only home: no cache, same result

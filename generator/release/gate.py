@@ -1,109 +1,22 @@
-"""Releases: the version history of a spec directory, each package's changelog, the release gate.
+"""The release gate (``python -m generator release-check``).
 
-Two sources, nothing else (README.md, "Versions and releases"):
-
-* the API version is ``info.version`` of ``spec/<api-version>.yaml`` (the file is named after it);
-* the package version is ``<major>.<API version digits>.<patch>`` with ``major`` and ``patch``
-  from ``spec/versions.toml`` (computed by ``pipeline.package_version``, the one formula).
-
-The API versions of a spec directory are its ``*.yaml`` files in name order (ISO dates sort). The
-gate (``python -m generator release-check``) requires, for every consecutive pair, that a
-breaking diff (``python -m generator diff``) comes with a bigger major, that majors never go
-down, that every spec has a ``versions.toml`` entry and every entry a spec, and that every
+It requires, for every consecutive pair of API versions in a spec directory, that a breaking diff
+(``python -m generator diff``) comes with a bigger major, that majors never go down, that every
+spec has a ``versions.toml`` entry and every entry a spec, and that every
 ``generated/<api-version>/`` carries the version and the ``CHANGELOG.md`` the specs produce.
 """
 
 from __future__ import annotations
 
-import functools
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diff import Change, DiffResult, diff_documents
-from .errors import SpecError
-from .load import SpecDocument, load_spec
-from .pipeline import VERSIONS_FILE, package_version
-from .render import render_changelog
-
-
-def spec_paths(spec_dir: Path) -> list[Path]:
-    """Every API version's spec in a directory, oldest first (as ``cli.spec_files``)."""
-    return sorted(p for p in spec_dir.glob("*.yaml") if not p.name.startswith("."))
-
-
-@functools.lru_cache(maxsize=32)
-def _load_cached(path: Path, mtime_ns: int, size: int) -> SpecDocument:
-    return load_spec(path)
-
-
-def load(path: Path) -> SpecDocument:
-    """A spec document, loaded once per process while the file is unchanged."""
-    stat = path.stat()
-    return _load_cached(path.resolve(), stat.st_mtime_ns, stat.st_size)
-
-
-def api_version_of(doc: SpecDocument) -> str:
-    return str((doc.data.get("info") or {}).get("version") or "")
-
-
-@dataclass
-class Entry:
-    """One API version in a package's history: its release and the diff from the one before."""
-
-    api_version: str
-    package_version: str
-    previous: str | None = None  # the previous API version; None for the first one
-    previous_package_version: str | None = None
-    diff: DiffResult | None = None
-
-    @property
-    def major(self) -> int:
-        return int(self.package_version.split(".", 1)[0])
-
-    @property
-    def breaking(self) -> list[str]:
-        return [changelog_line(c) for c in (self.diff.breaking if self.diff else [])]
-
-    @property
-    def compatible(self) -> list[str]:
-        return [changelog_line(c) for c in (self.diff.compatible if self.diff else [])]
-
-
-def changelog_line(change: Change) -> str:
-    """``POST /runs`` — ``request body (application/json): lora_rank``: new optional field."""
-    op = f"`{change.operation}`" if change.operation else "document"
-    return f"{op} — {change.line()}"
-
-
-def history(spec: Path | SpecDocument) -> list[Entry]:
-    """The releases up to ``spec``, newest first, each with the diff from its predecessor.
-
-    In a directory without ``versions.toml`` (a stand-alone spec) the history is the spec alone.
-    """
-    doc = spec if isinstance(spec, SpecDocument) else load(spec)
-    path = doc.path
-    own = Entry(api_version_of(doc) or path.stem, package_version(doc))
-    if not (path.parent / VERSIONS_FILE).exists():
-        return [own]
-    siblings = spec_paths(path.parent)
-    if path.resolve() not in [p.resolve() for p in siblings]:
-        return [own]
-    chain = [p for p in siblings if p.name <= path.name]
-    docs = [doc if p.resolve() == path.resolve() else load(p) for p in chain]
-    entries: list[Entry] = []
-    for index, current in enumerate(docs):
-        entry = Entry(api_version_of(current) or current.path.stem, package_version(current))
-        if index:
-            before = docs[index - 1]
-            entry.previous = api_version_of(before) or before.path.stem
-            entry.previous_package_version = package_version(before)
-            entry.diff = diff_documents(before, current)
-        entries.append(entry)
-    return entries[::-1]
-
-
-# -- the gate ------------------------------------------------------------------------------------
+from ..errors import SpecError
+from ..read.load import SpecDocument
+from ..read.versions import VERSIONS_FILE, api_version_of, package_version
+from .changelog import Entry, changelog_for, load, package_of, spec_paths
+from .diff import diff_documents
 
 
 @dataclass
@@ -242,30 +155,8 @@ def _check_generated(docs: list[SpecDocument], generated_dir: Path, report: Gate
         if not changelog.exists():
             report.problems.append(f"{label}: no CHANGELOG.md (run `make generate`)")
             continue
-        expected = render_changelog(_package_facts(doc, entry), history(doc))
+        expected = changelog_for(doc, package_of(doc))
         if changelog.read_text(encoding="utf-8") != expected:
             report.problems.append(
                 f"{label}/CHANGELOG.md: not what the specs produce (run `make generate`)"
             )
-
-
-@dataclass(frozen=True)
-class PackageFacts:
-    """What the changelog template needs of a package (a subset of ``ir.Package``)."""
-
-    name: str
-    version: str
-    api_version: str
-
-
-def _package_facts(doc: SpecDocument, entry: Entry) -> PackageFacts:
-    from .pipeline import _package_name
-
-    return PackageFacts(_package_name(doc), entry.package_version, entry.api_version)
-
-
-def changelog_text(spec: Path) -> str:
-    """The CHANGELOG.md the generator writes for ``spec``'s package."""
-    doc = load(spec)
-    entries = history(doc)
-    return render_changelog(_package_facts(doc, entries[0]), entries)

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import SpecError, escape_pointer_token
+from ..errors import SpecError, escape_pointer_token
 
 try:  # pragma: no cover - depends on how PyYAML was built
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]

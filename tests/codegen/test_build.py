@@ -1,8 +1,10 @@
-"""Unit tests of the intermediate model built from the mini fixture spec."""
+"""Unit tests of the intermediate model built from the mini fixture spec (generator/build)."""
 
 from __future__ import annotations
 
 from generator import ir
+from generator.ir import types as t
+from generator.spectext import SpecText
 
 
 def _method(api: ir.Api, name: str) -> ir.Method:
@@ -17,8 +19,8 @@ def test_package_facts_come_from_x_sdk(mini_api: ir.Api) -> None:
         "AsyncMiniClient",
         "Mini",
     )
-    assert pkg.base_url == "https://jobs.example.com/v1"
-    assert pkg.envelope_data == "data"
+    assert pkg.base_url == SpecText("https://jobs.example.com/v1")
+    assert pkg.envelope_data == SpecText("data")
     assert pkg.default_timeout == 10.0
     assert pkg.failure_errors == (ir.FailureError("JobFailedError", "job"),)
 
@@ -58,9 +60,9 @@ def test_a_paginated_post_and_a_streamed_post_keep_their_bodies(mini_api: ir.Api
 def test_query_params_defaults_and_constraints(mini_api: ir.Api) -> None:
     m = _method(mini_api, "list_jobs")
     params = {p.name: p for p in m.params}
-    assert params["page"].default == "1" and params["page"].send == "always"
-    assert params["per_page"].constraints == {"minimum": 1, "maximum": 100}
-    assert params["status"].type_hint.startswith("Optional[Union[JobStatus, Literal[")
+    assert params["page"].default_source == "1" and params["page"].send == "always"
+    assert params["per_page"].constraints.value == {"minimum": 1, "maximum": 100}
+    assert params["status"].annotation.startswith("Optional[Union[JobStatus, Literal[")
     assert params["status"].send == "if_not_none"
     assert all(p.location == "query" and not p.positional for p in m.params)
 
@@ -70,40 +72,48 @@ def test_body_fields_become_typed_keyword_arguments(mini_api: ir.Api) -> None:
     params = {p.name: p for p in m.params}
     assert list(params) == ["name", "steps", "tags", "note"]
     assert params["name"].required and params["name"].default is None
-    assert params["steps"].default == "10"
-    assert params["steps"].constraints == {"minimum": 1, "maximum": 100, "type": "integer"}
+    assert params["steps"].default_source == "10"
+    assert params["steps"].constraints.value == {"minimum": 1, "maximum": 100, "type": "integer"}
     # nullable optional field: None can be sent, so "not given" needs a sentinel
-    assert params["note"].send == "if_given" and params["note"].default == "NOT_GIVEN"
-    assert params["tags"].type_hint == "Optional[List[str]]"
+    assert params["note"].send == "if_given" and params["note"].default_source == "NOT_GIVEN"
+    assert params["tags"].type == t.OptionalOf(t.ListOf(t.Scalar("str")))
+    assert params["tags"].annotation == "Optional[List[str]]"
     assert m.body_type == "json"
 
 
 def test_path_params_are_positional_and_renamed(mini_api: ir.Api) -> None:
     m = _method(mini_api, "get")
     (p,) = m.params
-    assert (p.name, p.wire_name, p.location, p.positional) == ("job_id", "jobId", "path", True)
-    assert m.returns.kind == "value" and m.returns.cast == "Job" and m.returns.unwrap == ("data",)
+    assert (p.name, p.wire_name.value, p.location, p.positional) == (
+        "job_id",
+        "jobId",
+        "path",
+        True,
+    )
+    assert m.returns.kind == "value" and m.returns.cast == "Job"
+    assert m.returns.unwrap == (SpecText("data"),)
 
 
 def test_one_operation_two_media_types_two_methods(mini_api: ir.Api) -> None:
     upload = _method(mini_api, "upload")
     inline = _method(mini_api, "create_inline")
-    assert upload.operation_id == inline.operation_id == "uploadInput"
+    assert upload.operation_id == inline.operation_id == SpecText("uploadInput")
     assert upload.body_type == "multipart" and inline.body_type == "json"
     first = upload.params[0]
-    assert (first.name, first.location, first.positional, first.type_hint) == (
+    assert (first.name, first.location, first.positional, first.annotation) == (
         "path",
         "file",
         True,
         "FileInput",
     )
     kind = upload.params[1]
-    assert (kind.name, kind.wire_name, kind.location) == ("input_kind", "kind", "form")
+    assert (kind.name, kind.wire_name.value, kind.location) == ("input_kind", "kind", "form")
 
 
 def test_return_kinds(mini_api: ir.Api) -> None:
     assert _method(mini_api, "list_jobs").returns.kind == "page"
-    assert _method(mini_api, "list_jobs").returns.type_hint == "PagedResponse[Job]"
+    assert _method(mini_api, "list_jobs").returns.type == t.Paged(t.Model("Job"))
+    assert _method(mini_api, "list_jobs").returns.annotation == "PagedResponse[Job]"
     assert _method(mini_api, "cancel").returns.kind == "none"
     assert _method(mini_api, "stream_events").returns.kind == "stream"
     assert _method(mini_api, "download").returns.kind == "bytes"
@@ -114,5 +124,6 @@ def test_polling_resolves_operation_ids_to_methods(mini_api: ir.Api) -> None:
     polling = _method(mini_api, "create").polling
     assert polling is not None
     assert polling.status_method == "get" and polling.cancel_method == "cancel"
-    assert polling.terminal == ("DONE", "FAILED") and polling.success == ("DONE",)
+    assert [v.value for v in polling.terminal] == ["DONE", "FAILED"]
+    assert [v.value for v in polling.success] == ["DONE"]
     assert (polling.failure_error, polling.failure_attribute) == ("JobFailedError", "job")

@@ -65,9 +65,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import SpecError, escape_pointer_token
-from .load import SpecDocument, load_spec
-from .refs import Resolver
+from ...errors import SpecError, escape_pointer_token
+from ...read.load import SpecDocument, load_spec
+from ...read.refs import Resolver
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 MAX_DEPTH = 64

@@ -1,0 +1,259 @@
+"""Operations -> methods: the walk over ``paths``, the namespace and name of each method.
+
+Each operation gives one method per request variant (generator/build/bodies.py). Anything the
+generator cannot represent stops with a located SpecError naming the feature; with
+``skip_unsupported`` the operation is left out instead (a located warning, and an entry in
+``Api.skipped``). Polling and follow helpers, which name other operations, are resolved after
+the walk (generator/build/behaviours.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .. import ir
+from ..errors import SpecError, pointer
+from ..spectext import SpecText
+from ..naming import clean_text, identifier, method_name, namespace_name, prose, snake_case
+from .bodies import body_variants
+from .context import Context
+from .extensions import HTTP_METHODS, OperationExt
+from .parameters import PATH_TEMPLATE, parameters
+from .responses import returns
+from .types import TypeBuilder
+from .arguments import order
+
+_VERSION_SEGMENT = re.compile(r"(?i)^(api|rest|v\d+([._]\d+)*([a-z]+\d*)?|\d[\d._-]*)$")
+
+
+@dataclass
+class Draft:
+    """An operation's method before cross-references (polling, follow) are resolved."""
+
+    method: ir.Method
+    ext: OperationExt
+    pointer: str
+
+
+def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
+    """Every operation of ``paths``, in document order, as drafts of methods."""
+    paths = ctx.spec.get("paths")
+    if paths is None:
+        paths = {}
+    if not isinstance(paths, dict):
+        raise ctx.fail("paths must be a mapping", "/paths")
+    _note_webhooks(ctx)
+    drafts: list[Draft] = []
+    for raw_path, raw_item in paths.items():
+        path = str(raw_path)
+        if path.startswith("x-"):
+            continue
+        item_ptr = pointer("paths", path)
+        ctx.current = item_ptr
+        item, item_ptr = ctx.deref(raw_item, item_ptr)
+        if not isinstance(item, dict):
+            raise ctx.fail("a path item must be a mapping", item_ptr)
+        for verb in HTTP_METHODS:
+            if verb in item:
+                drafts.extend(_guarded(ctx, types, path, verb, item, item_ptr))
+    if not drafts:
+        _no_operations(ctx)
+    return drafts
+
+
+def _guarded(
+    ctx: Context, types: TypeBuilder, path: str, verb: str, item: dict[str, Any], item_ptr: str
+) -> list[Draft]:
+    """The drafts of one operation, or none when it is skipped (``skip_unsupported``)."""
+    op_ptr = f"{item_ptr}/{verb}"
+    ctx.current = op_ptr
+    ctx.operation_label = f"{verb.upper()} {path}"
+    try:
+        check_path(ctx, path, pointer("paths", path))
+        if item.get("servers") and item["servers"] != ctx.spec.get("servers"):
+            raise ctx.fail(
+                "path-level servers are not supported (requests go to the client's base_url)",
+                f"{item_ptr}/servers",
+            )
+        shared = item.get("parameters") or []
+        return operation(ctx, types, path, verb, item[verb], shared, item_ptr, op_ptr)
+    except SpecError as exc:
+        if not ctx.skip_unsupported:
+            raise
+        _skip(ctx, verb, path, item[verb], exc)
+        return []
+
+
+def operation(
+    ctx: Context,
+    types: TypeBuilder,
+    path: str,
+    verb: str,
+    op: Any,
+    shared: Any,
+    item_ptr: str,
+    op_ptr: str,
+) -> list[Draft]:
+    if not isinstance(op, dict):
+        raise ctx.fail("an operation must be a mapping", op_ptr)
+    ext = ctx.ext.operation(op)
+    raw_id = op.get("operationId")
+    op_id = str(raw_id) if raw_id not in (None, "") else f"{verb}_{path}"
+    _note_ignored(ctx, op, op_ptr)
+    namespace = namespace_of(ext, op, path)
+    base_params = parameters(
+        ctx, types, shared, f"{item_ptr}/parameters", op.get("parameters") or [], op_ptr, path
+    )
+    scopes = scopes_of(ctx, op)
+    result = returns(ctx, types, op, op_ptr)
+    drafts: list[Draft] = []
+    for variant in body_variants(ctx, types, op, op_ptr):
+        own = variant.media_type is not None and variant.ext.method is not None
+        name = (variant.ext.method if own else None) or ext.method
+        if not name:
+            name = str(raw_id) if raw_id not in (None, "") else default_method_name(verb, path)
+        positional = (variant.ext.positional if own else None) or ext.positional
+        where = variant.pointer or op_ptr
+        params = order(ctx, base_params + variant.params, positional, where, PATH_TEMPLATE.findall(path))
+        if result.kind == "page" and any(p.location == "file" for p in params):
+            # every page re-sends the request; an upload stream can be read only once
+            raise ctx.fail(
+                "x-sdk-pagination on an operation that uploads files is not supported",
+                f"{op_ptr}/x-sdk-pagination",
+            )
+        method = ir.Method(
+            name=method_name(name),
+            namespace=namespace,
+            operation_id=SpecText(op_id),
+            http_method=verb.upper(),
+            path=SpecText(path),
+            summary=SpecText(prose(op.get("summary"))),
+            description=SpecText(prose(op.get("description"))),
+            deprecated=op.get("deprecated") is True,
+            idempotent=ext.idempotent,
+            scopes=scopes,
+            params=params,
+            body_type=variant.body_type,
+            returns=result,
+            source_pointer=op_ptr,
+        )
+        drafts.append(Draft(method, ext, op_ptr))
+    return drafts
+
+
+def namespace_of(ext: OperationExt, op: dict[str, Any], path: str) -> str:
+    """``x-sdk-namespace``, else the first tag, else the first meaningful path segment."""
+    if ext.namespace is not None:
+        return namespace_name(ext.namespace) if ext.namespace else ""
+    tags = op.get("tags") or []
+    if isinstance(tags, list) and tags and str(tags[0]).strip():
+        return namespace_name(str(tags[0]))
+    return namespace_name(path_namespace(path))
+
+
+def scopes_of(ctx: Context, op: dict[str, Any]) -> tuple[SpecText, ...]:
+    security = op.get("security", ctx.spec.get("security")) or []
+    for requirement in security if isinstance(security, list) else ():
+        if isinstance(requirement, dict):
+            for roles in requirement.values():
+                if roles and isinstance(roles, list):
+                    cleaned = (re.sub(r"[\"\\`\s]+", "", clean_text(r)) for r in roles)
+                    return tuple(SpecText(r) for r in cleaned if r)
+    return ()
+
+
+def check_path(ctx: Context, path: str, where: str) -> None:
+    if not path.startswith("/"):
+        raise ctx.fail(f"path {path!r} must start with '/'", where)
+    if re.search(r'["\\`\x00-\x1f\x7f\u2028\u2029\x85]', path):
+        raise ctx.fail(
+            f"path {path!r} contains a quote, backslash, backtick or control character, "
+            "which is not supported",
+            where,
+        )
+    for name in PATH_TEMPLATE.findall(path):
+        if not name:
+            raise ctx.fail(f"path {path!r} has an empty '{{}}' template", where)
+    if path.count("{") != path.count("}") or PATH_TEMPLATE.sub("", path).count("{"):
+        raise ctx.fail(f"path {path!r} has unbalanced braces", where)
+
+
+def default_method_name(verb: str, path: str) -> str:
+    """``GET /pets/{petId}`` -> ``get_pets_by_pet_id`` (no operationId)."""
+    parts = [verb]
+    for segment in path.split("/"):
+        if not segment:
+            continue
+        match = PATH_TEMPLATE.fullmatch(segment)
+        parts.append(f"by_{match.group(1)}" if match else segment)
+    return snake_case("_".join(snake_case(p) for p in parts))
+
+
+def path_namespace(path: str) -> str:
+    """The namespace of an untagged operation: the first meaningful path segment
+    (``/api/v1/namespaces/{ns}/pods`` -> ``namespaces``; ``/2010-04-01/Accounts.json``
+    -> ``accounts``)."""
+    for segment in path.split("/"):
+        segment = re.sub(r"\.(json|xml|yaml|csv)$", "", segment)
+        if not segment or "{" in segment or _VERSION_SEGMENT.fullmatch(segment):
+            continue
+        if identifier(segment) not in ("value", "_"):
+            return segment
+    return "default"
+
+
+def _skip(ctx: Context, verb: str, path: str, op: Any, exc: SpecError) -> None:
+    op_id = str(op.get("operationId") or "") if isinstance(op, dict) else ""
+    where = exc.pointer or pointer("paths", path, verb)
+    ctx.warn(f"{exc.message}; operation {verb.upper()} {path} skipped", where)
+    ctx.skipped.append(
+        ir.Skipped(
+            operation=f"{verb.upper()} {path}",
+            operation_id=op_id,
+            reason=exc.message,
+            pointer=where,
+            line=ctx.doc.line_of(where),
+        )
+    )
+
+
+def _no_operations(ctx: Context) -> None:
+    if ctx.skipped:
+        raise ctx.fail(
+            f"every operation uses an unsupported feature ({len(ctx.skipped)} skipped): "
+            "nothing to generate",
+            "/paths",
+        )
+    if ctx.spec.get("webhooks"):
+        raise ctx.fail(
+            "webhooks are not supported, and the document has no paths: "
+            "there is no client to generate",
+            "/webhooks",
+        )
+    raise ctx.fail("the document has no operations: there is no client to generate", "/paths")
+
+
+def _note_webhooks(ctx: Context) -> None:
+    webhooks = ctx.spec.get("webhooks")
+    if isinstance(webhooks, dict) and webhooks and ctx.spec.get("paths"):
+        ctx.warn(
+            f"webhooks are not supported: {len(webhooks)} webhook(s) ignored "
+            "(the client only sends requests)",
+            "/webhooks",
+        )
+
+
+def _note_ignored(ctx: Context, op: dict[str, Any], op_ptr: str) -> None:
+    if op.get("callbacks"):
+        ctx.warn(
+            "callbacks are not supported: ignored (the client only sends requests)",
+            f"{op_ptr}/callbacks",
+        )
+    servers = op.get("servers")
+    if servers and servers != ctx.spec.get("servers"):
+        raise ctx.fail(
+            "operation-level servers are not supported (requests go to the client's base_url)",
+            f"{op_ptr}/servers",
+        )

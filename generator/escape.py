@@ -1,0 +1,106 @@
+"""One escaping function per output context: the only way spec text reaches generated files.
+
+Templates get these as filters (generator/render/environment.py); the IR's type nodes and the
+release tools call them directly. Each takes spec text (``SpecText``/``SpecValue``, see
+generator/ir/text.py) or generator-made text, and returns a ``str`` that is safe where it goes:
+
+=================  ===================================================================
+``docstring``      inside a triple-quoted docstring (quotes and backslashes escaped)
+``wrap``           the same, filled to a width (``Args:`` entries)
+``comment``        one line of a ``#`` comment, or of a one-line docstring/TOML text
+``pyrepr``         a Python literal of any JSON value (strings as JSON-style literals)
+``py_literal``     a Python literal of a scalar (``repr``), for annotations and defaults
+``pystr_inner``    text inside an existing ``"..."`` Python string
+``toml_inner``     text inside a TOML basic string
+``md``             Markdown running text (no HTML, no line breaks)
+``md_code``        the inside of a Markdown code span
+=================  ===================================================================
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+from .spectext import SpecText, SpecValue, raw
+
+
+def _text(value: object) -> str:
+    if isinstance(value, (SpecText, SpecValue)):
+        return str(raw(value))
+    return str(value)
+
+
+def docstring(value: object, indent: int = 0) -> str:
+    """Make arbitrary text safe inside a triple-quoted docstring.
+
+    Backslashes and quotes are escaped, control characters dropped, so a description can never
+    end the string early or smuggle code into the generated module.
+    """
+    cleaned = "".join(ch for ch in _text(value) if ch in "\n\t" or ord(ch) >= 32)
+    cleaned = cleaned.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if cleaned.endswith('"'):
+        cleaned += " "
+    lines = [line.rstrip() for line in cleaned.strip().splitlines()]
+    pad = " " * indent
+    return ("\n" + pad).join(lines).replace("\n" + pad + "\n", "\n\n").replace(pad + "\n", "\n")
+
+
+def comment(value: object) -> str:
+    """One safe line of text for a ``#`` comment (or a one-line docstring)."""
+    return " ".join(docstring(value).split())
+
+
+def wrap(value: object, width: int = 88, indent: int = 0) -> str:
+    """Docstring text filled to ``width``, continuation lines indented by ``indent``."""
+    pad = " " * indent
+    paragraphs = [p for p in docstring(value).split("\n\n") if p.strip()]
+    out = []
+    for paragraph in paragraphs:
+        out.append(textwrap.fill(" ".join(paragraph.split()), width=width, subsequent_indent=pad))
+    return ("\n\n" + pad).join(out)
+
+
+def pyrepr(value: object) -> str:
+    """A deterministic Python literal of JSON data (dict keys in insertion order)."""
+    value = raw(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(pyrepr(v) for v in value)
+        if isinstance(value, tuple):
+            return f"({inner},)" if len(value) == 1 else f"({inner})"
+        return f"[{inner}]"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return repr(value)
+
+
+def py_literal(value: Any) -> str:
+    """A scalar (str, int, float, bool, None) as Python source: ``repr``, escaped by Python."""
+    value = raw(value)
+    if value is not None and not isinstance(value, (str, int, float, bool)):
+        raise TypeError(f"not a scalar literal: {type(value).__name__}")
+    return repr(value)
+
+
+def pystr_inner(value: object) -> str:
+    """Text to put inside an existing double-quoted Python string."""
+    return json.dumps(_text(value), ensure_ascii=False)[1:-1]
+
+
+def toml_inner(value: object) -> str:
+    """Text inside a TOML basic string: JSON escapes, plus DEL, which TOML refuses raw."""
+    return json.dumps(_text(value), ensure_ascii=False)[1:-1].replace("\x7f", "\\u007f")
+
+
+def md(value: object) -> str:
+    """Spec text as Markdown running text: one line, no raw HTML."""
+    text = " ".join(_text(value).split())
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def md_code(value: object) -> str:
+    """Spec text inside a Markdown code span (a backtick would end it)."""
+    return " ".join(_text(value).split()).replace("`", "'")

@@ -1,0 +1,179 @@
+"""Component schemas prepared for datamodel-code-generator: refs renamed to the planned class
+names, everything else in the document inlined, text cleaned, what would break the models
+module (ill-typed defaults, uncompilable patterns) dropped."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from ..naming import clean_text
+from ..read.refs import unescape
+
+_SCHEMA_REF = "#/components/schemas/"
+
+
+# Keywords whose value is literal data (not schemas): copied as they are.
+_LITERAL_KEYS = frozenset({"example", "examples", "default", "enum", "const", "required", "type"})
+_DROPPED_FORMATS = frozenset({"email", "idn-email"})
+# Keywords whose value maps names to schemas.
+_SCHEMA_MAPS = frozenset(
+    {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
+)
+
+
+def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
+    """A deep copy of schema ``node`` prepared for datamodel-code-generator.
+
+    * ``#/components/schemas/<name>`` refs use the new class names;
+    * a ``$ref`` to anywhere else in the document (a parameter's schema, a path) is replaced by
+      a copy of its target, so datamodel-code-generator only ever sees component schemas;
+    * descriptions and titles are cleaned of control and invisible characters;
+    * a ``pattern`` Python or pydantic cannot compile is dropped (it would make the models
+      module fail at import); such a value is then simply not checked.
+    """
+    cache: dict[str, Any] = {}
+
+    def target_of(ref: str) -> Any:
+        if ref not in cache:
+            cache[ref] = None  # a cycle through a non-schema ref resolves to "anything"
+            found: Any = root
+            for token in ref[2:].split("/") if ref.startswith("#/") else []:
+                token = unescape(token)
+                if isinstance(found, dict) and token in found:
+                    found = found[token]
+                elif isinstance(found, list) and token.isdigit() and int(token) < len(found):
+                    found = found[int(token)]
+                else:
+                    found = None
+                    break
+            cache[ref] = schema(found) if isinstance(found, dict) else {}
+        return copy.deepcopy(cache[ref]) if cache[ref] is not None else {}
+
+    def rename_ref(ref: str) -> str | None:
+        if not ref.startswith(_SCHEMA_REF):
+            return None
+        rest = ref[len(_SCHEMA_REF) :]
+        first, sep, tail = rest.partition("/")
+        original = unescape(first)
+        if original not in names:
+            return None
+        return _SCHEMA_REF + names[original] + sep + tail
+
+    def schema(value: Any) -> Any:
+        if isinstance(value, list):
+            return [schema(v) for v in value]
+        if not isinstance(value, dict):
+            return copy.deepcopy(value)
+        out: dict[str, Any] = {}
+        for raw_key, item in value.items():
+            key = str(raw_key)
+            if key == "$ref" and isinstance(item, str):
+                renamed = rename_ref(item)
+                if renamed is None:
+                    return target_of(item)
+                out[key] = renamed
+            elif key == "discriminator" and isinstance(item, dict):
+                out[key] = _rewrite_discriminator(item, names, rename_ref)
+            elif key in _LITERAL_KEYS or key.startswith("x-"):
+                out[key] = copy.deepcopy(item)
+            elif key in ("description", "title") and isinstance(item, str):
+                out[key] = clean_text(item)
+            elif key == "nullable" and item is False:
+                continue  # the default anyway; spelled out, it makes an optional field non-Optional
+            elif key == "format" and item in _DROPPED_FORMATS:
+                continue  # EmailStr needs the optional email-validator: a plain str instead
+            elif key == "pattern":
+                if isinstance(item, str) and _pattern_compiles(item):
+                    out[key] = item
+            elif key in _SCHEMA_MAPS and isinstance(item, dict):
+                out[key] = {str(k): schema(v) for k, v in item.items()}
+            else:
+                out[key] = schema(item)
+        if "default" in out and not _default_fits(value, value["default"], lookup):
+            del out["default"]  # an ill-typed default would be an ill-typed field (mypy)
+        return out
+
+    def lookup(ref: str) -> Any:
+        if not ref.startswith(_SCHEMA_REF):
+            return None
+        name = unescape(ref[len(_SCHEMA_REF) :].split("/", 1)[0])
+        components = (root.get("components") or {}).get("schemas") or {}
+        return components.get(name) if isinstance(components, dict) else None
+
+    return schema(node)
+
+
+def component(schema: Any) -> Any:
+    """A component that is not an object or an enum (a RootModel of a scalar) loses its
+    ``default``: datamodel-code-generator puts it on every field that references the component,
+    where the plain value is not an instance of the RootModel class."""
+    if isinstance(schema, dict) and "default" in schema and "enum" not in schema:
+        kind = schema.get("type")
+        if kind != "object" and not schema.get("properties"):
+            schema = {k: v for k, v in schema.items() if k != "default"}
+    return schema
+
+
+_FITS = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+    "null": lambda v: v is None,
+}
+
+
+def _default_fits(schema: dict[str, Any], default: Any, lookup: Any) -> bool:
+    """Whether a field with this schema can take ``default`` as its Python default.
+
+    Models get the spec's ``default`` as the field default, unvalidated: one of another type
+    (``default: "1"`` on an integer, ``{}`` on a model, ``true`` on a RootModel) is a type error
+    in the package. Enum defaults stay (they become enum members)."""
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        target = lookup(ref)
+        enum = target.get("enum") if isinstance(target, dict) else None
+        return isinstance(enum, list) and default in enum
+    enum = schema.get("enum")
+    if isinstance(enum, list):
+        return default in enum
+    if any(key in schema for key in ("allOf", "oneOf", "anyOf")):
+        # datamodel-code-generator copies it onto every member (``root: int = "auto"``)
+        return False
+    kind = schema.get("type")
+    kinds = kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
+    if schema.get("nullable") is True:
+        kinds = [*kinds, "null"]
+    if not kinds:
+        return True
+    return any(_FITS.get(str(k), lambda v: True)(default) for k in kinds)
+
+
+def _pattern_compiles(pattern: str) -> bool:
+    """Both engines that may see a pattern accept it: Python's ``re`` and pydantic-core's."""
+    try:
+        re.compile(pattern)
+        import pydantic_core
+
+        pydantic_core.SchemaValidator(pydantic_core.core_schema.str_schema(pattern=pattern))
+    except Exception:  # noqa: BLE001 - re.error, pydantic_core.SchemaError, RecursionError...
+        return False
+    return True
+
+
+def _rewrite_discriminator(disc: dict[str, Any], names: dict[str, str], rename: Any) -> Any:
+    out = dict(disc)
+    mapping = disc.get("mapping")
+    if isinstance(mapping, dict):
+        new: dict[str, Any] = {}
+        for key, target in mapping.items():
+            if isinstance(target, str):
+                new[str(key)] = rename(target) or (names[target] if target in names else target)
+            else:
+                new[str(key)] = target
+        out["mapping"] = new
+    return out

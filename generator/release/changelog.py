@@ -1,0 +1,118 @@
+"""A package's release history and its CHANGELOG.md.
+
+Two sources, nothing else (README.md, "Versions and releases"):
+
+* the API version is ``info.version`` of ``spec/<api-version>.yaml`` (the file is named after it);
+* the package version is ``<major>.<API version digits>.<patch>`` with ``major`` and ``patch``
+  from ``spec/versions.toml`` (``generator.read.versions.package_version``, the one formula).
+
+The API versions of a spec directory are its ``*.yaml`` files in name order (ISO dates sort).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import ir
+from ..build.extensions import read_extensions
+from ..build.package import package_facts
+from ..read.load import SpecDocument, load_spec
+from ..read.versions import VERSIONS_FILE, api_version_of, package_version
+from ..render.environment import environment
+from .diff import Change, DiffResult, diff_documents
+
+
+def spec_paths(spec_dir: Path) -> list[Path]:
+    """Every API version's spec in a directory, oldest first (as ``cli.spec_files``)."""
+    return sorted(p for p in spec_dir.glob("*.yaml") if not p.name.startswith("."))
+
+
+@functools.lru_cache(maxsize=32)
+def _load_cached(path: Path, mtime_ns: int, size: int) -> SpecDocument:
+    return load_spec(path)
+
+
+def load(path: Path) -> SpecDocument:
+    """A spec document, loaded once per process while the file is unchanged."""
+    stat = path.stat()
+    return _load_cached(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@dataclass
+class Entry:
+    """One API version in a package's history: its release and the diff from the one before."""
+
+    api_version: str
+    package_version: str
+    previous: str | None = None  # the previous API version; None for the first one
+    previous_package_version: str | None = None
+    diff: DiffResult | None = None
+
+    @property
+    def major(self) -> int:
+        return int(self.package_version.split(".", 1)[0])
+
+    @property
+    def breaking(self) -> list[str]:
+        return [changelog_line(c) for c in (self.diff.breaking if self.diff else [])]
+
+    @property
+    def compatible(self) -> list[str]:
+        return [changelog_line(c) for c in (self.diff.compatible if self.diff else [])]
+
+
+def changelog_line(change: Change) -> str:
+    """``POST /runs`` — ``request body (application/json): lora_rank``: new optional field."""
+    op = f"`{change.operation}`" if change.operation else "document"
+    return f"{op} — {change.line()}"
+
+
+def history(spec: Path | SpecDocument) -> list[Entry]:
+    """The releases up to ``spec``, newest first, each with the diff from its predecessor.
+
+    In a directory without ``versions.toml`` (a stand-alone spec) the history is the spec alone.
+    """
+    doc = spec if isinstance(spec, SpecDocument) else load(spec)
+    path = doc.path
+    own = Entry(api_version_of(doc) or path.stem, package_version(doc))
+    if not (path.parent / VERSIONS_FILE).exists():
+        return [own]
+    siblings = spec_paths(path.parent)
+    if path.resolve() not in [p.resolve() for p in siblings]:
+        return [own]
+    chain = [p for p in siblings if p.name <= path.name]
+    docs = [doc if p.resolve() == path.resolve() else load(p) for p in chain]
+    entries: list[Entry] = []
+    for index, current in enumerate(docs):
+        entry = Entry(api_version_of(current) or current.path.stem, package_version(current))
+        if index:
+            before = docs[index - 1]
+            entry.previous = api_version_of(before) or before.path.stem
+            entry.previous_package_version = package_version(before)
+            entry.diff = diff_documents(before, current)
+        entries.append(entry)
+    return entries[::-1]
+
+
+def render_changelog(pkg: ir.Package, entries: list[Entry]) -> str:
+    """CHANGELOG.md of ``pkg`` from its history (``history()``, newest first)."""
+    template = environment().get_template("package/CHANGELOG.md.jinja")
+    return template.render(pkg=pkg, changelog=entries)
+
+
+def package_of(doc: SpecDocument) -> ir.Package:
+    """The package facts of a spec, as the build stage derives them."""
+    return package_facts(doc, read_extensions(doc), package_version(doc))
+
+
+def changelog_for(doc: SpecDocument, pkg: ir.Package) -> str:
+    """The CHANGELOG.md the generator writes for ``doc``'s package (``pipeline.Changelog``)."""
+    return render_changelog(pkg, history(doc))
+
+
+def changelog_text(spec: Path) -> str:
+    """The CHANGELOG.md the generator writes for ``spec``'s package."""
+    doc = load(spec)
+    return changelog_for(doc, package_of(doc))

@@ -1,0 +1,1 @@
+"""Stage 4: the IR -> the package's files, with Jinja templates (templates/) that only render."""

@@ -1,0 +1,61 @@
+"""The Jinja environment every template is rendered with: the escaping filters (one per output
+context, generator/escape.py), the sync/async ``modes``, and a ``finalize`` hook that refuses
+spec text: ``{{ x }}`` of a ``SpecText`` or ``SpecValue`` is an error, so a template cannot
+write spec text without choosing its context."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .. import escape
+from ..naming import field_name
+from ..spectext import SpecText, SpecValue, UnescapedSpecText
+from .examples import example_call
+from .modes import MODES
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, (SpecText, SpecValue)):
+        raise UnescapedSpecText(
+            f"spec text {str(value.value)[:60]!r} reached a template output without an escaping "
+            "filter (docstring, comment, wrap, pyrepr, pystr_inner, toml_inner, md, md_code)"
+        )
+    return value
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # noqa: S701 - we generate Python, not HTML; text is escaped by filters
+        finalize=_finalize,
+        # Compiled templates are kept between runs (a per-user temp directory, keyed by each
+        # template's source checksum): compiling them is about half of the templates stage.
+        # The file names carry a digest of this module: compiled code depends on the
+        # environment (finalize), so a change here must not reuse old compilations.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(pattern=f"__sdkgen_{_DIGEST}_%s.cache"),
+    )
+    env.filters.update(
+        docstring=escape.docstring,
+        comment=escape.comment,
+        wrap=escape.wrap,
+        pyrepr=escape.pyrepr,
+        pystr_inner=escape.pystr_inner,
+        toml_inner=escape.toml_inner,
+        md=escape.md,
+        md_code=escape.md_code,
+        attr_name=field_name,  # identifier context: a model's attribute for a wire field
+    )
+    env.globals["call"] = example_call
+    env.globals["modes"] = MODES
+    return env

@@ -1,0 +1,25 @@
+"""Example calls for the package README, built from the IR (the template only places them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .. import ir
+
+
+def example_call(
+    meth: ir.Method,
+    extra: Iterable[str] = (),
+    override: Mapping[str, str] | None = None,
+    on: str = "client",
+) -> str:
+    """``client.files.retrieve("<file_id>", timeout=5.0)``: every required argument with an
+    example value (positional ones by position), then ``extra``."""
+    override = override or {}
+    args = []
+    for p in meth.params:
+        if p.required:
+            value = override.get(p.name, p.example)
+            args.append(value if p.positional else f"{p.name}={value}")
+    args.extend(extra)
+    return f"{on}.{meth.qualified_name}({', '.join(args)})"

@@ -1,0 +1,70 @@
+"""Stage 4: the IR (and the models module) -> every file of the package, with templates only.
+
+The templates receive the IR (``api``), the package facts (``pkg``), the sync/async ``modes``
+and what this module computed for them (import blocks); filters only escape text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import ir
+from ..spectext import UnescapedSpecText
+from .environment import TEMPLATES, environment
+from .imports import from_imports, method_imports, models_of, module_imports
+
+
+def render_package(api: ir.Api, models_source: str, changelog: str | None = None) -> dict[str, str]:
+    """All files of the generated project, keyed by path relative to the project root.
+
+    ``changelog``: the text of CHANGELOG.md (the release tools write it; none without).
+    """
+    env = environment()
+    pkg = api.package
+    src = f"src/{pkg.name}"
+    ctx: dict[str, Any] = {"api": api, "pkg": pkg}
+    files: dict[str, str] = {}
+
+    def render(template: str, target: str, **extra: Any) -> None:
+        try:
+            files[target] = env.get_template(template).render(**ctx, **extra)
+        except UnescapedSpecText as exc:
+            raise UnescapedSpecText(f"templates/{template}: {exc}") from None
+
+    # The runtime: the same files for every API, parametrised by `pkg`.
+    for path in sorted((TEMPLATES / "runtime").glob("*.py.jinja")):
+        render(f"runtime/{path.name}", f"{src}/{path.name[: -len('.jinja')]}")
+    render("client/__init__.py.jinja", f"{src}/__init__.py")
+    render("client/_version.py.jinja", f"{src}/_version.py")
+    render(
+        "client/_client.py.jinja",
+        f"{src}/_client.py",
+        imports=_imports(pkg, api.client_methods, ".", models=False),
+        models_used=models_of(api.client_methods),
+    )
+    render("client/_resource.py.jinja", f"{src}/_resource.py")
+    render("client/exceptions.py.jinja", f"{src}/exceptions.py")
+    render("client/config.py.jinja", f"{src}/config.py")
+    render("client/futures.py.jinja", f"{src}/futures.py")
+    render("client/resources__init__.py.jinja", f"{src}/resources/__init__.py")
+    for ns in api.namespaces:
+        render(
+            "client/resource.py.jinja",
+            f"{src}/resources/{ns.name}.py",
+            ns=ns,
+            imports=_imports(pkg, ns.methods, "..", models=True),
+        )
+    files[f"{src}/models.py"] = models_source
+    files[f"{src}/py.typed"] = ""
+    render("package/pyproject.toml.jinja", "pyproject.toml")
+    render("package/README.md.jinja", "README.md")
+    render("package/api.md.jinja", "api.md")
+    if changelog is not None:
+        files["CHANGELOG.md"] = changelog
+    return files
+
+
+def _imports(
+    pkg: ir.Package, methods: tuple[ir.Method, ...], dots: str, *, models: bool
+) -> list[str]:
+    return module_imports(methods) + from_imports(method_imports(pkg, methods, models=models), dots)

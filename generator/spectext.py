@@ -1,0 +1,85 @@
+"""Text and values that come from the spec, kept apart from the generator's own strings.
+
+Every description, name, enum value, default, example, server URL and ``x-sdk-*`` value of a spec
+travels in the IR wrapped in ``SpecText`` (a string) or ``SpecValue`` (any JSON value). Neither can
+be turned into a string by accident: ``str()``, ``format()``, ``~`` and ``join`` in a template, an
+f-string in Python all raise ``UnescapedSpecText``. The only way out is a function made for the
+place the text goes (generator/render/escape.py: a docstring, a comment, a Python string literal,
+TOML, Markdown). Identifiers the generator made from spec names (generator/naming.py) are plain
+``str``: they are safe by construction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+
+class UnescapedSpecText(TypeError):
+    """Spec text reached generated output without choosing its context (a generator bug)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SpecText:
+    """A string from the spec. Its ``value`` is raw and untrusted."""
+
+    value: str
+
+    def __str__(self) -> str:
+        raise UnescapedSpecText(
+            f"spec text {self.value[:60]!r} must go through an escaping function for its "
+            "context (docstring, comment, pyrepr, toml, md...), not str()"
+        )
+
+    def __format__(self, format_spec: str) -> str:
+        raise UnescapedSpecText(
+            f"spec text {self.value[:60]!r} must go through an escaping function, not format()"
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SpecValue:
+    """A JSON value from the spec (a default, constraints, an enum value). ``value`` is raw."""
+
+    value: Any
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SpecValue) and _canonical(self.value) == _canonical(other.value)
+
+    def __hash__(self) -> int:
+        return hash(_canonical(self.value))
+
+    def __str__(self) -> str:
+        raise UnescapedSpecText(f"spec value {self.value!r:.60} must go through pyrepr, not str()")
+
+    def __format__(self, format_spec: str) -> str:
+        raise UnescapedSpecText(f"spec value {self.value!r:.60} must go through pyrepr")
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=repr, ensure_ascii=False)
+
+
+def raw(value: Any) -> Any:
+    """The raw data inside ``SpecText``/``SpecValue`` (recursively through tuples, lists and
+    dicts): for escaping functions and comparisons, never for output."""
+    if isinstance(value, (SpecText, SpecValue)):
+        return raw(value.value)
+    if isinstance(value, tuple):
+        return tuple(raw(v) for v in value)
+    if isinstance(value, list):
+        return [raw(v) for v in value]
+    if isinstance(value, dict):
+        return {raw(k): raw(v) for k, v in value.items()}
+    return value
+
+
+def text(value: str | None) -> SpecText | None:
+    return None if value is None else SpecText(value)
