@@ -30,6 +30,23 @@ from .prepare import component, rewrite_refs
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "models"
 _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
+# datamodel-code-generator's options (see field-notes.md: clean, mypy-strict, reproducible).
+_OPTIONS: dict[str, Any] = {
+    "use_union_operator": False,  # Optional[...] keeps the models importable on 3.9
+    "use_standard_collections": False,
+    "use_annotated": True,
+    "field_constraints": True,
+    "snake_case_field": True,
+    "allow_population_by_field_name": True,
+    "set_default_enum_member": True,
+    "strict_nullable": True,
+    "disable_timestamp": True,
+    "keep_model_order": True,
+    "use_schema_description": True,
+    "use_field_description": True,
+    "capitalise_enum_members": True,
+    "formatters": [],
+}
 _EMPTY = '"""Models: this API declares no component schemas."""\n\n__all__: list[str] = []\n'
 
 
@@ -86,19 +103,6 @@ def _run(document: dict[str, Any], package: str) -> str:
                 input_file_type=InputFileType.OpenAPI,
                 output_model_type=DataModelType.PydanticV2BaseModel,
                 target_python_version=PythonVersion.PY_310,
-                use_union_operator=False,  # Optional[...] keeps the models importable on 3.9
-                use_standard_collections=False,
-                use_annotated=True,
-                field_constraints=True,
-                snake_case_field=True,
-                allow_population_by_field_name=True,
-                set_default_enum_member=True,
-                strict_nullable=True,
-                disable_timestamp=True,
-                keep_model_order=True,
-                use_schema_description=True,
-                use_field_description=True,
-                capitalise_enum_members=True,
                 output_datetime_class=DatetimeClassType.Datetime,
                 base_class=f"{package}._models.BaseModel",
                 additional_imports=[
@@ -108,7 +112,7 @@ def _run(document: dict[str, Any], package: str) -> str:
                 custom_template_dir=TEMPLATES,
                 custom_class_name_generator=class_namer(),
                 openapi_scopes=[OpenAPIScope.Schemas],
-                formatters=[],
+                **_OPTIONS,
             )
     except SpecError:
         raise

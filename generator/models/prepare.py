@@ -33,12 +33,19 @@ def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
     * a ``pattern`` Python or pydantic cannot compile is dropped (it would make the models
       module fail at import); such a value is then simply not checked.
     """
-    cache: dict[str, Any] = {}
+    return _Rewriter(names, root).schema(node)
 
-    def target_of(ref: str) -> Any:
-        if ref not in cache:
-            cache[ref] = None  # a cycle through a non-schema ref resolves to "anything"
-            found: Any = root
+
+class _Rewriter:
+    def __init__(self, names: dict[str, str], root: dict[str, Any]) -> None:
+        self.names = names
+        self.root = root
+        self.cache: dict[str, Any] = {}
+
+    def target_of(self, ref: str) -> Any:
+        if ref not in self.cache:
+            self.cache[ref] = None  # a cycle through a non-schema ref resolves to "anything"
+            found: Any = self.root
             for token in ref[2:].split("/") if ref.startswith("#/") else []:
                 token = unescape(token)
                 if isinstance(found, dict) and token in found:
@@ -48,61 +55,63 @@ def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
                 else:
                     found = None
                     break
-            cache[ref] = schema(found) if isinstance(found, dict) else {}
-        return copy.deepcopy(cache[ref]) if cache[ref] is not None else {}
+            self.cache[ref] = self.schema(found) if isinstance(found, dict) else {}
+        return copy.deepcopy(self.cache[ref]) if self.cache[ref] is not None else {}
 
-    def rename_ref(ref: str) -> str | None:
+    def rename_ref(self, ref: str) -> str | None:
         if not ref.startswith(_SCHEMA_REF):
             return None
-        rest = ref[len(_SCHEMA_REF) :]
-        first, sep, tail = rest.partition("/")
+        first, sep, tail = ref[len(_SCHEMA_REF) :].partition("/")
         original = unescape(first)
-        if original not in names:
+        if original not in self.names:
             return None
-        return _SCHEMA_REF + names[original] + sep + tail
+        return _SCHEMA_REF + self.names[original] + sep + tail
 
-    def schema(value: Any) -> Any:
+    def lookup(self, ref: str) -> Any:
+        if not ref.startswith(_SCHEMA_REF):
+            return None
+        name = unescape(ref[len(_SCHEMA_REF) :].split("/", 1)[0])
+        components = (self.root.get("components") or {}).get("schemas") or {}
+        return components.get(name) if isinstance(components, dict) else None
+
+    def schema(self, value: Any) -> Any:
         if isinstance(value, list):
-            return [schema(v) for v in value]
+            return [self.schema(v) for v in value]
         if not isinstance(value, dict):
             return copy.deepcopy(value)
         out: dict[str, Any] = {}
         for raw_key, item in value.items():
             key = str(raw_key)
             if key == "$ref" and isinstance(item, str):
-                renamed = rename_ref(item)
+                renamed = self.rename_ref(item)
                 if renamed is None:
-                    return target_of(item)
+                    return self.target_of(item)
                 out[key] = renamed
-            elif key == "discriminator" and isinstance(item, dict):
-                out[key] = _rewrite_discriminator(item, names, rename_ref)
-            elif key in _LITERAL_KEYS or key.startswith("x-"):
-                out[key] = copy.deepcopy(item)
-            elif key in ("description", "title") and isinstance(item, str):
-                out[key] = clean_text(item)
-            elif key == "nullable" and item is False:
-                continue  # the default anyway; spelled out, it makes an optional field non-Optional
-            elif key == "format" and item in _DROPPED_FORMATS:
-                continue  # EmailStr needs the optional email-validator: a plain str instead
-            elif key == "pattern":
-                if isinstance(item, str) and _pattern_compiles(item):
-                    out[key] = item
-            elif key in _SCHEMA_MAPS and isinstance(item, dict):
-                out[key] = {str(k): schema(v) for k, v in item.items()}
             else:
-                out[key] = schema(item)
-        if "default" in out and not _default_fits(value, value["default"], lookup):
+                self.keyword(out, key, item)
+        if "default" in out and not _default_fits(value, value["default"], self.lookup):
             del out["default"]  # an ill-typed default would be an ill-typed field (mypy)
         return out
 
-    def lookup(ref: str) -> Any:
-        if not ref.startswith(_SCHEMA_REF):
-            return None
-        name = unescape(ref[len(_SCHEMA_REF) :].split("/", 1)[0])
-        components = (root.get("components") or {}).get("schemas") or {}
-        return components.get(name) if isinstance(components, dict) else None
-
-    return schema(node)
+    def keyword(self, out: dict[str, Any], key: str, item: Any) -> None:
+        """Copy one keyword of a schema into ``out``, prepared."""
+        if key == "discriminator" and isinstance(item, dict):
+            out[key] = _rewrite_discriminator(item, self.names, self.rename_ref)
+        elif key in _LITERAL_KEYS or key.startswith("x-"):
+            out[key] = copy.deepcopy(item)
+        elif key in ("description", "title") and isinstance(item, str):
+            out[key] = clean_text(item)
+        elif key == "nullable" and item is False:
+            pass  # the default anyway; spelled out, it makes an optional field non-Optional
+        elif key == "format" and item in _DROPPED_FORMATS:
+            pass  # EmailStr needs the optional email-validator: a plain str instead
+        elif key == "pattern":
+            if isinstance(item, str) and _pattern_compiles(item):
+                out[key] = item
+        elif key in _SCHEMA_MAPS and isinstance(item, dict):
+            out[key] = {str(k): self.schema(v) for k, v in item.items()}
+        else:
+            out[key] = self.schema(item)
 
 
 def component(schema: Any) -> Any:

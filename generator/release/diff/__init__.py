@@ -1,5 +1,62 @@
-"""Compare two OpenAPI documents and classify every change for a client user (see compare.py)."""
+"""Compare two OpenAPI documents and classify every change for a client user.
 
-from .compare import HTTP_METHODS, Change, DiffResult, diff_documents, diff_files, load_document
+``changes`` holds the rules (its docstring) and the result types, ``normalise`` reads a schema
+with refs followed and allOf merged, ``schemas`` compares two schemas, ``operations`` walks the
+two documents' operations.
+"""
 
-__all__ = ["HTTP_METHODS", "Change", "DiffResult", "diff_documents", "diff_files", "load_document"]
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...build.extensions import read_extensions
+from ...errors import SpecError
+from ...read.load import SpecDocument, load_spec
+from ...read.versions import api_version_of
+from .changes import HTTP_METHODS, Change, DiffResult, markdown_by_operation
+from .operations import Differ
+
+__all__ = [
+    "HTTP_METHODS",
+    "Change",
+    "DiffResult",
+    "diff_documents",
+    "diff_files",
+    "load_document",
+    "markdown_by_operation",
+]
+
+
+def load_document(path: str | Path) -> SpecDocument:
+    doc = load_spec(path)
+    if "swagger" in doc.data and "openapi" not in doc.data:
+        raise SpecError(
+            f"Swagger {doc.data.get('swagger')} is not supported (OpenAPI 3.x only)",
+            file=str(doc.path),
+            line=1,
+        )
+    return doc
+
+
+def diff_files(old: str | Path, new: str | Path) -> DiffResult:
+    """Load two documents (YAML or JSON) and compare them."""
+    return diff_documents(load_document(old), load_document(new))
+
+
+def diff_documents(old: SpecDocument, new: SpecDocument) -> DiffResult:
+    """Every change from ``old`` to ``new``. The new document's ``x-sdk`` extensions are checked
+    first (``x-sdk-breaking-default`` is read from it)."""
+    read_extensions(new)
+    differ = Differ(old, new)
+    try:
+        differ.run()
+    except SpecError as exc:  # a broken $ref: say in which document and where
+        doc = new if exc.file == "new" else old
+        raise doc.error(exc.message, exc.pointer) from None
+    return DiffResult(
+        old=old.path,
+        new=new.path,
+        old_version=api_version_of(old) or old.path.stem,
+        new_version=api_version_of(new) or new.path.stem,
+        changes=differ.changes,
+    )
