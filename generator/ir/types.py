@@ -138,7 +138,17 @@ class UnionOf(Type):
     members: tuple[Type, ...]
 
     def render(self) -> str:
-        return f"Union[{', '.join(m.render() for m in self.members)}]"
+        """``Union[a, b]``; a member that is itself a union is written flat
+        (``Union[datetime, str, None]``, not ``Union[Union[datetime, str], None]``)."""
+        return f"Union[{', '.join(m.render() for m in self.flat())}]"
+
+    def flat(self) -> tuple[Type, ...]:
+        out: list[Type] = []
+        for member in self.members:
+            for item in member.flat() if isinstance(member, UnionOf) else (member,):
+                if item not in out:
+                    out.append(item)
+        return tuple(out)
 
     def children(self) -> tuple[Type, ...]:
         return self.members
