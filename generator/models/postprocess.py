@@ -157,3 +157,46 @@ def mark_ambiguous_names(source: str) -> str:
     tell the linter (E741) it is deliberate. Inline schemas can also yield such class names."""
     source = _AMBIGUOUS_CLASS.sub(r"\1  # noqa: E742", source)
     return _AMBIGUOUS.sub(r"\1  # noqa: E741", source)
+
+
+def drop_inherited_config(source: str) -> str:
+    """``model_config = ConfigDict(extra="allow")`` on a model says what the base model
+    (templates/runtime/_models.py.jinja: every model keeps unknown fields) already does: it goes
+    (a class left with no statement gets ``pass``)."""
+    import ast
+
+    if "model_config" not in source:
+        return source
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return source
+    lines = source.split("\n")
+    for node in sorted(
+        (n for n in tree.body if isinstance(n, ast.ClassDef)), key=lambda n: -n.lineno
+    ):
+        for stmt in node.body:
+            if _is_allow_extra(stmt):
+                start, end = stmt.lineno - 1, stmt.end_lineno or stmt.lineno
+                lines[start:end] = ["    pass"] if len(node.body) == 1 else []
+    return "\n".join(lines)
+
+
+def _is_allow_extra(stmt: object) -> bool:
+    import ast
+
+    if not (isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)):
+        return False
+    target = stmt.targets[0] if len(stmt.targets) == 1 else None
+    call = stmt.value
+    return (
+        isinstance(target, ast.Name)
+        and target.id == "model_config"
+        and isinstance(call.func, ast.Name)
+        and call.func.id == "ConfigDict"
+        and not call.args
+        and len(call.keywords) == 1
+        and call.keywords[0].arg == "extra"
+        and isinstance(call.keywords[0].value, ast.Constant)
+        and call.keywords[0].value.value == "allow"
+    )

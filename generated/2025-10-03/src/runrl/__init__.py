@@ -54,7 +54,8 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> List[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    """The public API (``__all__`` and the lazily loaded ``models``), not the helpers."""
+    return sorted(set(__all__) | set(_LAZY))
 
 
 __all__ = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Dict, List, Literal, Optional
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from runrl._models import BaseModel, OpenEnum
 from runrl._pagination import PagedResponse
@@ -16,9 +16,6 @@ class ApiKey(BaseModel):
     An API key (the secret itself is only returned once, at creation).
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     id: int
     name: str
     scopes: List[Scope]
@@ -38,9 +35,6 @@ class ApiKey(BaseModel):
 
 
 class ApiKeyCreate(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     name: str
     scopes: Optional[List[Scope]] = None
     requests_per_hour: Annotated[Optional[int], Field(ge=1)] = None
@@ -58,9 +52,6 @@ class ApiKeyToken(BaseModel):
     A newly created key with its secret token (shown only this once).
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     api_key: ApiKey
     token: str
     """
@@ -74,9 +65,6 @@ class ApiKeyUpdate(BaseModel):
     Rename, toggle active, adjust scopes or limits.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     name: Optional[str] = None
     active: Optional[bool] = None
     scopes: Optional[List[Scope]] = None
@@ -89,20 +77,12 @@ class ApiKeyUsage(BaseModel):
     Usage statistics of a key (free-form).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-
 
 class Deployment(BaseModel):
     """
     A trained checkpoint served on managed infrastructure.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     id: int
     run_id: int
     base_model: str
@@ -124,10 +104,6 @@ class DeploymentCheck(BaseModel):
     Whether a run can be deployed (HF checkpoint exists, not already deployed, ...). The shape is not documented; the members below are inferred and optional.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     deployable: Optional[bool] = None
     reasons: Optional[List[str]] = None
     """
@@ -140,9 +116,6 @@ class DeploymentCheckRequest(BaseModel):
     The run to check for deployability.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     run_id: int
 
 
@@ -151,9 +124,6 @@ class DeploymentCreate(BaseModel):
     The run whose checkpoint to deploy.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     run_id: int
 
 
@@ -162,9 +132,6 @@ class DeploymentPage(BaseModel):
     One page of deployments.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     items: List[Deployment]
     pagination: Optional[Pagination] = None
 
@@ -196,9 +163,6 @@ class ErrorEnvelope(BaseModel):
     The body of every error response.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     success: Literal[False]
     error: ErrorCode
     message: str
@@ -216,9 +180,6 @@ class File(BaseModel):
     A stored file (prompt dataset, reward or environment code, SFT dataset).
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     id: str
     """
     The file's id (a UUID).
@@ -259,9 +220,6 @@ class FileContent(BaseModel):
     The raw text content of a file.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     content: str
 
 
@@ -270,9 +228,6 @@ class FileCreate(BaseModel):
     A file created from text content (typically reward or environment code).
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     name: str
     content: str
     """
@@ -290,9 +245,6 @@ class FilePage(BaseModel):
     One page of files.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     items: List[File]
     pagination: Optional[Pagination] = None
 
@@ -302,10 +254,6 @@ class FilePreview(BaseModel):
     The first lines of a dataset or a truncated code preview. The shape is not documented; the members below are inferred and optional.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     lines: Optional[List[Any]] = None
     """
     The first lines of the file.
@@ -325,10 +273,6 @@ class FileSummary(BaseModel):
     A file in search results (members other than `id` are inferred).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     id: str
     name: Optional[str] = None
     type: Optional[FileType] = None
@@ -348,9 +292,6 @@ class FileUpdate(BaseModel):
     Rename a file or replace the code of a reward/environment file.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     name: Optional[str] = None
     content: Optional[str] = None
     """
@@ -363,9 +304,6 @@ class FileUpload(BaseModel):
     A multipart upload of a local file.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     file: bytes
     """
     The file's bytes.
@@ -382,10 +320,6 @@ class HealthStatus(BaseModel):
     Service health (the shape is not documented; `status` is inferred).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     status: Optional[str] = None
 
 
@@ -394,10 +328,6 @@ class LikeResult(BaseModel):
     The like state after toggling it.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     liked: bool
     likes_count: Optional[int] = None
 
@@ -407,10 +337,6 @@ class LogEvent(BaseModel):
     The JSON `data` of one server-sent event of the log stream. The shape is not documented; the members below are inferred and optional.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     line: Optional[int] = None
     """
     The line number.
@@ -427,9 +353,6 @@ class McpTestRequest(BaseModel):
     The MCP server URL to test.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     mcp_url: str
 
 
@@ -438,21 +361,12 @@ class McpTestResult(BaseModel):
     Handshake diagnostics of an MCP server (free-form).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-
 
 class Pagination(BaseModel):
     """
     Where a page sits in the whole list. Its members are undocumented by RunRL (0.2.2 passes the object through as a dict); the ones below are inferred and all optional.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     page: Optional[int] = None
     """
     The current page number (1-based).
@@ -476,9 +390,6 @@ class Pagination(BaseModel):
 
 
 class PromptValidationRequest(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     prompt_file_id: str
 
 
@@ -487,9 +398,6 @@ class RewardFunctionValidationRequest(BaseModel):
     Reward code to validate, optionally against a prompt file.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     function_code: Annotated[str, Field(alias="functionCode")]
     """
     The Python source defining `reward_fn(completion, **kwargs)`.
@@ -509,9 +417,6 @@ class Run(BaseModel):
     A training run.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     id: int
     status: RunStatus
     type: RunType
@@ -567,20 +472,12 @@ class RunCompletions(BaseModel):
     Completions captured in Weights & Biases (free-form).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-
 
 class RunCreate(BaseModel):
     """
     The parameters of a new run; they mirror the run creation modal, including SFT datasets, package requirements, Hugging Face tokens and tool attachments.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     model: str
     """
     The base model to train, e.g. `Qwen/Qwen2.5-7B-Instruct`.
@@ -645,9 +542,6 @@ class RunHistory(BaseModel):
     A run's status timeline.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     history: List[RunHistoryEntry]
 
 
@@ -656,10 +550,6 @@ class RunHistoryEntry(BaseModel):
     One status change of a run.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     status: RunStatus
     timestamp: datetime
 
@@ -669,10 +559,6 @@ class RunLogs(BaseModel):
     A batch of log lines (with redaction applied). The shape is not documented; the members below are inferred and optional.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     lines: Optional[List[Any]] = None
     """
     The log lines of this batch.
@@ -692,20 +578,12 @@ class RunMetrics(BaseModel):
     A snapshot of the run's Weights & Biases metrics (free-form).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-
 
 class RunPage(BaseModel):
     """
     One page of runs.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     items: List[Run]
     pagination: Optional[Pagination] = None
 
@@ -726,10 +604,6 @@ class RunSummary(BaseModel):
     A run in search results (members other than `id` are inferred).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     id: int
     model: Optional[str] = None
     status: Optional[RunStatus] = None
@@ -755,18 +629,12 @@ class SearchResults(BaseModel):
     Matching runs, tools and files.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     runs: Optional[List[RunSummary]] = None
     tools: Optional[List[ToolSummary]] = None
     files: Optional[List[FileSummary]] = None
 
 
 class SftValidationRequest(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     sft_file_id: str
 
 
@@ -775,9 +643,6 @@ class SharedConfiguration(BaseModel):
     A reusable training setup.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     uuid: str
     name: str
     description: Optional[str]
@@ -811,10 +676,6 @@ class SharedConfigurationCopy(BaseModel):
     The copy made in the caller's account.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     uuid: str
     """
     The new configuration's UUID.
@@ -834,9 +695,6 @@ class SharedConfigurationCreate(BaseModel):
     Save a run recipe. Files are copied if they belong to another user.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     name: str
     visibility: Visibility
     prompt_file_id: str
@@ -853,20 +711,12 @@ class SharedConfigurationData(BaseModel):
     The full payload of a shared configuration, including the prompt preview and reward code snippets (free-form).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-
 
 class SharedConfigurationPage(BaseModel):
     """
     One page of shared configurations.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     items: List[SharedConfiguration]
     pagination: Optional[Pagination] = None
 
@@ -876,9 +726,6 @@ class SharedConfigurationUpdate(BaseModel):
     Rename, edit the description, change visibility or the recipe.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     name: Optional[str] = None
     description: Optional[str] = None
     visibility: Optional[Visibility] = None
@@ -890,9 +737,6 @@ class SuccessEnvelope(BaseModel):
     The wrapper of every successful JSON response. Operations narrow `data` to their payload.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     success: Literal[True]
     message: Optional[str] = None
     """
@@ -909,9 +753,6 @@ class Tool(BaseModel):
     An MCP tool.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     id: int
     name: str
     description: Optional[str]
@@ -932,9 +773,6 @@ class ToolCreate(BaseModel):
     A new MCP tool; the name must be unique per owner.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     name: str
     mcp_url: str
     """
@@ -949,9 +787,6 @@ class ToolPage(BaseModel):
     One page of tools.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     items: List[Tool]
     pagination: Optional[Pagination] = None
 
@@ -961,10 +796,6 @@ class ToolSummary(BaseModel):
     A tool in search results (members other than `id` are inferred).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     id: int
     name: Optional[str] = None
     description: Optional[str] = None
@@ -975,9 +806,6 @@ class ToolUpdate(BaseModel):
     Changes to a tool's name, description or visibility.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     name: Optional[str] = None
     description: Optional[str] = None
     is_public: Optional[bool] = None
@@ -988,10 +816,6 @@ class ValidationResponse(BaseModel):
     Structured validation feedback.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
     valid: bool
     error: Optional[str] = None
     """
