@@ -241,6 +241,12 @@ class Method:
     source_pointer: str = ""  # JSON pointer of the operation (for messages)
 
     @property
+    def keyed(self) -> bool:
+        """The request carries an ``Idempotency-Key`` (POST and PATCH, as the runtime sends
+        them), so the method takes ``idempotency_key``."""
+        return self.http_method in ("POST", "PATCH")
+
+    @property
     def const_name(self) -> str:
         """Name of the module-level Operation constant for this method."""
         return "_" + self.name.upper().strip("_") + "_OP"

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VERSIONS = [p.stem for p in spec_files()]
 
 _PROBE = r"""
-import inspect, json, runrl, runrl.models
+import inspect, json, sys, runrl, runrl.models
 from runrl import RunRLClient
 client = RunRLClient(api_key="rl_x")
 methods = {}
@@ -25,8 +25,11 @@ for ns_name in [n for n in dir(client) if not n.startswith("_")]:
     ns = getattr(client, ns_name)
     if not hasattr(ns, "_METHODS"):
         continue
+    module = sys.modules[type(ns).__module__]
     for name, _ in ns._METHODS:
-        methods[f"{ns_name}.{name}"] = list(inspect.signature(getattr(ns, name)).parameters)
+        op = getattr(module, "_" + name.upper().strip("_") + "_OP", None)  # None: a helper
+        params = list(inspect.signature(getattr(ns, name)).parameters)
+        methods[f"{ns_name}.{name}"] = {"http": op and op.method, "params": params}
 print(json.dumps({
     "dir": dir(runrl),
     "all": list(runrl.__all__),
@@ -66,3 +69,19 @@ def test_models_repeat_no_setting_of_the_base_model(version: str) -> None:
     """``populate_by_name`` and ``extra="allow"`` are the base model's (runtime/_models.py)."""
     source = (ROOT / "generated" / version / "src" / "runrl" / "models.py").read_text()
     assert "model_config" not in source
+
+
+PER_CALL = ["extra_headers", "extra_query", "extra_body", "timeout", "max_retries"]
+
+
+def test_idempotency_key_only_where_a_request_carries_one(surface: dict[str, object]) -> None:
+    """POST and PATCH send an Idempotency-Key: only their methods take ``idempotency_key``."""
+    methods = surface["methods"]
+    assert isinstance(methods, dict) and methods
+    for name, facts in methods.items():
+        if facts["http"] is None:
+            continue  # a helper (follow) that calls an operation method
+        params = facts["params"]
+        assert all(option in params for option in PER_CALL), name
+        keyed = facts["http"] in ("POST", "PATCH")
+        assert ("idempotency_key" in params) is keyed, name

@@ -229,7 +229,6 @@ class RunRLClient(SyncAPIClient):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> HealthStatus:
         """Health check
 
@@ -239,18 +238,11 @@ class RunRLClient(SyncAPIClient):
         """
         from .models import HealthStatus
 
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self.request(
             _HEALTH_OP,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=HealthStatus,
         )
 
@@ -403,7 +395,6 @@ class AsyncRunRLClient(AsyncAPIClient):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> HealthStatus:
         """Health check
 
@@ -413,18 +404,11 @@ class AsyncRunRLClient(AsyncAPIClient):
         """
         from .models import HealthStatus
 
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self.request(
             _HEALTH_OP,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=HealthStatus,
         )
 

@@ -31,7 +31,7 @@ import types
 import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from datetime import time as dt_time
 from decimal import Decimal
@@ -162,18 +162,26 @@ class RequestOptions:
     """Per-call adjustments; every field left at its default changes nothing.
 
     ``timeout`` replaces the client's; ``extra_headers``/``extra_query`` are added to the
-    request, ``extra_body`` is merged into the JSON (or form) body; ``idempotency_key`` replaces
-    the generated one; ``max_retries`` and ``retry_backoff_factor`` replace the client's
-    (``max_retries=0`` disables retries for the call).
+    request, ``extra_body`` is merged into the JSON (or form) body; ``max_retries`` and
+    ``retry_backoff_factor`` replace the client's (``max_retries=0`` disables retries for the
+    call); ``idempotency_key`` replaces the generated one (POST and PATCH).
+
+    Generated methods pass the fields by position, in this order: a new field goes at the end.
     """
 
     timeout: Timeout | NotGiven = NOT_GIVEN
     extra_headers: Headers | None = None
     extra_query: Query | None = None
     extra_body: Mapping[str, object] | None = None
-    idempotency_key: str | None = None
     max_retries: int | None = None
     retry_backoff_factor: float | None = None
+    idempotency_key: str | None = None
+
+    def keyed(self, idempotency_key: str | None) -> RequestOptions:
+        """These options with the call's ``Idempotency-Key`` (``None``: a generated one)."""
+        if idempotency_key is None:
+            return self
+        return replace(self, idempotency_key=idempotency_key)
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,6 @@ class ApiKeys(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> List[ApiKey]:
         """List API keys
 
@@ -98,18 +97,11 @@ class ApiKeys(SyncAPIResource):
 
         ``GET /keys`` (scope: read).
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _LIST_OP,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=List[ApiKey],
         )
 
@@ -158,19 +150,12 @@ class ApiKeys(SyncAPIResource):
             body["requests_per_hour"] = requests_per_hour
         if not isinstance(expires_at, NotGiven):
             body["expires_at"] = expires_at
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _CREATE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=ApiKeyToken,
         )
 
@@ -189,7 +174,6 @@ class ApiKeys(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> ApiKey:
         """Update an API key
 
@@ -226,20 +210,13 @@ class ApiKeys(SyncAPIResource):
             body["requests_per_hour"] = requests_per_hour
         if not isinstance(expires_at, NotGiven):
             body["expires_at"] = expires_at
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _UPDATE_OP,
             path_params={"id": api_key_id},
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=ApiKey,
         )
 
@@ -253,7 +230,6 @@ class ApiKeys(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete an API key
 
@@ -264,19 +240,12 @@ class ApiKeys(SyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _DELETE_OP,
             path_params={"id": api_key_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=type(None),
         )
 
@@ -290,7 +259,6 @@ class ApiKeys(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> ApiKeyUsage:
         """Get an API key's usage statistics
 
@@ -301,19 +269,12 @@ class ApiKeys(SyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _USAGE_OP,
             path_params={"id": api_key_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=ApiKeyUsage,
         )
 
@@ -332,7 +293,6 @@ class AsyncApiKeys(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> List[ApiKey]:
         """List API keys
 
@@ -340,18 +300,11 @@ class AsyncApiKeys(AsyncAPIResource):
 
         ``GET /keys`` (scope: read).
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _LIST_OP,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=List[ApiKey],
         )
 
@@ -400,19 +353,12 @@ class AsyncApiKeys(AsyncAPIResource):
             body["requests_per_hour"] = requests_per_hour
         if not isinstance(expires_at, NotGiven):
             body["expires_at"] = expires_at
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _CREATE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=ApiKeyToken,
         )
 
@@ -431,7 +377,6 @@ class AsyncApiKeys(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> ApiKey:
         """Update an API key
 
@@ -468,20 +413,13 @@ class AsyncApiKeys(AsyncAPIResource):
             body["requests_per_hour"] = requests_per_hour
         if not isinstance(expires_at, NotGiven):
             body["expires_at"] = expires_at
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _UPDATE_OP,
             path_params={"id": api_key_id},
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=ApiKey,
         )
 
@@ -495,7 +433,6 @@ class AsyncApiKeys(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete an API key
 
@@ -506,19 +443,12 @@ class AsyncApiKeys(AsyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _DELETE_OP,
             path_params={"id": api_key_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=type(None),
         )
 
@@ -532,7 +462,6 @@ class AsyncApiKeys(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> ApiKeyUsage:
         """Get an API key's usage statistics
 
@@ -543,19 +472,12 @@ class AsyncApiKeys(AsyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _USAGE_OP,
             path_params={"id": api_key_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=ApiKeyUsage,
         )
 

@@ -144,7 +144,6 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[File]:
         """List files
 
@@ -169,15 +168,6 @@ class Files(SyncAPIResource):
             },
             _LIST_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request_page(
             _LIST_OP,
             query={
@@ -188,7 +178,9 @@ class Files(SyncAPIResource):
                 "sort": sort,
                 "direction": direction,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=File,
             pagination=_LIST_OP_PAGINATION,
         )
@@ -234,20 +226,13 @@ class Files(SyncAPIResource):
         files: Dict[str, Any] = {
             "file": path,
         }
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _UPLOAD_PATH_OP,
             data=body,
             files=files,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=File,
         )
 
@@ -295,19 +280,12 @@ class Files(SyncAPIResource):
         }
         if original_filename is not None:
             body["original_filename"] = original_filename
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _CREATE_FROM_CONTENT_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=File,
         )
 
@@ -321,7 +299,6 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> File:
         """Retrieve a file's metadata
 
@@ -332,19 +309,12 @@ class Files(SyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _RETRIEVE_OP,
             path_params={"fileId": file_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=File,
         )
 
@@ -360,7 +330,6 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> File:
         """Rename a file or update its code
 
@@ -386,20 +355,13 @@ class Files(SyncAPIResource):
             body["name"] = name
         if content is not None:
             body["content"] = content
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _UPDATE_OP,
             path_params={"fileId": file_id},
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=File,
         )
 
@@ -414,7 +376,6 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete a file
 
@@ -426,22 +387,15 @@ class Files(SyncAPIResource):
           file_id: The file's id (a UUID).
           force: Purge the file permanently instead of soft-deleting it.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _DELETE_OP,
             path_params={"fileId": file_id},
             query={
                 "force": force,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=type(None),
         )
 
@@ -456,7 +410,6 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> FilePreview:
         """Preview a file
 
@@ -475,22 +428,15 @@ class Files(SyncAPIResource):
             },
             _PREVIEW_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _PREVIEW_OP,
             path_params={"fileId": file_id},
             query={
                 "lines": lines,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=FilePreview,
         )
 
@@ -504,7 +450,6 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> str:
         """Read a file's text content
 
@@ -515,19 +460,12 @@ class Files(SyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _CONTENT_OP,
             path_params={"fileId": file_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=str,
         )
 
@@ -541,7 +479,6 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> bytes:
         """Download the original file
 
@@ -552,19 +489,12 @@ class Files(SyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _DOWNLOAD_OP,
             path_params={"fileId": file_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=bytes,
         )
 
@@ -591,7 +521,6 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[File]:
         """List files
 
@@ -616,15 +545,6 @@ class AsyncFiles(AsyncAPIResource):
             },
             _LIST_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request_page(
             _LIST_OP,
             query={
@@ -635,7 +555,9 @@ class AsyncFiles(AsyncAPIResource):
                 "sort": sort,
                 "direction": direction,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=File,
             pagination=_LIST_OP_PAGINATION,
         )
@@ -681,20 +603,13 @@ class AsyncFiles(AsyncAPIResource):
         files: Dict[str, Any] = {
             "file": path,
         }
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _UPLOAD_PATH_OP,
             data=body,
             files=files,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=File,
         )
 
@@ -742,19 +657,12 @@ class AsyncFiles(AsyncAPIResource):
         }
         if original_filename is not None:
             body["original_filename"] = original_filename
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _CREATE_FROM_CONTENT_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=File,
         )
 
@@ -768,7 +676,6 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> File:
         """Retrieve a file's metadata
 
@@ -779,19 +686,12 @@ class AsyncFiles(AsyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _RETRIEVE_OP,
             path_params={"fileId": file_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=File,
         )
 
@@ -807,7 +707,6 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> File:
         """Rename a file or update its code
 
@@ -833,20 +732,13 @@ class AsyncFiles(AsyncAPIResource):
             body["name"] = name
         if content is not None:
             body["content"] = content
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _UPDATE_OP,
             path_params={"fileId": file_id},
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=File,
         )
 
@@ -861,7 +753,6 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete a file
 
@@ -873,22 +764,15 @@ class AsyncFiles(AsyncAPIResource):
           file_id: The file's id (a UUID).
           force: Purge the file permanently instead of soft-deleting it.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _DELETE_OP,
             path_params={"fileId": file_id},
             query={
                 "force": force,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=type(None),
         )
 
@@ -903,7 +787,6 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> FilePreview:
         """Preview a file
 
@@ -922,22 +805,15 @@ class AsyncFiles(AsyncAPIResource):
             },
             _PREVIEW_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _PREVIEW_OP,
             path_params={"fileId": file_id},
             query={
                 "lines": lines,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=FilePreview,
         )
 
@@ -951,7 +827,6 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> str:
         """Read a file's text content
 
@@ -962,19 +837,12 @@ class AsyncFiles(AsyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _CONTENT_OP,
             path_params={"fileId": file_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=str,
         )
 
@@ -988,7 +856,6 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> bytes:
         """Download the original file
 
@@ -999,19 +866,12 @@ class AsyncFiles(AsyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _DOWNLOAD_OP,
             path_params={"fileId": file_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=bytes,
         )
 

@@ -192,7 +192,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[Run]:
         """List runs
 
@@ -215,15 +214,6 @@ class Runs(SyncAPIResource):
             },
             _LIST_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request_page(
             _LIST_OP,
             query={
@@ -232,7 +222,9 @@ class Runs(SyncAPIResource):
                 "page": page,
                 "per_page": per_page,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=Run,
             pagination=_LIST_OP_PAGINATION,
         )
@@ -317,19 +309,12 @@ class Runs(SyncAPIResource):
             body["package_requirements"] = package_requirements
         if hf_token is not None:
             body["hf_token"] = hf_token
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         initial = self._client.request(
             _CREATE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=Run,
         )
         return RunRLPollingFuture(
@@ -355,7 +340,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> Run:
         """Retrieve a run
 
@@ -366,19 +350,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _GET_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=Run,
         )
 
@@ -392,7 +369,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> List[RunHistoryEntry]:
         """Get a run's status timeline
 
@@ -403,19 +379,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _HISTORY_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=List[RunHistoryEntry],
         )
 
@@ -431,7 +400,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunLogs:
         """Get a batch of run logs
 
@@ -452,15 +420,6 @@ class Runs(SyncAPIResource):
             },
             _LOGS_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _LOGS_OP,
             path_params={"id": run_id},
@@ -468,7 +427,9 @@ class Runs(SyncAPIResource):
                 "last_line": last_line,
                 "limit": limit,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunLogs,
         )
 
@@ -482,7 +443,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> Iterator[ServerSentEvent]:
         """Stream run logs (Server-Sent Events)
 
@@ -493,19 +453,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
         )
 
     def follow(
@@ -549,7 +502,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunMetrics:
         """Get a run's metrics
 
@@ -560,19 +512,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _METRICS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunMetrics,
         )
 
@@ -586,7 +531,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunCompletions:
         """Get a run's completions
 
@@ -597,19 +541,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _COMPLETIONS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunCompletions,
         )
 
@@ -634,19 +571,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _CANCEL_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=type(None),
         )
 
@@ -674,7 +604,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[Run]:
         """List runs
 
@@ -697,15 +626,6 @@ class AsyncRuns(AsyncAPIResource):
             },
             _LIST_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request_page(
             _LIST_OP,
             query={
@@ -714,7 +634,9 @@ class AsyncRuns(AsyncAPIResource):
                 "page": page,
                 "per_page": per_page,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=Run,
             pagination=_LIST_OP_PAGINATION,
         )
@@ -799,19 +721,12 @@ class AsyncRuns(AsyncAPIResource):
             body["package_requirements"] = package_requirements
         if hf_token is not None:
             body["hf_token"] = hf_token
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         initial = await self._client.request(
             _CREATE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=Run,
         )
         return AsyncRunRLPollingFuture(
@@ -837,7 +752,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> Run:
         """Retrieve a run
 
@@ -848,19 +762,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _GET_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=Run,
         )
 
@@ -874,7 +781,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> List[RunHistoryEntry]:
         """Get a run's status timeline
 
@@ -885,19 +791,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _HISTORY_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=List[RunHistoryEntry],
         )
 
@@ -913,7 +812,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunLogs:
         """Get a batch of run logs
 
@@ -934,15 +832,6 @@ class AsyncRuns(AsyncAPIResource):
             },
             _LOGS_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _LOGS_OP,
             path_params={"id": run_id},
@@ -950,7 +839,9 @@ class AsyncRuns(AsyncAPIResource):
                 "last_line": last_line,
                 "limit": limit,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunLogs,
         )
 
@@ -964,7 +855,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> AsyncIterator[ServerSentEvent]:
         """Stream run logs (Server-Sent Events)
 
@@ -975,19 +865,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
         )
 
     async def follow(
@@ -1031,7 +914,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunMetrics:
         """Get a run's metrics
 
@@ -1042,19 +924,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _METRICS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunMetrics,
         )
 
@@ -1068,7 +943,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunCompletions:
         """Get a run's completions
 
@@ -1079,19 +953,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _COMPLETIONS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunCompletions,
         )
 
@@ -1116,19 +983,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _CANCEL_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=type(None),
         )
 

@@ -106,19 +106,12 @@ class Validation(SyncAPIResource):
         }
         if prompt_file_id is not None:
             body["prompt_file_id"] = prompt_file_id
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _REWARD_FUNCTION_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )
 
@@ -153,19 +146,12 @@ class Validation(SyncAPIResource):
         body: Dict[str, Any] = {
             "prompt_file_id": prompt_file_id,
         }
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _PROMPT_FILE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )
 
@@ -200,19 +186,12 @@ class Validation(SyncAPIResource):
         body: Dict[str, Any] = {
             "sft_file_id": sft_file_id,
         }
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _SFT_FILE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )
 
@@ -262,19 +241,12 @@ class AsyncValidation(AsyncAPIResource):
         }
         if prompt_file_id is not None:
             body["prompt_file_id"] = prompt_file_id
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _REWARD_FUNCTION_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )
 
@@ -309,19 +281,12 @@ class AsyncValidation(AsyncAPIResource):
         body: Dict[str, Any] = {
             "prompt_file_id": prompt_file_id,
         }
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _PROMPT_FILE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )
 
@@ -356,19 +321,12 @@ class AsyncValidation(AsyncAPIResource):
         body: Dict[str, Any] = {
             "sft_file_id": sft_file_id,
         }
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _SFT_FILE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )
 

@@ -120,7 +120,6 @@ class Deployments(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[Deployment]:
         """List deployments
 
@@ -143,15 +142,6 @@ class Deployments(SyncAPIResource):
             },
             _LIST_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request_page(
             _LIST_OP,
             query={
@@ -160,7 +150,9 @@ class Deployments(SyncAPIResource):
                 "page": page,
                 "per_page": per_page,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=Deployment,
             pagination=_LIST_OP_PAGINATION,
         )
@@ -200,19 +192,12 @@ class Deployments(SyncAPIResource):
         body: Dict[str, Any] = {
             "run_id": run_id,
         }
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         initial = self._client.request(
             _CREATE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=Deployment,
         )
         return RunRLPollingFuture(
@@ -259,19 +244,12 @@ class Deployments(SyncAPIResource):
         body: Dict[str, Any] = {
             "run_id": run_id,
         }
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _CHECK_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=DeploymentCheck,
         )
 
@@ -285,7 +263,6 @@ class Deployments(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> Deployment:
         """Retrieve a deployment
 
@@ -296,19 +273,12 @@ class Deployments(SyncAPIResource):
         Args:
           deployment_id: The deployment's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _GET_OP,
             path_params={"id": deployment_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=Deployment,
         )
 
@@ -322,7 +292,6 @@ class Deployments(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete a deployment
 
@@ -333,19 +302,12 @@ class Deployments(SyncAPIResource):
         Args:
           deployment_id: The deployment's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _DELETE_OP,
             path_params={"id": deployment_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=type(None),
         )
 
@@ -370,7 +332,6 @@ class AsyncDeployments(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[Deployment]:
         """List deployments
 
@@ -393,15 +354,6 @@ class AsyncDeployments(AsyncAPIResource):
             },
             _LIST_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request_page(
             _LIST_OP,
             query={
@@ -410,7 +362,9 @@ class AsyncDeployments(AsyncAPIResource):
                 "page": page,
                 "per_page": per_page,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=Deployment,
             pagination=_LIST_OP_PAGINATION,
         )
@@ -450,19 +404,12 @@ class AsyncDeployments(AsyncAPIResource):
         body: Dict[str, Any] = {
             "run_id": run_id,
         }
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         initial = await self._client.request(
             _CREATE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=Deployment,
         )
         return AsyncRunRLPollingFuture(
@@ -509,19 +456,12 @@ class AsyncDeployments(AsyncAPIResource):
         body: Dict[str, Any] = {
             "run_id": run_id,
         }
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _CHECK_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=DeploymentCheck,
         )
 
@@ -535,7 +475,6 @@ class AsyncDeployments(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> Deployment:
         """Retrieve a deployment
 
@@ -546,19 +485,12 @@ class AsyncDeployments(AsyncAPIResource):
         Args:
           deployment_id: The deployment's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _GET_OP,
             path_params={"id": deployment_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=Deployment,
         )
 
@@ -572,7 +504,6 @@ class AsyncDeployments(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete a deployment
 
@@ -583,19 +514,12 @@ class AsyncDeployments(AsyncAPIResource):
         Args:
           deployment_id: The deployment's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _DELETE_OP,
             path_params={"id": deployment_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=type(None),
         )
 

@@ -196,7 +196,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[Run]:
         """List runs
 
@@ -219,15 +218,6 @@ class Runs(SyncAPIResource):
             },
             _LIST_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request_page(
             _LIST_OP,
             query={
@@ -236,7 +226,9 @@ class Runs(SyncAPIResource):
                 "page": page,
                 "per_page": per_page,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=Run,
             pagination=_LIST_OP_PAGINATION,
         )
@@ -337,19 +329,12 @@ class Runs(SyncAPIResource):
             body["package_requirements"] = package_requirements
         if hf_token is not None:
             body["hf_token"] = hf_token
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         initial = self._client.request(
             _CREATE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=Run,
         )
         return RunRLPollingFuture(
@@ -375,7 +360,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> Run:
         """Retrieve a run
 
@@ -386,19 +370,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _GET_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=Run,
         )
 
@@ -412,7 +389,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> List[RunHistoryEntry]:
         """Get a run's status timeline
 
@@ -423,19 +399,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _HISTORY_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=List[RunHistoryEntry],
         )
 
@@ -451,7 +420,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunLogs:
         """Get a batch of run logs
 
@@ -472,15 +440,6 @@ class Runs(SyncAPIResource):
             },
             _LOGS_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _LOGS_OP,
             path_params={"id": run_id},
@@ -488,7 +447,9 @@ class Runs(SyncAPIResource):
                 "last_line": last_line,
                 "limit": limit,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunLogs,
         )
 
@@ -502,7 +463,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> Iterator[ServerSentEvent]:
         """Stream run logs (Server-Sent Events)
 
@@ -513,19 +473,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
         )
 
     def follow(
@@ -569,7 +522,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunMetrics:
         """Get a run's metrics
 
@@ -580,19 +532,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _METRICS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunMetrics,
         )
 
@@ -606,7 +551,6 @@ class Runs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunCompletions:
         """Get a run's completions
 
@@ -617,19 +561,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _COMPLETIONS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunCompletions,
         )
 
@@ -654,19 +591,12 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _CANCEL_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=type(None),
         )
 
@@ -694,7 +624,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[Run]:
         """List runs
 
@@ -717,15 +646,6 @@ class AsyncRuns(AsyncAPIResource):
             },
             _LIST_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request_page(
             _LIST_OP,
             query={
@@ -734,7 +654,9 @@ class AsyncRuns(AsyncAPIResource):
                 "page": page,
                 "per_page": per_page,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=Run,
             pagination=_LIST_OP_PAGINATION,
         )
@@ -835,19 +757,12 @@ class AsyncRuns(AsyncAPIResource):
             body["package_requirements"] = package_requirements
         if hf_token is not None:
             body["hf_token"] = hf_token
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         initial = await self._client.request(
             _CREATE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=Run,
         )
         return AsyncRunRLPollingFuture(
@@ -873,7 +788,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> Run:
         """Retrieve a run
 
@@ -884,19 +798,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _GET_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=Run,
         )
 
@@ -910,7 +817,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> List[RunHistoryEntry]:
         """Get a run's status timeline
 
@@ -921,19 +827,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _HISTORY_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=List[RunHistoryEntry],
         )
 
@@ -949,7 +848,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunLogs:
         """Get a batch of run logs
 
@@ -970,15 +868,6 @@ class AsyncRuns(AsyncAPIResource):
             },
             _LOGS_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _LOGS_OP,
             path_params={"id": run_id},
@@ -986,7 +875,9 @@ class AsyncRuns(AsyncAPIResource):
                 "last_line": last_line,
                 "limit": limit,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunLogs,
         )
 
@@ -1000,7 +891,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> AsyncIterator[ServerSentEvent]:
         """Stream run logs (Server-Sent Events)
 
@@ -1011,19 +901,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
         )
 
     async def follow(
@@ -1067,7 +950,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunMetrics:
         """Get a run's metrics
 
@@ -1078,19 +960,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _METRICS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunMetrics,
         )
 
@@ -1104,7 +979,6 @@ class AsyncRuns(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> RunCompletions:
         """Get a run's completions
 
@@ -1115,19 +989,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _COMPLETIONS_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=RunCompletions,
         )
 
@@ -1152,19 +1019,12 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _CANCEL_OP,
             path_params={"id": run_id},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=type(None),
         )
 

@@ -139,7 +139,6 @@ class SharedConfigurations(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[SharedConfiguration]:
         """List your shared configurations
 
@@ -147,18 +146,11 @@ class SharedConfigurations(SyncAPIResource):
 
         ``GET /shared-configurations`` (scope: read).
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request_page(
             _LIST_OP,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=SharedConfiguration,
             pagination=_LIST_OP_PAGINATION,
         )
@@ -215,19 +207,12 @@ class SharedConfigurations(SyncAPIResource):
         }
         if description is not None:
             body["description"] = description
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _CREATE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=SharedConfiguration,
         )
 
@@ -246,7 +231,6 @@ class SharedConfigurations(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[SharedConfiguration]:
         """Browse public and unlisted configurations
 
@@ -271,15 +255,6 @@ class SharedConfigurations(SyncAPIResource):
             },
             _BROWSE_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request_page(
             _BROWSE_OP,
             query={
@@ -290,7 +265,9 @@ class SharedConfigurations(SyncAPIResource):
                 "page": page,
                 "per_page": per_page,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=SharedConfiguration,
             pagination=_BROWSE_OP_PAGINATION,
         )
@@ -305,7 +282,6 @@ class SharedConfigurations(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> SharedConfiguration:
         """Retrieve a shared configuration
 
@@ -316,19 +292,12 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _GET_OP,
             path_params={"uuid": uuid},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=SharedConfiguration,
         )
 
@@ -346,7 +315,6 @@ class SharedConfigurations(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> SharedConfiguration:
         """Update a shared configuration
 
@@ -380,20 +348,13 @@ class SharedConfigurations(SyncAPIResource):
             body["visibility"] = visibility
         if configuration is not None:
             body["configuration"] = configuration
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _UPDATE_OP,
             path_params={"uuid": uuid},
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=SharedConfiguration,
         )
 
@@ -407,7 +368,6 @@ class SharedConfigurations(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete a shared configuration
 
@@ -418,19 +378,12 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _DELETE_OP,
             path_params={"uuid": uuid},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=type(None),
         )
 
@@ -444,7 +397,6 @@ class SharedConfigurations(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> SharedConfigurationData:
         """Get a shared configuration's full payload
 
@@ -455,19 +407,12 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _DATA_OP,
             path_params={"uuid": uuid},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=SharedConfigurationData,
         )
 
@@ -492,19 +437,12 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _COPY_OP,
             path_params={"uuid": uuid},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=SharedConfigurationCopy,
         )
 
@@ -529,19 +467,12 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return self._client.request(
             _LIKE_OP,
             path_params={"uuid": uuid},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=LikeResult,
         )
 
@@ -560,7 +491,6 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[SharedConfiguration]:
         """List your shared configurations
 
@@ -568,18 +498,11 @@ class AsyncSharedConfigurations(AsyncAPIResource):
 
         ``GET /shared-configurations`` (scope: read).
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request_page(
             _LIST_OP,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=SharedConfiguration,
             pagination=_LIST_OP_PAGINATION,
         )
@@ -636,19 +559,12 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         }
         if description is not None:
             body["description"] = description
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _CREATE_OP,
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=SharedConfiguration,
         )
 
@@ -667,7 +583,6 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> PagedResponse[SharedConfiguration]:
         """Browse public and unlisted configurations
 
@@ -692,15 +607,6 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             },
             _BROWSE_OP_CONSTRAINTS,
         )
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request_page(
             _BROWSE_OP,
             query={
@@ -711,7 +617,9 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 "page": page,
                 "per_page": per_page,
             },
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             item_type=SharedConfiguration,
             pagination=_BROWSE_OP_PAGINATION,
         )
@@ -726,7 +634,6 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> SharedConfiguration:
         """Retrieve a shared configuration
 
@@ -737,19 +644,12 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _GET_OP,
             path_params={"uuid": uuid},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=SharedConfiguration,
         )
 
@@ -767,7 +667,6 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> SharedConfiguration:
         """Update a shared configuration
 
@@ -801,20 +700,13 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             body["visibility"] = visibility
         if configuration is not None:
             body["configuration"] = configuration
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _UPDATE_OP,
             path_params={"uuid": uuid},
             json=body,
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=SharedConfiguration,
         )
 
@@ -828,7 +720,6 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> None:
         """Delete a shared configuration
 
@@ -839,19 +730,12 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _DELETE_OP,
             path_params={"uuid": uuid},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=type(None),
         )
 
@@ -865,7 +749,6 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-        idempotency_key: Optional[str] = None,
     ) -> SharedConfigurationData:
         """Get a shared configuration's full payload
 
@@ -876,19 +759,12 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _DATA_OP,
             path_params={"uuid": uuid},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ),
             cast_to=SharedConfigurationData,
         )
 
@@ -913,19 +789,12 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _COPY_OP,
             path_params={"uuid": uuid},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=SharedConfigurationCopy,
         )
 
@@ -950,19 +819,12 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
-        options = RequestOptions(
-            timeout=timeout,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-            max_retries=max_retries,
-            retry_backoff_factor=retry_backoff_factor,
-        )
         return await self._client.request(
             _LIKE_OP,
             path_params={"uuid": uuid},
-            options=options,
+            options=RequestOptions(
+                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+            ).keyed(idempotency_key),
             cast_to=LikeResult,
         )
 
