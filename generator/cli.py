@@ -19,15 +19,32 @@ OUT_DIR = ROOT / "generated"
 STAGES = ("load", "validate", "build", "models", "templates", "format", "write")
 
 
-def generate_package(spec: Path, out: Path, *, skip_unsupported: bool = False) -> Report:
+OVERLAY = "overlay"
+
+
+def overlay_of(spec: Path) -> Path | None:
+    """The overlay of a spec: the ``overlay/`` directory beside it, if there is one."""
+    candidate = spec.parent / OVERLAY
+    return candidate if candidate.is_dir() else None
+
+
+def generate_package(
+    spec: Path, out: Path, *, skip_unsupported: bool = False, overlay: Path | None = None
+) -> Report:
     """What ``python -m generator generate`` does for one spec: the package with its
-    CHANGELOG.md (written by the release tools)."""
-    return generate(spec, out, skip_unsupported=skip_unsupported, changelog=changelog_for)
+    CHANGELOG.md (written by the release tools) and its overlay (default: ``overlay_of``)."""
+    return generate(
+        spec,
+        out,
+        skip_unsupported=skip_unsupported,
+        changelog=changelog_for,
+        overlay=overlay or overlay_of(spec),
+    )
 
 
 def package_tree(spec: Path, scratch: Path) -> dict[str, bytes]:
     """The files ``generate_package`` writes for ``spec`` (into ``scratch``)."""
-    return generate_to_tree(spec, scratch, changelog=changelog_for)
+    return generate_to_tree(spec, scratch, changelog=changelog_for, overlay=overlay_of(spec))
 
 
 def spec_files(spec_dir: Path = SPEC_DIR) -> list[Path]:
@@ -62,8 +79,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
         if not pairs:
             print(f"error: no specs in {SPEC_DIR}", file=sys.stderr)
             return 2
+    overlay = Path(args.overlay) if args.overlay else None
     for spec, out in pairs:
-        _say(generate_package(spec, out, skip_unsupported=args.skip_unsupported), args.quiet)
+        report = generate_package(
+            spec, out, skip_unsupported=args.skip_unsupported, overlay=overlay
+        )
+        _say(report, args.quiet)
     return 0
 
 
@@ -172,6 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="leave out operations that use an unsupported feature (each reported as a "
         "warning) instead of stopping with that error",
+    )
+    gen.add_argument(
+        "--overlay",
+        metavar="DIR",
+        help="hand-written modules and README sections to add to the package "
+        "(default: the overlay/ directory beside the spec, if any; see README)",
     )
     gen.set_defaults(func=cmd_generate)
     chk = sub.add_parser(

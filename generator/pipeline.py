@@ -26,6 +26,7 @@ from .models import generate_models
 from .output.format import format_tree
 from .output.write import read_tree, replace_dir, staging_dir, write_tree
 from .read import SpecDocument, load_spec
+from .read.overlay import read_overlay
 from .read.validate import validate_document
 from .read.versions import package_version
 from .render.package import render_package
@@ -52,12 +53,17 @@ class Report:
 
 
 def build(
-    spec_path: Path, *, skip_unsupported: bool = False, changelog: Changelog | None = None
+    spec_path: Path,
+    *,
+    skip_unsupported: bool = False,
+    changelog: Changelog | None = None,
+    overlay: Path | None = None,
 ) -> tuple[dict[str, str], Report, SpecDocument]:
     """Read, build, model and render one spec; nothing is written.
 
     ``skip_unsupported``: leave out (and warn about) operations using an unsupported feature
-    instead of stopping with that error.
+    instead of stopping with that error. ``overlay``: a directory of hand-written modules and
+    README sections added to the package (generator/read/overlay.py).
     """
     report = Report(spec=spec_path, out=Path())
     clock = time.perf_counter()
@@ -69,6 +75,7 @@ def build(
         clock = now
 
     doc = load_spec(spec_path)
+    extra = read_overlay(overlay) if overlay is not None else None
     lap("load")
     try:
         validate_document(doc)
@@ -80,7 +87,7 @@ def build(
         models_source = generate_models(doc.data, api.schemas, api.package.name)
         lap("models")
         text = changelog(doc, api.package) if changelog is not None else None
-        files = render_package(api, models_source, changelog=text)
+        files = render_package(api, models_source, changelog=text, overlay=extra)
         lap("templates")
     except SpecError as exc:
         if not exc.file:
@@ -101,9 +108,12 @@ def generate(
     *,
     skip_unsupported: bool = False,
     changelog: Changelog | None = None,
+    overlay: Path | None = None,
 ) -> Report:
     """Generate the project for ``spec_path`` into ``out``, atomically."""
-    files, report, _ = build(spec_path, skip_unsupported=skip_unsupported, changelog=changelog)
+    files, report, _ = build(
+        spec_path, skip_unsupported=skip_unsupported, changelog=changelog, overlay=overlay
+    )
     report.out = out
     clock = time.perf_counter()
     staged = staging_dir(out)
@@ -121,8 +131,12 @@ def generate(
 
 
 def generate_to_tree(
-    spec_path: Path, scratch: Path, *, changelog: Changelog | None = None
+    spec_path: Path,
+    scratch: Path,
+    *,
+    changelog: Changelog | None = None,
+    overlay: Path | None = None,
 ) -> dict[str, bytes]:
     """Generate into ``scratch`` and return the tree (for ``check`` and golden tests)."""
-    generate(spec_path, scratch, changelog=changelog)
+    generate(spec_path, scratch, changelog=changelog, overlay=overlay)
     return read_tree(scratch)

@@ -323,8 +323,9 @@ class Docs:
     idempotent: tuple[Method, ...] = ()  # POSTs declared x-sdk-idempotent
     deprecated: tuple[Method, ...] = ()
     polling: tuple[Method, ...] = ()  # every method returning a future
-    # README sections in order: (anchor title, present)
-    sections: tuple[str, ...] = ()
+    keyed: bool = False  # some method sends an Idempotency-Key (a POST or a PATCH)
+    # The README's sections in order, as (contents label, heading); "Methods" is the last.
+    sections: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -337,6 +338,17 @@ class Api:
     skipped: tuple[Skipped, ...] = ()  # operations not generated (reported as warnings)
     omitted: tuple[Omitted, ...] = ()  # optional parameters not generated (warnings too)
     docs: Docs = Docs()  # what the README shows (examples, sections)
+
+    @property
+    def has_futures(self) -> bool:
+        """Some method returns a polling future (``x-sdk-polling``)."""
+        return any(m.polling is not None for m in self.all_methods)
+
+    @property
+    def polls(self) -> bool:
+        """Some method waits on the API (a polling future or a follow helper): the client has
+        the ``poll_interval`` and ``max_poll_timeout`` options."""
+        return any(m.polling is not None or m.follow is not None for m in self.all_methods)
 
     @property
     def all_methods(self) -> tuple[Method, ...]:

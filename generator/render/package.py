@@ -9,20 +9,33 @@ from __future__ import annotations
 from typing import Any
 
 from .. import ir
+from ..errors import SpecError
+from ..read.overlay import Overlay
 from ..spectext import UnescapedSpecText
 from .environment import TEMPLATES, environment
 from .imports import from_imports, method_imports, models_of, module_imports
+from .readme import contents, overlay_sections
 
 
-def render_package(api: ir.Api, models_source: str, changelog: str | None = None) -> dict[str, str]:
+def render_package(
+    api: ir.Api,
+    models_source: str,
+    changelog: str | None = None,
+    overlay: Overlay | None = None,
+) -> dict[str, str]:
     """All files of the generated project, keyed by path relative to the project root.
 
     ``changelog``: the text of CHANGELOG.md (the release tools write it; none without).
+    ``overlay``: hand-written modules and README sections added to the package.
     """
     env = environment()
     pkg = api.package
     src = f"src/{pkg.name}"
-    ctx: dict[str, Any] = {"api": api, "pkg": pkg}
+    ctx: dict[str, Any] = {
+        "api": api,
+        "pkg": pkg,
+        "overlay_modules": overlay.public_modules if overlay else (),
+    }
     files: dict[str, str] = {}
 
     def render(template: str, target: str, **extra: Any) -> None:
@@ -43,9 +56,6 @@ def render_package(api: ir.Api, models_source: str, changelog: str | None = None
         models_used=models_of(api.client_methods),
     )
     render("client/_resource.py.jinja", f"{src}/_resource.py")
-    render("client/exceptions.py.jinja", f"{src}/exceptions.py")
-    render("client/config.py.jinja", f"{src}/config.py")
-    render("client/futures.py.jinja", f"{src}/futures.py")
     render("client/resources__init__.py.jinja", f"{src}/resources/__init__.py")
     for ns in api.namespaces:
         render(
@@ -57,10 +67,24 @@ def render_package(api: ir.Api, models_source: str, changelog: str | None = None
     files[f"{src}/models.py"] = models_source
     files[f"{src}/py.typed"] = ""
     render("package/pyproject.toml.jinja", "pyproject.toml")
-    render("package/README.md.jinja", "README.md")
+    render(
+        "package/README.md.jinja",
+        "README.md",
+        contents=contents(api.docs, overlay),
+        overlay_sections=overlay_sections(pkg, overlay),
+    )
     render("package/api.md.jinja", "api.md")
     if changelog is not None:
         files["CHANGELOG.md"] = changelog
+    if overlay is not None:
+        for rel, text in overlay.files.items():
+            target = f"{src}/{rel}"
+            if target in files:
+                raise SpecError(
+                    f"overlay file src/{rel} would replace a generated file",
+                    file=str(overlay.root / "src" / rel),
+                )
+            files[target] = text
     return files
 
 

@@ -52,13 +52,12 @@ _ENV_FIELDS: dict[str, type] = {
 class ClientConfig:
     """Everything a client needs to know; build it with :meth:`from_env`.
 
-    The first six fields are those of the 0.2 series. ``timeout`` is the HTTP timeout in seconds;
-    ``poll_interval`` and ``max_poll_timeout`` drive polling futures. ``max_retries`` retries
-    (``retry_enabled=False`` turns them off) back off exponentially from
-    ``retry_backoff_factor`` seconds. TLS: ``verify_ssl``, ``ssl_ca_cert`` (a CA bundle file),
-    ``cert_file``/``key_file`` (client certificate). ``proxy`` is a proxy URL, ``pool_maxsize``
-    the connection pool size, ``default_headers`` are sent on every request, and ``debug`` logs
-    each request with its (redacted) headers.
+    ``timeout`` is the HTTP timeout in seconds; ``poll_interval`` and ``max_poll_timeout`` drive
+    polling futures. ``max_retries`` retries (``retry_enabled=False`` turns them off) back off
+    exponentially from ``retry_backoff_factor`` seconds. TLS: ``verify_ssl``, ``ssl_ca_cert``
+    (a CA bundle file), ``cert_file``/``key_file`` (client certificate). ``proxy`` is a proxy
+    URL, ``pool_maxsize`` the connection pool size, ``default_headers`` are sent on every
+    request, and ``debug`` logs each request with its (redacted) headers.
     """
 
     api_key: str | None = None

@@ -1,10 +1,9 @@
 # Generated from templates/runtime/_exceptions.py.jinja. Do not edit by hand.
 """Every exception the runrl package raises, and the one place that maps HTTP errors.
 
-All of them derive from ``RunRLException``. The names of the 0.2 series are kept
-(``AuthorizationError``, ``ValidationError``, ``ServerError``, ``RunRLException`` ...);
-the names other generated SDKs use are aliases (``PermissionDeniedError``,
-``UnprocessableEntityError``, ``InternalServerError``).
+All of them derive from ``RunRLException``. The names other generated SDKs use are
+aliases (``x-sdk`` ``exception-aliases``): ``APIError``, ``PermissionDeniedError``,
+``UnprocessableEntityError``, ``InternalServerError``.
 """
 
 from __future__ import annotations

@@ -114,10 +114,10 @@ class BaseModel(pydantic.BaseModel):
     """Base of every response model.
 
     Unknown fields are kept (``model.model_extra``, also readable as attributes), so a newer
-    server does not break an older client. Models also answer the dict protocol the 0.2 series
-    offered, because its users wrote ``entry["status"]``: ``model[key]``, ``key in model``,
-    ``model.get(key, default)``, ``keys()``, ``items()`` and ``to_dict()``; ``key`` may be the
-    Python field name, the wire name, or an unknown key.
+    server does not break an older client. Models also answer the dict protocol (``x-sdk``
+    ``dict-access``): ``model[key]``, ``key in model``, ``model.get(key, default)``, ``keys()``,
+    ``items()`` and ``to_dict()``; ``key`` may be the Python field name, the wire name, or an
+    unknown key.
     """
 
     model_config = pydantic.ConfigDict(

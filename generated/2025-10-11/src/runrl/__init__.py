@@ -9,7 +9,6 @@ Quick start::
 
 from typing import TYPE_CHECKING, Any, List
 
-from . import exceptions
 from ._client import AsyncRunRLClient, RunRLClient
 from ._config import ClientConfig
 from ._exceptions import *  # noqa: F403 - the whole public exception hierarchy
@@ -17,6 +16,9 @@ from ._exceptions import __all__ as _exception_names
 from ._version import API_VERSION, __version__
 
 if TYPE_CHECKING:
+    from . import config as config
+    from . import exceptions as exceptions
+    from . import futures as futures
     from . import models as models
     from ._polling import (
         AsyncRunRLPollingFuture,
@@ -38,6 +40,9 @@ _LAZY = {
     "async_wait_all": "_polling",
     "wait_all": "_polling",
     "models": "models",
+    "config": "config",  # hand-written (the spec's overlay)
+    "exceptions": "exceptions",  # hand-written (the spec's overlay)
+    "futures": "futures",  # hand-written (the spec's overlay)
 }
 
 
@@ -69,7 +74,9 @@ __all__ = [
     "as_completed",
     "async_as_completed",
     "async_wait_all",
-    "exceptions",
     "wait_all",
+    "config",
+    "exceptions",
+    "futures",
     *_exception_names,
 ]

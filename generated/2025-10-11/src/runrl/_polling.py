@@ -1,11 +1,11 @@
 # Generated from templates/runtime/_polling.py.jinja. Do not edit by hand.
-"""Futures for long-running operations (a run, a deployment) that finish later.
+"""Futures for long-running operations (``x-sdk-polling``) that finish later.
 
 A future holds the object the create call returned (``future.initial``) and polls the API
-until the object reaches a terminal status. Compatible with the 0.2 series: ``.initial``,
-``.status()``, ``.result(timeout=None)``, ``.cancel()``, ``.add_done_callback(fn)``, and
-``await future`` for the async variant. ``result(progress=True)`` shows the status (and progress)
-while it waits: a live bar on a terminal, one plain line per status change elsewhere.
+until the object reaches a terminal status: ``.status()``, ``.result(timeout=None)``,
+``.cancel()``, ``.add_done_callback(fn)``, and ``await future`` for the async variant.
+``result(progress=True)`` shows the status (and progress) while it waits: a live bar on a
+terminal, one plain line per status change elsewhere.
 """
 
 from __future__ import annotations

@@ -35,8 +35,8 @@ class ServerSentEvent(_ParsedEvent):
     ``data`` is the payload (lines joined with ``\\n``), ``event`` the type (``"message"`` when
     the server named none), ``id`` the last event id seen on the stream (``None`` if none) and
     ``retry`` the reconnection delay in milliseconds the server asked for, if any; all
-    read-only. ``str(event)`` is its data, so code that printed the lines of the 0.2
-    ``stream_logs`` keeps working. Events compare equal when all four fields are equal.
+    read-only. ``str(event)`` is its data, so code that prints the events of a stream as text
+    keeps working. Events compare equal when all four fields are equal.
 
     It is httpx-sse's own event object, retyped as it leaves the parser rather than copied: a
     long stream then costs one object per event, not two.

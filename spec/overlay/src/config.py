@@ -1,4 +1,4 @@
-"""Client configuration (kept at ``{{ pkg.name }}.config`` as in the hand-written 0.2.2 SDK)."""
+"""Client configuration (kept at ``runrl.config`` as in the hand-written 0.2.2 SDK)."""
 
 from ._config import DEFAULT_BASE_URL, ClientConfig
 

@@ -1,0 +1,142 @@
+"""Overlays: hand-written modules and README sections beside a spec join its generated package,
+survive regeneration, are type-checked and linted with it, and may not replace generated files.
+RunRL's own overlay (spec/overlay) keeps the 0.2.2 modules: ``runrl.config`` is checked here,
+``runrl.exceptions`` and ``runrl.futures`` by tests/sdk."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.cli import generate_package, spec_files
+from generator.errors import SpecError
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "fixtures" / "mini" / "spec.yaml"
+BIN = Path(sys.executable).parent
+
+EXTRAS = '''\
+"""Hand-written helpers of the minijobs package."""
+
+from __future__ import annotations
+
+from ._client import MiniClient
+
+
+def job_names(client: MiniClient) -> list[str | None]:
+    """The names of the first page of jobs."""
+    return [job.name for job in client.jobs.list_jobs().items]
+'''
+SECTION = """\
+## Recipes
+
+Install with `pip install '$pin'`; this is `$package` $version for API $api_version ($$5).
+"""
+
+
+def _tree(tmp_path: Path) -> Path:
+    """A spec directory with the mini spec and an overlay beside it."""
+    specs = tmp_path / "specs"
+    (specs / "overlay" / "src").mkdir(parents=True)
+    (specs / "overlay" / "readme").mkdir()
+    shutil.copy(MINI, specs / "mini.yaml")
+    (specs / "overlay" / "src" / "extras.py").write_text(EXTRAS)
+    (specs / "overlay" / "src" / "_private.py").write_text('"""Not public."""\n')
+    (specs / "overlay" / "readme" / "10-recipes.md").write_text(SECTION)
+    return specs
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    specs = _tree(tmp_path_factory.mktemp("overlay"))
+    out = specs.parent / "out"
+    generate_package(specs / "mini.yaml", out)  # the overlay beside the spec is found
+    return out
+
+
+def test_overlay_modules_join_the_package(package: Path) -> None:
+    src = package / "src" / "minijobs"
+    assert (src / "extras.py").read_text() == EXTRAS
+    assert (src / "_private.py").exists()
+    init = (src / "__init__.py").read_text()
+    assert '"extras": "extras",' in init and '    "extras",\n' in init
+    assert "_private" not in init
+    probe = (
+        "import minijobs, minijobs.extras as e; assert minijobs.extras is e; print(dir(minijobs))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], cwd=package / "src", capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "'extras'" in proc.stdout
+
+
+def test_overlay_sections_join_the_readme(package: Path) -> None:
+    readme = (package / "README.md").read_text()
+    assert "[Recipes](#recipes) · [Methods](#methods)" in readme
+    section = readme.index("## Recipes")
+    assert section < readme.index("## Methods")
+    assert "Install with `pip install 'minijobs~=0.20240101.0'`; this is `minijobs` " in readme
+    assert "0.20240101.0 for API 2024-01-01 ($5)." in readme
+
+
+def test_overlay_is_linted_and_type_checked_with_the_package(package: Path, tmp_path: Path) -> None:
+    for cmd in (
+        [str(BIN / "ruff"), "check", "--no-cache", "."],
+        [str(BIN / "ruff"), "format", "--check", "--no-cache", "."],
+        [str(BIN / "mypy"), "--strict", "--cache-dir", str(tmp_path / "mypy"), "src"],
+    ):
+        proc = subprocess.run(cmd, cwd=package, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+
+
+def test_an_overlay_cannot_replace_a_generated_file(tmp_path: Path) -> None:
+    specs = _tree(tmp_path)
+    (specs / "overlay" / "src" / "_client.py").write_text("x = 1\n")
+    with pytest.raises(SpecError) as info:
+        generate_package(specs / "mini.yaml", tmp_path / "out")
+    assert info.value.file.endswith("_client.py")
+    assert "would replace a generated file" in info.value.message
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_readme_section_starts_with_its_heading(tmp_path: Path) -> None:
+    specs = _tree(tmp_path)
+    (specs / "overlay" / "readme" / "20-bad.md").write_text("Recipes without a heading\n")
+    with pytest.raises(SpecError) as info:
+        generate_package(specs / "mini.yaml", tmp_path / "out")
+    assert info.value.file.endswith("20-bad.md") and info.value.line == 1
+
+
+def test_an_explicit_overlay_wins(tmp_path: Path) -> None:
+    specs = _tree(tmp_path)
+    other = tmp_path / "other"
+    (other / "src").mkdir(parents=True)
+    (other / "src" / "more.py").write_text('"""More."""\n')
+    generate_package(specs / "mini.yaml", tmp_path / "out", overlay=other)
+    src = tmp_path / "out" / "src" / "minijobs"
+    assert (src / "more.py").exists() and not (src / "extras.py").exists()
+
+
+@pytest.mark.parametrize("version", [p.stem for p in spec_files()])
+def test_runrl_keeps_its_config_module(version: str) -> None:
+    probe = textwrap.dedent(
+        """\
+        import runrl, runrl.config
+        assert runrl.config.ClientConfig is runrl.ClientConfig
+        assert runrl.config.DEFAULT_BASE_URL.startswith("https://")
+        assert {"config", "exceptions", "futures"} <= set(runrl.__all__)
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT / "generated" / version / "src",
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
