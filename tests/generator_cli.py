@@ -10,10 +10,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_generator(*args: str) -> subprocess.CompletedProcess[str]:
+def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``python -m generator ARGS`` in ``cwd`` (the repository, or a copy of its layout)."""
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
-        cwd=ROOT,
+        cwd=cwd,
         capture_output=True,
         text=True,
         check=False,

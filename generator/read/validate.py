@@ -186,7 +186,7 @@ def _deepest(err: Any) -> Any:
 
 
 def _structural(err: Any) -> Finding:
-    from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
+    from jsonschema.exceptions import best_match
 
     if getattr(err, "context", None):
         deeper = best_match(err.context)
@@ -212,7 +212,7 @@ def _semantic(err: Any) -> Finding | None:
     where = pointer(*base, *_path_of(err))
     message = _short(_first_paragraph(err.message))
     if isinstance(err, UnresolvableParameterError):
-        return None  # parse.py reports undeclared and unused path parameters itself
+        return None  # build/parameters.py reports undeclared and unused path parameters itself
     if getattr(err, "_generator_default", False):
         return ("default", f"default value does not match its schema ({message}): not used", where)
     if isinstance(err, DuplicateOperationIDError):

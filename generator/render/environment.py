@@ -14,7 +14,7 @@ import jinja2
 from .. import escape
 from ..naming import field_name
 from ..spectext import SpecText, SpecValue, UnescapedSpecText
-from .examples import example_call
+from .examples import example_call, short_signature
 from .modes import MODES
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -57,5 +57,6 @@ def environment() -> jinja2.Environment:
         attr_name=field_name,  # identifier context: a model's attribute for a wire field
     )
     env.globals["call"] = example_call
+    env.globals["short_signature"] = short_signature
     env.globals["modes"] = MODES
     return env

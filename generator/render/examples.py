@@ -23,3 +23,19 @@ def example_call(
             args.append(value if p.positional else f"{p.name}={value}")
     args.extend(extra)
     return f"{on}.{meth.qualified_name}({', '.join(args)})"
+
+
+def short_signature(meth: ir.Method) -> str:
+    """``retrieve(file_id, *, lines=20)``: the arguments without types (api.md), the per-call
+    options left out, a future's own options in."""
+    args = [_arg(p) for p in meth.params if p.positional]
+    keywords = [_arg(p) for p in meth.params if not p.positional]
+    if meth.polling is not None:
+        keywords += ["poll_interval=None", "max_timeout=None"]
+    if keywords:
+        args += ["*", *keywords]
+    return f"{meth.name}({', '.join(args)})"
+
+
+def _arg(p: ir.Param) -> str:
+    return p.name if p.default_source is None else f"{p.name}={p.default_source}"

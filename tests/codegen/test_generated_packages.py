@@ -21,6 +21,7 @@ def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("version", VERSIONS)
 def test_mypy_strict_clean(version: str, tmp_path: Path) -> None:
     pkg = ROOT / "generated" / version
@@ -38,6 +39,7 @@ def test_ruff_clean(version: str) -> None:
     assert fmt.returncode == 0, fmt.stdout[-5000:]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("version", VERSIONS)
 def test_installs_into_a_clean_venv_and_imports(version: str, tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ import pytest
 from generator.cli import diff_trees, spec_files
 from generator.cli import generate_package as generate
 from generator.output.write import read_tree
+from tests.generator_cli import run_generator
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -46,13 +45,7 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
 
 def test_generated_dir_is_up_to_date() -> None:
     """`python -m generator check` passes: generated/ is exactly what the specs produce."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "generator", "check"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_generator("check")
     assert proc.returncode == 0, proc.stdout[-20000:] + proc.stderr[-2000:]
 
 
@@ -68,13 +61,7 @@ def test_check_reports_drift_with_a_diff(tmp_path: Path) -> None:
     target.write_text(target.read_text() + "# edited by hand\n")
     for other in versions[1:]:
         (repo / "spec" / f"{other}.yaml").unlink()
-    proc = subprocess.run(
-        [sys.executable, "-m", "generator", "check"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_generator("check", cwd=repo)
     assert proc.returncode == 1
     assert f"a/generated/{version}/src/runrl/_version.py" in proc.stdout
     assert "-# edited by hand" in proc.stdout

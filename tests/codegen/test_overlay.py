@@ -85,6 +85,7 @@ def test_overlay_sections_join_the_readme(package: Path) -> None:
     assert "0.20240101.0 for API 2024-01-01 ($5)." in readme
 
 
+@pytest.mark.slow
 def test_overlay_is_linted_and_type_checked_with_the_package(package: Path, tmp_path: Path) -> None:
     for cmd in (
         [str(BIN / "ruff"), "check", "--no-cache", "."],

@@ -64,20 +64,7 @@ def _file(store: Store, file_type: str, *, file_id: str | None = None, owner: in
 
 
 def _run(store: Store, prompt: str, reward: str, status: str, **params: Any) -> int:
-    run = store.add_run(
-        {
-            "model": MODEL,
-            "prompt_file_id": prompt,
-            "reward_file_id": reward,
-            "type": "reward_function",
-            "completion_length": 1024,
-            "epochs": 1,
-            "learning_rate_multiplier": 1.0,
-            "tool_ids": [],
-            "package_requirements": [],
-            **params,
-        }
-    )
+    run = store.add_run(Store.run_payload(MODEL, prompt, reward, **params))
     if status in ("RUNNING", "COMPLETED"):
         store.set_run_status(run["id"], "RUNNING")
     if status in ("COMPLETED", "FAILED", "CANCELLED"):

@@ -517,7 +517,7 @@ def _arguments(
     return args, {k: value(v) for k, v in {**call.kwargs, **extra}.items()}
 
 
-def _models(env: Env, name: str | None) -> type:
+def _models(env: Env, name: str | None) -> Any:
     assert name is not None
     cls = getattr(env.sdk.models, name, None)
     assert isinstance(cls, type), f"runrl.models has no {name}"
@@ -589,8 +589,8 @@ async def _call(env: Env, call: Call, recorder: Recorder, is_async: bool) -> Non
     """Make ``call`` with a fresh client of the flavour and check what it returns."""
     output = io.StringIO()
     if is_async:
-        http = httpx.AsyncClient(event_hooks={"response": [recorder.ahook]})
-        async with env.sdk.AsyncRunRLClient(**_client_options(env), http_client=http) as client:
+        ahttp = httpx.AsyncClient(event_hooks={"response": [recorder.ahook]})
+        async with env.sdk.AsyncRunRLClient(**_client_options(env), http_client=ahttp) as client:
             target = getattr(client, call.namespace) if call.namespace else client
             method = getattr(target, call.method)
             args, kwargs = _arguments(env, call, method, output)
@@ -598,7 +598,7 @@ async def _call(env: Env, call: Call, recorder: Recorder, is_async: bool) -> Non
             if inspect.isawaitable(result):
                 result = await result
             await _check_result(env, call, result, is_async)
-        await http.aclose()
+        await ahttp.aclose()
     else:
         with (
             httpx.Client(event_hooks={"response": [recorder.hook]}) as http,

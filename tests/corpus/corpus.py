@@ -140,7 +140,9 @@ def _package_of(out: Path) -> str:
     return next(p.name for p in sorted(src.iterdir()) if (p / "__init__.py").exists())
 
 
-def _run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 1800):
+def _run(
+    cmd: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 1800
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         cmd, cwd=cwd, capture_output=True, text=True, check=False, env=env, timeout=timeout
     )

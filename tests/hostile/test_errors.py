@@ -29,9 +29,9 @@ def _spec(tmp_path: Path, body: str, name: str = "spec.yaml") -> Path:
     return path
 
 
-def _error(path: Path, **kwargs: bool) -> SpecError:
+def _error(path: Path) -> SpecError:
     with pytest.raises(SpecError) as info:
-        build(path, **kwargs)
+        build(path)
     return info.value
 
 

@@ -56,7 +56,9 @@ def test_identifiers_are_safe() -> None:
 
 
 def test_schema_class_names_are_unique_and_stable() -> None:
-    schemas = {n: {} for n in ["pet.store", "PetStore", "pet_store", "List", "1st", "class", "Pet"]}
+    schemas: dict[str, object] = {
+        n: {} for n in ["pet.store", "PetStore", "pet_store", "List", "1st", "class", "Pet"]
+    }
     names = plan_class_names(schemas)
     assert names == {
         "pet.store": "PetStore",

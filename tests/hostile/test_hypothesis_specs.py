@@ -32,6 +32,7 @@ from generator.errors import SpecError
 from generator.output.write import write_tree
 from generator.pipeline import build
 from generator.render import package as render
+from generator.render.environment import environment
 
 BIN = Path(sys.executable).parent
 EXAMPLES = int(os.environ.get("HYPOTHESIS_SPEC_EXAMPLES", "200"))
@@ -104,7 +105,7 @@ HOSTILE_TEXTS = [
 
 names = st.integers(0, 5).flatmap(
     lambda i: (
-        st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=10)
+        st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=10)  # type: ignore[arg-type]
         if i == 0
         else st.sampled_from(HOSTILE_NAMES)
         if i < 3
@@ -160,7 +161,9 @@ def scalar_schemas() -> st.SearchStrategy[dict[str, Any]]:
         lambda n: {"type": "string", "enum": [f"v{i}" for i in range(n)]}
     )
     # big enums are slow to generate models for: rarer than the rest
-    common = st.one_of(string, number, boolean, multi, st.just({}))
+    common: st.SearchStrategy[dict[str, Any]] = st.one_of(
+        string, number, boolean, multi, st.just({})
+    )
     return st.integers(0, 14).flatmap(lambda i: big_enum if i == 0 else common)
 
 
@@ -287,7 +290,7 @@ def operation(draw: st.DrawFn, path_params: list[str]) -> dict[str, Any]:
         st.lists(
             locations.flatmap(lambda loc: parameter(loc)),
             max_size=4,
-            unique_by=lambda p: (p["in"], p["name"].lower()),
+            unique_by=lambda p: (p["in"], str(p["name"]).lower()),
         )
     )
     if params:
@@ -317,7 +320,7 @@ def operation(draw: st.DrawFn, path_params: list[str]) -> dict[str, Any]:
 def specs(draw: st.DrawFn) -> dict[str, Any]:
     refs = draw(st.lists(component_names, max_size=5, unique=True))
     components = {name: draw(component_schemas()) for name in refs}
-    if refs and draw(st.booleans()):
+    if refs and draw(st.booleans()):  # type: ignore[arg-type]
         components[draw(component_names.filter(lambda n: n not in refs))] = draw(
             discriminated(refs)
         )
@@ -452,7 +455,7 @@ def _same_examples_in_any_test_order() -> Iterator[None]:
     from hypothesis.internal.conjecture import providers
 
     original = providers._get_local_constants
-    providers._get_local_constants = providers.Constants  # type: ignore[assignment]
+    providers._get_local_constants = providers.Constants  # type: ignore[assignment, attr-defined]
     providers.CONSTANTS_CACHE.cache.clear()
     try:
         yield
@@ -465,18 +468,10 @@ def _same_examples_in_any_test_order() -> Iterator[None]:
 def _fast_rendering() -> Iterator[None]:
     """Render with one Jinja environment for the whole module (templates compiled once);
     no validation cache files for throwaway specs."""
-    original = render.environment
-    render.environment = functools.lru_cache(maxsize=1)(original)  # type: ignore[assignment]
-    old_cache = os.environ.get("GENERATOR_CACHE_DIR")
-    os.environ["GENERATOR_CACHE_DIR"] = "off"
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "environment", functools.lru_cache(maxsize=1)(environment))
+        patch.setenv("GENERATOR_CACHE_DIR", "off")
         yield
-    finally:
-        render.environment = original  # type: ignore[assignment]
-        if old_cache is None:
-            os.environ.pop("GENERATOR_CACHE_DIR", None)
-        else:
-            os.environ["GENERATOR_CACHE_DIR"] = old_cache
 
 
 @pytest.mark.timeout(1200)
@@ -533,13 +528,9 @@ def test_no_half_written_output_on_failure(tmp_path: Path) -> None:
         (root / "half-written.py").write_text("x = (")
         raise SpecError("the rendered code does not parse (simulated)")
 
-    original = pipeline.format_tree
-    pipeline.format_tree = broken_format  # type: ignore[assignment]
-    try:
-        with pytest.raises(SpecError):
-            pipeline.generate(good, out)
-    finally:
-        pipeline.format_tree = original  # type: ignore[assignment]
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(SpecError):
+        patch.setattr(pipeline, "format_tree", broken_format)
+        pipeline.generate(good, out)
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 

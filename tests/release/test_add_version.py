@@ -20,6 +20,7 @@ import yaml
 
 from generator.cli import spec_files
 from generator.read.load import load_spec
+from tests.generator_cli import run_generator
 
 ROOT = Path(__file__).resolve().parents[2]
 NEW = "2025-10-20"
@@ -38,13 +39,7 @@ def make(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def generator(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_generator(*args, cwd=repo)
 
 
 def write_spec(repo: Path, *, breaking: bool) -> None:

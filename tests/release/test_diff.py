@@ -1,8 +1,8 @@
 """`python -m generator diff`: every kind of change, classified for a client user.
 
 Each test builds two small OpenAPI documents that differ in one thing and checks what the diff
-reports (kind, location, classification) and the exit code. The rules are in generator/diff.py's
-docstring and the README ("Versions and releases").
+reports (kind, location, classification) and the exit code. The rules are in the docstring of
+generator/release/diff/changes.py and the README ("Versions and releases").
 """
 
 from __future__ import annotations

@@ -221,10 +221,10 @@ def _schema_tail(segments: list[Any], item: dict[str, Any]) -> tuple[str, str] |
         elif seg in ("oneOf", "anyOf", "allOf") and rest >= 1:
             i += 2
         elif seg == "required":
-            name = item.get("after") if item["action"] == "add" else item.get("before")
-            if not isinstance(name, str):
+            member = item.get("after") if item["action"] == "add" else item.get("before")
+            if not isinstance(member, str):
                 return None
-            return (f"{field}.{name}" if field else name), "required"
+            return (f"{field}.{member}" if field else member), "required"
         elif seg == "enum":
             return field, "enum"
         elif seg in ("nullable", "type", "default", "format"):

@@ -8,8 +8,6 @@ API version and its patch releases only.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from generator.read.load import load_spec
 from generator.read.versions import package_version
 from generator.release.changelog import changelog_text, history
 from generator.release.gate import check_releases
+from tests.generator_cli import run_generator
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = spec_files()
@@ -85,13 +84,7 @@ def test_lora_changelog_entry_is_compatible() -> None:
 
 
 def test_release_check_passes_on_the_repository() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "generator", "release-check"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_generator("release-check")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "release check: passed" in proc.stdout
 

@@ -9,11 +9,6 @@ import tests.runtime.rendered  # noqa: F401 - renders the runtime and registers 
 from tests.runtime.server import TestServer
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 @pytest.fixture(scope="session")
 def _server() -> Iterator[TestServer]:
     server = TestServer()

@@ -9,13 +9,12 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any, Union
 from urllib.parse import parse_qsl
 
-import uvicorn
+from tests.server.serving import UvicornThread
 
 
 @dataclass
@@ -74,8 +73,7 @@ class TestServer:
         self.requests: list[Seen] = []
         self.disconnected = threading.Event()
         self._lock = threading.Lock()
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        self._serving = UvicornThread(self, log_level="critical", access_log=False)
         self.port = 0
 
     # --- test-facing API
@@ -103,26 +101,10 @@ class TestServer:
 
     # --- lifecycle
     def start(self) -> None:
-        config = uvicorn.Config(
-            self, host="127.0.0.1", port=0, log_level="critical", lifespan="off", access_log=False
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("test server did not start")
-            time.sleep(0.01)
-        # port=0: the OS picked a free port.
-        self.port = self._server.servers[0].sockets[0].getsockname()[1]
+        self.port = self._serving.start()
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.should_exit = True
-            self._server.force_exit = True  # do not wait for streams the tests left open
-        if self._thread is not None:
-            self._thread.join(timeout=10)
+        self._serving.stop(force=True)  # do not wait for streams the tests left open
 
     # --- ASGI
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:

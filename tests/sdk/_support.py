@@ -120,7 +120,7 @@ class Api(_Proxy):
 
 
 def user_agent_ok(sdk: ModuleType, ua: str | None) -> bool:
-    return bool(ua) and "runrl" in ua.lower() and sdk.API_VERSION in ua  # type: ignore[union-attr]
+    return ua is not None and "runrl" in ua.lower() and sdk.API_VERSION in ua
 
 
 def assert_request(
@@ -208,18 +208,7 @@ def seed_run(
     """A run in the store (PENDING, or pushed to ``status`` with that transition's side effects)."""
     if prompt_file_id is None or reward_file_id is None:
         prompt_file_id, reward_file_id = seed_files(store)
-    payload: dict[str, Any] = {
-        "model": model,
-        "prompt_file_id": prompt_file_id,
-        "reward_file_id": reward_file_id,
-        "type": "reward_function",
-        "completion_length": 1024,
-        "epochs": 1,
-        "learning_rate_multiplier": 1.0,
-        "tool_ids": [],
-        "package_requirements": [],
-        **params,
-    }
+    payload = Store.run_payload(model, prompt_file_id, reward_file_id, **params)
     with store.lock:
         run = store.add_run(payload)
         if status == "COMPLETED":

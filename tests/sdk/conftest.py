@@ -17,6 +17,7 @@ from types import ModuleType
 import pytest
 
 from tests.sdk._support import Api
+from tests.server import ReferenceServer
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated"
@@ -81,8 +82,8 @@ async def async_client(sdk: ModuleType, reference_server) -> AsyncIterator[objec
 
 @pytest.fixture(params=["sync", "async"])
 async def api(
-    request: pytest.FixtureRequest, sdk: ModuleType, reference_server
-) -> AsyncIterator[Api]:  # type: ignore[no-untyped-def]
+    request: pytest.FixtureRequest, sdk: ModuleType, reference_server: ReferenceServer
+) -> AsyncIterator[Api]:
     """The sync or the async client behind one awaitable interface (see tests/sdk/_support.py).
 
     Tests using it are ``async def`` and marked ``anyio``; each runs once per client flavour.

@@ -47,17 +47,14 @@ RETRYABLE = (408, 429, 500, 502, 503, 504)
 def record_sleeps(api: Api) -> list[float]:
     """Replace the client's sleep between retries by a recorder (nothing is slept)."""
     delays: list[float] = []
-    if api.is_async:
 
-        async def sleep(seconds: float) -> None:
-            delays.append(seconds)
+    async def async_sleep(seconds: float) -> None:
+        delays.append(seconds)
 
-    else:
+    def sleep(seconds: float) -> None:
+        delays.append(seconds)
 
-        def sleep(seconds: float) -> None:
-            delays.append(seconds)
-
-    api.client._sleep = sleep
+    api.client._sleep = async_sleep if api.is_async else sleep
     return delays
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -135,8 +136,8 @@ async def test_list_rejects_bad_arguments_before_sending(
 
 
 async def test_upload_path_sends_multipart_file_type_and_name(
-    api: Api, sdk: ModuleType, reference_server: ReferenceServer, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer, tmp_path: Path
+) -> None:
     path = tmp_path / "math_prompts.jsonl"
     path.write_bytes(PROMPT_JSONL)
 
@@ -163,8 +164,8 @@ async def test_upload_path_sends_multipart_file_type_and_name(
 
 
 async def test_upload_path_without_name_and_from_path_objects(
-    api: Api, sdk: ModuleType, reference_server: ReferenceServer, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer, tmp_path: Path
+) -> None:
     path = tmp_path / "reward.py"
     path.write_text(REWARD_CODE)
 

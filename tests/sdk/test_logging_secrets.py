@@ -253,9 +253,10 @@ async def test_no_exception_message_contains_the_key(
     for exc in errors:
         for text in _texts(exc):
             assert TOKEN not in text, f"{type(exc).__name__} shows the key: {text[:300]}"
-    assert errors[0].message == "upstream rejected 'Authorization: Bearer ***'"
+    first: Any = errors[0]
+    assert first.message == "upstream rejected 'Authorization: Bearer ***'"
     assert "hf_token must be a string" in str(errors[-1])
-    assert errors[0].request.headers["authorization"] == f"Bearer {TOKEN}"  # the request is kept
+    assert first.request.headers["authorization"] == f"Bearer {TOKEN}"  # the request is kept
 
 
 async def test_a_new_api_key_token_is_masked_in_reprs(

@@ -28,21 +28,22 @@ import time
 import tracemalloc
 import warnings
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from tests.generator_cli import run_generator
 from tests.sdk._support import PROMPT_JSONL, TOKEN, Api, seed_file, settle
 from tests.server import ReferenceServer
+from tests.server.serving import UvicornThread, serve_http, url_of
 
 pytestmark = pytest.mark.anyio
 
@@ -166,16 +167,14 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return files
 
 
-class _UvicornThread:
+class _UvicornThread(UvicornThread):
     """The reference server's app behind uvicorn with TLS, in a background thread."""
 
     def __init__(self, app: Any, pki: dict[str, str], *, require_client_cert: bool) -> None:
-        config = uvicorn.Config(
+        super().__init__(
             app,
-            host="127.0.0.1",
-            port=0,
+            name="tls-server",
             log_level="critical",  # refused handshakes are the point of some tests
-            lifespan="off",
             http="h11",
             ws="none",
             ssl_certfile=pki["server_cert"],
@@ -184,19 +183,7 @@ class _UvicornThread:
             ssl_cert_reqs=ssl.CERT_REQUIRED if require_client_cert else ssl.CERT_NONE,
             timeout_graceful_shutdown=1,
         )
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started:
-            assert self.thread.is_alive() and time.monotonic() < deadline, "TLS server failed"
-            time.sleep(0.01)
-        port = self.server.servers[0].sockets[0].getsockname()[1]
-        self.base_url = f"https://127.0.0.1:{port}/api/v1"
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
+        self.base_url = f"https://127.0.0.1:{self.start()}/api/v1"
 
 
 @pytest.fixture(scope="module")
@@ -312,17 +299,10 @@ class _ProxyHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def http_proxy() -> Iterator[Any]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _ProxyHandler)
-    server.daemon_threads = True
-    server.seen = []  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.url = f"http://127.0.0.1:{server.server_address[1]}"  # type: ignore[attr-defined]
-    try:
+    with serve_http(_ProxyHandler) as server:
+        server.seen = []  # type: ignore[attr-defined]
+        server.url = url_of(server)  # type: ignore[attr-defined]
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 async def test_requests_go_through_the_proxy(
@@ -530,7 +510,8 @@ async def test_with_raw_response_gives_status_headers_and_the_parsed_result(
 async def test_rate_limit_holds_the_last_seen_state(
     api: Api, sdk: ModuleType, reference_server: ReferenceServer
 ) -> None:
-    assert api.client.rate_limit is None
+    first = api.client.rate_limit
+    assert first is None
     await api.health()
     before = api.client.rate_limit.remaining
     await api.health()
@@ -621,12 +602,8 @@ def minijobs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     """The package generated from tests/fixtures/mini/spec.yaml (it has a deprecated operation)."""
     out = tmp_path_factory.mktemp("mini")
     spec = ROOT / "tests" / "fixtures" / "mini" / "spec.yaml"
-    subprocess.run(
-        [sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--out", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
+    generated = run_generator("generate", "--spec", str(spec), "--out", str(out))
+    assert generated.returncode == 0, generated.stderr
     src = str(out / "src")
     sys.path.insert(0, src)
     try:
@@ -762,7 +739,7 @@ _PY_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.M | re.S)
 
 
 def readme_of(sdk: ModuleType) -> str:
-    return (Path(sdk.__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    return (Path(str(sdk.__file__)).parents[2] / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_readme_documents_every_option(sdk: ModuleType) -> None:

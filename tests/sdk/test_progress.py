@@ -233,7 +233,7 @@ def test_the_package_works_without_rich(sdk: ModuleType) -> None:
     import subprocess
     from pathlib import Path
 
-    polling = Path(sdk.__file__).parent / "_polling.py"
+    polling = Path(str(sdk.__file__)).parent / "_polling.py"
     top_level = [
         node
         for node in ast.parse(polling.read_text(encoding="utf-8")).body
@@ -254,7 +254,7 @@ def test_the_package_works_without_rich(sdk: ModuleType) -> None:
         "t = T(); d = _ProgressDisplay(PollingPolicy(done, done), t)\n"
         "d.show({'id': 1, 'status': 'DONE'}); d.close(); print(d.live, repr(t.getvalue()))\n"
     )
-    src = str(Path(sdk.__file__).parents[1])
+    src = str(Path(str(sdk.__file__)).parents[1])
     out = subprocess.run(
         [sys.executable, "-c", code],
         env={"PYTHONPATH": src},
@@ -269,7 +269,7 @@ def test_progress_extra_is_declared(sdk: ModuleType) -> None:
     import tomllib
     from pathlib import Path
 
-    pyproject = Path(sdk.__file__).parents[2] / "pyproject.toml"
+    pyproject = Path(str(sdk.__file__)).parents[2] / "pyproject.toml"
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
     assert project["optional-dependencies"]["progress"] == ["rich>=13"]
     assert not any(dep.startswith("rich") for dep in project["dependencies"])

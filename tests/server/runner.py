@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Any
@@ -12,6 +10,7 @@ import uvicorn
 
 from .app import BASE_PATH, DEFAULT_TOKEN, RecordedRequest, RunRLReferenceApp
 from .faults import Fault, FaultKind
+from .serving import UvicornThread
 
 
 class ReferenceServer:
@@ -30,12 +29,12 @@ class ReferenceServer:
         self.app = app or RunRLReferenceApp()
         self.api_key = DEFAULT_TOKEN
         self.host = host
-        self._config = uvicorn.Config(
+        self._serving = UvicornThread(
             self.app,
+            name="runrl-reference-server",
             host=host,
             port=port,
             log_level="warning",
-            lifespan="off",
             http="h11",  # faults.py relies on uvicorn's h11 cycle (transport access)
             ws="none",
             proxy_headers=False,
@@ -44,33 +43,21 @@ class ReferenceServer:
             timeout_graceful_shutdown=1,
             timeout_keep_alive=30,
         )
-        self._server = uvicorn.Server(self._config)
-        self._thread: threading.Thread | None = None
         self.port = 0
 
     # -- lifecycle --------------------------------------------------------------------------------
 
     def start(self, timeout: float = 10.0) -> ReferenceServer:
-        self._thread = threading.Thread(
-            target=self._server.run, name="runrl-reference-server", daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + timeout
-        while not self._server.started:
-            if not self._thread.is_alive():
-                raise RuntimeError("reference server failed to start (see the log above)")
-            if time.monotonic() > deadline:
-                raise RuntimeError("reference server did not start in time")
-            time.sleep(0.01)
-        sockets = [s for server in self._server.servers for s in server.sockets]
-        self.port = int(sockets[0].getsockname()[1])
+        self.port = self._serving.start(timeout)
         return self
 
     def stop(self, timeout: float = 10.0) -> None:
-        self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        self._serving.stop(timeout)
+
+    @property
+    def _server(self) -> uvicorn.Server:
+        """The uvicorn server (tests look at its open connections)."""
+        return self._serving.server
 
     def __enter__(self) -> ReferenceServer:
         return self.start()

@@ -276,6 +276,25 @@ class Store:
 
     # -- runs -------------------------------------------------------------------------------------
 
+    @staticmethod
+    def run_payload(
+        model: str, prompt_file_id: str, reward_file_id: str, **params: Any
+    ) -> dict[str, Any]:
+        """A POST /runs body with the server's defaults applied (what ``add_run`` takes):
+        a reward-function run of ``model`` on two files; ``params`` override or add fields."""
+        return {
+            "model": model,
+            "prompt_file_id": prompt_file_id,
+            "reward_file_id": reward_file_id,
+            "type": "reward_function",
+            "completion_length": 1024,
+            "epochs": 1,
+            "learning_rate_multiplier": 1.0,
+            "tool_ids": [],
+            "package_requirements": [],
+            **params,
+        }
+
     def add_run(self, payload: dict[str, Any]) -> dict[str, Any]:
         """``payload`` is the validated POST /runs body with defaults applied."""
         with self.lock:

@@ -47,8 +47,8 @@ that has a spec default: a deployed client keeps sending its old default, and an
 changes behaviour only where the user relied on the default; a spec author who considers that a
 break says so with ``x-sdk-breaking-default: true`` on the new parameter or property.
 
-The comparison works on resolved specs: ``$ref`` is followed (generator/refs.py), ``allOf`` members
-are merged into one object (as generator/parse.py's ``merged_object`` does), a one-member
+The comparison works on resolved specs: ``$ref`` is followed (generator/read/refs.py), ``allOf``
+members are merged into one object (as generator/build/schemas.py's ``merged_object`` does), a one-member
 ``oneOf``/``anyOf`` and a ``{type: null}`` variant are unwrapped. Component schema *names* are not
 compared (a renamed schema with the same shape is no change). Operations are matched by method and
 path with parameter names masked (``/files/{id}`` = ``/files/{fileId}``), parameters by
