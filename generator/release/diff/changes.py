@@ -48,14 +48,14 @@ changes behaviour only where the user relied on the default; a spec author who c
 break says so with ``x-sdk-breaking-default: true`` on the new parameter or property.
 
 The comparison works on resolved specs: ``$ref`` is followed (generator/read/refs.py), ``allOf``
-members are merged into one object (as generator/build/schemas.py's ``merged_object`` does), a one-member
-``oneOf``/``anyOf`` and a ``{type: null}`` variant are unwrapped. Component schema *names* are not
-compared (a renamed schema with the same shape is no change). Operations are matched by method and
-path with parameter names masked (``/files/{id}`` = ``/files/{fileId}``), parameters by
+members are merged into one object (as generator/build/schemas.py's ``merged_object`` does), a one-
+member ``oneOf``/``anyOf`` and a ``{type: null}`` variant are unwrapped. Component schema *names*
+are not compared (a renamed schema with the same shape is no change). Operations are matched by
+method and path with parameter names masked (``/files/{id}`` = ``/files/{fileId}``), parameters by
 ``(in, name)`` (path parameters by position), properties by name; a response field removed and
 another added with the same schema in the same object is reported as one rename. Comparison of
-schemas is memoised by the pair of JSON pointers compared and guarded against cycles and depth,
-so shared schemas in multi-megabyte documents are compared once (see ``MAX_DEPTH``).
+schemas is memoised by the pair of JSON pointers compared and guarded against cycles and depth, so
+shared schemas in multi-megabyte documents are compared once (see ``MAX_DEPTH``).
 Not compared: security requirements, servers, headers of responses, callbacks, webhooks, examples,
 descriptions.
 """
