@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from generator import ir
+from generator.build import build_api
 from generator.ir import types as t
+from generator.read import SpecDocument
 from generator.spectext import SpecText
 
 
@@ -127,3 +131,19 @@ def test_polling_resolves_operation_ids_to_methods(mini_api: ir.Api) -> None:
     assert [v.value for v in polling.terminal] == ["DONE", "FAILED"]
     assert [v.value for v in polling.success] == ["DONE"]
     assert (polling.failure_error, polling.failure_attribute) == ("JobFailedError", "job")
+
+
+def test_the_model_compares_and_serialises(mini_doc: SpecDocument) -> None:
+    """Two builds of one spec are equal, and the whole model is JSON data (what a comparison of
+    two versions' client surfaces starts from)."""
+    one = build_api(mini_doc, package_version="1.0.0")
+    two = build_api(mini_doc, package_version="1.0.0")
+    assert one == two
+    data = json.loads(json.dumps(one.to_data()))
+    method = data["namespaces"][0]["methods"][0]
+    assert method["name"] == "list_jobs" and method["path"] == "/jobs"
+    assert data["namespaces"][0]["methods"][1]["params"][0]["type"] == {
+        "kind": "Scalar",
+        "python": "str",
+        "format": None,
+    }
