@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError, pointer
+from ..read.load import no_collection
 from .postprocess import (
     class_namer,
     dedupe_bases,
@@ -102,7 +103,7 @@ def _run(document: dict[str, Any], package: str) -> str:
     from datamodel_code_generator.format import DatetimeClassType
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), no_collection():
             # "format of 'phone-number' not understood": such a string is typed `str`, fine.
             warnings.simplefilter("ignore")
             source = generate(
