@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bundle import document_files
 from .errors import SpecError
 from .fmt import format_tree
 from .ir import Skipped
@@ -107,6 +108,7 @@ def build(
         from .release import history  # release imports this module: import it here
 
         files = render_package(api, models_source, changelog=history(doc))
+        files.update(document_files(doc, api.package))  # the spec, shipped in the wheel
         lap("templates")
     except SpecError as exc:
         if not exc.file:
