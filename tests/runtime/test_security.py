@@ -129,6 +129,22 @@ def test_an_api_key_http_cannot_carry_is_refused_without_being_shown(key: str) -
     assert API_KEY[:6] not in chain_text(info.value)
 
 
+def test_urls_and_the_user_agent_are_checked_at_construction_without_being_shown() -> None:
+    for url in (
+        "runrl.com/api",
+        f"ftp://u:{PASSWORD}@host",
+        f"http://u:{PASSWORD}@host:abc",
+        f"http://u:{PASSWORD}@:80",
+    ):
+        with pytest.raises(ValueError, match="base_url") as info:
+            ClientConfig(api_key=API_KEY, base_url=url)
+        assert PASSWORD not in chain_text(info.value)
+    with pytest.raises(ValueError, match="proxy"):
+        ClientConfig(api_key=API_KEY, base_url="http://x", proxy=f"file://u:{PASSWORD}@p")
+    with pytest.raises(ValueError, match="user_agent contains a control character"):
+        ClientConfig(api_key=API_KEY, base_url="http://x", user_agent="me\r\nX-Evil: 1")
+
+
 async def test_headers_http_cannot_carry_are_refused_before_sending(
     server: TestServer, flavour: str
 ) -> None:

@@ -364,18 +364,16 @@ def _encode_form(data: Mapping[str, object]) -> dict[str, Any]:
 # ----------------------------------------------------------------- what must not be sent
 
 
-def _check_options(op: Operation, options: RequestOptions) -> None:
-    """Per-call options that would fail later (NaN or negative times) fail here, before sending."""
-    problems = []
-    for name in ("timeout", "total_timeout", "retry_backoff_factor"):
-        value = getattr(options, name)
-        if not isinstance(value, (int, float)):
-            continue
-        # NaN fails every comparison; only total_timeout may be infinite (no limit).
-        if not (value >= 0 and (value < math.inf or name == "total_timeout")):
-            problems.append(f"{name} must be a number >= 0 (got {value!r})")
-    if problems:
-        raise ValidationError(f"{op.name}: {'; '.join(problems)}")
+def _check_seconds(op: Operation, name: str, value: T, inf: bool = False) -> T:
+    """A per-call time option that would fail later (NaN, negative) fails here, before sending."""
+    # NaN fails every comparison; only total_timeout may be infinite (no limit).
+    if isinstance(value, (int, float)) and not (value >= 0 and (inf or value < math.inf)):
+        raise ValidationError(f"{op.name}: {name} must be a number >= 0 (got {value!r})")
+    return value
+
+
+# Values that may hold a NaN or an infinity (anything else is skipped at the cost of one check).
+_MAYBE_NON_FINITE = (float, Decimal, list, tuple, set, frozenset)
 
 
 def _refuse_non_finite(op: Operation, *sources: Mapping[str, object] | None) -> None:
@@ -384,6 +382,8 @@ def _refuse_non_finite(op: Operation, *sources: Mapping[str, object] | None) -> 
         if not source:
             continue
         for key, value in source.items():
+            if not isinstance(value, _MAYBE_NON_FINITE):
+                continue
             values = value if isinstance(value, (list, tuple, set, frozenset)) else (value,)
             if not all(is_finite(v) for v in values):
                 raise ValidationError(
@@ -693,15 +693,16 @@ class _BaseClient:
         extra_query: Query | None = None
         idempotency_key: str | None = None
         if options is not None:
-            _check_options(op, options)
             if not isinstance(options.timeout, NotGiven):
-                timeout = _as_httpx_timeout(options.timeout)
+                timeout = _as_httpx_timeout(_check_seconds(op, "timeout", options.timeout))
             if options.max_retries is not None:
                 max_retries = max(options.max_retries, 0)
             if options.retry_backoff_factor is not None:
-                backoff_factor = max(options.retry_backoff_factor, 0.0)
+                backoff_factor = max(
+                    _check_seconds(op, "retry_backoff_factor", options.retry_backoff_factor), 0.0
+                )
             if not isinstance(options.total_timeout, NotGiven):
-                total_timeout = options.total_timeout
+                total_timeout = _check_seconds(op, "total_timeout", options.total_timeout, inf=True)
             if options.extra_headers:
                 headers.update(_lower_keys(check_headers(op.name, options.extra_headers)))
             extra_body = options.extra_body
@@ -1309,9 +1310,9 @@ class SyncAPIClient(_BaseClient):
                         raise self._deadline_error(
                             op, request, prepared.total_timeout, own_deadline, attempt, None
                         )
-                    request.extensions["timeout"] = _deadline.clamp_timeouts(
-                        prepared.timeout, deadline
-                    )
+                    clamped = _deadline.clamp_timeouts(prepared.timeout, deadline)
+                    if clamped is not None:
+                        request.extensions["timeout"] = clamped
                 started = time.perf_counter()
                 try:
                     response = self._send_and_follow(request, stream)
@@ -1710,9 +1711,9 @@ class AsyncAPIClient(_BaseClient):
                         raise self._deadline_error(
                             op, request, prepared.total_timeout, own_deadline, attempt, None
                         )
-                    request.extensions["timeout"] = _deadline.clamp_timeouts(
-                        prepared.timeout, deadline
-                    )
+                    clamped = _deadline.clamp_timeouts(prepared.timeout, deadline)
+                    if clamped is not None:
+                        request.extensions["timeout"] = clamped
                 started = time.perf_counter()
                 try:
                     response = await self._send_and_follow(request, stream)

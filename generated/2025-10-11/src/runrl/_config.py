@@ -97,10 +97,14 @@ class ClientConfig:
         if not self.base_url:
             raise ValueError("base_url must not be empty")
         _check_url("base_url", self.base_url)
-        if self.proxy is not None:
+        if self.proxy:
             _check_url("proxy", self.proxy, schemes=("http", "https", "socks5", "socks5h"))
         self.api_key = _clean_api_key(self.api_key)
         self.default_headers = _clean_headers(self.default_headers)
+        problem = header_value_problem(self.user_agent)
+        if problem is not None:
+            raise ValueError(f"user_agent {problem}")
+        self.user_agent = self.user_agent.strip()
         for name in ("poll_interval", "max_poll_timeout", "retry_backoff_factor", "total_timeout"):
             value = getattr(self, name)
             if value is None and name == "total_timeout":
@@ -119,9 +123,9 @@ class ClientConfig:
         """Defaults, then ``RUNRL_*`` environment variables, then ``overrides``.
 
         Reads ``RUNRL_API_KEY``, ``BASE_URL``, ``TIMEOUT``, ``POLL_INTERVAL``,
-        ``MAX_POLL_TIMEOUT`` and ``USER_AGENT`` (with the prefix). An override of ``None`` means
-        "not given"; any other value, ``0`` included, is used as is. An unknown override name
-        raises ``TypeError``, so a typo does not go unnoticed.
+        ``MAX_POLL_TIMEOUT``, ``USER_AGENT`` and ``TOTAL_TIMEOUT`` (with the prefix). An
+        override of ``None`` means "not given"; any other value, ``0`` included, is used as is.
+        An unknown override name raises ``TypeError``, so a typo does not go unnoticed.
         """
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(overrides) - known)

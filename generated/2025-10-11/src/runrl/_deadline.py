@@ -76,9 +76,21 @@ def scope(deadline: float | None) -> Iterator[None]:
         _DEADLINE.reset(token)
 
 
-def clamp_timeouts(timeout: httpx.Timeout, deadline: float) -> dict[str, float | None]:
-    """``timeout`` as httpx's per-request dict, no step longer than the time left."""
+def clamp_timeouts(timeout: httpx.Timeout, deadline: float) -> dict[str, float | None] | None:
+    """``timeout`` as httpx's per-request dict, no step longer than the time left.
+
+    ``None`` when every step already ends before the deadline (the common case: nothing to do).
+    """
     left = max(deadline - time.monotonic(), _MIN_WAIT)
+    connect, read, write, pool = timeout.connect, timeout.read, timeout.write, timeout.pool
+    if (
+        connect is not None
+        and read is not None
+        and write is not None
+        and pool is not None
+        and max(connect, read, write, pool) <= left
+    ):
+        return None
     return {
         step: left if value is None or value > left else value
         for step, value in timeout.as_dict().items()

@@ -16,7 +16,7 @@ the redirect rule that keeps credentials on their origin.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from urllib.parse import unquote
 
 import httpx
@@ -147,8 +147,3 @@ def scrub_exception(exc: BaseException, secrets: Iterable[str]) -> BaseException
             current.args = tuple(redact_text(a, secrets) if isinstance(a, str) else a for a in args)
         current = current.__cause__ or current.__context__
     return exc
-
-
-def credential_headers(headers: Mapping[str, str]) -> list[str]:
-    """The names of the credential headers among ``headers``."""
-    return [name for name in headers if is_credential(name)]
