@@ -879,9 +879,9 @@ class _BaseClient:
             if own and total_timeout is not None
             else "the deadline of its caller (a future's result(timeout=...))"
         )
+        tries = f"{attempts} attempt(s)" if attempts else "no attempt made"
         return APITimeoutError(
-            f"{op.name}: no complete answer within {limit} ({attempts} attempt(s), {where})",
-            request=request,
+            f"{op.name}: no complete answer within {limit} ({tries}, {where})", request=request
         )
 
     def _process_response(self, op: Operation, response: httpx.Response, cast_to: type[T]) -> T:
