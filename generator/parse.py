@@ -737,13 +737,12 @@ class Parser:
             default=default,
             description=description,
             positional=location == "path",
-            constraints=self.constraints(resolved, schema, for_body=for_body),
+            constraints=self.constraints(resolved, schema_ptr),
             send=send,
         )
 
-    def constraints(
-        self, resolved: dict[str, Any], schema: Any, *, for_body: bool
-    ) -> dict[str, Any]:
+    def constraints(self, resolved: dict[str, Any], where: str, depth: int = 0) -> dict[str, Any]:
+        """The keywords the runtime checks an argument against before sending (any location)."""
         found: dict[str, Any] = {}
         for key in CONSTRAINT_KEYS:
             value = resolved.get(key)
@@ -763,12 +762,16 @@ class Parser:
             values = _dedupe_values([v for v in enum if v is not None])
             if values:
                 found["enum"] = values
-        if for_body:
-            kind = _primary_type(resolved)
-            if kind in ("string", "integer", "number", "boolean", "array") and resolved.get(
-                "format"
-            ) not in ("binary", "date-time", "date"):
-                found["type"] = kind
+        kind = _primary_type(resolved)
+        if kind in ("string", "integer", "number", "boolean", "array") and resolved.get(
+            "format"
+        ) not in ("binary", "date-time", "date"):
+            found["type"] = kind
+        if kind == "array" and depth == 0 and isinstance(resolved.get("items"), dict):
+            items, items_ptr = self.deref(resolved["items"], f"{where}/items")
+            inner = self.constraints(items, items_ptr, 1) if isinstance(items, dict) else {}
+            if inner:
+                found["items"] = inner
         return found
 
     # -- request bodies -------------------------------------------------------------------------

@@ -16,6 +16,11 @@ The pause is ``min(factor * 2**n, 8 s)`` minus up to 25 % jitter, or what the se
 (``Retry-After``, and on 429 ``X-RateLimit-Reset``) if that is at most 60 s; a longer wait is not
 attempted and the error is raised at once. When retries run out, the error of the last attempt
 is raised, with its type.
+
+Time limits. ``timeout`` bounds each step of an attempt (connect, each read, each write);
+``total_timeout`` bounds the whole call, retries and pauses included (see ``_deadline``): an
+attempt it cuts short raises ``APITimeoutError``, and a retry that could not start in time is
+not made. Redirects are followed, but credentials never leave the origin they were meant for.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import json as jsonlib
 import logging
+import math
 import random
 import re
 import sys
@@ -44,6 +50,7 @@ import httpx
 import pydantic
 from typing_extensions import ParamSpec
 
+from . import _deadline
 from ._config import ClientConfig
 from ._exceptions import (
     APIConnectionError,
@@ -53,9 +60,19 @@ from ._exceptions import (
     ValidationError,
     _redact,
     make_status_error,
+    parse_reset,
     parse_retry_after,
 )
+from ._redact import (
+    is_credential,
+    redact_headers,
+    redact_url,
+    request_secrets,
+    scrub_exception,
+    secret_values,
+)
 from ._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
+from ._validation import check_headers, header_value_problem, is_finite
 
 if TYPE_CHECKING:
     # Imported where first needed instead (a page, a stream, an upload): `import <package>`
@@ -130,7 +147,8 @@ _TRANSPORT_FIELDS = ("verify_ssl", "ssl_ca_cert", "cert_file", "key_file", "prox
 _NONE_TYPE = type(None)
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_.~-]+")
-_SENSITIVE_NAME = re.compile(r"auth|token|secret|password|signature|api[-_]?key|cookie", re.I)
+# Redirects followed per attempt (httpx's default).
+MAX_REDIRECTS = 20
 
 
 @dataclass(frozen=True)
@@ -164,7 +182,8 @@ class RequestOptions:
     ``timeout`` replaces the client's; ``extra_headers``/``extra_query`` are added to the
     request, ``extra_body`` is merged into the JSON (or form) body; ``idempotency_key`` replaces
     the generated one; ``max_retries`` and ``retry_backoff_factor`` replace the client's
-    (``max_retries=0`` disables retries for the call).
+    (``max_retries=0`` disables retries for the call). ``total_timeout`` replaces the client's
+    limit on the whole call, in seconds (``None``: no limit).
     """
 
     timeout: Timeout | NotGiven = NOT_GIVEN
@@ -174,6 +193,7 @@ class RequestOptions:
     idempotency_key: str | None = None
     max_retries: int | None = None
     retry_backoff_factor: float | None = None
+    total_timeout: float | None | NotGiven = NOT_GIVEN
 
 
 @dataclass(frozen=True)
@@ -232,7 +252,7 @@ class APIResponse(Generic[T]):
         return cast(T, self._parsed)
 
     def __repr__(self) -> str:
-        return f"<APIResponse [{self.status_code}] {self.http_response.request.url}>"
+        return f"<APIResponse [{self.status_code}] {redact_url(self.http_response.request.url)}>"
 
 
 class _Prepared:
@@ -248,6 +268,7 @@ class _Prepared:
         "method",
         "params",
         "timeout",
+        "total_timeout",
         "url",
     )
 
@@ -264,6 +285,7 @@ class _Prepared:
         timeout: httpx.Timeout,
         max_retries: int,
         backoff_factor: float,
+        total_timeout: float | None = None,
     ) -> None:
         self.method = method
         self.url = url
@@ -275,6 +297,7 @@ class _Prepared:
         self.timeout = timeout
         self.max_retries = max_retries
         self.backoff_factor = backoff_factor
+        self.total_timeout = total_timeout
 
 
 def _json_default(value: object) -> object:
@@ -338,6 +361,101 @@ def _encode_form(data: Mapping[str, object]) -> dict[str, Any]:
     return form
 
 
+# ----------------------------------------------------------------- what must not be sent
+
+
+def _check_seconds(op: Operation, name: str, value: T, inf: bool = False) -> T:
+    """A per-call time option that would fail later (NaN, negative) fails here, before sending."""
+    # NaN fails every comparison; only total_timeout may be infinite (no limit).
+    if isinstance(value, (int, float)) and not (value >= 0 and (inf or value < math.inf)):
+        raise ValidationError(f"{op.name}: {name} must be a number >= 0 (got {value!r})")
+    return value
+
+
+# Values that may hold a NaN or an infinity (anything else is skipped at the cost of one check).
+_MAYBE_NON_FINITE = (float, Decimal, list, tuple, set, frozenset)
+
+
+def _refuse_non_finite(op: Operation, *sources: Mapping[str, object] | None) -> None:
+    """NaN and infinity in a path, query or form value: an API cannot take them."""
+    for source in sources:
+        if not source:
+            continue
+        for key, value in source.items():
+            if not isinstance(value, _MAYBE_NON_FINITE):
+                continue
+            values = value if isinstance(value, (list, tuple, set, frozenset)) else (value,)
+            if not all(is_finite(v) for v in values):
+                raise ValidationError(
+                    f"{op.name}: {key} must be a finite number (got {value!r})",
+                    details={"errors": [{"argument": key, "constraint": "finite"}]},
+                )
+
+
+def _dump_json(op: Operation, body: object) -> bytes:
+    """The JSON body; NaN and infinity (which JSON cannot carry) raise ``ValidationError``."""
+    try:
+        text = jsonlib.dumps(
+            body, default=_json_default, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        )
+    except ValueError as exc:
+        where = _non_finite_at(body)
+        if where is None:
+            raise ValidationError(f"{op.name}: the body cannot be sent as JSON: {exc}") from exc
+        raise ValidationError(
+            f"{op.name}: {where or 'the body'} must be a finite number (JSON has no NaN or inf)",
+            details={"errors": [{"argument": where, "constraint": "finite"}]},
+        ) from None
+    return text.encode("utf-8")
+
+
+def _non_finite_at(value: object, path: str = "", depth: int = 0) -> str | None:
+    """Where in ``value`` a NaN or infinity is (``"config.lr"``), or ``None``."""
+    if isinstance(value, pydantic.BaseModel):
+        value = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if not is_finite(value):
+        return path
+    if depth > 100:
+        return None
+    if isinstance(value, Mapping):
+        items: Any = ((str(key), item) for key, item in value.items())
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        items = ((f"[{index}]", item) for index, item in enumerate(value))
+    else:
+        return None
+    for key, item in items:
+        inner = f"{path}{key}" if key.startswith("[") else f"{path}.{key}" if path else key
+        found = _non_finite_at(item, inner, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _keep_credentials_home(request: httpx.Request, origin: httpx.URL) -> None:
+    """Drop every credential header from a redirect that leaves ``origin``.
+
+    httpx itself drops only ``Authorization``; ``X-API-Key``, ``Cookie`` and the like (see
+    ``_redact.is_credential``) would go along. As httpx does, a redirect from ``http`` to
+    ``https`` on the same host keeps them.
+    """
+    url = request.url
+    if url.host == origin.host and (
+        (url.scheme, _port(url)) == (origin.scheme, _port(origin))
+        or (origin.scheme, _port(origin), url.scheme, _port(url)) == ("http", 80, "https", 443)
+    ):
+        return
+    for name in [name for name in request.headers if is_credential(name)]:
+        del request.headers[name]
+
+
+def _sendable(value: str) -> bool:
+    return value == value.strip() and header_value_problem(value) is None
+
+
+def _port(url: httpx.URL) -> int | None:
+    return url.port if url.port is not None else {"http": 80, "https": 443}.get(url.scheme)
+
+
 def _is_model_class(tp: object) -> bool:
     # list[int] passes isinstance(..., type) on Python 3.9/3.10 but breaks issubclass.
     return (
@@ -387,29 +505,6 @@ def _describe_validation_error(exc: pydantic.ValidationError) -> str:
     return f"at {where}: {first.get('msg', 'invalid')}{more}"
 
 
-def _redact_url(url: httpx.URL) -> str:
-    if not url.query:
-        return str(url)
-    params = [
-        (key, "***" if _SENSITIVE_NAME.search(key) else value)
-        for key, value in url.params.multi_items()
-    ]
-    return str(url.copy_with(params=params))
-
-
-def _redact_headers(headers: httpx.Headers) -> dict[str, str]:
-    shown: dict[str, str] = {}
-    for key, value in headers.items():
-        if key.lower() == "authorization":
-            scheme = value.split(" ", 1)[0] if " " in value else ""
-            shown[key] = f"{scheme} ***".strip()
-        elif _SENSITIVE_NAME.search(key):
-            shown[key] = "***"
-        else:
-            shown[key] = value
-    return shown
-
-
 _debug_handler: logging.Handler | None = None
 
 
@@ -433,7 +528,7 @@ def _int_header(headers: httpx.Headers, name: str) -> int | None:
         return None
     try:
         return int(float(raw))
-    except ValueError:
+    except (ValueError, OverflowError):  # garbage, nan, inf: as if absent
         return None
 
 
@@ -481,7 +576,14 @@ class _BaseClient:
         return self._max_retries
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} base_url={self._base_url!r}>"
+        return f"<{type(self).__name__} base_url={redact_url(self._base_url)!r}>"
+
+    def _secrets(self, request: httpx.Request | None = None) -> frozenset[str]:
+        """Every secret a message about ``request`` could contain (computed on error paths)."""
+        found = secret_values(
+            self._base_headers.items(), (self._config.base_url, self._config.proxy)
+        )
+        return found | request_secrets(request)
 
     def _post_init(self) -> None:
         """Hook for subclasses: runs at the end of ``__init__`` and of ``copy()``.
@@ -586,21 +688,27 @@ class _BaseClient:
         timeout = self._timeout
         max_retries = self._max_retries
         backoff_factor = self._config.retry_backoff_factor
+        total_timeout = self._config.total_timeout
         extra_body: Mapping[str, object] | None = None
         extra_query: Query | None = None
         idempotency_key: str | None = None
         if options is not None:
             if not isinstance(options.timeout, NotGiven):
-                timeout = _as_httpx_timeout(options.timeout)
+                timeout = _as_httpx_timeout(_check_seconds(op, "timeout", options.timeout))
             if options.max_retries is not None:
                 max_retries = max(options.max_retries, 0)
             if options.retry_backoff_factor is not None:
-                backoff_factor = max(options.retry_backoff_factor, 0.0)
+                backoff_factor = max(
+                    _check_seconds(op, "retry_backoff_factor", options.retry_backoff_factor), 0.0
+                )
+            if not isinstance(options.total_timeout, NotGiven):
+                total_timeout = _check_seconds(op, "total_timeout", options.total_timeout, inf=True)
             if options.extra_headers:
-                headers.update(_lower_keys(options.extra_headers))
+                headers.update(_lower_keys(check_headers(op.name, options.extra_headers)))
             extra_body = options.extra_body
             extra_query = options.extra_query
             idempotency_key = options.idempotency_key
+        _refuse_non_finite(op, path_params, query, extra_query, data, extra_body)
         if method in _KEYED_METHODS:
             # One key per logical call, reused by every retry: the server can then recognize
             # a repeated create and not perform it twice.
@@ -629,9 +737,7 @@ class _BaseClient:
                 body = {k: v for k, v in (json or {}).items() if not isinstance(v, NotGiven)}
                 if extra_body:
                     body = {**cast("dict[str, object]", body), **extra_body}
-            content = jsonlib.dumps(
-                body, default=_json_default, ensure_ascii=False, separators=(",", ":")
-            ).encode("utf-8")
+            content = _dump_json(op, body)
             headers["content-type"] = "application/json"
 
         return _Prepared(
@@ -645,6 +751,7 @@ class _BaseClient:
             timeout=timeout,
             max_retries=max_retries,
             backoff_factor=backoff_factor,
+            total_timeout=total_timeout,
         )
 
     @staticmethod
@@ -669,7 +776,10 @@ class _BaseClient:
 
     @staticmethod
     def _retryable_error(method: str, op: Operation, exc: httpx.RequestError) -> bool:
-        if not isinstance(exc, httpx.TransportError) or isinstance(exc, httpx.UnsupportedProtocol):
+        if not isinstance(exc, httpx.TransportError) or isinstance(
+            exc, (httpx.UnsupportedProtocol, httpx.LocalProtocolError)
+        ):
+            # LocalProtocolError: the request itself is malformed; sending it again cannot help.
             return False
         if method in IDEMPOTENT_METHODS or op.idempotent:
             return True
@@ -695,10 +805,10 @@ class _BaseClient:
         """Seconds to wait before the next attempt, or ``None`` to give up now."""
         advised = parse_retry_after(response.headers)
         if advised is None and response.status_code == 429:
-            reset = _int_header(response.headers, "x-ratelimit-reset")
+            # Unix seconds (a small number is a delay instead); None if absurd.
+            reset = parse_reset(response.headers.get("x-ratelimit-reset"))
             if reset is not None:
-                # Unix seconds; a small number is a delay instead.
-                advised = max(reset - time.time(), 0.0) if reset >= 1_000_000_000 else reset
+                advised = max(reset - time.time(), 0.0)
         if advised is None:
             return self._backoff(attempt, backoff_factor)
         # Waiting minutes inside a call would look like a hang: raise and let the caller decide.
@@ -716,30 +826,31 @@ class _BaseClient:
     ) -> None:
         if response is not None and "x-ratelimit-limit" in response.headers:
             headers = response.headers
-            reset = _int_header(headers, "x-ratelimit-reset")
             # A new immutable object per response: readers never see a half-updated state.
             self._rate_limit = RateLimit(
                 limit=_int_header(headers, "x-ratelimit-limit"),
                 remaining=_int_header(headers, "x-ratelimit-remaining"),
-                reset=float(reset) if reset is not None else None,
+                reset=parse_reset(headers.get("x-ratelimit-reset")),
             )
         if logger.isEnabledFor(logging.DEBUG):
             outcome = str(response.status_code) if response is not None else type(error).__name__
             logger.debug(
                 "%s %s -> %s in %.1f ms (attempt %d)",
                 request.method,
-                _redact_url(request.url),
+                redact_url(request.url),
                 outcome,
                 (time.perf_counter() - started) * 1000.0,
                 attempt + 1,
             )
             if self._config.debug:
-                logger.debug("request headers: %s", _redact_headers(request.headers))
+                logger.debug("request headers: %s", redact_headers(request.headers.items()))
 
     def _connection_error(
         self, op: Operation, request: httpx.Request, exc: httpx.RequestError, attempts: int
     ) -> APIConnectionError:
-        where = f"{request.method} {request.url.copy_with(query=None)}"
+        # The httpx error becomes this one's __cause__: its message must be as clean as ours.
+        scrub_exception(exc, self._secrets(request))
+        where = f"{request.method} {redact_url(request.url.copy_with(query=None))}"
         tries = f" after {attempts} attempts" if attempts > 1 else ""
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(
@@ -750,6 +861,29 @@ class _BaseClient:
             f"{op.name}: connection failed{tries}: {exc} ({where})", request=request
         )
 
+    def _deadline_error(
+        self,
+        op: Operation,
+        request: httpx.Request,
+        total_timeout: float | None,
+        own: bool,
+        attempts: int,
+        exc: httpx.RequestError | None,
+    ) -> APITimeoutError:
+        """The call ran out of time: its ``total_timeout``, or a deadline of its caller."""
+        if exc is not None:
+            scrub_exception(exc, self._secrets(request))
+        where = f"{request.method} {redact_url(request.url.copy_with(query=None))}"
+        limit = (
+            f"its total_timeout of {total_timeout:g} s"
+            if own and total_timeout is not None
+            else "the deadline of its caller (a future's result(timeout=...))"
+        )
+        tries = f"{attempts} attempt(s)" if attempts else "no attempt made"
+        return APITimeoutError(
+            f"{op.name}: no complete answer within {limit} ({tries}, {where})", request=request
+        )
+
     def _process_response(self, op: Operation, response: httpx.Response, cast_to: type[T]) -> T:
         """Unwrap the envelope and convert the payload to ``cast_to``."""
         if cast_to is _NONE_TYPE:
@@ -758,7 +892,7 @@ class _BaseClient:
             return cast(T, response.content)
         try:
             body: Any = jsonlib.loads(response.content)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
             kind = response.headers.get("content-type") or "no content type"
             # Redacted before it is cut: a page may echo the credential back.
             excerpt = (
@@ -849,8 +983,9 @@ class SyncAPIClient(_BaseClient):
     Build it from a ``ClientConfig``. ``http_client`` injects a ready ``httpx.Client``:
     its transport, TLS, proxy, pool, auth, event hooks and default headers apply, while the
     URL, timeout and retries come from the config (its ``base_url``, ``params`` and ``timeout``
-    are not used), and ``close()`` leaves it open. ``sleep`` replaces the function that
-    waits between retries (tests pass a recorder).
+    are not used), and ``close()`` leaves it open; its connections are fitted to end by each
+    call's deadline (see ``_deadline``; inert outside this package's calls). ``sleep`` replaces
+    the function that waits between retries (tests pass a recorder).
 
     Safe to share between threads: a call keeps its state to itself; the client only
     remembers the latest ``rate_limit``.
@@ -870,6 +1005,8 @@ class SyncAPIClient(_BaseClient):
         if http_client is None:
             http_client = httpx.Client(**self._transport_kwargs())
         self._client = http_client
+        # Every socket operation of a call then ends by the call's deadline (total_timeout).
+        _deadline.install(http_client)
         self._merge_client_headers(http_client)
         self._sleep = sleep if sleep is not None else time.sleep
         self._post_init()
@@ -1048,7 +1185,10 @@ class SyncAPIClient(_BaseClient):
             )
 
         def connect(last_event_id: str | None) -> httpx.Response:
-            extra = {"last-event-id": last_event_id} if last_event_id is not None else None
+            extra = None
+            # The id comes from the server: one HTTP cannot carry is not sent back.
+            if last_event_id is not None and _sendable(last_event_id):
+                extra = {"last-event-id": last_event_id}
             response, _ = self._send(op, prepared, stream=True, extra_headers=extra)
             return response
 
@@ -1148,45 +1288,90 @@ class SyncAPIClient(_BaseClient):
         stream: bool = False,
         extra_headers: Mapping[str, str] | None = None,
     ) -> tuple[httpx.Response, int]:
-        """Send with retries; return the successful response and the number of retries."""
+        """Send with retries; return the successful response and the number of retries.
+
+        Everything ends by the call's deadline (its ``total_timeout``, or an earlier one set by
+        the caller, e.g. a future's ``result(timeout=...)``): an attempt it cuts short raises
+        ``APITimeoutError``, and a retry that could not start before it is not made (the
+        error of the last attempt is raised).
+        """
         attempt = 0
         # The dict belongs to this call only (and httpx copies it), so it is updated in place.
         headers = prepared.headers
         if extra_headers:
             headers = {**headers, **extra_headers}
-        while True:
-            headers["x-retry-count"] = str(attempt)
-            request = self._build_request(self._client, prepared, headers)
-            started = time.perf_counter()
-            try:
-                response = self._client.send(request, stream=stream, follow_redirects=True)
-            except httpx.RequestError as exc:
-                self._record(request, None, started, attempt, exc)
-                retry = self._retryable_error(prepared.method, op, exc)
-                if not retry or attempt >= prepared.max_retries:
-                    raise self._connection_error(op, request, exc, attempt + 1) from exc
-                delay: float = self._backoff(attempt, prepared.backoff_factor)
-            else:
-                self._record(request, response, started, attempt)
-                if response.status_code < 400:
-                    return response, attempt
-                if stream:
-                    try:
-                        response.read()
-                    except httpx.TransportError:
-                        pass  # the status code alone still says what went wrong
-                    finally:
-                        response.close()
-                error = make_status_error(response)
-                retry = self._retryable_status(prepared.method, op, response.status_code)
-                if not retry or attempt >= prepared.max_retries:
-                    raise error
-                advised = self._retry_delay(attempt, response, prepared.backoff_factor)
-                if advised is None:
-                    raise error
-                delay = advised
-            self._sleep(delay)
-            attempt += 1
+        deadline, own_deadline, token = _deadline.start(prepared.total_timeout)
+        try:
+            while True:
+                headers["x-retry-count"] = str(attempt)
+                request = self._build_request(self._client, prepared, headers)
+                if deadline is not None:
+                    if time.monotonic() >= deadline:
+                        raise self._deadline_error(
+                            op, request, prepared.total_timeout, own_deadline, attempt, None
+                        )
+                    clamped = _deadline.clamp_timeouts(prepared.timeout, deadline)
+                    if clamped is not None:
+                        request.extensions["timeout"] = clamped
+                started = time.perf_counter()
+                try:
+                    response = self._send_and_follow(request, stream)
+                except httpx.RequestError as exc:
+                    self._record(request, None, started, attempt, exc)
+                    if (
+                        deadline is not None
+                        and isinstance(exc, httpx.TimeoutException)
+                        and time.monotonic() >= deadline - 0.01
+                    ):
+                        raise self._deadline_error(
+                            op, request, prepared.total_timeout, own_deadline, attempt + 1, exc
+                        ) from exc
+                    retry = self._retryable_error(prepared.method, op, exc)
+                    failure: Exception = self._connection_error(op, request, exc, attempt + 1)
+                    if not retry or attempt >= prepared.max_retries:
+                        raise failure from exc
+                    delay: float = self._backoff(attempt, prepared.backoff_factor)
+                    cause: Exception | None = exc
+                else:
+                    self._record(request, response, started, attempt)
+                    if response.status_code < 400:
+                        return response, attempt
+                    if stream:
+                        try:
+                            response.read()
+                        except httpx.TransportError:
+                            pass  # the status code alone still says what went wrong
+                        finally:
+                            response.close()
+                    error = make_status_error(response)
+                    retry = self._retryable_status(prepared.method, op, response.status_code)
+                    if not retry or attempt >= prepared.max_retries:
+                        raise error
+                    advised = self._retry_delay(attempt, response, prepared.backoff_factor)
+                    if advised is None:
+                        raise error
+                    delay, failure, cause = advised, error, None
+                if deadline is not None and time.monotonic() + delay >= deadline:
+                    # The next attempt could not start in time: this attempt's error stands.
+                    raise failure from cause
+                self._sleep(delay)
+                attempt += 1
+        finally:
+            _deadline.reset(token)
+
+    def _send_and_follow(self, request: httpx.Request, stream: bool) -> httpx.Response:
+        """Send ``request``, following redirects as httpx does, credentials kept on their origin."""
+        response = self._client.send(request, stream=stream, follow_redirects=False)
+        hops = 0
+        while response.next_request is not None:
+            redirect = response.next_request
+            response.close()
+            hops += 1
+            if hops > MAX_REDIRECTS:
+                raise httpx.TooManyRedirects("Exceeded the maximum of redirects", request=redirect)
+            _keep_credentials_home(redirect, request.url)
+            response = self._client.send(redirect, stream=stream, follow_redirects=False)
+        return response
 
 
 class AsyncAPIClient(_BaseClient):
@@ -1195,8 +1380,9 @@ class AsyncAPIClient(_BaseClient):
     Build it from a ``ClientConfig``. ``http_client`` injects a ready ``httpx.AsyncClient``:
     its transport, TLS, proxy, pool, auth, event hooks and default headers apply, while the
     URL, timeout and retries come from the config (its ``base_url``, ``params`` and ``timeout``
-    are not used), and ``aclose()`` leaves it open. ``sleep`` replaces the function that
-    waits between retries (tests pass a recorder).
+    are not used), and ``aclose()`` leaves it open; its connections are fitted to end by each
+    call's deadline (see ``_deadline``; inert outside this package's calls). ``sleep`` replaces
+    the function that waits between retries (tests pass a recorder).
 
     Safe to share between tasks: a call keeps its state to itself; the client only
     remembers the latest ``rate_limit``.
@@ -1216,6 +1402,8 @@ class AsyncAPIClient(_BaseClient):
         if http_client is None:
             http_client = httpx.AsyncClient(**self._transport_kwargs())
         self._client = http_client
+        # Every socket operation of a call then ends by the call's deadline (total_timeout).
+        _deadline.install(http_client)
         self._merge_client_headers(http_client)
         if sleep is None:
             import asyncio  # here: a program that only uses the sync client never imports it
@@ -1398,7 +1586,10 @@ class AsyncAPIClient(_BaseClient):
             )
 
         async def connect(last_event_id: str | None) -> httpx.Response:
-            extra = {"last-event-id": last_event_id} if last_event_id is not None else None
+            extra = None
+            # The id comes from the server: one HTTP cannot carry is not sent back.
+            if last_event_id is not None and _sendable(last_event_id):
+                extra = {"last-event-id": last_event_id}
             response, _ = await self._send(op, prepared, stream=True, extra_headers=extra)
             return response
 
@@ -1498,42 +1689,87 @@ class AsyncAPIClient(_BaseClient):
         stream: bool = False,
         extra_headers: Mapping[str, str] | None = None,
     ) -> tuple[httpx.Response, int]:
-        """Send with retries; return the successful response and the number of retries."""
+        """Send with retries; return the successful response and the number of retries.
+
+        Everything ends by the call's deadline (its ``total_timeout``, or an earlier one set by
+        the caller, e.g. a future's ``result(timeout=...)``): an attempt it cuts short raises
+        ``APITimeoutError``, and a retry that could not start before it is not made (the
+        error of the last attempt is raised).
+        """
         attempt = 0
         # The dict belongs to this call only (and httpx copies it), so it is updated in place.
         headers = prepared.headers
         if extra_headers:
             headers = {**headers, **extra_headers}
-        while True:
-            headers["x-retry-count"] = str(attempt)
-            request = self._build_request(self._client, prepared, headers)
-            started = time.perf_counter()
-            try:
-                response = await self._client.send(request, stream=stream, follow_redirects=True)
-            except httpx.RequestError as exc:
-                self._record(request, None, started, attempt, exc)
-                retry = self._retryable_error(prepared.method, op, exc)
-                if not retry or attempt >= prepared.max_retries:
-                    raise self._connection_error(op, request, exc, attempt + 1) from exc
-                delay: float = self._backoff(attempt, prepared.backoff_factor)
-            else:
-                self._record(request, response, started, attempt)
-                if response.status_code < 400:
-                    return response, attempt
-                if stream:
-                    try:
-                        await response.aread()
-                    except httpx.TransportError:
-                        pass  # the status code alone still says what went wrong
-                    finally:
-                        await response.aclose()
-                error = make_status_error(response)
-                retry = self._retryable_status(prepared.method, op, response.status_code)
-                if not retry or attempt >= prepared.max_retries:
-                    raise error
-                advised = self._retry_delay(attempt, response, prepared.backoff_factor)
-                if advised is None:
-                    raise error
-                delay = advised
-            await self._sleep(delay)
-            attempt += 1
+        deadline, own_deadline, token = _deadline.start(prepared.total_timeout)
+        try:
+            while True:
+                headers["x-retry-count"] = str(attempt)
+                request = self._build_request(self._client, prepared, headers)
+                if deadline is not None:
+                    if time.monotonic() >= deadline:
+                        raise self._deadline_error(
+                            op, request, prepared.total_timeout, own_deadline, attempt, None
+                        )
+                    clamped = _deadline.clamp_timeouts(prepared.timeout, deadline)
+                    if clamped is not None:
+                        request.extensions["timeout"] = clamped
+                started = time.perf_counter()
+                try:
+                    response = await self._send_and_follow(request, stream)
+                except httpx.RequestError as exc:
+                    self._record(request, None, started, attempt, exc)
+                    if (
+                        deadline is not None
+                        and isinstance(exc, httpx.TimeoutException)
+                        and time.monotonic() >= deadline - 0.01
+                    ):
+                        raise self._deadline_error(
+                            op, request, prepared.total_timeout, own_deadline, attempt + 1, exc
+                        ) from exc
+                    retry = self._retryable_error(prepared.method, op, exc)
+                    failure: Exception = self._connection_error(op, request, exc, attempt + 1)
+                    if not retry or attempt >= prepared.max_retries:
+                        raise failure from exc
+                    delay: float = self._backoff(attempt, prepared.backoff_factor)
+                    cause: Exception | None = exc
+                else:
+                    self._record(request, response, started, attempt)
+                    if response.status_code < 400:
+                        return response, attempt
+                    if stream:
+                        try:
+                            await response.aread()
+                        except httpx.TransportError:
+                            pass  # the status code alone still says what went wrong
+                        finally:
+                            await response.aclose()
+                    error = make_status_error(response)
+                    retry = self._retryable_status(prepared.method, op, response.status_code)
+                    if not retry or attempt >= prepared.max_retries:
+                        raise error
+                    advised = self._retry_delay(attempt, response, prepared.backoff_factor)
+                    if advised is None:
+                        raise error
+                    delay, failure, cause = advised, error, None
+                if deadline is not None and time.monotonic() + delay >= deadline:
+                    # The next attempt could not start in time: this attempt's error stands.
+                    raise failure from cause
+                await self._sleep(delay)
+                attempt += 1
+        finally:
+            _deadline.reset(token)
+
+    async def _send_and_follow(self, request: httpx.Request, stream: bool) -> httpx.Response:
+        """Send ``request``, following redirects as httpx does, credentials kept on their origin."""
+        response = await self._client.send(request, stream=stream, follow_redirects=False)
+        hops = 0
+        while response.next_request is not None:
+            redirect = response.next_request
+            await response.aclose()
+            hops += 1
+            if hops > MAX_REDIRECTS:
+                raise httpx.TooManyRedirects("Exceeded the maximum of redirects", request=redirect)
+            _keep_credentials_home(redirect, request.url)
+            response = await self._client.send(redirect, stream=stream, follow_redirects=False)
+        return response

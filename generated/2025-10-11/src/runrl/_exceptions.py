@@ -12,11 +12,14 @@ from __future__ import annotations
 import builtins
 import email.utils
 import json
+import math
 import time
 from datetime import datetime, timezone
 from typing import Any
 
 import httpx
+
+from ._redact import redact_text, request_secrets
 
 __all__ = [
     "APIConnectionError",
@@ -47,7 +50,6 @@ __all__ = [
 _CODE_FIELD = "error"
 _MESSAGE_FIELD = "message"
 _DETAILS_FIELD = "details"
-_REDACTED = "***"
 
 
 class RunRLException(RuntimeError):
@@ -231,7 +233,7 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
     text = _text_of(response)
     try:
         body = json.loads(text) if text else None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: a hostile, deeply nested body
         body = None
     if isinstance(body, dict):
         payload = body
@@ -273,41 +275,62 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
 
 
 def parse_retry_after(headers: httpx.Headers) -> float | None:
-    """Seconds the server asks us to wait (``Retry-After-Ms``, ``Retry-After``), or ``None``."""
+    """Seconds the server asks us to wait (``Retry-After-Ms``, ``Retry-After``), or ``None``.
+
+    Always a finite number >= 0: ``inf``, ``nan``, garbage and impossible dates give ``None``
+    (the header is untrusted; the caller caps what it is willing to wait).
+    """
     raw_ms = headers.get("retry-after-ms")
     if raw_ms is not None:
-        try:
-            return max(float(raw_ms) / 1000.0, 0.0)
-        except ValueError:
-            pass
+        value = _finite(raw_ms)
+        if value is not None:
+            return max(value / 1000.0, 0.0)
     raw = headers.get("retry-after")
     if raw is None:
         return None
-    try:
-        return max(float(raw), 0.0)
-    except ValueError:
-        pass
+    value = _finite(raw)
+    if value is not None:
+        return max(value, 0.0)
     # Retry-After may also be an HTTP date.
     try:
         when = email.utils.parsedate_to_datetime(raw)
-    except (TypeError, ValueError, IndexError):
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        return max(when.timestamp() - time.time(), 0.0)
+    except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(when.timestamp() - time.time(), 0.0)
+
+
+def parse_reset(raw: str | None) -> float | None:
+    """``X-RateLimit-Reset`` as a unix time, or ``None`` if absent or not a plausible time.
+
+    A small number is a delay in seconds, not a unix time. A value no ``datetime`` can hold
+    (``1e20``, ``inf``) is treated as absent.
+    """
+    value = _finite(raw) if raw is not None else None
+    if value is None:
+        return None
+    if value < 1_000_000_000:
+        value = max(value, 0.0) + time.time()
+    try:
+        datetime.fromtimestamp(value, tz=timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        return None
+    return value
 
 
 def _parse_reset(raw: str | None) -> datetime | None:
-    if raw is None:
-        return None
+    value = parse_reset(raw)
+    return None if value is None else datetime.fromtimestamp(value, tz=timezone.utc)
+
+
+def _finite(raw: str) -> float | None:
+    """A header value as a finite float, or ``None``."""
     try:
         value = float(raw)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
-    if value < 1_000_000_000:
-        # A small number is a delay in seconds, not a unix time.
-        value += time.time()
-    return datetime.fromtimestamp(value, tz=timezone.utc)
+    return value if math.isfinite(value) else None
 
 
 def _as_text(value: object) -> str | None:
@@ -333,11 +356,5 @@ def _request_of(response: httpx.Response) -> httpx.Request | None:
 
 
 def _redact(text: str, request: httpx.Request | None) -> str:
-    """Remove the caller's credential if the server echoed it back in an error message."""
-    if request is None:
-        return text
-    auth = request.headers.get("authorization", "")
-    secret = auth.split(" ", 1)[-1].strip()
-    if len(secret) >= 6 and secret in text:
-        text = text.replace(secret, _REDACTED)
-    return text
+    """Remove the caller's credentials if the server echoed them back in an error message."""
+    return redact_text(text, request_secrets(request))

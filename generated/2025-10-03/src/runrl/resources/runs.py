@@ -65,9 +65,12 @@ _LIST_OP = Operation(
     operation_id="listRuns",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "status": {"enum": ["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"]},
-    "page": {"minimum": 1},
-    "per_page": {"minimum": 1, "maximum": 100},
+    "status": {
+        "enum": ["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"],
+        "type": "string",
+    },
+    "page": {"minimum": 1, "type": "integer"},
+    "per_page": {"minimum": 1, "maximum": 100, "type": "integer"},
 }
 _LIST_OP_PAGINATION = PaginationSpec(
     style="page",
@@ -91,8 +94,8 @@ _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "epochs": {"minimum": 1, "maximum": 100, "type": "integer"},
     "learning_rate_multiplier": {"exclusiveMinimum": 0, "type": "number"},
     "sft_file_id": {"type": "string"},
-    "tool_ids": {"type": "array"},
-    "package_requirements": {"type": "array"},
+    "tool_ids": {"type": "array", "items": {"type": "integer"}},
+    "package_requirements": {"type": "array", "items": {"type": "string"}},
     "hf_token": {"type": "string"},
 }
 _CREATE_OP_POLLING = PollingPolicy(
@@ -111,12 +114,18 @@ _GET_OP = Operation(
     unwrap=("data",),
     operation_id="getRun",
 )
+_GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _HISTORY_OP = Operation(
     method="GET",
     path="/runs/{id}/history",
     unwrap=("data", "history"),
     operation_id="getRunHistory",
 )
+_HISTORY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _LOGS_OP = Operation(
     method="GET",
     path="/runs/{id}/logs",
@@ -124,8 +133,9 @@ _LOGS_OP = Operation(
     operation_id="getRunLogs",
 )
 _LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "last_line": {"minimum": 0},
-    "limit": {"minimum": 1, "maximum": 1000},
+    "run_id": {"type": "integer"},
+    "last_line": {"minimum": 0, "type": "integer"},
+    "limit": {"minimum": 1, "maximum": 1000, "type": "integer"},
 }
 _STREAM_LOGS_OP = Operation(
     method="GET",
@@ -134,6 +144,9 @@ _STREAM_LOGS_OP = Operation(
     operation_id="streamRunLogs",
     stream=True,
 )
+_STREAM_LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _STREAM_LOGS_OP_FOLLOW_TERMINAL = frozenset(["COMPLETED", "FAILED", "CANCELLED"])
 _METRICS_OP = Operation(
     method="GET",
@@ -141,18 +154,27 @@ _METRICS_OP = Operation(
     unwrap=("data",),
     operation_id="getRunMetrics",
 )
+_METRICS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _COMPLETIONS_OP = Operation(
     method="GET",
     path="/runs/{id}/completions",
     unwrap=("data",),
     operation_id="getRunCompletions",
 )
+_COMPLETIONS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _CANCEL_OP = Operation(
     method="POST",
     path="/runs/{id}/cancel",
     unwrap=("data",),
     operation_id="cancelRun",
 )
+_CANCEL_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -190,6 +212,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -223,6 +246,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request_page(
             _LIST_OP,
@@ -257,6 +281,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -325,6 +350,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         initial = self._client.request(
             _CREATE_OP,
@@ -353,6 +379,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -366,6 +393,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.get",
+            {
+                "run_id": run_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -374,6 +408,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _GET_OP,
@@ -390,6 +425,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -403,6 +439,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.history",
+            {
+                "run_id": run_id,
+            },
+            _HISTORY_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -411,6 +454,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _HISTORY_OP,
@@ -429,6 +473,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -447,6 +492,7 @@ class Runs(SyncAPIResource):
         check_arguments(
             "runs.logs",
             {
+                "run_id": run_id,
                 "last_line": last_line,
                 "limit": limit,
             },
@@ -460,6 +506,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _LOGS_OP,
@@ -480,6 +527,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -493,6 +541,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.stream_logs",
+            {
+                "run_id": run_id,
+            },
+            _STREAM_LOGS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -501,6 +556,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
@@ -547,6 +603,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -560,6 +617,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.metrics",
+            {
+                "run_id": run_id,
+            },
+            _METRICS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -568,6 +632,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _METRICS_OP,
@@ -584,6 +649,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -597,6 +663,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.completions",
+            {
+                "run_id": run_id,
+            },
+            _COMPLETIONS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -605,6 +678,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _COMPLETIONS_OP,
@@ -621,6 +695,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -634,6 +709,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.cancel",
+            {
+                "run_id": run_id,
+            },
+            _CANCEL_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -642,6 +724,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _CANCEL_OP,
@@ -672,6 +755,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -705,6 +789,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request_page(
             _LIST_OP,
@@ -739,6 +824,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -807,6 +893,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         initial = await self._client.request(
             _CREATE_OP,
@@ -835,6 +922,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -848,6 +936,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.get",
+            {
+                "run_id": run_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -856,6 +951,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _GET_OP,
@@ -872,6 +968,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -885,6 +982,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.history",
+            {
+                "run_id": run_id,
+            },
+            _HISTORY_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -893,6 +997,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _HISTORY_OP,
@@ -911,6 +1016,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -929,6 +1035,7 @@ class AsyncRuns(AsyncAPIResource):
         check_arguments(
             "runs.logs",
             {
+                "run_id": run_id,
                 "last_line": last_line,
                 "limit": limit,
             },
@@ -942,6 +1049,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _LOGS_OP,
@@ -962,6 +1070,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -975,6 +1084,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.stream_logs",
+            {
+                "run_id": run_id,
+            },
+            _STREAM_LOGS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -983,6 +1099,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
@@ -1029,6 +1146,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -1042,6 +1160,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.metrics",
+            {
+                "run_id": run_id,
+            },
+            _METRICS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -1050,6 +1175,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _METRICS_OP,
@@ -1066,6 +1192,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -1079,6 +1206,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.completions",
+            {
+                "run_id": run_id,
+            },
+            _COMPLETIONS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -1087,6 +1221,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _COMPLETIONS_OP,
@@ -1103,6 +1238,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -1116,6 +1252,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.cancel",
+            {
+                "run_id": run_id,
+            },
+            _CANCEL_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -1124,6 +1267,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _CANCEL_OP,

@@ -5,7 +5,7 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Any, Dict, Optional, Union
 
 from .._base_client import (
     Operation,
@@ -15,6 +15,7 @@ from .._base_client import (
 )
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._validation import check_arguments
 from ..models import (
     SearchResults,
 )
@@ -25,6 +26,9 @@ _QUERY_OP = Operation(
     unwrap=("data",),
     operation_id="search",
 )
+_QUERY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "q": {"type": "string"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (("query", False),)
@@ -43,6 +47,7 @@ class Search(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -56,6 +61,13 @@ class Search(SyncAPIResource):
         Args:
           q: The search text.
         """
+        check_arguments(
+            "search.query",
+            {
+                "q": q,
+            },
+            _QUERY_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -64,6 +76,7 @@ class Search(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _QUERY_OP,
@@ -88,6 +101,7 @@ class AsyncSearch(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -101,6 +115,13 @@ class AsyncSearch(AsyncAPIResource):
         Args:
           q: The search text.
         """
+        check_arguments(
+            "search.query",
+            {
+                "q": q,
+            },
+            _QUERY_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -109,6 +130,7 @@ class AsyncSearch(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _QUERY_OP,

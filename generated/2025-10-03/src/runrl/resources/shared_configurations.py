@@ -58,9 +58,12 @@ _BROWSE_OP = Operation(
     operation_id="browseSharedConfigurations",
 )
 _BROWSE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "visibility": {"enum": ["public", "unlisted", "private"]},
-    "page": {"minimum": 1},
-    "per_page": {"minimum": 1, "maximum": 100},
+    "model": {"type": "string"},
+    "reward_mode": {"type": "string"},
+    "visibility": {"enum": ["public", "unlisted", "private"], "type": "string"},
+    "search": {"type": "string"},
+    "page": {"minimum": 1, "type": "integer"},
+    "per_page": {"minimum": 1, "maximum": 100, "type": "integer"},
 }
 _BROWSE_OP_PAGINATION = PaginationSpec(
     style="page",
@@ -75,6 +78,9 @@ _GET_OP = Operation(
     unwrap=("data",),
     operation_id="getSharedConfiguration",
 )
+_GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
+}
 _UPDATE_OP = Operation(
     method="PUT",
     path="/shared-configurations/{uuid}",
@@ -82,6 +88,7 @@ _UPDATE_OP = Operation(
     operation_id="updateSharedConfiguration",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
     "name": {"type": "string"},
     "description": {"type": "string"},
     "visibility": {"enum": ["public", "unlisted", "private"], "type": "string"},
@@ -92,24 +99,36 @@ _DELETE_OP = Operation(
     unwrap=("data",),
     operation_id="deleteSharedConfiguration",
 )
+_DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
+}
 _DATA_OP = Operation(
     method="GET",
     path="/shared-configurations/{uuid}/data",
     unwrap=("data",),
     operation_id="getSharedConfigurationData",
 )
+_DATA_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
+}
 _COPY_OP = Operation(
     method="POST",
     path="/shared-configurations/{uuid}/copy",
     unwrap=("data",),
     operation_id="copySharedConfiguration",
 )
+_COPY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
+}
 _LIKE_OP = Operation(
     method="POST",
     path="/shared-configurations/{uuid}/like",
     unwrap=("data",),
     operation_id="likeSharedConfiguration",
 )
+_LIKE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -137,6 +156,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -155,6 +175,7 @@ class SharedConfigurations(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request_page(
             _LIST_OP,
@@ -176,6 +197,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -223,6 +245,7 @@ class SharedConfigurations(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _CREATE_OP,
@@ -244,6 +267,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -265,7 +289,10 @@ class SharedConfigurations(SyncAPIResource):
         check_arguments(
             "shared_configurations.browse",
             {
+                "model": model,
+                "reward_mode": reward_mode,
                 "visibility": visibility,
+                "search": search,
                 "page": page,
                 "per_page": per_page,
             },
@@ -279,6 +306,7 @@ class SharedConfigurations(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request_page(
             _BROWSE_OP,
@@ -303,6 +331,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -316,6 +345,13 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.get",
+            {
+                "uuid": uuid,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -324,6 +360,7 @@ class SharedConfigurations(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _GET_OP,
@@ -344,6 +381,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -365,6 +403,7 @@ class SharedConfigurations(SyncAPIResource):
         check_arguments(
             "shared_configurations.update",
             {
+                "uuid": uuid,
                 "name": name,
                 "description": description,
                 "visibility": visibility,
@@ -388,6 +427,7 @@ class SharedConfigurations(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _UPDATE_OP,
@@ -405,6 +445,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -418,6 +459,13 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.delete",
+            {
+                "uuid": uuid,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -426,6 +474,7 @@ class SharedConfigurations(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _DELETE_OP,
@@ -442,6 +491,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -455,6 +505,13 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.data",
+            {
+                "uuid": uuid,
+            },
+            _DATA_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -463,6 +520,7 @@ class SharedConfigurations(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _DATA_OP,
@@ -479,6 +537,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -492,6 +551,13 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.copy",
+            {
+                "uuid": uuid,
+            },
+            _COPY_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -500,6 +566,7 @@ class SharedConfigurations(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _COPY_OP,
@@ -516,6 +583,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -529,6 +597,13 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.like",
+            {
+                "uuid": uuid,
+            },
+            _LIKE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -537,6 +612,7 @@ class SharedConfigurations(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _LIKE_OP,
@@ -558,6 +634,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -576,6 +653,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request_page(
             _LIST_OP,
@@ -597,6 +675,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -644,6 +723,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _CREATE_OP,
@@ -665,6 +745,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -686,7 +767,10 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         check_arguments(
             "shared_configurations.browse",
             {
+                "model": model,
+                "reward_mode": reward_mode,
                 "visibility": visibility,
+                "search": search,
                 "page": page,
                 "per_page": per_page,
             },
@@ -700,6 +784,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request_page(
             _BROWSE_OP,
@@ -724,6 +809,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -737,6 +823,13 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.get",
+            {
+                "uuid": uuid,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -745,6 +838,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _GET_OP,
@@ -765,6 +859,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -786,6 +881,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         check_arguments(
             "shared_configurations.update",
             {
+                "uuid": uuid,
                 "name": name,
                 "description": description,
                 "visibility": visibility,
@@ -809,6 +905,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _UPDATE_OP,
@@ -826,6 +923,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -839,6 +937,13 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.delete",
+            {
+                "uuid": uuid,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -847,6 +952,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _DELETE_OP,
@@ -863,6 +969,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -876,6 +983,13 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.data",
+            {
+                "uuid": uuid,
+            },
+            _DATA_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -884,6 +998,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _DATA_OP,
@@ -900,6 +1015,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -913,6 +1029,13 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.copy",
+            {
+                "uuid": uuid,
+            },
+            _COPY_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -921,6 +1044,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _COPY_OP,
@@ -937,6 +1061,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -950,6 +1075,13 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.like",
+            {
+                "uuid": uuid,
+            },
+            _LIKE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -958,6 +1090,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _LIKE_OP,

@@ -38,7 +38,7 @@ _CREATE_OP = Operation(
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
-    "scopes": {"type": "array"},
+    "scopes": {"type": "array", "items": {"enum": ["read", "write", "admin"], "type": "string"}},
     "requests_per_hour": {"minimum": 1, "type": "integer"},
 }
 _UPDATE_OP = Operation(
@@ -48,9 +48,10 @@ _UPDATE_OP = Operation(
     operation_id="updateApiKey",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "api_key_id": {"type": "integer"},
     "name": {"type": "string"},
     "active": {"type": "boolean"},
-    "scopes": {"type": "array"},
+    "scopes": {"type": "array", "items": {"enum": ["read", "write", "admin"], "type": "string"}},
     "requests_per_hour": {"minimum": 1, "type": "integer"},
 }
 _DELETE_OP = Operation(
@@ -59,12 +60,18 @@ _DELETE_OP = Operation(
     unwrap=("data",),
     operation_id="deleteApiKey",
 )
+_DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "api_key_id": {"type": "integer"},
+}
 _USAGE_OP = Operation(
     method="GET",
     path="/keys/{id}/usage",
     unwrap=("data",),
     operation_id="getApiKeyUsage",
 )
+_USAGE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "api_key_id": {"type": "integer"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -88,6 +95,7 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -106,6 +114,7 @@ class ApiKeys(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _LIST_OP,
@@ -124,6 +133,7 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -166,6 +176,7 @@ class ApiKeys(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _CREATE_OP,
@@ -187,6 +198,7 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -208,6 +220,7 @@ class ApiKeys(SyncAPIResource):
         check_arguments(
             "api_keys.update",
             {
+                "api_key_id": api_key_id,
                 "name": name,
                 "active": active,
                 "scopes": scopes,
@@ -234,6 +247,7 @@ class ApiKeys(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _UPDATE_OP,
@@ -251,6 +265,7 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -264,6 +279,13 @@ class ApiKeys(SyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
+        check_arguments(
+            "api_keys.delete",
+            {
+                "api_key_id": api_key_id,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -272,6 +294,7 @@ class ApiKeys(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _DELETE_OP,
@@ -288,6 +311,7 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -301,6 +325,13 @@ class ApiKeys(SyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
+        check_arguments(
+            "api_keys.usage",
+            {
+                "api_key_id": api_key_id,
+            },
+            _USAGE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -309,6 +340,7 @@ class ApiKeys(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _USAGE_OP,
@@ -330,6 +362,7 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -348,6 +381,7 @@ class AsyncApiKeys(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _LIST_OP,
@@ -366,6 +400,7 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -408,6 +443,7 @@ class AsyncApiKeys(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _CREATE_OP,
@@ -429,6 +465,7 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -450,6 +487,7 @@ class AsyncApiKeys(AsyncAPIResource):
         check_arguments(
             "api_keys.update",
             {
+                "api_key_id": api_key_id,
                 "name": name,
                 "active": active,
                 "scopes": scopes,
@@ -476,6 +514,7 @@ class AsyncApiKeys(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _UPDATE_OP,
@@ -493,6 +532,7 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -506,6 +546,13 @@ class AsyncApiKeys(AsyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
+        check_arguments(
+            "api_keys.delete",
+            {
+                "api_key_id": api_key_id,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -514,6 +561,7 @@ class AsyncApiKeys(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _DELETE_OP,
@@ -530,6 +578,7 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -543,6 +592,13 @@ class AsyncApiKeys(AsyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
+        check_arguments(
+            "api_keys.usage",
+            {
+                "api_key_id": api_key_id,
+            },
+            _USAGE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -551,6 +607,7 @@ class AsyncApiKeys(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _USAGE_OP,

@@ -30,9 +30,12 @@ _LIST_OP = Operation(
     operation_id="listFiles",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "type": {"enum": ["prompt", "reward_function", "environment", "sft"]},
-    "page": {"minimum": 1},
-    "per_page": {"minimum": 1, "maximum": 100},
+    "type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
+    "search": {"type": "string"},
+    "page": {"minimum": 1, "type": "integer"},
+    "per_page": {"minimum": 1, "maximum": 100, "type": "integer"},
+    "sort": {"type": "string"},
+    "direction": {"type": "string"},
 }
 _LIST_OP_PAGINATION = PaginationSpec(
     style="page",
@@ -69,6 +72,9 @@ _RETRIEVE_OP = Operation(
     unwrap=("data",),
     operation_id="getFile",
 )
+_RETRIEVE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "file_id": {"type": "string"},
+}
 _UPDATE_OP = Operation(
     method="PUT",
     path="/files/{fileId}",
@@ -76,6 +82,7 @@ _UPDATE_OP = Operation(
     operation_id="updateFile",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "file_id": {"type": "string"},
     "name": {"type": "string"},
     "content": {"type": "string"},
 }
@@ -85,6 +92,10 @@ _DELETE_OP = Operation(
     unwrap=("data",),
     operation_id="deleteFile",
 )
+_DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "file_id": {"type": "string"},
+    "force": {"type": "boolean"},
+}
 _PREVIEW_OP = Operation(
     method="GET",
     path="/files/{fileId}/preview",
@@ -92,7 +103,8 @@ _PREVIEW_OP = Operation(
     operation_id="getFilePreview",
 )
 _PREVIEW_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "lines": {"minimum": 1},
+    "file_id": {"type": "string"},
+    "lines": {"minimum": 1, "type": "integer"},
 }
 _CONTENT_OP = Operation(
     method="GET",
@@ -100,6 +112,9 @@ _CONTENT_OP = Operation(
     unwrap=("data", "content"),
     operation_id="getFileContent",
 )
+_CONTENT_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "file_id": {"type": "string"},
+}
 _DOWNLOAD_OP = Operation(
     method="GET",
     path="/files/{fileId}/download",
@@ -107,6 +122,9 @@ _DOWNLOAD_OP = Operation(
     operation_id="downloadFile",
     binary=True,
 )
+_DOWNLOAD_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "file_id": {"type": "string"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -142,6 +160,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -164,8 +183,11 @@ class Files(SyncAPIResource):
             "files.list",
             {
                 "type": type,
+                "search": search,
                 "page": page,
                 "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
             },
             _LIST_OP_CONSTRAINTS,
         )
@@ -177,6 +199,7 @@ class Files(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request_page(
             _LIST_OP,
@@ -203,6 +226,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -242,6 +266,7 @@ class Files(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _UPLOAD_PATH_OP,
@@ -262,6 +287,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -303,6 +329,7 @@ class Files(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _CREATE_FROM_CONTENT_OP,
@@ -319,6 +346,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -332,6 +360,13 @@ class Files(SyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.retrieve",
+            {
+                "file_id": file_id,
+            },
+            _RETRIEVE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -340,6 +375,7 @@ class Files(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _RETRIEVE_OP,
@@ -358,6 +394,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -376,6 +413,7 @@ class Files(SyncAPIResource):
         check_arguments(
             "files.update",
             {
+                "file_id": file_id,
                 "name": name,
                 "content": content,
             },
@@ -394,6 +432,7 @@ class Files(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _UPDATE_OP,
@@ -412,6 +451,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -426,6 +466,14 @@ class Files(SyncAPIResource):
           file_id: The file's id (a UUID).
           force: Purge the file permanently instead of soft-deleting it.
         """
+        check_arguments(
+            "files.delete",
+            {
+                "file_id": file_id,
+                "force": force,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -434,6 +482,7 @@ class Files(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _DELETE_OP,
@@ -454,6 +503,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -471,6 +521,7 @@ class Files(SyncAPIResource):
         check_arguments(
             "files.preview",
             {
+                "file_id": file_id,
                 "lines": lines,
             },
             _PREVIEW_OP_CONSTRAINTS,
@@ -483,6 +534,7 @@ class Files(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _PREVIEW_OP,
@@ -502,6 +554,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -515,6 +568,13 @@ class Files(SyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.content",
+            {
+                "file_id": file_id,
+            },
+            _CONTENT_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -523,6 +583,7 @@ class Files(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _CONTENT_OP,
@@ -539,6 +600,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -552,6 +614,13 @@ class Files(SyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.download",
+            {
+                "file_id": file_id,
+            },
+            _DOWNLOAD_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -560,6 +629,7 @@ class Files(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _DOWNLOAD_OP,
@@ -589,6 +659,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -611,8 +682,11 @@ class AsyncFiles(AsyncAPIResource):
             "files.list",
             {
                 "type": type,
+                "search": search,
                 "page": page,
                 "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
             },
             _LIST_OP_CONSTRAINTS,
         )
@@ -624,6 +698,7 @@ class AsyncFiles(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request_page(
             _LIST_OP,
@@ -650,6 +725,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -689,6 +765,7 @@ class AsyncFiles(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _UPLOAD_PATH_OP,
@@ -709,6 +786,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -750,6 +828,7 @@ class AsyncFiles(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _CREATE_FROM_CONTENT_OP,
@@ -766,6 +845,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -779,6 +859,13 @@ class AsyncFiles(AsyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.retrieve",
+            {
+                "file_id": file_id,
+            },
+            _RETRIEVE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -787,6 +874,7 @@ class AsyncFiles(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _RETRIEVE_OP,
@@ -805,6 +893,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -823,6 +912,7 @@ class AsyncFiles(AsyncAPIResource):
         check_arguments(
             "files.update",
             {
+                "file_id": file_id,
                 "name": name,
                 "content": content,
             },
@@ -841,6 +931,7 @@ class AsyncFiles(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _UPDATE_OP,
@@ -859,6 +950,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -873,6 +965,14 @@ class AsyncFiles(AsyncAPIResource):
           file_id: The file's id (a UUID).
           force: Purge the file permanently instead of soft-deleting it.
         """
+        check_arguments(
+            "files.delete",
+            {
+                "file_id": file_id,
+                "force": force,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -881,6 +981,7 @@ class AsyncFiles(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _DELETE_OP,
@@ -901,6 +1002,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -918,6 +1020,7 @@ class AsyncFiles(AsyncAPIResource):
         check_arguments(
             "files.preview",
             {
+                "file_id": file_id,
                 "lines": lines,
             },
             _PREVIEW_OP_CONSTRAINTS,
@@ -930,6 +1033,7 @@ class AsyncFiles(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _PREVIEW_OP,
@@ -949,6 +1053,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -962,6 +1067,13 @@ class AsyncFiles(AsyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.content",
+            {
+                "file_id": file_id,
+            },
+            _CONTENT_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -970,6 +1082,7 @@ class AsyncFiles(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _CONTENT_OP,
@@ -986,6 +1099,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -999,6 +1113,13 @@ class AsyncFiles(AsyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.download",
+            {
+                "file_id": file_id,
+            },
+            _DOWNLOAD_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -1007,6 +1128,7 @@ class AsyncFiles(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _DOWNLOAD_OP,

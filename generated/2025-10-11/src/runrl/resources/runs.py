@@ -65,9 +65,12 @@ _LIST_OP = Operation(
     operation_id="listRuns",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "status": {"enum": ["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"]},
-    "page": {"minimum": 1},
-    "per_page": {"minimum": 1, "maximum": 100},
+    "status": {
+        "enum": ["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"],
+        "type": "string",
+    },
+    "page": {"minimum": 1, "type": "integer"},
+    "per_page": {"minimum": 1, "maximum": 100, "type": "integer"},
 }
 _LIST_OP_PAGINATION = PaginationSpec(
     style="page",
@@ -91,8 +94,8 @@ _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "epochs": {"minimum": 1, "maximum": 100, "type": "integer"},
     "learning_rate_multiplier": {"exclusiveMinimum": 0, "type": "number"},
     "sft_file_id": {"type": "string"},
-    "tool_ids": {"type": "array"},
-    "package_requirements": {"type": "array"},
+    "tool_ids": {"type": "array", "items": {"type": "integer"}},
+    "package_requirements": {"type": "array", "items": {"type": "string"}},
     "hf_token": {"type": "string"},
     "use_lora": {"type": "boolean"},
     "lora_rank": {"minimum": 0, "type": "integer"},
@@ -115,12 +118,18 @@ _GET_OP = Operation(
     unwrap=("data",),
     operation_id="getRun",
 )
+_GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _HISTORY_OP = Operation(
     method="GET",
     path="/runs/{id}/history",
     unwrap=("data", "history"),
     operation_id="getRunHistory",
 )
+_HISTORY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _LOGS_OP = Operation(
     method="GET",
     path="/runs/{id}/logs",
@@ -128,8 +137,9 @@ _LOGS_OP = Operation(
     operation_id="getRunLogs",
 )
 _LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "last_line": {"minimum": 0},
-    "limit": {"minimum": 1, "maximum": 1000},
+    "run_id": {"type": "integer"},
+    "last_line": {"minimum": 0, "type": "integer"},
+    "limit": {"minimum": 1, "maximum": 1000, "type": "integer"},
 }
 _STREAM_LOGS_OP = Operation(
     method="GET",
@@ -138,6 +148,9 @@ _STREAM_LOGS_OP = Operation(
     operation_id="streamRunLogs",
     stream=True,
 )
+_STREAM_LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _STREAM_LOGS_OP_FOLLOW_TERMINAL = frozenset(["COMPLETED", "FAILED", "CANCELLED"])
 _METRICS_OP = Operation(
     method="GET",
@@ -145,18 +158,27 @@ _METRICS_OP = Operation(
     unwrap=("data",),
     operation_id="getRunMetrics",
 )
+_METRICS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _COMPLETIONS_OP = Operation(
     method="GET",
     path="/runs/{id}/completions",
     unwrap=("data",),
     operation_id="getRunCompletions",
 )
+_COMPLETIONS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _CANCEL_OP = Operation(
     method="POST",
     path="/runs/{id}/cancel",
     unwrap=("data",),
     operation_id="cancelRun",
 )
+_CANCEL_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -194,6 +216,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -227,6 +250,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request_page(
             _LIST_OP,
@@ -265,6 +289,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -345,6 +370,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         initial = self._client.request(
             _CREATE_OP,
@@ -373,6 +399,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -386,6 +413,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.get",
+            {
+                "run_id": run_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -394,6 +428,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _GET_OP,
@@ -410,6 +445,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -423,6 +459,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.history",
+            {
+                "run_id": run_id,
+            },
+            _HISTORY_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -431,6 +474,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _HISTORY_OP,
@@ -449,6 +493,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -467,6 +512,7 @@ class Runs(SyncAPIResource):
         check_arguments(
             "runs.logs",
             {
+                "run_id": run_id,
                 "last_line": last_line,
                 "limit": limit,
             },
@@ -480,6 +526,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _LOGS_OP,
@@ -500,6 +547,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -513,6 +561,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.stream_logs",
+            {
+                "run_id": run_id,
+            },
+            _STREAM_LOGS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -521,6 +576,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
@@ -567,6 +623,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -580,6 +637,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.metrics",
+            {
+                "run_id": run_id,
+            },
+            _METRICS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -588,6 +652,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _METRICS_OP,
@@ -604,6 +669,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -617,6 +683,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.completions",
+            {
+                "run_id": run_id,
+            },
+            _COMPLETIONS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -625,6 +698,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _COMPLETIONS_OP,
@@ -641,6 +715,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -654,6 +729,13 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.cancel",
+            {
+                "run_id": run_id,
+            },
+            _CANCEL_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -662,6 +744,7 @@ class Runs(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _CANCEL_OP,
@@ -692,6 +775,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -725,6 +809,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request_page(
             _LIST_OP,
@@ -763,6 +848,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -843,6 +929,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         initial = await self._client.request(
             _CREATE_OP,
@@ -871,6 +958,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -884,6 +972,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.get",
+            {
+                "run_id": run_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -892,6 +987,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _GET_OP,
@@ -908,6 +1004,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -921,6 +1018,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.history",
+            {
+                "run_id": run_id,
+            },
+            _HISTORY_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -929,6 +1033,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _HISTORY_OP,
@@ -947,6 +1052,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -965,6 +1071,7 @@ class AsyncRuns(AsyncAPIResource):
         check_arguments(
             "runs.logs",
             {
+                "run_id": run_id,
                 "last_line": last_line,
                 "limit": limit,
             },
@@ -978,6 +1085,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _LOGS_OP,
@@ -998,6 +1106,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -1011,6 +1120,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.stream_logs",
+            {
+                "run_id": run_id,
+            },
+            _STREAM_LOGS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -1019,6 +1135,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
@@ -1065,6 +1182,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -1078,6 +1196,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.metrics",
+            {
+                "run_id": run_id,
+            },
+            _METRICS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -1086,6 +1211,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _METRICS_OP,
@@ -1102,6 +1228,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -1115,6 +1242,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.completions",
+            {
+                "run_id": run_id,
+            },
+            _COMPLETIONS_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -1123,6 +1257,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _COMPLETIONS_OP,
@@ -1139,6 +1274,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -1152,6 +1288,13 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.cancel",
+            {
+                "run_id": run_id,
+            },
+            _CANCEL_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -1160,6 +1303,7 @@ class AsyncRuns(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _CANCEL_OP,

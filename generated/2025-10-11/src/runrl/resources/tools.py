@@ -29,8 +29,14 @@ _LIST_OP = Operation(
     operation_id="listTools",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "page": {"minimum": 1},
-    "per_page": {"minimum": 1, "maximum": 100},
+    "search": {"type": "string"},
+    "verified": {"type": "boolean"},
+    "owned_only": {"type": "boolean"},
+    "public_only": {"type": "boolean"},
+    "page": {"minimum": 1, "type": "integer"},
+    "per_page": {"minimum": 1, "maximum": 100, "type": "integer"},
+    "sort": {"type": "string"},
+    "direction": {"type": "string"},
 }
 _LIST_OP_PAGINATION = PaginationSpec(
     style="page",
@@ -67,6 +73,9 @@ _GET_OP = Operation(
     unwrap=("data",),
     operation_id="getTool",
 )
+_GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "tool_id": {"type": "integer"},
+}
 _UPDATE_OP = Operation(
     method="PUT",
     path="/tools/{id}",
@@ -74,6 +83,7 @@ _UPDATE_OP = Operation(
     operation_id="updateTool",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "tool_id": {"type": "integer"},
     "name": {"type": "string"},
     "description": {"type": "string"},
     "is_public": {"type": "boolean"},
@@ -84,6 +94,9 @@ _DELETE_OP = Operation(
     unwrap=("data",),
     operation_id="deleteTool",
 )
+_DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "tool_id": {"type": "integer"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -116,6 +129,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -139,8 +153,14 @@ class Tools(SyncAPIResource):
         check_arguments(
             "tools.list",
             {
+                "search": search,
+                "verified": verified,
+                "owned_only": owned_only,
+                "public_only": public_only,
                 "page": page,
                 "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
             },
             _LIST_OP_CONSTRAINTS,
         )
@@ -152,6 +172,7 @@ class Tools(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request_page(
             _LIST_OP,
@@ -181,6 +202,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -222,6 +244,7 @@ class Tools(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _CREATE_OP,
@@ -238,6 +261,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -269,6 +293,7 @@ class Tools(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _TEST_CONNECTION_OP,
@@ -285,6 +310,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -298,6 +324,13 @@ class Tools(SyncAPIResource):
         Args:
           tool_id: The tool's id.
         """
+        check_arguments(
+            "tools.get",
+            {
+                "tool_id": tool_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -306,6 +339,7 @@ class Tools(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _GET_OP,
@@ -325,6 +359,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -344,6 +379,7 @@ class Tools(SyncAPIResource):
         check_arguments(
             "tools.update",
             {
+                "tool_id": tool_id,
                 "name": name,
                 "description": description,
                 "is_public": is_public,
@@ -365,6 +401,7 @@ class Tools(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _UPDATE_OP,
@@ -382,6 +419,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -395,6 +433,13 @@ class Tools(SyncAPIResource):
         Args:
           tool_id: The tool's id.
         """
+        check_arguments(
+            "tools.delete",
+            {
+                "tool_id": tool_id,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -403,6 +448,7 @@ class Tools(SyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return self._client.request(
             _DELETE_OP,
@@ -432,6 +478,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -455,8 +502,14 @@ class AsyncTools(AsyncAPIResource):
         check_arguments(
             "tools.list",
             {
+                "search": search,
+                "verified": verified,
+                "owned_only": owned_only,
+                "public_only": public_only,
                 "page": page,
                 "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
             },
             _LIST_OP_CONSTRAINTS,
         )
@@ -468,6 +521,7 @@ class AsyncTools(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request_page(
             _LIST_OP,
@@ -497,6 +551,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -538,6 +593,7 @@ class AsyncTools(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _CREATE_OP,
@@ -554,6 +610,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -585,6 +642,7 @@ class AsyncTools(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _TEST_CONNECTION_OP,
@@ -601,6 +659,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -614,6 +673,13 @@ class AsyncTools(AsyncAPIResource):
         Args:
           tool_id: The tool's id.
         """
+        check_arguments(
+            "tools.get",
+            {
+                "tool_id": tool_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -622,6 +688,7 @@ class AsyncTools(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _GET_OP,
@@ -641,6 +708,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -660,6 +728,7 @@ class AsyncTools(AsyncAPIResource):
         check_arguments(
             "tools.update",
             {
+                "tool_id": tool_id,
                 "name": name,
                 "description": description,
                 "is_public": is_public,
@@ -681,6 +750,7 @@ class AsyncTools(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _UPDATE_OP,
@@ -698,6 +768,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -711,6 +782,13 @@ class AsyncTools(AsyncAPIResource):
         Args:
           tool_id: The tool's id.
         """
+        check_arguments(
+            "tools.delete",
+            {
+                "tool_id": tool_id,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         options = RequestOptions(
             timeout=timeout,
             extra_headers=extra_headers,
@@ -719,6 +797,7 @@ class AsyncTools(AsyncAPIResource):
             idempotency_key=idempotency_key,
             max_retries=max_retries,
             retry_backoff_factor=retry_backoff_factor,
+            total_timeout=total_timeout,
         )
         return await self._client.request(
             _DELETE_OP,
