@@ -28,6 +28,7 @@ _LIST_OP = Operation(
     path="/files",
     unwrap=("data",),
     operation_id="listFiles",
+    qualified_name="files.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "type": {"enum": ["prompt", "reward_function", "environment", "sft"]},
@@ -46,6 +47,7 @@ _UPLOAD_PATH_OP = Operation(
     path="/files",
     unwrap=("data",),
     operation_id="createFile",
+    qualified_name="files.upload_path",
 )
 _UPLOAD_PATH_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
@@ -56,6 +58,7 @@ _CREATE_FROM_CONTENT_OP = Operation(
     path="/files",
     unwrap=("data",),
     operation_id="createFile",
+    qualified_name="files.create_from_content",
 )
 _CREATE_FROM_CONTENT_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
@@ -68,12 +71,14 @@ _RETRIEVE_OP = Operation(
     path="/files/{fileId}",
     unwrap=("data",),
     operation_id="getFile",
+    qualified_name="files.retrieve",
 )
 _UPDATE_OP = Operation(
     method="PUT",
     path="/files/{fileId}",
     unwrap=("data",),
     operation_id="updateFile",
+    qualified_name="files.update",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
@@ -84,12 +89,14 @@ _DELETE_OP = Operation(
     path="/files/{fileId}",
     unwrap=("data",),
     operation_id="deleteFile",
+    qualified_name="files.delete",
 )
 _PREVIEW_OP = Operation(
     method="GET",
     path="/files/{fileId}/preview",
     unwrap=("data",),
     operation_id="getFilePreview",
+    qualified_name="files.preview",
 )
 _PREVIEW_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "lines": {"minimum": 1},
@@ -99,12 +106,14 @@ _CONTENT_OP = Operation(
     path="/files/{fileId}/content",
     unwrap=("data", "content"),
     operation_id="getFileContent",
+    qualified_name="files.content",
 )
 _DOWNLOAD_OP = Operation(
     method="GET",
     path="/files/{fileId}/download",
     unwrap=(),
     operation_id="downloadFile",
+    qualified_name="files.download",
     binary=True,
 )
 

@@ -63,6 +63,7 @@ _LIST_OP = Operation(
     path="/runs",
     unwrap=("data",),
     operation_id="listRuns",
+    qualified_name="runs.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "status": {"enum": ["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"]},
@@ -81,6 +82,7 @@ _CREATE_OP = Operation(
     path="/runs",
     unwrap=("data",),
     operation_id="createRun",
+    qualified_name="runs.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "model": {"type": "string"},
@@ -110,18 +112,21 @@ _GET_OP = Operation(
     path="/runs/{id}",
     unwrap=("data",),
     operation_id="getRun",
+    qualified_name="runs.get",
 )
 _HISTORY_OP = Operation(
     method="GET",
     path="/runs/{id}/history",
     unwrap=("data", "history"),
     operation_id="getRunHistory",
+    qualified_name="runs.history",
 )
 _LOGS_OP = Operation(
     method="GET",
     path="/runs/{id}/logs",
     unwrap=("data",),
     operation_id="getRunLogs",
+    qualified_name="runs.logs",
 )
 _LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "last_line": {"minimum": 0},
@@ -132,6 +137,7 @@ _STREAM_LOGS_OP = Operation(
     path="/runs/{id}/logs/stream",
     unwrap=(),
     operation_id="streamRunLogs",
+    qualified_name="runs.stream_logs",
     stream=True,
 )
 _STREAM_LOGS_OP_FOLLOW_TERMINAL = frozenset(["COMPLETED", "FAILED", "CANCELLED"])
@@ -140,18 +146,21 @@ _METRICS_OP = Operation(
     path="/runs/{id}/metrics",
     unwrap=("data",),
     operation_id="getRunMetrics",
+    qualified_name="runs.metrics",
 )
 _COMPLETIONS_OP = Operation(
     method="GET",
     path="/runs/{id}/completions",
     unwrap=("data",),
     operation_id="getRunCompletions",
+    qualified_name="runs.completions",
 )
 _CANCEL_OP = Operation(
     method="POST",
     path="/runs/{id}/cancel",
     unwrap=("data",),
     operation_id="cancelRun",
+    qualified_name="runs.cancel",
 )
 
 # (method, deprecated) in spec order, for options()

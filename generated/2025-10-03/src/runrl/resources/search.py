@@ -24,6 +24,7 @@ _QUERY_OP = Operation(
     path="/search",
     unwrap=("data",),
     operation_id="search",
+    qualified_name="search.query",
 )
 
 # (method, deprecated) in spec order, for options()

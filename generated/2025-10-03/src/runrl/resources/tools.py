@@ -27,6 +27,7 @@ _LIST_OP = Operation(
     path="/tools",
     unwrap=("data",),
     operation_id="listTools",
+    qualified_name="tools.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "page": {"minimum": 1},
@@ -44,6 +45,7 @@ _CREATE_OP = Operation(
     path="/tools",
     unwrap=("data",),
     operation_id="createTool",
+    qualified_name="tools.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
@@ -56,6 +58,7 @@ _TEST_CONNECTION_OP = Operation(
     path="/tools/test-mcp",
     unwrap=("data",),
     operation_id="testMcpConnection",
+    qualified_name="tools.test_connection",
     idempotent=True,
 )
 _TEST_CONNECTION_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
@@ -66,12 +69,14 @@ _GET_OP = Operation(
     path="/tools/{id}",
     unwrap=("data",),
     operation_id="getTool",
+    qualified_name="tools.get",
 )
 _UPDATE_OP = Operation(
     method="PUT",
     path="/tools/{id}",
     unwrap=("data",),
     operation_id="updateTool",
+    qualified_name="tools.update",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
@@ -83,6 +88,7 @@ _DELETE_OP = Operation(
     path="/tools/{id}",
     unwrap=("data",),
     operation_id="deleteTool",
+    qualified_name="tools.delete",
 )
 
 # (method, deprecated) in spec order, for options()
