@@ -219,6 +219,15 @@ def test_explicit_headers_win_and_the_http_clients_lose(server: TestServer) -> N
     http.close()
 
 
+def test_basic_with_an_empty_password(server: TestServer) -> None:
+    """Stripe-style: the key is the user name, the password is empty (``-u sk_test:``)."""
+    server.on("GET", "/me", echo)
+    creds = {"username": "sk_test_1", "password": ""}
+    with client_for(only("basic"), server.url, credentials=creds) as client:
+        expected = base64.b64encode(b"sk_test_1:").decode()
+        assert client.request(ME, cast_to=object)["authorization"] == f"Basic {expected}"
+
+
 def test_basic_credentials_object_and_reprs_hide_secrets(server: TestServer) -> None:
     server.on("GET", "/me", echo)
     creds = {"username": BasicCredentials("ann", SECRET)}

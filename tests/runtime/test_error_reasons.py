@@ -4,16 +4,21 @@ errors; a failed polled object's reason."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import socket
+import sys
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from runrl_rt import _exceptions as exc
 from runrl_rt._base_client import Operation
 from runrl_rt._exceptions import FieldError, ProblemDetails
 from runrl_rt._polling import PollingPolicy
 from tests.runtime.helpers import API_KEY, make_async_client, make_client
+from tests.runtime.render_runtime import Package, render_runtime
 from tests.runtime.server import Reply, TestServer
 
 OP = Operation("POST", "/things", qualified_name="things.create", operation_id="createThing")
@@ -245,6 +250,23 @@ def test_request_id_on_errors_and_raw_responses(server: TestServer) -> None:
     with make_client(server.url) as client, pytest.raises(exc.ResponseValidationError) as info:
         client.request(Operation("GET", "/bad"), cast_to=object)
     assert info.value.request_id == "req_7" and "request_id=req_7" in str(info.value)
+
+
+def test_the_spec_can_name_its_request_id_header(tmp_path: Path) -> None:
+    """``pkg.request_id_header`` (from the spec) is read first; the usual names still work."""
+    target = render_runtime(tmp_path, Package(request_id_header="X-Amzn-RequestId"))
+    spec = importlib.util.spec_from_file_location("eb", target / "_error_body.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eb"] = module  # dataclasses look their module up there
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules["eb"]
+    both = httpx.Response(500, headers={"x-request-id": "generic", "x-amzn-requestid": "aws"})
+    assert module.request_id_of(both) == "aws"
+    assert module.request_id_of(httpx.Response(500, headers={"request-id": "r"})) == "r"
+    assert module.request_id_of(httpx.Response(500)) is None
 
 
 def test_the_key_echoed_in_field_errors_is_redacted(server: TestServer) -> None:

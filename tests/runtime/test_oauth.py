@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import threading
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -29,7 +30,7 @@ from tests.runtime.authkit import (
     close,
     echo,
 )
-from tests.runtime.server import Reply, TestServer
+from tests.runtime.server import Reply, Seen, TestServer
 
 CLIENT_ID = "app-123"
 CLIENT_SECRET = "very-secret-client-value"
@@ -393,3 +394,37 @@ def test_a_static_access_token_needs_no_token_endpoint(server: TestServer) -> No
     creds = {"access_token": "static-token"}
     with client_for(oauth(token_url=""), server.url, credentials=creds) as client:
         assert client.request(ME, cast_to=object)["authorization"] == "Bearer static-token"
+
+
+@pytest.mark.anyio
+@FLAVOURS
+async def test_a_stream_refused_for_its_token_is_reopened_with_a_new_one(
+    server: TestServer, is_async: bool
+) -> None:
+    from runrl_rt._base_client import Operation
+
+    endpoint = TokenEndpoint(lifetime=None)
+    server.on("POST", "/oauth/token", endpoint)
+
+    def events(request: Seen, n: int) -> Reply:
+        if request.headers.get("authorization") != "Bearer tok-2":
+            return Reply(status=401, json={"message": "token revoked"})
+
+        async def chunks() -> AsyncIterator[bytes]:
+            yield b"data: one\n\n"
+            yield b"data: two\n\n"
+
+        return Reply(headers={"content-type": "text/event-stream"}, stream=chunks)
+
+    server.on("GET", "/events", events)
+    op = Operation("GET", "/events", stream=True)
+    client = client_for(oauth(), server.url, is_async=is_async, credentials=CREDS)
+    try:
+        stream = client.request_stream(op)
+        if is_async:
+            data = [e.data async for e in stream]
+        else:
+            data = [e.data for e in stream]
+    finally:
+        await close(client)
+    assert data == ["one", "two"] and endpoint.issued == 2

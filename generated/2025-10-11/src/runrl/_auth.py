@@ -647,8 +647,10 @@ class Authenticator:
             raise ValueError(f"token_refresh_margin must be >= 0 and finite (got {value!r})")
         return value
 
-    def _lookup(self, source: CredentialSource | None) -> Any:
-        """The credential of ``source``; an empty or blank string counts as not given."""
+    def _lookup(self, source: CredentialSource | None, *, empty_ok: bool = False) -> Any:
+        """The credential of ``source``: the argument, else the environment variable (without
+        surrounding whitespace). A blank string counts as not given, unless ``empty_ok`` (an
+        empty Basic password is a real one)."""
         if source is None:
             return None
         if source.argument == "api_key":
@@ -656,16 +658,17 @@ class Authenticator:
         else:
             value = self._credentials.get(source.argument)
             if value is None and source.env:
-                value = self._environ.get(source.env)
-        if isinstance(value, str):
-            value = value.strip() or None
+                raw = self._environ.get(source.env)
+                value = raw.strip() if raw is not None else None
+        if isinstance(value, str) and not value.strip() and not (empty_ok and value == ""):
+            return None
         return value
 
     def _resolve(self, scheme: SecurityScheme) -> _Resolved | None:
         resolved = _Resolved(scheme)
         if isinstance(scheme, HTTPBasicScheme):
             username = self._lookup(scheme.username)
-            password = self._lookup(scheme.password)
+            password = self._lookup(scheme.password, empty_ok=True)
             if isinstance(username, (tuple, BasicCredentials)):
                 username, password = (
                     (username.username, username.password)
