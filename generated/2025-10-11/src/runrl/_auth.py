@@ -1,46 +1,63 @@
 # Generated from templates/runtime/_auth.py.jinja. Do not edit by hand.
-"""Authentication: the API's security schemes, the user's credentials, and the one place where
-credentials are put on a request.
+"""Authentication: the one place where the credentials of a request are chosen.
 
 The generator describes the security schemes of the API as data (``Security``, a class
-attribute of the generated client) and the requirements of each operation
+attribute of the generated client; see ``_security.py``) and the requirements of each operation
 (``Operation.security``). The user gives credentials as constructor arguments, or through the
-environment variables each scheme names. For every request (every attempt and every redirect
-hop), ``Authenticator.apply`` picks the first requirement of the operation the credentials
-satisfy and puts its credentials on the request, but only when the request goes to the API's
-own origin. Every value it adds is recorded on the request (``request.extensions``): redirects
-(``rebind``) take them off a hop that leaves the origin, and error messages and debug logs
-redact them.
+environment variables each scheme names. For every request attempt, ``Authenticator.apply``
+picks the first requirement of the operation the credentials satisfy, but only when the request
+goes to the API's own origin; ``_security.attach`` puts it on the built request and records it
+there, and ``_security.rebind`` decides it again for each redirect hop.
 
 OAuth2 tokens (client credentials, or a token provider for any other flow) are cached and
-fetched again before they expire (``token_refresh_margin``), one fetch at a time however many
-threads or tasks need one; a 401 from the API makes the client fetch a new token and repeat the
-request once.
+fetched again before they expire (``token_refresh_margin``, see ``_tokens.py``), one fetch at a
+time however many threads or tasks need one; a 401 from the API makes the client fetch a new
+token and repeat the request once (``renew``).
 """
 
 from __future__ import annotations
 
 import base64
-import copy
-import functools
 import inspect
 import os
-import threading
 import time
-import weakref
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, Union
-from urllib.parse import quote
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ._exceptions import (
-    CREDENTIALS_EXTENSION,
-    APIStatusError,
-    AuthenticationError,
-    RateLimitError,
-    TokenRequestError,
+from ._exceptions import APIStatusError, AuthenticationError
+from ._security import (
+    AccessToken,
+    APIKeyScheme,
+    Applied,
+    AsyncTokenProvider,
+    BasicCredentials,
+    ClientCredentials,
+    CredentialSource,
+    HTTPBasicScheme,
+    HTTPBearerScheme,
+    Item,
+    OAuth2Scheme,
+    Requirement,
+    Security,
+    SecurityScheme,
+    TokenProvider,
+    applied_to,
+    attach,
+    origin_of,
+    rebind,
+    same_origin,
+)
+from ._tokens import (
+    AsyncTokenSend,
+    TokenCache,
+    TokenSend,
+    as_access_token,
+    check_value,
+    read_token_response,
+    token_error,
+    token_request,
 )
 
 if TYPE_CHECKING:
@@ -54,6 +71,7 @@ _MARGIN_ENV = "RUNRL_TOKEN_REFRESH_MARGIN"
 __all__ = [
     "APIKeyScheme",
     "AccessToken",
+    "Applied",
     "AsyncTokenProvider",
     "Authenticator",
     "BasicCredentials",
@@ -67,504 +85,10 @@ __all__ = [
     "SecurityScheme",
     "TokenProvider",
     "attach",
+    "origin_of",
     "rebind",
+    "same_origin",
 ]
-
-# ------------------------------------------------------------------------ what the generator emits
-
-
-@dataclass(frozen=True)
-class CredentialSource:
-    """Where one credential comes from: the constructor argument ``argument``, else the
-    environment variable ``env``. The argument ``api_key`` is ``ClientConfig.api_key`` (whose
-    environment variable ``ClientConfig.from_env`` reads); every other argument is a key of the
-    ``credentials`` mapping the generated constructor passes to the base client."""
-
-    argument: str
-    env: str | None = None
-
-
-@dataclass(frozen=True)
-class APIKeyScheme:
-    """``type: apiKey``: the key is sent as is in the header, query parameter or cookie
-    ``param``."""
-
-    name: str
-    location: Literal["header", "query", "cookie"]
-    param: str
-    key: CredentialSource
-
-
-@dataclass(frozen=True)
-class HTTPBearerScheme:
-    """``type: http`` with a token scheme (``bearer``): ``Authorization: <prefix> <token>``.
-
-    The credential is a token string or a token provider (see ``TokenProvider``)."""
-
-    name: str
-    token: CredentialSource
-    prefix: str = "Bearer"
-
-
-@dataclass(frozen=True)
-class HTTPBasicScheme:
-    """``type: http, scheme: basic``: ``Authorization: Basic base64(username:password)``."""
-
-    name: str
-    username: CredentialSource
-    password: CredentialSource
-
-
-@dataclass(frozen=True)
-class OAuth2Scheme:
-    """``type: oauth2`` (and ``openIdConnect``): ``Authorization: Bearer <access token>``.
-
-    The access token is, in this order: what the ``token`` source gives (a token string, a
-    ``TokenProvider`` for any flow, or ``ClientCredentials``); else a token fetched from
-    ``token_url`` (the ``clientCredentials`` flow's ``tokenUrl``; relative to the base URL if
-    relative) with the ``client_id`` and ``client_secret`` sources, asking for ``scopes``.
-    """
-
-    name: str
-    token: CredentialSource
-    token_url: str | None = None
-    client_id: CredentialSource | None = None
-    client_secret: CredentialSource | None = None
-    scopes: tuple[str, ...] = ()
-
-
-SecurityScheme = Union[APIKeyScheme, HTTPBearerScheme, HTTPBasicScheme, OAuth2Scheme]
-# Scheme names that must all be applied together (one entry of an OpenAPI `security` list).
-Requirement = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Security:
-    """The security schemes of an API and its document-level requirements.
-
-    ``default`` is the document's ``security``: alternatives (any one will do), each a
-    ``Requirement`` (all of its schemes at once); an empty ``Requirement`` means "no credential
-    needed". When ``default`` needs credentials and none of its alternatives can be satisfied,
-    the client refuses to start (``AuthenticationError``); an operation with its own
-    requirements (``Operation.security``) is checked when it is called.
-    """
-
-    schemes: tuple[SecurityScheme, ...] = ()
-    default: tuple[Requirement, ...] = ()
-
-
-# ------------------------------------------------------------------------ what the user passes
-
-
-@dataclass(frozen=True)
-class AccessToken:
-    """A token and, if known, its lifetime in seconds from now.
-
-    What a ``TokenProvider`` may return instead of a plain string: the client then fetches a new
-    one ``token_refresh_margin`` seconds before it expires (never later than half its lifetime).
-    A plain string (or ``expires_in=None``) is used until the API rejects it with a 401.
-    """
-
-    token: str = field(repr=False)
-    expires_in: float | None = None
-
-
-# A callable returning the current token, for any flow the client does not run itself
-# (authorization code, device code, a CLI's login file...). The async client also accepts a
-# coroutine function.
-TokenProvider = Callable[[], Union[str, AccessToken]]
-AsyncTokenProvider = Callable[[], Awaitable[Union[str, AccessToken]]]
-
-
-@dataclass(frozen=True)
-class ClientCredentials:
-    """OAuth2 client credentials (RFC 6749 section 4.4), for full control of the token request.
-
-    ``scopes`` replaces the scheme's scopes; ``token_url`` its token URL; ``auth_method`` says
-    how the client authenticates to the token endpoint (HTTP Basic, the default the RFC
-    requires servers to support, or the form body); ``extra_params`` are added to the form
-    (``audience``, ``resource``...).
-    """
-
-    client_id: str
-    client_secret: str = field(repr=False)
-    scopes: tuple[str, ...] | None = None
-    token_url: str | None = None
-    auth_method: Literal["client_secret_basic", "client_secret_post"] = "client_secret_basic"
-    extra_params: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class BasicCredentials:
-    """A user name and password for HTTP Basic (a ``(username, password)`` tuple works too)."""
-
-    username: str
-    password: str = field(repr=False)
-
-
-# ------------------------------------------------------------------------ requests and origins
-
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-Origin = tuple[str, str, int]
-
-
-def origin_of(url: httpx.URL) -> Origin:
-    """``(scheme, host, port)`` with the default port made explicit."""
-    return (url.scheme, url.host, url.port or _DEFAULT_PORTS.get(url.scheme, 0))
-
-
-def same_origin(url: httpx.URL, home: Origin) -> bool:
-    """Whether credentials made for ``home`` may go to ``url``.
-
-    The same scheme, host and port, or the same host upgraded from http to https (on the
-    default ports): what browsers and httpx allow for ``Authorization`` on a redirect.
-    """
-    target = origin_of(url)
-    if target == home:
-        return True
-    return home == ("http", target[1], 80) and target == ("https", home[1], 443)
-
-
-@dataclass(frozen=True)
-class _Item:
-    """One credential on a request: where it went, and the secrets to redact."""
-
-    location: Literal["header", "query", "cookie"]
-    name: str
-    value: str
-    secrets: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Applied:
-    """The credentials of one request: what ``Authenticator.apply`` decided, recorded on the
-    request (``request.extensions``) once it is built."""
-
-    origin: Origin
-    items: tuple[_Item, ...]
-    renewable: tuple[str, ...] = ()  # names of schemes whose token may be fetched anew
-    hidden: tuple[str, ...] = ()  # secrets sent elsewhere (a token request's form), to redact
-
-    @property
-    def secrets(self) -> tuple[str, ...]:
-        return tuple(s for item in self.items for s in item.secrets) + self.hidden
-
-    @functools.cached_property
-    def headers(self) -> dict[str, str]:
-        """The header credentials, to build the request with (cheaper than setting them on
-        the built request)."""
-        return {item.name: item.value for item in self.items if item.location == "header"}
-
-
-def _put(request: httpx.Request, items: tuple[_Item, ...]) -> None:
-    for item in items:
-        if item.location == "header":
-            request.headers[item.name] = item.value
-        elif item.location == "query":
-            request.url = request.url.copy_set_param(item.name, item.value)
-        else:
-            pair = f"{item.name}={item.value}"
-            existing = request.headers.get("cookie")
-            request.headers["cookie"] = f"{existing}; {pair}" if existing else pair
-
-
-def _take_off(request: httpx.Request, items: tuple[_Item, ...]) -> None:
-    for item in items:
-        if item.location == "header":
-            if request.headers.get(item.name) == item.value:
-                del request.headers[item.name]
-        elif item.location == "query":
-            if request.url.params.get(item.name) == item.value:
-                request.url = request.url.copy_remove_param(item.name)
-        else:
-            existing = request.headers.get("cookie")
-            if existing is not None:
-                pair = f"{item.name}={item.value}"
-                kept = [p for p in existing.split("; ") if p != pair]
-                if kept:
-                    request.headers["cookie"] = "; ".join(kept)
-                else:
-                    del request.headers["cookie"]
-
-
-def _already_set(request: httpx.Request, item: _Item) -> bool:
-    """The caller set this query or cookie credential explicitly (``extra_query``...): theirs
-    wins, as it always has (a header is checked before the request is built)."""
-    if item.location == "query":
-        return item.name in request.url.params
-    cookie = request.headers.get("cookie", "")
-    return any(p.split("=", 1)[0] == item.name for p in cookie.split("; "))
-
-
-def attach(request: httpx.Request, applied: Applied) -> None:
-    """Finish putting ``applied`` on ``request``, built with ``applied.headers`` among its
-    headers: add the query and cookie credentials, and record them all on the request (for
-    redirects and redaction). ``request`` is fresh (one per attempt): its ``extensions`` dict
-    is its own."""
-    rest = tuple(item for item in applied.items if item.location != "header")
-    if rest:
-        kept = tuple(item for item in rest if not _already_set(request, item))
-        _put(request, kept)
-        if len(kept) != len(rest):
-            items = tuple(i for i in applied.items if i.location == "header" or i in kept)
-            applied = Applied(applied.origin, items, applied.renewable, applied.hidden)
-    request.extensions[CREDENTIALS_EXTENSION] = applied
-
-
-def applied_to(request: httpx.Request) -> Applied | None:
-    value = request.extensions.get(CREDENTIALS_EXTENSION)
-    return value if isinstance(value, Applied) else None
-
-
-def rebind(next_request: httpx.Request) -> None:
-    """Decide the credentials of a redirect hop again.
-
-    httpx builds the next request from the previous one (headers kept, ``Cookie`` and, off the
-    origin, ``Authorization`` dropped). Every credential applied is taken off, then put back
-    only when the hop stays on the origin the credentials were made for.
-    """
-    applied = applied_to(next_request)
-    if applied is None:
-        return
-    _take_off(next_request, applied.items)
-    if same_origin(next_request.url, applied.origin):
-        _put(next_request, applied.items)
-    else:
-        next_request.extensions = {
-            k: v for k, v in next_request.extensions.items() if k != CREDENTIALS_EXTENSION
-        }
-
-
-# ------------------------------------------------------------------------ tokens
-
-
-def _check_value(value: object, what: str) -> str:
-    """A credential as text that can go in a header: refused (without echoing it) otherwise."""
-    if not isinstance(value, str):
-        raise TypeError(f"{what} must be a string, not {type(value).__name__}")
-    if not value:
-        raise ValueError(f"{what} is empty")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise ValueError(f"{what} contains a control character (a line break?)")
-    return value
-
-
-class _TokenCache:
-    """The current token of one scheme, fetched anew before it expires, one fetch at a time.
-
-    ``fetch`` is called under a lock (a ``threading.Lock`` for the sync client, an
-    ``asyncio.Lock`` per event loop for the async one); callers that waited for a fetch that
-    failed get its error instead of trying again at once, so a failing token endpoint is asked
-    once per wave of calls, not once per call.
-    """
-
-    def __init__(self, margin: float, clock: Callable[[], float]) -> None:
-        self._margin = margin
-        self._clock = clock
-        self._token: str | None = None
-        self._refresh_at: float | None = None
-        self._completed = 0  # fetches finished, successful or not
-        self._error: BaseException | None = None
-        self._lock = threading.Lock()
-        self._alocks: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
-        self.fetches = 0  # how many times a token was fetched (tests and diagnostics)
-
-    def fresh(self) -> str | None:
-        token = self._token
-        if token is None:
-            return None
-        refresh_at = self._refresh_at
-        if refresh_at is not None and self._clock() >= refresh_at:
-            return None
-        return token
-
-    def invalidate(self, rejected: str) -> None:
-        """Forget ``rejected`` (the API answered 401 to it), unless a newer token replaced it."""
-        if self._token == rejected:
-            self._token = None
-
-    def _store(self, access: AccessToken) -> str:
-        token = _check_value(access.token, "the access token")
-        lifetime = access.expires_in
-        if lifetime is None:
-            self._refresh_at = None
-        else:
-            lifetime = max(lifetime, 0.0)
-            self._refresh_at = self._clock() + max(lifetime - self._margin, lifetime / 2.0)
-        self._token = token
-        self._error = None
-        return token
-
-    def _failed(self, completed: int) -> BaseException | None:
-        """The error of a fetch that finished while this caller waited for the lock."""
-        if self._completed != completed and self._error is not None:
-            try:
-                return copy.copy(self._error)
-            except Exception:
-                return self._error
-        return None
-
-    def _alock(self) -> Any:
-        import asyncio  # here: a program that only uses the sync client never imports it
-
-        loop = asyncio.get_running_loop()
-        lock = self._alocks.get(loop)
-        if lock is None:
-            lock = self._alocks[loop] = asyncio.Lock()
-        return lock
-
-    def get(self, fetch: Callable[[], AccessToken]) -> str:
-        """The current token, fetched with ``fetch`` when there is none or it is about to expire."""
-        token = self.fresh()
-        if token is not None:
-            return token
-        completed = self._completed
-        with self._lock:
-            token = self.fresh()
-            if token is not None:
-                return token
-            error = self._failed(completed)
-            if error is not None:
-                raise error
-            self.fetches += 1
-            try:
-                access = fetch()
-                return self._store(access)
-            except Exception as exc:
-                self._error = exc
-                raise
-            finally:
-                self._completed += 1
-
-    async def aget(self, fetch: Callable[[], Awaitable[AccessToken]]) -> str:
-        """The current token, fetched with ``fetch`` when there is none or it is about to expire."""
-        token = self.fresh()
-        if token is not None:
-            return token
-        completed = self._completed
-        async with self._alock():
-            token = self.fresh()
-            if token is not None:
-                return token
-            error = self._failed(completed)
-            if error is not None:
-                raise error
-            self.fetches += 1
-            try:
-                access = await fetch()
-                return self._store(access)
-            except Exception as exc:
-                self._error = exc
-                raise
-            finally:
-                self._completed += 1
-
-
-def _as_access_token(value: object, what: str) -> AccessToken:
-    if isinstance(value, AccessToken):
-        return value
-    return AccessToken(_check_value(value, what))
-
-
-def _token_request(
-    credentials: ClientCredentials, scopes: tuple[str, ...], url: str
-) -> tuple[dict[str, str], dict[str, str], Applied]:
-    """Headers, form and client authentication of a client-credentials token request (RFC 6749
-    4.4.2). The client's own credentials are only ever sent to the token URL's origin."""
-    form = {"grant_type": "client_credentials"}
-    chosen = credentials.scopes if credentials.scopes is not None else scopes
-    if chosen:
-        form["scope"] = " ".join(chosen)
-    form.update(credentials.extra_params)
-    headers = {
-        "accept": "application/json",
-        "content-type": "application/x-www-form-urlencoded",
-    }
-    items: tuple[_Item, ...] = ()
-    if credentials.auth_method == "client_secret_post":
-        form["client_id"] = credentials.client_id
-        form["client_secret"] = credentials.client_secret
-    else:
-        # RFC 6749 2.3.1: both parts form-urlencoded before they are joined.
-        pair = (
-            f"{quote(credentials.client_id, safe='')}:{quote(credentials.client_secret, safe='')}"
-        )
-        basic = base64.b64encode(pair.encode()).decode("ascii")
-        items = (
-            _Item("header", "authorization", f"Basic {basic}", (basic, credentials.client_secret)),
-        )
-    # With client_secret_post the secret is in the form: recorded all the same, for redaction.
-    hidden = (credentials.client_secret,)
-    return headers, form, Applied(origin_of(httpx.URL(url)), items, hidden=hidden)
-
-
-def _read_token_response(response: httpx.Response, url: str) -> AccessToken:
-    """The access token of a successful token response; ``TokenRequestError`` if there is none."""
-
-    def refuse(why: str) -> TokenRequestError:
-        return TokenRequestError(
-            f"token request to {url} failed: {why}",
-            status_code=response.status_code,
-            request=response.request,
-            response=response,
-        )
-
-    try:
-        body = response.json()
-    except ValueError:
-        raise refuse("the answer is not JSON") from None
-    if not isinstance(body, dict):
-        raise refuse("the answer is not a JSON object")
-    token = body.get("access_token")
-    if not isinstance(token, str) or not token:
-        raise refuse("the answer has no access_token")
-    token_type = body.get("token_type")
-    if token_type is not None and str(token_type).lower() != "bearer":
-        raise refuse(f"unsupported token_type {str(token_type)[:40]!r} (expected Bearer)")
-    expires_in: float | None = None
-    raw = body.get("expires_in")
-    if isinstance(raw, (int, float, str)) and not isinstance(raw, bool):
-        try:
-            value = float(raw)
-        except ValueError:
-            value = float("nan")
-        if value == value and value not in (float("inf"), float("-inf")):
-            expires_in = max(value, 0.0)
-    try:
-        _check_value(token, "the access token")
-    except ValueError as exc:
-        raise refuse(str(exc)) from None
-    return AccessToken(token, expires_in)
-
-
-def _token_error(exc: APIStatusError, url: str) -> Exception:
-    """What the caller sees when the token endpoint refused: ``TokenRequestError`` for a 4xx
-    (the credentials are wrong), the usual class for 429 and 5xx (try again later)."""
-    reason = exc.message
-    if (
-        exc.status_code is not None
-        and 400 <= exc.status_code < 500
-        and not isinstance(exc, RateLimitError)
-    ):
-        return TokenRequestError(
-            f"token request to {url} failed: {reason}",
-            status_code=exc.status_code,
-            code=exc.code,
-            details=exc.details,
-            payload=exc.payload,
-            request=exc.request,
-            response=exc.response,
-        )
-    exc.message = f"token request to {url} failed: {reason}"
-    exc.args = (exc.message,)
-    return exc
-
-
-# ------------------------------------------------------------------------ the authenticator
-
-# (token_url, headers, form, client authentication) -> the token endpoint's successful response
-TokenSend = Callable[[str, dict[str, str], dict[str, str], Applied], httpx.Response]
-AsyncTokenSend = Callable[[str, dict[str, str], dict[str, str], Applied], Awaitable[httpx.Response]]
 
 
 class _Resolved:
@@ -574,11 +98,11 @@ class _Resolved:
 
     def __init__(self, scheme: SecurityScheme) -> None:
         self.scheme = scheme
-        self.static: tuple[_Item, ...] | None = None  # credentials that never change
+        self.static: tuple[Item, ...] | None = None  # credentials that never change
         self.provider: Any = None
         self.client_credentials: ClientCredentials | None = None
         self.token_url = ""
-        self.cache: _TokenCache | None = None
+        self.cache: TokenCache | None = None
 
 
 def _label(argument: str) -> str:
@@ -680,12 +204,12 @@ class Authenticator:
             if username is None or password is None:
                 missing = scheme.username if username is None else scheme.password
                 raise ValueError(f"{scheme.name}: {missing.argument} is missing")
-            user = _check_value(username, scheme.username.argument)
-            secret = _check_value(password, scheme.password.argument) if password else ""
+            user = check_value(username, scheme.username.argument)
+            secret = check_value(password, scheme.password.argument) if password else ""
             token = base64.b64encode(f"{user}:{secret}".encode()).decode("ascii")
             header = f"Basic {token}"
             resolved.static = (
-                _Item("header", "authorization", header, (token, *([secret] if secret else []))),
+                Item("header", "authorization", header, (token, *([secret] if secret else []))),
             )
             return resolved
         if isinstance(scheme, APIKeyScheme):
@@ -702,8 +226,8 @@ class Authenticator:
                 absent = scheme.client_id if client_id is None else scheme.client_secret
                 raise ValueError(f"{scheme.name}: {absent.argument if absent else '?'} is missing")
             value = ClientCredentials(
-                _check_value(client_id, "the client id"),
-                _check_value(client_secret, "the client secret"),
+                check_value(client_id, "the client id"),
+                check_value(client_secret, "the client secret"),
             )
         if value is None:
             return None
@@ -715,24 +239,24 @@ class Authenticator:
                 raise ValueError(f"{scheme.name}: no token URL for the client credentials flow")
             resolved.client_credentials = value
             resolved.token_url = str(self._base.join(url))
-            resolved.cache = _TokenCache(self._margin, self._clock)
+            resolved.cache = TokenCache(self._margin, self._clock)
         elif callable(value):
             resolved.provider = value
-            resolved.cache = _TokenCache(self._margin, self._clock)
+            resolved.cache = TokenCache(self._margin, self._clock)
         else:
             if isinstance(value, AccessToken):
                 value = value.token
-            text = _check_value(value, source.argument)
+            text = check_value(value, source.argument)
             resolved.static = self._items(scheme, text)
         return resolved
 
     @staticmethod
-    def _items(scheme: SecurityScheme, value: str) -> tuple[_Item, ...]:
+    def _items(scheme: SecurityScheme, value: str) -> tuple[Item, ...]:
         if isinstance(scheme, APIKeyScheme):
             name = scheme.param.lower() if scheme.location == "header" else scheme.param
-            return (_Item(scheme.location, name, value, (value,)),)
+            return (Item(scheme.location, name, value, (value,)),)
         prefix = scheme.prefix if isinstance(scheme, HTTPBearerScheme) else "Bearer"
-        return (_Item("header", "authorization", f"{prefix} {value}", (value,)),)
+        return (Item("header", "authorization", f"{prefix} {value}", (value,)),)
 
     # ---------------------------------------------------------------- requirements
 
@@ -850,7 +374,7 @@ class Authenticator:
     def _finish(
         self,
         headers: Mapping[str, str],
-        items: tuple[_Item, ...],
+        items: tuple[Item, ...],
         renewable: tuple[str, ...] = (),
         applied: Applied | None = None,
     ) -> Applied | None:
@@ -875,7 +399,7 @@ class Authenticator:
         fixed = self._fixed.get(requirement)
         if fixed is not None:
             return self._finish(headers, fixed.items, applied=fixed)
-        items: list[_Item] = []
+        items: list[Item] = []
         renewable: list[str] = []
         for name in requirement:
             resolved = self._resolved[name]
@@ -907,15 +431,15 @@ class Authenticator:
                         f"{scheme.name}: the token provider returned an awaitable; "
                         "pass it to the async client"
                     )
-                return _as_access_token(result, f"{scheme.name}: the provided token")
+                return as_access_token(result, f"{scheme.name}: the provided token")
             assert credentials is not None
             scopes = scheme.scopes if isinstance(scheme, OAuth2Scheme) else ()
-            headers, form, client_auth = _token_request(credentials, scopes, resolved.token_url)
+            headers, form, client_auth = token_request(credentials, scopes, resolved.token_url)
             try:
                 response = send(resolved.token_url, headers, form, client_auth)
             except APIStatusError as exc:
-                raise _token_error(exc, resolved.token_url) from exc
-            return _read_token_response(response, resolved.token_url)
+                raise token_error(exc, resolved.token_url) from exc
+            return read_token_response(response, resolved.token_url)
 
         return cache.get(fetch)
 
@@ -932,7 +456,7 @@ class Authenticator:
         fixed = self._fixed.get(requirement)
         if fixed is not None:
             return self._finish(headers, fixed.items, applied=fixed)
-        items: list[_Item] = []
+        items: list[Item] = []
         renewable: list[str] = []
         for name in requirement:
             resolved = self._resolved[name]
@@ -959,14 +483,14 @@ class Authenticator:
                 result = provider()
                 if inspect.isawaitable(result):
                     result = await result
-                return _as_access_token(result, f"{scheme.name}: the provided token")
+                return as_access_token(result, f"{scheme.name}: the provided token")
             assert credentials is not None
             scopes = scheme.scopes if isinstance(scheme, OAuth2Scheme) else ()
-            headers, form, client_auth = _token_request(credentials, scopes, resolved.token_url)
+            headers, form, client_auth = token_request(credentials, scopes, resolved.token_url)
             try:
                 response = await send(resolved.token_url, headers, form, client_auth)
             except APIStatusError as exc:
-                raise _token_error(exc, resolved.token_url) from exc
-            return _read_token_response(response, resolved.token_url)
+                raise token_error(exc, resolved.token_url) from exc
+            return read_token_response(response, resolved.token_url)
 
         return await cache.aget(fetch)
