@@ -580,7 +580,7 @@ class _BaseClient:
     def _merge_client_headers(self, client: httpx.Client | httpx.AsyncClient) -> None:
         """Fold the httpx client's default headers under ours, once, instead of per request.
 
-        Its headers that our credentials set are left out: the client's credentials win."""
+        Its headers that this client's credentials go in are left out: ours win, as before."""
         ours = self._auth.header_names()
         merged = {
             key.lower(): value for key, value in client.headers.items() if key.lower() not in ours
