@@ -299,12 +299,10 @@ class Authenticator:
                 return requirement
         return None
 
-    def requirement(
-        self, security: tuple[Requirement, ...] | None, op_name: str
-    ) -> Requirement | None:
+    def requirement(self, op: Operation) -> Requirement | None:
         """The requirement to apply for an operation, ``None`` for none; raises
         ``AuthenticationError`` (before anything is sent) if none can be met."""
-        alternatives = self._security.default if security is None else security
+        alternatives = self._security.default if op.security is None else op.security
         try:
             return self._choices[alternatives]
         except KeyError:
@@ -312,7 +310,7 @@ class Authenticator:
         chosen = self._choose(alternatives)
         if chosen is None and alternatives and () not in alternatives:
             raise AuthenticationError(
-                f"{op_name} needs credentials: {self._missing(alternatives)}."
+                f"{op.name} needs credentials: {self._missing(alternatives)}."
             )
         if chosen is not None and all(self._resolved[n].static for n in chosen):
             # Credentials that never change: one Applied for every request.
@@ -359,7 +357,7 @@ class Authenticator:
         return resolved.cache.fetches if resolved is not None and resolved.cache else 0
 
     def _applicable(self, url: str, op: Operation) -> Requirement | None:
-        requirement = self.requirement(op.security, op.name)
+        requirement = self.requirement(op)
         if requirement is None:
             return None
         if not url.startswith(self._prefix):
@@ -398,6 +396,8 @@ class Authenticator:
             return None
         fixed = self._fixed.get(requirement)
         if fixed is not None:
+            if headers.keys().isdisjoint(fixed.headers):
+                return fixed  # the usual case: nothing the caller set explicitly
             return self._finish(headers, fixed.items, applied=fixed)
         items: list[Item] = []
         renewable: list[str] = []
@@ -455,6 +455,8 @@ class Authenticator:
             return None
         fixed = self._fixed.get(requirement)
         if fixed is not None:
+            if headers.keys().isdisjoint(fixed.headers):
+                return fixed  # the usual case: nothing the caller set explicitly
             return self._finish(headers, fixed.items, applied=fixed)
         items: list[Item] = []
         renewable: list[str] = []

@@ -226,6 +226,11 @@ class Applied:
         the built request)."""
         return {item.name: item.value for item in self.items if item.location == "header"}
 
+    @functools.cached_property
+    def others(self) -> tuple[Item, ...]:
+        """The query and cookie credentials, put on the request once it is built."""
+        return tuple(item for item in self.items if item.location != "header")
+
 
 def _put(request: httpx.Request, items: tuple[Item, ...]) -> None:
     for item in items:
@@ -272,7 +277,7 @@ def attach(request: httpx.Request, applied: Applied) -> None:
     headers: add the query and cookie credentials, and record them all on the request (for
     redirects and redaction). ``request`` is fresh (one per attempt): its ``extensions`` dict
     is its own."""
-    rest = tuple(item for item in applied.items if item.location != "header")
+    rest = applied.others
     if rest:
         kept = tuple(item for item in rest if not _already_set(request, item))
         _put(request, kept)
