@@ -48,6 +48,7 @@ class Package:
     error_code_field: str = "error"
     error_message_field: str = "message"
     error_details_field: str = "details"
+    request_id_header: str = "X-Request-Id"
     failure_errors: list[FailureError] = field(
         default_factory=lambda: [FailureError("RunFailedError", "run")]
     )

@@ -11,19 +11,25 @@ the redirect rule that keeps credentials on their origin.
   own reprs, and with the values of credential-named query parameters replaced by ``***``.
 * A text that may contain a secret (an error body echoing the request, an ``httpx`` error
   quoting a header) has every known secret value replaced by ``***`` (:func:`redact_text`).
+* The credentials the authentication layer put on a request (``_security.attach``) are recorded
+  on it (:data:`CREDENTIALS_EXTENSION`): their values are secrets whatever their names (an API
+  key in a query parameter ``key``, a cookie, the password behind a Basic token), so URLs,
+  headers and texts about that request hide them too (:func:`request_secrets`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from urllib.parse import unquote
 
 import httpx
 
 __all__ = [
+    "CREDENTIALS_EXTENSION",
     "REDACTED",
     "is_credential",
+    "redact_bytes",
     "redact_headers",
     "redact_text",
     "redact_url",
@@ -41,6 +47,10 @@ _CREDENTIAL_NAME = re.compile(
     r"cookie|session|credential",
     re.IGNORECASE,
 )
+# Where the authentication layer records the credentials it put on a request (an object with
+# a ``secrets`` attribute, ``_security.Applied``): messages about the request redact them, and
+# a redirect hop that leaves their origin drops them (``_security.rebind``).
+CREDENTIALS_EXTENSION = "runrl.credentials"
 # Shorter values are too common in ordinary text to be replaced wherever they occur; a URL's
 # password of any length is still hidden, where the URL is shown, by redact_url.
 _MIN_SECRET = 4
@@ -51,8 +61,9 @@ def is_credential(name: str) -> bool:
     return _CREDENTIAL_NAME.search(name) is not None
 
 
-def redact_url(url: str | httpx.URL) -> str:
-    """``url`` as text, with its password and credential-named query values hidden."""
+def redact_url(url: str | httpx.URL, secrets: Collection[str] = ()) -> str:
+    """``url`` as text, with its password and credential-named query values hidden, and any
+    query value that is one of ``secrets`` (see :func:`request_secrets`)."""
     if not isinstance(url, httpx.URL):
         try:
             url = httpx.URL(url)
@@ -61,7 +72,7 @@ def redact_url(url: str | httpx.URL) -> str:
             return "<an invalid URL>"
     if url.query:
         params = [
-            (key, REDACTED if is_credential(key) else value)
+            (key, REDACTED if is_credential(key) or value in secrets else value)
             for key, value in url.params.multi_items()
         ]
         url = url.copy_with(params=params)
@@ -73,14 +84,17 @@ def redact_url(url: str | httpx.URL) -> str:
     return text
 
 
-def redact_headers(headers: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Headers to log: credentials hidden (``Authorization`` keeps its scheme)."""
+def redact_headers(
+    headers: Iterable[tuple[str, str]], secrets: Collection[str] = ()
+) -> dict[str, str]:
+    """Headers to log: credentials hidden (``Authorization`` keeps its scheme), and any value
+    that is one of ``secrets``."""
     shown: dict[str, str] = {}
     for key, value in headers:
         if key.lower() == "authorization":
             scheme = value.split(" ", 1)[0] if " " in value else ""
             shown[key] = f"{scheme} {REDACTED}".strip()
-        elif is_credential(key):
+        elif is_credential(key) or value in secrets:
             shown[key] = REDACTED
         else:
             shown[key] = value
@@ -88,15 +102,17 @@ def redact_headers(headers: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def secret_values(
-    headers: Iterable[tuple[str, str]] = (), urls: Iterable[str | httpx.URL | None] = ()
+    headers: Iterable[tuple[str, str]] = (),
+    urls: Iterable[str | httpx.URL | None] = (),
+    values: Iterable[str] = (),
 ) -> frozenset[str]:
-    """The secret strings in some headers and URLs, as they may appear in a text.
+    """The secret strings in some headers and URLs, and ``values``, as they may appear in a text.
 
     For a credential header: its value, or for a ``Scheme token`` value the token alone (so
     that ``Bearer ***`` still says which scheme was used); for a URL: its password, as
-    written and percent-decoded.
+    written and percent-decoded; ``values`` are secrets already known as such.
     """
-    found: set[str] = set()
+    found: set[str] = set(values)
     for key, value in headers:
         if is_credential(key):
             found.add(value.strip().split(" ", 1)[-1].strip())
@@ -115,10 +131,12 @@ def secret_values(
 
 
 def request_secrets(request: httpx.Request | None) -> frozenset[str]:
-    """The secrets a request carries (credential headers, URL password)."""
+    """The secrets a request carries: credential headers, URL password, and every value the
+    authentication layer recorded on it (:data:`CREDENTIALS_EXTENSION`)."""
     if request is None:
         return frozenset()
-    return secret_values(request.headers.items(), (request.url,))
+    recorded = getattr(request.extensions.get(CREDENTIALS_EXTENSION), "secrets", ())
+    return secret_values(request.headers.items(), (request.url,), recorded)
 
 
 def redact_text(text: str, secrets: Iterable[str]) -> str:
@@ -128,6 +146,15 @@ def redact_text(text: str, secrets: Iterable[str]) -> str:
         if secret in text:
             text = text.replace(secret, REDACTED)
     return text
+
+
+def redact_bytes(data: bytes, secrets: Iterable[str]) -> bytes:
+    """``data`` (a body, before it is parsed or cut) with every secret replaced by ``***``."""
+    for secret in sorted(secrets, key=len, reverse=True):
+        encoded = secret.encode("utf-8")
+        if encoded in data:
+            data = data.replace(encoded, REDACTED.encode("ascii"))
+    return data
 
 
 def scrub_exception(exc: BaseException, secrets: Iterable[str]) -> BaseException:

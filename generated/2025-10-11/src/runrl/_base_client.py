@@ -20,7 +20,12 @@ is raised, with its type.
 Time limits. ``timeout`` bounds each step of an attempt (connect, each read, each write);
 ``total_timeout`` bounds the whole call, retries and pauses included (see ``_deadline``): an
 attempt it cuts short raises ``APITimeoutError``, and a retry that could not start in time is
-not made. Redirects are followed, but credentials never leave the origin they were meant for.
+not made.
+
+Credentials are put on each attempt by ``_auth.Authenticator``. Redirects are followed here, not
+by httpx, and ``_security.rebind`` decides the credentials of each hop: a hop that leaves the
+origin carries none, neither the API's nor a credential header of the caller. A 401 to a request
+that carried a token that can be fetched anew (OAuth2) is repeated once with a new token.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from datetime import time as dt_time
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, cast, overload
 from urllib.parse import quote
 
 import httpx
@@ -51,11 +56,23 @@ import pydantic
 from typing_extensions import ParamSpec
 
 from . import _deadline
+from ._auth import (
+    Applied,
+    Authenticator,
+    CredentialSource,
+    HTTPBearerScheme,
+    Requirement,
+    Security,
+    attach,
+    origin_of,
+    rebind,
+    same_origin,
+)
 from ._config import ClientConfig
+from ._error_body import request_id_of
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
-    AuthenticationError,
     ResponseValidationError,
     ValidationError,
     _redact,
@@ -64,7 +81,6 @@ from ._exceptions import (
     parse_retry_after,
 )
 from ._redact import (
-    is_credential,
     redact_headers,
     redact_url,
     request_secrets,
@@ -77,7 +93,7 @@ from ._validation import check_headers, header_value_problem, is_finite
 if TYPE_CHECKING:
     # Imported where first needed instead (a page, a stream, an upload): `import <package>`
     # then loads neither the page model (Pydantic's model machinery) nor httpx-sse.
-    from ._pagination import PagedResponse, PaginationSpec
+    from ._pagination import PagedResponse, PageRequest, PaginationSpec, _Walk
     from ._streaming import AsyncEventStream, EventStream
 
 __all__ = [
@@ -147,8 +163,6 @@ _TRANSPORT_FIELDS = ("verify_ssl", "ssl_ca_cert", "cert_file", "key_file", "prox
 _NONE_TYPE = type(None)
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_.~-]+")
-# Redirects followed per attempt (httpx's default).
-MAX_REDIRECTS = 20
 
 
 @dataclass(frozen=True)
@@ -158,6 +172,9 @@ class Operation:
     ``unwrap`` is the path into the JSON body to the payload (``("data",)`` for the envelope).
     ``idempotent`` marks a POST that may safely be retried; ``deprecated`` makes each call emit a
     ``DeprecationWarning``; ``stream``/``binary`` mark event-stream and raw-bytes responses.
+    ``security`` is the operation's own ``security``: alternatives, each the names of the
+    schemes to apply together (``()`` = none needed); ``None`` = the API's default.
+    ``qualified_name`` is the public method (``files.list``) that messages name.
     """
 
     method: str
@@ -168,11 +185,14 @@ class Operation:
     stream: bool = False
     binary: bool = False
     operation_id: str = ""
+    security: tuple[Requirement, ...] | None = None
+    qualified_name: str = ""
 
     @property
     def name(self) -> str:
-        """How messages refer to the operation: its operationId, else ``METHOD /path``."""
-        return self.operation_id or f"{self.method} {self.path}"
+        """How messages refer to the operation: the method users call (``files.list``), else
+        its operationId, else ``METHOD /path``."""
+        return self.qualified_name or self.operation_id or f"{self.method} {self.path}"
 
 
 @dataclass(frozen=True)
@@ -222,9 +242,9 @@ _UNSET: Any = object()
 class APIResponse(Generic[T]):
     """A response with its HTTP details, returned by ``request(..., raw=True)``.
 
-    ``status_code``, ``headers``, ``http_response`` (the ``httpx.Response``) and
-    ``retries_taken`` are available at once; ``parsed()`` converts the body to the declared type
-    the first time it is called.
+    ``status_code``, ``headers``, ``request_id`` (the id the server gave the request),
+    ``http_response`` (the ``httpx.Response``) and ``retries_taken`` are available at once;
+    ``parsed()`` converts the body to the declared type the first time it is called.
     """
 
     def __init__(
@@ -245,6 +265,11 @@ class APIResponse(Generic[T]):
         """The response headers."""
         return self.http_response.headers
 
+    @property
+    def request_id(self) -> str | None:
+        """The request id the server sent (``X-Request-Id`` or the API's own header)."""
+        return request_id_of(self.http_response)
+
     def parsed(self) -> T:
         """The payload, unwrapped and converted like ``request()`` returns it."""
         if self._parsed is _UNSET:
@@ -252,7 +277,9 @@ class APIResponse(Generic[T]):
         return cast(T, self._parsed)
 
     def __repr__(self) -> str:
-        return f"<APIResponse [{self.status_code}] {redact_url(self.http_response.request.url)}>"
+        request = self.http_response.request
+        url = redact_url(request.url, request_secrets(request))
+        return f"<APIResponse [{self.status_code}] {url}>"
 
 
 class _Prepared:
@@ -431,29 +458,8 @@ def _non_finite_at(value: object, path: str = "", depth: int = 0) -> str | None:
     return None
 
 
-def _keep_credentials_home(request: httpx.Request, origin: httpx.URL) -> None:
-    """Drop every credential header from a redirect that leaves ``origin``.
-
-    httpx itself drops only ``Authorization``; ``X-API-Key``, ``Cookie`` and the like (see
-    ``_redact.is_credential``) would go along. As httpx does, a redirect from ``http`` to
-    ``https`` on the same host keeps them.
-    """
-    url = request.url
-    if url.host == origin.host and (
-        (url.scheme, _port(url)) == (origin.scheme, _port(origin))
-        or (origin.scheme, _port(origin), url.scheme, _port(url)) == ("http", 80, "https", 443)
-    ):
-        return
-    for name in [name for name in request.headers if is_credential(name)]:
-        del request.headers[name]
-
-
 def _sendable(value: str) -> bool:
     return value == value.strip() and header_value_problem(value) is None
-
-
-def _port(url: httpx.URL) -> int | None:
-    return url.port if url.port is not None else {"http": 80, "https": 443}.get(url.scheme)
 
 
 def _is_model_class(tp: object) -> bool:
@@ -532,16 +538,44 @@ def _int_header(headers: httpx.Headers, name: str) -> int | None:
         return None
 
 
+# The request that fetches an OAuth2 token: no credentials of the API, safe to repeat.
+_TOKEN_REQUEST = Operation("POST", "", idempotent=True, security=(), qualified_name="token request")
+
+# The security of an API whose generated client declares none: a bearer token from ``api_key``.
+_API_KEY_BEARER = Security(
+    schemes=(HTTPBearerScheme("bearer", CredentialSource("api_key", "RUNRL_API_KEY")),),
+    default=(("bearer",),),
+)
+
+
 class _BaseClient:
     """What the sync and the async client share: configuration, request building, retry
     decisions, response conversion. Holds no per-call state, so one client can serve many
     threads or tasks at once."""
 
-    def __init__(self, config: ClientConfig) -> None:
-        if not config.api_key:
-            raise AuthenticationError(
-                "No API key: pass api_key=... or set the RUNRL_API_KEY environment variable."
-            )
+    # The API's security schemes and default requirements; the generated client sets its own.
+    _security: ClassVar[Security] = _API_KEY_BEARER
+
+    def __init__(
+        self,
+        config: ClientConfig,
+        *,
+        credentials: Mapping[str, object] | None = None,
+        token_refresh_margin: float | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        # Raises AuthenticationError when the API needs credentials and none were given.
+        self._auth = Authenticator(
+            self._security,
+            config,
+            credentials=credentials,
+            token_refresh_margin=token_refresh_margin,
+            clock=clock or time.monotonic,
+        )
+        self._auth.check()
+        self._credentials = credentials
+        self._token_refresh_margin = token_refresh_margin
+        self._clock = clock
         self._config = config
         self._base_url = config.base_url
         # Header names are kept lower-case throughout, so that an override written with another
@@ -549,7 +583,6 @@ class _BaseClient:
         self._headers: dict[str, str] = {
             "accept": "application/json",
             "user-agent": config.user_agent,
-            "authorization": f"Bearer {config.api_key}",
             **_lower_keys(config.default_headers),
         }
         self._timeout = _as_httpx_timeout(config.timeout)
@@ -623,8 +656,13 @@ class _BaseClient:
         }
 
     def _merge_client_headers(self, client: httpx.Client | httpx.AsyncClient) -> None:
-        """Fold the httpx client's default headers under ours, once, instead of per request."""
-        merged = {key.lower(): value for key, value in client.headers.items()}
+        """Fold the httpx client's default headers under ours, once, instead of per request.
+
+        Its headers that this client's credentials go in are left out: ours win, as before."""
+        ours = self._auth.header_names()
+        merged = {
+            key.lower(): value for key, value in client.headers.items() if key.lower() not in ours
+        }
         merged.update(self._headers)
         self._base_headers = merged
 
@@ -834,16 +872,19 @@ class _BaseClient:
             )
         if logger.isEnabledFor(logging.DEBUG):
             outcome = str(response.status_code) if response is not None else type(error).__name__
+            secrets = request_secrets(request)
             logger.debug(
                 "%s %s -> %s in %.1f ms (attempt %d)",
                 request.method,
-                redact_url(request.url),
+                redact_url(request.url, secrets),
                 outcome,
                 (time.perf_counter() - started) * 1000.0,
                 attempt + 1,
             )
             if self._config.debug:
-                logger.debug("request headers: %s", redact_headers(request.headers.items()))
+                logger.debug(
+                    "request headers: %s", redact_headers(request.headers.items(), secrets)
+                )
 
     def _connection_error(
         self, op: Operation, request: httpx.Request, exc: httpx.RequestError, attempts: int
@@ -877,7 +918,7 @@ class _BaseClient:
         limit = (
             f"its total_timeout of {total_timeout:g} s"
             if own and total_timeout is not None
-            else "the deadline of its caller (a future's result(timeout=...))"
+            else "the deadline of its caller (an enclosing call, or a future's result(timeout=...))"
         )
         tries = f"{attempts} attempt(s)" if attempts else "no attempt made"
         return APITimeoutError(
@@ -939,21 +980,25 @@ class _BaseClient:
         raw: APIResponse[Any],
         item_type: Any,
         spec: PaginationSpec,
-    ) -> PagedResponse[Any]:
+        query: Query | None,
+        walk: _Walk,
+    ) -> tuple[PagedResponse[Any], PageRequest | None]:
+        """The page in ``raw``, and how to ask for the next one (``None``: the last page)."""
+        from ._pagination import plan_next, split_payload
+
         payload = raw.parsed()
         response = raw.http_response
-        if spec.style == "single":
-            items, meta = payload, None
-        elif isinstance(payload, dict) and spec.items in payload:
-            items, meta = payload[spec.items], payload.get(spec.meta)
-        else:
+        parts = split_payload(payload, spec)
+        if parts is None:
+            where = f"an {spec.items!r} member" if spec.items else "a list"
             raise ResponseValidationError(
-                f"{op.name}: expected a page object with an {spec.items!r} member",
+                f"{op.name}: expected a page object with {where}",
                 status_code=response.status_code,
                 response=response,
             )
+        items, meta = parts
         try:
-            return _page_class(item_type).model_validate({"items": items, "pagination": meta})
+            page = _page_class(item_type).model_validate({"items": items, "pagination": meta})
         except pydantic.ValidationError as exc:
             raise ResponseValidationError(
                 f"{op.name}: the response does not match a page of {_type_name(item_type)} "
@@ -961,6 +1006,27 @@ class _BaseClient:
                 status_code=response.status_code,
                 response=response,
             ) from exc
+        number, size = _page_numbers(query, spec) if spec.style == "page" else (None, None)
+        page._bind(page_number=number, page_size=size, raw=raw)
+        try:
+            return page, plan_next(spec, page, payload, items, query, response, walk)
+        except ValueError as exc:
+            raise ResponseValidationError(
+                f"{op.name}: {exc}", status_code=response.status_code, response=response
+            ) from exc
+
+    def _next_page_url(self, op: Operation, url: str) -> str:
+        """A next-page URL from the server, if it stays on the API's origin (the credentials
+        would not follow it elsewhere, and its answer would not be the API's)."""
+        target = httpx.URL(url)
+        base = httpx.URL(self._base_url)
+        if target.scheme not in ("http", "https") or not same_origin(target, origin_of(base)):
+            shown = redact_url(target.copy_with(query=None))
+            raise ResponseValidationError(
+                f"{op.name}: the server's next page URL {shown} is not on the API's origin "
+                f"({base.scheme}://{base.netloc.decode('ascii')}); not followed"
+            )
+        return url
 
 
 def _as_httpx_timeout(value: Timeout) -> httpx.Timeout:
@@ -985,7 +1051,11 @@ class SyncAPIClient(_BaseClient):
     URL, timeout and retries come from the config (its ``base_url``, ``params`` and ``timeout``
     are not used), and ``close()`` leaves it open; its connections are fitted to end by each
     call's deadline (see ``_deadline``; inert outside this package's calls). ``sleep`` replaces
-    the function that waits between retries (tests pass a recorder).
+    the function that waits between retries (tests pass a recorder). ``credentials`` holds the
+    credentials of the API's security schemes other than ``api_key``, by argument name (see
+    ``_auth.CredentialSource``); OAuth2 tokens are fetched anew ``token_refresh_margin`` seconds
+    before they expire (default: ``RUNRL_TOKEN_REFRESH_MARGIN``, else 60);
+    ``clock`` is the monotonic clock that dates them (tests pass one they control).
 
     Safe to share between threads: a call keeps its state to itself; the client only
     remembers the latest ``rate_limit``.
@@ -999,8 +1069,16 @@ class SyncAPIClient(_BaseClient):
         *,
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] | None = None,
+        credentials: Mapping[str, object] | None = None,
+        token_refresh_margin: float | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
-        super().__init__(config if config is not None else ClientConfig.from_env())
+        super().__init__(
+            config if config is not None else ClientConfig.from_env(),
+            credentials=credentials,
+            token_refresh_margin=token_refresh_margin,
+            clock=clock,
+        )
         self._owns_http_client = http_client is None
         if http_client is None:
             http_client = httpx.Client(**self._transport_kwargs())
@@ -1016,14 +1094,23 @@ class SyncAPIClient(_BaseClient):
 
         When the TLS, proxy and pool options are unchanged, the copy shares this client's
         connection pool (cheap, and the copy's ``close()`` does not close it); otherwise
-        it gets its own. Unknown names raise ``TypeError``.
+        it gets its own. It keeps the credentials, and their cached tokens while ``api_key`` and
+        ``base_url`` are unchanged. Unknown names raise ``TypeError``.
         """
         config = self._config.replace(**overrides)
         share = self._can_share_transport(config) and not self._client.is_closed
         new = type(self).__new__(type(self))
         SyncAPIClient.__init__(
-            new, config, http_client=self._client if share else None, sleep=self._sleep
+            new,
+            config,
+            http_client=self._client if share else None,
+            sleep=self._sleep,
+            credentials=self._credentials,
+            token_refresh_margin=self._token_refresh_margin,
+            clock=self._clock,
         )
+        if self._auth.serves(config):
+            new._auth = self._auth  # same credentials: share the cached tokens too
         return new
 
     with_options = copy
@@ -1215,6 +1302,7 @@ class SyncAPIClient(_BaseClient):
         cast_to: type[T],
         options: RequestOptions | None,
         raw: bool,
+        url: str | None = None,
     ) -> T | APIResponse[T]:
         with contextlib.ExitStack() as stack:
             prepared = self._prepare(
@@ -1227,6 +1315,9 @@ class SyncAPIClient(_BaseClient):
                 options=options,
                 stack=stack,
             )
+            if url is not None:
+                # A next page at a URL the server gave: its query is the server's, not ours.
+                prepared.url, prepared.params = url, None
             response, retries = self._send(op, prepared)
         if raw:
             return APIResponse(
@@ -1246,7 +1337,14 @@ class SyncAPIClient(_BaseClient):
         pagination: PaginationSpec,
         options: RequestOptions | None,
         sink: list[APIResponse[Any]] | None = None,
+        at: PageRequest | None = None,
+        walk: _Walk | None = None,
     ) -> PagedResponse[T]:
+        if walk is None:
+            from ._pagination import _Walk
+
+            walk = _Walk()
+        url = self._next_page_url(op, at.url) if at is not None and at.url is not None else None
         raw = self._request(
             op,
             path_params=path_params,
@@ -1257,28 +1355,34 @@ class SyncAPIClient(_BaseClient):
             cast_to=object,
             options=options,
             raw=True,
+            url=url,
         )
         if sink is not None:
             sink.append(cast("APIResponse[Any]", raw))
-        page = self._build_page(op, cast("APIResponse[Any]", raw), item_type, pagination)
-        if pagination.style != "page":
+        page, next_request = self._build_page(
+            op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
+        )
+        if next_request is None:
             return page
 
-        def fetch(number: int) -> PagedResponse[T]:
-            next_query = {**(query or {}), pagination.page_param: number}
+        def fetch(request: PageRequest) -> PagedResponse[T]:
+            next_query = query if request.url is not None else {**(query or {}), **request.params}
             return self._request_page(
                 op,
                 path_params=path_params,
-                query=next_query,
+                query=cast("Query", next_query),
                 json=json,
                 data=data,
                 item_type=item_type,
                 pagination=pagination,
                 options=options,
+                at=request,
+                walk=walk,
             )
 
-        number, size = _page_numbers(query, pagination)
-        return page._bind(fetch=fetch, page_number=number, page_size=size)
+        page._next = next_request
+        page._fetch_page = fetch
+        return page
 
     def _send(
         self,
@@ -1287,15 +1391,19 @@ class SyncAPIClient(_BaseClient):
         *,
         stream: bool = False,
         extra_headers: Mapping[str, str] | None = None,
+        credentials: Applied | None = None,
     ) -> tuple[httpx.Response, int]:
         """Send with retries; return the successful response and the number of retries.
 
         Everything ends by the call's deadline (its ``total_timeout``, or an earlier one set by
         the caller, e.g. a future's ``result(timeout=...)``): an attempt it cuts short raises
         ``APITimeoutError``, and a retry that could not start before it is not made (the
-        error of the last attempt is raised).
+        error of the last attempt is raised). Each attempt gets its credentials anew
+        (``credentials`` if given, else the operation's, from the authenticator): a token may
+        have been renewed in between.
         """
         attempt = 0
+        renewed = False
         # The dict belongs to this call only (and httpx copies it), so it is updated in place.
         headers = prepared.headers
         if extra_headers:
@@ -1304,7 +1412,13 @@ class SyncAPIClient(_BaseClient):
         try:
             while True:
                 headers["x-retry-count"] = str(attempt)
-                request = self._build_request(self._client, prepared, headers)
+                applied = credentials
+                if applied is None:
+                    applied = self._auth.apply(prepared.url, headers, op, self._post_token)
+                sent = {**headers, **applied.headers} if applied is not None else headers
+                request = self._build_request(self._client, prepared, sent)
+                if applied is not None:
+                    attach(request, applied)
                 if deadline is not None:
                     if time.monotonic() >= deadline:
                         raise self._deadline_error(
@@ -1343,6 +1457,9 @@ class SyncAPIClient(_BaseClient):
                             pass  # the status code alone still says what went wrong
                         finally:
                             response.close()
+                    if response.status_code == 401 and not renewed and self._auth.renew(request):
+                        renewed = True  # the token was refused: once more, with a new one
+                        continue
                     error = make_status_error(response)
                     retry = self._retryable_status(prepared.method, op, response.status_code)
                     if not retry or attempt >= prepared.max_retries:
@@ -1360,17 +1477,44 @@ class SyncAPIClient(_BaseClient):
             _deadline.reset(token)
 
     def _send_and_follow(self, request: httpx.Request, stream: bool) -> httpx.Response:
-        """Send ``request``, following redirects as httpx does, credentials kept on their origin."""
-        response = self._client.send(request, stream=stream, follow_redirects=False)
-        hops = 0
-        while response.next_request is not None:
-            redirect = response.next_request
+        """Send ``request``, following redirects here rather than in httpx (as many as the httpx
+        client allows, 20 by default), so that the credentials of each hop are decided again, in
+        one place: ``_security.rebind`` (none off the origin)."""
+        first = request
+        history: list[httpx.Response] = []
+        while True:
+            response = self._client.send(request, stream=stream, follow_redirects=False)
+            next_request = response.next_request
+            if next_request is None:
+                if history:
+                    response.history = history
+                return response
             response.close()
-            hops += 1
-            if hops > MAX_REDIRECTS:
-                raise httpx.TooManyRedirects("Exceeded the maximum of redirects", request=redirect)
-            _keep_credentials_home(redirect, request.url)
-            response = self._client.send(redirect, stream=stream, follow_redirects=False)
+            if len(history) >= self._client.max_redirects:
+                raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=request)
+            history.append(response)
+            rebind(next_request, origin_of(first.url))
+            request = next_request
+
+    def _post_token(
+        self, url: str, headers: dict[str, str], form: dict[str, str], credentials: Applied
+    ) -> httpx.Response:
+        """POST an OAuth2 token request (retried like an idempotent call, within the deadline
+        of the call that needs the token); the response."""
+        prepared = _Prepared(
+            method="POST",
+            url=url,
+            params=None,
+            headers={"user-agent": self._config.user_agent, **headers},
+            content=None,
+            data=form,
+            files=None,
+            timeout=self._timeout,
+            max_retries=self._max_retries,
+            backoff_factor=self._config.retry_backoff_factor,
+            total_timeout=self._config.total_timeout,
+        )
+        response, _ = self._send(_TOKEN_REQUEST, prepared, credentials=credentials)
         return response
 
 
@@ -1382,7 +1526,11 @@ class AsyncAPIClient(_BaseClient):
     URL, timeout and retries come from the config (its ``base_url``, ``params`` and ``timeout``
     are not used), and ``aclose()`` leaves it open; its connections are fitted to end by each
     call's deadline (see ``_deadline``; inert outside this package's calls). ``sleep`` replaces
-    the function that waits between retries (tests pass a recorder).
+    the function that waits between retries (tests pass a recorder). ``credentials`` holds the
+    credentials of the API's security schemes other than ``api_key``, by argument name (see
+    ``_auth.CredentialSource``); OAuth2 tokens are fetched anew ``token_refresh_margin`` seconds
+    before they expire (default: ``RUNRL_TOKEN_REFRESH_MARGIN``, else 60);
+    ``clock`` is the monotonic clock that dates them (tests pass one they control).
 
     Safe to share between tasks: a call keeps its state to itself; the client only
     remembers the latest ``rate_limit``.
@@ -1396,8 +1544,16 @@ class AsyncAPIClient(_BaseClient):
         *,
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        credentials: Mapping[str, object] | None = None,
+        token_refresh_margin: float | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
-        super().__init__(config if config is not None else ClientConfig.from_env())
+        super().__init__(
+            config if config is not None else ClientConfig.from_env(),
+            credentials=credentials,
+            token_refresh_margin=token_refresh_margin,
+            clock=clock,
+        )
         self._owns_http_client = http_client is None
         if http_client is None:
             http_client = httpx.AsyncClient(**self._transport_kwargs())
@@ -1417,14 +1573,23 @@ class AsyncAPIClient(_BaseClient):
 
         When the TLS, proxy and pool options are unchanged, the copy shares this client's
         connection pool (cheap, and the copy's ``aclose()`` does not close it); otherwise
-        it gets its own. Unknown names raise ``TypeError``.
+        it gets its own. It keeps the credentials, and their cached tokens while ``api_key`` and
+        ``base_url`` are unchanged. Unknown names raise ``TypeError``.
         """
         config = self._config.replace(**overrides)
         share = self._can_share_transport(config) and not self._client.is_closed
         new = type(self).__new__(type(self))
         AsyncAPIClient.__init__(
-            new, config, http_client=self._client if share else None, sleep=self._sleep
+            new,
+            config,
+            http_client=self._client if share else None,
+            sleep=self._sleep,
+            credentials=self._credentials,
+            token_refresh_margin=self._token_refresh_margin,
+            clock=self._clock,
         )
+        if self._auth.serves(config):
+            new._auth = self._auth  # same credentials: share the cached tokens too
         return new
 
     with_options = copy
@@ -1616,6 +1781,7 @@ class AsyncAPIClient(_BaseClient):
         cast_to: type[T],
         options: RequestOptions | None,
         raw: bool,
+        url: str | None = None,
     ) -> T | APIResponse[T]:
         with contextlib.ExitStack() as stack:
             prepared = self._prepare(
@@ -1628,6 +1794,9 @@ class AsyncAPIClient(_BaseClient):
                 options=options,
                 stack=stack,
             )
+            if url is not None:
+                # A next page at a URL the server gave: its query is the server's, not ours.
+                prepared.url, prepared.params = url, None
             response, retries = await self._send(op, prepared)
         if raw:
             return APIResponse(
@@ -1647,7 +1816,14 @@ class AsyncAPIClient(_BaseClient):
         pagination: PaginationSpec,
         options: RequestOptions | None,
         sink: list[APIResponse[Any]] | None = None,
+        at: PageRequest | None = None,
+        walk: _Walk | None = None,
     ) -> PagedResponse[T]:
+        if walk is None:
+            from ._pagination import _Walk
+
+            walk = _Walk()
+        url = self._next_page_url(op, at.url) if at is not None and at.url is not None else None
         raw = await self._request(
             op,
             path_params=path_params,
@@ -1658,28 +1834,34 @@ class AsyncAPIClient(_BaseClient):
             cast_to=object,
             options=options,
             raw=True,
+            url=url,
         )
         if sink is not None:
             sink.append(cast("APIResponse[Any]", raw))
-        page = self._build_page(op, cast("APIResponse[Any]", raw), item_type, pagination)
-        if pagination.style != "page":
+        page, next_request = self._build_page(
+            op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
+        )
+        if next_request is None:
             return page
 
-        async def fetch(number: int) -> PagedResponse[T]:
-            next_query = {**(query or {}), pagination.page_param: number}
+        async def fetch(request: PageRequest) -> PagedResponse[T]:
+            next_query = query if request.url is not None else {**(query or {}), **request.params}
             return await self._request_page(
                 op,
                 path_params=path_params,
-                query=next_query,
+                query=cast("Query", next_query),
                 json=json,
                 data=data,
                 item_type=item_type,
                 pagination=pagination,
                 options=options,
+                at=request,
+                walk=walk,
             )
 
-        number, size = _page_numbers(query, pagination)
-        return page._bind(afetch=fetch, page_number=number, page_size=size)
+        page._next = next_request
+        page._afetch_page = fetch
+        return page
 
     async def _send(
         self,
@@ -1688,15 +1870,19 @@ class AsyncAPIClient(_BaseClient):
         *,
         stream: bool = False,
         extra_headers: Mapping[str, str] | None = None,
+        credentials: Applied | None = None,
     ) -> tuple[httpx.Response, int]:
         """Send with retries; return the successful response and the number of retries.
 
         Everything ends by the call's deadline (its ``total_timeout``, or an earlier one set by
         the caller, e.g. a future's ``result(timeout=...)``): an attempt it cuts short raises
         ``APITimeoutError``, and a retry that could not start before it is not made (the
-        error of the last attempt is raised).
+        error of the last attempt is raised). Each attempt gets its credentials anew
+        (``credentials`` if given, else the operation's, from the authenticator): a token may
+        have been renewed in between.
         """
         attempt = 0
+        renewed = False
         # The dict belongs to this call only (and httpx copies it), so it is updated in place.
         headers = prepared.headers
         if extra_headers:
@@ -1705,7 +1891,13 @@ class AsyncAPIClient(_BaseClient):
         try:
             while True:
                 headers["x-retry-count"] = str(attempt)
-                request = self._build_request(self._client, prepared, headers)
+                applied = credentials
+                if applied is None:
+                    applied = await self._auth.aapply(prepared.url, headers, op, self._post_token)
+                sent = {**headers, **applied.headers} if applied is not None else headers
+                request = self._build_request(self._client, prepared, sent)
+                if applied is not None:
+                    attach(request, applied)
                 if deadline is not None:
                     if time.monotonic() >= deadline:
                         raise self._deadline_error(
@@ -1744,6 +1936,9 @@ class AsyncAPIClient(_BaseClient):
                             pass  # the status code alone still says what went wrong
                         finally:
                             await response.aclose()
+                    if response.status_code == 401 and not renewed and self._auth.renew(request):
+                        renewed = True  # the token was refused: once more, with a new one
+                        continue
                     error = make_status_error(response)
                     retry = self._retryable_status(prepared.method, op, response.status_code)
                     if not retry or attempt >= prepared.max_retries:
@@ -1761,15 +1956,42 @@ class AsyncAPIClient(_BaseClient):
             _deadline.reset(token)
 
     async def _send_and_follow(self, request: httpx.Request, stream: bool) -> httpx.Response:
-        """Send ``request``, following redirects as httpx does, credentials kept on their origin."""
-        response = await self._client.send(request, stream=stream, follow_redirects=False)
-        hops = 0
-        while response.next_request is not None:
-            redirect = response.next_request
+        """Send ``request``, following redirects here rather than in httpx (as many as the httpx
+        client allows, 20 by default), so that the credentials of each hop are decided again, in
+        one place: ``_security.rebind`` (none off the origin)."""
+        first = request
+        history: list[httpx.Response] = []
+        while True:
+            response = await self._client.send(request, stream=stream, follow_redirects=False)
+            next_request = response.next_request
+            if next_request is None:
+                if history:
+                    response.history = history
+                return response
             await response.aclose()
-            hops += 1
-            if hops > MAX_REDIRECTS:
-                raise httpx.TooManyRedirects("Exceeded the maximum of redirects", request=redirect)
-            _keep_credentials_home(redirect, request.url)
-            response = await self._client.send(redirect, stream=stream, follow_redirects=False)
+            if len(history) >= self._client.max_redirects:
+                raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=request)
+            history.append(response)
+            rebind(next_request, origin_of(first.url))
+            request = next_request
+
+    async def _post_token(
+        self, url: str, headers: dict[str, str], form: dict[str, str], credentials: Applied
+    ) -> httpx.Response:
+        """POST an OAuth2 token request (retried like an idempotent call, within the deadline
+        of the call that needs the token); the response."""
+        prepared = _Prepared(
+            method="POST",
+            url=url,
+            params=None,
+            headers={"user-agent": self._config.user_agent, **headers},
+            content=None,
+            data=form,
+            files=None,
+            timeout=self._timeout,
+            max_retries=self._max_retries,
+            backoff_factor=self._config.retry_backoff_factor,
+            total_timeout=self._config.total_timeout,
+        )
+        response, _ = await self._send(_TOKEN_REQUEST, prepared, credentials=credentials)
         return response

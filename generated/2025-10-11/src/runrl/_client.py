@@ -78,6 +78,7 @@ _HEALTH_OP = Operation(
     path="/health",
     unwrap=("data",),
     operation_id="getHealth",
+    qualified_name="health",
 )
 
 

@@ -111,10 +111,35 @@ class PollingPolicy:
         return f"{self.name} {ident}" if ident is not None else self.name
 
     def failure_message(self, obj: object) -> str:
-        """The message of the error raised when ``obj`` ended unsuccessfully."""
+        """The message of the error raised when ``obj`` ended unsuccessfully, with the reason
+        the object gives (``error_field``, else a member with a usual name for it)."""
         message = f"{self.describe(obj)} ended with status {self.status_of(obj)}"
-        reason = _member(obj, self.error_field) if self.error_field else None
+        reason = _reason(obj, self.error_field)
         return f"{message}: {reason}" if reason else message
+
+
+# Where objects usually say why they failed, when the policy names no error field.
+_REASON_FIELDS = (
+    "error_message",
+    "errorMessage",
+    "failure_reason",
+    "failureReason",
+    "status_message",
+    "statusMessage",
+    "error",
+)
+
+
+def _reason(obj: object, error_field: str | None) -> str | None:
+    """The failure reason of ``obj`` as one bounded line of text, if it has one."""
+    for name in (error_field,) if error_field else _REASON_FIELDS:
+        value = _member(obj, name)
+        if isinstance(value, Mapping) or (value is not None and hasattr(value, "message")):
+            value = _member(value, "message")
+        if isinstance(value, str) and value.strip():
+            text = " ".join("".join(c if c.isprintable() else " " for c in value[:2000]).split())
+            return text if len(text) <= 500 else text[:497] + "..."
+    return None
 
 
 def _member(obj: object, name: str) -> Any:

@@ -29,12 +29,14 @@ _LIST_OP = Operation(
     path="/keys",
     unwrap=("data",),
     operation_id="listApiKeys",
+    qualified_name="api_keys.list",
 )
 _CREATE_OP = Operation(
     method="POST",
     path="/keys",
     unwrap=("data",),
     operation_id="createApiKey",
+    qualified_name="api_keys.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
@@ -46,6 +48,7 @@ _UPDATE_OP = Operation(
     path="/keys/{id}",
     unwrap=("data",),
     operation_id="updateApiKey",
+    qualified_name="api_keys.update",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "api_key_id": {"type": "integer"},
@@ -59,6 +62,7 @@ _DELETE_OP = Operation(
     path="/keys/{id}",
     unwrap=("data",),
     operation_id="deleteApiKey",
+    qualified_name="api_keys.delete",
 )
 _DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "api_key_id": {"type": "integer"},
@@ -68,6 +72,7 @@ _USAGE_OP = Operation(
     path="/keys/{id}/usage",
     unwrap=("data",),
     operation_id="getApiKeyUsage",
+    qualified_name="api_keys.usage",
 )
 _USAGE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "api_key_id": {"type": "integer"},

@@ -35,6 +35,7 @@ _LIST_OP = Operation(
     path="/deployments",
     unwrap=("data",),
     operation_id="listDeployments",
+    qualified_name="deployments.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "status": {"enum": ["pending", "deploying", "active", "failed", "deleted"], "type": "string"},
@@ -54,6 +55,7 @@ _CREATE_OP = Operation(
     path="/deployments",
     unwrap=("data",),
     operation_id="createDeployment",
+    qualified_name="deployments.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
@@ -73,6 +75,7 @@ _CHECK_OP = Operation(
     path="/deployments/check",
     unwrap=("data",),
     operation_id="checkDeployment",
+    qualified_name="deployments.check",
     idempotent=True,
 )
 _CHECK_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
@@ -83,6 +86,7 @@ _GET_OP = Operation(
     path="/deployments/{id}",
     unwrap=("data",),
     operation_id="getDeployment",
+    qualified_name="deployments.get",
 )
 _GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "deployment_id": {"type": "integer"},
@@ -92,6 +96,7 @@ _DELETE_OP = Operation(
     path="/deployments/{id}",
     unwrap=("data",),
     operation_id="deleteDeployment",
+    qualified_name="deployments.delete",
 )
 _DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "deployment_id": {"type": "integer"},

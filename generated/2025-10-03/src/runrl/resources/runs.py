@@ -63,6 +63,7 @@ _LIST_OP = Operation(
     path="/runs",
     unwrap=("data",),
     operation_id="listRuns",
+    qualified_name="runs.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "status": {
@@ -84,6 +85,7 @@ _CREATE_OP = Operation(
     path="/runs",
     unwrap=("data",),
     operation_id="createRun",
+    qualified_name="runs.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "model": {"type": "string"},
@@ -113,6 +115,7 @@ _GET_OP = Operation(
     path="/runs/{id}",
     unwrap=("data",),
     operation_id="getRun",
+    qualified_name="runs.get",
 )
 _GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
@@ -122,6 +125,7 @@ _HISTORY_OP = Operation(
     path="/runs/{id}/history",
     unwrap=("data", "history"),
     operation_id="getRunHistory",
+    qualified_name="runs.history",
 )
 _HISTORY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
@@ -131,6 +135,7 @@ _LOGS_OP = Operation(
     path="/runs/{id}/logs",
     unwrap=("data",),
     operation_id="getRunLogs",
+    qualified_name="runs.logs",
 )
 _LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
@@ -142,6 +147,7 @@ _STREAM_LOGS_OP = Operation(
     path="/runs/{id}/logs/stream",
     unwrap=(),
     operation_id="streamRunLogs",
+    qualified_name="runs.stream_logs",
     stream=True,
 )
 _STREAM_LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
@@ -153,6 +159,7 @@ _METRICS_OP = Operation(
     path="/runs/{id}/metrics",
     unwrap=("data",),
     operation_id="getRunMetrics",
+    qualified_name="runs.metrics",
 )
 _METRICS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
@@ -162,6 +169,7 @@ _COMPLETIONS_OP = Operation(
     path="/runs/{id}/completions",
     unwrap=("data",),
     operation_id="getRunCompletions",
+    qualified_name="runs.completions",
 )
 _COMPLETIONS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
@@ -171,6 +179,7 @@ _CANCEL_OP = Operation(
     path="/runs/{id}/cancel",
     unwrap=("data",),
     operation_id="cancelRun",
+    qualified_name="runs.cancel",
 )
 _CANCEL_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},

@@ -25,6 +25,7 @@ _QUERY_OP = Operation(
     path="/search",
     unwrap=("data",),
     operation_id="search",
+    qualified_name="search.query",
 )
 _QUERY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "q": {"type": "string"},

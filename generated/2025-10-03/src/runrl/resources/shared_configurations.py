@@ -30,6 +30,7 @@ _LIST_OP = Operation(
     path="/shared-configurations",
     unwrap=("data",),
     operation_id="listSharedConfigurations",
+    qualified_name="shared_configurations.list",
 )
 _LIST_OP_PAGINATION = PaginationSpec(
     style="single",
@@ -43,6 +44,7 @@ _CREATE_OP = Operation(
     path="/shared-configurations",
     unwrap=("data",),
     operation_id="createSharedConfiguration",
+    qualified_name="shared_configurations.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
@@ -56,6 +58,7 @@ _BROWSE_OP = Operation(
     path="/shared-configurations/browse",
     unwrap=("data",),
     operation_id="browseSharedConfigurations",
+    qualified_name="shared_configurations.browse",
 )
 _BROWSE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "model": {"type": "string"},
@@ -77,6 +80,7 @@ _GET_OP = Operation(
     path="/shared-configurations/{uuid}",
     unwrap=("data",),
     operation_id="getSharedConfiguration",
+    qualified_name="shared_configurations.get",
 )
 _GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "uuid": {"type": "string"},
@@ -86,6 +90,7 @@ _UPDATE_OP = Operation(
     path="/shared-configurations/{uuid}",
     unwrap=("data",),
     operation_id="updateSharedConfiguration",
+    qualified_name="shared_configurations.update",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "uuid": {"type": "string"},
@@ -98,6 +103,7 @@ _DELETE_OP = Operation(
     path="/shared-configurations/{uuid}",
     unwrap=("data",),
     operation_id="deleteSharedConfiguration",
+    qualified_name="shared_configurations.delete",
 )
 _DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "uuid": {"type": "string"},
@@ -107,6 +113,7 @@ _DATA_OP = Operation(
     path="/shared-configurations/{uuid}/data",
     unwrap=("data",),
     operation_id="getSharedConfigurationData",
+    qualified_name="shared_configurations.data",
 )
 _DATA_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "uuid": {"type": "string"},
@@ -116,6 +123,7 @@ _COPY_OP = Operation(
     path="/shared-configurations/{uuid}/copy",
     unwrap=("data",),
     operation_id="copySharedConfiguration",
+    qualified_name="shared_configurations.copy",
 )
 _COPY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "uuid": {"type": "string"},
@@ -125,6 +133,7 @@ _LIKE_OP = Operation(
     path="/shared-configurations/{uuid}/like",
     unwrap=("data",),
     operation_id="likeSharedConfiguration",
+    qualified_name="shared_configurations.like",
 )
 _LIKE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "uuid": {"type": "string"},

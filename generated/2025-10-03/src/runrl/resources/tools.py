@@ -27,6 +27,7 @@ _LIST_OP = Operation(
     path="/tools",
     unwrap=("data",),
     operation_id="listTools",
+    qualified_name="tools.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "search": {"type": "string"},
@@ -50,6 +51,7 @@ _CREATE_OP = Operation(
     path="/tools",
     unwrap=("data",),
     operation_id="createTool",
+    qualified_name="tools.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
@@ -62,6 +64,7 @@ _TEST_CONNECTION_OP = Operation(
     path="/tools/test-mcp",
     unwrap=("data",),
     operation_id="testMcpConnection",
+    qualified_name="tools.test_connection",
     idempotent=True,
 )
 _TEST_CONNECTION_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
@@ -72,6 +75,7 @@ _GET_OP = Operation(
     path="/tools/{id}",
     unwrap=("data",),
     operation_id="getTool",
+    qualified_name="tools.get",
 )
 _GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "tool_id": {"type": "integer"},
@@ -81,6 +85,7 @@ _UPDATE_OP = Operation(
     path="/tools/{id}",
     unwrap=("data",),
     operation_id="updateTool",
+    qualified_name="tools.update",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "tool_id": {"type": "integer"},
@@ -93,6 +98,7 @@ _DELETE_OP = Operation(
     path="/tools/{id}",
     unwrap=("data",),
     operation_id="deleteTool",
+    qualified_name="tools.delete",
 )
 _DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "tool_id": {"type": "integer"},

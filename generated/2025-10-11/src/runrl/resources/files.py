@@ -28,6 +28,7 @@ _LIST_OP = Operation(
     path="/files",
     unwrap=("data",),
     operation_id="listFiles",
+    qualified_name="files.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
@@ -49,6 +50,7 @@ _UPLOAD_PATH_OP = Operation(
     path="/files",
     unwrap=("data",),
     operation_id="createFile",
+    qualified_name="files.upload_path",
 )
 _UPLOAD_PATH_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
@@ -59,6 +61,7 @@ _CREATE_FROM_CONTENT_OP = Operation(
     path="/files",
     unwrap=("data",),
     operation_id="createFile",
+    qualified_name="files.create_from_content",
 )
 _CREATE_FROM_CONTENT_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
@@ -71,6 +74,7 @@ _RETRIEVE_OP = Operation(
     path="/files/{fileId}",
     unwrap=("data",),
     operation_id="getFile",
+    qualified_name="files.retrieve",
 )
 _RETRIEVE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_id": {"type": "string"},
@@ -80,6 +84,7 @@ _UPDATE_OP = Operation(
     path="/files/{fileId}",
     unwrap=("data",),
     operation_id="updateFile",
+    qualified_name="files.update",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_id": {"type": "string"},
@@ -91,6 +96,7 @@ _DELETE_OP = Operation(
     path="/files/{fileId}",
     unwrap=("data",),
     operation_id="deleteFile",
+    qualified_name="files.delete",
 )
 _DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_id": {"type": "string"},
@@ -101,6 +107,7 @@ _PREVIEW_OP = Operation(
     path="/files/{fileId}/preview",
     unwrap=("data",),
     operation_id="getFilePreview",
+    qualified_name="files.preview",
 )
 _PREVIEW_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_id": {"type": "string"},
@@ -111,6 +118,7 @@ _CONTENT_OP = Operation(
     path="/files/{fileId}/content",
     unwrap=("data", "content"),
     operation_id="getFileContent",
+    qualified_name="files.content",
 )
 _CONTENT_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_id": {"type": "string"},
@@ -120,6 +128,7 @@ _DOWNLOAD_OP = Operation(
     path="/files/{fileId}/download",
     unwrap=(),
     operation_id="downloadFile",
+    qualified_name="files.download",
     binary=True,
 )
 _DOWNLOAD_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {

@@ -25,6 +25,7 @@ _REWARD_FUNCTION_OP = Operation(
     path="/validation/reward-function",
     unwrap=("data",),
     operation_id="validateRewardFunction",
+    qualified_name="validation.reward_function",
     idempotent=True,
 )
 _REWARD_FUNCTION_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
@@ -37,6 +38,7 @@ _PROMPT_FILE_OP = Operation(
     path="/validation/prompt",
     unwrap=("data",),
     operation_id="validatePromptFile",
+    qualified_name="validation.prompt_file",
     idempotent=True,
 )
 _PROMPT_FILE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
@@ -47,6 +49,7 @@ _SFT_FILE_OP = Operation(
     path="/validation/sft",
     unwrap=("data",),
     operation_id="validateSftFile",
+    qualified_name="validation.sft_file",
     idempotent=True,
 )
 _SFT_FILE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
