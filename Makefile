@@ -13,9 +13,12 @@ STAMP_DEV := $(VENV)/.stamp-dev
 STAMP_NODE := node_modules/.stamp
 SPECTRAL := node_modules/.bin/spectral
 PYTEST_ARGS ?=
-# Extra flags for `python -m build`. Default: an isolated build env (fetches the backend from PyPI);
-# BUILD_FLAGS=--no-isolation builds with the hatchling pinned in requirements/dev.txt (offline).
-BUILD_FLAGS ?=
+# Flags for `python -m build`. Default --no-isolation: the build backend is the hatchling pinned in
+# requirements/dev.txt, already in .venv, so `make build` needs no network and every build uses the
+# same backend version. BUILD_FLAGS= (empty) builds in an isolated env instead, which downloads
+# hatchling (`hatchling>=1.21,<2` of generated/*/pyproject.toml, the newest) from the package
+# index: what pip does when a user installs an sdist.
+BUILD_FLAGS ?= --no-isolation
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -29,7 +32,8 @@ help:
 	@echo "make check      fail if generated/ is stale (regenerates into a temp dir and diffs)"
 	@echo "make lint       ruff + mypy (generator, tests, each generated package) + Spectral (spec/*.yaml)"
 	@echo "make test       pytest (tests/)"
-	@echo "make build      wheel + sdist of every generated package into dist/, then twine check"
+	@echo "make build      wheel + sdist of every generated package into dist/, then twine check;"
+	@echo "                offline, with the pinned hatchling (BUILD_FLAGS= : isolated, fetches it from the index)"
 	@echo "make bench      timings vs the peers, one table (bench/RESULTS.md); BENCH_QUICK=1 smaller"
 	@echo "make release-check  version numbers agree with the API diffs; packages have CHANGELOG.md"
 	@echo "make corpus     every spec in ../shared/corpus/specs: table (install, import, ruff, mypy) + diff vs openapi-python-client"
@@ -134,6 +138,7 @@ corpus: $(STAMP_DEV)
 
 # One wheel and one sdist per API version (generated/<api-version>/) in $(DIST), then
 # `twine check --strict`. DIST=<dir> builds elsewhere (tests/release does, to a temp dir).
+# Offline by default (BUILD_FLAGS above). Publishing: README, "Publishing and installing".
 DIST ?= dist
 
 build: $(STAMP_DEV)

@@ -29,6 +29,7 @@ from .read import SpecDocument, load_spec
 from .read.overlay import read_overlay
 from .read.validate import validate_document
 from .read.versions import package_version
+from .render.bundle import document_files
 from .render.package import render_package
 
 # What writes CHANGELOG.md: given the document and its package facts, the file's text.
@@ -88,6 +89,7 @@ def build(
         lap("models")
         text = changelog(doc, api.package) if changelog is not None else None
         files = render_package(api, models_source, changelog=text, overlay=extra)
+        files.update(document_files(doc, api.package))  # the spec, shipped in the wheel
         lap("templates")
     except SpecError as exc:
         if not exc.file:

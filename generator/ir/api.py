@@ -74,6 +74,13 @@ class Package:
     security: Security = Security()
     dict_access: bool = False  # x-sdk dict-access: models answer the dict protocol
     exception_aliases: bool = False  # x-sdk exception-aliases: the other SDKs' names too
+    request_id_header: SpecText | None = None  # the response header naming the request's id
+
+    @property
+    def request_id_header_name(self) -> SpecText:
+        """The request-id header the runtime reads first, lower case (default ``x-request-id``)."""
+        name = self.request_id_header.value if self.request_id_header else "x-request-id"
+        return SpecText(name.lower())
 
     def runtime_class_names(self) -> frozenset[str]:
         """Class names the package defines itself (clients, futures, exceptions): no model or

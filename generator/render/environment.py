@@ -1,7 +1,8 @@
 """The Jinja environment every template is rendered with: the escaping filters (one per output
-context, generator/escape.py), the sync/async ``modes``, and a ``finalize`` hook that refuses
-spec text: ``{{ x }}`` of a ``SpecText`` or ``SpecValue`` is an error, so a template cannot
-write spec text without choosing its context."""
+context, generator/escape.py), the sync/async ``modes``, and two guards that keep spec text
+from being written raw: a ``finalize`` hook refuses ``{{ x }}`` of a ``SpecText`` or
+``SpecValue``, and the (sandboxed) environment refuses ``x.value``. So a template cannot write
+spec text without choosing its context."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from .. import escape
 from ..naming import field_name
@@ -30,8 +32,18 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+class _Environment(SandboxedEnvironment):
+    """Jinja's sandbox, here for one rule: a template cannot reach the raw text inside
+    ``SpecText``/``SpecValue`` (their ``.value``), only a filter can."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, (SpecText, SpecValue)):
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         keep_trailing_newline=True,
         trim_blocks=True,

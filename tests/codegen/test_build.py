@@ -65,7 +65,9 @@ def test_query_params_defaults_and_constraints(mini_api: ir.Api) -> None:
     m = _method(mini_api, "list_jobs")
     params = {p.name: p for p in m.params}
     assert params["page"].default_source == "1" and params["page"].send == "always"
-    assert params["per_page"].constraints.value == {"minimum": 1, "maximum": 100}
+    # Query (and path, header) parameters carry their schema type, like body fields.
+    assert params["per_page"].constraints.value == {"minimum": 1, "maximum": 100, "type": "integer"}
+    assert params["status"].constraints.value["type"] == "string"
     assert params["status"].annotation.startswith("Optional[Union[JobStatus, Literal[")
     assert params["status"].send == "if_not_none"
     assert all(p.location == "query" and not p.positional for p in m.params)
@@ -82,12 +84,14 @@ def test_body_fields_become_typed_keyword_arguments(mini_api: ir.Api) -> None:
     assert params["note"].send == "if_given" and params["note"].default_source == "NOT_GIVEN"
     assert params["tags"].type == t.OptionalOf(t.ListOf(t.Scalar("str")))
     assert params["tags"].annotation == "Optional[List[str]]"
+    assert params["tags"].constraints.value == {"type": "array", "items": {"type": "string"}}
     assert m.body_type == "json"
 
 
 def test_path_params_are_positional_and_renamed(mini_api: ir.Api) -> None:
     m = _method(mini_api, "get")
     (p,) = m.params
+    assert p.constraints.value == {"type": "integer"}  # checked before sending, like a body field
     assert (p.name, p.wire_name.value, p.location, p.positional) == (
         "job_id",
         "jobId",

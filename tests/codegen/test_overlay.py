@@ -78,7 +78,8 @@ def test_overlay_modules_join_the_package(package: Path) -> None:
 
 def test_overlay_sections_join_the_readme(package: Path) -> None:
     readme = (package / "README.md").read_text()
-    assert "[Recipes](#recipes) · [Methods](#methods)" in readme
+    contents = " ".join(readme.split("Contents:", 1)[1].split("\n\n", 1)[0].split())
+    assert contents.endswith("[Recipes](#recipes) · [Methods](#methods)"), contents
     section = readme.index("## Recipes")
     assert section < readme.index("## Methods")
     assert "Install with `pip install 'minijobs~=0.20240101.0'`; this is `minijobs` " in readme

@@ -120,7 +120,8 @@ def test_reserved_class_names_cover_what_generated_modules_import() -> None:
         text = (templates / name).read_text()
         # `from x import (a, b)` / `from x import a, b`; Jinja expressions are spec-derived names
         for match in re.finditer(r"^from [\w.{} ]+ import \(?([^)]*?)\)?$", text, re.M | re.S):
-            for part in re.split(r"[,\s]+", match.group(1)):
+            names = re.sub(r"\b\w+ as (\w+)", r"\1", match.group(1))  # `X as Y` binds Y
+            for part in re.split(r"[,\s]+", names):
                 if part.isidentifier():
                     imported.add(part)
     # generated class names start with a capital letter: only such imports can clash

@@ -1,30 +1,26 @@
-"""`make build`: one wheel and one sdist per API version, `twine check` clean; each wheel
-installs in a clean venv, imports, and reports (and sends) the right versions.
+"""`make build`: one wheel and one sdist per API version, `twine check` clean, built offline by
+default; each wheel installs in a clean venv, imports, reports (and sends) the right versions and
+carries its own OpenAPI document.
 
-The wheels' dependencies are downloaded once (`pip download`, from the package index) into a
-wheelhouse; each clean venv (no pip, no system site-packages) then installs its wheel from there
-with the repository's pip (`pip --python`), which keeps the test to seconds."""
+`make build` runs once per session (tests/release/conftest.py, ``release_build``) with every
+package index out of reach; each clean venv (no pip, no system site-packages) installs its wheel
+with the repository's pip (`pip --python`) from a wheelhouse made from the .venv
+(tests/release/_offline.py), so no test here needs PyPI.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tarfile
-import venv
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from generator.cli import spec_files
-from generator.read.load import load_spec
-from generator.read.versions import package_version
-
-ROOT = Path(__file__).resolve().parents[2]
-VERSIONS = {p.stem: package_version(load_spec(p)) for p in spec_files()}
+from tests.release._offline import ROOT, Build, clean_venv, pip, run
 
 PROBE = """
+from pathlib import Path
 import httpx, runrl
 from runrl import RunRLClient
 seen = []
@@ -37,101 +33,67 @@ try:
     client.health()
 except Exception:
     pass  # only the request matters here
-print(runrl.__version__, runrl.API_VERSION, seen[0], sep="\\n")
+with runrl.openapi_spec_path() as spec:
+    same = spec.read_text(encoding="utf-8") == runrl.openapi_spec()
+    inside = spec.parent == Path(runrl.__file__).parent
+print(runrl.__version__, runrl.API_VERSION, seen[0], runrl.__file__, same and inside, sep="\\n")
 """
 
 
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`make build` into a temp dir, with the pinned hatchling (offline, like CI's fast path)."""
-    out = tmp_path_factory.mktemp("dist")
-    proc = subprocess.run(
-        # -o: do not (re)install .venv from here; the test runs inside it already.
-        ["make", "-o", ".venv/.stamp-dev", "build", f"DIST={out}", "BUILD_FLAGS=--no-isolation"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
-    assert proc.stdout.count("PASSED") == 2 * len(VERSIONS), proc.stdout  # twine check
-    return out
+@pytest.mark.slow
+def test_make_build_is_offline_by_default_and_twine_check_passes(release_build: Build) -> None:
+    """It ran with every index out of reach (conftest.py): the pinned hatchling built it."""
+    assert "-m build --no-isolation " in release_build.output
+    assert release_build.output.count("PASSED") == 2 * len(release_build.versions)  # twine check
+
+
+VERSIONS_OF_SPECS = [p.stem for p in spec_files()]  # every spec/<api-version>.yaml
 
 
 @pytest.mark.slow
-def test_one_wheel_and_one_sdist_per_api_version(dist: Path) -> None:
+def test_one_wheel_and_one_sdist_per_api_version(release_build: Build) -> None:
+    dist, versions = release_build.dist, release_build.versions
+    assert sorted(versions) == VERSIONS_OF_SPECS
     assert sorted(p.name for p in dist.glob("*.whl")) == sorted(
-        f"runrl-{v}-py3-none-any.whl" for v in VERSIONS.values()
+        f"runrl-{v}-py3-none-any.whl" for v in versions.values()
     )
     assert sorted(p.name for p in dist.glob("*.tar.gz")) == sorted(
-        f"runrl-{v}.tar.gz" for v in VERSIONS.values()
+        f"runrl-{v}.tar.gz" for v in versions.values()
     )
-    for version in VERSIONS.values():
-        with tarfile.open(dist / f"runrl-{version}.tar.gz") as sdist:
+    for api_version, version in versions.items():
+        with tarfile.open(release_build.sdist(api_version)) as sdist:
             names = sdist.getnames()
         for member in ("CHANGELOG.md", "README.md", "api.md", "src/runrl/_version.py"):
             assert f"runrl-{version}/{member}" in names
-        with zipfile.ZipFile(dist / f"runrl-{version}-py3-none-any.whl") as wheel:
+        assert f"runrl-{version}/src/runrl/openapi.yaml" in names
+        with zipfile.ZipFile(release_build.wheel(api_version)) as wheel:
             metadata = wheel.read(f"runrl-{version}.dist-info/METADATA").decode()
+            document = wheel.read("runrl/openapi.yaml").decode()
         assert f"\nVersion: {version}\n" in metadata
-
-
-@pytest.fixture(scope="module")
-def wheelhouse(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built wheels plus their dependencies, for offline installs."""
-    house = tmp_path_factory.mktemp("wheelhouse")
-    for wheel in sorted(dist.glob("*.whl")):
-        proc = subprocess.run(
-            [*PIP, "download", "-q", "-d", str(house), str(wheel)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert proc.returncode == 0, proc.stderr[-4000:]
-    return house
-
-
-PIP = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
+        assert document == (ROOT / "spec" / f"{api_version}.yaml").read_text(encoding="utf-8-sig")
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("api_version", sorted(VERSIONS))
+@pytest.mark.parametrize("api_version", VERSIONS_OF_SPECS)
 def test_wheel_installs_in_a_clean_venv_and_reports_its_versions(
-    api_version: str, dist: Path, wheelhouse: Path, tmp_path: Path
+    api_version: str, release_build: Build, wheelhouse: Path, tmp_path: Path
 ) -> None:
-    version = VERSIONS[api_version]
-    env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=False, system_site_packages=False)
-    python = env_dir / "bin" / "python"
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    wheel = dist / f"runrl-{version}-py3-none-any.whl"
-    install = subprocess.run(
-        [*PIP, "--python", str(python), "install", "-q", "--no-compile", "--no-index"]
-        + ["--find-links", str(wheelhouse), str(wheel)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
+    version = release_build.versions[api_version]
+    python = clean_venv(tmp_path / "venv")
+    pip(
+        python,
+        "install",
+        "-q",
+        "--no-compile",
+        "--no-index",
+        "--find-links",
+        str(wheelhouse),
+        str(release_build.wheel(api_version)),
     )
-    assert install.returncode == 0, install.stderr[-4000:]
-    proc = subprocess.run(
-        [str(python), "-c", PROBE],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,  # not the repository: the import must come from the venv
-        env=env,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    reported, api, user_agent = proc.stdout.strip().splitlines()
+    # cwd: not the repository, the import must come from the venv
+    out = run([str(python), "-c", PROBE], cwd=tmp_path)
+    reported, api, user_agent, where, spec_matches = out.strip().splitlines()
     assert (reported, api) == (version, api_version)
     assert user_agent.startswith(f"runrl-python/{version} (API {api_version}; python/")
-    where = subprocess.run(
-        [str(python), "-c", "import runrl; print(runrl.__file__)"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        check=True,
-    )
-    assert where.stdout.startswith(str(env_dir))
+    assert where.startswith(str(tmp_path / "venv"))
+    assert spec_matches == "True"

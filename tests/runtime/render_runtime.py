@@ -7,8 +7,10 @@ modules plus a minimal ``__init__.py`` of our own; the real generator writes its
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = REPO / "templates" / "runtime"
@@ -47,7 +49,20 @@ def runrl_package() -> ir.Package:
         security=ir.Security(required=True),
         dict_access=True,
         exception_aliases=True,
+        request_id_header=SpecText("X-Request-Id"),
     )
+
+
+def Package(**overrides: Any) -> ir.Package:  # noqa: N802 - reads like the class it makes
+    """``runrl_package()`` with some fields changed (a ``str`` for a spec-text field is wrapped)."""
+    base = runrl_package()
+    changes = {
+        name: SpecText(value)
+        if isinstance(value, str) and isinstance(getattr(base, name), SpecText)
+        else value
+        for name, value in overrides.items()
+    }
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
 TEST_INIT = '"""Runtime-only package rendered for the runtime tests (not the generated one)."""\n'

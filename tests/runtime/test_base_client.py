@@ -228,7 +228,7 @@ def test_error_envelope_mapping(server: TestServer, status: int, code: str, cls:
     assert err.status_code == status and err.code == code and err.message == "it went wrong"
     assert err.details == {"field": "x"} and err.payload["error"] == code
     assert err.response is not None and err.request is not None
-    assert str(err) == f"it went wrong (HTTP {status}, {code})"
+    assert str(err) == f"it went wrong [field: x] (HTTP {status}, {code})"
 
 
 def test_aliases() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import time
 from typing import Any
 
 import pytest
@@ -23,6 +24,7 @@ from tests.runtime.helpers import (
     GET_RUN,
     Run,
     RunStatus,
+    Sleeps,
     make_async_client,
     make_client,
 )
@@ -264,3 +266,107 @@ async def test_async_wait_all_and_as_completed(server: TestServer) -> None:
             stuck = async_future(client, Run(id=3, status=RunStatus.QUEUED))
             async for _ in async_as_completed([stuck], timeout=0.05):
                 pass
+
+
+# ----------------------------------------------------------------------------- the deadline
+# result(timeout=T) returns or raises by T: the status requests, their retries and the pauses
+# before them end by T too (issue 11, item 7). A 1 s deadline against a server that would take
+# 30 s: the bounds below hold on a loaded machine and fail without the shared deadline.
+
+
+def slow_status(request: Seen, n: int) -> Reply:
+    return Reply(json={"data": {"id": 1, "status": "RUNNING"}}, delay=30)
+
+
+def rate_limited(request: Seen, n: int) -> Reply:
+    return Reply(status=429, json={"error": "rate_limit_exceeded"}, headers={"Retry-After": "30"})
+
+
+@pytest.mark.parametrize("handler", [slow_status, rate_limited], ids=["slow", "429"])
+def test_result_timeout_bounds_the_status_requests(server: TestServer, handler: Any) -> None:
+    server.on("POST", "/runs", created)
+    server.on("GET", "/runs/1", handler)
+    sleeps = Sleeps()
+    with make_client(server.url, sleeps) as client:
+        future = sync_future(client, poll_interval=0.1)
+        started = time.monotonic()
+        with pytest.raises(exc.TimeoutError) as info:
+            future.result(timeout=1)
+        elapsed = time.monotonic() - started
+    assert elapsed < 10, f"result(timeout=1) took {elapsed:.1f} s"
+    assert "timed out after 1 s waiting for run 1" in str(info.value)
+    # No retry pause inside a status request went past the deadline (the recorder does not
+    # really sleep: without the deadline it records the server's 30 s).
+    assert all(pause < 1 for pause in sleeps.calls), sleeps.calls
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("handler", [slow_status, rate_limited], ids=["slow", "429"])
+async def test_async_result_timeout_bounds_the_status_requests(
+    server: TestServer, handler: Any
+) -> None:
+    server.on("GET", "/runs/1", handler)
+    sleeps = Sleeps()
+    async with make_async_client(server.url, sleeps) as client:
+        future = async_future(client, Run(id=1, status=RunStatus.QUEUED), poll_interval=0.1)
+        started = time.monotonic()
+        with pytest.raises(exc.TimeoutError):
+            await future.result(timeout=1)
+        elapsed = time.monotonic() - started
+    assert elapsed < 10, f"result(timeout=1) took {elapsed:.1f} s"
+    assert all(pause < 1 for pause in sleeps.calls), sleeps.calls
+
+
+def test_as_completed_timeout_bounds_the_status_requests(server: TestServer) -> None:
+    server.on("POST", "/runs", created)
+    server.on("GET", "/runs/1", slow_status)
+    with make_client(server.url) as client:
+        future = sync_future(client, poll_interval=0.1)
+        started = time.monotonic()
+        with pytest.raises(exc.TimeoutError):
+            list(as_completed([future], timeout=1))
+    assert time.monotonic() - started < 10
+
+
+def test_a_server_pause_between_polls_is_capped(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Retry-After: 3000 on a poll: the next poll comes after 60 s, not 50 minutes (on a clock
+    the test controls)."""
+    import runrl_rt._polling as polling_module
+
+    clock = FakeClock()
+    monkeypatch.setattr(polling_module, "time", clock)
+    server.on("POST", "/runs", created)
+    replies = [Reply(status=429, json={"error": "slow down"}, headers={"Retry-After": "3000"})]
+    server.on("GET", "/runs/1", lambda r, n: replies[n] if n < 1 else statuses("COMPLETED")(r, n))
+    with make_client(server.url) as client:
+        future = sync_future(client, poll_interval=5)
+        assert future.result(timeout=7200).status is RunStatus.COMPLETED
+    assert clock.sleeps == [5, 60]
+
+
+def test_nan_time_limits_are_refused(server: TestServer) -> None:
+    server.on("POST", "/runs", created)
+    with make_client(server.url) as client:
+        future = sync_future(client)
+        with pytest.raises(ValueError, match="timeout must be a number >= 0"):
+            future.result(timeout=float("nan"))
+        with pytest.raises(ValueError, match="poll_interval"):
+            sync_future(client, poll_interval=float("nan"))
+
+
+class FakeClock:
+    """Stands in for the ``time`` module of ``_polling``: sleeping does not wait, it moves this
+    clock forward (which never runs behind the real one the client's requests use)."""
+
+    def __init__(self) -> None:
+        self.skipped = 0.0
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return time.monotonic() + self.skipped
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.skipped += seconds

@@ -313,6 +313,14 @@ async def test_server_validation_error_carries_the_details(
     assert e.code == "validation_error"
     assert e.details == {"mcp_url": ["The mcp_url field must be a valid http(s) URL."]}
     assert isinstance(e, sdk.exceptions.UnprocessableEntityError)
+    # The fields are in the message too, not only in .details (issue 16).
+    assert e.field_errors == (
+        sdk.exceptions.FieldError("mcp_url", "The mcp_url field must be a valid http(s) URL."),
+    )
+    assert str(e) == (
+        "The given data was invalid. [mcp_url: The mcp_url field must be a valid http(s) URL.] "
+        "(HTTP 422, validation_error)"
+    )
 
 
 async def test_server_error_after_retries(

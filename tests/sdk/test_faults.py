@@ -794,7 +794,7 @@ async def test_every_status_maps_to_its_exception_with_all_its_facts(
     assert e.payload == body
     assert e.request is not None and e.request.url.path.endswith("/files/f-1")
     assert e.response is not None and e.response.status_code == status
-    assert str(e) == f"it went wrong (HTTP {status}, some_code)"
+    assert str(e) == f"it went wrong [field: why] (HTTP {status}, some_code)"
     if status == 429:
         assert e.retry_after == 3.0
         assert e.reset_at == datetime.fromtimestamp(1_900_000_000, tz=UTC)

@@ -643,7 +643,7 @@ async def test_deprecated_operations_are_hidden_and_warn(
             lines = client.jobs.logs(1)
     assert lines == ["line 1", "line 2"]
     (warning,) = [w for w in caught if issubclass(w.category, DeprecationWarning)]
-    assert "getJobLogs is deprecated" in str(warning.message)
+    assert "jobs.logs is deprecated" in str(warning.message)
     assert warning.filename == __file__  # points at the caller's line, not the SDK
     if api.is_async:
         await http.aclose()

@@ -261,6 +261,8 @@ async def test_a_failing_run_raises_run_failed_error(
     assert failed.status is sdk.models.RunStatus.FAILED
     assert failed.error_message == "Training failed: model 'acme/will-fail-7b' could not be loaded"
     assert str(failed.id) in str(err.value) and "FAILED" in str(err.value)
+    # The reason is in the message, not only on err.run (issue 16).
+    assert str(err.value) == f"run {failed.id} ended with status FAILED: {failed.error_message}"
     assert future.done()
 
 

@@ -13,6 +13,7 @@ from ._client import AsyncRunRLClient, RunRLClient
 from ._config import ClientConfig
 from ._exceptions import *  # noqa: F403 - the whole public exception hierarchy
 from ._exceptions import __all__ as _exception_names
+from ._openapi import openapi_spec, openapi_spec_path
 from ._version import API_VERSION, __version__
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ __all__ = [
     "async_as_completed",
     "async_wait_all",
     "wait_all",
+    "openapi_spec",
+    "openapi_spec_path",
     "config",
     "exceptions",
     "futures",

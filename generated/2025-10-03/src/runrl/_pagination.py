@@ -1,21 +1,39 @@
 # Generated from templates/runtime/_pagination.py.jinja. Do not edit by hand.
 """Paginated list responses that can walk across pages lazily.
 
+Styles: ``page`` (page number and size parameters), ``offset`` (offset and limit), ``cursor``
+(a cursor or next token in the body, sent back as a parameter), ``next_url`` (the URL of the
+next page in the body), ``link_header`` (RFC 8288 ``Link: <...>; rel="next"``) and ``single``
+(one page). What a page says decides whether another one is fetched, and a server that loops
+cannot make iteration endless: a cursor or URL already followed, a page repeating the page
+before, or too many empty pages in a row end it (with a warning on the package logger).
+
 No ``from __future__ import annotations``: the models here are evaluated by Pydantic at runtime,
 on Python 3.9 too.
 """
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass
-from typing import Any, Generic, Literal, Optional, TypeVar
+import logging
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, Literal, Optional, TypeVar
 
+import httpx
 import pydantic
 
 from ._models import BaseModel
 
-__all__ = ["PagedResponse", "Pagination", "PaginationSpec"]
+if TYPE_CHECKING:
+    from ._base_client import APIResponse
+
+__all__ = ["PageRequest", "PagedResponse", "Pagination", "PaginationSpec"]
 
 T = TypeVar("T")
+
+logger = logging.getLogger("runrl")
+
+# Empty pages in a row after which a cursor or URL walk stops (some APIs do return a few).
+_MAX_EMPTY_PAGES = 5
 
 # Names servers use for the same facts; the first one present wins.
 _PAGE_KEYS = ("page", "current_page", "currentPage")
@@ -27,18 +45,56 @@ _HAS_MORE_KEYS = ("has_more", "hasMore", "has_next", "hasNext", "has_next_page",
 
 @dataclass(frozen=True)
 class PaginationSpec:
-    """How an operation paginates (from its ``x-sdk-pagination`` extension).
+    """How an operation paginates (from its ``x-sdk-pagination`` extension, or inferred).
 
-    ``style="page"``: the payload is an object with the list under ``items`` and the pagination
-    facts under ``meta``; pages are chosen with the ``page_param`` query parameter and sized with
-    ``size_param``. ``style="single"``: the payload is a bare list, a single page.
+    The payload is an object with the list under ``items`` (``""``: the payload is the list)
+    and the pagination facts under ``meta`` (``""``: the payload's own members). Then, by
+    ``style``:
+
+    * ``"page"``: pages chosen with the ``page_param`` query parameter, sized by ``size_param``;
+    * ``"offset"``: the next page starts at ``offset_param`` = offset + items received, sized
+      by ``limit_param``;
+    * ``"cursor"``: the member at path ``next_cursor`` is sent back as ``cursor_param``;
+    * ``"next_url"``: the member at path ``next_url`` is the URL of the next page;
+    * ``"link_header"``: the ``Link`` header's ``rel="next"`` is the URL of the next page;
+    * ``"single"``: the payload is a bare list, a single page.
+
+    ``has_more`` is the path of a boolean saying whether more pages follow (``()``: the usual
+    spellings in ``meta``). Paths are tuples of member names into the payload.
     """
 
-    style: Literal["page", "single"] = "page"
+    style: Literal["page", "offset", "cursor", "next_url", "link_header", "single"] = "page"
     items: str = "items"
     meta: str = "pagination"
     page_param: str = "page"
     size_param: str = "per_page"
+    offset_param: str = "offset"
+    limit_param: str = "limit"
+    cursor_param: str = "cursor"
+    next_cursor: tuple[str, ...] = ("next_cursor",)
+    next_url: tuple[str, ...] = ("next",)
+    has_more: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """How to ask for a next page: query parameters to set, or a URL the server gave."""
+
+    params: Mapping[str, object] = field(default_factory=dict)
+    url: Optional[str] = None
+
+
+class _Walk:
+    """What the pages of one listing share, so that a server that loops cannot make iteration
+    endless: the cursors and URLs already followed, the previous page's items, and how many
+    empty pages came in a row."""
+
+    __slots__ = ("empty_run", "previous", "seen")
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.previous: Any = None
+        self.empty_run = 0
 
 
 def _int_of(value: object) -> Optional[int]:
@@ -116,25 +172,44 @@ class PagedResponse(BaseModel, Generic[T]):
         # A page without pagination facts (null or absent) is still a valid single page.
         return {} if value is None else value
 
-    # Set by the client that fetched the page: how to fetch page number n of the same list.
+    # Set by the client that fetched the page: how to fetch the next page of the same list.
     _fetch_page: Any = pydantic.PrivateAttr(default=None)
     _afetch_page: Any = pydantic.PrivateAttr(default=None)
     _page_number: Any = pydantic.PrivateAttr(default=None)
     _page_size: Any = pydantic.PrivateAttr(default=None)
+    _next: Any = pydantic.PrivateAttr(default=None)
+    _raw: Any = pydantic.PrivateAttr(default=None)
 
     def _bind(
         self,
         *,
-        fetch: "Optional[Callable[[int], PagedResponse[T]]]" = None,
-        afetch: "Optional[Callable[[int], Awaitable[PagedResponse[T]]]]" = None,
+        fetch: "Optional[Callable[[PageRequest], PagedResponse[T]]]" = None,
+        afetch: "Optional[Callable[[PageRequest], Awaitable[PagedResponse[T]]]]" = None,
         page_number: Optional[int] = None,
         page_size: Optional[int] = None,
+        next_request: Optional[PageRequest] = None,
+        raw: "Optional[APIResponse[Any]]" = None,
     ) -> "PagedResponse[T]":
         self._fetch_page = fetch
         self._afetch_page = afetch
         self._page_number = page_number
         self._page_size = page_size
+        self._next = next_request
+        self._raw = raw
         return self
+
+    @property
+    def raw_response(self) -> "Optional[APIResponse[Any]]":
+        """The HTTP response this page came from (status, headers, ``request_id``), if a
+        client fetched it."""
+        raw: Optional[APIResponse[Any]] = self._raw
+        return raw
+
+    @property
+    def next_request(self) -> Optional[PageRequest]:
+        """How the next page would be asked for (``None`` on the last page)."""
+        request: Optional[PageRequest] = self._next
+        return request
 
     def next_page_number(self) -> Optional[int]:
         """The number of the page after this one, or ``None`` if this is the last page.
@@ -164,26 +239,24 @@ class PagedResponse(BaseModel, Generic[T]):
         """Whether another page follows and this page knows how to fetch it."""
         if self._fetch_page is None and self._afetch_page is None:
             return False
-        return self.next_page_number() is not None
+        return self._next is not None
 
     def get_next_page(self) -> "PagedResponse[T]":
         """Fetch the next page (sync client); ``LookupError`` if there is none."""
-        number = self.next_page_number()
-        if number is None or not self.has_next_page():
+        if not self.has_next_page():
             raise LookupError("there is no next page")
         if self._fetch_page is None:
             raise TypeError("this page came from an async client: use `await aget_next_page()`")
-        page: PagedResponse[T] = self._fetch_page(number)
+        page: PagedResponse[T] = self._fetch_page(self._next)
         return page
 
     async def aget_next_page(self) -> "PagedResponse[T]":
         """Fetch the next page (async client)."""
-        number = self.next_page_number()
-        if number is None or not self.has_next_page():
+        if not self.has_next_page():
             raise LookupError("there is no next page")
         if self._afetch_page is None:
             raise TypeError("this page came from a sync client: use `get_next_page()`")
-        page: PagedResponse[T] = await self._afetch_page(number)
+        page: PagedResponse[T] = await self._afetch_page(self._next)
         return page
 
     def iter_pages(self) -> "Iterator[PagedResponse[T]]":
@@ -225,3 +298,166 @@ class PagedResponse(BaseModel, Generic[T]):
     def __aiter__(self) -> AsyncIterator[T]:
         """Iterate over all items across pages (async client)."""
         return self._aiter_items()
+
+
+# ------------------------------------------------------------------------ choosing the next page
+
+
+def member_at(payload: Any, path: "tuple[str, ...]") -> Any:
+    """The member of ``payload`` at ``path`` (``None`` if any step is missing)."""
+    value = payload
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def split_payload(payload: Any, spec: PaginationSpec) -> "Optional[tuple[Any, Any]]":
+    """``(items, meta)`` of a page payload, or ``None`` if the payload has no list where the spec
+    says."""
+    if spec.style == "single":
+        return payload, None
+    if spec.items == "":
+        return (payload, None) if isinstance(payload, list) else None
+    if not isinstance(payload, dict) or spec.items not in payload:
+        return None
+    if spec.meta == "":
+        return payload[spec.items], {k: v for k, v in payload.items() if k != spec.items}
+    return payload[spec.items], payload.get(spec.meta)
+
+
+def _split_links(value: str) -> "list[str]":
+    """The link-values of a ``Link`` header (commas inside ``<...>`` or quotes kept)."""
+    parts: list[str] = []
+    current: list[str] = []
+    in_url = in_quotes = False
+    for ch in value:
+        if ch == "<" and not in_quotes:
+            in_url = True
+        elif ch == ">" and not in_quotes:
+            in_url = False
+        elif ch == '"' and not in_url:
+            in_quotes = not in_quotes
+        elif ch == "," and not in_url and not in_quotes:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+_LINK = re.compile(r"\s*<([^>]*)>(.*)", re.S)
+
+
+def link_next(headers: httpx.Headers) -> Optional[str]:
+    """The target of the ``rel="next"`` link of RFC 8288 ``Link`` headers, if any."""
+    for value in headers.get_list("link"):
+        for part in _split_links(value[:65536]):
+            match = _LINK.match(part)
+            if match is None:
+                continue
+            target, params = match.groups()
+            for param in params.split(";"):
+                key, _, raw = param.partition("=")
+                if (
+                    key.strip().lower() == "rel"
+                    and "next" in raw.strip().strip('"').lower().split()
+                ):
+                    return target.strip()
+    return None
+
+
+def _has_more(spec: PaginationSpec, payload: Any, page: "PagedResponse[Any]") -> Optional[bool]:
+    value = member_at(payload, spec.has_more) if spec.has_more else page.pagination.has_more
+    return value if isinstance(value, bool) else None
+
+
+def _offset_next(
+    spec: PaginationSpec, page: "PagedResponse[Any]", query: "Mapping[str, object]", more: Any
+) -> Optional[PageRequest]:
+    offset = _int_of(query.get(spec.offset_param)) or 0
+    limit = _int_of(query.get(spec.limit_param)) or page.pagination.per_page
+    total = page.pagination.total
+    following = offset + len(page.items)
+    if total is not None and following >= total:
+        return None
+    if more is not True and limit and len(page.items) < limit:
+        return None
+    return PageRequest(params={spec.offset_param: following})
+
+
+def _guard(page: "PagedResponse[Any]", items: Any, walk: _Walk, style: str) -> bool:
+    """Whether the walk may go on after this page (see the module docstring)."""
+    if not page.items:
+        walk.empty_run += 1
+        if style in ("page", "offset"):
+            return False
+        if walk.empty_run > _MAX_EMPTY_PAGES:
+            logger.warning("pagination stopped: %d empty pages in a row", walk.empty_run)
+            return False
+        return True
+    walk.empty_run = 0
+    if walk.previous is not None and items == walk.previous:
+        logger.warning("pagination stopped: the server sent the same page twice")
+        return False
+    walk.previous = items
+    return True
+
+
+def _once(walk: _Walk, key: str) -> bool:
+    if key in walk.seen:
+        logger.warning("pagination stopped: the server sent a cursor or URL already followed")
+        return False
+    walk.seen.add(key)
+    return True
+
+
+def plan_next(
+    spec: PaginationSpec,
+    page: "PagedResponse[Any]",
+    payload: Any,
+    items: Any,
+    query: "Optional[Mapping[str, object]]",
+    response: httpx.Response,
+    walk: _Walk,
+) -> Optional[PageRequest]:
+    """How to ask for the page after ``page``, or ``None`` if it is the last one.
+
+    ``payload`` is the unwrapped body, ``items`` its raw list, ``query`` the query of the
+    request that fetched it (what the caller passed, plus the page parameters). A next URL is
+    returned made absolute; the client checks its origin before following it.
+    """
+    if spec.style == "single" or not _guard(page, items, walk, spec.style):
+        return None
+    query = query or {}
+    if spec.style == "page":
+        number = page.next_page_number()
+        return None if number is None else PageRequest(params={spec.page_param: number})
+    more = _has_more(spec, payload, page)
+    if more is False:
+        return None
+    if spec.style == "offset":
+        return _offset_next(spec, page, query, more)
+    if spec.style == "cursor":
+        if query.get(spec.cursor_param) is not None:
+            walk.seen.add(str(query[spec.cursor_param]))
+        cursor = member_at(payload, spec.next_cursor)
+        if isinstance(cursor, bool) or not isinstance(cursor, (str, int)) or cursor == "":
+            return None
+        text = str(cursor)
+        return PageRequest(params={spec.cursor_param: text}) if _once(walk, text) else None
+    found = (
+        link_next(response.headers)
+        if spec.style == "link_header"
+        else member_at(payload, spec.next_url)
+    )
+    if not isinstance(found, str) or not found.strip():
+        return None
+    walk.seen.add(str(response.request.url))
+    try:
+        target = str(response.request.url.join(found.strip()))
+    except httpx.InvalidURL:
+        raise ValueError("the next page URL the server sent is not a URL") from None
+    return PageRequest(url=target) if _once(walk, target) else None

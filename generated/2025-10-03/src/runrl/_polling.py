@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import sys
 import threading
 import time
@@ -28,7 +29,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, TextIO, TypeVar, cast
 
+from . import _deadline
 from ._exceptions import (
+    APITimeoutError,
     PollingCancelledError,
     PollingFailedError,
     RateLimitError,
@@ -53,6 +56,15 @@ _PENDING = "pending"
 _SUCCEEDED = "succeeded"
 _FAILED = "failed"
 _CANCELLED = "cancelled"
+# The longest pause a server's Retry-After can impose between two polls (as for a request).
+MAX_SERVER_PAUSE = 60.0
+
+
+def _wait_limit(name: str, value: float) -> float:
+    """A time limit given by the caller: a number >= 0 (``inf``: none); NaN is refused."""
+    if math.isnan(value) or value < 0:
+        raise ValueError(f"{name} must be a number >= 0 (got {value!r})")
+    return value
 
 
 @dataclass(frozen=True)
@@ -99,10 +111,35 @@ class PollingPolicy:
         return f"{self.name} {ident}" if ident is not None else self.name
 
     def failure_message(self, obj: object) -> str:
-        """The message of the error raised when ``obj`` ended unsuccessfully."""
+        """The message of the error raised when ``obj`` ended unsuccessfully, with the reason
+        the object gives (``error_field``, else a member with a usual name for it)."""
         message = f"{self.describe(obj)} ended with status {self.status_of(obj)}"
-        reason = _member(obj, self.error_field) if self.error_field else None
+        reason = _reason(obj, self.error_field)
         return f"{message}: {reason}" if reason else message
+
+
+# Where objects usually say why they failed, when the policy names no error field.
+_REASON_FIELDS = (
+    "error_message",
+    "errorMessage",
+    "failure_reason",
+    "failureReason",
+    "status_message",
+    "statusMessage",
+    "error",
+)
+
+
+def _reason(obj: object, error_field: str | None) -> str | None:
+    """The failure reason of ``obj`` as one bounded line of text, if it has one."""
+    for name in (error_field,) if error_field else _REASON_FIELDS:
+        value = _member(obj, name)
+        if isinstance(value, Mapping) or (value is not None and hasattr(value, "message")):
+            value = _member(value, "message")
+        if isinstance(value, str) and value.strip():
+            text = " ".join("".join(c if c.isprintable() else " " for c in value[:2000]).split())
+            return text if len(text) <= 500 else text[:497] + "..."
+    return None
 
 
 def _member(obj: object, name: str) -> Any:
@@ -236,8 +273,8 @@ class RunRLPollingFuture(Generic[T]):
         self._poll = poll
         self._cancel = cancel
         self._policy = policy
-        self._poll_interval = max(poll_interval, 0.0)
-        self._max_timeout = max_timeout
+        self._poll_interval = _wait_limit("poll_interval", max(poll_interval, 0.0))
+        self._max_timeout = _wait_limit("max_timeout", max_timeout)
         # Guards the transition to "done" so callbacks run exactly once, even when several
         # threads observe the terminal state together. Never held across a wait.
         self._lock = threading.Lock()
@@ -289,8 +326,11 @@ class RunRLPollingFuture(Generic[T]):
         final object) if the operation ends unsuccessfully, ``PollingCancelledError`` after
         ``cancel()``, and ``TimeoutError`` (also a builtin ``TimeoutError``) when ``timeout``
         seconds (default ``max_timeout``) pass first; the operation then keeps running and
-        ``result()`` may be called again. A poll answered with 429 and a ``Retry-After``
-        longer than a request waits is not an error here: the next poll waits that long.
+        ``result()`` may be called again. It returns or raises by that deadline: each status
+        request, its retries and their pauses end by it too (a request cut short by it is
+        the ``TimeoutError`` of this call). A poll answered with 429 and a ``Retry-After``
+        longer than a request waits is not an error here: the next poll waits that long (at
+        most 60 s, and not beyond the deadline).
 
         ``progress=True`` shows the status and the progress fraction on standard output while
         waiting: a live progress bar when it is a terminal and ``rich`` is installed
@@ -305,7 +345,7 @@ class RunRLPollingFuture(Generic[T]):
                 display.close()
 
     def _wait(self, timeout: float | None, display: _ProgressDisplay | None) -> T:
-        limit = self._max_timeout if timeout is None else max(timeout, 0.0)
+        limit = self._max_timeout if timeout is None else _wait_limit("timeout", max(timeout, 0.0))
         deadline = time.monotonic() + limit
         pause, asked_by_server = self._poll_interval, False
         while True:
@@ -315,25 +355,28 @@ class RunRLPollingFuture(Generic[T]):
                 return self._outcome()
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise TimeoutError(
-                    f"timed out after {limit:g} s waiting for {self._policy.describe(self._latest)}"
-                    f" (last status {self._policy.status_of(self._latest)})"
-                )
+                raise self._timeout_error(limit)
             time.sleep(min(pause, remaining))
             if asked_by_server and pause > remaining:
                 continue  # the deadline comes before the server's pause ends: no early poll
             pause, asked_by_server = self._poll_interval, False
             if self._state == _PENDING:
                 try:
-                    self.status()
+                    # The status request, its retries and their pauses end by our deadline.
+                    with _deadline.scope(deadline):
+                        self.status()
                 except RateLimitError as exc:
                     # A Retry-After too long for one request to wait out (the request raises
                     # instead of hanging) is what result() waits for anyway: it becomes the next
-                    # pause, within this call's deadline.
+                    # pause, capped, within this call's deadline.
                     if exc.retry_after is None:
                         raise
-                    pause = max(exc.retry_after, self._poll_interval)
+                    pause = max(min(exc.retry_after, MAX_SERVER_PAUSE), self._poll_interval)
                     asked_by_server = True
+                except APITimeoutError as exc:
+                    if time.monotonic() < deadline:
+                        raise
+                    raise self._timeout_error(limit) from exc
 
     def cancel(self) -> bool:
         """Ask the API to stop the operation and finish this future as cancelled.
@@ -358,6 +401,12 @@ class RunRLPollingFuture(Generic[T]):
                 self._callbacks.append(fn)
                 return
         self._run_callback(fn)
+
+    def _timeout_error(self, limit: float) -> TimeoutError:
+        return TimeoutError(
+            f"timed out after {limit:g} s waiting for {self._policy.describe(self._latest)}"
+            f" (last status {self._policy.status_of(self._latest)})"
+        )
 
     def _observe(self, current: T) -> None:
         self._latest = current
@@ -420,8 +469,8 @@ class AsyncRunRLPollingFuture(Generic[T]):
         self._poll = poll
         self._cancel = cancel
         self._policy = policy
-        self._poll_interval = max(poll_interval, 0.0)
-        self._max_timeout = max_timeout
+        self._poll_interval = _wait_limit("poll_interval", max(poll_interval, 0.0))
+        self._max_timeout = _wait_limit("max_timeout", max_timeout)
         # Guards the transition to "done" so callbacks run exactly once, even when several
         # tasks observe the terminal state together. Never held across a wait.
         self._lock = threading.Lock()
@@ -473,8 +522,11 @@ class AsyncRunRLPollingFuture(Generic[T]):
         final object) if the operation ends unsuccessfully, ``PollingCancelledError`` after
         ``cancel()``, and ``TimeoutError`` (also a builtin ``TimeoutError``) when ``timeout``
         seconds (default ``max_timeout``) pass first; the operation then keeps running and
-        ``result()`` may be called again. A poll answered with 429 and a ``Retry-After``
-        longer than a request waits is not an error here: the next poll waits that long.
+        ``result()`` may be called again. It returns or raises by that deadline: each status
+        request, its retries and their pauses end by it too (a request cut short by it is
+        the ``TimeoutError`` of this call). A poll answered with 429 and a ``Retry-After``
+        longer than a request waits is not an error here: the next poll waits that long (at
+        most 60 s, and not beyond the deadline).
 
         ``progress=True`` shows the status and the progress fraction on standard output while
         waiting: a live progress bar when it is a terminal and ``rich`` is installed
@@ -489,7 +541,7 @@ class AsyncRunRLPollingFuture(Generic[T]):
                 display.close()
 
     async def _wait(self, timeout: float | None, display: _ProgressDisplay | None) -> T:
-        limit = self._max_timeout if timeout is None else max(timeout, 0.0)
+        limit = self._max_timeout if timeout is None else _wait_limit("timeout", max(timeout, 0.0))
         deadline = time.monotonic() + limit
         pause, asked_by_server = self._poll_interval, False
         while True:
@@ -499,25 +551,28 @@ class AsyncRunRLPollingFuture(Generic[T]):
                 return self._outcome()
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise TimeoutError(
-                    f"timed out after {limit:g} s waiting for {self._policy.describe(self._latest)}"
-                    f" (last status {self._policy.status_of(self._latest)})"
-                )
+                raise self._timeout_error(limit)
             await asyncio.sleep(min(pause, remaining))
             if asked_by_server and pause > remaining:
                 continue  # the deadline comes before the server's pause ends: no early poll
             pause, asked_by_server = self._poll_interval, False
             if self._state == _PENDING:
                 try:
-                    await self.status()
+                    # The status request, its retries and their pauses end by our deadline.
+                    with _deadline.scope(deadline):
+                        await self.status()
                 except RateLimitError as exc:
                     # A Retry-After too long for one request to wait out (the request raises
                     # instead of hanging) is what result() waits for anyway: it becomes the next
-                    # pause, within this call's deadline.
+                    # pause, capped, within this call's deadline.
                     if exc.retry_after is None:
                         raise
-                    pause = max(exc.retry_after, self._poll_interval)
+                    pause = max(min(exc.retry_after, MAX_SERVER_PAUSE), self._poll_interval)
                     asked_by_server = True
+                except APITimeoutError as exc:
+                    if time.monotonic() < deadline:
+                        raise
+                    raise self._timeout_error(limit) from exc
 
     def __await__(self) -> Generator[Any, None, T]:
         """``run = await future`` waits like ``await future.result()``."""
@@ -546,6 +601,12 @@ class AsyncRunRLPollingFuture(Generic[T]):
                 self._callbacks.append(fn)
                 return
         self._run_callback(fn)
+
+    def _timeout_error(self, limit: float) -> TimeoutError:
+        return TimeoutError(
+            f"timed out after {limit:g} s waiting for {self._policy.describe(self._latest)}"
+            f" (last status {self._policy.status_of(self._latest)})"
+        )
 
     def _observe(self, current: T) -> None:
         self._latest = current
@@ -616,11 +677,23 @@ def as_completed(
         pending = still_pending
         if not pending:
             return
-        if deadline is not None and time.monotonic() >= deadline:
-            raise TimeoutError(f"{len(pending)} operation(s) still pending after {timeout:g} s")
-        time.sleep(min(future._poll_interval for future in pending))
+        pause = min(future._poll_interval for future in pending)
+        if deadline is not None:
+            pause = min(pause, deadline - time.monotonic())
+            if pause <= 0:
+                raise TimeoutError(f"{len(pending)} operation(s) still pending after {timeout:g} s")
+        time.sleep(pause)
         for future in pending:
-            future.status()
+            try:
+                # A status request ends by the deadline too.
+                with _deadline.scope(deadline):
+                    future.status()
+            except APITimeoutError as exc:
+                if deadline is None or time.monotonic() < deadline:
+                    raise
+                raise TimeoutError(
+                    f"{len(pending)} operation(s) still pending after {timeout:g} s"
+                ) from exc
 
 
 async def async_wait_all(

@@ -27,6 +27,8 @@ logger = logging.getLogger("runrl")
 
 # Upper bound of the pause before reopening a stream when the server did not send `retry:`.
 _MAX_RECONNECT_DELAY = 8.0
+# Upper bound of the pause a server can ask for with `retry:` (as for Retry-After).
+MAX_SERVER_RETRY = 60.0
 
 
 class ServerSentEvent(_ParsedEvent):
@@ -59,7 +61,7 @@ class ServerSentEvent(_ParsedEvent):
         """The data decoded as JSON; ``ResponseValidationError`` if it is not JSON."""
         try:
             return json.loads(self.data)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
             raise ResponseValidationError(
                 f"event {self.event!r} (id {self.id!r}) does not carry JSON data: {exc}"
             ) from exc
@@ -89,7 +91,9 @@ class ServerSentEvent(_ParsedEvent):
 
 def _reconnect_delay(failures: int, retry_ms: int | None, backoff_factor: float) -> float:
     if retry_ms is not None:
-        return max(retry_ms / 1000.0, 0.0)
+        # Untrusted: `retry: 3600000` must not put the client to sleep for an hour. Capped as
+        # an integer first, since a huge one does not even convert to a float.
+        return max(min(retry_ms, int(MAX_SERVER_RETRY * 1000)), 0) / 1000.0
     return min(backoff_factor * 2.0 ** (failures - 1), _MAX_RECONNECT_DELAY)
 
 
@@ -141,8 +145,9 @@ def iter_events(
 
     ``connect(last_event_id)`` opens the stream (a streamed, successful ``httpx.Response``);
     on a transport error in the middle of the stream it is called again with the id of the last
-    event received, after the delay the server asked for (``retry:``) or else a backoff of
-    ``backoff_factor * 2**(n - 1)`` seconds (at most 8) before the n-th attempt in a row. After
+    event received, after the delay the server asked for (``retry:``, at most 60 s) or else a
+    backoff of ``backoff_factor * 2**(n - 1)`` seconds (at most 8) before the n-th attempt in a
+    row. After
     ``max_reconnects`` failures in a row without any event in between, the error is raised as
     ``APIConnectionError``. A stream the server ends cleanly is not reopened.
     """
@@ -183,6 +188,10 @@ def _iter_events(
         except SSEError as exc:
             raise ResponseValidationError(
                 f"expected an event stream: {exc}", response=response
+            ) from exc
+        except httpx.DecodingError as exc:
+            raise ResponseValidationError(
+                f"the event stream could not be decoded: {exc}", response=response
             ) from exc
         except httpx.TransportError as exc:
             failures = 1 if last is not None else failures + 1
@@ -243,8 +252,9 @@ def aiter_events(
 
     ``connect(last_event_id)`` opens the stream (a streamed, successful ``httpx.Response``);
     on a transport error in the middle of the stream it is called again with the id of the last
-    event received, after the delay the server asked for (``retry:``) or else a backoff of
-    ``backoff_factor * 2**(n - 1)`` seconds (at most 8) before the n-th attempt in a row. After
+    event received, after the delay the server asked for (``retry:``, at most 60 s) or else a
+    backoff of ``backoff_factor * 2**(n - 1)`` seconds (at most 8) before the n-th attempt in a
+    row. After
     ``max_reconnects`` failures in a row without any event in between, the error is raised as
     ``APIConnectionError``. A stream the server ends cleanly is not reopened.
     """
@@ -285,6 +295,10 @@ async def _aiter_events(
         except SSEError as exc:
             raise ResponseValidationError(
                 f"expected an event stream: {exc}", response=response
+            ) from exc
+        except httpx.DecodingError as exc:
+            raise ResponseValidationError(
+                f"the event stream could not be decoded: {exc}", response=response
             ) from exc
         except httpx.TransportError as exc:
             failures = 1 if last is not None else failures + 1

@@ -16,6 +16,16 @@ The pause is ``min(factor * 2**n, 8 s)`` minus up to 25 % jitter, or what the se
 (``Retry-After``, and on 429 ``X-RateLimit-Reset``) if that is at most 60 s; a longer wait is not
 attempted and the error is raised at once. When retries run out, the error of the last attempt
 is raised, with its type.
+
+Time limits. ``timeout`` bounds each step of an attempt (connect, each read, each write);
+``total_timeout`` bounds the whole call, retries and pauses included (see ``_deadline``): an
+attempt it cuts short raises ``APITimeoutError``, and a retry that could not start in time is
+not made.
+
+Credentials are put on each attempt by ``_auth.Authenticator``. Redirects are followed here, not
+by httpx, and ``_security.rebind`` decides the credentials of each hop: a hop that leaves the
+origin carries none, neither the API's nor a credential header of the caller. A 401 to a request
+that carried a token that can be fetched anew (OAuth2) is repeated once with a new token.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import json as jsonlib
 import logging
+import math
 import random
 import re
 import sys
@@ -37,30 +48,52 @@ from datetime import time as dt_time
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, cast, overload
 from urllib.parse import quote
 
 import httpx
 import pydantic
 from typing_extensions import ParamSpec
 
+from . import _deadline
+from ._auth import (
+    Applied,
+    Authenticator,
+    CredentialSource,
+    HTTPBearerScheme,
+    Requirement,
+    Security,
+    attach,
+    origin_of,
+    rebind,
+    same_origin,
+)
 from ._config import ClientConfig
+from ._error_body import request_id_of
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
-    AuthenticationError,
     ResponseValidationError,
     ValidationError,
     _redact,
     make_status_error,
+    parse_reset,
     parse_retry_after,
 )
+from ._redact import (
+    redact_headers,
+    redact_url,
+    request_secrets,
+    scrub_exception,
+    secret_values,
+)
 from ._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
+from ._validation import check_headers, header_value_problem, is_finite
 
 if TYPE_CHECKING:
     # Imported where first needed instead (a page, a stream, an upload): `import <package>`
     # then loads neither the page model (Pydantic's model machinery) nor httpx-sse.
-    from ._pagination import PagedResponse, PaginationSpec
+    from ._pagination import PagedResponse, PageRequest, PaginationSpec, _Walk
     from ._streaming import AsyncEventStream, EventStream
 
 __all__ = [
@@ -130,7 +163,6 @@ _TRANSPORT_FIELDS = ("verify_ssl", "ssl_ca_cert", "cert_file", "key_file", "prox
 _NONE_TYPE = type(None)
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_.~-]+")
-_SENSITIVE_NAME = re.compile(r"auth|token|secret|password|signature|api[-_]?key|cookie", re.I)
 
 
 @dataclass(frozen=True)
@@ -140,6 +172,9 @@ class Operation:
     ``unwrap`` is the path into the JSON body to the payload (``("data",)`` for the envelope).
     ``idempotent`` marks a POST that may safely be retried; ``deprecated`` makes each call emit a
     ``DeprecationWarning``; ``stream``/``binary`` mark event-stream and raw-bytes responses.
+    ``security`` is the operation's own ``security``: alternatives, each the names of the
+    schemes to apply together (``()`` = none needed); ``None`` = the API's default.
+    ``qualified_name`` is the public method (``files.list``) that messages name.
     """
 
     method: str
@@ -150,11 +185,14 @@ class Operation:
     stream: bool = False
     binary: bool = False
     operation_id: str = ""
+    security: tuple[Requirement, ...] | None = None
+    qualified_name: str = ""
 
     @property
     def name(self) -> str:
-        """How messages refer to the operation: its operationId, else ``METHOD /path``."""
-        return self.operation_id or f"{self.method} {self.path}"
+        """How messages refer to the operation: the method users call (``files.list``), else
+        its operationId, else ``METHOD /path``."""
+        return self.qualified_name or self.operation_id or f"{self.method} {self.path}"
 
 
 @dataclass(frozen=True)
@@ -162,20 +200,21 @@ class RequestOptions:
     """Per-call adjustments; every field left at its default changes nothing.
 
     ``timeout`` replaces the client's; ``extra_headers``/``extra_query`` are added to the
-    request, ``extra_body`` is merged into the JSON (or form) body; ``max_retries`` and
-    ``retry_backoff_factor`` replace the client's (``max_retries=0`` disables retries for the
-    call); ``idempotency_key`` replaces the generated one (POST and PATCH).
-
-    Generated methods pass the fields by position, in this order: a new field goes at the end.
+    request, ``extra_body`` is merged into the JSON (or form) body; ``idempotency_key`` replaces
+    the generated one (POST and PATCH: generated methods set it with ``keyed``); ``max_retries``
+    and ``retry_backoff_factor`` replace the client's (``max_retries=0`` disables retries for the
+    call). ``total_timeout`` replaces the client's limit on the whole call, in seconds (``None``:
+    no limit).
     """
 
     timeout: Timeout | NotGiven = NOT_GIVEN
     extra_headers: Headers | None = None
     extra_query: Query | None = None
     extra_body: Mapping[str, object] | None = None
+    idempotency_key: str | None = None
     max_retries: int | None = None
     retry_backoff_factor: float | None = None
-    idempotency_key: str | None = None
+    total_timeout: float | None | NotGiven = NOT_GIVEN
 
     def keyed(self, idempotency_key: str | None) -> RequestOptions:
         """These options with the call's ``Idempotency-Key`` (``None``: a generated one)."""
@@ -210,9 +249,9 @@ _UNSET: Any = object()
 class APIResponse(Generic[T]):
     """A response with its HTTP details, returned by ``request(..., raw=True)``.
 
-    ``status_code``, ``headers``, ``http_response`` (the ``httpx.Response``) and
-    ``retries_taken`` are available at once; ``parsed()`` converts the body to the declared type
-    the first time it is called.
+    ``status_code``, ``headers``, ``request_id`` (the id the server gave the request),
+    ``http_response`` (the ``httpx.Response``) and ``retries_taken`` are available at once;
+    ``parsed()`` converts the body to the declared type the first time it is called.
     """
 
     def __init__(
@@ -233,6 +272,11 @@ class APIResponse(Generic[T]):
         """The response headers."""
         return self.http_response.headers
 
+    @property
+    def request_id(self) -> str | None:
+        """The request id the server sent (``X-Request-Id`` or the API's own header)."""
+        return request_id_of(self.http_response)
+
     def parsed(self) -> T:
         """The payload, unwrapped and converted like ``request()`` returns it."""
         if self._parsed is _UNSET:
@@ -240,7 +284,9 @@ class APIResponse(Generic[T]):
         return cast(T, self._parsed)
 
     def __repr__(self) -> str:
-        return f"<APIResponse [{self.status_code}] {self.http_response.request.url}>"
+        request = self.http_response.request
+        url = redact_url(request.url, request_secrets(request))
+        return f"<APIResponse [{self.status_code}] {url}>"
 
 
 class _Prepared:
@@ -256,6 +302,7 @@ class _Prepared:
         "method",
         "params",
         "timeout",
+        "total_timeout",
         "url",
     )
 
@@ -272,6 +319,7 @@ class _Prepared:
         timeout: httpx.Timeout,
         max_retries: int,
         backoff_factor: float,
+        total_timeout: float | None = None,
     ) -> None:
         self.method = method
         self.url = url
@@ -283,6 +331,7 @@ class _Prepared:
         self.timeout = timeout
         self.max_retries = max_retries
         self.backoff_factor = backoff_factor
+        self.total_timeout = total_timeout
 
 
 def _json_default(value: object) -> object:
@@ -346,6 +395,80 @@ def _encode_form(data: Mapping[str, object]) -> dict[str, Any]:
     return form
 
 
+# ----------------------------------------------------------------- what must not be sent
+
+
+def _check_seconds(op: Operation, name: str, value: T, inf: bool = False) -> T:
+    """A per-call time option that would fail later (NaN, negative) fails here, before sending."""
+    # NaN fails every comparison; only total_timeout may be infinite (no limit).
+    if isinstance(value, (int, float)) and not (value >= 0 and (inf or value < math.inf)):
+        raise ValidationError(f"{op.name}: {name} must be a number >= 0 (got {value!r})")
+    return value
+
+
+# Values that may hold a NaN or an infinity (anything else is skipped at the cost of one check).
+_MAYBE_NON_FINITE = (float, Decimal, list, tuple, set, frozenset)
+
+
+def _refuse_non_finite(op: Operation, *sources: Mapping[str, object] | None) -> None:
+    """NaN and infinity in a path, query or form value: an API cannot take them."""
+    for source in sources:
+        if not source:
+            continue
+        for key, value in source.items():
+            if not isinstance(value, _MAYBE_NON_FINITE):
+                continue
+            values = value if isinstance(value, (list, tuple, set, frozenset)) else (value,)
+            if not all(is_finite(v) for v in values):
+                raise ValidationError(
+                    f"{op.name}: {key} must be a finite number (got {value!r})",
+                    details={"errors": [{"argument": key, "constraint": "finite"}]},
+                )
+
+
+def _dump_json(op: Operation, body: object) -> bytes:
+    """The JSON body; NaN and infinity (which JSON cannot carry) raise ``ValidationError``."""
+    try:
+        text = jsonlib.dumps(
+            body, default=_json_default, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        )
+    except ValueError as exc:
+        where = _non_finite_at(body)
+        if where is None:
+            raise ValidationError(f"{op.name}: the body cannot be sent as JSON: {exc}") from exc
+        raise ValidationError(
+            f"{op.name}: {where or 'the body'} must be a finite number (JSON has no NaN or inf)",
+            details={"errors": [{"argument": where, "constraint": "finite"}]},
+        ) from None
+    return text.encode("utf-8")
+
+
+def _non_finite_at(value: object, path: str = "", depth: int = 0) -> str | None:
+    """Where in ``value`` a NaN or infinity is (``"config.lr"``), or ``None``."""
+    if isinstance(value, pydantic.BaseModel):
+        value = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if not is_finite(value):
+        return path
+    if depth > 100:
+        return None
+    if isinstance(value, Mapping):
+        items: Any = ((str(key), item) for key, item in value.items())
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        items = ((f"[{index}]", item) for index, item in enumerate(value))
+    else:
+        return None
+    for key, item in items:
+        inner = f"{path}{key}" if key.startswith("[") else f"{path}.{key}" if path else key
+        found = _non_finite_at(item, inner, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _sendable(value: str) -> bool:
+    return value == value.strip() and header_value_problem(value) is None
+
+
 def _is_model_class(tp: object) -> bool:
     # list[int] passes isinstance(..., type) on Python 3.9/3.10 but breaks issubclass.
     return (
@@ -395,29 +518,6 @@ def _describe_validation_error(exc: pydantic.ValidationError) -> str:
     return f"at {where}: {first.get('msg', 'invalid')}{more}"
 
 
-def _redact_url(url: httpx.URL) -> str:
-    if not url.query:
-        return str(url)
-    params = [
-        (key, "***" if _SENSITIVE_NAME.search(key) else value)
-        for key, value in url.params.multi_items()
-    ]
-    return str(url.copy_with(params=params))
-
-
-def _redact_headers(headers: httpx.Headers) -> dict[str, str]:
-    shown: dict[str, str] = {}
-    for key, value in headers.items():
-        if key.lower() == "authorization":
-            scheme = value.split(" ", 1)[0] if " " in value else ""
-            shown[key] = f"{scheme} ***".strip()
-        elif _SENSITIVE_NAME.search(key):
-            shown[key] = "***"
-        else:
-            shown[key] = value
-    return shown
-
-
 _debug_handler: logging.Handler | None = None
 
 
@@ -441,8 +541,18 @@ def _int_header(headers: httpx.Headers, name: str) -> int | None:
         return None
     try:
         return int(float(raw))
-    except ValueError:
+    except (ValueError, OverflowError):  # garbage, nan, inf: as if absent
         return None
+
+
+# The request that fetches an OAuth2 token: no credentials of the API, safe to repeat.
+_TOKEN_REQUEST = Operation("POST", "", idempotent=True, security=(), qualified_name="token request")
+
+# The security of an API whose generated client declares none: a bearer token from ``api_key``.
+_API_KEY_BEARER = Security(
+    schemes=(HTTPBearerScheme("bearer", CredentialSource("api_key", "RUNRL_API_KEY")),),
+    default=(("bearer",),),
+)
 
 
 class _BaseClient:
@@ -450,11 +560,29 @@ class _BaseClient:
     decisions, response conversion. Holds no per-call state, so one client can serve many
     threads or tasks at once."""
 
-    def __init__(self, config: ClientConfig) -> None:
-        if not config.api_key:
-            raise AuthenticationError(
-                "No API key: pass api_key=... or set the RUNRL_API_KEY environment variable."
-            )
+    # The API's security schemes and default requirements; the generated client sets its own.
+    _security: ClassVar[Security] = _API_KEY_BEARER
+
+    def __init__(
+        self,
+        config: ClientConfig,
+        *,
+        credentials: Mapping[str, object] | None = None,
+        token_refresh_margin: float | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        # Raises AuthenticationError when the API needs credentials and none were given.
+        self._auth = Authenticator(
+            self._security,
+            config,
+            credentials=credentials,
+            token_refresh_margin=token_refresh_margin,
+            clock=clock or time.monotonic,
+        )
+        self._auth.check()
+        self._credentials = credentials
+        self._token_refresh_margin = token_refresh_margin
+        self._clock = clock
         self._config = config
         self._base_url = config.base_url
         # Header names are kept lower-case throughout, so that an override written with another
@@ -462,7 +590,6 @@ class _BaseClient:
         self._headers: dict[str, str] = {
             "accept": "application/json",
             "user-agent": config.user_agent,
-            "authorization": f"Bearer {config.api_key}",
             **_lower_keys(config.default_headers),
         }
         self._timeout = _as_httpx_timeout(config.timeout)
@@ -489,7 +616,14 @@ class _BaseClient:
         return self._max_retries
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} base_url={self._base_url!r}>"
+        return f"<{type(self).__name__} base_url={redact_url(self._base_url)!r}>"
+
+    def _secrets(self, request: httpx.Request | None = None) -> frozenset[str]:
+        """Every secret a message about ``request`` could contain (computed on error paths)."""
+        found = secret_values(
+            self._base_headers.items(), (self._config.base_url, self._config.proxy)
+        )
+        return found | request_secrets(request)
 
     def _post_init(self) -> None:
         """Hook for subclasses: runs at the end of ``__init__`` and of ``copy()``.
@@ -529,8 +663,13 @@ class _BaseClient:
         }
 
     def _merge_client_headers(self, client: httpx.Client | httpx.AsyncClient) -> None:
-        """Fold the httpx client's default headers under ours, once, instead of per request."""
-        merged = {key.lower(): value for key, value in client.headers.items()}
+        """Fold the httpx client's default headers under ours, once, instead of per request.
+
+        Its headers that this client's credentials go in are left out: ours win, as before."""
+        ours = self._auth.header_names()
+        merged = {
+            key.lower(): value for key, value in client.headers.items() if key.lower() not in ours
+        }
         merged.update(self._headers)
         self._base_headers = merged
 
@@ -594,21 +733,27 @@ class _BaseClient:
         timeout = self._timeout
         max_retries = self._max_retries
         backoff_factor = self._config.retry_backoff_factor
+        total_timeout = self._config.total_timeout
         extra_body: Mapping[str, object] | None = None
         extra_query: Query | None = None
         idempotency_key: str | None = None
         if options is not None:
             if not isinstance(options.timeout, NotGiven):
-                timeout = _as_httpx_timeout(options.timeout)
+                timeout = _as_httpx_timeout(_check_seconds(op, "timeout", options.timeout))
             if options.max_retries is not None:
                 max_retries = max(options.max_retries, 0)
             if options.retry_backoff_factor is not None:
-                backoff_factor = max(options.retry_backoff_factor, 0.0)
+                backoff_factor = max(
+                    _check_seconds(op, "retry_backoff_factor", options.retry_backoff_factor), 0.0
+                )
+            if not isinstance(options.total_timeout, NotGiven):
+                total_timeout = _check_seconds(op, "total_timeout", options.total_timeout, inf=True)
             if options.extra_headers:
-                headers.update(_lower_keys(options.extra_headers))
+                headers.update(_lower_keys(check_headers(op.name, options.extra_headers)))
             extra_body = options.extra_body
             extra_query = options.extra_query
             idempotency_key = options.idempotency_key
+        _refuse_non_finite(op, path_params, query, extra_query, data, extra_body)
         if method in _KEYED_METHODS:
             # One key per logical call, reused by every retry: the server can then recognize
             # a repeated create and not perform it twice.
@@ -637,9 +782,7 @@ class _BaseClient:
                 body = {k: v for k, v in (json or {}).items() if not isinstance(v, NotGiven)}
                 if extra_body:
                     body = {**cast("dict[str, object]", body), **extra_body}
-            content = jsonlib.dumps(
-                body, default=_json_default, ensure_ascii=False, separators=(",", ":")
-            ).encode("utf-8")
+            content = _dump_json(op, body)
             headers["content-type"] = "application/json"
 
         return _Prepared(
@@ -653,6 +796,7 @@ class _BaseClient:
             timeout=timeout,
             max_retries=max_retries,
             backoff_factor=backoff_factor,
+            total_timeout=total_timeout,
         )
 
     @staticmethod
@@ -677,7 +821,10 @@ class _BaseClient:
 
     @staticmethod
     def _retryable_error(method: str, op: Operation, exc: httpx.RequestError) -> bool:
-        if not isinstance(exc, httpx.TransportError) or isinstance(exc, httpx.UnsupportedProtocol):
+        if not isinstance(exc, httpx.TransportError) or isinstance(
+            exc, (httpx.UnsupportedProtocol, httpx.LocalProtocolError)
+        ):
+            # LocalProtocolError: the request itself is malformed; sending it again cannot help.
             return False
         if method in IDEMPOTENT_METHODS or op.idempotent:
             return True
@@ -703,10 +850,10 @@ class _BaseClient:
         """Seconds to wait before the next attempt, or ``None`` to give up now."""
         advised = parse_retry_after(response.headers)
         if advised is None and response.status_code == 429:
-            reset = _int_header(response.headers, "x-ratelimit-reset")
+            # Unix seconds (a small number is a delay instead); None if absurd.
+            reset = parse_reset(response.headers.get("x-ratelimit-reset"))
             if reset is not None:
-                # Unix seconds; a small number is a delay instead.
-                advised = max(reset - time.time(), 0.0) if reset >= 1_000_000_000 else reset
+                advised = max(reset - time.time(), 0.0)
         if advised is None:
             return self._backoff(attempt, backoff_factor)
         # Waiting minutes inside a call would look like a hang: raise and let the caller decide.
@@ -724,30 +871,34 @@ class _BaseClient:
     ) -> None:
         if response is not None and "x-ratelimit-limit" in response.headers:
             headers = response.headers
-            reset = _int_header(headers, "x-ratelimit-reset")
             # A new immutable object per response: readers never see a half-updated state.
             self._rate_limit = RateLimit(
                 limit=_int_header(headers, "x-ratelimit-limit"),
                 remaining=_int_header(headers, "x-ratelimit-remaining"),
-                reset=float(reset) if reset is not None else None,
+                reset=parse_reset(headers.get("x-ratelimit-reset")),
             )
         if logger.isEnabledFor(logging.DEBUG):
             outcome = str(response.status_code) if response is not None else type(error).__name__
+            secrets = request_secrets(request)
             logger.debug(
                 "%s %s -> %s in %.1f ms (attempt %d)",
                 request.method,
-                _redact_url(request.url),
+                redact_url(request.url, secrets),
                 outcome,
                 (time.perf_counter() - started) * 1000.0,
                 attempt + 1,
             )
             if self._config.debug:
-                logger.debug("request headers: %s", _redact_headers(request.headers))
+                logger.debug(
+                    "request headers: %s", redact_headers(request.headers.items(), secrets)
+                )
 
     def _connection_error(
         self, op: Operation, request: httpx.Request, exc: httpx.RequestError, attempts: int
     ) -> APIConnectionError:
-        where = f"{request.method} {request.url.copy_with(query=None)}"
+        # The httpx error becomes this one's __cause__: its message must be as clean as ours.
+        scrub_exception(exc, self._secrets(request))
+        where = f"{request.method} {redact_url(request.url.copy_with(query=None))}"
         tries = f" after {attempts} attempts" if attempts > 1 else ""
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(
@@ -758,6 +909,29 @@ class _BaseClient:
             f"{op.name}: connection failed{tries}: {exc} ({where})", request=request
         )
 
+    def _deadline_error(
+        self,
+        op: Operation,
+        request: httpx.Request,
+        total_timeout: float | None,
+        own: bool,
+        attempts: int,
+        exc: httpx.RequestError | None,
+    ) -> APITimeoutError:
+        """The call ran out of time: its ``total_timeout``, or a deadline of its caller."""
+        if exc is not None:
+            scrub_exception(exc, self._secrets(request))
+        where = f"{request.method} {redact_url(request.url.copy_with(query=None))}"
+        limit = (
+            f"its total_timeout of {total_timeout:g} s"
+            if own and total_timeout is not None
+            else "the deadline of its caller (an enclosing call, or a future's result(timeout=...))"
+        )
+        tries = f"{attempts} attempt(s)" if attempts else "no attempt made"
+        return APITimeoutError(
+            f"{op.name}: no complete answer within {limit} ({tries}, {where})", request=request
+        )
+
     def _process_response(self, op: Operation, response: httpx.Response, cast_to: type[T]) -> T:
         """Unwrap the envelope and convert the payload to ``cast_to``."""
         if cast_to is _NONE_TYPE:
@@ -766,7 +940,7 @@ class _BaseClient:
             return cast(T, response.content)
         try:
             body: Any = jsonlib.loads(response.content)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
             kind = response.headers.get("content-type") or "no content type"
             # Redacted before it is cut: a page may echo the credential back.
             excerpt = (
@@ -813,21 +987,25 @@ class _BaseClient:
         raw: APIResponse[Any],
         item_type: Any,
         spec: PaginationSpec,
-    ) -> PagedResponse[Any]:
+        query: Query | None,
+        walk: _Walk,
+    ) -> tuple[PagedResponse[Any], PageRequest | None]:
+        """The page in ``raw``, and how to ask for the next one (``None``: the last page)."""
+        from ._pagination import plan_next, split_payload
+
         payload = raw.parsed()
         response = raw.http_response
-        if spec.style == "single":
-            items, meta = payload, None
-        elif isinstance(payload, dict) and spec.items in payload:
-            items, meta = payload[spec.items], payload.get(spec.meta)
-        else:
+        parts = split_payload(payload, spec)
+        if parts is None:
+            where = f"an {spec.items!r} member" if spec.items else "a list"
             raise ResponseValidationError(
-                f"{op.name}: expected a page object with an {spec.items!r} member",
+                f"{op.name}: expected a page object with {where}",
                 status_code=response.status_code,
                 response=response,
             )
+        items, meta = parts
         try:
-            return _page_class(item_type).model_validate({"items": items, "pagination": meta})
+            page = _page_class(item_type).model_validate({"items": items, "pagination": meta})
         except pydantic.ValidationError as exc:
             raise ResponseValidationError(
                 f"{op.name}: the response does not match a page of {_type_name(item_type)} "
@@ -835,6 +1013,27 @@ class _BaseClient:
                 status_code=response.status_code,
                 response=response,
             ) from exc
+        number, size = _page_numbers(query, spec) if spec.style == "page" else (None, None)
+        page._bind(page_number=number, page_size=size, raw=raw)
+        try:
+            return page, plan_next(spec, page, payload, items, query, response, walk)
+        except ValueError as exc:
+            raise ResponseValidationError(
+                f"{op.name}: {exc}", status_code=response.status_code, response=response
+            ) from exc
+
+    def _next_page_url(self, op: Operation, url: str) -> str:
+        """A next-page URL from the server, if it stays on the API's origin (the credentials
+        would not follow it elsewhere, and its answer would not be the API's)."""
+        target = httpx.URL(url)
+        base = httpx.URL(self._base_url)
+        if target.scheme not in ("http", "https") or not same_origin(target, origin_of(base)):
+            shown = redact_url(target.copy_with(query=None))
+            raise ResponseValidationError(
+                f"{op.name}: the server's next page URL {shown} is not on the API's origin "
+                f"({base.scheme}://{base.netloc.decode('ascii')}); not followed"
+            )
+        return url
 
 
 def _as_httpx_timeout(value: Timeout) -> httpx.Timeout:
@@ -857,8 +1056,13 @@ class SyncAPIClient(_BaseClient):
     Build it from a ``ClientConfig``. ``http_client`` injects a ready ``httpx.Client``:
     its transport, TLS, proxy, pool, auth, event hooks and default headers apply, while the
     URL, timeout and retries come from the config (its ``base_url``, ``params`` and ``timeout``
-    are not used), and ``close()`` leaves it open. ``sleep`` replaces the function that
-    waits between retries (tests pass a recorder).
+    are not used), and ``close()`` leaves it open; its connections are fitted to end by each
+    call's deadline (see ``_deadline``; inert outside this package's calls). ``sleep`` replaces
+    the function that waits between retries (tests pass a recorder). ``credentials`` holds the
+    credentials of the API's security schemes other than ``api_key``, by argument name (see
+    ``_auth.CredentialSource``); OAuth2 tokens are fetched anew ``token_refresh_margin`` seconds
+    before they expire (default: ``RUNRL_TOKEN_REFRESH_MARGIN``, else 60);
+    ``clock`` is the monotonic clock that dates them (tests pass one they control).
 
     Safe to share between threads: a call keeps its state to itself; the client only
     remembers the latest ``rate_limit``.
@@ -872,12 +1076,22 @@ class SyncAPIClient(_BaseClient):
         *,
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] | None = None,
+        credentials: Mapping[str, object] | None = None,
+        token_refresh_margin: float | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
-        super().__init__(config if config is not None else ClientConfig.from_env())
+        super().__init__(
+            config if config is not None else ClientConfig.from_env(),
+            credentials=credentials,
+            token_refresh_margin=token_refresh_margin,
+            clock=clock,
+        )
         self._owns_http_client = http_client is None
         if http_client is None:
             http_client = httpx.Client(**self._transport_kwargs())
         self._client = http_client
+        # Every socket operation of a call then ends by the call's deadline (total_timeout).
+        _deadline.install(http_client)
         self._merge_client_headers(http_client)
         self._sleep = sleep if sleep is not None else time.sleep
         self._post_init()
@@ -887,14 +1101,23 @@ class SyncAPIClient(_BaseClient):
 
         When the TLS, proxy and pool options are unchanged, the copy shares this client's
         connection pool (cheap, and the copy's ``close()`` does not close it); otherwise
-        it gets its own. Unknown names raise ``TypeError``.
+        it gets its own. It keeps the credentials, and their cached tokens while ``api_key`` and
+        ``base_url`` are unchanged. Unknown names raise ``TypeError``.
         """
         config = self._config.replace(**overrides)
         share = self._can_share_transport(config) and not self._client.is_closed
         new = type(self).__new__(type(self))
         SyncAPIClient.__init__(
-            new, config, http_client=self._client if share else None, sleep=self._sleep
+            new,
+            config,
+            http_client=self._client if share else None,
+            sleep=self._sleep,
+            credentials=self._credentials,
+            token_refresh_margin=self._token_refresh_margin,
+            clock=self._clock,
         )
+        if self._auth.serves(config):
+            new._auth = self._auth  # same credentials: share the cached tokens too
         return new
 
     with_options = copy
@@ -1056,7 +1279,10 @@ class SyncAPIClient(_BaseClient):
             )
 
         def connect(last_event_id: str | None) -> httpx.Response:
-            extra = {"last-event-id": last_event_id} if last_event_id is not None else None
+            extra = None
+            # The id comes from the server: one HTTP cannot carry is not sent back.
+            if last_event_id is not None and _sendable(last_event_id):
+                extra = {"last-event-id": last_event_id}
             response, _ = self._send(op, prepared, stream=True, extra_headers=extra)
             return response
 
@@ -1083,6 +1309,7 @@ class SyncAPIClient(_BaseClient):
         cast_to: type[T],
         options: RequestOptions | None,
         raw: bool,
+        url: str | None = None,
     ) -> T | APIResponse[T]:
         with contextlib.ExitStack() as stack:
             prepared = self._prepare(
@@ -1095,6 +1322,9 @@ class SyncAPIClient(_BaseClient):
                 options=options,
                 stack=stack,
             )
+            if url is not None:
+                # A next page at a URL the server gave: its query is the server's, not ours.
+                prepared.url, prepared.params = url, None
             response, retries = self._send(op, prepared)
         if raw:
             return APIResponse(
@@ -1114,7 +1344,14 @@ class SyncAPIClient(_BaseClient):
         pagination: PaginationSpec,
         options: RequestOptions | None,
         sink: list[APIResponse[Any]] | None = None,
+        at: PageRequest | None = None,
+        walk: _Walk | None = None,
     ) -> PagedResponse[T]:
+        if walk is None:
+            from ._pagination import _Walk
+
+            walk = _Walk()
+        url = self._next_page_url(op, at.url) if at is not None and at.url is not None else None
         raw = self._request(
             op,
             path_params=path_params,
@@ -1125,28 +1362,34 @@ class SyncAPIClient(_BaseClient):
             cast_to=object,
             options=options,
             raw=True,
+            url=url,
         )
         if sink is not None:
             sink.append(cast("APIResponse[Any]", raw))
-        page = self._build_page(op, cast("APIResponse[Any]", raw), item_type, pagination)
-        if pagination.style != "page":
+        page, next_request = self._build_page(
+            op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
+        )
+        if next_request is None:
             return page
 
-        def fetch(number: int) -> PagedResponse[T]:
-            next_query = {**(query or {}), pagination.page_param: number}
+        def fetch(request: PageRequest) -> PagedResponse[T]:
+            next_query = query if request.url is not None else {**(query or {}), **request.params}
             return self._request_page(
                 op,
                 path_params=path_params,
-                query=next_query,
+                query=cast("Query", next_query),
                 json=json,
                 data=data,
                 item_type=item_type,
                 pagination=pagination,
                 options=options,
+                at=request,
+                walk=walk,
             )
 
-        number, size = _page_numbers(query, pagination)
-        return page._bind(fetch=fetch, page_number=number, page_size=size)
+        page._next = next_request
+        page._fetch_page = fetch
+        return page
 
     def _send(
         self,
@@ -1155,46 +1398,131 @@ class SyncAPIClient(_BaseClient):
         *,
         stream: bool = False,
         extra_headers: Mapping[str, str] | None = None,
+        credentials: Applied | None = None,
     ) -> tuple[httpx.Response, int]:
-        """Send with retries; return the successful response and the number of retries."""
+        """Send with retries; return the successful response and the number of retries.
+
+        Everything ends by the call's deadline (its ``total_timeout``, or an earlier one set by
+        the caller, e.g. a future's ``result(timeout=...)``): an attempt it cuts short raises
+        ``APITimeoutError``, and a retry that could not start before it is not made (the
+        error of the last attempt is raised). Each attempt gets its credentials anew
+        (``credentials`` if given, else the operation's, from the authenticator): a token may
+        have been renewed in between.
+        """
         attempt = 0
+        renewed = False
         # The dict belongs to this call only (and httpx copies it), so it is updated in place.
         headers = prepared.headers
         if extra_headers:
             headers = {**headers, **extra_headers}
+        deadline, own_deadline, token = _deadline.start(prepared.total_timeout)
+        try:
+            while True:
+                headers["x-retry-count"] = str(attempt)
+                applied = credentials
+                if applied is None:
+                    applied = self._auth.apply(prepared.url, headers, op, self._post_token)
+                sent = {**headers, **applied.headers} if applied is not None else headers
+                request = self._build_request(self._client, prepared, sent)
+                if applied is not None:
+                    attach(request, applied)
+                if deadline is not None:
+                    if time.monotonic() >= deadline:
+                        raise self._deadline_error(
+                            op, request, prepared.total_timeout, own_deadline, attempt, None
+                        )
+                    clamped = _deadline.clamp_timeouts(prepared.timeout, deadline)
+                    if clamped is not None:
+                        request.extensions["timeout"] = clamped
+                started = time.perf_counter()
+                try:
+                    response = self._send_and_follow(request, stream)
+                except httpx.RequestError as exc:
+                    self._record(request, None, started, attempt, exc)
+                    if (
+                        deadline is not None
+                        and isinstance(exc, httpx.TimeoutException)
+                        and time.monotonic() >= deadline - 0.01
+                    ):
+                        raise self._deadline_error(
+                            op, request, prepared.total_timeout, own_deadline, attempt + 1, exc
+                        ) from exc
+                    retry = self._retryable_error(prepared.method, op, exc)
+                    failure: Exception = self._connection_error(op, request, exc, attempt + 1)
+                    if not retry or attempt >= prepared.max_retries:
+                        raise failure from exc
+                    delay: float = self._backoff(attempt, prepared.backoff_factor)
+                    cause: Exception | None = exc
+                else:
+                    self._record(request, response, started, attempt)
+                    if response.status_code < 400:
+                        return response, attempt
+                    if stream:
+                        try:
+                            response.read()
+                        except httpx.TransportError:
+                            pass  # the status code alone still says what went wrong
+                        finally:
+                            response.close()
+                    if response.status_code == 401 and not renewed and self._auth.renew(request):
+                        renewed = True  # the token was refused: once more, with a new one
+                        continue
+                    error = make_status_error(response)
+                    retry = self._retryable_status(prepared.method, op, response.status_code)
+                    if not retry or attempt >= prepared.max_retries:
+                        raise error
+                    advised = self._retry_delay(attempt, response, prepared.backoff_factor)
+                    if advised is None:
+                        raise error
+                    delay, failure, cause = advised, error, None
+                if deadline is not None and time.monotonic() + delay >= deadline:
+                    # The next attempt could not start in time: this attempt's error stands.
+                    raise failure from cause
+                self._sleep(delay)
+                attempt += 1
+        finally:
+            _deadline.reset(token)
+
+    def _send_and_follow(self, request: httpx.Request, stream: bool) -> httpx.Response:
+        """Send ``request``, following redirects here rather than in httpx (as many as the httpx
+        client allows, 20 by default), so that the credentials of each hop are decided again, in
+        one place: ``_security.rebind`` (none off the origin)."""
+        first = request
+        history: list[httpx.Response] = []
         while True:
-            headers["x-retry-count"] = str(attempt)
-            request = self._build_request(self._client, prepared, headers)
-            started = time.perf_counter()
-            try:
-                response = self._client.send(request, stream=stream, follow_redirects=True)
-            except httpx.RequestError as exc:
-                self._record(request, None, started, attempt, exc)
-                retry = self._retryable_error(prepared.method, op, exc)
-                if not retry or attempt >= prepared.max_retries:
-                    raise self._connection_error(op, request, exc, attempt + 1) from exc
-                delay: float = self._backoff(attempt, prepared.backoff_factor)
-            else:
-                self._record(request, response, started, attempt)
-                if response.status_code < 400:
-                    return response, attempt
-                if stream:
-                    try:
-                        response.read()
-                    except httpx.TransportError:
-                        pass  # the status code alone still says what went wrong
-                    finally:
-                        response.close()
-                error = make_status_error(response)
-                retry = self._retryable_status(prepared.method, op, response.status_code)
-                if not retry or attempt >= prepared.max_retries:
-                    raise error
-                advised = self._retry_delay(attempt, response, prepared.backoff_factor)
-                if advised is None:
-                    raise error
-                delay = advised
-            self._sleep(delay)
-            attempt += 1
+            response = self._client.send(request, stream=stream, follow_redirects=False)
+            next_request = response.next_request
+            if next_request is None:
+                if history:
+                    response.history = history
+                return response
+            response.close()
+            if len(history) >= self._client.max_redirects:
+                raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=request)
+            history.append(response)
+            rebind(next_request, origin_of(first.url))
+            request = next_request
+
+    def _post_token(
+        self, url: str, headers: dict[str, str], form: dict[str, str], credentials: Applied
+    ) -> httpx.Response:
+        """POST an OAuth2 token request (retried like an idempotent call, within the deadline
+        of the call that needs the token); the response."""
+        prepared = _Prepared(
+            method="POST",
+            url=url,
+            params=None,
+            headers={"user-agent": self._config.user_agent, **headers},
+            content=None,
+            data=form,
+            files=None,
+            timeout=self._timeout,
+            max_retries=self._max_retries,
+            backoff_factor=self._config.retry_backoff_factor,
+            total_timeout=self._config.total_timeout,
+        )
+        response, _ = self._send(_TOKEN_REQUEST, prepared, credentials=credentials)
+        return response
 
 
 class AsyncAPIClient(_BaseClient):
@@ -1203,8 +1531,13 @@ class AsyncAPIClient(_BaseClient):
     Build it from a ``ClientConfig``. ``http_client`` injects a ready ``httpx.AsyncClient``:
     its transport, TLS, proxy, pool, auth, event hooks and default headers apply, while the
     URL, timeout and retries come from the config (its ``base_url``, ``params`` and ``timeout``
-    are not used), and ``aclose()`` leaves it open. ``sleep`` replaces the function that
-    waits between retries (tests pass a recorder).
+    are not used), and ``aclose()`` leaves it open; its connections are fitted to end by each
+    call's deadline (see ``_deadline``; inert outside this package's calls). ``sleep`` replaces
+    the function that waits between retries (tests pass a recorder). ``credentials`` holds the
+    credentials of the API's security schemes other than ``api_key``, by argument name (see
+    ``_auth.CredentialSource``); OAuth2 tokens are fetched anew ``token_refresh_margin`` seconds
+    before they expire (default: ``RUNRL_TOKEN_REFRESH_MARGIN``, else 60);
+    ``clock`` is the monotonic clock that dates them (tests pass one they control).
 
     Safe to share between tasks: a call keeps its state to itself; the client only
     remembers the latest ``rate_limit``.
@@ -1218,12 +1551,22 @@ class AsyncAPIClient(_BaseClient):
         *,
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        credentials: Mapping[str, object] | None = None,
+        token_refresh_margin: float | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
-        super().__init__(config if config is not None else ClientConfig.from_env())
+        super().__init__(
+            config if config is not None else ClientConfig.from_env(),
+            credentials=credentials,
+            token_refresh_margin=token_refresh_margin,
+            clock=clock,
+        )
         self._owns_http_client = http_client is None
         if http_client is None:
             http_client = httpx.AsyncClient(**self._transport_kwargs())
         self._client = http_client
+        # Every socket operation of a call then ends by the call's deadline (total_timeout).
+        _deadline.install(http_client)
         self._merge_client_headers(http_client)
         if sleep is None:
             import asyncio  # here: a program that only uses the sync client never imports it
@@ -1237,14 +1580,23 @@ class AsyncAPIClient(_BaseClient):
 
         When the TLS, proxy and pool options are unchanged, the copy shares this client's
         connection pool (cheap, and the copy's ``aclose()`` does not close it); otherwise
-        it gets its own. Unknown names raise ``TypeError``.
+        it gets its own. It keeps the credentials, and their cached tokens while ``api_key`` and
+        ``base_url`` are unchanged. Unknown names raise ``TypeError``.
         """
         config = self._config.replace(**overrides)
         share = self._can_share_transport(config) and not self._client.is_closed
         new = type(self).__new__(type(self))
         AsyncAPIClient.__init__(
-            new, config, http_client=self._client if share else None, sleep=self._sleep
+            new,
+            config,
+            http_client=self._client if share else None,
+            sleep=self._sleep,
+            credentials=self._credentials,
+            token_refresh_margin=self._token_refresh_margin,
+            clock=self._clock,
         )
+        if self._auth.serves(config):
+            new._auth = self._auth  # same credentials: share the cached tokens too
         return new
 
     with_options = copy
@@ -1406,7 +1758,10 @@ class AsyncAPIClient(_BaseClient):
             )
 
         async def connect(last_event_id: str | None) -> httpx.Response:
-            extra = {"last-event-id": last_event_id} if last_event_id is not None else None
+            extra = None
+            # The id comes from the server: one HTTP cannot carry is not sent back.
+            if last_event_id is not None and _sendable(last_event_id):
+                extra = {"last-event-id": last_event_id}
             response, _ = await self._send(op, prepared, stream=True, extra_headers=extra)
             return response
 
@@ -1433,6 +1788,7 @@ class AsyncAPIClient(_BaseClient):
         cast_to: type[T],
         options: RequestOptions | None,
         raw: bool,
+        url: str | None = None,
     ) -> T | APIResponse[T]:
         with contextlib.ExitStack() as stack:
             prepared = self._prepare(
@@ -1445,6 +1801,9 @@ class AsyncAPIClient(_BaseClient):
                 options=options,
                 stack=stack,
             )
+            if url is not None:
+                # A next page at a URL the server gave: its query is the server's, not ours.
+                prepared.url, prepared.params = url, None
             response, retries = await self._send(op, prepared)
         if raw:
             return APIResponse(
@@ -1464,7 +1823,14 @@ class AsyncAPIClient(_BaseClient):
         pagination: PaginationSpec,
         options: RequestOptions | None,
         sink: list[APIResponse[Any]] | None = None,
+        at: PageRequest | None = None,
+        walk: _Walk | None = None,
     ) -> PagedResponse[T]:
+        if walk is None:
+            from ._pagination import _Walk
+
+            walk = _Walk()
+        url = self._next_page_url(op, at.url) if at is not None and at.url is not None else None
         raw = await self._request(
             op,
             path_params=path_params,
@@ -1475,28 +1841,34 @@ class AsyncAPIClient(_BaseClient):
             cast_to=object,
             options=options,
             raw=True,
+            url=url,
         )
         if sink is not None:
             sink.append(cast("APIResponse[Any]", raw))
-        page = self._build_page(op, cast("APIResponse[Any]", raw), item_type, pagination)
-        if pagination.style != "page":
+        page, next_request = self._build_page(
+            op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
+        )
+        if next_request is None:
             return page
 
-        async def fetch(number: int) -> PagedResponse[T]:
-            next_query = {**(query or {}), pagination.page_param: number}
+        async def fetch(request: PageRequest) -> PagedResponse[T]:
+            next_query = query if request.url is not None else {**(query or {}), **request.params}
             return await self._request_page(
                 op,
                 path_params=path_params,
-                query=next_query,
+                query=cast("Query", next_query),
                 json=json,
                 data=data,
                 item_type=item_type,
                 pagination=pagination,
                 options=options,
+                at=request,
+                walk=walk,
             )
 
-        number, size = _page_numbers(query, pagination)
-        return page._bind(afetch=fetch, page_number=number, page_size=size)
+        page._next = next_request
+        page._afetch_page = fetch
+        return page
 
     async def _send(
         self,
@@ -1505,43 +1877,128 @@ class AsyncAPIClient(_BaseClient):
         *,
         stream: bool = False,
         extra_headers: Mapping[str, str] | None = None,
+        credentials: Applied | None = None,
     ) -> tuple[httpx.Response, int]:
-        """Send with retries; return the successful response and the number of retries."""
+        """Send with retries; return the successful response and the number of retries.
+
+        Everything ends by the call's deadline (its ``total_timeout``, or an earlier one set by
+        the caller, e.g. a future's ``result(timeout=...)``): an attempt it cuts short raises
+        ``APITimeoutError``, and a retry that could not start before it is not made (the
+        error of the last attempt is raised). Each attempt gets its credentials anew
+        (``credentials`` if given, else the operation's, from the authenticator): a token may
+        have been renewed in between.
+        """
         attempt = 0
+        renewed = False
         # The dict belongs to this call only (and httpx copies it), so it is updated in place.
         headers = prepared.headers
         if extra_headers:
             headers = {**headers, **extra_headers}
+        deadline, own_deadline, token = _deadline.start(prepared.total_timeout)
+        try:
+            while True:
+                headers["x-retry-count"] = str(attempt)
+                applied = credentials
+                if applied is None:
+                    applied = await self._auth.aapply(prepared.url, headers, op, self._post_token)
+                sent = {**headers, **applied.headers} if applied is not None else headers
+                request = self._build_request(self._client, prepared, sent)
+                if applied is not None:
+                    attach(request, applied)
+                if deadline is not None:
+                    if time.monotonic() >= deadline:
+                        raise self._deadline_error(
+                            op, request, prepared.total_timeout, own_deadline, attempt, None
+                        )
+                    clamped = _deadline.clamp_timeouts(prepared.timeout, deadline)
+                    if clamped is not None:
+                        request.extensions["timeout"] = clamped
+                started = time.perf_counter()
+                try:
+                    response = await self._send_and_follow(request, stream)
+                except httpx.RequestError as exc:
+                    self._record(request, None, started, attempt, exc)
+                    if (
+                        deadline is not None
+                        and isinstance(exc, httpx.TimeoutException)
+                        and time.monotonic() >= deadline - 0.01
+                    ):
+                        raise self._deadline_error(
+                            op, request, prepared.total_timeout, own_deadline, attempt + 1, exc
+                        ) from exc
+                    retry = self._retryable_error(prepared.method, op, exc)
+                    failure: Exception = self._connection_error(op, request, exc, attempt + 1)
+                    if not retry or attempt >= prepared.max_retries:
+                        raise failure from exc
+                    delay: float = self._backoff(attempt, prepared.backoff_factor)
+                    cause: Exception | None = exc
+                else:
+                    self._record(request, response, started, attempt)
+                    if response.status_code < 400:
+                        return response, attempt
+                    if stream:
+                        try:
+                            await response.aread()
+                        except httpx.TransportError:
+                            pass  # the status code alone still says what went wrong
+                        finally:
+                            await response.aclose()
+                    if response.status_code == 401 and not renewed and self._auth.renew(request):
+                        renewed = True  # the token was refused: once more, with a new one
+                        continue
+                    error = make_status_error(response)
+                    retry = self._retryable_status(prepared.method, op, response.status_code)
+                    if not retry or attempt >= prepared.max_retries:
+                        raise error
+                    advised = self._retry_delay(attempt, response, prepared.backoff_factor)
+                    if advised is None:
+                        raise error
+                    delay, failure, cause = advised, error, None
+                if deadline is not None and time.monotonic() + delay >= deadline:
+                    # The next attempt could not start in time: this attempt's error stands.
+                    raise failure from cause
+                await self._sleep(delay)
+                attempt += 1
+        finally:
+            _deadline.reset(token)
+
+    async def _send_and_follow(self, request: httpx.Request, stream: bool) -> httpx.Response:
+        """Send ``request``, following redirects here rather than in httpx (as many as the httpx
+        client allows, 20 by default), so that the credentials of each hop are decided again, in
+        one place: ``_security.rebind`` (none off the origin)."""
+        first = request
+        history: list[httpx.Response] = []
         while True:
-            headers["x-retry-count"] = str(attempt)
-            request = self._build_request(self._client, prepared, headers)
-            started = time.perf_counter()
-            try:
-                response = await self._client.send(request, stream=stream, follow_redirects=True)
-            except httpx.RequestError as exc:
-                self._record(request, None, started, attempt, exc)
-                retry = self._retryable_error(prepared.method, op, exc)
-                if not retry or attempt >= prepared.max_retries:
-                    raise self._connection_error(op, request, exc, attempt + 1) from exc
-                delay: float = self._backoff(attempt, prepared.backoff_factor)
-            else:
-                self._record(request, response, started, attempt)
-                if response.status_code < 400:
-                    return response, attempt
-                if stream:
-                    try:
-                        await response.aread()
-                    except httpx.TransportError:
-                        pass  # the status code alone still says what went wrong
-                    finally:
-                        await response.aclose()
-                error = make_status_error(response)
-                retry = self._retryable_status(prepared.method, op, response.status_code)
-                if not retry or attempt >= prepared.max_retries:
-                    raise error
-                advised = self._retry_delay(attempt, response, prepared.backoff_factor)
-                if advised is None:
-                    raise error
-                delay = advised
-            await self._sleep(delay)
-            attempt += 1
+            response = await self._client.send(request, stream=stream, follow_redirects=False)
+            next_request = response.next_request
+            if next_request is None:
+                if history:
+                    response.history = history
+                return response
+            await response.aclose()
+            if len(history) >= self._client.max_redirects:
+                raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=request)
+            history.append(response)
+            rebind(next_request, origin_of(first.url))
+            request = next_request
+
+    async def _post_token(
+        self, url: str, headers: dict[str, str], form: dict[str, str], credentials: Applied
+    ) -> httpx.Response:
+        """POST an OAuth2 token request (retried like an idempotent call, within the deadline
+        of the call that needs the token); the response."""
+        prepared = _Prepared(
+            method="POST",
+            url=url,
+            params=None,
+            headers={"user-agent": self._config.user_agent, **headers},
+            content=None,
+            data=form,
+            files=None,
+            timeout=self._timeout,
+            max_retries=self._max_retries,
+            backoff_factor=self._config.retry_backoff_factor,
+            total_timeout=self._config.total_timeout,
+        )
+        response, _ = await self._send(_TOKEN_REQUEST, prepared, credentials=credentials)
+        return response

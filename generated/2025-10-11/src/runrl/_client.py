@@ -78,6 +78,7 @@ _HEALTH_OP = Operation(
     path="/health",
     unwrap=("data",),
     operation_id="getHealth",
+    qualified_name="health",
 )
 
 
@@ -87,6 +88,11 @@ class RunRLClient(SyncAPIClient):
     Configuration comes from keyword arguments, then ``RUNRL_*`` environment
     variables, then defaults; a missing API key raises ``AuthenticationError`` here, at
     construction. Use it as a context manager or call ``close()`` when done.
+
+    Two time limits apply to every call: ``timeout`` bounds each step of a request
+    (connecting, each read, each write) and ``total_timeout`` the whole call, retries
+    included; both can be changed per call. The API key is stripped of surrounding
+    whitespace; no key, password or token appears in a ``repr``, log line or error message.
     """
 
     def __init__(
@@ -95,6 +101,7 @@ class RunRLClient(SyncAPIClient):
         api_key: Optional[str] = None,
         base_url: Optional[str] = None,
         timeout: Optional[Timeout] = None,
+        total_timeout: Optional[float] = None,
         poll_interval: Optional[float] = None,
         max_poll_timeout: Optional[float] = None,
         user_agent: Optional[str] = None,
@@ -116,7 +123,12 @@ class RunRLClient(SyncAPIClient):
         Args:
           api_key: API key (default ``RUNRL_API_KEY``).
           base_url: API root (default ``RUNRL_BASE_URL``, else ``https://runrl.com/api/v1``).
-          timeout: HTTP timeout in seconds or an ``httpx.Timeout`` (default 30.0).
+          timeout: Seconds each step of a request may take: connecting, each read, each write
+            (a float, or an ``httpx.Timeout`` per step; default 30.0). A server that keeps sending
+            a byte now and then never trips it; ``total_timeout`` does.
+          total_timeout: Seconds one call may take in all: every attempt, retry pause and byte
+            of the answer (for an event stream, until it is open); default 600,
+            ``float("inf")`` for no limit (``RUNRL_TOTAL_TIMEOUT``).
           poll_interval: Seconds between polls of a future (default 5.0).
           max_poll_timeout: Longest wait of a future's ``result()`` (default 3600.0).
           user_agent: ``User-Agent`` header (default names this package and the API version).
@@ -137,6 +149,7 @@ class RunRLClient(SyncAPIClient):
             "api_key": api_key,
             "base_url": base_url,
             "timeout": timeout,
+            "total_timeout": total_timeout,
             "poll_interval": poll_interval,
             "max_poll_timeout": max_poll_timeout,
             "user_agent": user_agent,
@@ -227,6 +240,7 @@ class RunRLClient(SyncAPIClient):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> HealthStatus:
@@ -241,7 +255,13 @@ class RunRLClient(SyncAPIClient):
         return self.request(
             _HEALTH_OP,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=HealthStatus,
         )
@@ -253,6 +273,11 @@ class AsyncRunRLClient(AsyncAPIClient):
     Configuration comes from keyword arguments, then ``RUNRL_*`` environment
     variables, then defaults; a missing API key raises ``AuthenticationError`` here, at
     construction. Use it as a context manager or call ``aclose()`` when done.
+
+    Two time limits apply to every call: ``timeout`` bounds each step of a request
+    (connecting, each read, each write) and ``total_timeout`` the whole call, retries
+    included; both can be changed per call. The API key is stripped of surrounding
+    whitespace; no key, password or token appears in a ``repr``, log line or error message.
     """
 
     def __init__(
@@ -261,6 +286,7 @@ class AsyncRunRLClient(AsyncAPIClient):
         api_key: Optional[str] = None,
         base_url: Optional[str] = None,
         timeout: Optional[Timeout] = None,
+        total_timeout: Optional[float] = None,
         poll_interval: Optional[float] = None,
         max_poll_timeout: Optional[float] = None,
         user_agent: Optional[str] = None,
@@ -282,7 +308,12 @@ class AsyncRunRLClient(AsyncAPIClient):
         Args:
           api_key: API key (default ``RUNRL_API_KEY``).
           base_url: API root (default ``RUNRL_BASE_URL``, else ``https://runrl.com/api/v1``).
-          timeout: HTTP timeout in seconds or an ``httpx.Timeout`` (default 30.0).
+          timeout: Seconds each step of a request may take: connecting, each read, each write
+            (a float, or an ``httpx.Timeout`` per step; default 30.0). A server that keeps sending
+            a byte now and then never trips it; ``total_timeout`` does.
+          total_timeout: Seconds one call may take in all: every attempt, retry pause and byte
+            of the answer (for an event stream, until it is open); default 600,
+            ``float("inf")`` for no limit (``RUNRL_TOTAL_TIMEOUT``).
           poll_interval: Seconds between polls of a future (default 5.0).
           max_poll_timeout: Longest wait of a future's ``result()`` (default 3600.0).
           user_agent: ``User-Agent`` header (default names this package and the API version).
@@ -303,6 +334,7 @@ class AsyncRunRLClient(AsyncAPIClient):
             "api_key": api_key,
             "base_url": base_url,
             "timeout": timeout,
+            "total_timeout": total_timeout,
             "poll_interval": poll_interval,
             "max_poll_timeout": max_poll_timeout,
             "user_agent": user_agent,
@@ -393,6 +425,7 @@ class AsyncRunRLClient(AsyncAPIClient):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> HealthStatus:
@@ -407,7 +440,13 @@ class AsyncRunRLClient(AsyncAPIClient):
         return await self.request(
             _HEALTH_OP,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=HealthStatus,
         )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import sys
 from dataclasses import dataclass, field
@@ -11,13 +12,16 @@ from typing import Any
 
 import httpx
 
+from ._redact import is_credential, redact_url
 from ._types import Timeout
+from ._validation import header_problem, header_value_problem
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_POLL_TIMEOUT",
     "DEFAULT_POLL_INTERVAL",
     "DEFAULT_TIMEOUT",
+    "DEFAULT_TOTAL_TIMEOUT",
     "DEFAULT_USER_AGENT",
     "ClientConfig",
 ]
@@ -27,6 +31,8 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_POLL_INTERVAL = 5.0
 DEFAULT_MAX_POLL_TIMEOUT = 3600.0
 DEFAULT_MAX_RETRIES = 2
+# Seconds one call may take in all (attempts, pauses, reading the answer); see total_timeout.
+DEFAULT_TOTAL_TIMEOUT = 600.0
 DEFAULT_POOL_MAXSIZE = 20
 
 # The client version, the API version it was generated from, and the runtime, so that
@@ -45,6 +51,7 @@ _ENV_FIELDS: dict[str, type] = {
     "poll_interval": float,
     "max_poll_timeout": float,
     "user_agent": str,
+    "total_timeout": float,
 }
 
 
@@ -52,12 +59,17 @@ _ENV_FIELDS: dict[str, type] = {
 class ClientConfig:
     """Everything a client needs to know; build it with :meth:`from_env`.
 
-    ``timeout`` is the HTTP timeout in seconds; ``poll_interval`` and ``max_poll_timeout`` drive
-    polling futures. ``max_retries`` retries (``retry_enabled=False`` turns them off) back off
-    exponentially from ``retry_backoff_factor`` seconds. TLS: ``verify_ssl``, ``ssl_ca_cert``
-    (a CA bundle file), ``cert_file``/``key_file`` (client certificate). ``proxy`` is a proxy
-    URL, ``pool_maxsize`` the connection pool size, ``default_headers`` are sent on every
-    request, and ``debug`` logs each request with its (redacted) headers.
+    ``api_key`` is stripped of surrounding whitespace (a key read from a file keeps no
+    newline); one that still holds a character an HTTP header cannot carry is refused here, with
+    a ``ValueError`` that does not show it. ``timeout`` bounds each step of a request
+    (connecting, each read, each write) in seconds; ``total_timeout`` bounds a whole call (every
+    attempt, retry pause and byte of the answer; ``float("inf")`` or ``None`` for no limit).
+    ``poll_interval`` and ``max_poll_timeout`` drive polling futures. ``max_retries`` retries
+    (``retry_enabled=False`` turns them off) back off exponentially from
+    ``retry_backoff_factor`` seconds. TLS: ``verify_ssl``, ``ssl_ca_cert`` (a CA bundle file),
+    ``cert_file``/``key_file`` (client certificate). ``proxy`` is a proxy URL, ``pool_maxsize``
+    the connection pool size, ``default_headers`` are sent on every request, and ``debug`` logs
+    each request with its (redacted) headers.
     """
 
     api_key: str | None = None
@@ -77,16 +89,29 @@ class ClientConfig:
     pool_maxsize: int = DEFAULT_POOL_MAXSIZE
     debug: bool = False
     default_headers: dict[str, str] = field(default_factory=dict)
+    total_timeout: float | None = DEFAULT_TOTAL_TIMEOUT
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
         if not self.base_url:
             raise ValueError("base_url must not be empty")
-        for name in ("poll_interval", "max_poll_timeout", "retry_backoff_factor"):
-            if getattr(self, name) < 0:
-                raise ValueError(f"{name} must be >= 0 (got {getattr(self, name)!r})")
-        if isinstance(self.timeout, (int, float)) and self.timeout < 0:
-            raise ValueError(f"timeout must be >= 0 (got {self.timeout!r})")
+        _check_url("base_url", self.base_url)
+        if self.proxy:
+            _check_url("proxy", self.proxy, schemes=("http", "https", "socks5", "socks5h"))
+        self.api_key = _clean_api_key(self.api_key)
+        self.default_headers = _clean_headers(self.default_headers)
+        problem = header_value_problem(self.user_agent)
+        if problem is not None:
+            raise ValueError(f"user_agent {problem}")
+        self.user_agent = self.user_agent.strip()
+        for name in ("poll_interval", "max_poll_timeout", "retry_backoff_factor", "total_timeout"):
+            value = getattr(self, name)
+            if value is None and name == "total_timeout":
+                continue
+            if math.isnan(value) or value < 0:
+                raise ValueError(f"{name} must be a number >= 0 (got {value!r})")
+        if isinstance(self.timeout, (int, float)) and not (0 <= self.timeout < math.inf):
+            raise ValueError(f"timeout must be a finite number >= 0 or None (got {self.timeout!r})")
         if self.max_retries < 0:
             raise ValueError(f"max_retries must be >= 0 (got {self.max_retries!r})")
         if self.pool_maxsize < 1:
@@ -97,9 +122,9 @@ class ClientConfig:
         """Defaults, then ``RUNRL_*`` environment variables, then ``overrides``.
 
         Reads ``RUNRL_API_KEY``, ``BASE_URL``, ``TIMEOUT``, ``POLL_INTERVAL``,
-        ``MAX_POLL_TIMEOUT`` and ``USER_AGENT`` (with the prefix). An override of ``None`` means
-        "not given"; any other value, ``0`` included, is used as is. An unknown override name
-        raises ``TypeError``, so a typo does not go unnoticed.
+        ``MAX_POLL_TIMEOUT``, ``USER_AGENT`` and ``TOTAL_TIMEOUT`` (with the prefix). An
+        override of ``None`` means "not given"; any other value, ``0`` included, is used as is.
+        An unknown override name raises ``TypeError``, so a typo does not go unnoticed.
         """
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(overrides) - known)
@@ -132,17 +157,54 @@ class ClientConfig:
             value = getattr(self, f.name)
             if f.name == "api_key":
                 shown = _mask(value)
+            elif f.name in ("base_url", "proxy") and value is not None:
+                shown = repr(redact_url(value))
             elif f.name == "default_headers":
-                shown = repr({k: "***" if _is_sensitive(k) else v for k, v in value.items()})
+                shown = repr({k: "***" if is_credential(k) else v for k, v in value.items()})
             else:
                 shown = repr(value)
             parts.append(f"{f.name}={shown}")
         return f"ClientConfig({', '.join(parts)})"
 
 
-def _is_sensitive(header: str) -> bool:
-    lowered = header.lower()
-    return any(word in lowered for word in ("auth", "key", "token", "secret", "cookie"))
+def _check_url(name: str, url: str, schemes: tuple[str, ...] = ("http", "https")) -> None:
+    """Refuse a URL httpx could not send to, without showing it (it may hold a password)."""
+    try:
+        parsed = httpx.URL(url)
+    except Exception as exc:
+        # The reason names the faulty part, not the URL; the URL itself may hold a password.
+        raise ValueError(f"{name} is not a valid URL ({type(exc).__name__})") from None
+    if parsed.scheme not in schemes or not parsed.host:
+        raise ValueError(
+            f"{name} must be an absolute {'/'.join(schemes)} URL with a host "
+            f"(got {redact_url(parsed)!r})"
+        )
+
+
+def _clean_api_key(key: str | None) -> str | None:
+    """``key`` without surrounding whitespace; refused if a header cannot carry the rest."""
+    if key is None:
+        return None
+    if not isinstance(key, str):
+        raise ValueError(f"api_key must be a string (got a {type(key).__name__})")
+    key = key.strip()
+    if not key:
+        return None
+    problem = header_value_problem(key)
+    if problem is not None:
+        raise ValueError(f"api_key {problem}; it cannot be sent (the key is not shown)")
+    return key
+
+
+def _clean_headers(headers: dict[str, str]) -> dict[str, str]:
+    """Header values without surrounding whitespace; a header that cannot be sent is refused."""
+    cleaned: dict[str, str] = {}
+    for name, value in headers.items():
+        problem = header_problem(name, value)
+        if problem is not None:
+            raise ValueError(f"default_headers: {problem}")
+        cleaned[name] = value.strip()
+    return cleaned
 
 
 def _mask(secret: str | None) -> str:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import builtins
 import email.utils
-import json
+import math
 import time
 from datetime import datetime, timezone
 from typing import Any
 
 import httpx
+
+from ._error_body import FieldError, ProblemDetails, excerpt, read_error_body, request_id_of
+from ._redact import redact_bytes, redact_text, request_secrets
 
 __all__ = [
     "APIConnectionError",
@@ -26,36 +29,38 @@ __all__ = [
     "AuthorizationError",
     "BadRequestError",
     "ConflictError",
+    "FieldError",
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
     "PollingCancelledError",
     "PollingFailedError",
+    "ProblemDetails",
     "RateLimitError",
     "ResponseValidationError",
     "RunRLException",
     "RunFailedError",
     "ServerError",
     "TimeoutError",
+    "TokenRequestError",
     "UnprocessableEntityError",
     "ValidationError",
     "make_status_error",
 ]
 
-# Error bodies are read with these member names (x-sdk error-envelope).
-_CODE_FIELD = "error"
-_MESSAGE_FIELD = "message"
-_DETAILS_FIELD = "details"
-_REDACTED = "***"
+_MAX_SHOWN_FIELD_ERRORS = 10
 
 
 class RunRLException(RuntimeError):
     """Base class of every error raised by this package.
 
-    Attributes: ``message`` (human readable), ``status_code`` (HTTP status, or ``None`` when no
-    response was involved), ``code`` (the API's machine readable error code), ``details``,
-    ``payload`` (the decoded error body, ``{}`` if there was none), ``request`` and ``response``
-    (the ``httpx`` objects, when there were any).
+    Attributes: ``message`` (the server's reason, human readable), ``status_code`` (HTTP
+    status, or ``None`` when no response was involved), ``code`` (the API's machine readable
+    error code), ``details``, ``field_errors`` (what the server rejected, field by field),
+    ``problem`` (the RFC 9457 members of an ``application/problem+json`` body), ``payload``
+    (the decoded error body, ``{}`` if there was none), ``request_id`` (the id the server gave
+    the request, for its support), ``request`` and ``response`` (the ``httpx`` objects, when
+    there were any). ``str(err)`` says all of it in one line.
     """
 
     def __init__(
@@ -68,6 +73,9 @@ class RunRLException(RuntimeError):
         payload: dict[str, Any] | None = None,
         request: httpx.Request | None = None,
         response: httpx.Response | None = None,
+        field_errors: tuple[FieldError, ...] = (),
+        problem: ProblemDetails | None = None,
+        request_id: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -77,12 +85,22 @@ class RunRLException(RuntimeError):
         self.payload: dict[str, Any] = payload if payload is not None else {}
         self.request = request
         self.response = response
+        self.field_errors = field_errors
+        self.problem = problem
+        self.request_id = request_id if request_id is not None else request_id_of(response)
 
     def __str__(self) -> str:
-        if self.status_code is None:
-            return self.message
-        suffix = f", {self.code}" if self.code else ""
-        return f"{self.message} (HTTP {self.status_code}{suffix})"
+        text = self.message
+        if self.field_errors:
+            shown = "; ".join(str(e) for e in self.field_errors[:_MAX_SHOWN_FIELD_ERRORS])
+            more = len(self.field_errors) - _MAX_SHOWN_FIELD_ERRORS
+            text = f"{text} [{shown}{f'; and {more} more' if more > 0 else ''}]"
+        facts = [f"HTTP {self.status_code}"] if self.status_code is not None else []
+        if self.code and self.status_code is not None:
+            facts.append(self.code)
+        if self.request_id:
+            facts.append(f"request_id={self.request_id}")
+        return f"{text} ({', '.join(facts)})" if facts else text
 
 
 APIError = RunRLException
@@ -106,6 +124,12 @@ class BadRequestError(APIStatusError):
 
 class AuthenticationError(APIStatusError):
     """HTTP 401, or no API key configured when the client is created."""
+
+
+class TokenRequestError(AuthenticationError):
+    """The OAuth2 token endpoint refused the client's credentials (a 4xx), or answered without a
+    usable access token. ``code`` is the OAuth error (``invalid_client``, ``invalid_scope``...);
+    a 429 or 5xx of the token endpoint raises ``RateLimitError``/``ServerError`` instead."""
 
 
 class AuthorizationError(APIStatusError):
@@ -217,49 +241,47 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 def make_status_error(response: httpx.Response) -> APIStatusError:
     """Build the typed exception for an HTTP error response.
 
-    Reads the error envelope (``error``, ``message``,
-    ``details``) when the body is JSON, and falls back to the status line
-    and a short excerpt of the body otherwise. The response body must have been read.
+    The reason comes from the body (``_error_body.read_error_body``: problem details, the
+    declared error envelope, or a common shape), else from the status line and a short excerpt
+    of the body; credentials the server echoed back are redacted. The response body must have
+    been read.
     """
     status = response.status_code
     request = _request_of(response)
-    payload: dict[str, Any] = {}
-    code: str | None = None
-    message: str | None = None
-    details: Any = None
-    text = _text_of(response)
-    try:
-        body = json.loads(text) if text else None
-    except ValueError:
-        body = None
-    if isinstance(body, dict):
-        payload = body
-        raw_code = body.get(_CODE_FIELD)
-        if isinstance(raw_code, dict):
-            # Some APIs nest the error object: {"error": {"code": ..., "message": ...}}.
-            message = _as_text(raw_code.get("message"))
-            raw_code = raw_code.get("code")
-        code = _as_text(raw_code)
-        message = _as_text(body.get(_MESSAGE_FIELD)) or message
-        details = body.get(_DETAILS_FIELD)
+    secrets = request_secrets(request)
+
+    def scrub(content: bytes) -> bytes:
+        # The body is redacted before it is read or cut: no prefix of an echoed credential
+        # survives a cut.
+        return redact_bytes(content, secrets)
+
+    body = read_error_body(response, scrub)
+    message = body.message
     if not message:
-        # Redacted before it is cut, so that no prefix of an echoed credential survives.
-        excerpt = _redact(text.strip(), request)[:200] if body is None else ""
-        message = code or f"HTTP {status} {response.reason_phrase}".strip()
-        if excerpt:
-            message = f"{message}: {excerpt}"
-    message = _redact(message, request)
+        message = body.code or f"HTTP {status} {response.reason_phrase}".strip()
+        if not body.field_errors and not body.code:
+            shown = excerpt(response, scrub)
+            if shown:
+                message = f"{message}: {shown}"
+    # Once more on what was read: a credential the server wrote with JSON escapes (``\/``).
+    message = redact_text(message, secrets)
+    field_errors = tuple(
+        FieldError(redact_text(e.field, secrets), redact_text(e.message, secrets))
+        for e in body.field_errors
+    )
 
     cls = _STATUS_ERRORS.get(status)
     if cls is None:
         cls = ServerError if status >= 500 else APIStatusError
     kwargs: dict[str, Any] = {
         "status_code": status,
-        "code": code,
-        "details": details,
-        "payload": payload,
+        "code": body.code,
+        "details": body.details,
+        "payload": body.payload,
         "request": request,
         "response": response,
+        "field_errors": field_errors,
+        "problem": body.problem,
     }
     if cls is RateLimitError:
         return RateLimitError(
@@ -272,55 +294,62 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
 
 
 def parse_retry_after(headers: httpx.Headers) -> float | None:
-    """Seconds the server asks us to wait (``Retry-After-Ms``, ``Retry-After``), or ``None``."""
+    """Seconds the server asks us to wait (``Retry-After-Ms``, ``Retry-After``), or ``None``.
+
+    Always a finite number >= 0: ``inf``, ``nan``, garbage and impossible dates give ``None``
+    (the header is untrusted; the caller caps what it is willing to wait).
+    """
     raw_ms = headers.get("retry-after-ms")
     if raw_ms is not None:
-        try:
-            return max(float(raw_ms) / 1000.0, 0.0)
-        except ValueError:
-            pass
+        value = _finite(raw_ms)
+        if value is not None:
+            return max(value / 1000.0, 0.0)
     raw = headers.get("retry-after")
     if raw is None:
         return None
-    try:
-        return max(float(raw), 0.0)
-    except ValueError:
-        pass
+    value = _finite(raw)
+    if value is not None:
+        return max(value, 0.0)
     # Retry-After may also be an HTTP date.
     try:
         when = email.utils.parsedate_to_datetime(raw)
-    except (TypeError, ValueError, IndexError):
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        return max(when.timestamp() - time.time(), 0.0)
+    except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(when.timestamp() - time.time(), 0.0)
+
+
+def parse_reset(raw: str | None) -> float | None:
+    """``X-RateLimit-Reset`` as a unix time, or ``None`` if absent or not a plausible time.
+
+    A small number is a delay in seconds, not a unix time. A value no ``datetime`` can hold
+    (``1e20``, ``inf``) is treated as absent.
+    """
+    value = _finite(raw) if raw is not None else None
+    if value is None:
+        return None
+    if value < 1_000_000_000:
+        value = max(value, 0.0) + time.time()
+    try:
+        datetime.fromtimestamp(value, tz=timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        return None
+    return value
 
 
 def _parse_reset(raw: str | None) -> datetime | None:
-    if raw is None:
-        return None
+    value = parse_reset(raw)
+    return None if value is None else datetime.fromtimestamp(value, tz=timezone.utc)
+
+
+def _finite(raw: str) -> float | None:
+    """A header value as a finite float, or ``None``."""
     try:
         value = float(raw)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
-    if value < 1_000_000_000:
-        # A small number is a delay in seconds, not a unix time.
-        value += time.time()
-    return datetime.fromtimestamp(value, tz=timezone.utc)
-
-
-def _as_text(value: object) -> str | None:
-    if value is None:
-        return None
-    return value if isinstance(value, str) else str(value)
-
-
-def _text_of(response: httpx.Response) -> str:
-    try:
-        return response.text
-    except httpx.ResponseNotRead:
-        # A streamed error response whose body could not be read: the status line must do.
-        return ""
+    return value if math.isfinite(value) else None
 
 
 def _request_of(response: httpx.Response) -> httpx.Request | None:
@@ -332,11 +361,5 @@ def _request_of(response: httpx.Response) -> httpx.Request | None:
 
 
 def _redact(text: str, request: httpx.Request | None) -> str:
-    """Remove the caller's credential if the server echoed it back in an error message."""
-    if request is None:
-        return text
-    auth = request.headers.get("authorization", "")
-    secret = auth.split(" ", 1)[-1].strip()
-    if len(secret) >= 6 and secret in text:
-        text = text.replace(secret, _REDACTED)
-    return text
+    """Remove the caller's credentials if the server echoed them back in an error message."""
+    return redact_text(text, request_secrets(request))

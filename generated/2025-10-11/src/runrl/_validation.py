@@ -1,26 +1,43 @@
 # Generated from templates/runtime/_validation.py.jinja. Do not edit by hand.
-"""Checks run on arguments before any byte is sent, and upload helpers."""
+"""Checks run on arguments before any byte is sent, and upload helpers.
+
+Every number the client sends must be finite: JSON has no NaN or infinity (``json.dumps``
+would write ``NaN``, which no JSON parser accepts), and a query or path parameter of ``nan``
+means nothing to an API. Header names and values must be what HTTP can carry.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import math
 import mimetypes
 import os
 import re
 from collections.abc import Mapping, Sized
+from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
-from typing import IO
+from typing import IO, cast
 
 import pydantic
 
 from ._exceptions import ValidationError
+from ._redact import is_credential
 from ._types import FileInput, NotGiven
 
-__all__ = ["check_arguments", "to_httpx_file"]
+__all__ = [
+    "check_arguments",
+    "check_headers",
+    "header_problem",
+    "header_value_problem",
+    "is_finite",
+    "to_httpx_file",
+]
 
-# Values of arguments with these words in their name are never echoed in messages.
-_SENSITIVE = re.compile(r"token|secret|password|api_?key|credential", re.IGNORECASE)
+# RFC 9110 token characters: what a header name may be made of.
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+# What httpx can send in a header value given as text: printable ASCII, spaces and tabs.
+_HEADER_VALUE_BAD = re.compile(r"[^\t\x20-\x7e]")
 
 _TYPE_NAMES = {
     "string": "a string",
@@ -41,9 +58,11 @@ def check_arguments(
 
     ``constraints`` maps an argument name to JSON Schema keywords: ``type``, ``minimum``,
     ``maximum``, ``exclusiveMinimum``, ``exclusiveMaximum``, ``minLength``, ``maxLength``,
-    ``pattern``, ``enum``, ``minItems``, ``maxItems``. Arguments that are ``None`` or
-    ``NOT_GIVEN`` are not checked (they are not sent). Raises the package's ``ValidationError``
-    (``status_code`` ``None``) listing every problem, e.g.
+    ``pattern``, ``enum``, ``minItems``, ``maxItems``, and ``items`` (the keywords each item
+    of a list must meet). Path, query, header and body arguments are checked alike; a NaN or
+    infinite number always fails (JSON cannot carry it, and no API means it). Arguments that
+    are ``None`` or ``NOT_GIVEN`` are not checked (they are not sent). Raises the package's
+    ``ValidationError`` (``status_code`` ``None``) listing every problem, e.g.
     ``"runs.create: completion_length must be >= 128 (got 50)"``.
     """
     problems: list[dict[str, object]] = []
@@ -61,8 +80,68 @@ def check_arguments(
         raise ValidationError(f"{operation_name}: {summary}", details={"errors": problems})
 
 
+def is_finite(value: object) -> bool:
+    """``False`` for a float or ``Decimal`` NaN or infinity, ``True`` for anything else."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, Decimal):
+        return value.is_finite()
+    return True
+
+
+def header_value_problem(value: object) -> str | None:
+    """Why ``value`` cannot be sent as a header value, or ``None``; never quotes the value.
+
+    Surrounding whitespace is allowed here (it is stripped before sending).
+    """
+    if not isinstance(value, str):
+        return f"must be a string (got a {type(value).__name__})"
+    bad = _HEADER_VALUE_BAD.search(value.strip())
+    if bad is None:
+        return None
+    kind = "a non-ASCII character" if ord(bad.group()) > 0x7E else "a control character"
+    return f"contains {kind} (at position {bad.start()})"
+
+
+def header_problem(name: object, value: object) -> str | None:
+    """Why the header ``name: value`` cannot be sent, or ``None``; never quotes the value."""
+    if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+        shown = repr(name)[:40] if isinstance(name, str) else f"a {type(name).__name__}"
+        return f"{shown} is not a valid header name"
+    problem = header_value_problem(value)
+    return None if problem is None else f"the value of header {name!r} {problem}"
+
+
+def check_headers(operation_name: str, headers: Mapping[str, object]) -> dict[str, str]:
+    """Headers of one call, ready to send: values as text, without surrounding whitespace.
+
+    Numbers and booleans become text (``true``/``false``); anything HTTP cannot carry (a line
+    break, a non-ASCII character, a NaN) raises ``ValidationError`` without showing the value.
+    """
+    ready: dict[str, str] = {}
+    problems: list[str] = []
+    for name, value in headers.items():
+        if isinstance(value, Enum):
+            value = value.value
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        elif isinstance(value, (int, float, Decimal)):
+            if not is_finite(value):
+                problems.append(f"header {name!r} must be a finite number")
+                continue
+            value = str(value)
+        problem = header_problem(name, value)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        ready[name] = cast(str, value).strip()
+    if problems:
+        raise ValidationError(f"{operation_name}: {'; '.join(problems)}")
+    return ready
+
+
 def _describe(name: str, value: object) -> str:
-    if _SENSITIVE.search(name):
+    if is_credential(name):
         return f"a {type(value).__name__} that is not shown"
     if isinstance(value, Enum):
         value = value.value
@@ -79,6 +158,9 @@ def _problems(value: object, rules: Mapping[str, object]) -> list[tuple[str, str
 
     found: list[tuple[str, str]] = []
     plain = value.value if isinstance(value, Enum) else value
+    if not is_finite(plain):
+        # Every range check passes for NaN; JSON cannot carry it nor infinity.
+        return [("type", "must be a finite number")]
     number = _number(plain)
     if number is not None:
         minimum = _number(rules.get("minimum"))
@@ -116,6 +198,12 @@ def _problems(value: object, rules: Mapping[str, object]) -> list[tuple[str, str
             found.append(("minItems", f"must have at least {min_items} items"))
         if isinstance(max_items, int) and len(plain) > max_items:
             found.append(("maxItems", f"must have at most {max_items} items"))
+        items = rules.get("items")
+        if isinstance(items, Mapping) and isinstance(plain, (list, tuple)):
+            for index, item in enumerate(plain):
+                if item is None:
+                    continue  # dropped from a query; null in a body (nullability is not checked)
+                found.extend((f"items.{k}", f"[{index}] {t}") for k, t in _problems(item, items))
 
     allowed = rules.get("enum")
     if isinstance(allowed, (list, tuple, set, frozenset)) and plain not in allowed:

@@ -35,11 +35,13 @@ _LIST_OP = Operation(
     path="/deployments",
     unwrap=("data",),
     operation_id="listDeployments",
+    qualified_name="deployments.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "status": {"enum": ["pending", "deploying", "active", "failed", "deleted"]},
-    "page": {"minimum": 1},
-    "per_page": {"minimum": 1, "maximum": 100},
+    "status": {"enum": ["pending", "deploying", "active", "failed", "deleted"], "type": "string"},
+    "run_id": {"type": "integer"},
+    "page": {"minimum": 1, "type": "integer"},
+    "per_page": {"minimum": 1, "maximum": 100, "type": "integer"},
 }
 _LIST_OP_PAGINATION = PaginationSpec(
     style="page",
@@ -53,6 +55,7 @@ _CREATE_OP = Operation(
     path="/deployments",
     unwrap=("data",),
     operation_id="createDeployment",
+    qualified_name="deployments.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
@@ -72,6 +75,7 @@ _CHECK_OP = Operation(
     path="/deployments/check",
     unwrap=("data",),
     operation_id="checkDeployment",
+    qualified_name="deployments.check",
     idempotent=True,
 )
 _CHECK_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
@@ -82,13 +86,21 @@ _GET_OP = Operation(
     path="/deployments/{id}",
     unwrap=("data",),
     operation_id="getDeployment",
+    qualified_name="deployments.get",
 )
+_GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "deployment_id": {"type": "integer"},
+}
 _DELETE_OP = Operation(
     method="DELETE",
     path="/deployments/{id}",
     unwrap=("data",),
     operation_id="deleteDeployment",
+    qualified_name="deployments.delete",
 )
+_DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "deployment_id": {"type": "integer"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -118,6 +130,7 @@ class Deployments(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[Deployment]:
@@ -137,6 +150,7 @@ class Deployments(SyncAPIResource):
             "deployments.list",
             {
                 "status": status,
+                "run_id": run_id,
                 "page": page,
                 "per_page": per_page,
             },
@@ -151,7 +165,13 @@ class Deployments(SyncAPIResource):
                 "per_page": per_page,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=Deployment,
             pagination=_LIST_OP_PAGINATION,
@@ -167,6 +187,7 @@ class Deployments(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -196,7 +217,13 @@ class Deployments(SyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=Deployment,
         )
@@ -221,6 +248,7 @@ class Deployments(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -248,7 +276,13 @@ class Deployments(SyncAPIResource):
             _CHECK_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=DeploymentCheck,
         )
@@ -261,6 +295,7 @@ class Deployments(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Deployment:
@@ -273,11 +308,24 @@ class Deployments(SyncAPIResource):
         Args:
           deployment_id: The deployment's id.
         """
+        check_arguments(
+            "deployments.get",
+            {
+                "deployment_id": deployment_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _GET_OP,
             path_params={"id": deployment_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=Deployment,
         )
@@ -290,6 +338,7 @@ class Deployments(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> None:
@@ -302,11 +351,24 @@ class Deployments(SyncAPIResource):
         Args:
           deployment_id: The deployment's id.
         """
+        check_arguments(
+            "deployments.delete",
+            {
+                "deployment_id": deployment_id,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _DELETE_OP,
             path_params={"id": deployment_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=type(None),
         )
@@ -330,6 +392,7 @@ class AsyncDeployments(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[Deployment]:
@@ -349,6 +412,7 @@ class AsyncDeployments(AsyncAPIResource):
             "deployments.list",
             {
                 "status": status,
+                "run_id": run_id,
                 "page": page,
                 "per_page": per_page,
             },
@@ -363,7 +427,13 @@ class AsyncDeployments(AsyncAPIResource):
                 "per_page": per_page,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=Deployment,
             pagination=_LIST_OP_PAGINATION,
@@ -379,6 +449,7 @@ class AsyncDeployments(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -408,7 +479,13 @@ class AsyncDeployments(AsyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=Deployment,
         )
@@ -433,6 +510,7 @@ class AsyncDeployments(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -460,7 +538,13 @@ class AsyncDeployments(AsyncAPIResource):
             _CHECK_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=DeploymentCheck,
         )
@@ -473,6 +557,7 @@ class AsyncDeployments(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Deployment:
@@ -485,11 +570,24 @@ class AsyncDeployments(AsyncAPIResource):
         Args:
           deployment_id: The deployment's id.
         """
+        check_arguments(
+            "deployments.get",
+            {
+                "deployment_id": deployment_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _GET_OP,
             path_params={"id": deployment_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=Deployment,
         )
@@ -502,6 +600,7 @@ class AsyncDeployments(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> None:
@@ -514,11 +613,24 @@ class AsyncDeployments(AsyncAPIResource):
         Args:
           deployment_id: The deployment's id.
         """
+        check_arguments(
+            "deployments.delete",
+            {
+                "deployment_id": deployment_id,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _DELETE_OP,
             path_params={"id": deployment_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=type(None),
         )

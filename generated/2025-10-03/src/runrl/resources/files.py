@@ -28,11 +28,15 @@ _LIST_OP = Operation(
     path="/files",
     unwrap=("data",),
     operation_id="listFiles",
+    qualified_name="files.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "type": {"enum": ["prompt", "reward_function", "environment", "sft"]},
-    "page": {"minimum": 1},
-    "per_page": {"minimum": 1, "maximum": 100},
+    "type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
+    "search": {"type": "string"},
+    "page": {"minimum": 1, "type": "integer"},
+    "per_page": {"minimum": 1, "maximum": 100, "type": "integer"},
+    "sort": {"type": "string"},
+    "direction": {"type": "string"},
 }
 _LIST_OP_PAGINATION = PaginationSpec(
     style="page",
@@ -46,6 +50,7 @@ _UPLOAD_PATH_OP = Operation(
     path="/files",
     unwrap=("data",),
     operation_id="createFile",
+    qualified_name="files.upload_path",
 )
 _UPLOAD_PATH_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
@@ -56,6 +61,7 @@ _CREATE_FROM_CONTENT_OP = Operation(
     path="/files",
     unwrap=("data",),
     operation_id="createFile",
+    qualified_name="files.create_from_content",
 )
 _CREATE_FROM_CONTENT_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
@@ -68,14 +74,20 @@ _RETRIEVE_OP = Operation(
     path="/files/{fileId}",
     unwrap=("data",),
     operation_id="getFile",
+    qualified_name="files.retrieve",
 )
+_RETRIEVE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "file_id": {"type": "string"},
+}
 _UPDATE_OP = Operation(
     method="PUT",
     path="/files/{fileId}",
     unwrap=("data",),
     operation_id="updateFile",
+    qualified_name="files.update",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "file_id": {"type": "string"},
     "name": {"type": "string"},
     "content": {"type": "string"},
 }
@@ -84,29 +96,44 @@ _DELETE_OP = Operation(
     path="/files/{fileId}",
     unwrap=("data",),
     operation_id="deleteFile",
+    qualified_name="files.delete",
 )
+_DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "file_id": {"type": "string"},
+    "force": {"type": "boolean"},
+}
 _PREVIEW_OP = Operation(
     method="GET",
     path="/files/{fileId}/preview",
     unwrap=("data",),
     operation_id="getFilePreview",
+    qualified_name="files.preview",
 )
 _PREVIEW_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "lines": {"minimum": 1},
+    "file_id": {"type": "string"},
+    "lines": {"minimum": 1, "type": "integer"},
 }
 _CONTENT_OP = Operation(
     method="GET",
     path="/files/{fileId}/content",
     unwrap=("data", "content"),
     operation_id="getFileContent",
+    qualified_name="files.content",
 )
+_CONTENT_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "file_id": {"type": "string"},
+}
 _DOWNLOAD_OP = Operation(
     method="GET",
     path="/files/{fileId}/download",
     unwrap=(),
     operation_id="downloadFile",
+    qualified_name="files.download",
     binary=True,
 )
+_DOWNLOAD_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "file_id": {"type": "string"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -142,6 +169,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[File]:
@@ -163,8 +191,11 @@ class Files(SyncAPIResource):
             "files.list",
             {
                 "type": type,
+                "search": search,
                 "page": page,
                 "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
             },
             _LIST_OP_CONSTRAINTS,
         )
@@ -179,7 +210,13 @@ class Files(SyncAPIResource):
                 "direction": direction,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=File,
             pagination=_LIST_OP_PAGINATION,
@@ -195,6 +232,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -231,7 +269,13 @@ class Files(SyncAPIResource):
             data=body,
             files=files,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=File,
         )
@@ -247,6 +291,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -284,7 +329,13 @@ class Files(SyncAPIResource):
             _CREATE_FROM_CONTENT_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=File,
         )
@@ -297,6 +348,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> File:
@@ -309,11 +361,24 @@ class Files(SyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.retrieve",
+            {
+                "file_id": file_id,
+            },
+            _RETRIEVE_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _RETRIEVE_OP,
             path_params={"fileId": file_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=File,
         )
@@ -328,6 +393,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> File:
@@ -345,6 +411,7 @@ class Files(SyncAPIResource):
         check_arguments(
             "files.update",
             {
+                "file_id": file_id,
                 "name": name,
                 "content": content,
             },
@@ -360,7 +427,13 @@ class Files(SyncAPIResource):
             path_params={"fileId": file_id},
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=File,
         )
@@ -374,6 +447,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> None:
@@ -387,6 +461,14 @@ class Files(SyncAPIResource):
           file_id: The file's id (a UUID).
           force: Purge the file permanently instead of soft-deleting it.
         """
+        check_arguments(
+            "files.delete",
+            {
+                "file_id": file_id,
+                "force": force,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _DELETE_OP,
             path_params={"fileId": file_id},
@@ -394,7 +476,13 @@ class Files(SyncAPIResource):
                 "force": force,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=type(None),
         )
@@ -408,6 +496,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> FilePreview:
@@ -424,6 +513,7 @@ class Files(SyncAPIResource):
         check_arguments(
             "files.preview",
             {
+                "file_id": file_id,
                 "lines": lines,
             },
             _PREVIEW_OP_CONSTRAINTS,
@@ -435,7 +525,13 @@ class Files(SyncAPIResource):
                 "lines": lines,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=FilePreview,
         )
@@ -448,6 +544,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> str:
@@ -460,11 +557,24 @@ class Files(SyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.content",
+            {
+                "file_id": file_id,
+            },
+            _CONTENT_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _CONTENT_OP,
             path_params={"fileId": file_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=str,
         )
@@ -477,6 +587,7 @@ class Files(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> bytes:
@@ -489,11 +600,24 @@ class Files(SyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.download",
+            {
+                "file_id": file_id,
+            },
+            _DOWNLOAD_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _DOWNLOAD_OP,
             path_params={"fileId": file_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=bytes,
         )
@@ -519,6 +643,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[File]:
@@ -540,8 +665,11 @@ class AsyncFiles(AsyncAPIResource):
             "files.list",
             {
                 "type": type,
+                "search": search,
                 "page": page,
                 "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
             },
             _LIST_OP_CONSTRAINTS,
         )
@@ -556,7 +684,13 @@ class AsyncFiles(AsyncAPIResource):
                 "direction": direction,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=File,
             pagination=_LIST_OP_PAGINATION,
@@ -572,6 +706,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -608,7 +743,13 @@ class AsyncFiles(AsyncAPIResource):
             data=body,
             files=files,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=File,
         )
@@ -624,6 +765,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -661,7 +803,13 @@ class AsyncFiles(AsyncAPIResource):
             _CREATE_FROM_CONTENT_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=File,
         )
@@ -674,6 +822,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> File:
@@ -686,11 +835,24 @@ class AsyncFiles(AsyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.retrieve",
+            {
+                "file_id": file_id,
+            },
+            _RETRIEVE_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _RETRIEVE_OP,
             path_params={"fileId": file_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=File,
         )
@@ -705,6 +867,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> File:
@@ -722,6 +885,7 @@ class AsyncFiles(AsyncAPIResource):
         check_arguments(
             "files.update",
             {
+                "file_id": file_id,
                 "name": name,
                 "content": content,
             },
@@ -737,7 +901,13 @@ class AsyncFiles(AsyncAPIResource):
             path_params={"fileId": file_id},
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=File,
         )
@@ -751,6 +921,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> None:
@@ -764,6 +935,14 @@ class AsyncFiles(AsyncAPIResource):
           file_id: The file's id (a UUID).
           force: Purge the file permanently instead of soft-deleting it.
         """
+        check_arguments(
+            "files.delete",
+            {
+                "file_id": file_id,
+                "force": force,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _DELETE_OP,
             path_params={"fileId": file_id},
@@ -771,7 +950,13 @@ class AsyncFiles(AsyncAPIResource):
                 "force": force,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=type(None),
         )
@@ -785,6 +970,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> FilePreview:
@@ -801,6 +987,7 @@ class AsyncFiles(AsyncAPIResource):
         check_arguments(
             "files.preview",
             {
+                "file_id": file_id,
                 "lines": lines,
             },
             _PREVIEW_OP_CONSTRAINTS,
@@ -812,7 +999,13 @@ class AsyncFiles(AsyncAPIResource):
                 "lines": lines,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=FilePreview,
         )
@@ -825,6 +1018,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> str:
@@ -837,11 +1031,24 @@ class AsyncFiles(AsyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.content",
+            {
+                "file_id": file_id,
+            },
+            _CONTENT_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _CONTENT_OP,
             path_params={"fileId": file_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=str,
         )
@@ -854,6 +1061,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> bytes:
@@ -866,11 +1074,24 @@ class AsyncFiles(AsyncAPIResource):
         Args:
           file_id: The file's id (a UUID).
         """
+        check_arguments(
+            "files.download",
+            {
+                "file_id": file_id,
+            },
+            _DOWNLOAD_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _DOWNLOAD_OP,
             path_params={"fileId": file_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=bytes,
         )

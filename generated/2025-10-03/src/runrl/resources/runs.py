@@ -63,11 +63,15 @@ _LIST_OP = Operation(
     path="/runs",
     unwrap=("data",),
     operation_id="listRuns",
+    qualified_name="runs.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "status": {"enum": ["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"]},
-    "page": {"minimum": 1},
-    "per_page": {"minimum": 1, "maximum": 100},
+    "status": {
+        "enum": ["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"],
+        "type": "string",
+    },
+    "page": {"minimum": 1, "type": "integer"},
+    "per_page": {"minimum": 1, "maximum": 100, "type": "integer"},
 }
 _LIST_OP_PAGINATION = PaginationSpec(
     style="page",
@@ -81,6 +85,7 @@ _CREATE_OP = Operation(
     path="/runs",
     unwrap=("data",),
     operation_id="createRun",
+    qualified_name="runs.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "model": {"type": "string"},
@@ -91,8 +96,8 @@ _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "epochs": {"minimum": 1, "maximum": 100, "type": "integer"},
     "learning_rate_multiplier": {"exclusiveMinimum": 0, "type": "number"},
     "sft_file_id": {"type": "string"},
-    "tool_ids": {"type": "array"},
-    "package_requirements": {"type": "array"},
+    "tool_ids": {"type": "array", "items": {"type": "integer"}},
+    "package_requirements": {"type": "array", "items": {"type": "string"}},
     "hf_token": {"type": "string"},
 }
 _CREATE_OP_POLLING = PollingPolicy(
@@ -110,49 +115,75 @@ _GET_OP = Operation(
     path="/runs/{id}",
     unwrap=("data",),
     operation_id="getRun",
+    qualified_name="runs.get",
 )
+_GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _HISTORY_OP = Operation(
     method="GET",
     path="/runs/{id}/history",
     unwrap=("data", "history"),
     operation_id="getRunHistory",
+    qualified_name="runs.history",
 )
+_HISTORY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _LOGS_OP = Operation(
     method="GET",
     path="/runs/{id}/logs",
     unwrap=("data",),
     operation_id="getRunLogs",
+    qualified_name="runs.logs",
 )
 _LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "last_line": {"minimum": 0},
-    "limit": {"minimum": 1, "maximum": 1000},
+    "run_id": {"type": "integer"},
+    "last_line": {"minimum": 0, "type": "integer"},
+    "limit": {"minimum": 1, "maximum": 1000, "type": "integer"},
 }
 _STREAM_LOGS_OP = Operation(
     method="GET",
     path="/runs/{id}/logs/stream",
     unwrap=(),
     operation_id="streamRunLogs",
+    qualified_name="runs.stream_logs",
     stream=True,
 )
+_STREAM_LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _STREAM_LOGS_OP_FOLLOW_TERMINAL = frozenset(["COMPLETED", "FAILED", "CANCELLED"])
 _METRICS_OP = Operation(
     method="GET",
     path="/runs/{id}/metrics",
     unwrap=("data",),
     operation_id="getRunMetrics",
+    qualified_name="runs.metrics",
 )
+_METRICS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _COMPLETIONS_OP = Operation(
     method="GET",
     path="/runs/{id}/completions",
     unwrap=("data",),
     operation_id="getRunCompletions",
+    qualified_name="runs.completions",
 )
+_COMPLETIONS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _CANCEL_OP = Operation(
     method="POST",
     path="/runs/{id}/cancel",
     unwrap=("data",),
     operation_id="cancelRun",
+    qualified_name="runs.cancel",
 )
+_CANCEL_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -190,6 +221,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[Run]:
@@ -223,7 +255,13 @@ class Runs(SyncAPIResource):
                 "per_page": per_page,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=Run,
             pagination=_LIST_OP_PAGINATION,
@@ -249,6 +287,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -313,7 +352,13 @@ class Runs(SyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=Run,
         )
@@ -338,6 +383,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Run:
@@ -350,11 +396,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.get",
+            {
+                "run_id": run_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _GET_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=Run,
         )
@@ -367,6 +426,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> List[RunHistoryEntry]:
@@ -379,11 +439,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.history",
+            {
+                "run_id": run_id,
+            },
+            _HISTORY_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _HISTORY_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=List[RunHistoryEntry],
         )
@@ -398,6 +471,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunLogs:
@@ -415,6 +489,7 @@ class Runs(SyncAPIResource):
         check_arguments(
             "runs.logs",
             {
+                "run_id": run_id,
                 "last_line": last_line,
                 "limit": limit,
             },
@@ -428,7 +503,13 @@ class Runs(SyncAPIResource):
                 "limit": limit,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunLogs,
         )
@@ -441,6 +522,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Iterator[ServerSentEvent]:
@@ -453,11 +535,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.stream_logs",
+            {
+                "run_id": run_id,
+            },
+            _STREAM_LOGS_OP_CONSTRAINTS,
+        )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -500,6 +595,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunMetrics:
@@ -512,11 +608,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.metrics",
+            {
+                "run_id": run_id,
+            },
+            _METRICS_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _METRICS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunMetrics,
         )
@@ -529,6 +638,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunCompletions:
@@ -541,11 +651,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.completions",
+            {
+                "run_id": run_id,
+            },
+            _COMPLETIONS_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _COMPLETIONS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunCompletions,
         )
@@ -558,6 +681,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -571,11 +695,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.cancel",
+            {
+                "run_id": run_id,
+            },
+            _CANCEL_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _CANCEL_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=type(None),
         )
@@ -602,6 +739,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[Run]:
@@ -635,7 +773,13 @@ class AsyncRuns(AsyncAPIResource):
                 "per_page": per_page,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=Run,
             pagination=_LIST_OP_PAGINATION,
@@ -661,6 +805,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -725,7 +870,13 @@ class AsyncRuns(AsyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=Run,
         )
@@ -750,6 +901,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Run:
@@ -762,11 +914,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.get",
+            {
+                "run_id": run_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _GET_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=Run,
         )
@@ -779,6 +944,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> List[RunHistoryEntry]:
@@ -791,11 +957,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.history",
+            {
+                "run_id": run_id,
+            },
+            _HISTORY_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _HISTORY_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=List[RunHistoryEntry],
         )
@@ -810,6 +989,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunLogs:
@@ -827,6 +1007,7 @@ class AsyncRuns(AsyncAPIResource):
         check_arguments(
             "runs.logs",
             {
+                "run_id": run_id,
                 "last_line": last_line,
                 "limit": limit,
             },
@@ -840,7 +1021,13 @@ class AsyncRuns(AsyncAPIResource):
                 "limit": limit,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunLogs,
         )
@@ -853,6 +1040,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> AsyncIterator[ServerSentEvent]:
@@ -865,11 +1053,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.stream_logs",
+            {
+                "run_id": run_id,
+            },
+            _STREAM_LOGS_OP_CONSTRAINTS,
+        )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -912,6 +1113,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunMetrics:
@@ -924,11 +1126,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.metrics",
+            {
+                "run_id": run_id,
+            },
+            _METRICS_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _METRICS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunMetrics,
         )
@@ -941,6 +1156,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunCompletions:
@@ -953,11 +1169,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.completions",
+            {
+                "run_id": run_id,
+            },
+            _COMPLETIONS_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _COMPLETIONS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunCompletions,
         )
@@ -970,6 +1199,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -983,11 +1213,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.cancel",
+            {
+                "run_id": run_id,
+            },
+            _CANCEL_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _CANCEL_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=type(None),
         )

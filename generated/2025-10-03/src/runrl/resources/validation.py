@@ -25,6 +25,7 @@ _REWARD_FUNCTION_OP = Operation(
     path="/validation/reward-function",
     unwrap=("data",),
     operation_id="validateRewardFunction",
+    qualified_name="validation.reward_function",
     idempotent=True,
 )
 _REWARD_FUNCTION_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
@@ -37,6 +38,7 @@ _PROMPT_FILE_OP = Operation(
     path="/validation/prompt",
     unwrap=("data",),
     operation_id="validatePromptFile",
+    qualified_name="validation.prompt_file",
     idempotent=True,
 )
 _PROMPT_FILE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
@@ -47,6 +49,7 @@ _SFT_FILE_OP = Operation(
     path="/validation/sft",
     unwrap=("data",),
     operation_id="validateSftFile",
+    qualified_name="validation.sft_file",
     idempotent=True,
 )
 _SFT_FILE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
@@ -76,6 +79,7 @@ class Validation(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -110,7 +114,13 @@ class Validation(SyncAPIResource):
             _REWARD_FUNCTION_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )
@@ -123,6 +133,7 @@ class Validation(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -150,7 +161,13 @@ class Validation(SyncAPIResource):
             _PROMPT_FILE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )
@@ -163,6 +180,7 @@ class Validation(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -190,7 +208,13 @@ class Validation(SyncAPIResource):
             _SFT_FILE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )
@@ -211,6 +235,7 @@ class AsyncValidation(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -245,7 +270,13 @@ class AsyncValidation(AsyncAPIResource):
             _REWARD_FUNCTION_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )
@@ -258,6 +289,7 @@ class AsyncValidation(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -285,7 +317,13 @@ class AsyncValidation(AsyncAPIResource):
             _PROMPT_FILE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )
@@ -298,6 +336,7 @@ class AsyncValidation(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -325,7 +364,13 @@ class AsyncValidation(AsyncAPIResource):
             _SFT_FILE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=ValidationResponse,
         )

@@ -29,16 +29,18 @@ _LIST_OP = Operation(
     path="/keys",
     unwrap=("data",),
     operation_id="listApiKeys",
+    qualified_name="api_keys.list",
 )
 _CREATE_OP = Operation(
     method="POST",
     path="/keys",
     unwrap=("data",),
     operation_id="createApiKey",
+    qualified_name="api_keys.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
-    "scopes": {"type": "array"},
+    "scopes": {"type": "array", "items": {"enum": ["read", "write", "admin"], "type": "string"}},
     "requests_per_hour": {"minimum": 1, "type": "integer"},
 }
 _UPDATE_OP = Operation(
@@ -46,11 +48,13 @@ _UPDATE_OP = Operation(
     path="/keys/{id}",
     unwrap=("data",),
     operation_id="updateApiKey",
+    qualified_name="api_keys.update",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "api_key_id": {"type": "integer"},
     "name": {"type": "string"},
     "active": {"type": "boolean"},
-    "scopes": {"type": "array"},
+    "scopes": {"type": "array", "items": {"enum": ["read", "write", "admin"], "type": "string"}},
     "requests_per_hour": {"minimum": 1, "type": "integer"},
 }
 _DELETE_OP = Operation(
@@ -58,13 +62,21 @@ _DELETE_OP = Operation(
     path="/keys/{id}",
     unwrap=("data",),
     operation_id="deleteApiKey",
+    qualified_name="api_keys.delete",
 )
+_DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "api_key_id": {"type": "integer"},
+}
 _USAGE_OP = Operation(
     method="GET",
     path="/keys/{id}/usage",
     unwrap=("data",),
     operation_id="getApiKeyUsage",
+    qualified_name="api_keys.usage",
 )
+_USAGE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "api_key_id": {"type": "integer"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -88,6 +100,7 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> List[ApiKey]:
@@ -100,7 +113,13 @@ class ApiKeys(SyncAPIResource):
         return self._client.request(
             _LIST_OP,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=List[ApiKey],
         )
@@ -116,6 +135,7 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -154,7 +174,13 @@ class ApiKeys(SyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=ApiKeyToken,
         )
@@ -172,6 +198,7 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> ApiKey:
@@ -192,6 +219,7 @@ class ApiKeys(SyncAPIResource):
         check_arguments(
             "api_keys.update",
             {
+                "api_key_id": api_key_id,
                 "name": name,
                 "active": active,
                 "scopes": scopes,
@@ -215,7 +243,13 @@ class ApiKeys(SyncAPIResource):
             path_params={"id": api_key_id},
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=ApiKey,
         )
@@ -228,6 +262,7 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> None:
@@ -240,11 +275,24 @@ class ApiKeys(SyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
+        check_arguments(
+            "api_keys.delete",
+            {
+                "api_key_id": api_key_id,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _DELETE_OP,
             path_params={"id": api_key_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=type(None),
         )
@@ -257,6 +305,7 @@ class ApiKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> ApiKeyUsage:
@@ -269,11 +318,24 @@ class ApiKeys(SyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
+        check_arguments(
+            "api_keys.usage",
+            {
+                "api_key_id": api_key_id,
+            },
+            _USAGE_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _USAGE_OP,
             path_params={"id": api_key_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=ApiKeyUsage,
         )
@@ -291,6 +353,7 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> List[ApiKey]:
@@ -303,7 +366,13 @@ class AsyncApiKeys(AsyncAPIResource):
         return await self._client.request(
             _LIST_OP,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=List[ApiKey],
         )
@@ -319,6 +388,7 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -357,7 +427,13 @@ class AsyncApiKeys(AsyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=ApiKeyToken,
         )
@@ -375,6 +451,7 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> ApiKey:
@@ -395,6 +472,7 @@ class AsyncApiKeys(AsyncAPIResource):
         check_arguments(
             "api_keys.update",
             {
+                "api_key_id": api_key_id,
                 "name": name,
                 "active": active,
                 "scopes": scopes,
@@ -418,7 +496,13 @@ class AsyncApiKeys(AsyncAPIResource):
             path_params={"id": api_key_id},
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=ApiKey,
         )
@@ -431,6 +515,7 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> None:
@@ -443,11 +528,24 @@ class AsyncApiKeys(AsyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
+        check_arguments(
+            "api_keys.delete",
+            {
+                "api_key_id": api_key_id,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _DELETE_OP,
             path_params={"id": api_key_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=type(None),
         )
@@ -460,6 +558,7 @@ class AsyncApiKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> ApiKeyUsage:
@@ -472,11 +571,24 @@ class AsyncApiKeys(AsyncAPIResource):
         Args:
           api_key_id: The API key's id.
         """
+        check_arguments(
+            "api_keys.usage",
+            {
+                "api_key_id": api_key_id,
+            },
+            _USAGE_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _USAGE_OP,
             path_params={"id": api_key_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=ApiKeyUsage,
         )

@@ -63,11 +63,15 @@ _LIST_OP = Operation(
     path="/runs",
     unwrap=("data",),
     operation_id="listRuns",
+    qualified_name="runs.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "status": {"enum": ["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"]},
-    "page": {"minimum": 1},
-    "per_page": {"minimum": 1, "maximum": 100},
+    "status": {
+        "enum": ["PENDING", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"],
+        "type": "string",
+    },
+    "page": {"minimum": 1, "type": "integer"},
+    "per_page": {"minimum": 1, "maximum": 100, "type": "integer"},
 }
 _LIST_OP_PAGINATION = PaginationSpec(
     style="page",
@@ -81,6 +85,7 @@ _CREATE_OP = Operation(
     path="/runs",
     unwrap=("data",),
     operation_id="createRun",
+    qualified_name="runs.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "model": {"type": "string"},
@@ -91,8 +96,8 @@ _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "epochs": {"minimum": 1, "maximum": 100, "type": "integer"},
     "learning_rate_multiplier": {"exclusiveMinimum": 0, "type": "number"},
     "sft_file_id": {"type": "string"},
-    "tool_ids": {"type": "array"},
-    "package_requirements": {"type": "array"},
+    "tool_ids": {"type": "array", "items": {"type": "integer"}},
+    "package_requirements": {"type": "array", "items": {"type": "string"}},
     "hf_token": {"type": "string"},
     "use_lora": {"type": "boolean"},
     "lora_rank": {"minimum": 0, "type": "integer"},
@@ -114,49 +119,75 @@ _GET_OP = Operation(
     path="/runs/{id}",
     unwrap=("data",),
     operation_id="getRun",
+    qualified_name="runs.get",
 )
+_GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _HISTORY_OP = Operation(
     method="GET",
     path="/runs/{id}/history",
     unwrap=("data", "history"),
     operation_id="getRunHistory",
+    qualified_name="runs.history",
 )
+_HISTORY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _LOGS_OP = Operation(
     method="GET",
     path="/runs/{id}/logs",
     unwrap=("data",),
     operation_id="getRunLogs",
+    qualified_name="runs.logs",
 )
 _LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "last_line": {"minimum": 0},
-    "limit": {"minimum": 1, "maximum": 1000},
+    "run_id": {"type": "integer"},
+    "last_line": {"minimum": 0, "type": "integer"},
+    "limit": {"minimum": 1, "maximum": 1000, "type": "integer"},
 }
 _STREAM_LOGS_OP = Operation(
     method="GET",
     path="/runs/{id}/logs/stream",
     unwrap=(),
     operation_id="streamRunLogs",
+    qualified_name="runs.stream_logs",
     stream=True,
 )
+_STREAM_LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _STREAM_LOGS_OP_FOLLOW_TERMINAL = frozenset(["COMPLETED", "FAILED", "CANCELLED"])
 _METRICS_OP = Operation(
     method="GET",
     path="/runs/{id}/metrics",
     unwrap=("data",),
     operation_id="getRunMetrics",
+    qualified_name="runs.metrics",
 )
+_METRICS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _COMPLETIONS_OP = Operation(
     method="GET",
     path="/runs/{id}/completions",
     unwrap=("data",),
     operation_id="getRunCompletions",
+    qualified_name="runs.completions",
 )
+_COMPLETIONS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 _CANCEL_OP = Operation(
     method="POST",
     path="/runs/{id}/cancel",
     unwrap=("data",),
     operation_id="cancelRun",
+    qualified_name="runs.cancel",
 )
+_CANCEL_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "run_id": {"type": "integer"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -194,6 +225,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[Run]:
@@ -227,7 +259,13 @@ class Runs(SyncAPIResource):
                 "per_page": per_page,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=Run,
             pagination=_LIST_OP_PAGINATION,
@@ -257,6 +295,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -333,7 +372,13 @@ class Runs(SyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=Run,
         )
@@ -358,6 +403,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Run:
@@ -370,11 +416,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.get",
+            {
+                "run_id": run_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _GET_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=Run,
         )
@@ -387,6 +446,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> List[RunHistoryEntry]:
@@ -399,11 +459,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.history",
+            {
+                "run_id": run_id,
+            },
+            _HISTORY_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _HISTORY_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=List[RunHistoryEntry],
         )
@@ -418,6 +491,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunLogs:
@@ -435,6 +509,7 @@ class Runs(SyncAPIResource):
         check_arguments(
             "runs.logs",
             {
+                "run_id": run_id,
                 "last_line": last_line,
                 "limit": limit,
             },
@@ -448,7 +523,13 @@ class Runs(SyncAPIResource):
                 "limit": limit,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunLogs,
         )
@@ -461,6 +542,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Iterator[ServerSentEvent]:
@@ -473,11 +555,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.stream_logs",
+            {
+                "run_id": run_id,
+            },
+            _STREAM_LOGS_OP_CONSTRAINTS,
+        )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -520,6 +615,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunMetrics:
@@ -532,11 +628,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.metrics",
+            {
+                "run_id": run_id,
+            },
+            _METRICS_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _METRICS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunMetrics,
         )
@@ -549,6 +658,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunCompletions:
@@ -561,11 +671,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.completions",
+            {
+                "run_id": run_id,
+            },
+            _COMPLETIONS_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _COMPLETIONS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunCompletions,
         )
@@ -578,6 +701,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -591,11 +715,24 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.cancel",
+            {
+                "run_id": run_id,
+            },
+            _CANCEL_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _CANCEL_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=type(None),
         )
@@ -622,6 +759,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[Run]:
@@ -655,7 +793,13 @@ class AsyncRuns(AsyncAPIResource):
                 "per_page": per_page,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=Run,
             pagination=_LIST_OP_PAGINATION,
@@ -685,6 +829,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -761,7 +906,13 @@ class AsyncRuns(AsyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=Run,
         )
@@ -786,6 +937,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Run:
@@ -798,11 +950,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.get",
+            {
+                "run_id": run_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _GET_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=Run,
         )
@@ -815,6 +980,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> List[RunHistoryEntry]:
@@ -827,11 +993,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.history",
+            {
+                "run_id": run_id,
+            },
+            _HISTORY_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _HISTORY_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=List[RunHistoryEntry],
         )
@@ -846,6 +1025,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunLogs:
@@ -863,6 +1043,7 @@ class AsyncRuns(AsyncAPIResource):
         check_arguments(
             "runs.logs",
             {
+                "run_id": run_id,
                 "last_line": last_line,
                 "limit": limit,
             },
@@ -876,7 +1057,13 @@ class AsyncRuns(AsyncAPIResource):
                 "limit": limit,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunLogs,
         )
@@ -889,6 +1076,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> AsyncIterator[ServerSentEvent]:
@@ -901,11 +1089,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.stream_logs",
+            {
+                "run_id": run_id,
+            },
+            _STREAM_LOGS_OP_CONSTRAINTS,
+        )
         return self._client.request_stream(
             _STREAM_LOGS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -948,6 +1149,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunMetrics:
@@ -960,11 +1162,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.metrics",
+            {
+                "run_id": run_id,
+            },
+            _METRICS_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _METRICS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunMetrics,
         )
@@ -977,6 +1192,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> RunCompletions:
@@ -989,11 +1205,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.completions",
+            {
+                "run_id": run_id,
+            },
+            _COMPLETIONS_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _COMPLETIONS_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=RunCompletions,
         )
@@ -1006,6 +1235,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -1019,11 +1249,24 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        check_arguments(
+            "runs.cancel",
+            {
+                "run_id": run_id,
+            },
+            _CANCEL_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _CANCEL_OP,
             path_params={"id": run_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=type(None),
         )

@@ -5,7 +5,7 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Any, Dict, Optional, Union
 
 from .._base_client import (
     Operation,
@@ -15,6 +15,7 @@ from .._base_client import (
 )
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._validation import check_arguments
 from ..models import (
     SearchResults,
 )
@@ -24,7 +25,11 @@ _QUERY_OP = Operation(
     path="/search",
     unwrap=("data",),
     operation_id="search",
+    qualified_name="search.query",
 )
+_QUERY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "q": {"type": "string"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (("query", False),)
@@ -43,6 +48,7 @@ class Search(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> SearchResults:
@@ -55,13 +61,26 @@ class Search(SyncAPIResource):
         Args:
           q: The search text.
         """
+        check_arguments(
+            "search.query",
+            {
+                "q": q,
+            },
+            _QUERY_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _QUERY_OP,
             query={
                 "q": q,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=SearchResults,
         )
@@ -80,6 +99,7 @@ class AsyncSearch(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> SearchResults:
@@ -92,13 +112,26 @@ class AsyncSearch(AsyncAPIResource):
         Args:
           q: The search text.
         """
+        check_arguments(
+            "search.query",
+            {
+                "q": q,
+            },
+            _QUERY_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _QUERY_OP,
             query={
                 "q": q,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=SearchResults,
         )

@@ -30,6 +30,7 @@ _LIST_OP = Operation(
     path="/shared-configurations",
     unwrap=("data",),
     operation_id="listSharedConfigurations",
+    qualified_name="shared_configurations.list",
 )
 _LIST_OP_PAGINATION = PaginationSpec(
     style="single",
@@ -43,6 +44,7 @@ _CREATE_OP = Operation(
     path="/shared-configurations",
     unwrap=("data",),
     operation_id="createSharedConfiguration",
+    qualified_name="shared_configurations.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
@@ -56,11 +58,15 @@ _BROWSE_OP = Operation(
     path="/shared-configurations/browse",
     unwrap=("data",),
     operation_id="browseSharedConfigurations",
+    qualified_name="shared_configurations.browse",
 )
 _BROWSE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "visibility": {"enum": ["public", "unlisted", "private"]},
-    "page": {"minimum": 1},
-    "per_page": {"minimum": 1, "maximum": 100},
+    "model": {"type": "string"},
+    "reward_mode": {"type": "string"},
+    "visibility": {"enum": ["public", "unlisted", "private"], "type": "string"},
+    "search": {"type": "string"},
+    "page": {"minimum": 1, "type": "integer"},
+    "per_page": {"minimum": 1, "maximum": 100, "type": "integer"},
 }
 _BROWSE_OP_PAGINATION = PaginationSpec(
     style="page",
@@ -74,14 +80,20 @@ _GET_OP = Operation(
     path="/shared-configurations/{uuid}",
     unwrap=("data",),
     operation_id="getSharedConfiguration",
+    qualified_name="shared_configurations.get",
 )
+_GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
+}
 _UPDATE_OP = Operation(
     method="PUT",
     path="/shared-configurations/{uuid}",
     unwrap=("data",),
     operation_id="updateSharedConfiguration",
+    qualified_name="shared_configurations.update",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
     "name": {"type": "string"},
     "description": {"type": "string"},
     "visibility": {"enum": ["public", "unlisted", "private"], "type": "string"},
@@ -91,25 +103,41 @@ _DELETE_OP = Operation(
     path="/shared-configurations/{uuid}",
     unwrap=("data",),
     operation_id="deleteSharedConfiguration",
+    qualified_name="shared_configurations.delete",
 )
+_DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
+}
 _DATA_OP = Operation(
     method="GET",
     path="/shared-configurations/{uuid}/data",
     unwrap=("data",),
     operation_id="getSharedConfigurationData",
+    qualified_name="shared_configurations.data",
 )
+_DATA_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
+}
 _COPY_OP = Operation(
     method="POST",
     path="/shared-configurations/{uuid}/copy",
     unwrap=("data",),
     operation_id="copySharedConfiguration",
+    qualified_name="shared_configurations.copy",
 )
+_COPY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
+}
 _LIKE_OP = Operation(
     method="POST",
     path="/shared-configurations/{uuid}/like",
     unwrap=("data",),
     operation_id="likeSharedConfiguration",
+    qualified_name="shared_configurations.like",
 )
+_LIKE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "uuid": {"type": "string"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -137,6 +165,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[SharedConfiguration]:
@@ -149,7 +178,13 @@ class SharedConfigurations(SyncAPIResource):
         return self._client.request_page(
             _LIST_OP,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=SharedConfiguration,
             pagination=_LIST_OP_PAGINATION,
@@ -168,6 +203,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -211,7 +247,13 @@ class SharedConfigurations(SyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=SharedConfiguration,
         )
@@ -229,6 +271,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[SharedConfiguration]:
@@ -249,7 +292,10 @@ class SharedConfigurations(SyncAPIResource):
         check_arguments(
             "shared_configurations.browse",
             {
+                "model": model,
+                "reward_mode": reward_mode,
                 "visibility": visibility,
+                "search": search,
                 "page": page,
                 "per_page": per_page,
             },
@@ -266,7 +312,13 @@ class SharedConfigurations(SyncAPIResource):
                 "per_page": per_page,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=SharedConfiguration,
             pagination=_BROWSE_OP_PAGINATION,
@@ -280,6 +332,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> SharedConfiguration:
@@ -292,11 +345,24 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.get",
+            {
+                "uuid": uuid,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _GET_OP,
             path_params={"uuid": uuid},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=SharedConfiguration,
         )
@@ -313,6 +379,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> SharedConfiguration:
@@ -333,6 +400,7 @@ class SharedConfigurations(SyncAPIResource):
         check_arguments(
             "shared_configurations.update",
             {
+                "uuid": uuid,
                 "name": name,
                 "description": description,
                 "visibility": visibility,
@@ -353,7 +421,13 @@ class SharedConfigurations(SyncAPIResource):
             path_params={"uuid": uuid},
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=SharedConfiguration,
         )
@@ -366,6 +440,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> None:
@@ -378,11 +453,24 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.delete",
+            {
+                "uuid": uuid,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _DELETE_OP,
             path_params={"uuid": uuid},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=type(None),
         )
@@ -395,6 +483,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> SharedConfigurationData:
@@ -407,11 +496,24 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.data",
+            {
+                "uuid": uuid,
+            },
+            _DATA_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _DATA_OP,
             path_params={"uuid": uuid},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=SharedConfigurationData,
         )
@@ -424,6 +526,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -437,11 +540,24 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.copy",
+            {
+                "uuid": uuid,
+            },
+            _COPY_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _COPY_OP,
             path_params={"uuid": uuid},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=SharedConfigurationCopy,
         )
@@ -454,6 +570,7 @@ class SharedConfigurations(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -467,11 +584,24 @@ class SharedConfigurations(SyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.like",
+            {
+                "uuid": uuid,
+            },
+            _LIKE_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _LIKE_OP,
             path_params={"uuid": uuid},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=LikeResult,
         )
@@ -489,6 +619,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[SharedConfiguration]:
@@ -501,7 +632,13 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         return await self._client.request_page(
             _LIST_OP,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=SharedConfiguration,
             pagination=_LIST_OP_PAGINATION,
@@ -520,6 +657,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -563,7 +701,13 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=SharedConfiguration,
         )
@@ -581,6 +725,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[SharedConfiguration]:
@@ -601,7 +746,10 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         check_arguments(
             "shared_configurations.browse",
             {
+                "model": model,
+                "reward_mode": reward_mode,
                 "visibility": visibility,
+                "search": search,
                 "page": page,
                 "per_page": per_page,
             },
@@ -618,7 +766,13 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 "per_page": per_page,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=SharedConfiguration,
             pagination=_BROWSE_OP_PAGINATION,
@@ -632,6 +786,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> SharedConfiguration:
@@ -644,11 +799,24 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.get",
+            {
+                "uuid": uuid,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _GET_OP,
             path_params={"uuid": uuid},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=SharedConfiguration,
         )
@@ -665,6 +833,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> SharedConfiguration:
@@ -685,6 +854,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         check_arguments(
             "shared_configurations.update",
             {
+                "uuid": uuid,
                 "name": name,
                 "description": description,
                 "visibility": visibility,
@@ -705,7 +875,13 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             path_params={"uuid": uuid},
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=SharedConfiguration,
         )
@@ -718,6 +894,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> None:
@@ -730,11 +907,24 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.delete",
+            {
+                "uuid": uuid,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _DELETE_OP,
             path_params={"uuid": uuid},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=type(None),
         )
@@ -747,6 +937,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> SharedConfigurationData:
@@ -759,11 +950,24 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.data",
+            {
+                "uuid": uuid,
+            },
+            _DATA_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _DATA_OP,
             path_params={"uuid": uuid},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=SharedConfigurationData,
         )
@@ -776,6 +980,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -789,11 +994,24 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.copy",
+            {
+                "uuid": uuid,
+            },
+            _COPY_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _COPY_OP,
             path_params={"uuid": uuid},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=SharedConfigurationCopy,
         )
@@ -806,6 +1024,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -819,11 +1038,24 @@ class AsyncSharedConfigurations(AsyncAPIResource):
         Args:
           uuid: The shared configuration's UUID.
         """
+        check_arguments(
+            "shared_configurations.like",
+            {
+                "uuid": uuid,
+            },
+            _LIKE_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _LIKE_OP,
             path_params={"uuid": uuid},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=LikeResult,
         )

@@ -27,10 +27,17 @@ _LIST_OP = Operation(
     path="/tools",
     unwrap=("data",),
     operation_id="listTools",
+    qualified_name="tools.list",
 )
 _LIST_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "page": {"minimum": 1},
-    "per_page": {"minimum": 1, "maximum": 100},
+    "search": {"type": "string"},
+    "verified": {"type": "boolean"},
+    "owned_only": {"type": "boolean"},
+    "public_only": {"type": "boolean"},
+    "page": {"minimum": 1, "type": "integer"},
+    "per_page": {"minimum": 1, "maximum": 100, "type": "integer"},
+    "sort": {"type": "string"},
+    "direction": {"type": "string"},
 }
 _LIST_OP_PAGINATION = PaginationSpec(
     style="page",
@@ -44,6 +51,7 @@ _CREATE_OP = Operation(
     path="/tools",
     unwrap=("data",),
     operation_id="createTool",
+    qualified_name="tools.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "name": {"type": "string"},
@@ -56,6 +64,7 @@ _TEST_CONNECTION_OP = Operation(
     path="/tools/test-mcp",
     unwrap=("data",),
     operation_id="testMcpConnection",
+    qualified_name="tools.test_connection",
     idempotent=True,
 )
 _TEST_CONNECTION_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
@@ -66,14 +75,20 @@ _GET_OP = Operation(
     path="/tools/{id}",
     unwrap=("data",),
     operation_id="getTool",
+    qualified_name="tools.get",
 )
+_GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "tool_id": {"type": "integer"},
+}
 _UPDATE_OP = Operation(
     method="PUT",
     path="/tools/{id}",
     unwrap=("data",),
     operation_id="updateTool",
+    qualified_name="tools.update",
 )
 _UPDATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "tool_id": {"type": "integer"},
     "name": {"type": "string"},
     "description": {"type": "string"},
     "is_public": {"type": "boolean"},
@@ -83,7 +98,11 @@ _DELETE_OP = Operation(
     path="/tools/{id}",
     unwrap=("data",),
     operation_id="deleteTool",
+    qualified_name="tools.delete",
 )
+_DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
+    "tool_id": {"type": "integer"},
+}
 
 # (method, deprecated) in spec order, for options()
 _NAMESPACE_METHODS = (
@@ -116,6 +135,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[Tool]:
@@ -138,8 +158,14 @@ class Tools(SyncAPIResource):
         check_arguments(
             "tools.list",
             {
+                "search": search,
+                "verified": verified,
+                "owned_only": owned_only,
+                "public_only": public_only,
                 "page": page,
                 "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
             },
             _LIST_OP_CONSTRAINTS,
         )
@@ -156,7 +182,13 @@ class Tools(SyncAPIResource):
                 "direction": direction,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=Tool,
             pagination=_LIST_OP_PAGINATION,
@@ -173,6 +205,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -210,7 +243,13 @@ class Tools(SyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=Tool,
         )
@@ -223,6 +262,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -250,7 +290,13 @@ class Tools(SyncAPIResource):
             _TEST_CONNECTION_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=McpTestResult,
         )
@@ -263,6 +309,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Tool:
@@ -275,11 +322,24 @@ class Tools(SyncAPIResource):
         Args:
           tool_id: The tool's id.
         """
+        check_arguments(
+            "tools.get",
+            {
+                "tool_id": tool_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _GET_OP,
             path_params={"id": tool_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=Tool,
         )
@@ -295,6 +355,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Tool:
@@ -313,6 +374,7 @@ class Tools(SyncAPIResource):
         check_arguments(
             "tools.update",
             {
+                "tool_id": tool_id,
                 "name": name,
                 "description": description,
                 "is_public": is_public,
@@ -331,7 +393,13 @@ class Tools(SyncAPIResource):
             path_params={"id": tool_id},
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=Tool,
         )
@@ -344,6 +412,7 @@ class Tools(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> None:
@@ -356,11 +425,24 @@ class Tools(SyncAPIResource):
         Args:
           tool_id: The tool's id.
         """
+        check_arguments(
+            "tools.delete",
+            {
+                "tool_id": tool_id,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         return self._client.request(
             _DELETE_OP,
             path_params={"id": tool_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=type(None),
         )
@@ -386,6 +468,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> PagedResponse[Tool]:
@@ -408,8 +491,14 @@ class AsyncTools(AsyncAPIResource):
         check_arguments(
             "tools.list",
             {
+                "search": search,
+                "verified": verified,
+                "owned_only": owned_only,
+                "public_only": public_only,
                 "page": page,
                 "per_page": per_page,
+                "sort": sort,
+                "direction": direction,
             },
             _LIST_OP_CONSTRAINTS,
         )
@@ -426,7 +515,13 @@ class AsyncTools(AsyncAPIResource):
                 "direction": direction,
             },
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             item_type=Tool,
             pagination=_LIST_OP_PAGINATION,
@@ -443,6 +538,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -480,7 +576,13 @@ class AsyncTools(AsyncAPIResource):
             _CREATE_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=Tool,
         )
@@ -493,6 +595,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
         idempotency_key: Optional[str] = None,
@@ -520,7 +623,13 @@ class AsyncTools(AsyncAPIResource):
             _TEST_CONNECTION_OP,
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ).keyed(idempotency_key),
             cast_to=McpTestResult,
         )
@@ -533,6 +642,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Tool:
@@ -545,11 +655,24 @@ class AsyncTools(AsyncAPIResource):
         Args:
           tool_id: The tool's id.
         """
+        check_arguments(
+            "tools.get",
+            {
+                "tool_id": tool_id,
+            },
+            _GET_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _GET_OP,
             path_params={"id": tool_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=Tool,
         )
@@ -565,6 +688,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> Tool:
@@ -583,6 +707,7 @@ class AsyncTools(AsyncAPIResource):
         check_arguments(
             "tools.update",
             {
+                "tool_id": tool_id,
                 "name": name,
                 "description": description,
                 "is_public": is_public,
@@ -601,7 +726,13 @@ class AsyncTools(AsyncAPIResource):
             path_params={"id": tool_id},
             json=body,
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=Tool,
         )
@@ -614,6 +745,7 @@ class AsyncTools(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
     ) -> None:
@@ -626,11 +758,24 @@ class AsyncTools(AsyncAPIResource):
         Args:
           tool_id: The tool's id.
         """
+        check_arguments(
+            "tools.delete",
+            {
+                "tool_id": tool_id,
+            },
+            _DELETE_OP_CONSTRAINTS,
+        )
         return await self._client.request(
             _DELETE_OP,
             path_params={"id": tool_id},
             options=RequestOptions(
-                timeout, extra_headers, extra_query, extra_body, max_retries, retry_backoff_factor
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                retry_backoff_factor=retry_backoff_factor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             cast_to=type(None),
         )
