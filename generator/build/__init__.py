@@ -1,0 +1,79 @@
+"""Stage 2: a read, valid spec -> the intermediate model (``ir.Api``).
+
+In order, each step once:
+
+1. ``extensions``: every ``x-sdk-*`` extension checked against one typed schema;
+2. ``package``: the package facts (names, defaults, security);
+3. ``naming.plan_class_names``: a Python class name for every component schema;
+4. ``operations``: each operation -> methods (``parameters``, ``bodies`` -> ``arguments``;
+   ``responses``; ``types``);
+5. ``behaviours``: polling futures and follow helpers, which name other operations;
+6. ``grouping``: namespaces and the client's own methods.
+
+``docs`` then computes what the README shows (examples, sections).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from .. import ir
+from ..errors import SpecError
+from ..naming import plan_class_names
+from ..read.load import SpecDocument
+from .behaviours import resolve
+from .context import Context
+from .docs import docs_facts
+from .extensions import read_extensions
+from .grouping import group
+from .operations import operations
+from .package import package_facts
+from .types import TypeBuilder
+
+__all__ = ["build_api", "component_schemas"]
+
+
+def component_schemas(spec: dict[str, Any]) -> dict[str, Any]:
+    components = spec.get("components")
+    schemas = components.get("schemas") if isinstance(components, dict) else None
+    return schemas if isinstance(schemas, dict) else {}
+
+
+def build_api(
+    doc: SpecDocument, *, package_version: str = "0", skip_unsupported: bool = False
+) -> ir.Api:
+    """The intermediate model of one (validated) spec.
+
+    With ``skip_unsupported``, an operation using a feature the generator cannot represent is
+    left out (a located warning, and an entry in ``Api.skipped``) instead of stopping the run.
+    """
+    where = ["/info"]  # what is being read, for the internal-error safety net
+    try:
+        ext = read_extensions(doc)
+        pkg = package_facts(doc, ext, package_version)
+        classes = plan_class_names(component_schemas(doc.data), pkg.runtime_class_names())
+        ctx = Context(doc, ext, classes, skip_unsupported=skip_unsupported)
+        ctx.envelope = pkg.envelope_data.value if pkg.envelope_data is not None else None
+        where = ctx.current_ref
+        methods = resolve(ctx, operations(ctx, TypeBuilder(ctx)))
+        namespaces, client_methods = group(doc.data, pkg, methods, classes)
+    except SpecError:
+        raise
+    except RecursionError:
+        raise doc.error("the document nests too deeply to be read", where[0]) from None
+    except Exception as exc:  # a generator bug: still one located line, never a traceback
+        raise doc.error(
+            f"internal error while reading this part of the spec ({type(exc).__name__}: "
+            f"{exc}); please report it as a generator bug",
+            where[0],
+        ) from None
+    api = ir.Api(
+        package=pkg,
+        namespaces=namespaces,
+        client_methods=client_methods,
+        schemas=dict(classes),
+        skipped=tuple(ctx.skipped),
+        omitted=tuple(ctx.omitted),
+    )
+    return replace(api, docs=docs_facts(api))

@@ -1,0 +1,216 @@
+"""THE place where a spec field becomes a Python argument: ``argument()``.
+
+A path, query or header parameter (generator/build/parameters.py) and a property of a request
+body (generator/build/bodies.py) both end here: the Python name (``x-sdk-name`` or the wire
+name, made an identifier), the type, the default, what is sent when, and the constraints the
+runtime checks before sending. ``order()`` then puts a method's arguments in signature order.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Any
+
+from .. import ir
+from ..ir import types as t
+from ..spectext import SpecText, SpecValue
+from ..naming import argument_name, prose, unique
+from .context import Context
+from .schemas import compiles, dedupe_values, is_nullable, is_plain, primary_type
+from .types import TypeBuilder
+
+CONSTRAINT_KEYS = (
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+)
+
+
+def argument(
+    ctx: Context,
+    types: TypeBuilder,
+    *,
+    wire_name: str,
+    py_name: str | None,
+    location: str,
+    schema: Any,
+    schema_ptr: str,
+    required: bool,
+    description: str,
+    for_body: bool,
+) -> ir.Param:
+    """One argument of a generated method, from a parameter or a body property."""
+    resolved, _ = ctx.deref(schema, schema_ptr)
+    if not isinstance(resolved, dict):
+        resolved = {}
+    kind = types.of(schema, schema_ptr, request=True)
+    base = kind
+    # A path parameter is always required: a default there means nothing (and a positional
+    # argument with a default cannot precede one without).
+    default = spec_default(resolved, kind) if location != "path" else None
+    if not description:
+        description = prose(resolved.get("description"))
+    if location == "file":
+        kind = base = t.FILE_INPUT
+        default = None
+    send = "always"
+    if required and default is None:
+        chosen: ir.Default | None = None
+    elif default is not None:
+        chosen = default
+    elif is_nullable(resolved) and for_body:
+        # None is a value the API accepts: "not given" needs a sentinel of its own
+        kind = t.UnionOf((t.without_optional(base), t.NONE, t.NOT_GIVEN))
+        chosen, send = ir.NOT_GIVEN_DEFAULT, "if_given"
+    else:
+        kind = t.optional(base)
+        chosen, send = ir.NO_DEFAULT_NONE, "if_not_none"
+    return ir.Param(
+        name=argument_name(py_name or wire_name),
+        wire_name=SpecText(wire_name),
+        location=location,
+        type=kind,
+        required=required,
+        default=chosen,
+        description=SpecText(description),
+        positional=location == "path",
+        constraints=SpecValue(constraints(ctx, resolved, schema_ptr)),
+        send=send,
+    )
+
+
+def whole_body(kind: t.Type, required: bool) -> ir.Param:
+    """``body``: a request body that is not an object with properties, passed whole."""
+    return ir.Param(
+        name="body",
+        wire_name=SpecText(""),
+        location="body",
+        type=kind if required else t.optional(kind),
+        required=required,
+        default=None if required else ir.NO_DEFAULT_NONE,
+        description=SpecText("The request body."),
+        positional=False,
+        send="always" if required else "if_not_none",
+    )
+
+
+def spec_default(schema: dict[str, Any], kind: t.Type) -> ir.Default | None:
+    """The Python default of an argument, or None when the spec's default does not fit its
+    type (an ill-typed default is left to the server rather than breaking type checks)."""
+    if "default" not in schema:
+        return None
+    value = schema["default"]
+    if value is None or not _is_literal(value):
+        return None
+    found = ir.Default(SpecValue(value))
+    enum = schema.get("enum")
+    if isinstance(enum, list) and value not in enum:
+        return None
+    if any(isinstance(node, t.LiteralOf) for node in kind.walk()):
+        if not isinstance(enum, list) and schema.get("const", value) != value:
+            return None
+        return found
+    json_type = primary_type(schema)
+    fits = {
+        "string": isinstance(value, str),
+        "integer": isinstance(value, int) and not isinstance(value, bool),
+        "number": isinstance(value, (int, float)) and not isinstance(value, bool),
+        "boolean": isinstance(value, bool),
+    }.get(json_type or "", False)
+    if not fits or (json_type == "string" and schema.get("format") == "binary"):
+        return None
+    return found
+
+
+def _is_literal(value: Any) -> bool:
+    """A scalar that can be a Python default (lists and objects would be shared mutable
+    defaults: they are left to the server)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return isinstance(value, (bool, int, float, str))
+
+
+def constraints(
+    ctx: Context, resolved: dict[str, Any], where: str, depth: int = 0
+) -> dict[str, Any]:
+    """What the runtime checks an argument against before sending, in any location (generated
+    as ``<OP>_CONSTRAINTS``): the schema's bounds, pattern, enum and type, and for an array the
+    same of its items."""
+    found: dict[str, Any] = {}
+    for key in CONSTRAINT_KEYS:
+        value = resolved.get(key)
+        if isinstance(value, bool):  # OpenAPI 3.0 boolean exclusive bounds
+            continue
+        if key == "pattern":
+            if isinstance(value, str) and compiles(value):
+                found[key] = value
+        elif isinstance(value, (int, float)) and math.isfinite(value):
+            found[key] = value
+    if resolved.get("exclusiveMinimum") is True and "minimum" in found:
+        found["exclusiveMinimum"] = found.pop("minimum")
+    if resolved.get("exclusiveMaximum") is True and "maximum" in found:
+        found["exclusiveMaximum"] = found.pop("maximum")
+    enum = resolved.get("enum")
+    if isinstance(enum, list) and enum and all(is_plain(v) for v in enum if v is not None):
+        values = dedupe_values([v for v in enum if v is not None])
+        if values:
+            found["enum"] = values
+    kind = primary_type(resolved)
+    if kind in ("string", "integer", "number", "boolean", "array") and resolved.get(
+        "format"
+    ) not in ("binary", "date-time", "date"):
+        found["type"] = kind
+    if kind == "array" and depth == 0 and isinstance(resolved.get("items"), dict):
+        items, items_ptr = ctx.deref(resolved["items"], f"{where}/items")
+        inner = constraints(ctx, items, items_ptr, 1) if isinstance(items, dict) else {}
+        if inner:
+            found["items"] = inner
+    return found
+
+
+def order(
+    ctx: Context, params: list[ir.Param], positional: list[str], where: str, path_names: list[str]
+) -> tuple[ir.Param, ...]:
+    """Signature order: path parameters (in path order), then the ``x-sdk-positional`` names,
+    then everything else keyword-only in spec order. Python names are made unique here."""
+    taken: set[str] = set()
+    unique_params: list[ir.Param] = []
+    for p in params:  # a query `type` and a body `type`...
+        name = unique(p.name, taken)
+        taken.add(name)
+        unique_params.append(replace(p, name=name) if name != p.name else p)
+    by_name = {p.name: p for p in unique_params}
+    in_path = sorted(
+        (p for p in unique_params if p.location == "path"),
+        key=lambda p: path_names.index(p.wire_name.value) if p.wire_name.value in path_names else 0,
+    )
+    ordered: list[ir.Param] = list(in_path)
+    for key in positional:
+        if key not in by_name:
+            raise ctx.fail(f"x-sdk-positional names {key!r}, which is not an argument", where)
+        if by_name[key] not in ordered:
+            ordered.append(replace(by_name[key], positional=True))
+    ordered = [replace(p, positional=True) for p in ordered]
+    names = {p.name for p in ordered}
+    ordered.extend(p for p in unique_params if p.name not in names)
+    # Positional arguments with a default must not come before ones without.
+    seen_default = False
+    for p in ordered:
+        if not p.positional:
+            break
+        if p.default is not None:
+            seen_default = True
+        elif seen_default:
+            raise ctx.fail(
+                f"positional argument {p.name!r} without default follows one with a default",
+                where,
+            )
+    return tuple(ordered)
+

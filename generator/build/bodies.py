@@ -1,0 +1,212 @@
+"""Request bodies -> arguments: every property of the body schema becomes a typed keyword
+argument (via ``arguments.argument``); a body that is not an object is passed whole as ``body``.
+
+One method per request media type that carries ``x-sdk-method`` (e.g. an upload and a JSON
+create of one ``POST /files``), else one method for the preferred media type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .. import ir
+from ..errors import SpecError, pointer
+from ..naming import prose
+from .arguments import argument, whole_body
+from .context import Context
+from .extensions import MediaExt
+from .schemas import essence, is_binary, is_json_schema, merged_object, value_kind
+from .types import TypeBuilder
+
+BODY_TYPES = {
+    "application/json": "json",
+    "multipart/form-data": "multipart",
+    "application/x-www-form-urlencoded": "form",
+}
+# Media types of a request body the client sends as JSON (`application/json`): JSON itself, and
+# "anything" when the schema describes a JSON value (not binary).
+_ANY_MEDIA_TYPES = ("*/*", "application/*")
+
+
+@dataclass
+class BodyVariant:
+    """One request media type of an operation, and the arguments its body gives."""
+
+    pointer: str  # "" without a body
+    media_type: str | None
+    ext: MediaExt
+    params: list[ir.Param]
+
+    @property
+    def body_type(self) -> str | None:
+        return BODY_TYPES.get(essence(self.media_type), "json") if self.media_type else None
+
+
+def body_variants(
+    ctx: Context, types: TypeBuilder, op: dict[str, Any], op_ptr: str
+) -> list[BodyVariant]:
+    """One variant per generated method (one without a body when there is none)."""
+    raw = op.get("requestBody")
+    if raw is None:
+        return [BodyVariant("", None, MediaExt(), [])]
+    body, body_ptr = ctx.deref(raw, f"{op_ptr}/requestBody")
+    if not isinstance(body, dict):
+        raise ctx.fail("requestBody must be a mapping", body_ptr)
+    content = body.get("content") or {}
+    if not isinstance(content, dict):
+        raise ctx.fail("requestBody content must be a mapping", f"{body_ptr}/content")
+    if not content:
+        return [BodyVariant("", None, MediaExt(), [])]
+    chosen = [str(mt) for mt, media in content.items() if ctx.ext.media(media).method]
+    if not chosen:
+        chosen = [preferred_media_type(ctx, content, f"{body_ptr}/content")]
+    variants = []
+    for media_type in chosen:
+        media_ptr = f"{body_ptr}/content/{pointer(media_type)[1:]}"
+        media = content[media_type] if isinstance(content[media_type], dict) else {}
+        required = body.get("required") is True
+        params = params_from_body(ctx, types, media, media_type, media_ptr, required)
+        variants.append(BodyVariant(media_ptr, media_type, ctx.ext.media(media), params))
+    return variants
+
+
+def preferred_media_type(ctx: Context, content: dict[str, Any], where: str) -> str:
+    types = [str(t) for t in content]
+    for preferred in BODY_TYPES:
+        for media_type in types:
+            if essence(media_type) == preferred:
+                return media_type
+    for media_type in types:
+        media = content[media_type] if isinstance(content[media_type], dict) else {}
+        if essence(media_type) in _ANY_MEDIA_TYPES and is_json_schema(
+            ctx, media.get("schema"), f"{where}/{pointer(media_type)[1:]}/schema"
+        ):
+            return media_type
+    listed = ", ".join(repr(t) for t in types)
+    raise ctx.fail(
+        f"request body media type {listed} is not supported (the client sends "
+        "application/json, multipart/form-data or application/x-www-form-urlencoded; "
+        "raw bytes, text, XML and other JSON media types cannot be sent)",
+        where,
+    )
+
+
+def params_from_body(
+    ctx: Context,
+    types: TypeBuilder,
+    media: dict[str, Any],
+    media_type: str,
+    media_ptr: str,
+    body_required: bool,
+) -> list[ir.Param]:
+    """Every property of the body schema becomes a typed keyword argument."""
+    kind = essence(media_type)
+    if kind in _ANY_MEDIA_TYPES:
+        kind = "application/json"
+    if kind not in BODY_TYPES:
+        raise ctx.fail(
+            f"request body media type {media_type!r} is not supported "
+            "(supported: application/json, multipart/form-data, "
+            "application/x-www-form-urlencoded)",
+            media_ptr,
+        )
+    schema_ptr = f"{media_ptr}/schema"
+    schema = merged_object(ctx, media.get("schema") or {}, schema_ptr)
+    properties = schema.get("properties") or {}
+    if not isinstance(properties, dict):
+        raise ctx.fail("properties must be a mapping", f"{schema_ptr}/properties")
+    if not properties:
+        if kind == "application/json" and media.get("schema") is not None:
+            # A body that is not an object with properties is passed whole as `body`.
+            return [whole_body(types.of(media["schema"], schema_ptr, request=True), body_required)]
+        return []
+    required = {str(r) for r in schema.get("required") or [] if isinstance(r, str)}
+    encoding: dict[str, Any] = media["encoding"] if isinstance(media.get("encoding"), dict) else {}
+    params = []
+    for raw_prop, prop_schema in properties.items():
+        prop = str(raw_prop)
+        prop_ptr = f"{schema_ptr}/properties/{pointer(prop)[1:]}"
+        param = _property(ctx, types, kind, prop, prop_schema, prop_ptr, prop in required, encoding)
+        if param is not None:
+            params.append(param)
+    return params
+
+
+def _property(
+    ctx: Context,
+    types: TypeBuilder,
+    kind: str,
+    prop: str,
+    prop_schema: Any,
+    prop_ptr: str,
+    required: bool,
+    encoding: dict[str, Any],
+) -> ir.Param | None:
+    ctx.check_quotable(prop, "body property name", prop_ptr)
+    resolved, _ = ctx.deref(prop_schema, prop_ptr)
+    resolved = resolved if isinstance(resolved, dict) else {}
+    if resolved.get("readOnly") is True:
+        return None
+    location = "body"
+    if kind != "application/json":
+        try:
+            location = form_location(ctx, kind, prop, prop_schema, resolved, encoding.get(prop), prop_ptr)
+        except SpecError as exc:
+            if not ctx.skip_unsupported or required:
+                raise
+            ctx.omitted.append(ir.Omitted(ctx.operation_label, "body", prop, exc.message))
+            ctx.warn(
+                f"{exc.message}; optional field {prop!r} left out (send it encoded "
+                "with extra_body, e.g. {'field[key]': value})",
+                exc.pointer or prop_ptr,
+            )
+            return None
+    own = ctx.ext.node(prop_schema).name if isinstance(prop_schema, dict) else None
+    return argument(
+        ctx,
+        types,
+        wire_name=prop,
+        py_name=own or ctx.ext.node(resolved).name,
+        location=location,
+        schema=prop_schema,
+        schema_ptr=prop_ptr,
+        required=required,
+        description=prose(resolved.get("description")),
+        for_body=True,
+    )
+
+
+def form_location(
+    ctx: Context,
+    kind: str,
+    prop: str,
+    prop_schema: Any,
+    resolved: dict[str, Any],
+    encoding: Any,
+    prop_ptr: str,
+) -> str:
+    """'file' or 'form' for a property of a multipart or urlencoded body, or unsupported."""
+    if kind == "multipart/form-data" and is_binary(resolved):
+        return "file"
+    value = value_kind(ctx, prop_schema, prop_ptr)
+    if value == "array" and kind == "multipart/form-data":
+        items, _ = ctx.deref(resolved.get("items") or {}, f"{prop_ptr}/items")
+        if isinstance(items, dict) and is_binary(items):
+            raise ctx.fail(f"multipart property {prop!r}: an array of files is not supported", prop_ptr)
+    if value == "object":
+        raise ctx.fail(
+            f"{kind} property {prop!r}: object values (nested form fields, "
+            "style deepObject or JSON parts) are not supported",
+            prop_ptr,
+        )
+    if value == "array" and isinstance(encoding, dict):
+        style = str(encoding.get("style") or "form")
+        explode = encoding.get("explode", style == "form")
+        if style != "form" or explode is not True:
+            raise ctx.fail(
+                f"{kind} property {prop!r}: arrays with style {style!r} and explode "
+                f"{bool(explode)} are not supported (only repeated keys)",
+                prop_ptr,
+            )
+    return "form"

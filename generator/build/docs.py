@@ -1,0 +1,99 @@
+"""What the package README shows: one method of each kind for its examples (the first in spec
+order), chosen here so that the template only renders them (``ir.Docs``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .. import ir
+
+
+def docs_facts(api: ir.Api) -> ir.Docs:
+    found: dict[str, ir.Method] = {}
+    idempotent: list[ir.Method] = []
+    deprecated: list[ir.Method] = []
+    polling: list[ir.Method] = []
+    for ns in api.namespaces:
+        for meth in ns.methods:
+            for kind, fits in _kinds(meth).items():
+                if fits:
+                    found.setdefault(kind, meth)
+            if meth.idempotent:
+                idempotent.append(meth)
+            if meth.deprecated:
+                deprecated.append(meth)
+            if meth.polling:
+                polling.append(meth)
+    plain = [m for m in api.all_methods if not m.polling and m.returns.kind != "stream"]
+    candidates = plain or list(api.all_methods)
+    one = found.get("get") or (candidates[0] if candidates else None)
+    docs = ir.Docs(
+        one=one,
+        get=found.get("get"),
+        page=found.get("page"),
+        poll=found.get("poll"),
+        stream=found.get("stream"),
+        upload=found.get("upload"),
+        create=found.get("create"),
+        idempotent=tuple(idempotent),
+        deprecated=tuple(deprecated),
+        polling=tuple(polling),
+        keyed=any(m.keyed for m in api.all_methods),
+    )
+    return replace(docs, sections=sections(docs))
+
+
+def sections(docs: ir.Docs) -> tuple[tuple[str, str], ...]:
+    """The README's sections: (contents label, heading), the optional ones where they apply."""
+    present = {
+        "Pagination": docs.page is not None,
+        "Streaming": docs.stream is not None,
+        "Uploads": docs.upload is not None,
+        "Polling futures": docs.poll is not None,
+    }
+    out = []
+    for label in _SECTIONS:
+        if present.get(label, True):
+            out.append((label, _HEADINGS.get(label, label)))
+    return tuple(out)
+
+
+_SECTIONS = (
+    "Quick start",
+    "Configuration",
+    "Per-call options",
+    "Retries and idempotency",
+    "Timeouts",
+    "Errors",
+    "Raw responses and rate limits",
+    "Pagination",
+    "Streaming",
+    "Uploads",
+    "Polling futures",
+    "Logging and secrets",
+    "Copies of a client",
+    "Thread and task safety",
+    "Forward compatibility",
+    "Testing against a mock",
+    "Methods",
+)
+_HEADINGS = {
+    "Copies of a client": "Copies of a client: `copy()`, `with_options()`",
+    "Testing against a mock": "Testing against a mock of this API version",
+}
+
+
+def _kinds(meth: ir.Method) -> dict[str, bool]:
+    r = meth.returns
+    return {
+        "get": meth.http_method == "GET" and r.kind == "value" and len(meth.params_in("path")) == 1,
+        "page": r.kind == "page" and r.pagination is not None and r.pagination.style == "page",
+        "poll": meth.polling is not None,
+        "stream": r.kind == "stream",
+        "upload": bool(meth.params_in("file")),
+        "create": meth.http_method == "POST"
+        and not meth.idempotent
+        and not meth.polling
+        and not meth.params_in("file")
+        and r.kind == "value",
+    }

@@ -1,0 +1,363 @@
+"""The ``x-sdk-*`` extensions: ONE typed schema, checked before anything uses them.
+
+Every ``x-sdk`` key anywhere in the document is found and validated here, in one pass, and every
+problem is reported at once with its file, line and JSON pointer. What the rest of the build
+reads are the typed models below, never the raw dicts. DESIGN.md ("The x-sdk-* extensions")
+documents each key; this module is the source of truth for what is accepted.
+
+Where each extension may stand:
+
+* ``info.x-sdk``: ``SdkInfo`` (package facts);
+* an operation: ``x-sdk-namespace``, ``-method``, ``-positional``, ``-unwrap``, ``-pagination``,
+  ``-polling``, ``-follow``, ``-idempotent`` (``OperationExt``);
+* a request-body media type: ``x-sdk-method``, ``x-sdk-positional`` (``MediaExt``);
+* a parameter or a schema: ``x-sdk-name``, ``x-sdk-secret``, ``x-sdk-breaking-default``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+import pydantic
+from pydantic import AfterValidator, BeforeValidator, ConfigDict
+from pydantic_core import PydanticCustomError
+
+from ..errors import SpecError, combined, escape_pointer_token
+from ..naming import is_identifier
+from ..read.load import SpecDocument
+
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+_UNQUOTABLE = re.compile(r'["\\\x00-\x1f\x7f\u2028\u2029\x85]')
+
+
+def _identifier(value: str) -> str:
+    if not is_identifier(value):
+        raise PydanticCustomError("identifier", "{value!r} is not a Python identifier", {"value": value})
+    return value
+
+
+def _member(value: str) -> str:
+    """A JSON member name the runtime looks up (written between quotes in the output)."""
+    if _UNQUOTABLE.search(value):
+        raise PydanticCustomError(
+            "member",
+            "member name {value!r} contains a quote, backslash or control character",
+            {"value": value},
+        )
+    return value
+
+
+def _package_name(value: str) -> str:
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", value) or not is_identifier(value):
+        raise PydanticCustomError(
+            "package", "{value!r} is not a valid Python package name", {"value": value}
+        )
+    return value
+
+
+def _env_prefix(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value):
+        raise PydanticCustomError(
+            "env", "{value!r} must be letters, digits and underscores", {"value": value}
+        )
+    return value
+
+
+def _http_token(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+", value):
+        raise PydanticCustomError(
+            "token", "{value!r} must be an HTTP token (no spaces or quotes)", {"value": value}
+        )
+    return value
+
+
+def _seconds(value: float) -> float:
+    if not math.isfinite(value) or value < 0:
+        raise PydanticCustomError("seconds", "must be a finite, non-negative number", {})
+    return float(value)
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "must be a non-empty string", {})
+    return value
+
+
+def _scalar_text(value: Any) -> Any:
+    """Status values may be written as numbers; they are compared as text."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Identifier = Annotated[str, AfterValidator(_identifier)]
+Member = Annotated[str, AfterValidator(_member)]
+Seconds = Annotated[float, AfterValidator(_seconds)]
+Status = Annotated[str, BeforeValidator(_scalar_text)]
+Statuses = Annotated[list[Status], pydantic.Field(min_length=1)]
+# An empty string means "not set" (the default applies), as it always has.
+Blankable = Annotated[str | None, BeforeValidator(lambda v: None if v == "" else v)]
+
+
+class _Ext(pydantic.BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        alias_generator=lambda name: name.replace("_", "-"),
+        populate_by_name=True,
+    )
+
+
+class Envelope(_Ext):
+    data: Member | None = None
+
+
+class ErrorEnvelope(_Ext):
+    code: Member = "error"
+    message: Member = "message"
+    details: Member = "details"
+
+
+class Defaults(_Ext):
+    timeout: Seconds = 30.0
+    poll_interval: Seconds = 5.0
+    max_poll_timeout: Seconds = 3600.0
+
+
+class SdkInfo(_Ext):
+    """``info.x-sdk``: package facts. Every key is optional (defaults from ``info.title``)."""
+
+    package: Annotated[Blankable, AfterValidator(lambda v: v and _package_name(v))] = None
+    client: Annotated[Blankable, AfterValidator(lambda v: v and _identifier(v))] = None
+    async_client: Annotated[Blankable, AfterValidator(lambda v: v and _identifier(v))] = None
+    prefix: Annotated[Blankable, AfterValidator(lambda v: v and _identifier(v))] = None
+    env_prefix: Annotated[Blankable, AfterValidator(lambda v: v and _env_prefix(v))] = None
+    user_agent: Annotated[Blankable, AfterValidator(lambda v: v and _http_token(v))] = None
+    envelope: Envelope = Envelope()
+    error_envelope: ErrorEnvelope = ErrorEnvelope()
+    defaults: Defaults = Defaults()
+    dict_access: bool = False  # models answer the dict protocol (model["field"], get, keys...)
+    exception_aliases: bool = False  # APIError, PermissionDeniedError, ... as aliases too
+
+
+class Pagination(_Ext):
+    style: Literal["page", "single"] = "page"
+    items: Member = "items"
+    meta: Member = "pagination"
+    page_param: Member = "page"
+    size_param: Member = "per_page"
+
+
+class Polling(_Ext):
+    status_operation: str
+    id_field: Identifier = "id"
+    status_field: Member = "status"
+    progress_field: Member | None = None
+    terminal: Statuses
+    success: Statuses
+    cancel_operation: str | None = None
+    failure_error: Identifier = "PollingFailedError"
+    failure_attribute: Identifier = "result"
+    name: str | None = None
+    error_field: Member | None = None
+
+
+class Follow(_Ext):
+    status_operation: str
+    terminal: Statuses
+    method: Identifier = "follow"
+    status_field: Identifier = "status"
+    line: str | None = None  # a str.format template over the event's JSON object
+
+
+class OperationExt(_Ext):
+    namespace: str | None = None  # "" = on the client itself
+    method: Blankable = None
+    positional: list[str] = []
+    unwrap: Blankable = None
+    pagination: Pagination | None = None
+    polling: Polling | None = None
+    follow: Follow | None = None
+    idempotent: bool = False
+
+
+class MediaExt(_Ext):
+    method: Blankable = None
+    positional: list[str] | None = None
+
+
+class NodeExt(_Ext):
+    """On a parameter or a schema."""
+
+    name: Annotated[str, AfterValidator(_non_blank)] | None = None
+    secret: bool = False
+    breaking_default: bool = False
+
+
+# Mappings whose keys are names, not keywords: an `x-sdk-...` key there is a name.
+_NAME_MAPS = frozenset(
+    {"paths", "webhooks", "pathItems", "callbacks", "properties", "patternProperties",
+     "schemas", "responses", "parameters", "headers", "examples", "requestBodies",
+     "securitySchemes", "links", "content", "encoding", "mapping", "variables", "$defs",
+     "definitions", "dependentSchemas"}
+)  # fmt: skip
+_PATH_ITEM_MAPS = frozenset({"paths", "webhooks", "pathItems"})
+# Keywords whose value is data: nothing inside is an extension.
+_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const", "value"})
+
+
+@dataclass
+class Extensions:
+    """The checked extensions of one document, looked up by the object that carries them."""
+
+    info: SdkInfo = field(default_factory=SdkInfo)
+    _by_node: dict[int, _Ext] = field(default_factory=dict)
+    _keep: list[Any] = field(default_factory=list)  # the carrying dicts (their ids stay valid)
+
+    def operation(self, op: Any) -> OperationExt:
+        found = self._by_node.get(id(op))
+        return found if isinstance(found, OperationExt) else OperationExt()
+
+    def media(self, media: Any) -> MediaExt:
+        found = self._by_node.get(id(media))
+        return found if isinstance(found, MediaExt) else MediaExt()
+
+    def node(self, node: Any) -> NodeExt:
+        found = self._by_node.get(id(node))
+        return found if isinstance(found, NodeExt) else NodeExt()
+
+
+def read_extensions(doc: SpecDocument) -> Extensions:
+    """Find and check every ``x-sdk`` extension of ``doc``; all problems in one error."""
+    result = Extensions()
+    problems: list[SpecError] = []
+    for context, node, ptr in _carriers(doc.data):
+        values = {k[len("x-sdk-") :]: v for k, v in node.items() if str(k).startswith("x-sdk-")}
+        if context == "info":
+            for key in values:
+                problems.append(doc.error(f"unknown extension x-sdk-{key} on info", f"{ptr}/x-sdk-{key}"))
+            raw = node.get("x-sdk")
+            if raw is None:
+                continue
+            model: type[_Ext] = SdkInfo
+            values, base = raw, f"{ptr}/x-sdk"
+        else:
+            models: dict[str, type[_Ext]] = {"operation": OperationExt, "media": MediaExt}
+            model = models.get(context, NodeExt)
+            base = ptr
+            known = set(model.model_fields)
+            for key in [k for k in values if k.replace("-", "_") not in known]:
+                problems.append(_unknown(doc, f"{ptr}/x-sdk-{key}", key, context, known))
+                del values[key]
+            if not values:
+                continue
+        checked = _check(doc, model, values, base, problems)
+        if checked is None:
+            continue
+        if isinstance(checked, SdkInfo):
+            result.info = checked
+        else:
+            result._by_node[id(node)] = checked
+            result._keep.append(node)
+    if problems:
+        raise combined(problems)
+    return result
+
+
+def _check(
+    doc: SpecDocument, model: type[_Ext], values: Any, base: str, problems: list[SpecError]
+) -> _Ext | None:
+    if not isinstance(values, dict):
+        problems.append(doc.error("x-sdk must be a mapping", base))
+        return None
+    try:
+        return model.model_validate(values)
+    except pydantic.ValidationError as exc:
+        for err in exc.errors():
+            where = base + _loc_pointer(err["loc"], model is not SdkInfo)
+            problems.append(doc.error(_message(err), where))
+        return None
+
+
+def _loc_pointer(loc: tuple[Any, ...], prefixed: bool) -> str:
+    tokens = [str(t) for t in loc]
+    if prefixed and tokens:
+        tokens[0] = f"x-sdk-{tokens[0]}"
+    return "".join("/" + escape_pointer_token(t) for t in tokens)
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return "unknown key (see DESIGN.md, 'The x-sdk-* extensions')"
+    if kind == "missing":
+        return "required key is missing"
+    if kind in ("string_type", "bool_type", "list_type", "float_type", "dict_type", "model_type"):
+        want = {"string_type": "a string", "bool_type": "true or false", "list_type": "a list",
+                "float_type": "a number", "dict_type": "a mapping", "model_type": "a mapping"}[kind]  # fmt: skip
+        return f"must be {want}, not {err.get('input')!r:.60}"
+    return str(err["msg"])
+
+
+def _unknown(doc: SpecDocument, where: str, key: str, context: str, known: set[str]) -> SpecError:
+    names = ", ".join(f"x-sdk-{k.replace('_', '-')}" for k in sorted(known))
+    place = {"operation": "an operation", "media": "a request-body media type"}.get(
+        context, "a parameter or schema (or here)"
+    )
+    return doc.error(f"unknown extension x-sdk-{key} on {place} (known there: {names})", where)
+
+
+def _carriers(root: Any) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(context, object, pointer) of every object that carries an ``x-sdk`` key.
+
+    Each node has a role: a mapping of names (``properties``, ``paths``...), a path item, a
+    callback, an operation, or any other object. Data (``default``, ``example``...) is skipped.
+    """
+    stack: list[tuple[Any, str, str, str]] = [(root, "", "object", "")]
+    while stack:
+        node, ptr, role, key = stack.pop()
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                stack.append((item, f"{ptr}/{index}", "object", key))
+            continue
+        if not isinstance(node, dict):
+            continue
+        if not role.startswith("names:") and any(str(k).startswith("x-sdk") for k in node):
+            yield _context(ptr, role), node, ptr
+        for raw_key, value in node.items():
+            k = str(raw_key)
+            child = _child_role(role, k, value)
+            if child is not None and isinstance(value, (dict, list)):
+                stack.append((value, f"{ptr}/{escape_pointer_token(k)}", child, k))
+
+
+def _child_role(role: str, key: str, value: Any) -> str | None:
+    if role.startswith("names:"):
+        container = role[len("names:") :]
+        if container in _PATH_ITEM_MAPS:
+            return "path_item"
+        return "callback" if container == "callbacks" else f"object:{container}"
+    if role == "callback":
+        return "path_item"
+    if role == "path_item" and key in HTTP_METHODS:
+        return "operation"
+    if key in _DATA_KEYS:
+        return None
+    if key in _NAME_MAPS and isinstance(value, dict):
+        return f"names:{key}"
+    return "object"
+
+
+def _context(ptr: str, role: str) -> str:
+    if ptr == "/info":
+        return "info"
+    if role == "operation":
+        return "operation"
+    if role == "object:content" and "/requestBod" in ptr:
+        return "media"
+    return "node"

@@ -1,0 +1,87 @@
+"""Methods -> namespaces (``client.<namespace>.<method>``) and the client's own methods, with
+resource class names that clash with nothing and method names unique per namespace."""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import replace
+from typing import Any
+
+from .. import ir
+from ..spectext import SpecText
+from ..naming import (
+    CLIENT_ATTRIBUTES,
+    RESERVED_CLASS_NAMES,
+    builtin_class_names,
+    namespace_name,
+    pascal_case,
+    prose,
+    unique,
+)
+
+
+def group(
+    spec: dict[str, Any], pkg: ir.Package, methods: list[ir.Method], schema_classes: dict[str, str]
+) -> tuple[tuple[ir.Namespace, ...], tuple[ir.Method, ...]]:
+    """(namespaces in order of first appearance, methods on the client itself)."""
+    tag_docs: dict[str, str] = {}
+    tags = spec.get("tags")
+    for tag in tags if isinstance(tags, list) else []:
+        if isinstance(tag, dict) and tag.get("name"):
+            tag_docs.setdefault(namespace_name(str(tag["name"])), prose(tag.get("description")))
+    members_of: dict[str, list[ir.Method]] = {}
+    client_methods: list[ir.Method] = []
+    for method in methods:
+        bucket = client_methods if not method.namespace else members_of.setdefault(method.namespace, [])
+        bucket.append(method)
+    # Resource classes (and their Async twins) must not clash with model classes, the package's
+    # own classes or each other; a resource module imports typing names, runtime classes and
+    # models (generator/render/imports.py): `List` or `Timeout` would shadow one.
+    avoid = set(schema_classes.values()) | pkg.runtime_class_names()
+    avoid |= RESERVED_CLASS_NAMES | builtin_class_names()
+    namespaces = []
+    for name, members in members_of.items():
+        class_name = _class_name(name, avoid)
+        avoid |= derived_classes(class_name)
+        namespaces.append(
+            ir.Namespace(
+                name=name,
+                class_name=class_name,
+                description=SpecText(tag_docs.get(name, "")),
+                methods=tuple(dedupe_names(members)),
+            )
+        )
+    client_level = dedupe_names(client_methods, taken=set(members_of) | set(CLIENT_ATTRIBUTES))
+    return tuple(namespaces), tuple(client_level)
+
+
+def _class_name(name: str, avoid: set[str]) -> str:
+    class_name = pascal_case(name).lstrip("_") or "Default"
+    if class_name[0].isdigit():
+        class_name = "Ns" + class_name
+    candidate = class_name
+    counter = 1
+    while (
+        derived_classes(candidate) & avoid
+        or keyword.iskeyword(candidate)
+        or candidate in ("I", "O", "l")  # E742: ambiguous class names
+    ):
+        counter += 1
+        candidate = f"{class_name}Resource" if counter == 2 else f"{class_name}Resource{counter - 1}"
+    return candidate
+
+
+def derived_classes(name: str) -> set[str]:
+    """The classes a namespace's resource module defines (templates/client/resource.py.jinja)."""
+    return {name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"}
+
+
+def dedupe_names(methods: list[ir.Method], taken: set[str] | None = None) -> list[ir.Method]:
+    """Two operations with the same method name in one namespace get numbered, deterministically."""
+    used: set[str] = set(taken or ())
+    out = []
+    for m in methods:
+        name = unique(m.name, used)
+        used.add(name)
+        out.append(replace(m, name=name) if name != m.name else m)
+    return out

@@ -1,0 +1,129 @@
+"""Responses -> what a method returns (``ir.Returns``): the first 2xx response's content.
+
+``text/event-stream`` streams events; JSON is typed from its schema, after the envelope
+(``x-sdk.envelope``) and ``x-sdk-unwrap`` are taken off; any other content is ``bytes``; no
+content (or a ``null`` payload) is ``None``. ``x-sdk-pagination`` returns a page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import ir
+from ..errors import pointer
+from ..ir import types as t
+from ..spectext import SpecText
+from .context import Context
+from .extensions import OperationExt
+from .extensions import Pagination as PaginationExt
+from .schemas import essence, merged_object, primary_type
+from .types import TypeBuilder
+
+_NONE = ir.Returns(kind="none", type=t.NONE, cast_type=t.NONE, unwrap=())
+
+
+def returns(ctx: Context, types: TypeBuilder, op: dict[str, Any], op_ptr: str) -> ir.Returns:
+    responses = op.get("responses") or {}
+    if not isinstance(responses, dict):
+        raise ctx.fail("responses must be a mapping", f"{op_ptr}/responses")
+    codes = sorted(str(c) for c in responses if str(c).startswith("2") or str(c).upper() == "2XX")
+    if not codes and "default" in responses:
+        codes = ["default"]  # the only response described: take it as the success
+    if not codes:
+        return _NONE
+    code = codes[0]
+    raw = responses.get(code)
+    if raw is None and code.isdigit():
+        raw = responses.get(int(code))
+    response, resp_ptr = ctx.deref(raw, f"{op_ptr}/responses/{code}")
+    content = response.get("content") if isinstance(response, dict) else None
+    if not isinstance(content, dict) or not content or code == "204":
+        return _NONE
+    media_types = [str(m) for m in content]
+    if any(essence(m) == "text/event-stream" for m in media_types):
+        return ir.Returns(kind="stream", type=t.EVENT, cast_type=t.EVENT, unwrap=())
+    json_type = next((m for m in media_types if essence(m) == "application/json"), None)
+    if json_type is None:
+        json_type = next((m for m in media_types if essence(m).endswith("+json")), None)
+    if json_type is None:
+        return ir.Returns(kind="bytes", type=t.BYTES, cast_type=t.BYTES, unwrap=())
+    media = content[json_type] if isinstance(content[json_type], dict) else {}
+    schema_ptr = f"{resp_ptr}/content/{pointer(json_type)[1:]}/schema"
+    return _json_returns(ctx, types, ctx.ext.operation(op), media.get("schema") or {}, schema_ptr, op_ptr)
+
+
+def _json_returns(
+    ctx: Context,
+    types: TypeBuilder,
+    ext: OperationExt,
+    schema: Any,
+    schema_ptr: str,
+    op_ptr: str,
+) -> ir.Returns:
+    unwrap: list[str] = []
+    envelope = ctx.envelope
+    if envelope:
+        props = merged_object(ctx, schema, schema_ptr).get("properties") or {}
+        if envelope in props:
+            schema = props[envelope]
+            schema_ptr = f"{schema_ptr}/properties/{envelope}"
+            unwrap.append(envelope)
+    member = ext.unwrap
+    if member:
+        props = merged_object(ctx, schema, schema_ptr).get("properties") or {}
+        if member not in props:
+            raise ctx.fail(
+                f"x-sdk-unwrap: the response has no member {member!r}", f"{op_ptr}/x-sdk-unwrap"
+            )
+        schema = props[member]
+        schema_ptr = f"{schema_ptr}/properties/{member}"
+        unwrap.append(member)
+    members = tuple(SpecText(m) for m in unwrap)
+    resolved, _ = ctx.deref(schema, schema_ptr)
+    if isinstance(resolved, dict) and primary_type(resolved) == "null":
+        return ir.Returns(kind="none", type=t.NONE, cast_type=t.NONE, unwrap=members)
+    if ext.pagination is not None:
+        where = f"{op_ptr}/x-sdk-pagination"
+        return page_returns(ctx, types, ext.pagination, schema, schema_ptr, members, where)
+    kind = types.of(schema, schema_ptr, request=False)
+    return ir.Returns(
+        kind="value", type=kind, cast_type=kind, unwrap=members, model=ctx.class_of(schema)
+    )
+
+
+def page_returns(
+    ctx: Context,
+    types: TypeBuilder,
+    spec: PaginationExt,
+    schema: Any,
+    schema_ptr: str,
+    unwrap: tuple[SpecText, ...],
+    where: str,
+) -> ir.Returns:
+    pagination = ir.Pagination(
+        style=spec.style,
+        items=SpecText(spec.items or "items"),
+        meta=SpecText(spec.meta or "pagination"),
+        page_param=SpecText(spec.page_param or "page"),
+        size_param=SpecText(spec.size_param or "per_page"),
+    )
+    if spec.style == "page":
+        items = pagination.items.value
+        items_schema = (merged_object(ctx, schema, schema_ptr).get("properties") or {}).get(items)
+        if items_schema is None:
+            raise ctx.fail(f"paginated response has no {items!r} member", schema_ptr)
+        array, array_ptr = ctx.deref(items_schema, f"{schema_ptr}/properties/{items}")
+    else:
+        array, array_ptr = ctx.deref(schema, schema_ptr)
+    if not isinstance(array, dict) or primary_type(array) != "array":
+        raise ctx.fail("paginated items must be an array", array_ptr)
+    item_schema = array.get("items") or {}
+    item = types.of(item_schema, f"{array_ptr}/items", request=False)
+    return ir.Returns(
+        kind="page",
+        type=t.Paged(item),
+        cast_type=item,
+        unwrap=unwrap,
+        pagination=pagination,
+        model=ctx.class_of(item_schema),
+    )
