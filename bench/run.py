@@ -157,7 +157,11 @@ def build_venvs(work: Path) -> dict[str, Venv]:
     if not (venvs["opc"].bin / "openapi-python-client").exists():
         venvs["opc"].error = "openapi-python-client is not in .venv (requirements/dev.txt)"
     plans = [
-        (venvs["ours"], ["httpx", "pydantic", "httpx-sse", "anyio", "typing_extensions"], [dev]),
+        (
+            venvs["ours"],
+            ["httpx", "pydantic", "httpx-sse", "anyio", "sniffio", "typing_extensions"],
+            [dev],
+        ),
         (venvs["v022"], ["runrl", "httpx", "pydantic"], [dev, peers]),
     ]
     threads = [threading.Thread(target=make_venv, args=plan) for plan in plans]

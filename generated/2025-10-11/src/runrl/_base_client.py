@@ -44,6 +44,7 @@ import httpx
 import pydantic
 from typing_extensions import ParamSpec
 
+from . import _envelopes
 from ._config import ClientConfig
 from ._exceptions import (
     APIConnectionError,
@@ -756,6 +757,11 @@ class _BaseClient:
             return cast(T, None)
         if cast_to is bytes:
             return cast(T, response.content)
+        if cast_to is not object and cast_to is not Any:
+            value = _envelopes.parse(response.content, op.unwrap, cast_to)
+            if value is not _envelopes.MISSING:
+                return cast(T, value)
+        # Two passes: what one pass did not accept is either accepted here or explained.
         try:
             body: Any = jsonlib.loads(response.content)
         except ValueError as exc:
@@ -806,8 +812,19 @@ class _BaseClient:
         item_type: Any,
         spec: PaginationSpec,
     ) -> PagedResponse[Any]:
-        payload = raw.parsed()
         response = raw.http_response
+        items, meta = _envelopes.parse_page(
+            response.content,
+            op.unwrap,
+            spec.items,
+            None if spec.style == "single" else spec.meta,
+            item_type,
+        )
+        if items is not _envelopes.MISSING:
+            with contextlib.suppress(pydantic.ValidationError):  # explained by the path below
+                return _page_class(item_type).model_validate({"items": items, "pagination": meta})
+        # Two passes: what one pass did not accept is either accepted here or explained.
+        payload = raw.parsed()
         if spec.style == "single":
             items, meta = payload, None
         elif isinstance(payload, dict) and spec.items in payload:
@@ -827,6 +844,45 @@ class _BaseClient:
                 status_code=response.status_code,
                 response=response,
             ) from exc
+
+
+def _with_own_transport(kwargs: dict[str, Any], *, asynchronous: bool) -> dict[str, Any]:
+    """Add this package's transport (``_transport``: a fair queue in front of the pool, cheaper
+    connection assignment) to a new httpx client's arguments, unless a proxy is in play: a
+    proxy from the config or the environment keeps httpx's own transports, as before."""
+    if kwargs.get("proxy") is not None:
+        return kwargs
+    from urllib.request import getproxies
+
+    # httpx honours these variables only when it builds its transports itself.
+    if any(key in ("http", "https", "all") for key in getproxies()):
+        return kwargs
+    from ._transport import AsyncTransport, SyncTransport
+
+    transport_class = AsyncTransport if asynchronous else SyncTransport
+    transport = transport_class(verify=kwargs["verify"], limits=kwargs["limits"])
+    return {**kwargs, "transport": transport}
+
+
+class _Cookies(httpx.Cookies):
+    """httpx's cookie store, minus its cost on responses that set no cookie.
+
+    httpx hands every response to the standard library's cookie jar, which first rebuilds the
+    request and the response as ``urllib`` objects (~15 µs a call here, 4 % of a small GET);
+    most API responses set no cookie, so that work is skipped unless one does.
+    """
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        headers = response.headers
+        if "set-cookie" in headers or "set-cookie2" in headers:
+            super().extract_cookies(response)
+
+
+def _skip_cookieless_responses(client: httpx.Client | httpx.AsyncClient) -> None:
+    """Give an httpx client this package created the cheaper cookie store (same cookies)."""
+    cookies = getattr(client, "_cookies", None)
+    if type(cookies) is httpx.Cookies:
+        client._cookies = _Cookies(cookies.jar)
 
 
 def _as_httpx_timeout(value: Timeout) -> httpx.Timeout:
@@ -868,7 +924,10 @@ class SyncAPIClient(_BaseClient):
         super().__init__(config if config is not None else ClientConfig.from_env())
         self._owns_http_client = http_client is None
         if http_client is None:
-            http_client = httpx.Client(**self._transport_kwargs())
+            http_client = httpx.Client(
+                **_with_own_transport(self._transport_kwargs(), asynchronous=False)
+            )
+            _skip_cookieless_responses(http_client)
         self._client = http_client
         self._merge_client_headers(http_client)
         self._sleep = sleep if sleep is not None else time.sleep
@@ -1214,7 +1273,10 @@ class AsyncAPIClient(_BaseClient):
         super().__init__(config if config is not None else ClientConfig.from_env())
         self._owns_http_client = http_client is None
         if http_client is None:
-            http_client = httpx.AsyncClient(**self._transport_kwargs())
+            http_client = httpx.AsyncClient(
+                **_with_own_transport(self._transport_kwargs(), asynchronous=True)
+            )
+            _skip_cookieless_responses(http_client)
         self._client = http_client
         self._merge_client_headers(http_client)
         if sleep is None:
