@@ -27,6 +27,10 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if not buffer:
+            # httpcore writes the end of every body, often empty; httpcore's streams send
+            # nothing for it, so it cannot wait (the next read or write checks the deadline).
+            return
         self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
 
     def close(self) -> None:
@@ -88,6 +92,10 @@ class _AsyncDeadlineStream(httpcore.AsyncNetworkStream):
         return await self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if not buffer:
+            # httpcore writes the end of every body, often empty; httpcore's streams send
+            # nothing for it, so it cannot wait (the next read or write checks the deadline).
+            return
         await self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
 
     async def aclose(self) -> None:
