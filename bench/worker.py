@@ -7,7 +7,9 @@ venv it runs in. Commands:
 * ``calls``: per-call time of a GET (retrieve a File) and of a 100-item list, sync and async,
   through the SDK, through hand-written httpx code that returns the same validated data
   ("raw"), and through bare httpx (``.json()`` only), in alternating blocks;
-* ``concurrency``: 1,000 concurrent async GETs on one SDK client vs one raw AsyncClient;
+* ``concurrency``: 1,000 concurrent async GETs on one SDK client vs the same client one call at a
+  time vs one raw AsyncClient, then 10,000 concurrent with the resident memory;
+* ``threads``: 32 threads sharing one sync SDK client vs one raw httpx.Client;
 * ``sse``: events per second through the SDK's ``stream_logs`` vs an httpx + httpx-sse loop;
 * ``sse_memory`` / ``upload_memory``: resident memory while streaming many events / uploading
   a large file from disk through ``files.upload_path``.
@@ -204,8 +206,11 @@ def cmd_calls(args: dict[str, Any]) -> dict[str, Any]:
 
 
 def cmd_concurrency(args: dict[str, Any]) -> dict[str, Any]:
-    """Calls per second with ``n`` GETs in flight at once on one client; errors counted."""
+    """Fan-out on one async client: ``n`` GETs in flight at once vs the same client one call at a
+    time vs one raw AsyncClient with the same pool limits (errors counted); then ``big_n`` in
+    flight at once, ``big_rounds`` times, with the resident memory after each round."""
     base, n, rounds, pool = args["base"], args["n"], args["rounds"], args["pool"]
+    big_n, big_rounds = args["big_n"], args["big_rounds"]
     one = f"{base}/files/{FILE_ID}"
 
     async def main() -> dict[str, Any]:
@@ -221,28 +226,106 @@ def cmd_concurrency(args: dict[str, Any]) -> dict[str, Any]:
         async def sdk_get() -> object:
             return await client.files.retrieve(FILE_ID)
 
-        fns = {"raw": raw_get, "sdk": sdk_get}
-        result: dict[str, Any] = {name: {"rate": [], "errors": 0} for name in fns}
-        for fn in fns.values():  # warm up: fill the pools
+        async def fan_out(fn: Callable[[], Awaitable[object]], count: int) -> int:
+            answers = await asyncio.gather(*(fn() for _ in range(count)), return_exceptions=True)
+            errors = [a for a in answers if isinstance(a, BaseException)]
+            if errors:
+                result.setdefault("first_error", repr(errors[0])[:200])
+            return len(errors)
+
+        async def one_at_a_time(count: int) -> int:
+            for _ in range(count):
+                await sdk_get()
+            return 0
+
+        cases: dict[str, Callable[[], Awaitable[int]]] = {
+            "sdk": lambda: fan_out(sdk_get, n),
+            "raw": lambda: fan_out(raw_get, n),
+            "sdk one at a time": lambda: one_at_a_time(n),
+        }
+        result: dict[str, Any] = {name: {"rate": [], "errors": 0} for name in cases}
+        for fn in (raw_get, sdk_get):  # warm up: fill the pools
             await asyncio.gather(*(fn() for _ in range(pool * 2)))
+        names = list(cases)
         for index in range(rounds):
-            order = list(fns) if index % 2 == 0 else list(fns)[::-1]
-            for name in order:
+            for name in names[index % 3 :] + names[: index % 3]:
                 started = time.perf_counter()
-                answers = await asyncio.gather(
-                    *(fns[name]() for _ in range(n)), return_exceptions=True
-                )
-                elapsed = time.perf_counter() - started
-                errors = [a for a in answers if isinstance(a, BaseException)]
-                result[name]["rate"].append(n / elapsed)
-                result[name]["errors"] += len(errors)
-                if errors:
-                    result[name]["first_error"] = repr(errors[0])[:200]
+                errors = await cases[name]()
+                result[name]["rate"].append(n / (time.perf_counter() - started))
+                result[name]["errors"] += errors
+        gc.collect()
+        big: dict[str, Any] = {"rss_before_kib": rss_kib(), "rss_after_kib": [], "rate": []}
+        big["errors"] = 0
+        for _ in range(big_rounds):
+            started = time.perf_counter()
+            big["errors"] += await fan_out(sdk_get, big_n)
+            big["rate"].append(big_n / (time.perf_counter() - started))
+            gc.collect()
+            big["rss_after_kib"].append(rss_kib())
+        big["peak_kib"] = peak_kib()
+        result["big"] = big
         await raw.aclose()
         await client.aclose()
         return result
 
     return asyncio.run(main())
+
+
+def cmd_threads(args: dict[str, Any]) -> dict[str, Any]:
+    """Calls per second from ``threads`` threads sharing one sync client vs one raw httpx.Client
+    (same pool limits), ``calls`` each; rounds alternate the order; errors counted."""
+    import threading
+
+    base, threads, calls, rounds, pool = (
+        args[k] for k in ("base", "threads", "calls", "rounds", "pool")
+    )
+    one = f"{base}/files/{FILE_ID}"
+    limits = httpx.Limits(max_connections=pool, max_keepalive_connections=pool)
+    raw = httpx.Client(headers=HEADERS, timeout=60.0, limits=limits)
+    client = sdk(False, base, pool_maxsize=pool, timeout=60.0)
+
+    def raw_get() -> object:
+        response = raw.get(one)
+        response.raise_for_status()
+        return RawFile.model_validate(response.json()["data"])
+
+    def sdk_get() -> object:
+        return client.files.retrieve(FILE_ID)
+
+    fns: dict[str, Callable[[], object]] = {"sdk": sdk_get, "raw": raw_get}
+    result: dict[str, Any] = {name: {"rate": [], "errors": 0} for name in fns}
+
+    def run(fn: Callable[[], object], per_thread: int) -> tuple[float, list[BaseException]]:
+        errors: list[BaseException] = []
+        start = threading.Barrier(threads + 1)
+
+        def work() -> None:
+            start.wait()
+            for _ in range(per_thread):
+                try:
+                    fn()
+                except Exception as error:  # noqa: BLE001 - counted and reported
+                    errors.append(error)
+
+        workers = [threading.Thread(target=work) for _ in range(threads)]
+        for worker in workers:
+            worker.start()
+        start.wait()
+        started = time.perf_counter()
+        for worker in workers:
+            worker.join()
+        return threads * per_thread / (time.perf_counter() - started), errors
+
+    for fn in fns.values():
+        run(fn, 2)  # warm up: fill the pools
+    for index in range(rounds):
+        for name in list(fns) if index % 2 == 0 else list(fns)[::-1]:
+            rate, errors = run(fns[name], calls)
+            result[name]["rate"].append(rate)
+            result[name]["errors"] += len(errors)
+            if errors:
+                result[name].setdefault("first_error", repr(errors[0])[:200])
+    return result
 
 
 # ---- streaming and uploads -----------------------------------------------------------------------
@@ -356,6 +439,7 @@ def cmd_upload_memory(args: dict[str, Any]) -> dict[str, Any]:
 COMMANDS = {
     "calls": cmd_calls,
     "concurrency": cmd_concurrency,
+    "threads": cmd_threads,
     "sse": cmd_sse,
     "sse_memory": cmd_sse_memory,
     "upload_memory": cmd_upload_memory,

@@ -455,3 +455,32 @@ async def test_a_future_keeps_polling_through_an_unknown_status(
         store.runs[future.initial.id]["status"] = "RUNNING"
     final = await api.aw(future.result())
     assert final.status is sdk.models.RunStatus.COMPLETED
+
+
+def test_import_leaves_the_transport_layer_to_the_first_client(sdk: ModuleType) -> None:
+    """``import runrl`` stays cheap (issue 17, target 5): httpcore (a sixth of the package's
+    import time), the package's transport and the deadline streams are loaded by the first
+    client, whose httpx transport needs httpcore anyway; that client has all of them fitted."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(str(sdk.__file__)).parents[1])
+    code = (
+        "import sys, runrl\n"
+        "lazy = ('httpcore', 'runrl._transport', 'runrl._deadline_io')\n"
+        "print(sorted(m for m in lazy if m in sys.modules))\n"
+        "client = runrl.RunRLClient(api_key='k', base_url='http://127.0.0.1:9')\n"
+        "print(sorted(m for m in lazy if m in sys.modules))\n"
+        "pool = client._client._transport._pool\n"
+        "print(type(pool).__name__, type(pool._network_backend).__name__)\n"
+    )
+    env = {"PYTHONPATH": src, "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.splitlines() == [
+        "[]",
+        "['httpcore', 'runrl._deadline_io', 'runrl._transport']",
+        "_SyncPool _DeadlineBackend",
+    ]

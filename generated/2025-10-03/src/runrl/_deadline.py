@@ -9,12 +9,14 @@ polling future bounds its status requests by its own deadline the same way.
 
 How. The deadline is an absolute ``time.monotonic()`` value in a context variable, set while a
 call runs (:func:`start`); a call made inside another scope (a future's poll) keeps the earlier
-of the two. The client's connections read and write through :class:`_DeadlineStream`, which
+of the two. The client's connections read and write through ``_deadline_io``'s stream, which
 shortens the timeout of every socket operation to the time left and fails once none is left, so
 no phase of a request, the response headers included, can outlast the deadline. That stream is
 fitted into the ``httpx`` transports (:func:`install`); a transport that is not ``httpx``'s own
 (a mock, a custom class) keeps its streams, and there only each step's timeout is shortened
-to the time left when an attempt starts (:func:`clamp_timeouts`).
+to the time left when an attempt starts (:func:`clamp_timeouts`). The stream lives in its own
+module because it needs ``httpcore``: it is loaded with the first client (whose transport
+imports ``httpcore`` anyway), not by ``import runrl``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar, Token
 from typing import Any
 
-import httpcore
 import httpx
 
 __all__ = ["clamp_timeouts", "current", "install", "reset", "scope", "start"]
@@ -117,6 +118,8 @@ def install(client: httpx.Client | httpx.AsyncClient) -> bool:
     if some transport is not ``httpx``'s own (it is left alone: see the module docstring).
     Installing twice changes nothing.
     """
+    from ._deadline_io import _AsyncDeadlineBackend, _DeadlineBackend
+
     fitted = True
     # httpx keeps its transport and the proxy transports (mounts) in these attributes, and
     # each transport its httpcore pool, which opens connections through `_network_backend`.
@@ -136,125 +139,3 @@ def install(client: httpx.Client | httpx.AsyncClient) -> bool:
         else:
             fitted = False
     return fitted
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    """A connection whose every read and write ends by the current deadline."""
-
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
-        self._stream = stream
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._stream.close()
-
-    def start_tls(
-        self,
-        ssl_context: Any,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        stream = self._stream.start_tls(
-            ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout)
-        )
-        return _DeadlineStream(stream)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore.NetworkBackend):
-    """Opens connections as the wrapped backend does, as deadline-aware streams."""
-
-    def __init__(self, backend: httpcore.NetworkBackend) -> None:
-        self._backend = backend
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Any = None,
-    ) -> httpcore.NetworkStream:
-        stream = self._backend.connect_tcp(
-            host, port, _left(timeout, httpcore.ConnectTimeout), local_address, socket_options
-        )
-        return _DeadlineStream(stream)
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Any = None
-    ) -> httpcore.NetworkStream:
-        stream = self._backend.connect_unix_socket(
-            path, _left(timeout, httpcore.ConnectTimeout), socket_options
-        )
-        return _DeadlineStream(stream)
-
-    def sleep(self, seconds: float) -> None:
-        self._backend.sleep(seconds)
-
-
-class _AsyncDeadlineStream(httpcore.AsyncNetworkStream):
-    """A connection whose every read and write ends by the current deadline."""
-
-    def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
-        self._stream = stream
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return await self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        await self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
-
-    async def aclose(self) -> None:
-        await self._stream.aclose()
-
-    async def start_tls(
-        self,
-        ssl_context: Any,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self._stream.start_tls(
-            ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout)
-        )
-        return _AsyncDeadlineStream(stream)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
-
-
-class _AsyncDeadlineBackend(httpcore.AsyncNetworkBackend):
-    """Opens connections as the wrapped backend does, as deadline-aware streams."""
-
-    def __init__(self, backend: httpcore.AsyncNetworkBackend) -> None:
-        self._backend = backend
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Any = None,
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self._backend.connect_tcp(
-            host, port, _left(timeout, httpcore.ConnectTimeout), local_address, socket_options
-        )
-        return _AsyncDeadlineStream(stream)
-
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Any = None
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self._backend.connect_unix_socket(
-            path, _left(timeout, httpcore.ConnectTimeout), socket_options
-        )
-        return _AsyncDeadlineStream(stream)
-
-    async def sleep(self, seconds: float) -> None:
-        await self._backend.sleep(seconds)

@@ -155,6 +155,8 @@ def _problems(value: object, rules: Mapping[str, object]) -> list[tuple[str, str
     if isinstance(expected, str) and not _has_type(value, expected):
         # Range or length checks on a value of the wrong type would only add noise.
         return [("type", f"must be {_TYPE_NAMES.get(expected, expected)}")]
+    if len(rules) == 1 and expected is not None and type(value) in (str, int):
+        return []  # the usual path parameter: its type is its only rule, and a str or int is finite
 
     found: list[tuple[str, str]] = []
     plain = value.value if isinstance(value, Enum) else value
