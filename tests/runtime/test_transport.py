@@ -14,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
+from functools import partial
 from typing import Any
 
 import httpx
@@ -65,6 +66,11 @@ async def await_for(condition: Callable[[], bool], what: str) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"gave up waiting for {what}")
         await asyncio.sleep(0.005)
+
+
+def queued(gate_keeper: Any, count: int) -> bool:
+    """Whether `count` calls wait for a connection at the admission gate."""
+    return len(gate_keeper._waiters) == count
 
 
 def admission(client: SyncAPIClient | AsyncAPIClient) -> Any:
@@ -140,7 +146,7 @@ def test_sync_waiters_are_served_in_arrival_order(server: TestServer) -> None:
     for n in range(2, 7):
         threads.append(threading.Thread(target=call, args=(n,)))
         threads[-1].start()
-        wait_for(lambda n=n: len(gate_keeper._waiters) == n - 1, f"call {n} to queue")
+        wait_for(partial(queued, gate_keeper, n - 1), f"call {n} to queue")
     gate.set()
     for thread in threads:
         thread.join(20)
@@ -301,7 +307,7 @@ async def test_async_waiters_are_served_in_arrival_order(server: TestServer) -> 
         tasks.append(
             asyncio.ensure_future(client.request(GET_RUN, path_params={"id": n}, cast_to=Run))
         )
-        await await_for(lambda n=n: len(gate_keeper._waiters) == n - 1, f"call {n} to queue")
+        await await_for(partial(queued, gate_keeper, n - 1), f"call {n} to queue")
     # One waiter gives up: the others keep their turn.
     tasks[3].cancel()
     gate.set()
