@@ -294,8 +294,10 @@ async def test_result_times_out(
     future = await api.runs.create(
         model="acme/stall-7b", prompt_file_id=prompt_id, reward_file_id=reward_id
     )
+    # Long enough for one status request to complete on a loaded CI machine (a 0.1 s budget
+    # sometimes ended the first poll by its own deadline, leaving the run PENDING).
     with pytest.raises(sdk.exceptions.TimeoutError):
-        await api.aw(future.result(timeout=0.1))
+        await api.aw(future.result(timeout=1.0))
     assert future.latest.status == "RUNNING"
     assert not future.done()
 
