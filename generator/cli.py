@@ -7,11 +7,18 @@ import difflib
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import SpecError
+from .output import fingerprint
 from .output.write import read_tree
-from .pipeline import Report, generate, generate_to_tree
-from .release.changelog import changelog_for
+
+if TYPE_CHECKING:
+    from .pipeline import Report
+
+# The pipeline and the release tools are imported where they are used: `make generate` with
+# nothing changed only hashes its inputs (generator/output/fingerprint.py) and must not pay for
+# importing them.
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_DIR = ROOT / "spec"
@@ -33,6 +40,9 @@ def generate_package(
 ) -> Report:
     """What ``python -m generator generate`` does for one spec: the package with its
     CHANGELOG.md (written by the release tools) and its overlay (default: ``overlay_of``)."""
+    from .pipeline import generate
+    from .release.changelog import changelog_for
+
     return generate(
         spec,
         out,
@@ -44,6 +54,9 @@ def generate_package(
 
 def package_tree(spec: Path, scratch: Path) -> dict[str, bytes]:
     """The files ``generate_package`` writes for ``spec`` (into ``scratch``)."""
+    from .pipeline import generate_to_tree
+    from .release.changelog import changelog_for
+
     return generate_to_tree(spec, scratch, changelog=changelog_for, overlay=overlay_of(spec))
 
 
@@ -81,9 +94,24 @@ def cmd_generate(args: argparse.Namespace) -> int:
             return 2
     overlay = Path(args.overlay) if args.overlay else None
     for spec, out in pairs:
+        chosen = overlay or overlay_of(spec)
+        options = {
+            "skip_unsupported": bool(args.skip_unsupported),
+            "overlay": str(chosen.resolve()) if chosen else "",
+        }
+        try:
+            inputs: str | None = fingerprint.inputs_digest(spec, out, options)
+        except (fingerprint.TooLarge, OSError):
+            inputs = None
+        if inputs is not None and not args.force and fingerprint.up_to_date(inputs, out):
+            if not args.quiet:
+                print(f"{spec.stem}: up to date (inputs unchanged) -> {_rel(out)}")
+            continue
         report = generate_package(
             spec, out, skip_unsupported=args.skip_unsupported, overlay=overlay
         )
+        if inputs is not None:
+            fingerprint.remember(inputs, out)
         _say(report, args.quiet)
     return 0
 
@@ -188,6 +216,11 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--spec", help="one spec file (default: every spec/*.yaml)")
     gen.add_argument("--out", help="output directory for --spec (default: generated/<spec stem>)")
     gen.add_argument("--quiet", action="store_true", help="print nothing on success")
+    gen.add_argument(
+        "--force",
+        action="store_true",
+        help="regenerate even when the inputs and the output are as the last run left them",
+    )
     gen.add_argument(
         "--skip-unsupported",
         action="store_true",
