@@ -25,6 +25,15 @@ def example_call(
     return f"{on}.{meth.qualified_name}({', '.join(args)})"
 
 
+def follow_call(meth: ir.Method, extra: Iterable[str] = (), on: str = "client") -> str:
+    """``client.runs.follow(42)``: the ``x-sdk-follow`` helper of the stream method ``meth``,
+    which takes the stream's path parameters (by position), then ``extra``."""
+    assert meth.follow is not None
+    args = [p.example for p in meth.params_in("path")] + list(extra)
+    prefix = f"{meth.namespace}." if meth.namespace else ""
+    return f"{on}.{prefix}{meth.follow.method}({', '.join(args)})"
+
+
 def short_signature(meth: ir.Method) -> str:
     """``retrieve(file_id, *, lines=20)``: the arguments without types (api.md), the per-call
     options left out, a future's own options in."""
