@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from . import exceptions as exceptions
     from . import futures as futures
     from . import models as models
+    from ._pagination import PagedResponse
     from ._polling import (
         AsyncRunRLPollingFuture,
         RunRLPollingFuture,
@@ -41,6 +42,7 @@ _LAZY = {
     "async_as_completed": "_polling",
     "async_wait_all": "_polling",
     "wait_all": "_polling",
+    "PagedResponse": "_pagination",
     "AsyncEventStream": "_streaming",
     "EventStream": "_streaming",
     "ServerSentEvent": "_streaming",
@@ -80,6 +82,7 @@ __all__ = [
     "async_as_completed",
     "async_wait_all",
     "wait_all",
+    "PagedResponse",
     "EventStream",
     "AsyncEventStream",
     "ServerSentEvent",
