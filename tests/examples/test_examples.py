@@ -50,27 +50,29 @@ with (SPEC / "versions.toml").open("rb") as _fh:
     VERSIONS = sorted(tomllib.load(_fh))
 
 
+MINI = ROOT / "tests" / "fixtures" / "mini"  # the golden package of a generic spec
+
+
 @dataclass(frozen=True)
 class Package:
-    """What the examples of one version need to know about its package (from its spec)."""
+    """What the examples of one package need to know about it (from its spec)."""
 
-    version: str
+    label: str  # the API version, or "mini"
+    root: Path  # the generated project (README.md, api.md, pyproject.toml, src/)
     name: str
     client: str
     async_client: str
     env_prefix: str
 
-    @property
-    def root(self) -> Path:
-        return GENERATED / self.version
 
-
-def package(version: str) -> Package:
-    with (SPEC / f"{version}.yaml").open(encoding="utf-8") as fh:
+def package(version: str, spec: Path | None = None, root: Path | None = None) -> Package:
+    spec = spec or SPEC / f"{version}.yaml"
+    with spec.open(encoding="utf-8") as fh:
         info = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["info"]
     sdk = info.get("x-sdk", {})
     return Package(
         version,
+        root or GENERATED / version,
         sdk["package"],
         sdk["client"],
         sdk["async-client"],
@@ -78,10 +80,14 @@ def package(version: str) -> Package:
     )
 
 
-def blocks_of(version: str) -> list[Block]:
+def mini_package() -> Package:
+    return package("mini", MINI / "spec.yaml", MINI / "expected")
+
+
+def blocks_of(version: str, pkg: Package | None = None) -> list[Block]:
     """The python blocks of the version's README.md and api.md (and of the repository README
     that use the package, for the newest version)."""
-    pkg = package(version)
+    pkg = pkg or package(version)
     found = [
         b for page in PAGES if (pkg.root / page).is_file() for b in read_blocks(pkg.root / page)
     ]
@@ -114,7 +120,7 @@ class Outcome:
 
 
 def _mypy(pkg: Package, work: Path, modules: list[str], out: Outcome) -> None:
-    cache = ROOT / ".mypy_cache" / "tests-examples" / pkg.version
+    cache = ROOT / ".mypy_cache" / "tests-examples" / pkg.label
     cmd = [
         str(BIN / "mypy"),
         "--config-file",
@@ -200,16 +206,20 @@ class Outcomes:
             pkg = package(version)
             blocks = blocks_of(version)
             work = self.tmp.mktemp(f"examples-{version}")
-            sources = {
-                b.module: module_source(b, pkg.name, pkg.client, pkg.async_client) for b in blocks
-            }
-            for module, source in sources.items():
-                (work / f"{module}.py").write_text(source, encoding="utf-8")
-            out = Outcome(sources)
-            _mypy(pkg, work, list(sources), out)
+            out = type_check(pkg, blocks, work)
             _run(pkg, work, blocks, self.server, out)
             self.done[version] = out
         return self.done[version]
+
+
+def type_check(pkg: Package, blocks: list[Block], work: Path) -> Outcome:
+    """Write the blocks as modules into ``work`` and check them with one mypy run."""
+    sources = {b.module: module_source(b, pkg.name, pkg.client, pkg.async_client) for b in blocks}
+    for module, source in sources.items():
+        (work / f"{module}.py").write_text(source, encoding="utf-8")
+    out = Outcome(sources)
+    _mypy(pkg, work, list(sources), out)
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -264,3 +274,18 @@ def test_example_runs(version: str, block: Block, outcomes: Outcomes) -> None:
     assert result["ok"], f"{block.page} line {block.line} raised:\n{result['error']}\n{source}"
     failed = out.failed_requests[block.module]
     assert not failed, f"{block.page} line {block.line}: requests failed: {failed}\n{source}"
+
+
+@pytest.mark.slow
+def test_generic_package_examples_type_check(tmp_path: Path) -> None:
+    """The templates are generic: the examples of the golden package of a spec that is not
+    RunRL's (tests/fixtures/mini) type-check too (it has no server to run them against)."""
+    pkg = mini_package()
+    blocks = blocks_of("mini", pkg)
+    assert len(blocks) >= 10
+    out = type_check(pkg, blocks, tmp_path)
+    assert not out.mypy_other, "\n".join(out.mypy_other)
+    failed = {m: e for m, e in out.mypy_errors.items()}
+    assert not failed, "\n\n".join(
+        "\n".join(errors) + "\n" + _numbered(out.sources[m]) for m, errors in failed.items()
+    )
