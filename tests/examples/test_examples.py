@@ -18,6 +18,7 @@ Blocks marked ``<!-- example: no-run REASON -->`` in the template are only type-
 
 from __future__ import annotations
 
+import ast
 import itertools
 import json
 import os
@@ -230,6 +231,17 @@ def outcomes(
     reference_server_session.reset()
 
 
+def except_lines(source: str) -> set[int]:
+    """The lines of the bodies of the module's ``except`` clauses: a healthy server never makes
+    a documented example take one."""
+    found: set[int] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ExceptHandler):
+            for stmt in node.body:
+                found.update(range(stmt.lineno, (stmt.end_lineno or stmt.lineno) + 1))
+    return found
+
+
 def _numbered(source: str) -> str:
     return "\n".join(f"{i:4} | {line}" for i, line in enumerate(source.splitlines(), 1))
 
@@ -274,6 +286,10 @@ def test_example_runs(version: str, block: Block, outcomes: Outcomes) -> None:
     assert result["ok"], f"{block.page} line {block.line} raised:\n{result['error']}\n{source}"
     failed = out.failed_requests[block.module]
     assert not failed, f"{block.page} line {block.line}: requests failed: {failed}\n{source}"
+    handlers = except_lines(out.sources[block.module]) & set(result["lines"])
+    assert not handlers, (
+        f"{block.page} line {block.line}: an except branch ran: {handlers}\n{source}"
+    )
 
 
 @pytest.mark.slow
