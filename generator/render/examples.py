@@ -82,9 +82,10 @@ def typed_example(api: ir.Api) -> str:
         found.add(Import(".", future))
         assign("future", f"{future}[{r.annotation}]", example_call(docs.poll), [r.type])
         assign("done", r.annotation, "future.result(progress=True)")
-    if docs.stream is not None and docs.stream.follow is not None:
-        follow = docs.stream.follow
-        assign("final", follow.returns.render(), follow_call(docs.stream), [follow.returns])
+    followed = next((m for m in api.all_methods if m.follow is not None), None)
+    if followed is not None and followed.follow is not None:
+        follow = followed.follow
+        assign("final", follow.returns.render(), follow_call(followed), [follow.returns])
     modules: dict[str, set[str]] = {}
     for i in found:
         if i.module:  # "" is a builtin (None)
