@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,32 @@ def test_api_md_returns_what_the_methods_return(version: str) -> None:
         for name, annotation in sync.items():
             expected = re.sub(r"^(EventStream|\w+PollingFuture\b)", r"Async\1", annotation)
             assert asyn[name] == expected, (ns, name)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_what_exists_is_documented(version: str) -> None:
+    """The package README lists every method of every namespace (the follow helpers too), shows
+    how to install each extra the package declares, and, where futures exist, documents
+    ``result(progress=True)``; api.md too."""
+    pkg = package(version)
+    root = GENERATED / version
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    api_md = (root / "api.md").read_text(encoding="utf-8")
+    with (root / "pyproject.toml").open("rb") as fh:
+        project = tomllib.load(fh)["project"]
+    for extra in project.get("optional-dependencies", {}):
+        assert f"pip install '{pkg.name}[{extra}]" in readme, extra
+    listed = dict(re.findall(r"^- `client\.(\w+)`: (.+)$", readme, re.M))
+    assert listed, "the README lists no namespace"
+    classes: Annotations = {}
+    src = root / "src" / pkg.name
+    for path in [src / "_client.py", *sorted((src / "resources").glob("*.py"))]:
+        classes.update(_classes(path))
+    futures = False
+    for ns, names in listed.items():
+        methods = classes[classes[pkg.client][ns]]
+        assert re.findall(r"`(\w+)`", names) == list(methods), ns
+        futures |= any("PollingFuture" in returns for returns in methods.values())
+    if futures:
+        assert "result(progress=True)" in readme
+        assert "progress=False" in api_md
