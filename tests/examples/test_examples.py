@@ -263,7 +263,10 @@ def test_every_version_has_documented_examples() -> None:
         assert len(no_run) <= MAX_NO_RUN, [(b.id, b.no_run) for b in no_run]
 
 
+# The first test of a version runs mypy and the blocks for all of them (a cold mypy cache:
+# ~15 s of CPU per version), hence more than the default 120 s under load.
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 @pytest.mark.parametrize(("version", "block"), CASES, ids=IDS)
 def test_example_type_checks(version: str, block: Block, outcomes: Outcomes) -> None:
     out = outcomes(version)
@@ -278,6 +281,7 @@ def test_example_type_checks(version: str, block: Block, outcomes: Outcomes) -> 
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 @pytest.mark.parametrize(("version", "block"), CASES, ids=IDS)
 def test_example_runs(version: str, block: Block, outcomes: Outcomes) -> None:
     if block.no_run:
