@@ -68,6 +68,7 @@ RESERVED_CLASS_NAMES = frozenset(
         *"NotGiven NOT_GIVEN Body FileInput Headers Query Timeout PollingPolicy".split(),
         *"SyncAPIResource AsyncAPIResource SyncAPIClient AsyncAPIClient ClientConfig".split(),
         *"APIResponse functools httpx TYPE_CHECKING TextIO cached_property".split(),
+        *"EventStream AsyncEventStream".split(),
     }
 )
 

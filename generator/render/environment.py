@@ -16,7 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .. import escape
 from ..naming import field_name
 from ..spectext import SpecText, SpecValue, UnescapedSpecText
-from .examples import example_call, short_signature
+from .examples import example_call, follow_call, short_signature, typed_example
 from .modes import MODES
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -69,6 +69,8 @@ def environment() -> jinja2.Environment:
         attr_name=field_name,  # identifier context: a model's attribute for a wire field
     )
     env.globals["call"] = example_call
+    env.globals["follow_call"] = follow_call
+    env.globals["typed_example"] = typed_example
     env.globals["short_signature"] = short_signature
     env.globals["modes"] = MODES
     return env

@@ -30,7 +30,7 @@ _EVERY_METHOD = (
 )
 _CONSTRAINTS = (Import("._validation", "check_arguments"),)
 _PAGES = (Import("._pagination", "PaginationSpec"),)
-_STREAMS = (Import("typing", "Iterator"), Import("typing", "AsyncIterator"))
+_STREAMS = (Import("._streaming", "EventStream"), Import("._streaming", "AsyncEventStream"))
 _CAST = (Import("typing", "cast"),)
 _FOLLOW = (Import("enum", "Enum"), Import("typing", "TextIO"))
 _FOLLOW_MODULES = ("asyncio", "json", "sys", "time")

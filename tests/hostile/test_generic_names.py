@@ -126,5 +126,5 @@ def test_reserved_class_names_cover_what_generated_modules_import() -> None:
                     imported.add(part)
     # generated class names start with a capital letter: only such imports can clash
     capitalised = {n for n in imported if n[0].isupper()}
-    assert {"List", "Timeout", "AsyncIterator", "Operation", "TYPE_CHECKING"} <= capitalised
+    assert {"List", "Timeout", "AsyncEventStream", "Operation", "TYPE_CHECKING"} <= capitalised
     assert capitalised - RESERVED_CLASS_NAMES == set()

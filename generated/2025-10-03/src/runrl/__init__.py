@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from . import exceptions as exceptions
     from . import futures as futures
     from . import models as models
+    from ._pagination import PagedResponse
     from ._polling import (
         AsyncRunRLPollingFuture,
         RunRLPollingFuture,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
         async_wait_all,
         wait_all,
     )
+    from ._streaming import AsyncEventStream, EventStream, ServerSentEvent
 
 # Loaded on first use (PEP 562), so that `import runrl` stays cheap: the models (every
 # schema's class) and the polling machinery are imported when first touched, the namespaces'
@@ -40,6 +42,10 @@ _LAZY = {
     "async_as_completed": "_polling",
     "async_wait_all": "_polling",
     "wait_all": "_polling",
+    "PagedResponse": "_pagination",
+    "AsyncEventStream": "_streaming",
+    "EventStream": "_streaming",
+    "ServerSentEvent": "_streaming",
     "models": "models",
     "config": "config",  # hand-written (the spec's overlay)
     "exceptions": "exceptions",  # hand-written (the spec's overlay)
@@ -76,6 +82,10 @@ __all__ = [
     "async_as_completed",
     "async_wait_all",
     "wait_all",
+    "PagedResponse",
+    "EventStream",
+    "AsyncEventStream",
+    "ServerSentEvent",
     "openapi_spec",
     "openapi_spec_path",
     "config",

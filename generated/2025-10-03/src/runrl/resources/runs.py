@@ -12,7 +12,7 @@ import sys
 import time
 from datetime import datetime
 from enum import Enum
-from typing import Any, AsyncIterator, Dict, Iterator, List, Literal, Optional, TextIO, Union
+from typing import Any, Dict, List, Literal, Optional, TextIO, Union
 
 from .._base_client import (
     Operation,
@@ -28,7 +28,7 @@ from .._polling import (
     RunRLPollingFuture,
 )
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._streaming import ServerSentEvent
+from .._streaming import AsyncEventStream, EventStream
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._validation import check_arguments
 from ..models import (
@@ -525,7 +525,7 @@ class Runs(SyncAPIResource):
         total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-    ) -> Iterator[ServerSentEvent]:
+    ) -> EventStream:
         """Stream run logs (Server-Sent Events)
 
         A Server-Sent Events stream of the run's log lines in real time. The `data` of each event is a JSON `LogEvent`; events carry an `id` that a reconnecting client sends back as `Last-Event-ID` to resume after the last event it saw. Requires the `read` scope.
@@ -1043,7 +1043,7 @@ class AsyncRuns(AsyncAPIResource):
         total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-    ) -> AsyncIterator[ServerSentEvent]:
+    ) -> AsyncEventStream:
         """Stream run logs (Server-Sent Events)
 
         A Server-Sent Events stream of the run's log lines in real time. The `data` of each event is a JSON `LogEvent`; events carry an `id` that a reconnecting client sends back as `Last-Event-ID` to resume after the last event it saw. Requires the `read` scope.
