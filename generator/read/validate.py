@@ -81,7 +81,7 @@ def report(doc: SpecDocument, findings: list[Finding]) -> None:
 
 
 def _findings(doc: SpecDocument) -> list[Finding]:
-    key = cache_key(doc.text, Path(__file__))
+    key = cache_key(doc.identity, Path(__file__))
     if key in _MEMO:
         return _MEMO[key]
     cached = read_cache(key)

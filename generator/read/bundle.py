@@ -1,0 +1,473 @@
+"""Only the document is read: every reference keyword resolved inside it, or a located error.
+
+A spec is untrusted, and a reference is an instruction to read something. This module follows
+every reference keyword of a loaded document itself, before any other tool (the validator,
+datamodel-code-generator) sees it, and hands on a document whose references are all local
+JSON pointers (``#/...``):
+
+* ``$ref`` and discriminator ``mapping`` values: ``#/json/pointer``, ``#anchor`` (an
+  ``$anchor``/``$dynamicAnchor`` of the same file), an absolute URI equal to an embedded
+  schema's ``$id``, or a relative path to a file under the *reference root* (the spec's own
+  directory unless ``--ref-root`` says otherwise). Such files are read as part of one document,
+  as bundlers do: a schema they define becomes a component schema (named after its fragment or
+  file), anything else is copied where it is first referenced and referred to from then on.
+* ``$dynamicRef``: ``#anchor`` or ``#/pointer`` in the same file; ``$recursiveRef``: ``#``.
+* ``$id`` is used to resolve references only, then dropped (it would give another tool a base
+  URI to fetch from).
+
+Refused, each with file, line and JSON pointer (all at once): URLs, absolute paths, paths that
+leave the reference root (``../`` or a symlink), files that do not exist, pointers to nothing.
+``x-`` extensions and literal values (``example``, ``default``, ``enum``, ``const``, an
+Example's ``value``) are data, never followed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from ..errors import SpecError, combined, escape_pointer_token
+from .refs import unescape
+
+MAX_FILES = 1000  # files one document may reach
+MAX_LEVELS = 300  # nested objects, across files, while copying (limits.MAX_DEPTH checks the result)
+MAX_REPORTED = 20
+
+# Where a value is a schema: under these keys of a schema ...
+_SCHEMA_KEYS = frozenset(
+    {
+        "schema",
+        "items",
+        "additionalProperties",
+        "additionalItems",
+        "not",
+        "contains",
+        "propertyNames",
+        "if",
+        "then",
+        "else",
+        "unevaluatedItems",
+        "unevaluatedProperties",
+        "contentSchema",
+    }
+)
+# ... each value of these maps, and each item of these lists.
+_SCHEMA_MAPS = frozenset(
+    {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
+)
+_SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
+# Maps whose keys are names (paths, status codes, media types...), not keywords.
+_NAME_MAPS = frozenset(
+    {
+        "paths",
+        "webhooks",
+        "callbacks",
+        "responses",
+        "content",
+        "encoding",
+        "headers",
+        "links",
+        "examples",
+        "variables",
+        "securitySchemes",
+        "requestBodies",
+        "parameters",
+        "pathItems",
+        "scopes",
+        "mapping",
+    }
+)
+# Values that are data, never references.
+_LITERAL_KEYS = frozenset({"example", "default", "enum", "const", "value", "externalValue"})
+_URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+# What a value is: an object of keywords, a map of names to objects, a map of names to schemas.
+OBJ, NAMES, SCHEMAS = "obj", "names", "schemas"
+
+
+@dataclass
+class Source:
+    """One file of the document: its loaded form, and its ``$anchor``s and ``$id``s."""
+
+    doc: Any  # SpecDocument (not imported: load.py imports this module)
+    anchors: dict[str, str] = field(default_factory=dict)  # name -> pointer
+    ids: dict[str, str] = field(default_factory=dict)  # $id -> pointer
+
+    def lookup(self, pointer: str) -> Any:
+        """The value at ``pointer`` in this file, or ``_MISSING``."""
+        node = self.doc.data
+        for raw in pointer.split("/")[1:] if pointer else []:
+            token = unescape(raw)
+            if isinstance(node, dict) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                return _MISSING
+        return node
+
+
+@dataclass
+class Bundle:
+    data: dict[str, Any]
+    files: list[Path]  # every file read, the spec first
+    origins: dict[str, tuple[Any, str]]  # output pointer -> (SpecDocument, its pointer)
+
+
+def bundle(doc: Any, ref_root: Path | None = None) -> Bundle:
+    """``doc``'s data with every reference checked and made local (multi-file: one document)."""
+    return _Bundler(doc, ref_root).run()
+
+
+class _Bundler:
+    def __init__(self, doc: Any, ref_root: Path | None) -> None:
+        self.root = _source(doc)
+        given = ref_root or doc.path.parent or Path(".")
+        self.ref_root = Path(os.path.realpath(given))
+        self.plain_root = os.path.normpath(os.path.abspath(given))
+        spec_real = os.path.realpath(doc.path)
+        self.sources: dict[str, Source] = {spec_real: self.root}
+        self.errors: list[SpecError] = []
+        self.placed: dict[tuple[int, str], str] = {}  # (source, pointer) -> output pointer
+        self.origins: dict[str, tuple[Any, str]] = {}
+        self.memo: dict[int, Any] = {}
+        self.hoisted: dict[str, Any] = {}  # new component schemas, in order
+        self.active: set[tuple[int, str]] = set()  # targets being copied (cycle check)
+        components = doc.data.get("components")
+        schemas = components.get("schemas") if isinstance(components, dict) else None
+        self.schema_names: set[str] = set(schemas) if isinstance(schemas, dict) else set()
+        if ref_root is not None and not _is_inside(spec_real, str(self.ref_root)):
+            raise SpecError(
+                f"the spec is not under its reference root {self.ref_root}", file=str(doc.path)
+            )
+
+    # -- the walk -------------------------------------------------------------------------------
+
+    def run(self) -> Bundle:
+        self._reserve_components()
+        data = self.visit(self.root.doc.data, self.root, "", "", OBJ, False, 0)
+        if self.hoisted:
+            data = dict(data)
+            components = dict(data.get("components") or {})
+            schemas = dict(components.get("schemas") or {})
+            schemas.update(self.hoisted)
+            components["schemas"] = schemas
+            data["components"] = components
+        if self.errors:
+            raise combined(self.errors[:MAX_REPORTED])
+        files = [Path(s.doc.path) for s in self.sources.values()]
+        return Bundle(data=data, files=files, origins=self.origins)
+
+    def _reserve_components(self) -> None:
+        """``components: {schemas: {Pet: {$ref: pet.yaml}}}`` in the spec places the file's
+        content there (rather than under a name of its own)."""
+        components = self.root.doc.data.get("components")
+        if not isinstance(components, dict):
+            return
+        for kind, entries in components.items():
+            if not isinstance(entries, dict) or str(kind).startswith("x-"):
+                continue
+            for name, entry in entries.items():
+                if isinstance(entry, dict) and set(entry) == {"$ref"}:
+                    ptr = f"/components/{escape_pointer_token(kind)}/{escape_pointer_token(name)}"
+                    target = self.resolve(entry["$ref"], self.root, ptr + "/$ref", report=False)
+                    if target is not None and target[0] is not self.root:
+                        self.placed.setdefault((id(target[0]), target[1]), ptr)
+
+    def visit(
+        self, node: Any, src: Source, sptr: str, optr: str, kind: str, schema: bool, level: int
+    ) -> Any:
+        """``node`` (at ``sptr`` in ``src``) as it goes to ``optr`` of the output."""
+        if not isinstance(node, (dict, list)):
+            return node
+        if level > MAX_LEVELS:
+            self.fail(src, sptr, f"nested more than {MAX_LEVELS} levels deep across files")
+            return node
+        if id(node) in self.memo:
+            return self.memo[id(node)]
+        if isinstance(node, list):
+            out_list = [
+                self.visit(v, src, f"{sptr}/{i}", f"{optr}/{i}", OBJ, schema, level + 1)
+                for i, v in enumerate(node)
+            ]
+            result: Any = (
+                node if all(a is b for a, b in zip(out_list, node, strict=True)) else out_list
+            )
+        elif kind != SCHEMAS and isinstance(node.get("$ref"), str):
+            # (a map of names given by reference, ``responses: {$ref: ...}``, is followed too)
+            result = self.reference(node, src, sptr, optr, schema, level, kind=kind)
+        else:
+            result = self.mapping(node, src, sptr, optr, kind, level)
+        self.memo[id(node)] = result
+        return result
+
+    def mapping(
+        self, node: dict[str, Any], src: Source, sptr: str, optr: str, kind: str, level: int
+    ) -> Any:
+        out: dict[str, Any] = {}
+        changed = False
+        for key, value in node.items():
+            token = escape_pointer_token(key)
+            child_s, child_o = f"{sptr}/{token}", f"{optr}/{token}"
+            if kind == OBJ:
+                if str(key).startswith("x-") or key in _LITERAL_KEYS:
+                    out[key] = value
+                    continue
+                if key == "$id":
+                    changed = True  # used for resolution only (see the module docstring)
+                    continue
+                if key in ("$dynamicRef", "$recursiveRef"):
+                    self.dynamic_ref(key, value, src, child_s)
+                    out[key] = value
+                    continue
+                if key == "discriminator" and isinstance(value, dict):
+                    new = self.discriminator(value, src, child_s, level)
+                elif key == "examples" and isinstance(value, list):
+                    new = value  # a schema's examples: data
+                else:
+                    child_kind = (
+                        SCHEMAS
+                        if key in _SCHEMA_MAPS or (key == "schemas" and optr == "/components")
+                        else NAMES
+                        if key in _NAME_MAPS and isinstance(value, dict)
+                        else OBJ
+                    )
+                    schema = key in _SCHEMA_KEYS or key in _SCHEMA_LISTS
+                    new = self.visit(value, src, child_s, child_o, child_kind, schema, level + 1)
+            else:
+                if kind == NAMES and str(key).startswith("x-"):
+                    out[key] = value
+                    continue
+                new = self.visit(value, src, child_s, child_o, OBJ, kind == SCHEMAS, level + 1)
+            changed = changed or new is not value
+            out[key] = new
+        return out if changed else node
+
+    def reference(
+        self,
+        node: dict[str, Any],
+        src: Source,
+        sptr: str,
+        optr: str,
+        schema: bool,
+        level: int,
+        ref_at: str | None = None,
+        kind: str = OBJ,
+    ) -> Any:
+        siblings = {k: v for k, v in node.items() if k != "$ref"}
+        if siblings:
+            siblings = self.mapping(siblings, src, sptr, optr, OBJ, level)
+        target = self.resolve(node["$ref"], src, ref_at or f"{sptr}/$ref")
+        if target is None:
+            return node
+        tsrc, tptr = target
+        if tsrc is self.root:
+            new_ref = "#" + tptr
+        else:
+            key = (id(tsrc), tptr)
+            where = self.placed.get(key)
+            reserved = where is not None and where.startswith("/components/")
+            if where == optr or (not schema and not (reserved and not siblings)):
+                # the content itself goes here (shared with its other uses): first use, a
+                # reserved component, or a ref with siblings (merged into a copy, as bundlers do)
+                if key in self.active:  # a cycle: refer to where it is being placed
+                    return {"$ref": "#" + (where or optr), **siblings}
+                self.placed.setdefault(key, optr)
+                self.origins[optr] = (tsrc.doc, tptr)
+                self.active.add(key)
+                content = self.visit(tsrc.lookup(tptr), tsrc, tptr, optr, kind, schema, level + 1)
+                self.active.discard(key)
+                if isinstance(content, dict) and siblings:
+                    return {**content, **siblings}
+                return content
+            if where is None:
+                where = self.hoist(tsrc, tptr, level)
+            new_ref = "#" + where
+        if new_ref == node["$ref"] and all(siblings[k] is node[k] for k in siblings):
+            return node
+        return {"$ref": new_ref, **siblings}
+
+    def hoist(self, tsrc: Source, tptr: str, level: int) -> str:
+        """A schema from another file becomes a component schema of its own."""
+        base = unescape(tptr.rsplit("/", 1)[-1]) if tptr else Path(tsrc.doc.path).stem
+        name, n = base or "Schema", 1
+        while name in self.schema_names:
+            n += 1
+            name = f"{base}_{n}"
+        self.schema_names.add(name)
+        where = "/components/schemas/" + escape_pointer_token(name)
+        self.placed[(id(tsrc), tptr)] = where
+        self.origins[where] = (tsrc.doc, tptr)
+        self.hoisted[name] = None  # keeps the order of first use
+        self.hoisted[name] = self.visit(tsrc.lookup(tptr), tsrc, tptr, where, OBJ, True, level + 1)
+        return where
+
+    def discriminator(self, value: dict[str, Any], src: Source, sptr: str, level: int) -> Any:
+        mapping = value.get("mapping")
+        if not isinstance(mapping, dict):
+            return value
+        out: dict[str, Any] = {}
+        for name, target in mapping.items():
+            where = f"{sptr}/mapping/{escape_pointer_token(name)}"
+            if not isinstance(target, str):
+                self.fail(src, where, "a discriminator mapping value must be a string")
+                out[name] = target
+            elif target in self.schema_names and not any(c in target for c in "/#:"):
+                out[name] = target  # a component schema's name
+            else:
+                ref = self.reference({"$ref": target}, src, where, where, True, level, where)
+                out[name] = ref.get("$ref", target) if isinstance(ref, dict) else target
+        if all(out[k] is mapping[k] for k in mapping):
+            return value
+        return {**value, "mapping": out}
+
+    def dynamic_ref(self, key: str, value: Any, src: Source, where: str) -> None:
+        if not isinstance(value, str):
+            self.fail(src, where, f"{key} must be a string")
+        elif key == "$recursiveRef":
+            if value != "#":
+                self.fail(src, where, f"$recursiveRef {value!r} is not supported (only '#')")
+        elif value.startswith("#/"):
+            if src is not self.root:
+                self.fail(src, where, "$dynamicRef to a pointer is only supported in the spec file")
+            elif src.lookup(unquote(value[1:])) is _MISSING:
+                self.fail(src, where, f"$dynamicRef {value!r} points to nothing")
+        elif value.startswith("#") and value[1:] in src.anchors:
+            pass
+        else:
+            self.fail(
+                src,
+                where,
+                f"$dynamicRef {value!r} does not resolve inside the document "
+                "(expected '#name' of a $dynamicAnchor or '#/pointer' in the same file)",
+            )
+
+    # -- resolving one reference ----------------------------------------------------------------
+
+    def resolve(
+        self, ref: Any, src: Source, where: str, *, report: bool = True
+    ) -> tuple[Source, str] | None:
+        """The file and pointer ``ref`` (met at ``where`` in ``src``) refers to, or None (and a
+        located error)."""
+
+        def refuse(message: str) -> None:
+            if report:
+                self.fail(src, where, message)
+
+        if not isinstance(ref, str):
+            refuse(f"$ref must be a string, found {type(ref).__name__}")
+            return None
+        location, _, fragment = ref.partition("#")
+        target = src
+        if location:
+            if _URI_SCHEME.match(location) or location.startswith("//"):
+                if location not in src.ids:
+                    refuse(
+                        f"remote $ref {ref!r} is not supported: a URL is never read (only "
+                        f"references inside the document or to files under {self.ref_root})"
+                    )
+                    return None
+                base = src.ids[location]
+                return self._fragment(ref, src, fragment, base, refuse)
+            target_or_error = self.file(location, src)
+            if isinstance(target_or_error, str):
+                refuse(target_or_error.replace("{ref}", repr(ref)))
+                return None
+            target = target_or_error
+        return self._fragment(ref, target, fragment, "", refuse)
+
+    def _fragment(
+        self, ref: str, target: Source, fragment: str, base: str, refuse: Any
+    ) -> tuple[Source, str] | None:
+        fragment = unquote(fragment)
+        if fragment and not fragment.startswith("/"):
+            if fragment not in target.anchors:
+                refuse(f"$ref {ref!r}: no $anchor {fragment!r} in {target.doc.path}")
+                return None
+            return target, target.anchors[fragment]
+        pointer = base + fragment
+        if target.lookup(pointer) is _MISSING:
+            refuse(f"$ref {ref!r} points to nothing")
+            return None
+        return target, pointer
+
+    def file(self, location: str, src: Source) -> Source | str:
+        """The file a relative reference names, read once; or why it is refused."""
+        path = unquote(location)
+        if "\x00" in path:
+            return "$ref {ref}: a file name cannot contain NUL"
+        if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", path):
+            return (
+                "remote $ref {ref} is not supported: an absolute path is never read (only "
+                "relative paths to files under the reference root)"
+            )
+        candidate = os.path.normpath(os.path.join(os.path.dirname(src.doc.path), path))
+        if not _is_inside(os.path.abspath(candidate), self.plain_root):
+            return "$ref {ref} leaves the reference root " + f"{self.ref_root}: not read"
+        real = os.path.realpath(candidate)
+        if not _is_inside(real, str(self.ref_root)):
+            return (
+                "$ref {ref} is a symlink that leaves the reference root " + f"{self.ref_root}: "
+                "not read"
+            )
+        if real in self.sources:
+            return self.sources[real]
+        if not os.path.isfile(real):
+            return "$ref {ref}: no such file"
+        if len(self.sources) >= MAX_FILES:
+            return "$ref {ref}: more than " + f"{MAX_FILES} files: not read"
+        from .load import load_part
+
+        try:
+            doc = load_part(Path(real), shown=Path(candidate))
+        except SpecError as exc:
+            self.errors.append(exc)
+            return "$ref {ref}: the file cannot be read (see the error above)"
+        self.sources[real] = _source(doc)
+        return self.sources[real]
+
+    def fail(self, src: Source, pointer: str, message: str) -> None:
+        self.errors.append(src.doc.error(message, pointer))
+
+
+class _Missing:
+    pass
+
+
+_MISSING: Any = _Missing()
+
+
+def _source(doc: Any) -> Source:
+    source = Source(doc)
+    stack: list[tuple[Any, str]] = [(doc.data, "")]
+    seen: set[int] = set()
+    while stack:
+        node, ptr = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):
+            for key in ("$anchor", "$dynamicAnchor"):
+                if isinstance(node.get(key), str):
+                    source.anchors.setdefault(node[key], ptr)
+            if isinstance(node.get("$id"), str):
+                source.ids.setdefault(node["$id"].partition("#")[0], ptr)
+            for key, value in node.items():
+                if isinstance(value, (dict, list)) and not str(key).startswith("x-"):
+                    stack.append((value, f"{ptr}/{escape_pointer_token(key)}"))
+        elif isinstance(node, list):
+            stack.extend(
+                (v, f"{ptr}/{i}") for i, v in enumerate(node) if isinstance(v, (dict, list))
+            )
+    return source
+
+
+def _is_inside(path: str, directory: str) -> bool:
+    try:
+        return os.path.commonpath([path, directory]) == directory
+    except ValueError:
+        return False
