@@ -9,6 +9,7 @@ the generated code itself uses in that position. Collisions are resolved by the 
 from __future__ import annotations
 
 import builtins
+import hashlib
 import keyword
 import re
 import unicodedata
@@ -118,9 +119,25 @@ CLIENT_ATTRIBUTES = frozenset(
 RESOURCE_ATTRIBUTES = frozenset({"options"})
 
 
+# Characters of a name the generator makes (identifier, module, package, class): a module's file
+# name must fit in 255 bytes (a 300-character tag failed with "File name too long").
+MAX_NAME = 80
+
+
+def shorten(text: str, limit: int = MAX_NAME, sep: str = "_") -> str:
+    """``text``, or its start and 8 hex digits of its hash when longer than ``limit``:
+    deterministic, and two long names that differ anywhere stay different."""
+    if len(text) <= limit:
+        return text
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    if sep != "_":
+        digest = digest.upper()
+    return text[: limit - len(digest) - len(sep)].rstrip("_") + sep + digest
+
+
 def identifier(name: str) -> str:
-    """A safe Python identifier for a parameter or attribute."""
-    text = snake_case(name)
+    """A safe Python identifier for a parameter or attribute (at most ``MAX_NAME`` long)."""
+    text = shorten(snake_case(name))
     if text == "_":
         text = "value"
     if text[0].isdigit():
@@ -189,7 +206,7 @@ def package_name_from_title(title: str) -> str:
     """A package name from ``info.title``: snake_case, never a stdlib or dependency name."""
     import sys
 
-    name = snake_case(title)
+    name = shorten(snake_case(title))
     if name == "_" or not name:
         name = "api"
     if name[0].isdigit():
@@ -207,7 +224,7 @@ def package_name_from_title(title: str) -> str:
 def class_base(name: str) -> str:
     """``pet.store`` -> ``PetStore``, ``1st`` -> ``Model1st``, nothing usable -> ``Model``:
     ASCII PascalCase that is an identifier."""
-    base = pascal_case(name).lstrip("_")
+    base = shorten(pascal_case(name).lstrip("_"), sep="")
     if not base or base == "X":  # pascal_case's answer for a name with no letters or digits
         return "Model"
     return "Model" + base if base[0].isdigit() else base

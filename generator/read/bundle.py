@@ -83,6 +83,14 @@ _NAME_MAPS = frozenset(
 )
 # Values that are data, never references.
 _LITERAL_KEYS = frozenset({"example", "default", "enum", "const", "value", "externalValue"})
+
+
+def is_data_key(key: object) -> bool:
+    """An ``x-`` extension or a literal value: data, whose ``$ref``s are never followed (every
+    other reference was resolved by ``bundle``)."""
+    return str(key).startswith("x-") or key in _LITERAL_KEYS
+
+
 _URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 # What a value is: an object of keywords, a map of names to objects, a map of names to schemas.

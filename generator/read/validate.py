@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError, combined, escape_pointer_token, pointer
+from .bundle import is_data_key
 from .cache import Finding, cache_key, read_cache, write_cache
 from .composition import check_composition_cycles
 from .load import SpecDocument
@@ -274,7 +275,23 @@ def _validator_class(version: str) -> Any:
             "Schema30", (registry["schema"],), {"_validate_schema_meta": _no_meta_check}
         )
     assert issubclass(registry["schema"], keywords.SchemaValidator)
-    return type(f"Located{base.__name__}", (base,), {"keyword_validators": registry})
+    attributes = {"keyword_validators": registry, "resolver_handlers": _NoRetrieval()}
+    return type(f"Located{base.__name__}", (base,), attributes)
+
+
+class _NoRetrieval(dict[str, Any]):
+    """The validator's handlers for ``$ref``s it would fetch: every scheme refused. The read
+    stage resolved every reference already (bundle.py); the validator also follows a ``$ref``
+    inside data (a ``default``, an ``x-`` extension), and would fetch its URL or file."""
+
+    def __contains__(self, scheme: object) -> bool:
+        return True
+
+    def __getitem__(self, scheme: str) -> Any:
+        def refuse(uri: str) -> Any:
+            raise ValueError(f"{uri!r} is not read (only the document is)")
+
+        return refuse
 
 
 def _collect_properties(self: Any, schema: Any, _seen: set[int] | None = None) -> set[str]:
@@ -338,7 +355,7 @@ def check_refs(doc: SpecDocument) -> None:
             elif "$ref" in node and not _is_property_map(ptr):
                 raise doc.error(f"$ref must be a string, found {type(ref).__name__}", f"{ptr}/$ref")
             for key, value in node.items():
-                if isinstance(value, (dict, list)):
+                if isinstance(value, (dict, list)) and not is_data_key(key):
                     stack.append((value, f"{ptr}/{escape_pointer_token(key)}"))
         elif isinstance(node, list):
             for index, value in enumerate(node):
