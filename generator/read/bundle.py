@@ -84,11 +84,23 @@ _NAME_MAPS = frozenset(
 # Values that are data, never references.
 _LITERAL_KEYS = frozenset({"example", "default", "enum", "const", "value", "externalValue"})
 
+UNUSED = "the client does not use this part of the document"
+_UNUSED_ROOTS = ("/webhooks", "/components/callbacks", "/components/links", "/components/examples")
+_UNUSED_KEYS = frozenset({"callbacks", "links", "examples"})
+_NAMED = frozenset({"properties", "patternProperties", "$defs", "definitions", "schemas"})
 
-def is_data_key(key: object) -> bool:
-    """An ``x-`` extension or a literal value: data, whose ``$ref``s are never followed (every
-    other reference was resolved by ``bundle``)."""
-    return str(key).startswith("x-") or key in _LITERAL_KEYS
+
+def unused_part(pointer: str) -> bool:
+    """Webhooks, callbacks, links and examples: a reference there that cannot be followed is a
+    warning (and is dropped), as any other problem there (validate.py)."""
+    if pointer.startswith(_UNUSED_ROOTS):
+        return True
+    tokens = pointer.split("/")
+    return any(
+        token in _UNUSED_KEYS and tokens[index - 1] not in _NAMED
+        for index, token in enumerate(tokens)
+        if index > 0
+    )
 
 
 _URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -269,7 +281,13 @@ class _Bundler:
         siblings = {k: v for k, v in node.items() if k != "$ref"}
         if siblings:
             siblings = self.mapping(siblings, src, sptr, optr, OBJ, level)
+        before = len(self.errors)
         target = self.resolve(node["$ref"], src, ref_at or f"{sptr}/$ref")
+        if target is None and unused_part(optr):
+            for problem in self.errors[before:]:  # a warning there, and the $ref dropped
+                src.doc.warn(f"{problem.message}: ignored ({UNUSED})", problem.pointer)
+            del self.errors[before:]
+            return siblings
         if target is None:
             return node
         tsrc, tptr = target

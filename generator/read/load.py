@@ -64,35 +64,19 @@ class SpecDocument:
     warnings: list[SpecError] = field(default_factory=list, repr=False)
     quiet: bool = field(default=False, repr=False)
     _warned: set[str] = field(default_factory=set, repr=False)
-    # A multi-file document: every file read (the spec first), and where the content of the
-    # other files went (output pointer -> the file's document and its pointer there).
+    # A multi-file document (``text`` is then the bundle, as shipped in the package): every file
+    # read (the spec first), and where the content of the other files went (output pointer ->
+    # the file's document and its pointer there).
     files: tuple[Path, ...] = field(default=(), repr=False)
     origins: dict[str, tuple[SpecDocument, str]] = field(default_factory=dict, repr=False)
 
-    @property
-    def identity(self) -> str:
-        """Everything the document's meaning depends on (the validation cache's key)."""
-        if not self.origins:
-            return self.text
-        parts = [self.text]
-        for part in {id(d): d for d, _ in self.origins.values()}.values():
-            parts.append(f"\x00{part.path}\x00{part.text}")
-        return "".join(parts)
-
-    @property
-    def document_text(self) -> str:
-        """The document as one text: the spec's own, or for a multi-file spec the bundle."""
-        if not self.origins:
-            return self.text
-        if self.path.suffix.lower() == ".json":
-            return json.dumps(self.data, indent=2, ensure_ascii=False) + "\n"
-        dumped: str = yaml.safe_dump(self.data, sort_keys=False, allow_unicode=True, width=100)
-        return dumped
+    # The spec file's own text when ``text`` is a bundle of several files (line numbers).
+    own_text: str | None = field(default=None, repr=False)
 
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line where the value at ``pointer`` starts (or its nearest parent)."""
         if self._lines is None:
-            self._lines = _line_map(self.text)
+            self._lines = _line_map(self.text if self.own_text is None else self.own_text)
         probe = pointer
         while True:
             if probe in self._lines:
@@ -146,7 +130,29 @@ def load_spec(path: str | Path, *, ref_root: str | Path | None = None) -> SpecDo
         doc.files = tuple(result.files)
         doc.origins = result.origins
         _check_shape(doc)  # content from other files nests and repeats too
+        if len(doc.files) > 1:
+            doc.own_text, doc.text = doc.text, _dump(doc.data, json_text=path_is_json(doc.path))
     return doc
+
+
+def path_is_json(path: Path) -> bool:
+    return path.suffix.lower() == ".json"
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes shared values out in full (a bundle reads like one hand-written document)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _dump(data: dict[str, Any], *, json_text: bool) -> str:
+    """The bundled document as text: what the validation cache is keyed by, and what the
+    package ships (``render/bundle.py``)."""
+    if json_text:
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text: str = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return text
 
 
 def load_part(path: Path, shown: Path | None = None) -> SpecDocument:

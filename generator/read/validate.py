@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError, combined, escape_pointer_token, pointer
-from .bundle import is_data_key
 from .cache import Finding, cache_key, read_cache, write_cache
 from .composition import check_composition_cycles
 from .load import SpecDocument
@@ -82,7 +81,7 @@ def report(doc: SpecDocument, findings: list[Finding]) -> None:
 
 
 def _findings(doc: SpecDocument) -> list[Finding]:
-    key = cache_key(doc.identity, Path(__file__))
+    key = cache_key(doc.text, Path(__file__))
     if key in _MEMO:
         return _MEMO[key]
     cached = read_cache(key)
@@ -355,7 +354,7 @@ def check_refs(doc: SpecDocument) -> None:
             elif "$ref" in node and not _is_property_map(ptr):
                 raise doc.error(f"$ref must be a string, found {type(ref).__name__}", f"{ptr}/$ref")
             for key, value in node.items():
-                if isinstance(value, (dict, list)) and not is_data_key(key):
+                if isinstance(value, (dict, list)):
                     stack.append((value, f"{ptr}/{escape_pointer_token(key)}"))
         elif isinstance(node, list):
             for index, value in enumerate(node):

@@ -2,8 +2,8 @@
 
 Downstream teams mock exactly the API version they pinned from this copy (README of the
 package: "Testing against a mock"). It is the loaded document's own text (a JSON spec stays
-JSON): a data file, never code, so it needs no escaping. A multi-file spec ships as the one
-document the loader bundled it into.
+JSON): a data file, never code, so it needs no escaping. Multi-file specs will be bundled into
+this one file when the loader supports them.
 """
 
 from __future__ import annotations
@@ -21,4 +21,4 @@ def document_files(doc: SpecDocument, pkg: ir.Package) -> dict[str, str]:
         environment().get_template("client/_openapi.py.jinja").render(pkg=pkg, spec_file=spec_file)
     )
     src = f"src/{pkg.name}"
-    return {f"{src}/{spec_file}": doc.document_text, f"{src}/_openapi.py": module}
+    return {f"{src}/{spec_file}": doc.text, f"{src}/_openapi.py": module}

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.hostile.audit import forbidden, run_audited
 
@@ -93,7 +95,7 @@ def _cases(secret: Path) -> dict[str, tuple[str, list[str]]]:
     }
 
 
-# Generated without reading anything else: bases and data that look like references.
+# Generated without reading anything else: bases that look like places to fetch from.
 ACCEPTED = {
     "$id and $schema bases": _doc(
         "A:\n  $id: 'http://127.0.0.1:9/base/'\n  type: object\n  properties:\n"
@@ -101,7 +103,11 @@ ACCEPTED = {
         "    s: {$schema: 'http://127.0.0.1:9/meta', type: string}\n"
         "B: {type: object, properties: {n: {type: integer}}}\n"
     ),
-    "references in x- extensions and examples are data": _doc(
+}
+# Data that looks like references (x- extensions, examples, defaults): never followed, whether
+# the document is then accepted or refused.
+NEVER_READ = {
+    "references in x- extensions, examples and defaults": _doc(
         "A:\n  type: object\n  x-docs: {$ref: '../secret/secret.yaml'}\n"
         "  example: {$ref: '../secret/secret.yaml'}\n"
         "  properties: {n: {type: integer, default: {$ref: 'http://127.0.0.1:9/'}}}\n",
@@ -133,6 +139,7 @@ def test_hostile_references_are_refused_located_and_nothing_else_is_opened(world
     cases = _cases(secret)
     dirs = {name: _case_dir(world, name, text) for name, (text, _) in cases.items()}
     dirs.update({name: _case_dir(world, name, text) for name, text in ACCEPTED.items()})
+    dirs.update({name: _case_dir(world, name, text) for name, text in NEVER_READ.items()})
     argv = [
         ["generate", "--quiet", "--spec", str(d / "spec.yaml"), "--out", str(d / "out")]
         for d in dirs.values()
@@ -144,6 +151,9 @@ def test_hostile_references_are_refused_located_and_nothing_else_is_opened(world
         bad = forbidden(result, allowed_files={spec}, out=out, cache=cache)
         assert not bad, f"{name}: {bad}"
         assert Path(os.path.realpath(secret)) not in result.opened(), name
+        assert "Traceback" not in result.stderr and result.code in (0, 1), result.stderr
+        if name in NEVER_READ:
+            continue
         if name in ACCEPTED:
             assert result.code == 0, f"{name}: {result.stderr}"
             models = (out / "src" / "leak" / "models.py").read_text(encoding="utf-8")
@@ -230,3 +240,21 @@ def test_an_error_in_a_referenced_file_is_located_there(world: Path) -> None:
     )
     assert "leaves the reference root" in lines[1]
     assert not forbidden(result, allowed_files={base / "spec.yaml", part}, out=out, cache=cache)
+
+
+def test_the_validator_never_fetches(tmp_path: Path) -> None:
+    """openapi-spec-validator follows a ``$ref`` even inside data (a ``default``) and would
+    fetch it: its resolver refuses every scheme (read/validate.py), so nothing connects."""
+    from generator.read.validate import run_validator
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        server.setblocking(False)
+        url = f"http://127.0.0.1:{server.getsockname()[1]}/x.yaml"
+        schema = f"A: {{type: object, properties: {{n: {{default: {{$ref: '{url}'}}}}}}}}\n"
+        data = yaml.safe_load(_doc(schema))
+        findings = run_validator(data)
+        with pytest.raises(BlockingIOError):
+            server.accept()  # nobody connected
+    assert all(kind != "error" for kind, _, _ in findings), findings
