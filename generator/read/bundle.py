@@ -103,6 +103,7 @@ def unused_part(pointer: str) -> bool:
     )
 
 
+_SCALAR_KEYWORDS = frozenset({"$id", "$dynamicRef", "$recursiveRef"})
 _URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 # What a value is: an object of keywords, a map of names to objects, a map of names to schemas.
@@ -210,13 +211,14 @@ class _Bundler:
         if id(node) in self.memo:
             return self.memo[id(node)]
         if isinstance(node, list):
-            out_list = [
-                self.visit(v, src, f"{sptr}/{i}", f"{optr}/{i}", OBJ, schema, level + 1)
-                for i, v in enumerate(node)
-            ]
-            result: Any = (
-                node if all(a is b for a, b in zip(out_list, node, strict=True)) else out_list
-            )
+            out_list = list(node)
+            for i, value in enumerate(node):
+                if isinstance(value, (dict, list)):
+                    out_list[i] = self.visit(
+                        value, src, f"{sptr}/{i}", f"{optr}/{i}", OBJ, schema, level + 1
+                    )
+            changed = any(a is not b for a, b in zip(out_list, node, strict=True))
+            result: Any = out_list if changed else node
         elif kind != SCHEMAS and isinstance(node.get("$ref"), str):
             # (a map of names given by reference, ``responses: {$ref: ...}``, is followed too)
             result = self.reference(node, src, sptr, optr, schema, level, kind=kind)
@@ -228,44 +230,45 @@ class _Bundler:
     def mapping(
         self, node: dict[str, Any], src: Source, sptr: str, optr: str, kind: str, level: int
     ) -> Any:
-        out: dict[str, Any] = {}
-        changed = False
+        changes: dict[str, Any] = {}  # key -> new value (_MISSING: dropped); most nodes: none
         for key, value in node.items():
+            if kind == OBJ and key in _SCALAR_KEYWORDS:
+                if key == "$id":
+                    changes[key] = _MISSING  # used for resolution only (module docstring)
+                else:
+                    self.dynamic_ref(key, value, src, f"{sptr}/{key}")
+                continue
+            if not isinstance(value, (dict, list)):
+                continue
+            if str(key).startswith("x-") and kind != SCHEMAS:
+                continue  # an extension: data
             token = escape_pointer_token(key)
             child_s, child_o = f"{sptr}/{token}", f"{optr}/{token}"
-            if kind == OBJ:
-                if str(key).startswith("x-") or key in _LITERAL_KEYS:
-                    out[key] = value
-                    continue
-                if key == "$id":
-                    changed = True  # used for resolution only (see the module docstring)
-                    continue
-                if key in ("$dynamicRef", "$recursiveRef"):
-                    self.dynamic_ref(key, value, src, child_s)
-                    out[key] = value
-                    continue
-                if key == "discriminator" and isinstance(value, dict):
-                    new = self.discriminator(value, src, child_s, level)
-                elif key == "examples" and isinstance(value, list):
-                    new = value  # a schema's examples: data
-                else:
-                    child_kind = (
-                        SCHEMAS
-                        if key in _SCHEMA_MAPS or (key == "schemas" and optr == "/components")
-                        else NAMES
-                        if key in _NAME_MAPS and isinstance(value, dict)
-                        else OBJ
-                    )
-                    schema = key in _SCHEMA_KEYS or key in _SCHEMA_LISTS
-                    new = self.visit(value, src, child_s, child_o, child_kind, schema, level + 1)
-            else:
-                if kind == NAMES and str(key).startswith("x-"):
-                    out[key] = value
-                    continue
+            if kind != OBJ:
                 new = self.visit(value, src, child_s, child_o, OBJ, kind == SCHEMAS, level + 1)
-            changed = changed or new is not value
-            out[key] = new
-        return out if changed else node
+            elif key in _LITERAL_KEYS or (key == "examples" and isinstance(value, list)):
+                continue  # literal values, a schema's examples: data
+            elif key == "discriminator" and isinstance(value, dict):
+                new = self.discriminator(value, src, child_s, level)
+            else:
+                child_kind = (
+                    SCHEMAS
+                    if key in _SCHEMA_MAPS or (key == "schemas" and optr == "/components")
+                    else NAMES
+                    if key in _NAME_MAPS and isinstance(value, dict)
+                    else OBJ
+                )
+                schema = key in _SCHEMA_KEYS or key in _SCHEMA_LISTS
+                new = self.visit(value, src, child_s, child_o, child_kind, schema, level + 1)
+            if new is not value:
+                changes[key] = new
+        if not changes:
+            return node
+        return {
+            key: changes.get(key, value)
+            for key, value in node.items()
+            if changes.get(key, value) is not _MISSING
+        }
 
     def reference(
         self,

@@ -4,8 +4,8 @@ YAML aliases make a document a graph, not a tree: a ~1 KB "billion laughs" file 
 few hundred shared nodes that every later walk (validation, models, templates) would expand
 into 10^9. A recursive alias (``&a [*a]``) makes a cycle that a walk never leaves, and deep
 nesting makes recursive code fail with ``RecursionError``. One pass over the graph, each shared
-node visited once (its expanded size and height memoised), refuses all three with a located
-error, in time proportional to the text, before any other stage runs.
+node visited once (its expanded size memoised), refuses all three with a located error, in time
+proportional to the text, before any other stage runs.
 """
 
 from __future__ import annotations
@@ -21,68 +21,72 @@ MAX_DEPTH = 100
 # Nodes (mappings, lists and scalars) once every alias and shared reference is expanded: 20x
 # the largest public document of the corpus (stripe.yaml, 4 MB: ~99,000).
 MAX_NODES = 2_000_000
+# Keywords that make the reference pass (bundle.py) necessary; without them (and with only
+# '#/...' $refs) it has nothing to do.
+REFERENCE_KEYWORDS = frozenset(
+    {"$dynamicRef", "$recursiveRef", "$id", "$anchor", "$dynamicAnchor", "discriminator"}
+)
 
 
-def children(node: Any) -> list[tuple[str, Any]]:
-    if isinstance(node, dict):
-        return [(escape_pointer_token(k), v) for k, v in node.items()]
-    if isinstance(node, list):
-        return [(str(i), v) for i, v in enumerate(node)]
-    return []
+class _Walk:
+    """The pass itself: recursive, but never deeper than ``max_depth`` (it stops there)."""
+
+    def __init__(self, max_depth: int, max_nodes: int, file: str) -> None:
+        self.max_depth, self.max_nodes, self.file = max_depth, max_nodes, file
+        self.size: dict[int, int] = {}  # id -> expanded node count of a container
+        self.on_path: set[int] = set()
+        self.path: list[Any] = []  # keys from the root (a pointer only when one is reported)
+        self.references = False  # something for bundle.py to do
+
+    def fail(self, message: str) -> SpecError:
+        pointer = "".join("/" + escape_pointer_token(k) for k in self.path)
+        return SpecError(message, file=self.file, pointer=pointer)
+
+    def walk(self, node: Any, depth: int) -> int:
+        ident = id(node)
+        known = self.size.get(ident)
+        if known is not None:
+            return known
+        if ident in self.on_path:
+            raise self.fail("a YAML alias refers to a node that contains it (an infinite document)")
+        if depth >= self.max_depth:
+            raise self.fail(f"nested more than {self.max_depth} levels deep (the limit)")
+        self.on_path.add(ident)
+        total = 1
+        if isinstance(node, dict):
+            if not self.references:
+                ref = node.get("$ref")
+                if (ref is not None and not (isinstance(ref, str) and ref.startswith("#/"))) or (
+                    not REFERENCE_KEYWORDS.isdisjoint(node)
+                ):
+                    self.references = True
+            items: Any = node.items()
+        else:
+            items = enumerate(node)
+        for key, child in items:
+            if isinstance(child, (dict, list)):
+                self.path.append(key)
+                total += self.walk(child, depth + 1)
+                self.path.pop()
+            else:
+                total += 1
+        self.on_path.discard(ident)
+        self.size[ident] = total
+        if total > self.max_nodes:
+            raise self.fail(
+                f"more than {self.max_nodes:,} values once YAML aliases are expanded "
+                "(the limit): an alias bomb?"
+            )
+        return total
 
 
 def check_shape(
     data: Any, *, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES, file: str = ""
-) -> None:
+) -> bool:
     """Raise SpecError (located by JSON pointer) on a cycle, nesting deeper than ``max_depth``
-    or more than ``max_nodes`` nodes once aliases are expanded."""
-    size: dict[int, int] = {}  # id -> expanded node count of the subtree
-    height: dict[int, int] = {}  # id -> containers from this node to its deepest leaf
-    on_path: set[int] = set()
-    # An explicit stack (no recursion): (node, pointer, depth, children iterator or None).
-    stack: list[tuple[Any, str, int, Any]] = [(data, "", 0, None)]
-    while stack:
-        node, ptr, depth, kids = stack.pop()
-        ident = id(node)
-        if kids is None:
-            if not isinstance(node, (dict, list)) or ident in size:
-                continue
-            if depth >= max_depth:
-                raise SpecError(
-                    f"nested more than {max_depth} levels deep (the limit)", file=file, pointer=ptr
-                )
-            on_path.add(ident)
-            stack.append((node, ptr, depth, iter(children(node))))
-            continue
-        pending = False
-        for token, child in kids:
-            if isinstance(child, (dict, list)) and id(child) not in size:
-                if id(child) in on_path:
-                    raise SpecError(
-                        "a YAML alias refers to a node that contains it (an infinite document)",
-                        file=file,
-                        pointer=f"{ptr}/{token}",
-                    )
-                stack.append((node, ptr, depth, kids))
-                stack.append((child, f"{ptr}/{token}", depth + 1, None))
-                pending = True
-                break
-        if pending:
-            continue
-        on_path.discard(ident)
-        total, tallest = 1, 0
-        for _, child in children(node):
-            if isinstance(child, (dict, list)):
-                total += size[id(child)]
-                tallest = max(tallest, height[id(child)])
-            else:
-                total += 1
-        size[ident] = total
-        height[ident] = tallest + 1
-        if total > max_nodes:
-            raise SpecError(
-                f"more than {max_nodes:,} values once YAML aliases are expanded (the limit): "
-                "an alias bomb?",
-                file=file,
-                pointer=ptr,
-            )
+    or more than ``max_nodes`` nodes once aliases are expanded. Returns whether the document
+    has references for bundle.py to resolve (any ``$ref`` not ``#/...``, ``$id``, ...)."""
+    walk = _Walk(max_depth, max_nodes, file)
+    if isinstance(data, (dict, list)):
+        walk.walk(data, 0)
+    return walk.references

@@ -123,7 +123,9 @@ def load_spec(path: str | Path, *, ref_root: str | Path | None = None) -> SpecDo
     """Load a YAML or JSON OpenAPI document, bounded, with every reference resolved inside it
     (files it refers to must be under ``ref_root``, default: the spec's own directory).
     Raises SpecError with file, line and pointer on bad syntax or a refused reference."""
-    doc = load_part(Path(path))
+    doc, references = _load_part(Path(path))
+    if not references:
+        return doc  # only '#/...' $refs: nothing to resolve here (validate.py checks them)
     result = bundle(doc, Path(ref_root) if ref_root is not None else None)
     if result.data is not doc.data:
         doc.data = result.data
@@ -157,16 +159,19 @@ def _dump(data: dict[str, Any], *, json_text: bool) -> str:
 
 def load_part(path: Path, shown: Path | None = None) -> SpecDocument:
     """One file, parsed and bounded (its references not yet followed); errors name ``shown``."""
+    return _load_part(path, shown)[0]
+
+
+def _load_part(path: Path, shown: Path | None = None) -> tuple[SpecDocument, bool]:
     doc = _read(path)
     if shown is not None:
         doc.path = shown
-    _check_shape(doc)
-    return doc
+    return doc, _check_shape(doc)
 
 
-def _check_shape(doc: SpecDocument) -> None:
+def _check_shape(doc: SpecDocument) -> bool:
     try:
-        check_shape(doc.data)
+        return check_shape(doc.data)
     except SpecError as exc:
         raise doc.error(exc.message, exc.pointer) from None
 
