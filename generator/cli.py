@@ -254,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the output directory, a spec that cannot be read...
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except (RecursionError, MemoryError) as exc:
         print(
             f"error: the input is too large or nested too deeply ({type(exc).__name__})",

@@ -258,3 +258,28 @@ def test_the_validator_never_fetches(tmp_path: Path) -> None:
         with pytest.raises(BlockingIOError):
             server.accept()  # nobody connected
     assert all(kind != "error" for kind, _, _ in findings), findings
+
+
+def test_anchors_and_embedded_ids_resolve_inside_the_document(tmp_path: Path) -> None:
+    from generator.read.load import load_spec
+
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        _doc(
+            "A:\n  type: object\n  properties:\n    pet: {$ref: '#pet'}\n"
+            "    tag: {$ref: 'https://example.com/schemas/tag'}\n"
+            "    name: {$ref: 'https://example.com/schemas/tag#/properties/name'}\n"
+            "Pet: {$anchor: pet, type: object}\n"
+            "Tag:\n  $id: 'https://example.com/schemas/tag'\n  type: object\n"
+            "  properties: {name: {type: string}}\n"
+        ),
+        encoding="utf-8",
+    )
+    doc = load_spec(spec)
+    props = doc.data["components"]["schemas"]["A"]["properties"]
+    assert props == {
+        "pet": {"$ref": "#/components/schemas/Pet"},
+        "tag": {"$ref": "#/components/schemas/Tag"},
+        "name": {"$ref": "#/components/schemas/Tag/properties/name"},
+    }
+    assert "$id" not in doc.data["components"]["schemas"]["Tag"]  # no base URI handed on
