@@ -20,6 +20,22 @@ _CAMEL_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
 _NON_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
 
 
+# Characters of a name the generator makes (identifier, module, package, class): a module's file
+# name must fit in 255 bytes (a 300-character tag failed with "File name too long").
+MAX_NAME = 80
+
+
+def shorten(text: str, limit: int = MAX_NAME, sep: str = "_") -> str:
+    """``text``, or its start and 8 hex digits of its hash when longer than ``limit``:
+    deterministic, and two long names that differ anywhere stay different."""
+    if len(text) <= limit:
+        return text
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    if sep != "_":
+        digest = digest.upper()
+    return text[: limit - len(digest) - len(sep)].rstrip("_") + sep + digest
+
+
 def ascii_text(name: str) -> str:
     """``naïve`` -> ``naive``: letters with accents lose them; other non-ASCII goes."""
     if name.isascii():
@@ -39,9 +55,9 @@ def snake_case(name: str) -> str:
 
 
 def pascal_case(name: str) -> str:
-    """``shared_configurations`` -> ``SharedConfigurations``."""
+    """``shared_configurations`` -> ``SharedConfigurations`` (at most ``MAX_NAME`` long)."""
     parts = [p for p in re.split(r"[^0-9a-zA-Z]+", snake_case(name)) if p]
-    text = "".join(p[:1].upper() + p[1:] for p in parts) or "X"
+    text = shorten("".join(p[:1].upper() + p[1:] for p in parts) or "X", sep="")
     if text[0].isdigit():
         text = "_" + text
     return text
@@ -117,22 +133,6 @@ CLIENT_ATTRIBUTES = frozenset(
 )
 # Attributes of the namespace (resource) base classes a method must not replace.
 RESOURCE_ATTRIBUTES = frozenset({"options"})
-
-
-# Characters of a name the generator makes (identifier, module, package, class): a module's file
-# name must fit in 255 bytes (a 300-character tag failed with "File name too long").
-MAX_NAME = 80
-
-
-def shorten(text: str, limit: int = MAX_NAME, sep: str = "_") -> str:
-    """``text``, or its start and 8 hex digits of its hash when longer than ``limit``:
-    deterministic, and two long names that differ anywhere stay different."""
-    if len(text) <= limit:
-        return text
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    if sep != "_":
-        digest = digest.upper()
-    return text[: limit - len(digest) - len(sep)].rstrip("_") + sep + digest
 
 
 def identifier(name: str) -> str:
@@ -224,7 +224,7 @@ def package_name_from_title(title: str) -> str:
 def class_base(name: str) -> str:
     """``pet.store`` -> ``PetStore``, ``1st`` -> ``Model1st``, nothing usable -> ``Model``:
     ASCII PascalCase that is an identifier."""
-    base = shorten(pascal_case(name).lstrip("_"), sep="")
+    base = pascal_case(name).lstrip("_")
     if not base or base == "X":  # pascal_case's answer for a name with no letters or digits
         return "Model"
     return "Model" + base if base[0].isdigit() else base
@@ -244,7 +244,8 @@ def plan_class_names(
     used: set[str] = set()
     for raw in schemas:
         name = str(raw)
-        base = name if re.fullmatch(r"[A-Z][A-Za-z0-9]*", name) else class_base(name)
+        plain = re.fullmatch(r"[A-Z][A-Za-z0-9]*", name)
+        base = shorten(name, sep="") if plain else class_base(name)
         if base.lower() in taken or base in ("I", "O", "l"):  # E742: ambiguous class names
             base += "Model"
         candidate = base

@@ -144,6 +144,9 @@ def test_long_names_are_shortened_deterministically(tmp_path: Path) -> None:
     assert first.operations == 1
     files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*.py"))
     assert all(len(part) <= MAX_NAME + 3 for f in files for part in f.parts), files
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "one").rglob("*.py"))
+    names = re.findall(r"^\s*(?:async def|def|class) (\w+)", source, re.M)
+    assert tag[:40] in " ".join(names) and max(map(len, names)) <= MAX_NAME + 20, names
     generate(spec, tmp_path / "two")
     again = sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*.py"))
     assert again == files
