@@ -131,6 +131,30 @@ def test_a_ref_chain_across_files_that_never_ends_is_located(tmp_path: Path) -> 
     )
 
 
+def test_a_ref_bomb_across_files_is_refused_without_its_memory(tmp_path: Path) -> None:
+    """References copy what they point to (shared, as YAML aliases do): the bundle's size once
+    expanded is bounded like an alias bomb's."""
+    lines = ["l0: [{name: a, in: query}]"]
+    for level in range(1, 10):
+        lines.append(f"l{level}: [" + ", ".join([f"{{$ref: '#/l{level - 1}'}}"] * 9) + "]")
+    (tmp_path / "p.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        HEAD.replace("paths: {}\n", "")
+        + "paths:\n  /a:\n    get:\n      parameters: {$ref: 'p.yaml#/l9'}\n",
+        encoding="utf-8",
+    )
+    tracemalloc.start()
+    try:
+        with pytest.raises(SpecError) as info:
+            load_spec(spec)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000, peak
+    assert "more than 2,000,000 values" in str(info.value), str(info.value)
+
+
 def test_long_names_are_shortened_deterministically(tmp_path: Path) -> None:
     tag = "Very" + "Long" * 74  # 300 characters
     spec = tmp_path / "long.yaml"
