@@ -74,8 +74,8 @@ class _Walk:
         self.size[ident] = total
         if total > self.max_nodes:
             raise self.fail(
-                f"more than {self.max_nodes:,} values once YAML aliases are expanded "
-                "(the limit): an alias bomb?"
+                f"more than {self.max_nodes:,} values once YAML aliases and $refs are expanded "
+                "(the limit)"
             )
         return total
 
