@@ -179,7 +179,8 @@ class _Bundler:
             components["schemas"] = schemas
             data["components"] = components
         if self.errors:
-            raise combined(self.errors[:MAX_REPORTED])
+            unique = list({str(e): e for e in self.errors}.values())  # a file tried twice
+            raise combined(unique[:MAX_REPORTED])
         files = [Path(s.doc.path) for s in self.sources.values()]
         return Bundle(data=data, files=files, origins=self.origins)
 
