@@ -10,7 +10,9 @@ JSON pointers (``#/...``):
   schema's ``$id``, or a relative path to a file under the *reference root* (the spec's own
   directory unless ``--ref-root`` says otherwise). Such files are read as part of one document,
   as bundlers do: a schema they define becomes a component schema (named after its fragment or
-  file), anything else is copied where it is first referenced and referred to from then on.
+  file), a component entry that is only such a ``$ref`` receives the content in place, and
+  anything else is copied where it is referenced (one shared copy: each file's content is
+  walked once). ``sources.py`` reads the files and says what a reference names.
 * ``$dynamicRef``: ``#anchor`` or ``#/pointer`` in the same file; ``$recursiveRef``: ``#``.
 * ``$id`` is used to resolve references only, then dropped (it would give another tool a base
   URI to fetch from).
@@ -23,18 +25,16 @@ Example's ``value``) are data, never followed.
 
 from __future__ import annotations
 
-import os
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from ..errors import SpecError, combined, escape_pointer_token
 from .refs import unescape
+from .sources import MISSING, Files, Source
 
-MAX_FILES = 1000  # files one document may reach
-MAX_LEVELS = 300  # nested objects, across files, while copying (limits.MAX_DEPTH checks the result)
+MAX_LEVELS = 200  # nested objects, across files, while copying (limits.MAX_DEPTH checks the result)
 MAX_REPORTED = 20
 
 # Where a value is a schema: under these keys of a schema ...
@@ -104,32 +104,9 @@ def unused_part(pointer: str) -> bool:
 
 
 _SCALAR_KEYWORDS = frozenset({"$id", "$dynamicRef", "$recursiveRef"})
-_URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 # What a value is: an object of keywords, a map of names to objects, a map of names to schemas.
 OBJ, NAMES, SCHEMAS = "obj", "names", "schemas"
-
-
-@dataclass
-class Source:
-    """One file of the document: its loaded form, and its ``$anchor``s and ``$id``s."""
-
-    doc: Any  # SpecDocument (not imported: load.py imports this module)
-    anchors: dict[str, str] = field(default_factory=dict)  # name -> pointer
-    ids: dict[str, str] = field(default_factory=dict)  # $id -> pointer
-
-    def lookup(self, pointer: str) -> Any:
-        """The value at ``pointer`` in this file, or ``_MISSING``."""
-        node = self.doc.data
-        for raw in pointer.split("/")[1:] if pointer else []:
-            token = unescape(raw)
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                return _MISSING
-        return node
 
 
 @dataclass
@@ -146,13 +123,9 @@ def bundle(doc: Any, ref_root: Path | None = None) -> Bundle:
 
 class _Bundler:
     def __init__(self, doc: Any, ref_root: Path | None) -> None:
-        self.root = _source(doc)
-        given = ref_root or doc.path.parent or Path(".")
-        self.ref_root = Path(os.path.realpath(given))
-        self.plain_root = os.path.normpath(os.path.abspath(given))
-        spec_real = os.path.realpath(doc.path)
-        self.sources: dict[str, Source] = {spec_real: self.root}
         self.errors: list[SpecError] = []
+        self.files = Files(doc, ref_root, self.errors)
+        self.root = self.files.root
         self.placed: dict[tuple[int, str], str] = {}  # (source, pointer) -> output pointer
         self.origins: dict[str, tuple[Any, str]] = {}
         self.memo: dict[int, Any] = {}
@@ -161,10 +134,6 @@ class _Bundler:
         components = doc.data.get("components")
         schemas = components.get("schemas") if isinstance(components, dict) else None
         self.schema_names: set[str] = set(schemas) if isinstance(schemas, dict) else set()
-        if ref_root is not None and not _is_inside(spec_real, str(self.ref_root)):
-            raise SpecError(
-                f"the spec is not under its reference root {self.ref_root}", file=str(doc.path)
-            )
 
     # -- the walk -------------------------------------------------------------------------------
 
@@ -181,7 +150,7 @@ class _Bundler:
         if self.errors:
             unique = list({str(e): e for e in self.errors}.values())  # a file tried twice
             raise combined(unique[:MAX_REPORTED])
-        files = [Path(s.doc.path) for s in self.sources.values()]
+        files = [Path(s.doc.path) for s in self.files.sources.values()]
         return Bundle(data=data, files=files, origins=self.origins)
 
     def _reserve_components(self) -> None:
@@ -231,11 +200,11 @@ class _Bundler:
     def mapping(
         self, node: dict[str, Any], src: Source, sptr: str, optr: str, kind: str, level: int
     ) -> Any:
-        changes: dict[str, Any] = {}  # key -> new value (_MISSING: dropped); most nodes: none
+        changes: dict[str, Any] = {}  # key -> new value (MISSING: dropped); most nodes: none
         for key, value in node.items():
             if kind == OBJ and key in _SCALAR_KEYWORDS:
                 if key == "$id":
-                    changes[key] = _MISSING  # used for resolution only (module docstring)
+                    changes[key] = MISSING  # used for resolution only (module docstring)
                 else:
                     self.dynamic_ref(key, value, src, f"{sptr}/{key}")
                 continue
@@ -268,7 +237,7 @@ class _Bundler:
         return {
             key: changes.get(key, value)
             for key, value in node.items()
-            if changes.get(key, value) is not _MISSING
+            if changes.get(key, value) is not MISSING
         }
 
     def reference(
@@ -364,7 +333,7 @@ class _Bundler:
         elif value.startswith("#/"):
             if src is not self.root:
                 self.fail(src, where, "$dynamicRef to a pointer is only supported in the spec file")
-            elif src.lookup(unquote(value[1:])) is _MISSING:
+            elif src.lookup(unquote(value[1:])) is MISSING:
                 self.fail(src, where, f"$dynamicRef {value!r} points to nothing")
         elif value.startswith("#") and value[1:] in src.anchors:
             pass
@@ -376,128 +345,17 @@ class _Bundler:
                 "(expected '#name' of a $dynamicAnchor or '#/pointer' in the same file)",
             )
 
-    # -- resolving one reference ----------------------------------------------------------------
-
     def resolve(
         self, ref: Any, src: Source, where: str, *, report: bool = True
     ) -> tuple[Source, str] | None:
-        """The file and pointer ``ref`` (met at ``where`` in ``src``) refers to, or None (and a
-        located error)."""
+        """The file and pointer ``ref`` (met at ``where`` in ``src``) refers to, or None (and,
+        with ``report``, a located error)."""
 
         def refuse(message: str) -> None:
             if report:
                 self.fail(src, where, message)
 
-        if not isinstance(ref, str):
-            refuse(f"$ref must be a string, found {type(ref).__name__}")
-            return None
-        location, _, fragment = ref.partition("#")
-        target = src
-        if location:
-            if _URI_SCHEME.match(location) or location.startswith("//"):
-                if location not in src.ids:
-                    refuse(
-                        f"remote $ref {ref!r} is not supported: a URL is never read (only "
-                        f"references inside the document or to files under {self.ref_root})"
-                    )
-                    return None
-                base = src.ids[location]
-                return self._fragment(ref, src, fragment, base, refuse)
-            target_or_error = self.file(location, src)
-            if isinstance(target_or_error, str):
-                refuse(target_or_error.replace("{ref}", repr(ref)))
-                return None
-            target = target_or_error
-        return self._fragment(ref, target, fragment, "", refuse)
-
-    def _fragment(
-        self, ref: str, target: Source, fragment: str, base: str, refuse: Any
-    ) -> tuple[Source, str] | None:
-        fragment = unquote(fragment)
-        if fragment and not fragment.startswith("/"):
-            if fragment not in target.anchors:
-                refuse(f"$ref {ref!r}: no $anchor {fragment!r} in {target.doc.path}")
-                return None
-            return target, target.anchors[fragment]
-        pointer = base + fragment
-        if target.lookup(pointer) is _MISSING:
-            refuse(f"$ref {ref!r} points to nothing")
-            return None
-        return target, pointer
-
-    def file(self, location: str, src: Source) -> Source | str:
-        """The file a relative reference names, read once; or why it is refused."""
-        path = unquote(location)
-        if "\x00" in path:
-            return "$ref {ref}: a file name cannot contain NUL"
-        if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", path):
-            return (
-                "remote $ref {ref} is not supported: an absolute path is never read (only "
-                "relative paths to files under the reference root)"
-            )
-        candidate = os.path.normpath(os.path.join(os.path.dirname(src.doc.path), path))
-        if not _is_inside(os.path.abspath(candidate), self.plain_root):
-            return "$ref {ref} leaves the reference root " + f"{self.ref_root}: not read"
-        real = os.path.realpath(candidate)
-        if not _is_inside(real, str(self.ref_root)):
-            return (
-                "$ref {ref} is a symlink that leaves the reference root " + f"{self.ref_root}: "
-                "not read"
-            )
-        if real in self.sources:
-            return self.sources[real]
-        if not os.path.isfile(real):
-            return "$ref {ref}: no such file"
-        if len(self.sources) >= MAX_FILES:
-            return "$ref {ref}: more than " + f"{MAX_FILES} files: not read"
-        from .load import load_part
-
-        try:
-            doc = load_part(Path(real), shown=Path(candidate))
-        except SpecError as exc:
-            self.errors.append(exc)
-            return "$ref {ref}: the file cannot be read (see the error above)"
-        self.sources[real] = _source(doc)
-        return self.sources[real]
+        return self.files.resolve(ref, src, refuse)
 
     def fail(self, src: Source, pointer: str, message: str) -> None:
         self.errors.append(src.doc.error(message, pointer))
-
-
-class _Missing:
-    pass
-
-
-_MISSING: Any = _Missing()
-
-
-def _source(doc: Any) -> Source:
-    source = Source(doc)
-    stack: list[tuple[Any, str]] = [(doc.data, "")]
-    seen: set[int] = set()
-    while stack:
-        node, ptr = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, dict):
-            for key in ("$anchor", "$dynamicAnchor"):
-                if isinstance(node.get(key), str):
-                    source.anchors.setdefault(node[key], ptr)
-            if isinstance(node.get("$id"), str):
-                source.ids.setdefault(node["$id"].partition("#")[0], ptr)
-            for key, value in node.items():
-                if isinstance(value, (dict, list)) and not str(key).startswith("x-"):
-                    stack.append((value, f"{ptr}/{escape_pointer_token(key)}"))
-        elif isinstance(node, list):
-            stack.extend(
-                (v, f"{ptr}/{i}") for i, v in enumerate(node) if isinstance(v, (dict, list))
-            )
-    return source
-
-
-def _is_inside(path: str, directory: str) -> bool:
-    try:
-        return os.path.commonpath([path, directory]) == directory
-    except ValueError:
-        return False
