@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -36,7 +37,12 @@ def overlay_of(spec: Path) -> Path | None:
 
 
 def generate_package(
-    spec: Path, out: Path, *, skip_unsupported: bool = False, overlay: Path | None = None
+    spec: Path,
+    out: Path,
+    *,
+    skip_unsupported: bool = False,
+    overlay: Path | None = None,
+    ref_root: Path | None = None,
 ) -> Report:
     """What ``python -m generator generate`` does for one spec: the package with its
     CHANGELOG.md (written by the release tools) and its overlay (default: ``overlay_of``)."""
@@ -49,6 +55,7 @@ def generate_package(
         skip_unsupported=skip_unsupported,
         changelog=changelog_for,
         overlay=overlay or overlay_of(spec),
+        ref_root=ref_root,
     )
 
 
@@ -93,6 +100,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             print(f"error: no specs in {SPEC_DIR}", file=sys.stderr)
             return 2
     overlay = Path(args.overlay) if args.overlay else None
+    ref_root = Path(args.ref_root) if args.ref_root else None
     for spec, out in pairs:
         chosen = overlay or overlay_of(spec)
         options = {
@@ -108,7 +116,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
                 print(f"{spec.stem}: up to date (inputs unchanged) -> {_rel(out)}")
             continue
         report = generate_package(
-            spec, out, skip_unsupported=args.skip_unsupported, overlay=overlay
+            spec, out, skip_unsupported=args.skip_unsupported, overlay=overlay, ref_root=ref_root
         )
         if inputs is not None:
             fingerprint.remember(inputs, out)
@@ -233,6 +241,12 @@ def main(argv: list[str] | None = None) -> int:
         help="hand-written modules and README sections to add to the package "
         "(default: the overlay/ directory beside the spec, if any; see README)",
     )
+    gen.add_argument(
+        "--ref-root",
+        metavar="DIR",
+        help="the directory that files referenced by $ref must be under (default: the spec's "
+        "own directory; see README, Security)",
+    )
     gen.set_defaults(func=cmd_generate)
     chk = sub.add_parser(
         "check", help="fail with a diff if generated/ is not what the specs produce"
@@ -273,3 +287,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the output directory, a spec that cannot be read...
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
+    except (RecursionError, MemoryError) as exc:
+        print(
+            f"error: the input is too large or nested too deeply ({type(exc).__name__})",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as exc:  # noqa: BLE001 - no input may end in a traceback
+        if os.environ.get("GENERATOR_TRACEBACK"):
+            raise
+        message = " ".join(str(exc).split())[:300]
+        print(
+            f"error: internal error ({type(exc).__name__}: {message}); this is a bug of the "
+            "generator: please report it with the input (GENERATOR_TRACEBACK=1 shows where)",
+            file=sys.stderr,
+        )
+        return 3

@@ -9,6 +9,7 @@ the generated code itself uses in that position. Collisions are resolved by the 
 from __future__ import annotations
 
 import builtins
+import hashlib
 import keyword
 import re
 import unicodedata
@@ -17,6 +18,22 @@ from collections.abc import Collection
 _CAMEL_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _CAMEL_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
 _NON_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
+
+
+# Characters of a name the generator makes (identifier, module, package, class): a module's file
+# name must fit in 255 bytes (a 300-character tag failed with "File name too long").
+MAX_NAME = 80
+
+
+def shorten(text: str, limit: int = MAX_NAME, sep: str = "_") -> str:
+    """``text``, or its start and 8 hex digits of its hash when longer than ``limit``:
+    deterministic, and two long names that differ anywhere stay different."""
+    if len(text) <= limit:
+        return text
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    if sep != "_":
+        digest = digest.upper()
+    return text[: limit - len(digest) - len(sep)].rstrip("_") + sep + digest
 
 
 def ascii_text(name: str) -> str:
@@ -38,9 +55,9 @@ def snake_case(name: str) -> str:
 
 
 def pascal_case(name: str) -> str:
-    """``shared_configurations`` -> ``SharedConfigurations``."""
+    """``shared_configurations`` -> ``SharedConfigurations`` (at most ``MAX_NAME`` long)."""
     parts = [p for p in re.split(r"[^0-9a-zA-Z]+", snake_case(name)) if p]
-    text = "".join(p[:1].upper() + p[1:] for p in parts) or "X"
+    text = shorten("".join(p[:1].upper() + p[1:] for p in parts) or "X", sep="")
     if text[0].isdigit():
         text = "_" + text
     return text
@@ -120,8 +137,8 @@ RESOURCE_ATTRIBUTES = frozenset({"options"})
 
 
 def identifier(name: str) -> str:
-    """A safe Python identifier for a parameter or attribute."""
-    text = snake_case(name)
+    """A safe Python identifier for a parameter or attribute (at most ``MAX_NAME`` long)."""
+    text = shorten(snake_case(name))
     if text == "_":
         text = "value"
     if text[0].isdigit():
@@ -190,7 +207,7 @@ def package_name_from_title(title: str) -> str:
     """A package name from ``info.title``: snake_case, never a stdlib or dependency name."""
     import sys
 
-    name = snake_case(title)
+    name = shorten(snake_case(title))
     if name == "_" or not name:
         name = "api"
     if name[0].isdigit():
@@ -228,7 +245,8 @@ def plan_class_names(
     used: set[str] = set()
     for raw in schemas:
         name = str(raw)
-        base = name if re.fullmatch(r"[A-Z][A-Za-z0-9]*", name) else class_base(name)
+        plain = re.fullmatch(r"[A-Z][A-Za-z0-9]*", name)
+        base = shorten(name, sep="") if plain else class_base(name)
         if base.lower() in taken or base in ("I", "O", "l"):  # E742: ambiguous class names
             base += "Model"
         candidate = base

@@ -59,12 +59,14 @@ def build(
     skip_unsupported: bool = False,
     changelog: Changelog | None = None,
     overlay: Path | None = None,
+    ref_root: Path | None = None,
 ) -> tuple[dict[str, str], Report, SpecDocument]:
     """Read, build, model and render one spec; nothing is written.
 
     ``skip_unsupported``: leave out (and warn about) operations using an unsupported feature
     instead of stopping with that error. ``overlay``: a directory of hand-written modules and
-    README sections added to the package (generator/read/overlay.py).
+    README sections added to the package (generator/read/overlay.py). ``ref_root``: the
+    directory files referenced by ``$ref`` must be under (default: the spec's own).
     """
     report = Report(spec=spec_path, out=Path())
     clock = time.perf_counter()
@@ -75,7 +77,7 @@ def build(
         report.timings[stage] = report.timings.get(stage, 0.0) + now - clock
         clock = now
 
-    doc = load_spec(spec_path)
+    doc = load_spec(spec_path, ref_root=ref_root)
     extra = read_overlay(overlay) if overlay is not None else None
     lap("load")
     try:
@@ -93,7 +95,7 @@ def build(
         lap("templates")
     except SpecError as exc:
         if not exc.file:
-            raise exc.located(str(doc.path), doc.line_of(exc.pointer)) from None
+            raise doc.error(exc.message, exc.pointer) from None
         raise
     report.package_version = api.package.version
     report.api_version = api.package.api_version.value
@@ -111,10 +113,15 @@ def generate(
     skip_unsupported: bool = False,
     changelog: Changelog | None = None,
     overlay: Path | None = None,
+    ref_root: Path | None = None,
 ) -> Report:
     """Generate the project for ``spec_path`` into ``out``, atomically."""
     files, report, _ = build(
-        spec_path, skip_unsupported=skip_unsupported, changelog=changelog, overlay=overlay
+        spec_path,
+        skip_unsupported=skip_unsupported,
+        changelog=changelog,
+        overlay=overlay,
+        ref_root=ref_root,
     )
     report.out = out
     clock = time.perf_counter()

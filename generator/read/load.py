@@ -3,6 +3,9 @@
 Loading uses the C YAML loader when available (fast on multi-megabyte specs); line numbers are
 only computed when an error has to be reported, by composing the YAML node tree once.
 
+Then the document's shape is bounded (``limits.py``: no alias bomb, cycle or excessive nesting)
+and its references resolved inside it (``bundle.py``: a multi-file document becomes one).
+
 YAML is read with JSON semantics (an OpenAPI document is a JSON value written as YAML): dates
 and times stay strings, and an anchor defined twice is allowed, each alias referring to the
 latest definition before it (YAML 1.2; PyYAML refuses it, public specs do it).
@@ -23,6 +26,8 @@ from typing import Any
 import yaml
 
 from ..errors import SpecError, escape_pointer_token
+from .bundle import bundle
+from .limits import check_shape
 
 try:  # pragma: no cover - depends on how PyYAML was built
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -59,11 +64,19 @@ class SpecDocument:
     warnings: list[SpecError] = field(default_factory=list, repr=False)
     quiet: bool = field(default=False, repr=False)
     _warned: set[str] = field(default_factory=set, repr=False)
+    # A multi-file document (``text`` is then the bundle, as shipped in the package): every file
+    # read (the spec first), and where the content of the other files went (output pointer ->
+    # the file's document and its pointer there).
+    files: tuple[Path, ...] = field(default=(), repr=False)
+    origins: dict[str, tuple[SpecDocument, str]] = field(default_factory=dict, repr=False)
+
+    # The spec file's own text when ``text`` is a bundle of several files (line numbers).
+    own_text: str | None = field(default=None, repr=False)
 
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line where the value at ``pointer`` starts (or its nearest parent)."""
         if self._lines is None:
-            self._lines = _line_map(self.text)
+            self._lines = _line_map(self.text if self.own_text is None else self.own_text)
         probe = pointer
         while True:
             if probe in self._lines:
@@ -73,8 +86,26 @@ class SpecDocument:
             probe = probe.rsplit("/", 1)[0]
 
     def error(self, message: str, pointer: str) -> SpecError:
-        """A SpecError located in this document."""
+        """A SpecError located in this document. In a multi-file document, the file and line
+        are those of the file the value comes from (the pointer stays the document's)."""
+        origin = self._origin(pointer)
+        if origin is not None:
+            part, inner = origin
+            return SpecError(
+                message, file=str(part.path), pointer=pointer, line=part.line_of(inner)
+            )
         return SpecError(message, file=str(self.path), pointer=pointer, line=self.line_of(pointer))
+
+    def _origin(self, pointer: str) -> tuple[SpecDocument, str] | None:
+        probe = pointer
+        while self.origins:
+            if probe in self.origins:
+                part, inner = self.origins[probe]
+                return part, inner + pointer[len(probe) :]
+            if not probe:
+                return None
+            probe = probe.rsplit("/", 1)[0]
+        return None
 
     def warn(self, message: str, pointer: str) -> SpecError:
         """Record (and print) a located warning; returns it."""
@@ -88,9 +119,64 @@ class SpecDocument:
         return warning
 
 
-def load_spec(path: str | Path) -> SpecDocument:
-    """Load a YAML or JSON OpenAPI document. Raises SpecError with file and line on bad syntax."""
-    path = Path(path)
+def load_spec(path: str | Path, *, ref_root: str | Path | None = None) -> SpecDocument:
+    """Load a YAML or JSON OpenAPI document, bounded, with every reference resolved inside it
+    (files it refers to must be under ``ref_root``, default: the spec's own directory).
+    Raises SpecError with file, line and pointer on bad syntax or a refused reference."""
+    doc, references = _load_part(Path(path))
+    if not references:
+        return doc  # only '#/...' $refs: nothing to resolve here (validate.py checks them)
+    result = bundle(doc, Path(ref_root) if ref_root is not None else None)
+    if result.data is not doc.data:
+        doc.data = result.data
+        doc.files = tuple(result.files)
+        doc.origins = result.origins
+        _check_shape(doc)  # content from other files nests and repeats too
+        if len(doc.files) > 1:
+            doc.own_text, doc.text = doc.text, _dump(doc.data, json_text=path_is_json(doc.path))
+    return doc
+
+
+def path_is_json(path: Path) -> bool:
+    return path.suffix.lower() == ".json"
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes shared values out in full (a bundle reads like one hand-written document)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _dump(data: dict[str, Any], *, json_text: bool) -> str:
+    """The bundled document as text: what the validation cache is keyed by, and what the
+    package ships (``render/bundle.py``)."""
+    if json_text:
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text: str = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return text
+
+
+def load_part(path: Path, shown: Path | None = None) -> SpecDocument:
+    """One file, parsed and bounded (its references not yet followed); errors name ``shown``."""
+    return _load_part(path, shown)[0]
+
+
+def _load_part(path: Path, shown: Path | None = None) -> tuple[SpecDocument, bool]:
+    doc = _read(path)
+    if shown is not None:
+        doc.path = shown
+    return doc, _check_shape(doc)
+
+
+def _check_shape(doc: SpecDocument) -> bool:
+    try:
+        return check_shape(doc.data)
+    except SpecError as exc:
+        raise doc.error(exc.message, exc.pointer) from None
+
+
+def _read(path: Path) -> SpecDocument:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -244,9 +330,13 @@ def _line_map(text: str) -> dict[str, int]:
         return {}
     lines: dict[str, int] = {}
     stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    seen: set[int] = set()  # an alias is its anchor's node: walked once (alias bombs, cycles)
     while stack:
         node, ptr = stack.pop()
         lines.setdefault(ptr, node.start_mark.line + 1)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 child = ptr + "/" + escape_pointer_token(key_node.value)

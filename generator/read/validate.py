@@ -274,7 +274,23 @@ def _validator_class(version: str) -> Any:
             "Schema30", (registry["schema"],), {"_validate_schema_meta": _no_meta_check}
         )
     assert issubclass(registry["schema"], keywords.SchemaValidator)
-    return type(f"Located{base.__name__}", (base,), {"keyword_validators": registry})
+    attributes = {"keyword_validators": registry, "resolver_handlers": _NoRetrieval()}
+    return type(f"Located{base.__name__}", (base,), attributes)
+
+
+class _NoRetrieval(dict[str, Any]):
+    """The validator's handlers for ``$ref``s it would fetch: every scheme refused. The read
+    stage resolved every reference already (bundle.py); the validator also follows a ``$ref``
+    inside data (a ``default``, an ``x-`` extension), and would fetch its URL or file."""
+
+    def __contains__(self, scheme: object) -> bool:
+        return True
+
+    def __getitem__(self, scheme: str) -> Any:
+        def refuse(uri: str) -> Any:
+            raise ValueError(f"{uri!r} is not read (only the document is)")
+
+        return refuse
 
 
 def _collect_properties(self: Any, schema: Any, _seen: set[int] | None = None) -> set[str]:

@@ -106,8 +106,14 @@ UNSUPPORTED = [
     (
         "remote ref",
         _op(f"parameters:\n  {PATH_PARAM}\n  - $ref: 'other.yaml#/components/parameters/P'\n{OK}"),
-        "remote $ref 'other.yaml#/components/parameters/P' is not supported",
-        "/paths/~1things~1{id}/post/parameters/1",
+        "$ref 'other.yaml#/components/parameters/P': no such file",
+        "/paths/~1things~1{id}/post/parameters/1/$ref",
+    ),
+    (
+        "URL ref",
+        _op(f"parameters:\n  {PATH_PARAM}\n  - $ref: 'http://127.0.0.1:9/p.yaml#/P'\n{OK}"),
+        "remote $ref 'http://127.0.0.1:9/p.yaml#/P' is not supported: a URL is never read",
+        "/paths/~1things~1{id}/post/parameters/1/$ref",
     ),
     (
         "infinite allOf type",
