@@ -106,6 +106,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         options = {
             "skip_unsupported": bool(args.skip_unsupported),
             "overlay": str(chosen.resolve()) if chosen else "",
+            "ref_root": str(ref_root.resolve()) if ref_root else "",
         }
         try:
             inputs: str | None = fingerprint.inputs_digest(spec, out, options)

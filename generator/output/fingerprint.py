@@ -102,9 +102,10 @@ def inputs_digest(spec: Path, out: Path, options: dict[str, object]) -> str:
     spec = spec.resolve()
     digest.update(json.dumps([spec.name, str(out.resolve()), options], sort_keys=True).encode())
     _hash_files(digest, "spec", spec.parent, _spec_inputs(spec))
-    overlay = options.get("overlay")
-    if isinstance(overlay, str) and overlay:
-        _hash_files(digest, "overlay", Path(overlay), _files(Path(overlay)))
+    for label in ("overlay", "ref_root"):  # more directories the generation reads
+        extra = options.get(label)
+        if isinstance(extra, str) and extra:
+            _hash_files(digest, label, Path(extra), _files(Path(extra)))
     for source in SOURCES:
         _hash_files(digest, source.name, source, _files(source))
     digest.update("\0".join(_tools()).encode())

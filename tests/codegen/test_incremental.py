@@ -122,6 +122,12 @@ def test_inputs_cover_versions_overlay_sources_and_tools(
     (overlay / "README.md").write_text("two")
     assert digest(newer, out, overlay=str(overlay)) != with_overlay
     assert digest(newer, tmp_path / "elsewhere") != digest(newer, out)
+    ref_root = tmp_path / "refs"  # generate --ref-root: files there may be read too
+    ref_root.mkdir()
+    (ref_root / "common.yaml").write_text("one")
+    with_root = digest(newer, out, ref_root=str(ref_root))
+    (ref_root / "common.yaml").write_text("two")
+    assert digest(newer, out, ref_root=str(ref_root)) != with_root
 
 
 def test_a_huge_spec_directory_is_never_skipped(
