@@ -108,19 +108,25 @@ def cmd_generate(args: argparse.Namespace) -> int:
             "overlay": str(chosen.resolve()) if chosen else "",
             "ref_root": str(ref_root.resolve()) if ref_root else "",
         }
-        try:
-            inputs: str | None = fingerprint.inputs_digest(spec, out, options)
-        except (fingerprint.TooLarge, OSError):
-            inputs = None
-        if inputs is not None and not args.force and fingerprint.up_to_date(inputs, out):
+        if not args.force and fingerprint.up_to_date(spec, out, options):
             if not args.quiet:
                 print(f"{spec.stem}: up to date (inputs unchanged) -> {_rel(out)}")
             continue
-        report = generate_package(
-            spec, out, skip_unsupported=args.skip_unsupported, overlay=overlay, ref_root=ref_root
-        )
-        if inputs is not None:
-            fingerprint.remember(inputs, out)
+        recorder = fingerprint.Recorder.get() if fingerprint.cache_base() else None
+        if recorder is not None:
+            recorder.start()  # which files this generation reads: the next run's inputs
+        try:
+            report = generate_package(
+                spec,
+                out,
+                skip_unsupported=args.skip_unsupported,
+                overlay=overlay,
+                ref_root=ref_root,
+            )
+        finally:
+            read = recorder.stop(out) if recorder is not None else None
+        if read is not None:
+            fingerprint.remember(spec, out, options, *read)
         _say(report, args.quiet)
     return 0
 

@@ -1,19 +1,19 @@
 """Incremental generation: skip a package whose inputs and output are exactly as last written.
 
-A package's output is a pure function of its inputs: the spec and what the generator reads beside
-it (earlier versions for the changelog, ``versions.toml``, the overlay, relative ``$ref`` files),
-the generator's own source and templates, the installed tools (datamodel-code-generator, ruff,
-pydantic...), the Python version and the options. ``inputs_digest`` hashes all of that;
-``tree_digest`` hashes the output directory as it is on disk. After a generation both are recorded
-under the cache directory (``$GENERATOR_CACHE_DIR``, as the validator's cache; ``off`` disables
-both). The next run skips the package only when both digests match the record, so any change to
-an input, and any edit or deletion in the output, regenerates it.
+A package's output is a pure function of its inputs: the files the generation reads (the spec,
+the files its ``$ref``s reach, earlier versions and ``versions.toml`` for the changelog, the
+overlay...), the generator's own source and templates, the installed tools
+(datamodel-code-generator, ruff, pydantic...), the Python version and the options.
 
-What is hashed is chosen to be conservative rather than minimal: every file under the spec's
-directory except the later API versions of a versioned directory (a change to ``2025-10-11.yaml``
-does not regenerate ``2025-10-03``, which cannot see it), and every installed distribution's
-version. A spec directory too large to hash cheaply (``MAX_FILES``, ``MAX_BYTES``) is never
-skipped.
+Which files a generation reads is not listed by hand, where a new reader could be forgotten: while
+a package is generated, ``Recorder`` (an audit hook, ``sys.addaudithook``) notes every file
+opened for reading and every directory listed, outside the generator's own code, the Python
+installation, the output and the cache. After the generation, ``remember`` stores that list with
+a digest of all the inputs and a digest of the output as written, under the cache directory
+(``$GENERATOR_CACHE_DIR``, as the validator's cache; ``off`` disables both). The next run skips
+the package only when the inputs, re-hashed from that list, and the output on disk match the
+record: any change to an input (a listed directory gaining a file included), and any edit or
+deletion in the output, regenerates it. Only files the generation itself read are read again.
 
 This module imports nothing heavy: the no-change path of ``make generate`` must not pay for
 importing the pipeline.
@@ -26,23 +26,94 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SOURCES = (ROOT / "generator", ROOT / "templates")  # the generator's code and templates
-VERSIONS_FILE = "versions.toml"
-MAX_FILES = 2_000
-MAX_BYTES = 64 * 1024 * 1024
-SKIPPED_DIRS = {"__pycache__", ".git", "node_modules", ".venv"}
+MAX_FILES = 5_000
+MAX_BYTES = 256 * 1024 * 1024
+SKIPPED_DIRS = {"__pycache__", ".git"}
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 
 
 class TooLarge(Exception):
     """The inputs are too many to hash cheaply: generate without a fingerprint."""
 
 
-def _files(root: Path) -> Iterator[Path]:
+def cache_base() -> Path | None:
+    """The cache directory (shared with the validator's cache), or None when it is off."""
+    setting = os.environ.get("GENERATOR_CACHE_DIR", "")
+    if setting.lower() in ("off", "0", "no", "false"):
+        return None
+    if setting:
+        return Path(setting)
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(home) / "openapi-sdk-generator"
+
+
+class Recorder:
+    """Notes the files a generation reads and the directories it lists (an audit hook: it can
+    never be removed, so it is installed once and records only while ``active``)."""
+
+    _installed: Recorder | None = None
+
+    def __init__(self) -> None:
+        self.active = False
+        self.files: set[str] = set()
+        self.dirs: set[str] = set()
+
+    @classmethod
+    def get(cls) -> Recorder:
+        if cls._installed is None:
+            cls._installed = cls()
+            sys.addaudithook(cls._installed._hook)
+        return cls._installed
+
+    def _hook(self, event: str, args: tuple[Any, ...]) -> None:
+        if not self.active:
+            return
+        if event == "open" and isinstance(args[0], str):
+            mode, flags = args[1], args[2]
+            writes = any(c in mode for c in "wax+") if isinstance(mode, str) else False
+            if isinstance(flags, int) and flags & _WRITE_FLAGS:
+                writes = True
+            if not writes:
+                self.files.add(os.path.abspath(args[0]))
+        elif event in ("os.listdir", "os.scandir") and isinstance(args[0], str):
+            self.dirs.add(os.path.abspath(args[0] or "."))
+
+    def start(self) -> None:
+        self.files.clear()
+        self.dirs.clear()
+        self.active = True
+
+    def stop(self, out: Path) -> tuple[list[str], list[str]]:
+        """What was read since ``start``, without the generator, Python, output and cache."""
+        self.active = False
+        skip = [str(p) for p in SOURCES] + [sys.prefix, sys.base_prefix, sys.exec_prefix]
+        skip += [str(out.resolve()), "/proc", "/dev"]
+        base = cache_base()
+        if base is not None:
+            skip.append(str(base.resolve()))
+        caches = (
+            str(out.resolve().parent / f".{out.name}.staging-"),  # output/write.py
+            os.path.join(tempfile.gettempdir(), "_jinja2-cache-"),  # Jinja's bytecode cache
+        )
+
+        def kept(path: str) -> bool:
+            if path.startswith(caches):
+                return False
+            return not any(path == s or path.startswith(s.rstrip("/") + "/") for s in skip)
+
+        files = sorted(p for p in self.files if kept(p) and os.path.isfile(p))
+        dirs = sorted(p for p in self.dirs if kept(p) and not any(f == p for f in files))
+        return files, dirs
+
+
+def _walk(root: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
         for name in sorted(filenames):
@@ -50,37 +121,33 @@ def _files(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def _hash_files(digest: hashlib._Hash, label: str, root: Path, files: Iterable[Path]) -> None:
-    count = size = 0
-    for path in files:
-        count += 1
-        data = path.read_bytes()
-        size += len(data)
-        if count > MAX_FILES or size > MAX_BYTES:
-            raise TooLarge(str(root))
-        rel = path.relative_to(root).as_posix()
-        digest.update(f"{label}:{rel}:{len(data)}\0".encode())
-        digest.update(data)
+class _Digest:
+    def __init__(self) -> None:
+        self.sha = hashlib.sha256()
+        self.count = 0
+        self.size = 0
 
+    def add(self, label: str, data: bytes) -> None:
+        self.count += 1
+        self.size += len(data)
+        if self.count > MAX_FILES or self.size > MAX_BYTES:
+            raise TooLarge(label)
+        self.sha.update(f"{label}\0{len(data)}\0".encode())
+        self.sha.update(data)
 
-def _spec_inputs(spec: Path) -> Iterator[Path]:
-    """Every file under the spec's directory but the API versions that come after it.
+    def add_file(self, path: str) -> None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            data = b"\0missing"
+        self.add(f"file:{path}", data)
 
-    Only a versioned directory (one with ``versions.toml``, where every top-level ``*.yaml`` is an
-    API version, as the release tools read it) has later versions; elsewhere every file counts.
-    """
-    directory = spec.parent
-    versioned = (directory / VERSIONS_FILE).is_file()
-    for path in _files(directory):
-        later_version = (
-            versioned
-            and path.parent == directory
-            and path.suffix == ".yaml"
-            and not path.name.startswith(".")
-            and path.name > spec.name
-        )
-        if not later_version:
-            yield path
+    def add_listing(self, path: str) -> None:
+        try:
+            names = "\0".join(sorted(os.listdir(path))).encode()
+        except OSError:
+            names = b"\0missing"
+        self.add(f"dir:{path}", names)
 
 
 def _tools() -> list[str]:
@@ -93,75 +160,77 @@ def _tools() -> list[str]:
     return [sys.version, *sorted(names)]
 
 
-def inputs_digest(spec: Path, out: Path, options: dict[str, object]) -> str:
-    """A digest of everything the package generated from ``spec`` into ``out`` depends on.
-
-    Raises ``TooLarge`` when the spec's directory is too big to hash cheaply.
-    """
-    digest = hashlib.sha256()
-    spec = spec.resolve()
-    digest.update(json.dumps([spec.name, str(out.resolve()), options], sort_keys=True).encode())
-    _hash_files(digest, "spec", spec.parent, _spec_inputs(spec))
-    for label in ("overlay", "ref_root"):  # more directories the generation reads
-        extra = options.get(label)
-        if isinstance(extra, str) and extra:
-            _hash_files(digest, label, Path(extra), _files(Path(extra)))
+def inputs_digest(
+    spec: Path, out: Path, options: dict[str, object], files: list[str], dirs: list[str]
+) -> str:
+    """A digest of every input of the package generated from ``spec`` into ``out``: the files
+    and directory listings the generation read, the generator's source and templates, the tools
+    and the options. Raises ``TooLarge`` past ``MAX_FILES``/``MAX_BYTES``."""
+    digest = _Digest()
+    spec_path = str(spec.resolve())
+    options_text = json.dumps([spec_path, str(out.resolve()), options], sort_keys=True)
+    digest.add("options", options_text.encode())
+    for name in sorted({spec_path, *files}):
+        digest.add_file(name)
+    for name in sorted({str(spec.resolve().parent), *dirs}):  # a new overlay/ or $ref target
+        digest.add_listing(name)
     for source in SOURCES:
-        _hash_files(digest, source.name, source, _files(source))
-    digest.update("\0".join(_tools()).encode())
-    return digest.hexdigest()
+        for path in _walk(source):
+            digest.add(f"{source.name}:{path.relative_to(source).as_posix()}", path.read_bytes())
+    digest.add("tools", "\0".join(_tools()).encode())
+    return digest.sha.hexdigest()
 
 
 def tree_digest(out: Path) -> str | None:
     """A digest of the output directory as it is on disk (None when there is none)."""
     if not out.is_dir():
         return None
-    digest = hashlib.sha256()
+    digest = _Digest()
     try:
-        _hash_files(digest, "out", out, _files(out))
+        for path in _walk(out):
+            digest.add(path.relative_to(out).as_posix(), path.read_bytes())
     except (TooLarge, OSError):
         return None
-    return digest.hexdigest()
+    return digest.sha.hexdigest()
 
 
 def _record_path(out: Path) -> Path | None:
-    setting = os.environ.get("GENERATOR_CACHE_DIR", "")
-    if setting.lower() in ("off", "0", "no", "false"):
+    base = cache_base()
+    if base is None:
         return None
-    if setting:
-        base = Path(setting)
-    else:
-        home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        base = Path(home) / "openapi-sdk-generator"
     key = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:32]
     return base / "generate" / f"{key}.json"
 
 
-def up_to_date(inputs: str, out: Path) -> bool:
-    """Whether ``out`` holds exactly what the last generation from ``inputs`` wrote."""
+def up_to_date(spec: Path, out: Path, options: dict[str, object]) -> bool:
+    """Whether ``out`` holds exactly what the last generation wrote, from the same inputs."""
     record = _record_path(out)
     if record is None:
         return False
     try:
         saved = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        files, dirs = list(map(str, saved["files"])), list(map(str, saved["dirs"]))
+        inputs = inputs_digest(spec, out, options, files, dirs)
+    except (OSError, ValueError, TypeError, KeyError, TooLarge):
         return False
-    if not isinstance(saved, dict) or saved.get("inputs") != inputs:
-        return False
-    return saved.get("tree") is not None and saved.get("tree") == tree_digest(out)
+    tree = tree_digest(out)
+    return tree is not None and saved.get("inputs") == inputs and saved.get("tree") == tree
 
 
-def remember(inputs: str, out: Path) -> None:
-    """Record that ``out`` was just generated from ``inputs`` (best effort: no cache, no skip)."""
+def remember(
+    spec: Path, out: Path, options: dict[str, object], files: list[str], dirs: list[str]
+) -> None:
+    """Record what ``out`` was just generated from (best effort: no record, no skip)."""
     record = _record_path(out)
     tree = tree_digest(out)
     if record is None or tree is None:
         return
     try:
+        inputs = inputs_digest(spec, out, options, files, dirs)
         record.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=record.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"inputs": inputs, "tree": tree}, fh)
+            json.dump({"inputs": inputs, "tree": tree, "files": files, "dirs": dirs}, fh)
         os.replace(tmp, record)
-    except OSError:
+    except (OSError, TooLarge):
         pass

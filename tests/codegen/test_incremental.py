@@ -13,7 +13,8 @@ import pytest
 from generator.output import fingerprint
 from tests.generator_cli import run_generator
 
-MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini" / "spec.yaml"
+REPO = Path(__file__).resolve().parents[2]
+MINI = REPO / "tests" / "fixtures" / "mini" / "spec.yaml"
 
 
 @pytest.fixture
@@ -52,28 +53,49 @@ def test_second_run_skips_and_any_change_regenerates(
     assert not skipped(generate(spec, out))
     assert victim.read_bytes() == written[victim]
 
-    # A change to the spec regenerates; --force and a disabled cache always do.
+    # A change to the spec regenerates, so does a new file beside it (an overlay/, say);
+    # --force and a disabled cache always do.
     spec.write_text(spec.read_text() + "\n# a comment\n")
+    assert not skipped(generate(spec, out))
+    (spec_dir / "notes.txt").write_text("new")
     assert not skipped(generate(spec, out))
     assert not skipped(generate(spec, out, "--force"))
     monkeypatch.setenv("GENERATOR_CACHE_DIR", "off")
     assert not skipped(generate(spec, out))
 
 
-def digest(spec: Path, out: Path, **options: object) -> str:
-    return fingerprint.inputs_digest(spec, out, {"skip_unsupported": False, **options})
+def test_one_changed_version_regenerates_only_what_reads_it(tmp_path: Path, cache: Path) -> None:
+    """In a versioned spec directory the changelog reads the earlier versions: a change to the
+    newest version regenerates it alone, a change to the oldest regenerates both."""
+    spec_dir = tmp_path / "spec"
+    shutil.copytree(REPO / "spec", spec_dir, ignore=shutil.ignore_patterns("functions"))
+    versions = sorted(spec_dir.glob("*.yaml"))[-2:]
+    outs = [tmp_path / "out" / v.stem for v in versions]
+
+    def run_all() -> list[bool]:
+        return [skipped(generate(v, o)) for v, o in zip(versions, outs, strict=True)]
+
+    assert run_all() == [False, False]
+    with versions[-1].open("a") as fh:
+        fh.write("\n# the newest version changed\n")
+    assert run_all() == [True, False]
+    with versions[0].open("a") as fh:
+        fh.write("\n# an older version changed\n")
+    assert run_all() == [False, False]
 
 
-def test_inputs_cover_versions_overlay_sources_and_tools(
+def digest(spec: Path, out: Path, files: list[str], dirs: list[str]) -> str:
+    return fingerprint.inputs_digest(spec, out, {"skip_unsupported": False}, files, dirs)
+
+
+def test_inputs_are_what_the_generation_read_and_the_generator(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     spec_dir = tmp_path / "spec"
-    spec_dir.mkdir()
-    older, newer = spec_dir / "2025-01-01.yaml", spec_dir / "2025-02-01.yaml"
-    older.write_text("openapi: 3.1.0\n")
-    newer.write_text("openapi: 3.1.0\n")
-    (spec_dir / "versions.toml").write_text("[versions]\n")
-    (spec_dir / "shared").mkdir()
+    (spec_dir / "shared").mkdir(parents=True)
+    spec, read, unread = spec_dir / "api.yaml", spec_dir / "shared" / "a.yaml", spec_dir / "b.txt"
+    for path in (spec, read, unread):
+        path.write_text("one")
     generator_src, templates = tmp_path / "generator", tmp_path / "templates"
     for folder in (generator_src, templates):
         folder.mkdir()
@@ -81,60 +103,64 @@ def test_inputs_cover_versions_overlay_sources_and_tools(
     monkeypatch.setattr(fingerprint, "SOURCES", (generator_src, templates))
     out = tmp_path / "out"
 
-    def both() -> tuple[str, str]:
-        return digest(older, out), digest(newer, out)
+    def now() -> str:
+        return digest(spec, out, [str(read)], [str(read.parent)])
 
-    first = both()
-    assert first == both()  # deterministic
-
-    newer.write_text("openapi: 3.1.0\ninfo: {}\n")  # a later version: the older cannot see it
-    second = both()
-    assert second[0] == first[0] and second[1] != first[1]
-
-    older.write_text("openapi: 3.1.0\ninfo: {}\n")  # an earlier version: its changelog entry
-    third = both()
-    assert third[0] != second[0] and third[1] != second[1]
+    seen = {now()}
+    assert now() in seen  # deterministic
+    unread.write_text("two")  # a file the generation did not read is not an input ...
+    assert now() in seen
 
     def other_tools() -> list[str]:
         return ["ruff==99"]
 
     changes: list[tuple[Path, str] | None] = [
-        (spec_dir / "versions.toml", "[versions]\n# bump\n"),
-        (spec_dir / "shared" / "common.yaml", "components: {}\n"),  # a relative $ref's file
+        (unread.with_name("c.txt"), "new"),  # ... but the spec's directory listing is
+        (spec, "two"),
+        (read, "two"),  # a file it read ($ref, earlier version, overlay, versions.toml)
+        (read.parent / "new.yaml", "x"),  # a directory it listed gained a file
         (generator_src / "a.txt", "2"),
         (templates / "a.txt", "2"),
         None,  # the installed tools
     ]
-    seen = {third}
     for change in changes:
         if change is None:
             monkeypatch.setattr(fingerprint, "_tools", other_tools)
         else:
             change[0].write_text(change[1])
-        now = both()
-        assert now not in seen and now[0] != third[0]
-        seen.add(now)
-
-    overlay = tmp_path / "overlay"
-    overlay.mkdir()
-    (overlay / "README.md").write_text("one")
-    with_overlay = digest(newer, out, overlay=str(overlay))
-    (overlay / "README.md").write_text("two")
-    assert digest(newer, out, overlay=str(overlay)) != with_overlay
-    assert digest(newer, tmp_path / "elsewhere") != digest(newer, out)
-    ref_root = tmp_path / "refs"  # generate --ref-root: files there may be read too
-    ref_root.mkdir()
-    (ref_root / "common.yaml").write_text("one")
-    with_root = digest(newer, out, ref_root=str(ref_root))
-    (ref_root / "common.yaml").write_text("two")
-    assert digest(newer, out, ref_root=str(ref_root)) != with_root
+        assert now() not in seen, change
+        seen.add(now())
+    assert digest(spec, tmp_path / "elsewhere", [str(read)], []) != digest(
+        spec, out, [str(read)], []
+    )
+    read.unlink()  # a file it read is gone
+    assert now() not in seen
 
 
-def test_a_huge_spec_directory_is_never_skipped(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_recorder_sees_reads_not_writes_nor_the_generator(tmp_path: Path) -> None:
+    recorder = fingerprint.Recorder.get()
+    source, listed, out = tmp_path / "in.yaml", tmp_path / "dir", tmp_path / "out"
+    source.write_text("x")
+    listed.mkdir()
+    recorder.start()
+    source.read_text()
+    sorted(listed.iterdir())
+    (tmp_path / "written.txt").write_text("y")
+    (fingerprint.ROOT / "generator" / "__init__.py").read_text()
+    files, dirs = recorder.stop(out)
+    assert files == [str(source)]
+    assert dirs == [str(listed)]
+    other = tmp_path / "other.txt"
+    other.write_text("z")
+    other.read_text()  # stopped: not recorded
+    assert str(other) not in recorder.stop(out)[0]
+
+
+def test_a_huge_input_is_never_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fingerprint, "MAX_FILES", 3)
+    files = []
     for n in range(5):
         (tmp_path / f"doc{n}.json").write_text("{}")
+        files.append(str(tmp_path / f"doc{n}.json"))
     with pytest.raises(fingerprint.TooLarge):
-        digest(tmp_path / "doc0.json", tmp_path / "out")
+        digest(tmp_path / "doc0.json", tmp_path / "out", files, [])
