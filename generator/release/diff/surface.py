@@ -141,7 +141,8 @@ def _add_fields(doc: SpecDocument, data: Surface) -> None:
         if not isinstance(schema, dict) or not isinstance(schema.get("properties"), dict):
             continue
         props = schema["properties"]
-        required = schema.get("required") if isinstance(schema.get("required"), list) else []
+        listed = schema.get("required")
+        required = [str(r) for r in listed] if isinstance(listed, list) else []
         model["fields"] = {str(p): str(p) in required for p in props}
 
 
