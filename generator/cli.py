@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator generate|check|diff|release-check|changelog``."""
+"""Command line: ``python -m generator generate|check|diff|release-check|release|changelog``."""
 
 from __future__ import annotations
 
@@ -167,6 +167,24 @@ def cmd_release_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    """Record published API versions in spec/released.toml (after ``twine upload``)."""
+    from .release.gate import record_releases
+
+    spec_dir = Path(args.spec_dir) if args.spec_dir else SPEC_DIR
+    generated = Path(args.generated_dir) if args.generated_dir else OUT_DIR
+    report, recorded = record_releases(spec_dir, generated, args.versions or None)
+    if not report.ok:
+        sys.stdout.write(report.text())
+        print("nothing recorded: the release gate must pass first", file=sys.stderr)
+        return 1
+    for release in recorded:
+        print(f"recorded {release.api_version} as released: {release.package}")
+    if not recorded:
+        print("nothing to record: every version's package version is recorded already")
+    return 0
+
+
 def cmd_changelog(args: argparse.Namespace) -> int:
     """Print the CHANGELOG.md of one API version's package (default: the latest)."""
     from .release.changelog import changelog_text
@@ -228,6 +246,17 @@ def main(argv: list[str] | None = None) -> int:
         "--no-generated", action="store_true", help="check the specs only, not generated/"
     )
     rel.set_defaults(func=cmd_release_check)
+    pub = sub.add_parser(
+        "release",
+        help="record published API versions in spec/released.toml (their specs become frozen; "
+        "release-check then fails when one changes without a version bump)",
+    )
+    pub.add_argument(
+        "versions", nargs="*", help="API versions (default: every one not recorded yet)"
+    )
+    pub.add_argument("--spec-dir", help="default: spec/")
+    pub.add_argument("--generated-dir", help="default: generated/")
+    pub.set_defaults(func=cmd_release)
     chl = sub.add_parser("changelog", help="print the CHANGELOG.md of an API version's package")
     chl.add_argument("version", nargs="?", help="API version (default: the latest)")
     chl.add_argument("--spec-dir", help="default: spec/")
