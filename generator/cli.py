@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import SpecError
 from .output.write import read_tree
 from .pipeline import Report, generate, generate_to_tree
+from .read.versions import VERSIONS_FILE
 from .release.changelog import changelog_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +86,25 @@ def cmd_generate(args: argparse.Namespace) -> int:
             spec, out, skip_unsupported=args.skip_unsupported, overlay=overlay
         )
         _say(report, args.quiet)
+    spec_dir = pairs[0][0].parent
+    if (spec_dir / VERSIONS_FILE).exists():
+        warn_releases(spec_dir, None if args.spec else OUT_DIR)
     return 0
+
+
+def warn_releases(spec_dir: Path, generated: Path | None) -> None:
+    """Say at once (stderr) what the release gate will refuse: a breaking change on the same
+    major, a released version changed. Generation itself succeeded."""
+    from .release.gate import check_releases
+
+    report = check_releases(spec_dir, generated)
+    for problem in report.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if report.problems:
+        print(
+            'warning: `make release-check` fails until this is fixed (README: "Changing the API")',
+            file=sys.stderr,
+        )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
