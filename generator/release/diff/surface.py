@@ -13,14 +13,15 @@ operation (HTTP method, path with parameter names masked, body kind), an argumen
 and wire name, a model by its component schema, a field by its property. What appears or
 disappears with its wire element (an operation, a parameter, a field) is the wire layer's to
 report; this layer reports how the Python view of matched elements changed, and the elements
-that have no wire identity (namespaces, helper methods, exceptions, model classes).
+that have no wire identity (helper methods, exceptions, model classes, resource classes).
 Classification, for a user's code (any change to a name, a kind or a shape that user code
 names is **breaking**; additions are **compatible**):
 
 ==================================  ==========================================================
-method / namespace / model renamed  breaking (old name gone)
-namespace, model class, exception,  removed: breaking; added: compatible
-helper method (``follow``)
+method / model / resource class    breaking (old name gone; a method moved to another
+renamed                             namespace counts as renamed)
+model class, exception, helper      removed: breaking; added: compatible
+method (``follow``)
 argument renamed                    breaking
 argument positional -> keyword-only breaking; keyword-only -> positional: compatible
 positional arguments reordered      breaking
@@ -202,26 +203,8 @@ class _SurfaceDiffer:
             self.add("added", f"package {where}", name, None, name, False, f"new {what}")
 
     def namespaces(self, old: dict[str, str], new: dict[str, str]) -> None:
-        for name in sorted(set(old) - set(new)):
-            self.add(
-                "namespace-removed",
-                f"namespace client.{name}",
-                "",
-                name,
-                None,
-                True,
-                "namespace removed (client attribute gone)",
-            )
-        for name in sorted(set(new) - set(old)):
-            self.add(
-                "namespace-added",
-                f"namespace client.{name}",
-                "",
-                None,
-                name,
-                False,
-                "new namespace",
-            )
+        """Namespaces come and go with their methods (reported as renamed, or by the wire
+        layer); what is left is the resource class name."""
         for name in sorted(set(old) & set(new)):
             if old[name] != new[name]:
                 self.add(
