@@ -200,7 +200,9 @@ def test_cli_json_has_the_layer_and_the_gate_fails_a_renamed_method(tmp_path: Pa
     new_name = next_name()
     data = load_spec(latest.spec).data
     data["info"]["version"] = new_name
-    operation(data, "listFiles")["x-sdk-method"] = "list_all"
+    listing = operation(data, "listFiles")
+    renamed = f"{listing.get('x-sdk-method', 'list')}_v2"
+    listing["x-sdk-method"] = renamed
     (specs / f"{new_name}.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
     table = (SPEC_DIR / "versions.toml").read_text()
     (specs / "versions.toml").write_text(table + versions_entry(new_name, latest.major))
@@ -213,7 +215,7 @@ def test_cli_json_has_the_layer_and_the_gate_fails_a_renamed_method(tmp_path: Pa
 
     gate = check_releases(specs)
     assert not gate.ok and f"set major = {latest.major + 1}" in gate.problems[0]
-    assert "files.list_all" in gate.problems[0]
+    assert f"files.{renamed}" in gate.problems[0]
     bumped = table + versions_entry(new_name, latest.major + 1)
     (specs / "versions.toml").write_text(bumped)
     assert check_releases(specs).ok
