@@ -60,7 +60,12 @@ Surface = dict[str, Any]
 def surface_of(doc: SpecDocument) -> Surface:
     """The client surface of one document (operations the generator cannot build are left
     out, as ``generate --skip-unsupported`` leaves them out)."""
-    data = surface(build_api(doc, skip_unsupported=True))
+    quiet, warned, warnings = doc.quiet, set(doc._warned), list(doc.warnings)
+    doc.quiet = True  # the generator's own warnings belong to `generate`, not to a diff
+    try:
+        data = surface(build_api(doc, skip_unsupported=True))
+    finally:
+        doc.quiet, doc._warned, doc.warnings = quiet, warned, warnings
     _add_fields(doc, data)
     return data
 
