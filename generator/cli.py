@@ -82,14 +82,39 @@ def cmd_generate(args: argparse.Namespace) -> int:
             return 2
     overlay = Path(args.overlay) if args.overlay else None
     for spec, out in pairs:
-        report = generate_package(
-            spec, out, skip_unsupported=args.skip_unsupported, overlay=overlay
-        )
+        try:
+            report = generate_package(
+                spec, out, skip_unsupported=args.skip_unsupported, overlay=overlay
+            )
+        except SpecError as exc:
+            if not args.skip_unsupported:
+                _hint_skip_unsupported(spec, exc)
+            raise
         _say(report, args.quiet)
     spec_dir = pairs[0][0].parent
     if (spec_dir / VERSIONS_FILE).exists():
         warn_releases(spec_dir, None if args.spec else OUT_DIR)
     return 0
+
+
+def _hint_skip_unsupported(spec: Path, exc: SpecError) -> None:
+    """When ``--skip-unsupported`` would have generated the package (leaving out what the
+    error is about), say so under the error. Only on the error path: builds the spec again."""
+    from .build import build_api
+    from .read.load import load_spec
+
+    try:
+        doc = load_spec(spec)
+        doc.quiet = True
+        api = build_api(doc, skip_unsupported=True)
+    except (SpecError, OSError):
+        return
+    left_out = len(api.skipped) + len(api.omitted)
+    if left_out:
+        exc.message += (
+            f" (`python -m generator generate --skip-unsupported` generates the rest, leaving "
+            f"out {left_out} unsupported operation(s) or parameter(s), each reported as a warning)"
+        )
 
 
 def warn_releases(spec_dir: Path, generated: Path | None) -> None:
