@@ -15,7 +15,8 @@ from ...read.load import SpecDocument, load_spec
 from ...read.versions import api_version_of
 from .changes import HTTP_METHODS, Change, DiffResult, markdown_by_operation
 from .operations import Differ
-from .surface import diff_surfaces, fingerprint, surface_of
+from .surface import fingerprint, surface_of
+from .surface_changes import diff_surfaces
 
 __all__ = [
     "HTTP_METHODS",
