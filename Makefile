@@ -35,7 +35,8 @@ help:
 	@echo "make build      wheel + sdist of every generated package into dist/, then twine check;"
 	@echo "                offline, with the pinned hatchling (BUILD_FLAGS= : isolated, fetches it from the index)"
 	@echo "make bench      timings vs the peers, one table (bench/RESULTS.md); BENCH_QUICK=1 smaller"
-	@echo "make release-check  version numbers agree with the API diffs; packages have CHANGELOG.md"
+	@echo "make release-check  version numbers agree with the API diffs (wire + Python surface);"
+	@echo "                released versions (spec/released.toml) unchanged; packages have CHANGELOG.md"
 	@echo "make corpus     every spec in ../shared/corpus/specs: table (install, import, ruff, mypy) + diff vs openapi-python-client"
 	@echo "make clean      remove build output and caches;  make distclean  also .venv and node_modules"
 
@@ -157,8 +158,10 @@ build: $(STAMP_DEV)
 	$(VBIN)/twine check --strict $(DIST)/*
 
 # The release gate: for each pair of consecutive API versions in spec/, a breaking
-# `python -m generator diff` needs a major bump in spec/versions.toml; every generated package
-# carries its version and the CHANGELOG.md the specs produce (README: "Versions and releases").
+# `python -m generator diff` (wire or Python surface) needs a major bump in spec/versions.toml;
+# released versions (spec/released.toml, `python -m generator release`) are unchanged unless
+# bumped; every generated package carries its version and the CHANGELOG.md the specs produce
+# (README: "Versions and releases").
 release-check: $(STAMP_DEV)
 	$(VPY) -m generator release-check
 

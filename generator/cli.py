@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator generate|check|diff|release-check|changelog``."""
+"""Command line: ``python -m generator generate|check|diff|release-check|release|changelog``."""
 
 from __future__ import annotations
 
@@ -101,6 +101,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             return 2
     overlay = Path(args.overlay) if args.overlay else None
     ref_root = Path(args.ref_root) if args.ref_root else None
+    regenerated = False
     for spec, out in pairs:
         chosen = overlay or overlay_of(spec)
         options = {
@@ -112,6 +113,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             if not args.quiet:
                 print(f"{spec.stem}: up to date (inputs unchanged) -> {_rel(out)}")
             continue
+        regenerated = True
         recorder = fingerprint.Recorder.get() if fingerprint.cache_base() else None
         if recorder is not None:
             recorder.start()  # which files this generation reads: the next run's inputs
@@ -123,12 +125,57 @@ def cmd_generate(args: argparse.Namespace) -> int:
                 overlay=overlay,
                 ref_root=ref_root,
             )
+        except SpecError as exc:
+            if not args.skip_unsupported:
+                _hint_skip_unsupported(spec, exc)
+            raise
         finally:
             read = recorder.stop(out) if recorder is not None else None
         if read is not None:
             fingerprint.remember(spec, out, options, *read)
         _say(report, args.quiet)
+    spec_dir = pairs[0][0].parent
+    # The gate's warnings come with a run that regenerated something (a run that skipped every
+    # package changed nothing the last run did not already warn about; `make release-check`
+    # refuses regardless).
+    if regenerated and (spec_dir / "versions.toml").exists():
+        warn_releases(spec_dir, None if args.spec else OUT_DIR)
     return 0
+
+
+def _hint_skip_unsupported(spec: Path, exc: SpecError) -> None:
+    """When ``--skip-unsupported`` would have generated the package (leaving out what the
+    error is about), say so under the error. Only on the error path: builds the spec again."""
+    from .build import build_api
+    from .read.load import load_spec
+
+    try:
+        doc = load_spec(spec)
+        doc.quiet = True
+        api = build_api(doc, skip_unsupported=True)
+    except (SpecError, OSError):
+        return
+    left_out = len(api.skipped) + len(api.omitted)
+    if left_out:
+        exc.message += (
+            f" (`python -m generator generate --skip-unsupported` generates the rest, leaving "
+            f"out {left_out} unsupported operation(s) or parameter(s), each reported as a warning)"
+        )
+
+
+def warn_releases(spec_dir: Path, generated: Path | None) -> None:
+    """Say at once (stderr) what the release gate will refuse: a breaking change on the same
+    major, a released version changed. Generation itself succeeded."""
+    from .release.gate import check_releases
+
+    report = check_releases(spec_dir, generated)
+    for problem in report.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if report.problems:
+        print(
+            'warning: `make release-check` fails until this is fixed (README: "Changing the API")',
+            file=sys.stderr,
+        )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -210,6 +257,24 @@ def cmd_release_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    """Record published API versions in spec/released.toml (after ``twine upload``)."""
+    from .release.gate import record_releases
+
+    spec_dir = Path(args.spec_dir) if args.spec_dir else SPEC_DIR
+    generated = Path(args.generated_dir) if args.generated_dir else OUT_DIR
+    report, recorded = record_releases(spec_dir, generated, args.versions or None)
+    if not report.ok:
+        sys.stdout.write(report.text())
+        print("nothing recorded: the release gate must pass first", file=sys.stderr)
+        return 1
+    for release in recorded:
+        print(f"recorded {release.api_version} as released: {release.package}")
+    if not recorded:
+        print("nothing to record: every version's package version is recorded already")
+    return 0
+
+
 def cmd_changelog(args: argparse.Namespace) -> int:
     """Print the CHANGELOG.md of one API version's package (default: the latest)."""
     from .release.changelog import changelog_text
@@ -282,6 +347,17 @@ def main(argv: list[str] | None = None) -> int:
         "--no-generated", action="store_true", help="check the specs only, not generated/"
     )
     rel.set_defaults(func=cmd_release_check)
+    pub = sub.add_parser(
+        "release",
+        help="record published API versions in spec/released.toml (their specs become frozen; "
+        "release-check then fails when one changes without a version bump)",
+    )
+    pub.add_argument(
+        "versions", nargs="*", help="API versions (default: every one not recorded yet)"
+    )
+    pub.add_argument("--spec-dir", help="default: spec/")
+    pub.add_argument("--generated-dir", help="default: generated/")
+    pub.set_defaults(func=cmd_release)
     chl = sub.add_parser("changelog", help="print the CHANGELOG.md of an API version's package")
     chl.add_argument("version", nargs="?", help="API version (default: the latest)")
     chl.add_argument("--spec-dir", help="default: spec/")

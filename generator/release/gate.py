@@ -1,9 +1,11 @@
 """The release gate (``python -m generator release-check``).
 
 It requires, for every consecutive pair of API versions in a spec directory, that a breaking diff
-(``python -m generator diff``) comes with a bigger major, that majors never go down, that every
-spec has a ``versions.toml`` entry and every entry a spec, and that every
-``generated/<api-version>/`` carries the version and the ``CHANGELOG.md`` the specs produce.
+(``python -m generator diff``, wire and Python surface) comes with a bigger major, that majors
+never go down, that every spec has a ``versions.toml`` entry and every entry a spec, that every
+``generated/<api-version>/`` carries the version and the ``CHANGELOG.md`` the specs produce, and
+that released versions (``released.toml``, lock.py) are unchanged unless their version was bumped.
+``record_releases`` is ``python -m generator release``: it writes ``released.toml``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from ..errors import SpecError
 from ..read.load import SpecDocument
 from ..read.versions import VERSIONS_FILE, api_version_of, package_version
 from .changelog import Entry, changelog_for, load, package_of, spec_paths
-from .diff import diff_documents
+from .diff import diff_documents, fingerprint, surface_of
+from .lock import LOCK_FILE, Released, compare, read_lock, sha256, tree_hash, write_lock
 
 
 @dataclass
@@ -33,6 +36,7 @@ class GateReport:
     pairs: list[PairCheck] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    docs: list[SpecDocument] = field(default_factory=list)  # as entries
 
     @property
     def ok(self) -> bool:
@@ -74,7 +78,7 @@ def check_releases(spec_dir: Path, generated_dir: Path | None = None) -> GateRep
     except tomllib.TOMLDecodeError as exc:
         report.problems.append(f"{versions_path}: invalid TOML: {exc}")
         return report
-    docs: list[SpecDocument] = []
+    report.docs = docs = []
     for path in specs:
         try:
             doc = load(path)
@@ -104,9 +108,76 @@ def check_releases(spec_dir: Path, generated_dir: Path | None = None) -> GateRep
         new.previous, new.previous_package_version = old.api_version, old.package_version
         pair = _judge(old, new, report)
         report.pairs.append(pair)
+    _check_frozen(spec_dir, generated_dir, report)
     if generated_dir is not None:
         _check_generated(docs, generated_dir, report)
     return report
+
+
+def current_release(doc: SpecDocument, entry: Entry, generated_dir: Path | None) -> Released:
+    """What would be recorded for ``doc``'s API version now."""
+    out = generated_dir / entry.api_version if generated_dir is not None else None
+    built = out is not None and (out / "pyproject.toml").exists()
+    changelog = out / "CHANGELOG.md" if out is not None else None
+    return Released(
+        api_version=entry.api_version,
+        package=entry.package_version,
+        spec=sha256(doc.path.read_bytes()),
+        surface=fingerprint(surface_of(doc)),
+        tree=tree_hash(out) if built and out is not None else "",
+        changelog=sha256(changelog.read_bytes()) if changelog and changelog.exists() else "",
+    )
+
+
+def _check_frozen(spec_dir: Path, generated_dir: Path | None, report: GateReport) -> None:
+    """Released versions (``released.toml``) are unchanged, or carry a bumped version."""
+    recorded, problems = read_lock(spec_dir)
+    report.problems += problems
+    by_version = dict(zip((e.api_version for e in report.entries), report.docs, strict=True))
+    entries = {e.api_version: e for e in report.entries}
+    for version, released in recorded.items():
+        doc = by_version.get(version)
+        if doc is None:
+            report.problems.append(
+                f"spec/{version}.yaml is gone, but API {version} was released as "
+                f"{released.package} (spec/{LOCK_FILE}): released versions stay"
+            )
+            continue
+        try:
+            now = current_release(doc, entries[version], generated_dir)
+        except SpecError as exc:
+            report.problems.append(str(exc))
+            continue
+        found, notes = compare(released, now, VERSIONS_FILE)
+        report.problems += found
+        report.notes += notes
+    unreleased = [e.api_version for e in report.entries if e.api_version not in recorded]
+    if unreleased and recorded:
+        report.notes.append(f"not released yet: {', '.join(unreleased)}")
+
+
+def record_releases(
+    spec_dir: Path, generated_dir: Path, versions: list[str] | None = None
+) -> tuple[GateReport, list[Released]]:
+    """``python -m generator release``: record ``versions`` (default: every version whose
+    package version is not recorded yet) in ``released.toml``, if the gate passes."""
+    report = check_releases(spec_dir, generated_dir)
+    if not report.ok:
+        return report, []
+    recorded, _ = read_lock(spec_dir)
+    entries = {e.api_version: (e, d) for e, d in zip(report.entries, report.docs, strict=True)}
+    unknown = sorted(set(versions or ()) - set(entries))
+    if unknown:
+        report.problems.append(f"no spec for API version(s) {', '.join(unknown)}")
+        return report, []
+    wanted = versions or [
+        v for v, (e, _) in entries.items()
+        if v not in recorded or recorded[v].package != e.package_version
+    ]  # fmt: skip
+    new = [current_release(entries[v][1], entries[v][0], generated_dir) for v in wanted]
+    if new:
+        write_lock(spec_dir, {**recorded, **{r.api_version: r for r in new}}.values())
+    return report, new
 
 
 def _judge(old: Entry, new: Entry, report: GateReport) -> PairCheck:

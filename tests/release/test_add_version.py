@@ -1,10 +1,12 @@
-"""A maintainer adds a third API version by following the README, in a temp copy of the repository.
+"""The maintainer workflows of the README, followed literally in a temp copy of the repository.
 
-README "Versions and releases" -> "Adding an API version": copy the latest spec to
-spec/<new>.yaml, change it, add its entry to spec/versions.toml, generate (the new version only:
-`make generate` regenerates the others unchanged), `make build`, `make release-check`. A
-compatible change passes the gate on the same major; a breaking one (a removed response field)
-fails it until the major is bumped.
+"Adding an API version": copy the latest spec to spec/<new>.yaml (any later date), make the
+change, add its versions.toml entry, `make generate`, `make release-check`, and the tests that
+depend on spec/ pass there. A third version with a compatible change goes on the same major; a
+fourth that renames a method (wire-identical) makes `make generate` warn and the gate fail until
+its major is bumped. "Changing the API" by editing a released spec in place is refused, with the
+way out in the message. The new versions' dates come from the repository's latest, so the test
+still works after a maintainer adds versions for real.
 """
 
 from __future__ import annotations
@@ -21,9 +23,17 @@ import yaml
 from generator.cli import spec_files
 from generator.read.load import load_spec
 from tests.generator_cli import run_generator
+from tests.versions import ROOT, latest, names, next_name, pairs, versions_entry
 
-ROOT = Path(__file__).resolve().parents[2]
-NEW = "2025-10-20"
+# The tests of the copy that depend on spec/ (the rest of `make test` does not read it, or is
+# the slow build/index/mock part that tests/release/test_index.py runs on the real spec/).
+SPEC_TESTS = (
+    "tests/release/test_versions.py",
+    "tests/release/test_diff.py",
+    "tests/release/test_surface_diff.py",
+    "tests/release/test_frozen.py",
+    "tests/codegen/test_package_surface.py",
+)
 
 
 def make(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -38,98 +48,124 @@ def make(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def generator(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return run_generator(*args, cwd=repo)
+def copy_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    ignore = shutil.ignore_patterns("__pycache__", ".mypy_cache", ".ruff_cache", "*.egg-info")
+    for part in ("generator", "templates", "spec", "tests", "generated"):
+        shutil.copytree(ROOT / part, repo / part, ignore=ignore)
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(ROOT / name, repo / name)
+    return repo
 
 
-def write_spec(repo: Path, *, breaking: bool) -> None:
-    """spec/2025-10-20.yaml: 2025-10-11 plus one new optional request field, or minus a response
-    field (File.file_size_human)."""
-    data = load_spec(repo / "spec" / "2025-10-11.yaml").data
-    data["info"]["version"] = NEW
-    schemas = data["components"]["schemas"]
-    schemas["RunCreate"]["properties"]["lora_target_modules"] = {
-        "type": "array",
-        "items": {"type": "string"},
-        "description": "Modules LoRA adapts (default: all linear layers).",
-    }
-    if breaking:
-        del schemas["File"]["properties"]["file_size_human"]
-    (repo / "spec" / f"{NEW}.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+def add_version(repo: Path, name: str, major: int, change: str) -> None:
+    """README step 1 and 3: copy the latest spec, set info.version, change it, add the entry."""
+    base = latest(repo / "spec")
+    data = load_spec(base.spec).data
+    data["info"]["version"] = name
+    if change == "optional field":
+        data["components"]["schemas"]["RunCreate"]["properties"]["lora_target_modules"] = {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Modules LoRA adapts (default: all linear layers).",
+        }
+    else:  # a method renamed: the same operation on the wire
+        data["paths"]["/files"]["get"]["x-sdk-method"] = "list_all"
+    (repo / "spec" / f"{name}.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    with (repo / "spec" / "versions.toml").open("a") as out:
+        out.write(versions_entry(name, major))
 
 
-def set_major(repo: Path, major: int) -> None:
+def set_major(repo: Path, name: str, major: int) -> None:
     path = repo / "spec" / "versions.toml"
-    text = path.read_text()
-    if f'["{NEW}"]' not in text:
-        text += f'\n["{NEW}"]\nmajor = {major}\npatch = 0\n'
-    else:
-        head, _, _ = text.partition(f'["{NEW}"]')
-        text = head + f'["{NEW}"]\nmajor = {major}\npatch = 0\n'
-    path.write_text(text)
+    head, _, _ = path.read_text().partition(f'["{name}"]')
+    path.write_text(head + versions_entry(name, major).lstrip("\n"))
 
 
 @pytest.mark.slow
-def test_add_a_third_api_version(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    ignore = shutil.ignore_patterns("__pycache__", ".mypy_cache", ".ruff_cache")
-    for part in ("generator", "templates", "spec"):
-        shutil.copytree(ROOT / part, repo / part, ignore=ignore)
-    shutil.copy(ROOT / "Makefile", repo / "Makefile")
-    # The released versions' packages as committed; `make generate` would rebuild them unchanged
-    # (the golden test checks that), so only the new version is generated here, to save time.
-    for version in ("2025-10-03", "2025-10-11"):
-        shutil.copytree(ROOT / "generated" / version, repo / "generated" / version, ignore=ignore)
+@pytest.mark.timeout(900)  # two generations and a part of the test suite in the copy
+def test_adding_a_third_and_a_fourth_api_version_as_the_readme_says(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path)
+    before = names()
+    major = latest().major
+    third, fourth = next_name(days=9), next_name(days=23)
 
-    # 1. a compatible change on the same major: generate, build, gate passes.
-    write_spec(repo, breaking=False)
-    set_major(repo, 1)
-    gen = generator(repo, "generate", "--spec", f"spec/{NEW}.yaml")
+    # A third version, compatible: same major. `make generate` says nothing; the gate passes.
+    add_version(repo, third, major, "optional field")
+    gen = make(repo, "generate")
     assert gen.returncode == 0, gen.stdout[-3000:] + gen.stderr[-3000:]
-    assert sorted(p.name for p in (repo / "generated").iterdir()) == [
-        "2025-10-03",
-        "2025-10-11",
-        NEW,
-    ]
-    pyproject = tomllib.loads((repo / "generated" / NEW / "pyproject.toml").read_text())
-    assert pyproject["project"]["version"] == "1.20251020.0"
-    changelog = (repo / "generated" / NEW / "CHANGELOG.md").read_text()
-    assert "## 1.20251020.0 — API 2025-10-20" in changelog
-    assert "Changes from API 2025-10-11 (1.20251011.0): 0 breaking, 1 compatible." in changelog
+    assert "warning" not in gen.stderr, gen.stderr
+    assert sorted(p.name for p in (repo / "generated").iterdir()) == [*before, third]
+    pyproject = tomllib.loads((repo / "generated" / third / "pyproject.toml").read_text())
+    assert pyproject["project"]["version"] == f"{major}.{third.replace('-', '')}.0"
+    changelog = (repo / "generated" / third / "CHANGELOG.md").read_text()
+    assert f"Changes from API {before[-1]} " in changelog
     assert "lora_target_modules`: new optional request field (array of string)" in changelog
-    assert changelog.index("API 2025-10-20") < changelog.index("API 2025-10-11")
-
-    built = make(repo, "build", f"DIST={tmp_path / 'dist'}", "BUILD_FLAGS=--no-isolation")
-    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
-    assert len(list((tmp_path / "dist").glob("*.whl"))) == 3
-    assert (tmp_path / "dist" / "runrl-1.20251020.0.tar.gz").exists()
-
     gate = make(repo, "release-check")
     assert gate.returncode == 0, gate.stdout + gate.stderr
-    assert "2025-10-20   1.20251020.0        0 breaking, 1 compatible" in gate.stdout
+    assert f"not released yet: {third}" in gate.stdout
 
-    # 2. a breaking change (a response field removed) without a major bump: the gate fails...
-    write_spec(repo, breaking=True)
-    regen = generator(repo, "generate", "--spec", f"spec/{NEW}.yaml", "--quiet")
-    assert regen.returncode == 0, regen.stderr
+    # A fourth: files.list renamed to files.list_all on the same major. `make generate` warns at
+    # once, the gate fails, and passes once the major is bumped.
+    add_version(repo, fourth, major, "renamed method")
+    only_fourth = ("generate", "--spec", f"spec/{fourth}.yaml", "--quiet")  # the others as is
+    gen = run_generator(*only_fourth, cwd=repo)
+    assert gen.returncode == 0, gen.stderr[-3000:]
+    assert f"warning: {third} -> {fourth}: 1 breaking change(s)" in gen.stderr
+    assert "files.list_all" in gen.stderr
     gate = make(repo, "release-check")
     assert gate.returncode != 0
-    # File is returned by four operations: four breaking changes.
-    assert "2025-10-11 -> 2025-10-20: 4 breaking change(s) but the major stays 1" in gate.stdout
-    assert f'set major = 2 for ["{NEW}"]' in gate.stdout
-    assert "file_size_human" in gate.stdout
-
-    # ... and passes once the major is bumped (and the package regenerated).
-    set_major(repo, 2)
-    stale = make(repo, "release-check")
-    assert stale.returncode != 0 and "run `make generate`" in stale.stdout
-    regen = generator(repo, "generate", "--spec", f"spec/{NEW}.yaml", "--quiet")
-    assert regen.returncode == 0, regen.stderr
+    assert f'set major = {major + 1} for ["{fourth}"]' in gate.stdout
+    set_major(repo, fourth, major + 1)
+    gen = run_generator(*only_fourth, cwd=repo)
+    assert gen.returncode == 0 and "warning" not in gen.stderr, gen.stderr
     gate = make(repo, "release-check")
     assert gate.returncode == 0, gate.stdout + gate.stderr
-    assert "2.20251020.0        4 breaking, 1 compatible   ok (major bumped)" in gate.stdout
-    changelog = (repo / "generated" / NEW / "CHANGELOG.md").read_text()
-    assert "### Breaking" in changelog and "file_size_human`: response field removed" in changelog
+    assert "1 breaking, 0 compatible   ok (major bumped)" in gate.stdout
+    changelog = (repo / "generated" / fourth / "CHANGELOG.md").read_text()
+    assert "client.files.list() is now client.files.list_all()" in changelog
+
+    # The tests' helpers see both, with the verdicts their majors promise.
+    assert names(repo / "spec") == [*before, third, fourth]
+    assert [p.same_major for p in pairs(repo / "spec")][-2:] == [True, False]
+
+    # The spec-dependent tests pass in the copy.
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *SPEC_TESTS],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-3000:]
+    assert (
+        f"{third}->{fourth}"
+        in subprocess.run(
+            [sys.executable, "-m", "pytest", "--collect-only", "-q", SPEC_TESTS[1]],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+    )
+
+
+@pytest.mark.slow
+def test_editing_a_released_spec_in_place_warns_and_fails_the_gate(tmp_path: Path) -> None:
+    """ "Changing the API" done wrong: an optional parameter added to the frozen document."""
+    repo = copy_repo(tmp_path)
+    version = latest().name
+    path = repo / "spec" / f"{version}.yaml"
+    data = load_spec(path).data
+    data["paths"]["/files"]["get"]["parameters"].append(
+        {"name": "owner", "in": "query", "schema": {"type": "string"}}
+    )
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    gen = make(repo, "generate")
+    assert gen.returncode == 0, gen.stderr[-3000:]
+    assert f"warning: spec/{version}.yaml changed after API {version} was released" in gen.stderr
+    gate = make(repo, "release-check")
+    assert gate.returncode != 0 and "put the change in a new API version" in gate.stdout
 
 
 @pytest.mark.slow

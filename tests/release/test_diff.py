@@ -21,6 +21,7 @@ from generator.errors import SpecError
 from generator.read.load import SpecDocument
 from generator.release.diff import Change, diff_documents, diff_files
 from tests.generator_cli import run_generator
+from tests.versions import Pair, pairs, released
 
 PAIRS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "diff-pairs"
 
@@ -151,7 +152,8 @@ def doc(data: dict[str, Any], name: str = "spec.yaml") -> SpecDocument:
 
 
 def changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    return diff_documents(doc(old, "old.yaml"), doc(new, "new.yaml")).changes
+    """The wire layer's changes (the surface layer has its own tests: test_surface_diff.py)."""
+    return diff_documents(doc(old, "old.yaml"), doc(new, "new.yaml")).layer("wire")
 
 
 def only(old: dict[str, Any], new: dict[str, Any]) -> Change:
@@ -457,8 +459,14 @@ def test_cli_exit_codes_markdown_and_json(tmp_path: Path) -> None:
     assert js.returncode == 1
     report = json.loads(js.stdout)
     assert report == json.loads((tmp_path / "out.json").read_text())
-    assert report["summary"] == {"breaking": 1, "compatible": 1}
+    assert report["summary"] == {
+        "breaking": 1,
+        "compatible": 1,
+        "wire": {"breaking": 1, "compatible": 1},
+        "surface": {"breaking": 0, "compatible": 0},
+    }
     assert {
+        "layer",
         "kind",
         "operation",
         "location",
@@ -473,12 +481,31 @@ def test_cli_exit_codes_markdown_and_json(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "nope.yaml" in missing.stderr
 
 
-def test_lora_versions_are_compatible() -> None:
-    """2025-10-03 -> 2025-10-11 adds four optional LoRA fields to POST /runs: compatible."""
+@pytest.mark.parametrize("pair", pairs(), ids=lambda p: p.id)
+def test_consecutive_versions_agree_with_their_majors(pair: Pair) -> None:
+    """Each consecutive pair in spec/: on the same major nothing may break (exit 0); a bumped
+    major may (exit 0 or 1). Derived from spec/ and versions.toml, whatever versions they hold."""
+    proc = run_cli(str(pair.old.spec), str(pair.new.spec), "--json")
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    if pair.same_major:
+        assert proc.returncode == 0, proc.stdout
+        assert report["summary"]["breaking"] == 0
+    assert (proc.returncode == 1) == (report["summary"]["breaking"] > 0)
+
+
+@pytest.mark.skipif(
+    not {"2025-10-03", "2025-10-11"} <= set(released()), reason="the LoRA pair is not released"
+)
+def test_the_released_lora_pair_is_compatible() -> None:
+    """History, frozen by released.toml: 2025-10-03 -> 2025-10-11 added four optional LoRA
+    fields to POST /runs, on the wire only (the Python surface gains arguments, the wire layer
+    reports them)."""
     proc = run_cli("spec/2025-10-03.yaml", "spec/2025-10-11.yaml", "--json")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = json.loads(proc.stdout)
-    assert report["summary"] == {"breaking": 0, "compatible": 4}
+    assert report["summary"]["wire"] == {"breaking": 0, "compatible": 4}
+    assert report["summary"]["surface"] == {"breaking": 0, "compatible": 0}
     assert [(c["kind"], c["operation"], c["location"]) for c in report["changes"]] == [
         ("request-field-added", "POST /runs", f"request body (application/json): {name}")
         for name in ("use_lora", "lora_rank", "lora_alpha", "lora_dropout")

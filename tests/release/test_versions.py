@@ -22,10 +22,12 @@ from generator.read.versions import package_version
 from generator.release.changelog import changelog_text, history
 from generator.release.gate import check_releases
 from tests.generator_cli import run_generator
+from tests.versions import Pair, latest, next_name, pairs, released, versions, versions_entry
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = spec_files()
 VERSIONS = [p.stem for p in SPECS]
+SPEC_VERSIONS = versions()
 
 
 def test_every_spec_has_one_entry_and_every_entry_a_spec() -> None:
@@ -76,7 +78,22 @@ def test_generated_changelog_lists_every_api_version_up_to_its_own(version: str)
     assert text.rstrip().endswith("Initial release.")
 
 
+@pytest.mark.parametrize("pair", pairs(), ids=lambda p: p.id)
+def test_changelog_entry_agrees_with_the_majors(pair: Pair) -> None:
+    """Each version's changelog entry compares it with its predecessor in spec/; on the same
+    major it lists nothing breaking."""
+    entry = history(pair.new.spec)[0]
+    assert (entry.api_version, entry.previous) == (pair.new.name, pair.old.name)
+    assert entry.previous_package_version == pair.old.package
+    if pair.same_major:
+        assert entry.breaking == []
+
+
+@pytest.mark.skipif(
+    not {"2025-10-03", "2025-10-11"} <= set(released()), reason="the LoRA pair is not released"
+)
 def test_lora_changelog_entry_is_compatible() -> None:
+    """History, frozen by released.toml."""
     entry = history(ROOT / "spec" / "2025-10-11.yaml")[0]
     assert (entry.api_version, entry.previous) == ("2025-10-11", "2025-10-03")
     assert entry.breaking == []
@@ -92,21 +109,25 @@ def test_release_check_passes_on_the_repository() -> None:
 # -- the gate on temporary spec directories -------------------------------------------------------
 
 
+NEW = next_name()
+LATEST = latest()
+
+
 def spec_dir(tmp_path: Path, third: dict[str, object] | None, versions: str) -> Path:
-    """spec/ with the two real versions, optionally a third (a 2025-10-11 derivative)."""
+    """spec/ with the repository's versions, optionally one more (a derivative of the latest)."""
     target = tmp_path / "spec"
     target.mkdir(parents=True)
     for spec in SPECS:
         shutil.copy(spec, target / spec.name)
     if third is not None:
-        (target / "2025-10-20.yaml").write_text(yaml.safe_dump(third, sort_keys=False))
+        (target / f"{NEW}.yaml").write_text(yaml.safe_dump(third, sort_keys=False))
     (target / "versions.toml").write_text(versions)
     return target
 
 
 def derived(remove_field: bool) -> dict[str, object]:
-    data = load_spec(ROOT / "spec" / "2025-10-11.yaml").data
-    data["info"]["version"] = "2025-10-20"
+    data = load_spec(LATEST.spec).data
+    data["info"]["version"] = NEW
     file_props = data["components"]["schemas"]["File"]["properties"]
     if remove_field:
         del file_props["file_size_human"]
@@ -115,37 +136,46 @@ def derived(remove_field: bool) -> dict[str, object]:
     return data
 
 
-BASE = '["2025-10-03"]\nmajor = 1\npatch = 0\n\n["2025-10-11"]\nmajor = 1\npatch = 0\n'
+def entries(**change: tuple[int, object]) -> str:
+    """versions.toml for the repository's versions; ``change``: name (with _) -> (major, patch)."""
+    text = ""
+    for v in versions():
+        major, patch = change.get(v.name.replace("-", "_"), (v.major, v.patch))
+        text += f'\n["{v.name}"]\nmajor = {major}\npatch = {patch!s}\n'
+    return text
+
+
+BASE = entries()
+FIRST = SPEC_VERSIONS[0]
+TOP = max(v.major for v in SPEC_VERSIONS)
 
 
 def test_gate_passes_a_compatible_version_on_the_same_major(tmp_path: Path) -> None:
-    specs = spec_dir(tmp_path, derived(False), BASE + '\n["2025-10-20"]\nmajor = 1\npatch = 0\n')
+    specs = spec_dir(tmp_path, derived(False), BASE + versions_entry(NEW, LATEST.major))
     report = check_releases(specs)
     assert report.ok, report.text()
-    assert [p.verdict for p in report.pairs] == ["ok (same major)", "ok (same major)"]
+    assert report.pairs[-1].verdict == "ok (same major)"
 
 
 def test_gate_fails_a_breaking_version_without_a_major_bump(tmp_path: Path) -> None:
-    specs = spec_dir(tmp_path, derived(True), BASE + '\n["2025-10-20"]\nmajor = 1\npatch = 0\n')
+    specs = spec_dir(tmp_path, derived(True), BASE + versions_entry(NEW, LATEST.major))
     report = check_releases(specs)
     assert not report.ok
-    assert "2025-10-11 -> 2025-10-20" in report.problems[0]
-    assert "set major = 2" in report.problems[0]
+    assert f"{LATEST.name} -> {NEW}" in report.problems[0]
+    assert f"set major = {LATEST.major + 1}" in report.problems[0]
     assert "file_size_human" in report.problems[0]
-    bumped = spec_dir(
-        tmp_path / "b", derived(True), BASE + '\n["2025-10-20"]\nmajor = 2\npatch = 0\n'
-    )
+    bumped = spec_dir(tmp_path / "b", derived(True), BASE + versions_entry(NEW, LATEST.major + 1))
     assert check_releases(bumped).ok
 
 
 @pytest.mark.parametrize(
     ("versions", "message"),
     [
-        (BASE.replace("major = 1\npatch = 0\n\n", "major = 2\npatch = 0\n\n", 1), "major went"),
-        (BASE + '\n["2025-12-01"]\nmajor = 1\npatch = 0\n', "has no spec/2025-12-01.yaml"),
-        (BASE.replace('["2025-10-11"]\nmajor = 1\npatch = 0\n', ""), "no entry for API version"),
+        (entries(**{FIRST.name.replace("-", "_"): (TOP + 1, 0)}), "major went"),
+        (BASE + versions_entry(next_name(days=400), 1), f"has no spec/{next_name(days=400)}.yaml"),
+        (BASE.replace(versions_entry(LATEST.name, LATEST.major, LATEST.patch), ""), "no entry"),
         (
-            BASE.replace("patch = 0", 'patch = "x"', 1),
+            entries(**{FIRST.name.replace("-", "_"): (FIRST.major, '"x"')}),
             "major and patch must be non-negative integers",
         ),
     ],
@@ -159,7 +189,7 @@ def test_gate_checks_versions_toml(tmp_path: Path, versions: str, message: str) 
 
 def test_gate_requires_file_name_equal_to_info_version(tmp_path: Path) -> None:
     specs = spec_dir(tmp_path, None, BASE)
-    (specs / "2025-10-11.yaml").rename(specs / "2025-10-12.yaml")
+    (specs / f"{LATEST.name}.yaml").rename(specs / f"{next_name(days=1)}.yaml")
     report = check_releases(specs)
     assert any("must be named after it" in p for p in report.problems), report.problems
 

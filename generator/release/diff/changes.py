@@ -109,6 +109,8 @@ class Change:
     after: Any
     breaking: bool
     message: str  # one human-readable line, without the operation and location
+    # "wire" (what goes over HTTP, operations.py) or "surface" (the Python client, surface.py)
+    layer: str = "wire"
 
     @property
     def classification(self) -> str:
@@ -117,6 +119,8 @@ class Change:
     @property
     def location(self) -> str:
         """Where in the operation: ``request body (application/json): lora_rank``."""
+        if self.layer == "surface":
+            return " ".join(x for x in (self.section, self.part) if x)
         if self.section == "parameter":
             where_in, _, name = self.part.partition(" ")
             text = f"{where_in} parameter {name}"
@@ -132,6 +136,7 @@ class Change:
 
     def as_json(self) -> dict[str, Any]:
         return {
+            "layer": self.layer,
             "kind": self.kind,
             "operation": self.operation,
             "location": self.location,
@@ -158,6 +163,10 @@ class DiffResult:
     old_version: str
     new_version: str
     changes: list[Change] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. why the surface was not compared
+
+    def layer(self, name: str) -> list[Change]:
+        return [c for c in self.changes if c.layer == name]
 
     @property
     def breaking(self) -> list[Change]:
@@ -175,7 +184,18 @@ class DiffResult:
         return {
             "old": {"file": str(self.old), "version": self.old_version},
             "new": {"file": str(self.new), "version": self.new_version},
-            "summary": {"breaking": len(self.breaking), "compatible": len(self.compatible)},
+            "summary": {
+                "breaking": len(self.breaking),
+                "compatible": len(self.compatible),
+                **{
+                    layer: {
+                        "breaking": sum(c.breaking for c in self.layer(layer)),
+                        "compatible": sum(not c.breaking for c in self.layer(layer)),
+                    }
+                    for layer in ("wire", "surface")
+                },
+            },
+            "notes": self.notes,
             "changes": [c.as_json() for c in self.changes],
         }
 
@@ -192,7 +212,12 @@ class DiffResult:
             "",
         ]
         if not self.changes:
-            lines += ["No changes to operations, parameters, bodies or responses.", ""]
+            lines += [
+                "No changes to operations, parameters, bodies or responses, nor to the "
+                "Python client's methods, arguments, return types or classes.",
+                "",
+            ]
+        lines += [f"Note: {md(n)}" for n in self.notes] + ([""] if self.notes else [])
         for label, group in (("Breaking changes", self.breaking), ("Compatible", self.compatible)):
             if not group:
                 continue
@@ -204,12 +229,15 @@ class DiffResult:
 def markdown_by_operation(changes: list[Change], heading_level: int) -> list[str]:
     """Changes grouped under one heading per operation, in the order they were found."""
     h = "#" * heading_level
-    groups: dict[str, list[Change]] = {}
+    groups: dict[tuple[str, str], list[Change]] = {}
     for change in changes:
-        groups.setdefault(change.operation, []).append(change)
+        groups.setdefault((change.layer, change.operation), []).append(change)
     lines: list[str] = []
-    for operation, items in groups.items():
-        lines += [f"{h} `{operation}`" if operation else f"{h} Document", ""]
+    for (layer, operation), items in groups.items():
+        if layer == "surface":
+            lines += [f"{h} Python client: `{md_code(operation)}`", ""]
+        else:
+            lines += [f"{h} `{operation}`" if operation else f"{h} Document", ""]
         lines += [f"- {c.line()}" for c in items]
         lines.append("")
     return lines

@@ -1,0 +1,159 @@
+"""Released versions are frozen (spec/released.toml, generator/release/lock.py).
+
+In temp copies of spec/ (+ generated/ where the package is checked): editing a released spec in
+place fails the gate with a message that says to add a new API version; a released package,
+changelog or client surface that changed needs a version bump; `python -m generator release`
+records a version, after which it is frozen too.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.read.load import load_spec
+from generator.release.gate import check_releases
+from generator.release.lock import LOCK_FILE, read_lock, write_lock
+from tests.generator_cli import run_generator
+from tests.versions import ROOT, SPEC_DIR, next_name, released, versions, versions_entry
+
+RELEASED = sorted(released())
+pytestmark = pytest.mark.skipif(not RELEASED, reason="no released API version in spec/")
+
+
+def copy_specs(tmp_path: Path, *, generated: bool = False) -> Path:
+    target = tmp_path / "spec"
+    target.mkdir(parents=True)
+    for v in versions():
+        shutil.copy(v.spec, target / v.spec.name)
+        if generated:
+            shutil.copytree(ROOT / "generated" / v.name, tmp_path / "generated" / v.name)
+    for name in ("versions.toml", LOCK_FILE):
+        shutil.copy(SPEC_DIR / name, target / name)
+    return target
+
+
+def test_every_version_in_released_toml_has_a_spec_and_the_repository_passes() -> None:
+    names = {v.name for v in versions()}
+    assert set(RELEASED) <= names
+    recorded, problems = read_lock(SPEC_DIR)
+    assert problems == []
+    assert {v: r.package for v, r in recorded.items()} == released()
+    proc = run_generator("release-check")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("version", RELEASED)
+def test_editing_a_released_spec_in_place_fails_and_says_add_a_version(
+    tmp_path: Path, version: str
+) -> None:
+    """An optional query parameter added to the frozen document: compatible on the wire, and
+    still refused, because the package of that API version is published."""
+    specs = copy_specs(tmp_path)
+    data = load_spec(specs / f"{version}.yaml").data
+    list_files = data["paths"]["/files"]["get"]
+    list_files.setdefault("parameters", []).append(
+        {"name": "owner", "in": "query", "schema": {"type": "string"}}
+    )
+    (specs / f"{version}.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    report = check_releases(specs)
+    assert not report.ok
+    frozen = [p for p in report.problems if "is frozen" in p]
+    assert len(frozen) == 1, report.problems
+    assert f"spec/{version}.yaml changed after API {version} was released" in frozen[0]
+    assert "put the change in a new API version" in frozen[0]
+    assert 'README "Adding an API version"' in frozen[0]
+
+
+def test_a_changed_package_needs_a_patch_bump(tmp_path: Path) -> None:
+    version = RELEASED[-1]
+    specs = copy_specs(tmp_path, generated=True)
+    generated = tmp_path / "generated"
+    assert check_releases(specs, generated).ok
+    readme = generated / version / "README.md"
+    readme.write_text(readme.read_text() + "\nA template fix.\n")
+    report = check_releases(specs, generated)
+    assert any(
+        f"generated/{version}/ (a generator, template or runtime change) changed" in p
+        and "bump patch" in p
+        for p in report.problems
+    ), report.problems
+
+
+def test_a_changed_surface_needs_a_bump_and_a_bumped_version_is_pending(tmp_path: Path) -> None:
+    version = RELEASED[-1]
+    specs = copy_specs(tmp_path)
+    recorded, _ = read_lock(specs)
+    entry = recorded[version]
+    write_lock(specs, {**recorded, version: replace(entry, surface="sha256:0")}.values())
+    report = check_releases(specs)
+    assert any("Python client surface" in p and "bump patch" in p for p in report.problems)
+
+    table = (specs / "versions.toml").read_text()
+    v = next(x for x in versions() if x.name == version)
+    bumped = table.replace(
+        versions_entry(v.name, v.major, v.patch).strip(),
+        versions_entry(v.name, v.major, v.patch + 1).strip(),
+    )
+    assert bumped != table
+    (specs / "versions.toml").write_text(bumped)
+    report = check_releases(specs)
+    assert report.ok, report.text()
+    assert any("is not released yet" in n and f"release {version}" in n for n in report.notes)
+
+
+def test_a_released_spec_cannot_go_away_nor_its_version_down(tmp_path: Path) -> None:
+    specs = copy_specs(tmp_path)
+    recorded, _ = read_lock(specs)
+    version = RELEASED[0]
+    higher = replace(recorded[version], package="999.0.0")
+    write_lock(specs, {**recorded, version: higher}.values())
+    assert any("below the released 999.0.0" in p for p in check_releases(specs).problems)
+    write_lock(specs, recorded.values())
+    (specs / f"{RELEASED[-1]}.yaml").unlink()
+    report = check_releases(specs)
+    assert any("released versions stay" in p for p in report.problems), report.problems
+
+
+def test_release_records_a_new_version_which_is_then_frozen(tmp_path: Path) -> None:
+    """README: add a version, generate, gate, publish, `python -m generator release`."""
+    specs = copy_specs(tmp_path, generated=True)
+    latest = versions()[-1]
+    name = next_name()
+    data = load_spec(latest.spec).data
+    data["info"]["version"] = name
+    (specs / f"{name}.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    with (specs / "versions.toml").open("a") as out:
+        out.write(versions_entry(name, latest.major))
+    gen = run_generator(
+        "generate",
+        "--spec",
+        str(specs / f"{name}.yaml"),
+        "--out",
+        str(tmp_path / "generated" / name),
+    )
+    assert gen.returncode == 0, gen.stderr
+    assert "warning" not in gen.stderr
+    args = ("--spec-dir", str(specs), "--generated-dir", str(tmp_path / "generated"))
+    gate = run_generator("release-check", *args)
+    assert gate.returncode == 0, gate.stdout + gate.stderr
+    pending = [line for line in gate.stdout.splitlines() if "not released yet: " in line]
+    assert pending and name in pending[0].split(": ", 2)[-1].split(", ")
+
+    recorded = run_generator("release", *args)
+    assert recorded.returncode == 0, recorded.stdout + recorded.stderr
+    assert f"recorded {name} as released" in recorded.stdout
+    assert name in read_lock(specs)[0]
+    again = run_generator("release", *args)
+    assert "nothing to record" in again.stdout
+
+    data["info"]["description"] = "edited after the release"
+    (specs / f"{name}.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    gate = run_generator("release-check", *args)
+    assert gate.returncode == 1 and "is frozen" in gate.stdout
+    refused = run_generator("release", *args)
+    assert refused.returncode == 1 and "nothing recorded" in refused.stderr

@@ -1,0 +1,221 @@
+"""The diff's second layer: the Python surface of the client (release/diff/surface.py).
+
+Each test changes one thing a user's code names, leaving the wire as it is (or changing it in a
+way the wire layer reports by itself), and checks the surface change, its classification and
+that the wire layer is not counted twice. The base document is the oldest released API version
+(frozen by spec/released.toml, so these tests do not move when a new version is added).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.read.load import SpecDocument, load_spec
+from generator.release.diff import Change, diff_documents
+from generator.release.gate import check_releases
+from tests.generator_cli import run_generator
+from tests.versions import SPEC_DIR, next_name, released, versions, versions_entry
+
+RELEASED = sorted(released())
+pytestmark = pytest.mark.skipif(not RELEASED, reason="no released API version in spec/")
+BASE: dict[str, Any] = load_spec(SPEC_DIR / f"{RELEASED[0]}.yaml").data if RELEASED else {}
+
+
+def operation(data: dict[str, Any], operation_id: str) -> dict[str, Any]:
+    for item in data["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and op.get("operationId") == operation_id:
+                return op
+    raise KeyError(operation_id)
+
+
+def surface_changes(new: dict[str, Any]) -> tuple[list[Change], list[Change]]:
+    """(surface changes, wire changes) from BASE to ``new``."""
+    old_doc = SpecDocument(path=Path("old.yaml"), text="", data=BASE)
+    result = diff_documents(old_doc, SpecDocument(path=Path("new.yaml"), text="", data=new))
+    assert not result.notes, result.notes
+    return result.layer("surface"), result.layer("wire")
+
+
+def only(new: dict[str, Any]) -> Change:
+    surface, wire = surface_changes(new)
+    assert wire == [], [(c.kind, c.operation, c.message) for c in wire]
+    assert len(surface) == 1, [(c.kind, c.operation, c.message) for c in surface]
+    return surface[0]
+
+
+def mutated() -> dict[str, Any]:
+    return copy.deepcopy(BASE)
+
+
+def test_no_change_no_surface_change() -> None:
+    assert surface_changes(mutated()) == ([], [])
+
+
+def test_method_renamed_is_breaking() -> None:
+    new = mutated()
+    operation(new, "listFiles")["x-sdk-method"] = "list_all"
+    change = only(new)
+    assert (change.kind, change.operation, change.breaking) == (
+        "surface-method-renamed",
+        "files.list_all",
+        True,
+    )
+    assert "client.files.list() is now client.files.list_all()" in change.message
+
+
+def test_method_moved_to_another_namespace_is_breaking() -> None:
+    new = mutated()
+    operation(new, "listFiles")["x-sdk-namespace"] = "documents"
+    change = only(new)
+    assert (change.kind, change.before, change.after) == (
+        "surface-method-renamed",
+        "files.list",
+        "documents.list",
+    )
+    assert change.breaking
+
+
+def test_argument_renamed_is_breaking() -> None:
+    new = mutated()
+    new["components"]["parameters"]["FileId"]["x-sdk-name"] = "id_of_file"
+    found, wire = surface_changes(new)
+    assert wire == []
+    assert found and all(c.kind == "surface-argument-renamed" and c.breaking for c in found)
+    assert {c.before for c in found} == {"file_id"} and {c.after for c in found} == {"id_of_file"}
+
+
+def test_positional_to_keyword_only_is_breaking_and_back_compatible() -> None:
+    new = mutated()
+    media = operation(new, "createFile")["requestBody"]["content"]["multipart/form-data"]
+    media["x-sdk-positional"] = []
+    change = only(new)
+    assert (change.kind, change.part, change.breaking) == (
+        "surface-argument-keyword-only",
+        "argument path",
+        True,
+    )
+    old_style = mutated()
+    operation(old_style, "createFile")["requestBody"]["content"]["multipart/form-data"][
+        "x-sdk-positional"
+    ] = ["path", "name"]
+    change = only(old_style)
+    assert (change.kind, change.breaking) == ("surface-argument-positional", False)
+
+
+def test_positional_arguments_reordered_is_breaking() -> None:
+    new = mutated()
+    media = operation(new, "createFile")["requestBody"]["content"]["application/json"]
+    media["x-sdk-positional"] = ["content", "name", "file_type"]
+    change = only(new)
+    assert (change.kind, change.breaking) == ("surface-positional-order-changed", True)
+
+
+def test_return_shape_changes_are_breaking() -> None:
+    unwrapped = mutated()
+    del operation(unwrapped, "getFileContent")["x-sdk-unwrap"]
+    change = only(unwrapped)
+    assert (change.kind, change.breaking) == ("surface-return-type-changed", True)
+    assert change.before == "str"
+
+    not_paged = mutated()
+    del operation(not_paged, "listFiles")["x-sdk-pagination"]
+    change = only(not_paged)
+    assert (change.kind, change.before, change.after) == (
+        "surface-return-kind-changed",
+        "page (page)",
+        "value",
+    )
+
+    no_future = mutated()
+    del operation(no_future, "createDeployment")["x-sdk-polling"]
+    change = only(no_future)
+    assert (change.kind, change.before, change.after, change.breaking) == (
+        "surface-return-kind-changed",
+        "future",
+        "value",
+        True,
+    )
+
+
+def test_helper_method_removed_is_breaking() -> None:
+    new = mutated()
+    del operation(new, "streamRunLogs")["x-sdk-follow"]
+    change = only(new)
+    assert (change.kind, change.operation, change.breaking) == (
+        "surface-method-removed",
+        "runs.follow",
+        True,
+    )
+
+
+def test_model_class_renamed_is_breaking_though_the_wire_is_the_same() -> None:
+    text = yaml.safe_dump(BASE).replace("#/components/schemas/File'", "#/components/schemas/Doc'")
+    new = yaml.safe_load(text.replace("#/components/schemas/File\n", "#/components/schemas/Doc\n"))
+    new["components"]["schemas"]["Doc"] = new["components"]["schemas"].pop("File")
+    found, wire = surface_changes(new)
+    assert wire == []  # component names are not compared on the wire
+    kinds = {(c.kind, c.operation, c.breaking) for c in found}
+    assert ("surface-model-removed", "models.File", True) in kinds
+    assert ("surface-model-added", "models.Doc", False) in kinds
+
+
+def test_exception_classes_removed_are_breaking() -> None:
+    new = mutated()
+    new["info"]["x-sdk"]["exception-aliases"] = False
+    found, wire = surface_changes(new)
+    assert wire == []
+    assert {c.part for c in found} == {
+        "APIError",
+        "PermissionDeniedError",
+        "UnprocessableEntityError",
+        "InternalServerError",
+    }
+    assert all(c.kind == "surface-removed" and c.breaking for c in found)
+
+
+def test_wire_changes_are_not_counted_twice() -> None:
+    """A new optional request field is one wire change; the new argument is not reported again."""
+    new = mutated()
+    new["components"]["schemas"]["RunCreate"]["properties"]["notes"] = {"type": "string"}
+    surface, wire = surface_changes(new)
+    assert [c.kind for c in wire] == ["request-field-added"]
+    assert surface == []
+
+
+def test_cli_json_has_the_layer_and_the_gate_fails_a_renamed_method(tmp_path: Path) -> None:
+    """README "Adding an API version" with a renamed method: `diff` exits 1 and names the
+    layer; the gate refuses the same major and passes with the major bumped."""
+    specs = tmp_path / "spec"
+    specs.mkdir()
+    for v in versions():
+        (specs / v.spec.name).write_bytes(v.spec.read_bytes())
+    latest = versions()[-1]
+    new_name = next_name()
+    data = load_spec(latest.spec).data
+    data["info"]["version"] = new_name
+    listing = operation(data, "listFiles")
+    renamed = f"{listing.get('x-sdk-method', 'list')}_v2"
+    listing["x-sdk-method"] = renamed
+    (specs / f"{new_name}.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    table = (SPEC_DIR / "versions.toml").read_text()
+    (specs / "versions.toml").write_text(table + versions_entry(new_name, latest.major))
+
+    proc = run_generator("diff", str(latest.spec), str(specs / f"{new_name}.yaml"), "--json")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["summary"]["surface"] == {"breaking": 1, "compatible": 0}
+    assert report["changes"][0]["layer"] == "surface"
+
+    gate = check_releases(specs)
+    assert not gate.ok and f"set major = {latest.major + 1}" in gate.problems[0]
+    assert f"files.{renamed}" in gate.problems[0]
+    bumped = table + versions_entry(new_name, latest.major + 1)
+    (specs / "versions.toml").write_text(bumped)
+    assert check_releases(specs).ok
