@@ -32,7 +32,9 @@ def group(
     members_of: dict[str, list[ir.Method]] = {}
     client_methods: list[ir.Method] = []
     for method in methods:
-        bucket = client_methods if not method.namespace else members_of.setdefault(method.namespace, [])
+        bucket = (
+            client_methods if not method.namespace else members_of.setdefault(method.namespace, [])
+        )
         bucket.append(method)
     # Resource classes (and their Async twins) must not clash with model classes, the package's
     # own classes or each other; a resource module imports typing names, runtime classes and
@@ -67,7 +69,9 @@ def _class_name(name: str, avoid: set[str]) -> str:
         or candidate in ("I", "O", "l")  # E742: ambiguous class names
     ):
         counter += 1
-        candidate = f"{class_name}Resource" if counter == 2 else f"{class_name}Resource{counter - 1}"
+        candidate = (
+            f"{class_name}Resource" if counter == 2 else f"{class_name}Resource{counter - 1}"
+        )
     return candidate
 
 

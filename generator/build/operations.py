@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import ir
-from ..errors import SpecError, pointer
+from ..errors import SpecError, combined, pointer
 from ..spectext import SpecText
 from ..naming import clean_text, identifier, method_name, namespace_name, prose, snake_case
 from .bodies import body_variants
@@ -58,9 +58,26 @@ def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
         for verb in HTTP_METHODS:
             if verb in item:
                 drafts.extend(_guarded(ctx, types, path, verb, item, item_ptr))
+    if ctx.blockers:
+        raise _blocked(ctx)
     if not drafts:
         _no_operations(ctx)
     return drafts
+
+
+def _blocked(ctx: Context) -> SpecError:
+    """Every operation that cannot be generated, one located line each, and what to do."""
+    count = len(ctx.blockers)
+    if count == 1:
+        return ctx.blockers[0]
+    hint = SpecError(
+        f"{count} operations cannot be generated as written "
+        "(see above); `generate --skip-unsupported` leaves them out with a warning each",
+        file=str(ctx.doc.path),
+        pointer="/paths",
+        line=ctx.doc.line_of("/paths"),
+    )
+    return combined([*ctx.blockers, hint])
 
 
 def _guarded(
@@ -80,9 +97,10 @@ def _guarded(
         shared = item.get("parameters") or []
         return operation(ctx, types, path, verb, item[verb], shared, item_ptr, op_ptr)
     except SpecError as exc:
-        if not ctx.skip_unsupported:
-            raise
-        _skip(ctx, verb, path, item[verb], exc)
+        if ctx.skip_unsupported:
+            _skip(ctx, verb, path, item[verb], exc)
+        else:
+            ctx.blockers.append(exc)  # reported with every other operation's, after the walk
         return []
 
 
@@ -116,7 +134,9 @@ def operation(
             name = str(raw_id) if raw_id not in (None, "") else default_method_name(verb, path)
         positional = (variant.ext.positional if own else None) or ext.positional
         where = variant.pointer or op_ptr
-        params = order(ctx, base_params + variant.params, positional, where, PATH_TEMPLATE.findall(path))
+        params = order(
+            ctx, base_params + variant.params, positional, where, PATH_TEMPLATE.findall(path)
+        )
         if result.kind == "page" and any(p.location == "file" for p in params):
             # every page re-sends the request; an upload stream can be read only once
             raise ctx.fail(

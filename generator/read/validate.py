@@ -25,11 +25,13 @@ from .cache import Finding, cache_key, read_cache, write_cache
 from .composition import check_composition_cycles
 from .load import SpecDocument
 from .refs import Resolver
+from .tolerate import tolerate
 
 MAX_REPORTED = 20
 MAX_WARNINGS_PER_KIND = 5
 
 _MEMO: dict[str, list[Finding]] = {}
+_TOLERATE = Path(__file__).with_name("tolerate.py")
 
 
 def validate_document(doc: SpecDocument) -> None:
@@ -46,6 +48,7 @@ def validate_document(doc: SpecDocument) -> None:
         )
     if not isinstance(doc.data.get("openapi"), str) or not version.startswith(("3.0", "3.1")):
         raise doc.error(f"OpenAPI {version} is not supported (expected 3.0.x or 3.1.x)", "/openapi")
+    report(doc, tolerate(doc.data))  # 3.0/3.1 mix-ups: warnings, the evident meaning taken
     check_refs(doc)
     _check_composition(doc)
     findings = _findings(doc)
@@ -81,7 +84,8 @@ def report(doc: SpecDocument, findings: list[Finding]) -> None:
 
 
 def _findings(doc: SpecDocument) -> list[Finding]:
-    key = cache_key(doc.text, Path(__file__))
+    # the validator sees the document as tolerate() left it: its rules are part of the key
+    key = cache_key(doc.text + "\0" + _TOLERATE.read_text(encoding="utf-8"), Path(__file__))
     if key in _MEMO:
         return _MEMO[key]
     cached = read_cache(key)
@@ -337,13 +341,23 @@ def check_refs(doc: SpecDocument) -> None:
                     raise doc.error(exc.message, exc.pointer) from None
             elif "$ref" in node and not _is_property_map(ptr):
                 raise doc.error(f"$ref must be a string, found {type(ref).__name__}", f"{ptr}/$ref")
+            names = _is_property_map(ptr)
             for key, value in node.items():
+                if not names and _unused_by_client(str(key)):
+                    continue  # an x- extension or an example: data, never followed
                 if isinstance(value, (dict, list)):
                     stack.append((value, f"{ptr}/{escape_pointer_token(key)}"))
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 if isinstance(value, (dict, list)):
                     stack.append((value, f"{ptr}/{index}"))
+
+
+def _unused_by_client(key: str) -> bool:
+    """Keys whose values the client never reads as OpenAPI: extensions other than the
+    generator's own (``x-sdk*``) and examples. A ``$ref`` there (documentation topics pointing
+    at a Markdown file, an example's source) is not followed, so it cannot block generation."""
+    return (key.startswith("x-") and not key.startswith("x-sdk")) or key in ("example", "examples")
 
 
 def _is_property_map(ptr: str) -> bool:

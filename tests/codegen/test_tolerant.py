@@ -1,0 +1,142 @@
+"""Tolerant reading: what the client does not use never blocks generation; 3.0/3.1 mix-ups are
+warnings with their evident meaning; the default mode lists every blocker at once."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.errors import SpecError
+from generator.pipeline import build
+from generator.read.tolerate import tolerate
+
+MIXED = """\
+openapi: 3.1.0
+info: {title: Travel Bookings, version: "1"}
+x-topics:
+  - title: Intro
+    content: {$ref: ./docs/intro.md}
+paths:
+  /bookings:
+    get:
+      operationId: listBookings
+      tags: [Bookings]
+      x-code-samples: {$ref: '#/nowhere'}
+      parameters:
+        - name: limit
+          in: query
+          schema: {type: integer, minimum: 0, exclusiveMinimum: true}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: '#/components/schemas/Booking'}}
+              examples:
+                one: {$ref: '#/components/examples/Missing'}
+webhooks:
+  booked:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Booking'}
+      responses: {'200': {description: ok}}
+components:
+  schemas:
+    Booking:
+      $recursiveAnchor: true
+      type: object
+      properties:
+        id: {type: string, required: true}
+        note: {type: string, nullable: true, examples: {first: a}}
+        tree: {$recursiveRef: '#'}
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "spec.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_unused_parts_and_mix_ups_do_not_block(tmp_path: Path) -> None:
+    files, report, doc = build(_write(tmp_path, MIXED))
+    assert report.operations == 1
+    messages = [str(w) for w in doc.warnings]
+    expected = {
+        "/components/schemas/Booking/properties/id/required": "read as the property being required",
+        "/paths/~1bookings/get/parameters/0/schema/exclusiveMinimum": "an exclusive 'minimum'",
+        "/components/schemas/Booking/properties/note/nullable": "read as nullable",
+        "/components/schemas/Booking/properties/tree/$recursiveRef": "$ref: #/components/schemas/B",
+    }
+    for where, meaning in expected.items():
+        assert any(f": {where}: " in m and meaning in m for m in messages), (where, messages)
+    assert not any("x-topics" in m or "x-code-samples" in m for m in messages)
+    models = next(text for name, text in files.items() if name.endswith("/models.py"))
+    assert "    id: str\n" in models  # required: true on the property made it required
+    assert "note: Annotated[Optional[str]" in models
+    assert "tree: Optional[Booking] = None" in models
+
+
+def test_meaning_taken_for_each_version() -> None:
+    v30: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "components": {
+            "schemas": {
+                "A": {
+                    "type": ["string", "null"],
+                    "exclusiveMaximum": 5,
+                    "const": "x",
+                    "properties": {"p": {"type": "string", "required": False}},
+                }
+            }
+        },
+    }
+    findings = tolerate(v30)
+    a = v30["components"]["schemas"]["A"]
+    assert a["type"] == "string" and a["nullable"] is True
+    assert a["maximum"] == 5 and a["exclusiveMaximum"] is True
+    assert a["enum"] == ["x"] and "const" not in a
+    assert "required" not in a and a["properties"]["p"] == {"type": "string"}
+    assert len(findings) == 4 and all(kind != "error" for kind, _, _ in findings)
+    v31: dict[str, Any] = {"openapi": "3.1.0", "paths": {"/x": {"get": {"parameters": [
+        {"name": "n", "in": "query", "schema": {"type": "number", "maximum": 3,
+                                                 "exclusiveMaximum": True}}]}}}}  # fmt: skip
+    tolerate(v31)
+    schema = v31["paths"]["/x"]["get"]["parameters"][0]["schema"]
+    assert schema == {"type": "number", "exclusiveMaximum": 3}
+
+
+def test_extension_and_example_values_are_never_walked() -> None:
+    data = {
+        "openapi": "3.1.0",
+        "x-anything": {"schema": {"required": True}},
+        "paths": {"/x": {"get": {"x-y": {"schema": {"nullable": True}}}}},
+    }
+    assert tolerate(data) == []
+
+
+def test_default_mode_lists_every_blocker_at_once(tmp_path: Path) -> None:
+    ops = "".join(
+        f"""
+  /t{i}:
+    get:
+      operationId: op{i}
+      parameters:
+        - {{name: s, in: cookie, required: true, schema: {{type: string}}}}
+      responses: {{'204': {{description: none}}}}
+"""
+        for i in range(3)
+    )
+    path = _write(tmp_path, 'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:' + ops)
+    with pytest.raises(SpecError) as info:
+        build(path)
+    lines = str(info.value).splitlines()
+    for i in range(3):
+        assert any(f": /paths/~1t{i}/get/parameters/0: cookie" in line for line in lines), lines
+    assert all(line.startswith(f"{path}:") for line in lines)
+    assert "3 operations cannot be generated" in lines[-1] and "--skip-unsupported" in lines[-1]
