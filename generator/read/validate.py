@@ -67,6 +67,12 @@ def _check_composition(doc: SpecDocument) -> None:
 
 def report(doc: SpecDocument, findings: list[Finding]) -> None:
     counts: dict[str, int] = {}
+    findings = [
+        ("unused part", f"{message}: ignored ({_UNUSED})", where)
+        if kind == "error" and unused_part(where)
+        else (kind, message, where)
+        for kind, message, where in findings
+    ]
     for kind, message, where in findings:
         if kind == "error":
             continue
@@ -326,8 +332,12 @@ def _tagged(base: Any, locate: Callable[..., tuple[Any, ...]], default: bool = F
 
 
 def check_refs(doc: SpecDocument) -> None:
-    """Every local ``$ref`` must resolve (checked first: the validator crashes on broken ones)."""
+    """Every local ``$ref`` must resolve (checked first: the validator crashes on broken ones).
+
+    All broken references are reported at once. One in a part the client does not use
+    (webhooks, callbacks, links, examples) is a warning, and is dropped from the data."""
     resolver = Resolver(doc.data)
+    problems: list[SpecError] = []
     stack: list[tuple[Any, str]] = [(doc.data, "")]
     while stack:
         node, ptr = stack.pop()
@@ -338,9 +348,15 @@ def check_refs(doc: SpecDocument) -> None:
                     resolver.lookup(ref, ptr)
                     resolver.deref(node, ptr)  # a chain of refs that never reaches a value
                 except SpecError as exc:
-                    raise doc.error(exc.message, exc.pointer) from None
+                    if unused_part(ptr):
+                        doc.warn(f"{exc.message}: ignored ({_UNUSED})", exc.pointer)
+                        del node["$ref"]
+                    else:
+                        problems.append(doc.error(exc.message, exc.pointer))
             elif "$ref" in node and not _is_property_map(ptr):
-                raise doc.error(f"$ref must be a string, found {type(ref).__name__}", f"{ptr}/$ref")
+                problems.append(
+                    doc.error(f"$ref must be a string, found {type(ref).__name__}", f"{ptr}/$ref")
+                )
             names = _is_property_map(ptr)
             for key, value in node.items():
                 if not names and _unused_by_client(str(key)):
@@ -351,6 +367,28 @@ def check_refs(doc: SpecDocument) -> None:
             for index, value in enumerate(node):
                 if isinstance(value, (dict, list)):
                     stack.append((value, f"{ptr}/{index}"))
+    if problems:
+        problems.sort(key=lambda e: (e.line or 0, e.pointer))
+        raise combined(problems[:MAX_REPORTED])
+
+
+_UNUSED = "the client does not use this part of the document"
+_UNUSED_ROOTS = ("/webhooks", "/components/callbacks", "/components/links", "/components/examples")
+_UNUSED_KEYS = frozenset({"callbacks", "links", "example", "examples"})
+_NAME_MAPS = frozenset({"properties", "patternProperties"})
+
+
+def unused_part(where: str) -> bool:
+    """Whether a pointer lies in a part the client never reads: webhooks, callbacks, links,
+    examples (the build only notes that they exist)."""
+    if any(where == root or where.startswith(root + "/") for root in _UNUSED_ROOTS):
+        return True
+    tokens = where.split("/")
+    return any(
+        token in _UNUSED_KEYS and tokens[i - 1] not in _NAME_MAPS and tokens[1:i] != ["components"]
+        for i, token in enumerate(tokens)
+        if i > 1
+    )
 
 
 def _unused_by_client(key: str) -> bool:

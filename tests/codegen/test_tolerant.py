@@ -140,3 +140,47 @@ def test_default_mode_lists_every_blocker_at_once(tmp_path: Path) -> None:
         assert any(f": /paths/~1t{i}/get/parameters/0: cookie" in line for line in lines), lines
     assert all(line.startswith(f"{path}:") for line in lines)
     assert "3 operations cannot be generated" in lines[-1] and "--skip-unsupported" in lines[-1]
+
+
+UNUSED_PARTS = """\
+openapi: 3.0.3
+info: {title: CB, version: "1"}
+paths:
+  /subscribe:
+    post:
+      operationId: subscribe
+      callbacks:
+        onEvent:
+          '{$request.body#/url}':
+            post:
+              responses: {'200': {description: ok, links: {x: {operationId: 5}}}}
+        broken: {$ref: '#/components/callbacks/Missing'}
+      responses:
+        '200':
+          description: ok
+          links:
+            next: {$ref: '#/components/links/Missing'}
+"""
+
+
+def test_broken_or_invalid_unused_parts_are_warnings(tmp_path: Path) -> None:
+    _, report, doc = build(_write(tmp_path, UNUSED_PARTS))
+    assert report.operations == 1
+    ignored = [w for w in doc.warnings if "the client does not use this part" in w.message]
+    assert sorted(w.pointer for w in ignored) == [
+        "/paths/~1subscribe/post/callbacks/broken/$ref",
+        "/paths/~1subscribe/post/callbacks/onEvent/{$request.body#~1url}/post/responses/200"
+        "/links/x/operationId",
+        "/paths/~1subscribe/post/responses/200/links/next/$ref",
+    ]
+
+
+def test_every_broken_ref_is_reported_at_once(tmp_path: Path) -> None:
+    text = UNUSED_PARTS + (
+        "components:\n  schemas:\n    A: {$ref: '#/components/schemas/Nope1'}\n"
+        "    B: {$ref: '#/components/schemas/Nope2'}\n"
+    )
+    with pytest.raises(SpecError) as info:
+        build(_write(tmp_path, text))
+    lines = str(info.value).splitlines()
+    assert len(lines) == 2 and "Nope1" in lines[0] and "Nope2" in lines[1]
