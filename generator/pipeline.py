@@ -41,6 +41,8 @@ class Report:
     spec: Path
     out: Path
     package_version: str = ""
+    package_name: str = ""  # the import (and distribution) name
+    client: str = ""  # the sync client class
     api_version: str = ""
     operations: int = 0
     models: int = 0
@@ -59,12 +61,14 @@ def build(
     skip_unsupported: bool = False,
     changelog: Changelog | None = None,
     overlay: Path | None = None,
+    package: str | None = None,
 ) -> tuple[dict[str, str], Report, SpecDocument]:
     """Read, build, model and render one spec; nothing is written.
 
     ``skip_unsupported``: leave out (and warn about) operations using an unsupported feature
     instead of stopping with that error. ``overlay``: a directory of hand-written modules and
-    README sections added to the package (generator/read/overlay.py).
+    README sections added to the package (generator/read/overlay.py). ``package``: the
+    package name, instead of ``info.x-sdk.package`` or the one made from ``info.title``.
     """
     report = Report(spec=spec_path, out=Path())
     clock = time.perf_counter()
@@ -82,7 +86,10 @@ def build(
         validate_document(doc)
         lap("validate")
         api = build_api(
-            doc, package_version=package_version(doc), skip_unsupported=skip_unsupported
+            doc,
+            package_version=package_version(doc),
+            skip_unsupported=skip_unsupported,
+            package=package,
         )
         lap("build")
         models_source = generate_models(doc.data, api.schemas, api.package.name)
@@ -96,6 +103,8 @@ def build(
             raise exc.located(str(doc.path), doc.line_of(exc.pointer)) from None
         raise
     report.package_version = api.package.version
+    report.package_name = api.package.name
+    report.client = api.package.client
     report.api_version = api.package.api_version.value
     report.operations = len(api.all_methods)
     report.models = len(api.schemas)
@@ -111,10 +120,15 @@ def generate(
     skip_unsupported: bool = False,
     changelog: Changelog | None = None,
     overlay: Path | None = None,
+    package: str | None = None,
 ) -> Report:
     """Generate the project for ``spec_path`` into ``out``, atomically."""
     files, report, _ = build(
-        spec_path, skip_unsupported=skip_unsupported, changelog=changelog, overlay=overlay
+        spec_path,
+        skip_unsupported=skip_unsupported,
+        changelog=changelog,
+        overlay=overlay,
+        package=package,
     )
     report.out = out
     clock = time.perf_counter()

@@ -13,6 +13,7 @@ from ..naming import (
     CLIENT_ATTRIBUTES,
     RESERVED_CLASS_NAMES,
     builtin_class_names,
+    method_name,
     namespace_name,
     pascal_case,
     prose,
@@ -89,3 +90,68 @@ def dedupe_names(methods: list[ir.Method], taken: set[str] | None = None) -> lis
         used.add(name)
         out.append(replace(m, name=name) if name != m.name else m)
     return out
+
+
+def short_names(entries: list[tuple[str, str, bool]]) -> list[str]:
+    """Method names that do not repeat their namespace: ``bookings.list_bookings`` ->
+    ``bookings.list``, ``bookings.get_booking_by_id`` -> ``bookings.get_by_id``.
+
+    ``entries`` are (namespace, name, given) in document order; a ``given`` name (``x-sdk-method``)
+    is kept as written, as is every name on the client itself. A name is shortened only when
+    the rest is unambiguous: a shortened name that another method of the namespace would also
+    take, or already has, leaves both as they were (repeated until nothing clashes), so the
+    result is deterministic and collision-free before ``dedupe_names``."""
+    names = [
+        _without_namespace(name, namespace) if namespace and not given else name
+        for namespace, name, given in entries
+    ]
+    while True:
+        owners: dict[tuple[str, str], list[int]] = {}
+        for index, (namespace, _, _) in enumerate(entries):
+            owners.setdefault((namespace, names[index]), []).append(index)
+        clashing = [
+            index
+            for same in owners.values()
+            if len(same) > 1
+            for index in same
+            if names[index] != entries[index][1]
+        ]
+        if not clashing:
+            return names
+        for index in clashing:
+            names[index] = entries[index][1]
+
+
+def _without_namespace(name: str, namespace: str) -> str:
+    """``name`` without the first occurrence of the namespace's words (plural or singular);
+    ``name`` itself when nothing would be left or the rest is not a usable method name."""
+    words = name.split("_")
+    for form in _namespace_forms(namespace):
+        size = len(form)
+        for start in range(len(words) - size + 1):
+            if words[start : start + size] == form:
+                rest = [w for w in words[:start] + words[start + size :] if w]
+                if not rest or rest[0] == "by":  # nothing, or no verb left (pets_by_id)
+                    continue
+                shorter = method_name("_".join(rest))
+                return shorter if shorter.isidentifier() and not shorter[0].isdigit() else name
+    return name
+
+
+def _namespace_forms(namespace: str) -> list[list[str]]:
+    """The namespace's words as they appear in method names, longest first:
+    ``shared_configs`` -> [shared, configs], [shared, config]; ``pet`` -> [pet], [pets]."""
+    words = [w for w in namespace.rstrip("_").split("_") if w]
+    if not words:
+        return []
+    last = words[-1]
+    forms = [last]
+    if last.endswith("ies") and len(last) > 4:
+        forms.append(last[:-3] + "y")
+    elif last.endswith(("sses", "xes", "shes", "ches", "uses")):
+        forms.append(last[:-2])
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 2:
+        forms.append(last[:-1])
+    else:
+        forms.append(last[:-1] + "ies" if last.endswith("y") else last + "s")
+    return [words[:-1] + [form] for form in forms]

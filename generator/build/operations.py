@@ -35,6 +35,7 @@ class Draft:
     method: ir.Method
     ext: OperationExt
     pointer: str
+    given_name: bool = False  # the name is the spec's own (x-sdk-method), kept as written
 
 
 def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
@@ -129,7 +130,7 @@ def operation(
     drafts: list[Draft] = []
     for variant in body_variants(ctx, types, op, op_ptr):
         own = variant.media_type is not None and variant.ext.method is not None
-        name = (variant.ext.method if own else None) or ext.method
+        given = name = (variant.ext.method if own else None) or ext.method
         if not name:
             name = str(raw_id) if raw_id not in (None, "") else default_method_name(verb, path)
         positional = (variant.ext.positional if own else None) or ext.positional
@@ -159,7 +160,7 @@ def operation(
             returns=result,
             source_pointer=op_ptr,
         )
-        drafts.append(Draft(method, ext, op_ptr))
+        drafts.append(Draft(method, ext, op_ptr, given_name=bool(given)))
     return drafts
 
 
