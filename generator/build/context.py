@@ -32,6 +32,7 @@ class Context:
     # that build_api can hold on to it)
     current_ref: list[str] = field(default_factory=lambda: [""])
     envelope: str | None = None  # x-sdk envelope data member
+    tag_groups: dict[str, str] = field(default_factory=dict)  # x-tagGroups: tag -> group
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.doc.data)

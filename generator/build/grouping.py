@@ -8,23 +8,28 @@ from dataclasses import replace
 from typing import Any
 
 from .. import ir
-from ..spectext import SpecText
 from ..naming import (
     CLIENT_ATTRIBUTES,
     RESERVED_CLASS_NAMES,
     builtin_class_names,
+    identifier,
     method_name,
     namespace_name,
     pascal_case,
     prose,
     unique,
 )
+from ..spectext import SpecText
 
 
 def group(
     spec: dict[str, Any], pkg: ir.Package, methods: list[ir.Method], schema_classes: dict[str, str]
 ) -> tuple[tuple[ir.Namespace, ...], tuple[ir.Method, ...]]:
-    """(namespaces in order of first appearance, methods on the client itself)."""
+    """(namespaces in order of first appearance, methods on the client itself).
+
+    A method's ``namespace`` is its access path (``organizations.projects``): every level
+    becomes a namespace (one with no methods of its own too), listed before the ones nested
+    in it; a nested one's module is its path joined with ``_``, made unique."""
     tag_docs: dict[str, str] = {}
     tags = spec.get("tags")
     for tag in tags if isinstance(tags, list) else []:
@@ -33,29 +38,84 @@ def group(
     members_of: dict[str, list[ir.Method]] = {}
     client_methods: list[ir.Method] = []
     for method in methods:
-        bucket = (
-            client_methods if not method.namespace else members_of.setdefault(method.namespace, [])
-        )
-        bucket.append(method)
+        if not method.namespace:
+            client_methods.append(method)
+            continue
+        parts = method.namespace.split(".")
+        for depth in range(1, len(parts) + 1):
+            members_of.setdefault(".".join(parts[:depth]), [])
+        members_of[method.namespace].append(method)
+    modules = _modules(list(members_of))
+    children: dict[str, list[str]] = {path: [] for path in members_of}
+    for path in members_of:
+        if "." in path:
+            children[path.rsplit(".", 1)[0]].append(path)
     # Resource classes (and their Async twins) must not clash with model classes, the package's
     # own classes or each other; a resource module imports typing names, runtime classes and
     # models (generator/render/imports.py): `List` or `Timeout` would shadow one.
     avoid = set(schema_classes.values()) | pkg.runtime_class_names()
     avoid |= RESERVED_CLASS_NAMES | builtin_class_names()
     namespaces = []
-    for name, members in members_of.items():
-        class_name = _class_name(name, avoid)
+    for path, members in members_of.items():
+        class_name = _class_name(modules[path], avoid)
         avoid |= derived_classes(class_name)
+        parent, _, attribute = path.rpartition(".")
+        nested = {c.rpartition(".")[2] for c in children[path]}
         namespaces.append(
             ir.Namespace(
-                name=name,
+                name=modules[path],
                 class_name=class_name,
-                description=SpecText(tag_docs.get(name, "")),
-                methods=tuple(dedupe_names(members)),
+                description=SpecText(tag_docs.get(attribute, "")),
+                methods=tuple(dedupe_names(members, taken=nested)),
+                path=path,
+                parent=modules[parent] if parent else "",
+                attribute=attribute if parent else "",
+                children=tuple(modules[c] for c in children[path]),
             )
         )
-    client_level = dedupe_names(client_methods, taken=set(members_of) | set(CLIENT_ATTRIBUTES))
+    top = {path for path in members_of if "." not in path}
+    client_level = dedupe_names(client_methods, taken=top | set(CLIENT_ATTRIBUTES))
     return tuple(namespaces), tuple(client_level)
+
+
+def _modules(paths: list[str]) -> dict[str, str]:
+    """The module (and namespace) name of each access path: a top-level namespace's is its
+    attribute on the client; a nested one's is its path joined with ``_``, unique."""
+    modules = {path: path for path in paths if "." not in path}
+    used = set(modules.values())
+    for path in paths:
+        if "." in path:
+            modules[path] = unique(path.replace(".", "_"), used)
+            used.add(modules[path])
+    return modules
+
+
+def namespace_path(parts: list[str]) -> str:
+    """A namespace's access path from its names (``["Organizations", "projects"]`` ->
+    ``organizations.projects``): the first segment a client attribute, the others resource
+    attributes (neither may replace what the client or a resource already has)."""
+    segments = [p for p in (str(part).strip() for part in parts) if p]
+    if not segments:
+        return ""
+    return ".".join(
+        [namespace_name(segments[0])] + [method_name(identifier(s)) for s in segments[1:]]
+    )
+
+
+def tag_groups(spec: dict[str, Any]) -> dict[str, str]:
+    """``x-tagGroups`` (Redoc's grouping of tags): tag -> the group it is in (the first one),
+    for tags whose group has another name; their operations nest under the group."""
+    groups = spec.get("x-tagGroups")
+    found: dict[str, str] = {}
+    for entry in groups if isinstance(groups, list) else ():
+        name = entry.get("name") if isinstance(entry, dict) else None
+        members = entry.get("tags") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or not name.strip() or not isinstance(members, list):
+            continue
+        for tag in members:
+            if isinstance(tag, str) and namespace_name(tag) != namespace_name(name):
+                found.setdefault(tag, name)
+    return found
 
 
 def _class_name(name: str, avoid: set[str]) -> str:
@@ -141,7 +201,7 @@ def _without_namespace(name: str, namespace: str) -> str:
 def _namespace_forms(namespace: str) -> list[list[str]]:
     """The namespace's words as they appear in method names, longest first:
     ``shared_configs`` -> [shared, configs], [shared, config]; ``pet`` -> [pet], [pets]."""
-    words = [w for w in namespace.rstrip("_").split("_") if w]
+    words = [w for w in namespace.rsplit(".", 1)[-1].rstrip("_").split("_") if w]
     if not words:
         return []
     last = words[-1]

@@ -15,15 +15,16 @@ from typing import Any
 
 from .. import ir
 from ..errors import SpecError, combined, pointer
-from ..spectext import SpecText
 from ..naming import clean_text, identifier, method_name, namespace_name, prose, snake_case
+from ..spectext import SpecText
+from .arguments import order
 from .bodies import body_variants
 from .context import Context
 from .extensions import HTTP_METHODS, OperationExt
+from .grouping import namespace_path, tag_groups
 from .parameters import PATH_TEMPLATE, parameters
 from .responses import returns
 from .types import TypeBuilder
-from .arguments import order
 
 _VERSION_SEGMENT = re.compile(r"(?i)^(api|rest|v\d+([._]\d+)*([a-z]+\d*)?|\d[\d._-]*)$")
 
@@ -46,6 +47,7 @@ def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
     if not isinstance(paths, dict):
         raise ctx.fail("paths must be a mapping", "/paths")
     _note_webhooks(ctx)
+    ctx.tag_groups = tag_groups(ctx.spec)
     drafts: list[Draft] = []
     for raw_path, raw_item in paths.items():
         path = str(raw_path)
@@ -121,7 +123,7 @@ def operation(
     raw_id = op.get("operationId")
     op_id = str(raw_id) if raw_id not in (None, "") else f"{verb}_{path}"
     _note_ignored(ctx, op, op_ptr)
-    namespace = namespace_of(ext, op, path)
+    namespace = namespace_of(ext, op, path, ctx.tag_groups)
     base_params = parameters(
         ctx, types, shared, f"{item_ptr}/parameters", op.get("parameters") or [], op_ptr, path
     )
@@ -164,13 +166,19 @@ def operation(
     return drafts
 
 
-def namespace_of(ext: OperationExt, op: dict[str, Any], path: str) -> str:
-    """``x-sdk-namespace``, else the first tag, else the first meaningful path segment."""
+def namespace_of(
+    ext: OperationExt, op: dict[str, Any], path: str, groups: dict[str, str] | None = None
+) -> str:
+    """The access path of an operation's namespace (``organizations.projects``):
+    ``x-sdk-namespace`` (dotted: nested), else the first tag (nested under its ``x-tagGroups``
+    group, ``groups``), else the first meaningful path segment."""
     if ext.namespace is not None:
-        return namespace_name(ext.namespace) if ext.namespace else ""
+        return namespace_path(ext.namespace.split("."))
     tags = op.get("tags") or []
     if isinstance(tags, list) and tags and str(tags[0]).strip():
-        return namespace_name(str(tags[0]))
+        tag = str(tags[0])
+        group = (groups or {}).get(tag)
+        return namespace_path([group, tag] if group else [tag])
     return namespace_name(path_namespace(path))
 
 
