@@ -53,6 +53,12 @@ class Context:
         return self.doc.error(message, where)
 
     def warn(self, message: str, where: str) -> None:
+        """A located warning. One about something shared (a ``components`` parameter, a
+        path-level one) names the operation being read, so that each operation it affects
+        gets its own line instead of one line for all."""
+        label = self.operation_label
+        if label and self.current and not where.startswith(self.current) and label not in message:
+            message = f"{message} (operation {label})"
         self.doc.warn(message, where)
 
     def deref(self, node: Any, where: str) -> tuple[Any, str]:

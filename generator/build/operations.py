@@ -61,6 +61,7 @@ def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
         for verb in HTTP_METHODS:
             if verb in item:
                 drafts.extend(_guarded(ctx, types, path, verb, item, item_ptr))
+    ctx.operation_label = ""  # warnings from here on are not about one operation
     if ctx.blockers:
         raise _blocked(ctx)
     if not drafts:
@@ -75,7 +76,8 @@ def _blocked(ctx: Context) -> SpecError:
         return ctx.blockers[0]
     hint = SpecError(
         f"{count} operations cannot be generated as written "
-        "(see above); `generate --skip-unsupported` leaves them out with a warning each",
+        "(see above); `generate --skip-unsupported` leaves out what cannot be generated (the "
+        "operation, or an optional parameter), with a warning each",
         file=str(ctx.doc.path),
         pointer="/paths",
         line=ctx.doc.line_of("/paths"),
@@ -102,8 +104,11 @@ def _guarded(
     except SpecError as exc:
         if ctx.skip_unsupported:
             _skip(ctx, verb, path, item[verb], exc)
-        else:
-            ctx.blockers.append(exc)  # reported with every other operation's, after the walk
+        elif exc.pointer.startswith(op_ptr):  # reported with every other one, after the walk
+            ctx.blockers.append(exc)
+        else:  # something shared (a components parameter): say which operation it stops
+            label = f"{verb.upper()} {path}"
+            ctx.blockers.append(ctx.fail(f"{exc.message} (operation {label})", exc.pointer))
         return []
 
 

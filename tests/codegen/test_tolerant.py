@@ -184,3 +184,34 @@ def test_every_broken_ref_is_reported_at_once(tmp_path: Path) -> None:
         build(_write(tmp_path, text))
     lines = str(info.value).splitlines()
     assert len(lines) == 2 and "Nope1" in lines[0] and "Nope2" in lines[1]
+
+
+SHARED = """\
+openapi: 3.0.3
+info: {title: Shared, version: "1"}
+components:
+  parameters:
+    Sess: {name: sess, in: cookie, REQUIRED schema: {type: string}}
+paths:
+  /a:
+    get:
+      operationId: getA
+      parameters: [{$ref: '#/components/parameters/Sess'}]
+      responses: {'204': {description: x}}
+  /b:
+    get:
+      operationId: getB
+      parameters: [{$ref: '#/components/parameters/Sess'}]
+      responses: {'204': {description: x}}
+"""
+
+
+def test_a_shared_parameter_is_reported_once_per_operation(tmp_path: Path) -> None:
+    optional = _write(tmp_path, SHARED.replace("REQUIRED ", ""))
+    _, report, doc = build(optional, skip_unsupported=True)
+    left_out = [w.message for w in doc.warnings if "left out" in w.message]
+    assert [m.rsplit("(", 1)[1] for m in left_out] == ["operation GET /a)", "operation GET /b)"]
+    with pytest.raises(SpecError) as info:
+        build(_write(tmp_path, SHARED.replace("REQUIRED ", "required: true, ")))
+    lines = str(info.value).splitlines()
+    assert lines[0].endswith("(operation GET /a)") and lines[1].endswith("(operation GET /b)")
