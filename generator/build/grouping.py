@@ -190,6 +190,8 @@ def _without_namespace(name: str, namespace: str) -> str:
         size = len(form)
         for start in range(len(words) - size + 1):
             if words[start : start + size] == form:
+                if words[start + size : start + size + 1] in (["id"], ["ids"]):
+                    continue  # get_buckets_id: the words name one of them, get_id would not
                 rest = [w for w in words[:start] + words[start + size :] if w]
                 if not rest or rest[0] == "by":  # nothing, or no verb left (pets_by_id)
                     continue

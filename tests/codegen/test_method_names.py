@@ -22,7 +22,9 @@ def test_namespace_words_are_dropped_singular_or_plural() -> None:
         ("pet", "find_pets_by_status", False),
         ("shared_configs", "create_shared_config", False),
         ("store", "get_inventory", False),  # nothing to drop
-        ("pets", "get_pets_by_id", False),  # dropping would leave no verb: kept
+        ("pets", "get_pets_by_id", False),
+        ("pets", "pets_by_owner", False),  # dropping would leave no verb: kept
+        ("buckets", "get_buckets_id_labels", False),  # the ID is a bucket's: kept
         ("", "get_health", False),  # on the client itself: kept
     ]
     assert short_names(entries) == [
@@ -35,6 +37,8 @@ def test_namespace_words_are_dropped_singular_or_plural() -> None:
         "create",
         "get_inventory",
         "get_by_id",
+        "pets_by_owner",
+        "get_buckets_id_labels",
         "get_health",
     ]
 
