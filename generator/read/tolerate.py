@@ -11,7 +11,8 @@ document's data (the text, shipped in the package, is left as written):
 * ``nullable: true`` in a 3.1 document: ``"null"`` added to ``type``; ``type: [T, "null"]`` in
   a 3.0 document: ``type: T, nullable: true``; ``const`` in 3.0: a one-value ``enum``;
 * ``examples`` of a schema written as a map (3.0's media-type form) in 3.1: its values;
-* ``$recursiveRef: "#"`` (JSON Schema 2019-09) in a component schema: a ``$ref`` to it.
+* ``$recursiveRef: "#"`` (JSON Schema 2019-09) in a component schema: a ``$ref`` to it;
+* Swagger 2.0's ``type: file`` (a binary string) and ``x-nullable: true`` (``nullable``).
 
 Only schema objects are touched, found from their positions (``components/schemas``, every
 ``schema``, and the subschema keywords); ``x-`` extensions and examples are never walked.
@@ -102,6 +103,7 @@ def _fix_tree(root: Any, where: str, v31: bool, component: str, findings: list[F
 def _fix_schema(
     schema: dict[str, Any], ptr: str, v31: bool, component: str, findings: list[Finding]
 ) -> None:
+    _swagger_habits(schema, ptr, findings)
     _required_flags(schema, ptr, findings)
     for bound, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
         _exclusive_bound(schema, ptr, bound, exclusive, v31, findings)
@@ -124,6 +126,25 @@ def _fix_schema(
     else:
         _nullable_30(schema, ptr, findings)
     _recursive_ref(schema, ptr, component, findings)
+
+
+def _swagger_habits(schema: dict[str, Any], ptr: str, findings: list[Finding]) -> None:
+    """Swagger 2.0's ``type: file`` and ``x-nullable``, still common in converted documents."""
+    if schema.get("type") == "file":
+        schema["type"] = "string"
+        schema.setdefault("format", "binary")
+        findings.append(
+            ("2.0 habit", "'type: file' is Swagger 2.0's: read as a binary string", f"{ptr}/type")
+        )
+    if schema.get("x-nullable") is True and "nullable" not in schema:
+        schema["nullable"] = True
+        findings.append(
+            (
+                "2.0 habit",
+                "'x-nullable' is Swagger 2.0's: read as 'nullable: true'",
+                f"{ptr}/x-nullable",
+            )  # fmt: skip
+        )
 
 
 def _required_flags(schema: dict[str, Any], ptr: str, findings: list[Finding]) -> None:

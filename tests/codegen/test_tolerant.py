@@ -111,6 +111,19 @@ def test_meaning_taken_for_each_version() -> None:
     assert schema == {"type": "number", "exclusiveMaximum": 3}
 
 
+def test_swagger_2_habits() -> None:
+    data: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "components": {"schemas": {"A": {"properties": {
+            "f": {"type": "file"}, "n": {"type": "string", "x-nullable": True}}}}},
+    }  # fmt: skip
+    findings = tolerate(data)
+    props = data["components"]["schemas"]["A"]["properties"]
+    assert props["f"] == {"type": "string", "format": "binary"}
+    assert props["n"]["nullable"] is True
+    assert [kind for kind, _, _ in findings] == ["2.0 habit", "2.0 habit"]
+
+
 def test_extension_and_example_values_are_never_walked() -> None:
     data = {
         "openapi": "3.1.0",
