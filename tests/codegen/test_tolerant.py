@@ -228,3 +228,47 @@ def test_a_shared_parameter_is_reported_once_per_operation(tmp_path: Path) -> No
         build(_write(tmp_path, SHARED.replace("REQUIRED ", "required: true, ")))
     lines = str(info.value).splitlines()
     assert lines[0].endswith("(operation GET /a)") and lines[1].endswith("(operation GET /b)")
+
+
+REFS_IN_EXTENSIONS = """\
+openapi: 3.1.0
+info: {title: X In, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      x-doc: {$ref: './docs/a.md'}
+      parameters:
+        - name: q
+          in: query
+          schema: {type: string, x-more: {$ref: './docs/q.md'}}
+          examples:
+            one: {$ref: '#/components/examples/Nope'}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/A'}
+              example: {$ref: 'not-a-ref'}
+components:
+  schemas:
+    A:
+      type: object
+      x-doc: {$ref: './docs/A.md'}
+      properties:
+        b: {type: string, x-doc: {$ref: '#/nowhere'}}
+        c:
+          type: object
+          x-children: [{$ref: './c.yaml'}]
+"""
+
+
+def test_refs_inside_extensions_and_examples_are_data(tmp_path: Path) -> None:
+    """A ``$ref`` in an ``x-`` extension (at any depth, in schemas too) or in an example is
+    neither followed nor checked, by the reader, the validator or the models."""
+    files, report, doc = build(_write(tmp_path, REFS_IN_EXTENSIONS))
+    assert report.operations == 1
+    models = next(text for name, text in files.items() if name.endswith("/models.py"))
+    assert "class A(BaseModel):" in models
+    assert not [w for w in doc.warnings if "x-" in w.pointer]
