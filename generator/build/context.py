@@ -27,6 +27,7 @@ class Context:
     skipped: list[ir.Skipped] = field(default_factory=list)
     omitted: list[ir.Omitted] = field(default_factory=list)
     blockers: list[SpecError] = field(default_factory=list)  # without skip_unsupported
+    blocked: int = 0  # operations with blockers
     operation_label: str = ""  # "GET /path" of the operation being read
     # pointer of what is being read, for the internal-error safety net (a one-item list, so
     # that build_api can hold on to it)

@@ -10,8 +10,9 @@ the walk (generator/build/behaviours.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import ir
 from ..errors import SpecError, combined, pointer
@@ -25,6 +26,8 @@ from .grouping import namespace_path, tag_groups
 from .parameters import PATH_TEMPLATE, parameters
 from .responses import returns
 from .types import TypeBuilder
+
+T = TypeVar("T")
 
 _VERSION_SEGMENT = re.compile(r"(?i)^(api|rest|v\d+([._]\d+)*([a-z]+\d*)?|\d[\d._-]*)$")
 
@@ -70,12 +73,13 @@ def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
 
 
 def _blocked(ctx: Context) -> SpecError:
-    """Every operation that cannot be generated, one located line each, and what to do."""
-    count = len(ctx.blockers)
-    if count == 1:
+    """Every problem of every operation that cannot be generated, one located line each, and
+    what to do."""
+    count = ctx.blocked
+    if len(ctx.blockers) == 1:
         return ctx.blockers[0]
     hint = SpecError(
-        f"{count} operations cannot be generated as written "
+        f"{count} operation{'s' if count > 1 else ''} cannot be generated as written "
         "(see above); `generate --skip-unsupported` leaves out what cannot be generated (the "
         "operation, or an optional parameter), with a warning each",
         file=str(ctx.doc.path),
@@ -92,24 +96,51 @@ def _guarded(
     op_ptr = f"{item_ptr}/{verb}"
     ctx.current = op_ptr
     ctx.operation_label = f"{verb.upper()} {path}"
+    problems: list[SpecError] = []
     try:
         check_path(ctx, path, pointer("paths", path))
         if item.get("servers") and item["servers"] != ctx.spec.get("servers"):
-            raise ctx.fail(
-                "path-level servers are not supported (requests go to the client's base_url)",
-                f"{item_ptr}/servers",
+            problems.append(
+                ctx.fail(
+                    "path-level servers are not supported (requests go to the client's base_url)",
+                    f"{item_ptr}/servers",
+                )
             )
         shared = item.get("parameters") or []
-        return operation(ctx, types, path, verb, item[verb], shared, item_ptr, op_ptr)
+        drafts = operation(ctx, types, path, verb, item[verb], shared, item_ptr, op_ptr)
     except SpecError as exc:
-        if ctx.skip_unsupported:
-            _skip(ctx, verb, path, item[verb], exc)
-        elif exc.pointer.startswith(op_ptr):  # reported with every other one, after the walk
-            ctx.blockers.append(exc)
-        else:  # something shared (a components parameter): say which operation it stops
-            label = f"{verb.upper()} {path}"
-            ctx.blockers.append(ctx.fail(f"{exc.message} (operation {label})", exc.pointer))
+        problems.extend(exc.problems if isinstance(exc, Blockers) else [exc])
+    if not problems:
+        return drafts
+    if ctx.skip_unsupported:
+        _skip(ctx, verb, path, item[verb], problems[0], len(problems) - 1)
         return []
+    ctx.blocked += 1  # every problem is reported with every other operation's, after the walk
+    for problem in problems:
+        if not problem.pointer.startswith(op_ptr):  # a shared part: say which operation it stops
+            label = ctx.operation_label
+            problem = ctx.fail(f"{problem.message} (operation {label})", problem.pointer)
+        ctx.blockers.append(problem)
+    return []
+
+
+class Blockers(SpecError):
+    """Every problem of one operation: its parts (servers, parameters, responses, request
+    bodies) are read independently, so that one run reports them all."""
+
+    def __init__(self, problems: list[SpecError]):
+        first = problems[0]
+        super().__init__(first.message, file=first.file, pointer=first.pointer, line=first.line)
+        self.problems = problems
+
+
+def _attempt(problems: list[SpecError], read: Callable[[], T]) -> T | None:
+    """``read()``, or None with its SpecError added to ``problems``."""
+    try:
+        return read()
+    except SpecError as exc:
+        problems.append(exc)
+        return None
 
 
 def operation(
@@ -127,15 +158,22 @@ def operation(
     ext = ctx.ext.operation(op)
     raw_id = op.get("operationId")
     op_id = str(raw_id) if raw_id not in (None, "") else f"{verb}_{path}"
-    _note_ignored(ctx, op, op_ptr)
     namespace = namespace_of(ext, op, path, ctx.tag_groups)
-    base_params = parameters(
-        ctx, types, shared, f"{item_ptr}/parameters", op.get("parameters") or [], op_ptr, path
+    problems: list[SpecError] = []
+    _attempt(problems, lambda: _note_ignored(ctx, op, op_ptr))
+    base_params = _attempt(
+        problems,
+        lambda: parameters(
+            ctx, types, shared, f"{item_ptr}/parameters", op.get("parameters") or [], op_ptr, path
+        ),
     )
     scopes = scopes_of(ctx, op)
-    result = returns(ctx, types, op, op_ptr)
+    result = _attempt(problems, lambda: returns(ctx, types, op, op_ptr))
+    variants = _attempt(problems, lambda: body_variants(ctx, types, op, op_ptr))
+    if problems or base_params is None or result is None or variants is None:
+        raise Blockers(problems)
     drafts: list[Draft] = []
-    for variant in body_variants(ctx, types, op, op_ptr):
+    for variant in variants:
         own = variant.media_type is not None and variant.ext.method is not None
         given = name = (variant.ext.method if own else None) or ext.method
         if not name:
@@ -238,10 +276,11 @@ def path_namespace(path: str) -> str:
     return "default"
 
 
-def _skip(ctx: Context, verb: str, path: str, op: Any, exc: SpecError) -> None:
+def _skip(ctx: Context, verb: str, path: str, op: Any, exc: SpecError, more: int = 0) -> None:
     op_id = str(op.get("operationId") or "") if isinstance(op, dict) else ""
     where = exc.pointer or pointer("paths", path, verb)
-    ctx.warn(f"{exc.message}; operation {verb.upper()} {path} skipped", where)
+    also = f" ({more} more problem{'s' if more > 1 else ''} in it)" if more else ""
+    ctx.warn(f"{exc.message}; operation {verb.upper()} {path} skipped{also}", where)
     ctx.skipped.append(
         ir.Skipped(
             operation=f"{verb.upper()} {path}",

@@ -272,3 +272,44 @@ def test_refs_inside_extensions_and_examples_are_data(tmp_path: Path) -> None:
     models = next(text for name, text in files.items() if name.endswith("/models.py"))
     assert "class A(BaseModel):" in models
     assert not [w for w in doc.warnings if "x-" in w.pointer]
+
+
+MANY_IN_ONE = """\
+openapi: 3.1.0
+info: {title: T, version: "1"}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /write:
+    post:
+      operationId: write
+      servers: [{url: 'https://other.example.com'}]
+      parameters: [{name: s, in: cookie, required: true, schema: {type: string}}]
+      requestBody:
+        content: {text/plain: {schema: {type: string}}}
+      responses: {'204': {description: x}}
+  /ok:
+    get:
+      operationId: ok
+      responses: {'204': {description: x}}
+"""
+
+
+def test_every_problem_of_one_operation_is_listed(tmp_path: Path) -> None:
+    path = _write(tmp_path, MANY_IN_ONE)
+    with pytest.raises(SpecError) as info:
+        build(path)
+    lines = str(info.value).splitlines()
+    assert [line.split(": ", 2)[1] for line in lines] == [
+        "/paths/~1write/post/servers",
+        "/paths/~1write/post/parameters/0",
+        "/paths/~1write/post/requestBody/content",
+        "/paths",
+    ]
+    assert "1 operation cannot be generated" in lines[-1]
+    _, report, doc = build(path, skip_unsupported=True)
+    assert report.operations == 1 and len(report.skipped) == 1
+    skipped = [w.message for w in doc.warnings if "skipped" in w.message]
+    assert skipped == [
+        "operation-level servers are not supported (requests go to the client's base_url); "
+        "operation POST /write skipped (2 more problems in it)"
+    ]
