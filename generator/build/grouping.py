@@ -161,9 +161,17 @@ def short_names(entries: list[tuple[str, str, bool]]) -> list[str]:
     the rest is unambiguous: a shortened name that another method of the namespace would also
     take, or already has, leaves both as they were (repeated until nothing clashes), so the
     result is deterministic and collision-free before ``dedupe_names``."""
+    nested: set[tuple[str, str]] = set()  # (namespace, attribute of a namespace nested in it)
+    for namespace, _, _ in entries:
+        parts = namespace.split(".")
+        nested.update((".".join(parts[:i]), parts[i]) for i in range(1, len(parts)))
     names = [
         _without_namespace(name, namespace) if namespace and not given else name
         for namespace, name, given in entries
+    ]
+    names = [
+        entry[1] if (entry[0], short) in nested else short
+        for entry, short in zip(entries, names, strict=True)
     ]
     while True:
         owners: dict[tuple[str, str], list[int]] = {}

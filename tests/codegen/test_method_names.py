@@ -61,6 +61,9 @@ def test_given_names_are_kept_and_clashes_keep_the_long_names() -> None:
         "list_job_files",
     ]
     assert short_names(entries) == short_names(list(entries))  # deterministic
+    # a shortened name that a nested namespace has: kept long
+    nested = [("orgs", "orgs_projects", False), ("orgs.projects", "list_projects", False)]
+    assert short_names(nested) == ["orgs_projects", "list"]
 
 
 def test_short_names_in_a_built_api(tmp_path: Path) -> None:
