@@ -83,13 +83,14 @@ def build(
     extra = read_overlay(overlay) if overlay is not None else None
     lap("load")
     try:
-        validate_document(doc)
+        invalid = validate_document(doc, by_operation=skip_unsupported)
         lap("validate")
         api = build_api(
             doc,
             package_version=package_version(doc),
             skip_unsupported=skip_unsupported,
             package=package,
+            invalid=invalid,
         )
         lap("build")
         models_source = generate_models(doc.data, api.schemas, api.package.name)

@@ -55,12 +55,15 @@ def build_api(
     package_version: str = "0",
     skip_unsupported: bool = False,
     package: str | None = None,
+    invalid: dict[str, SpecError] | None = None,
 ) -> ir.Api:
     """The intermediate model of one (validated) spec.
 
     With ``skip_unsupported``, an operation using a feature the generator cannot represent is
     left out (a located warning, and an entry in ``Api.skipped``) instead of stopping the run.
     ``package`` overrides the package name (``info.x-sdk.package``, else from ``info.title``).
+    ``invalid``: operations the validator found a problem in (pointer -> the problem), left out
+    like unsupported ones (``read.validate.validate_document(by_operation=True)``).
     """
     where = ["/info"]  # what is being read, for the internal-error safety net
     try:
@@ -68,6 +71,7 @@ def build_api(
         pkg = package_facts(doc, ext, package_version, package)
         classes = plan_class_names(component_schemas(doc.data), pkg.runtime_class_names())
         ctx = Context(doc, ext, classes, skip_unsupported=skip_unsupported)
+        ctx.invalid = dict(invalid or {})
         ctx.envelope = pkg.envelope_data.value if pkg.envelope_data is not None else None
         where = ctx.current_ref
         drafts = operations(ctx, TypeBuilder(ctx))

@@ -28,6 +28,7 @@ class Context:
     omitted: list[ir.Omitted] = field(default_factory=list)
     blockers: list[SpecError] = field(default_factory=list)  # without skip_unsupported
     blocked: int = 0  # operations with blockers
+    invalid: dict[str, SpecError] = field(default_factory=dict)  # operation pointer -> problem
     operation_label: str = ""  # "GET /path" of the operation being read
     # pointer of what is being read, for the internal-error safety net (a one-item list, so
     # that build_api can hold on to it)

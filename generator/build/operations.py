@@ -97,6 +97,9 @@ def _guarded(
     ctx.current = op_ptr
     ctx.operation_label = f"{verb.upper()} {path}"
     problems: list[SpecError] = []
+    if op_ptr in ctx.invalid:  # the validator's finding (skip_unsupported only): not read
+        _skip(ctx, verb, path, item[verb], ctx.invalid[op_ptr])
+        return []
     try:
         check_path(ctx, path, pointer("paths", path))
         if item.get("servers") and item["servers"] != ctx.spec.get("servers"):

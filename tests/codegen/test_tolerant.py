@@ -313,3 +313,34 @@ def test_every_problem_of_one_operation_is_listed(tmp_path: Path) -> None:
         "operation-level servers are not supported (requests go to the client's base_url); "
         "operation POST /write skipped (2 more problems in it)"
     ]
+
+
+INVALID_OPERATIONS = """\
+openapi: 3.1.0
+info: {title: Inv, version: "1"}
+paths:
+  /bad:
+    get:
+      operationId: bad
+      responses: 5
+  /badref:
+    get:
+      operationId: badref
+      responses:
+        '200': {$ref: '#/components/responses/Nope'}
+  /ok:
+    get:
+      operationId: ok
+      responses: {'204': {description: x}}
+"""
+
+
+def test_invalid_operations_are_listed_together_or_skipped(tmp_path: Path) -> None:
+    path = _write(tmp_path, INVALID_OPERATIONS)
+    with pytest.raises(SpecError) as info:
+        build(path)  # a broken $ref and the validator's findings, in one run
+    pointers = [line.split(": ", 2)[1] for line in str(info.value).splitlines()]
+    assert pointers == ["/paths/~1badref/get/responses/200/$ref", "/paths/~1bad/get/responses"]
+    _, report, doc = build(path, skip_unsupported=True)  # as openapi-python-client does
+    assert report.operations == 1
+    assert [s.operation for s in report.skipped] == ["GET /bad", "GET /badref"]
