@@ -43,6 +43,7 @@ def generate_package(
     skip_unsupported: bool = False,
     overlay: Path | None = None,
     ref_root: Path | None = None,
+    package: str | None = None,
 ) -> Report:
     """What ``python -m generator generate`` does for one spec: the package with its
     CHANGELOG.md (written by the release tools) and its overlay (default: ``overlay_of``)."""
@@ -56,6 +57,7 @@ def generate_package(
         changelog=changelog_for,
         overlay=overlay or overlay_of(spec),
         ref_root=ref_root,
+        package=package,
     )
 
 
@@ -72,16 +74,23 @@ def spec_files(spec_dir: Path = SPEC_DIR) -> list[Path]:
     return sorted(p for p in spec_dir.glob("*.yaml") if not p.name.startswith("."))
 
 
-def _say(report: Report, quiet: bool) -> None:
+def _say(report: Report, quiet: bool, *, own_spec: bool = False) -> None:
     if quiet:
         return
     stages = "  ".join(f"{s} {report.timings[s]:.2f}s" for s in STAGES if s in report.timings)
     print(f"  {report.spec.name}: {stages}")
+    skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
     print(
-        f"{report.api_version or report.spec.stem}: {report.operations} operations, "
+        f"{report.api_version or report.spec.stem}: {report.operations} operations{skipped}, "
         f"{report.models} models, {report.files} files, {report.seconds:.2f}s "
-        f"-> {_rel(report.out)} (package {report.package_version})"
+        f"-> {_rel(report.out)} (package {report.package_name} {report.package_version}, "
+        f"import {report.package_name})"
     )
+    if own_spec:
+        print(
+            f"  next: pip install {_rel(report.out)}; "
+            f"from {report.package_name} import {report.client}"
+        )
 
 
 def _rel(path: Path) -> str:
@@ -92,12 +101,34 @@ def _rel(path: Path) -> str:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    own_spec = False
     if args.spec:
-        pairs = [(Path(args.spec), Path(args.out) if args.out else OUT_DIR / Path(args.spec).stem)]
+        spec = Path(args.spec)
+        if args.out:
+            out = Path(args.out)
+        elif spec.resolve().parent == SPEC_DIR.resolve():
+            out = OUT_DIR / spec.stem  # an API version of this repository
+        else:
+            print(
+                f"error: --out DIR is required for a spec outside {_rel(SPEC_DIR)}/ "
+                "(the directory the package project is written to, e.g. --out ./my-api-client)",
+                file=sys.stderr,
+            )
+            return 2
+        own_spec = args.out is not None
+        pairs = [(spec, out)]
     else:
+        if args.out or args.package:
+            print("error: --out and --package go with --spec", file=sys.stderr)
+            return 2
         pairs = [(spec, OUT_DIR / spec.stem) for spec in spec_files()]
         if not pairs:
             print(f"error: no specs in {SPEC_DIR}", file=sys.stderr)
+            return 2
+    for _, out in pairs:
+        problem = _not_replaceable(out)
+        if problem:
+            print(f"error: --out {out}: {problem}", file=sys.stderr)
             return 2
     overlay = Path(args.overlay) if args.overlay else None
     ref_root = Path(args.ref_root) if args.ref_root else None
@@ -108,6 +139,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             "skip_unsupported": bool(args.skip_unsupported),
             "overlay": str(chosen.resolve()) if chosen else "",
             "ref_root": str(ref_root.resolve()) if ref_root else "",
+            "package": args.package or "",
         }
         if not args.force and fingerprint.up_to_date(spec, out, options):
             if not args.quiet:
@@ -124,6 +156,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
                 skip_unsupported=args.skip_unsupported,
                 overlay=overlay,
                 ref_root=ref_root,
+                package=args.package,
             )
         except SpecError as exc:
             if not args.skip_unsupported:
@@ -133,7 +166,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             read = recorder.stop(out) if recorder is not None else None
         if read is not None:
             fingerprint.remember(spec, out, options, *read)
-        _say(report, args.quiet)
+        _say(report, args.quiet, own_spec=own_spec)
     spec_dir = pairs[0][0].parent
     # The gate's warnings come with a run that regenerated something (a run that skipped every
     # package changed nothing the last run did not already warn about; `make release-check`
@@ -176,6 +209,37 @@ def warn_releases(spec_dir: Path, generated: Path | None) -> None:
             'warning: `make release-check` fails until this is fixed (README: "Changing the API")',
             file=sys.stderr,
         )
+
+
+GENERATED_MARK = b"# Generated from the spec"
+
+
+def _not_replaceable(out: Path) -> str:
+    """Why ``out`` must not be replaced by a generated project ("" when it may be): the
+    output directory is replaced as a whole, so it must be new, empty or an earlier output."""
+    if not out.exists():
+        return ""
+    if not out.is_dir():
+        return "exists and is not a directory"
+    if not any(out.iterdir()):
+        return ""
+    pyproject = out / "pyproject.toml"
+    if pyproject.is_file() and pyproject.read_bytes().startswith(GENERATED_MARK):
+        return ""
+    return (
+        "exists and is not a package this generator wrote (the directory is replaced as a "
+        "whole): choose a new or empty directory"
+    )
+
+
+def _package_argument(value: str) -> str:
+    """``--package``: a lower-case Python package name no dependency or stdlib module has."""
+    from .naming import package_name_problem
+
+    problem = package_name_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -294,7 +358,19 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     gen = sub.add_parser("generate", help="generate every spec/<version>.yaml, or one --spec")
     gen.add_argument("--spec", help="one spec file (default: every spec/*.yaml)")
-    gen.add_argument("--out", help="output directory for --spec (default: generated/<spec stem>)")
+    gen.add_argument(
+        "--out",
+        help="output directory for --spec: the package project (pyproject.toml, src/...), "
+        "replaced as a whole; required unless the spec is one of spec/*.yaml "
+        "(default there: generated/<spec stem>)",
+    )
+    gen.add_argument(
+        "--package",
+        metavar="NAME",
+        type=_package_argument,
+        help="with --spec: the import and distribution name (default: info.x-sdk.package, "
+        "else info.title in snake_case)",
+    )
     gen.add_argument("--quiet", action="store_true", help="print nothing on success")
     gen.add_argument(
         "--force",

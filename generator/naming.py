@@ -203,6 +203,18 @@ DEPENDENCY_MODULES = frozenset(
 )  # fmt: skip
 
 
+def package_name_problem(value: str) -> str:
+    """Why ``value`` cannot name a generated package ("" if it can): a lower-case identifier
+    that no standard-library or dependency module has (the package would shadow it)."""
+    import sys
+
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", value) or not is_identifier(value):
+        return f"{value!r} is not a valid Python package name (lower case, digits, underscores)"
+    if value in sys.stdlib_module_names or value in DEPENDENCY_MODULES:
+        return f"{value!r} would shadow the module of that name"
+    return ""
+
+
 def package_name_from_title(title: str) -> str:
     """A package name from ``info.title``: snake_case, never a stdlib or dependency name."""
     import sys

@@ -41,6 +41,8 @@ class Report:
     spec: Path
     out: Path
     package_version: str = ""
+    package_name: str = ""  # the import (and distribution) name
+    client: str = ""  # the sync client class
     api_version: str = ""
     operations: int = 0
     models: int = 0
@@ -60,6 +62,7 @@ def build(
     changelog: Changelog | None = None,
     overlay: Path | None = None,
     ref_root: Path | None = None,
+    package: str | None = None,
 ) -> tuple[dict[str, str], Report, SpecDocument]:
     """Read, build, model and render one spec; nothing is written.
 
@@ -67,6 +70,8 @@ def build(
     instead of stopping with that error. ``overlay``: a directory of hand-written modules and
     README sections added to the package (generator/read/overlay.py). ``ref_root``: the
     directory files referenced by ``$ref`` must be under (default: the spec's own).
+    ``package``: the package name, instead of ``info.x-sdk.package`` or the one made from
+    ``info.title``.
     """
     report = Report(spec=spec_path, out=Path())
     clock = time.perf_counter()
@@ -81,10 +86,14 @@ def build(
     extra = read_overlay(overlay) if overlay is not None else None
     lap("load")
     try:
-        validate_document(doc)
+        invalid = validate_document(doc, by_operation=skip_unsupported)
         lap("validate")
         api = build_api(
-            doc, package_version=package_version(doc), skip_unsupported=skip_unsupported
+            doc,
+            package_version=package_version(doc),
+            skip_unsupported=skip_unsupported,
+            package=package,
+            invalid=invalid,
         )
         lap("build")
         models_source = generate_models(doc.data, api.schemas, api.package.name)
@@ -98,6 +107,8 @@ def build(
             raise doc.error(exc.message, exc.pointer) from None
         raise
     report.package_version = api.package.version
+    report.package_name = api.package.name
+    report.client = api.package.client
     report.api_version = api.package.api_version.value
     report.operations = len(api.all_methods)
     report.models = len(api.schemas)
@@ -114,6 +125,7 @@ def generate(
     changelog: Changelog | None = None,
     overlay: Path | None = None,
     ref_root: Path | None = None,
+    package: str | None = None,
 ) -> Report:
     """Generate the project for ``spec_path`` into ``out``, atomically."""
     files, report, _ = build(
@@ -122,6 +134,7 @@ def generate(
         changelog=changelog,
         overlay=overlay,
         ref_root=ref_root,
+        package=package,
     )
     report.out = out
     clock = time.perf_counter()

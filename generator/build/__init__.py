@@ -6,7 +6,7 @@ In order, each step once:
 2. ``package``: the package facts (names, defaults, security);
 3. ``naming.plan_class_names``: a Python class name for every component schema;
 4. ``operations``: each operation -> methods (``parameters``, ``bodies`` -> ``arguments``;
-   ``responses``; ``types``);
+   ``responses``; ``types``); ``grouping.short_names``: names without their namespace's words;
 5. ``behaviours``: polling futures and follow helpers, which name other operations;
 6. ``grouping``: namespaces and the client's own methods.
 
@@ -26,8 +26,8 @@ from .behaviours import resolve
 from .context import Context
 from .docs import docs_facts
 from .extensions import read_extensions
-from .grouping import group
-from .operations import operations
+from .grouping import group, short_names
+from .operations import Draft, operations
 from .package import package_facts
 from .types import TypeBuilder
 
@@ -40,23 +40,42 @@ def component_schemas(spec: dict[str, Any]) -> dict[str, Any]:
     return schemas if isinstance(schemas, dict) else {}
 
 
+def shorten(drafts: list[Draft]) -> list[Draft]:
+    """Drafts whose method names do not repeat their namespace (grouping.short_names)."""
+    entries = [(d.method.namespace, d.method.name, d.given_name) for d in drafts]
+    return [
+        d if name == d.method.name else replace(d, method=replace(d.method, name=name))
+        for d, name in zip(drafts, short_names(entries), strict=True)
+    ]
+
+
 def build_api(
-    doc: SpecDocument, *, package_version: str = "0", skip_unsupported: bool = False
+    doc: SpecDocument,
+    *,
+    package_version: str = "0",
+    skip_unsupported: bool = False,
+    package: str | None = None,
+    invalid: dict[str, SpecError] | None = None,
 ) -> ir.Api:
     """The intermediate model of one (validated) spec.
 
     With ``skip_unsupported``, an operation using a feature the generator cannot represent is
     left out (a located warning, and an entry in ``Api.skipped``) instead of stopping the run.
+    ``package`` overrides the package name (``info.x-sdk.package``, else from ``info.title``).
+    ``invalid``: operations the validator found a problem in (pointer -> the problem), left out
+    like unsupported ones (``read.validate.validate_document(by_operation=True)``).
     """
     where = ["/info"]  # what is being read, for the internal-error safety net
     try:
         ext = read_extensions(doc)
-        pkg = package_facts(doc, ext, package_version)
+        pkg = package_facts(doc, ext, package_version, package)
         classes = plan_class_names(component_schemas(doc.data), pkg.runtime_class_names())
         ctx = Context(doc, ext, classes, skip_unsupported=skip_unsupported)
+        ctx.invalid = dict(invalid or {})
         ctx.envelope = pkg.envelope_data.value if pkg.envelope_data is not None else None
         where = ctx.current_ref
-        methods = resolve(ctx, operations(ctx, TypeBuilder(ctx)))
+        drafts = operations(ctx, TypeBuilder(ctx))
+        methods = resolve(ctx, shorten(drafts))
         namespaces, client_methods = group(doc.data, pkg, methods, classes)
     except SpecError:
         raise

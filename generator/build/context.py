@@ -26,11 +26,15 @@ class Context:
     resolver: Resolver = field(init=False)
     skipped: list[ir.Skipped] = field(default_factory=list)
     omitted: list[ir.Omitted] = field(default_factory=list)
+    blockers: list[SpecError] = field(default_factory=list)  # without skip_unsupported
+    blocked: int = 0  # operations with blockers
+    invalid: dict[str, SpecError] = field(default_factory=dict)  # operation pointer -> problem
     operation_label: str = ""  # "GET /path" of the operation being read
     # pointer of what is being read, for the internal-error safety net (a one-item list, so
     # that build_api can hold on to it)
     current_ref: list[str] = field(default_factory=lambda: [""])
     envelope: str | None = None  # x-sdk envelope data member
+    tag_groups: dict[str, str] = field(default_factory=dict)  # x-tagGroups: tag -> group
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.doc.data)
@@ -51,6 +55,12 @@ class Context:
         return self.doc.error(message, where)
 
     def warn(self, message: str, where: str) -> None:
+        """A located warning. One about something shared (a ``components`` parameter, a
+        path-level one) names the operation being read, so that each operation it affects
+        gets its own line instead of one line for all."""
+        label = self.operation_label
+        if label and self.current and not where.startswith(self.current) and label not in message:
+            message = f"{message} (operation {label})"
         self.doc.warn(message, where)
 
     def deref(self, node: Any, where: str) -> tuple[Any, str]:

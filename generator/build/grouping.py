@@ -8,22 +8,28 @@ from dataclasses import replace
 from typing import Any
 
 from .. import ir
-from ..spectext import SpecText
 from ..naming import (
     CLIENT_ATTRIBUTES,
     RESERVED_CLASS_NAMES,
     builtin_class_names,
+    identifier,
+    method_name,
     namespace_name,
     pascal_case,
     prose,
     unique,
 )
+from ..spectext import SpecText
 
 
 def group(
     spec: dict[str, Any], pkg: ir.Package, methods: list[ir.Method], schema_classes: dict[str, str]
 ) -> tuple[tuple[ir.Namespace, ...], tuple[ir.Method, ...]]:
-    """(namespaces in order of first appearance, methods on the client itself)."""
+    """(namespaces in order of first appearance, methods on the client itself).
+
+    A method's ``namespace`` is its access path (``organizations.projects``): every level
+    becomes a namespace (one with no methods of its own too), listed before the ones nested
+    in it; a nested one's module is its path joined with ``_``, made unique."""
     tag_docs: dict[str, str] = {}
     tags = spec.get("tags")
     for tag in tags if isinstance(tags, list) else []:
@@ -32,27 +38,84 @@ def group(
     members_of: dict[str, list[ir.Method]] = {}
     client_methods: list[ir.Method] = []
     for method in methods:
-        bucket = client_methods if not method.namespace else members_of.setdefault(method.namespace, [])
-        bucket.append(method)
+        if not method.namespace:
+            client_methods.append(method)
+            continue
+        parts = method.namespace.split(".")
+        for depth in range(1, len(parts) + 1):
+            members_of.setdefault(".".join(parts[:depth]), [])
+        members_of[method.namespace].append(method)
+    modules = _modules(list(members_of))
+    children: dict[str, list[str]] = {path: [] for path in members_of}
+    for path in members_of:
+        if "." in path:
+            children[path.rsplit(".", 1)[0]].append(path)
     # Resource classes (and their Async twins) must not clash with model classes, the package's
     # own classes or each other; a resource module imports typing names, runtime classes and
     # models (generator/render/imports.py): `List` or `Timeout` would shadow one.
     avoid = set(schema_classes.values()) | pkg.runtime_class_names()
     avoid |= RESERVED_CLASS_NAMES | builtin_class_names()
     namespaces = []
-    for name, members in members_of.items():
-        class_name = _class_name(name, avoid)
+    for path, members in members_of.items():
+        class_name = _class_name(modules[path], avoid)
         avoid |= derived_classes(class_name)
+        parent, _, attribute = path.rpartition(".")
+        nested = {c.rpartition(".")[2] for c in children[path]}
         namespaces.append(
             ir.Namespace(
-                name=name,
+                name=modules[path],
                 class_name=class_name,
-                description=SpecText(tag_docs.get(name, "")),
-                methods=tuple(dedupe_names(members)),
+                description=SpecText(tag_docs.get(attribute, "")),
+                methods=tuple(dedupe_names(members, taken=nested)),
+                path=path,
+                parent=modules[parent] if parent else "",
+                attribute=attribute if parent else "",
+                children=tuple(modules[c] for c in children[path]),
             )
         )
-    client_level = dedupe_names(client_methods, taken=set(members_of) | set(CLIENT_ATTRIBUTES))
+    top = {path for path in members_of if "." not in path}
+    client_level = dedupe_names(client_methods, taken=top | set(CLIENT_ATTRIBUTES))
     return tuple(namespaces), tuple(client_level)
+
+
+def _modules(paths: list[str]) -> dict[str, str]:
+    """The module (and namespace) name of each access path: a top-level namespace's is its
+    attribute on the client; a nested one's is its path joined with ``_``, unique."""
+    modules = {path: path for path in paths if "." not in path}
+    used = set(modules.values())
+    for path in paths:
+        if "." in path:
+            modules[path] = unique(path.replace(".", "_"), used)
+            used.add(modules[path])
+    return modules
+
+
+def namespace_path(parts: list[str]) -> str:
+    """A namespace's access path from its names (``["Organizations", "projects"]`` ->
+    ``organizations.projects``): the first segment a client attribute, the others resource
+    attributes (neither may replace what the client or a resource already has)."""
+    segments = [p for p in (str(part).strip() for part in parts) if p]
+    if not segments:
+        return ""
+    return ".".join(
+        [namespace_name(segments[0])] + [method_name(identifier(s)) for s in segments[1:]]
+    )
+
+
+def tag_groups(spec: dict[str, Any]) -> dict[str, str]:
+    """``x-tagGroups`` (Redoc's grouping of tags): tag -> the group it is in (the first one),
+    for tags whose group has another name; their operations nest under the group."""
+    groups = spec.get("x-tagGroups")
+    found: dict[str, str] = {}
+    for entry in groups if isinstance(groups, list) else ():
+        name = entry.get("name") if isinstance(entry, dict) else None
+        members = entry.get("tags") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or not name.strip() or not isinstance(members, list):
+            continue
+        for tag in members:
+            if isinstance(tag, str) and namespace_name(tag) != namespace_name(name):
+                found.setdefault(tag, name)
+    return found
 
 
 def _class_name(name: str, avoid: set[str]) -> str:
@@ -67,7 +130,9 @@ def _class_name(name: str, avoid: set[str]) -> str:
         or candidate in ("I", "O", "l")  # E742: ambiguous class names
     ):
         counter += 1
-        candidate = f"{class_name}Resource" if counter == 2 else f"{class_name}Resource{counter - 1}"
+        candidate = (
+            f"{class_name}Resource" if counter == 2 else f"{class_name}Resource{counter - 1}"
+        )
     return candidate
 
 
@@ -85,3 +150,78 @@ def dedupe_names(methods: list[ir.Method], taken: set[str] | None = None) -> lis
         used.add(name)
         out.append(replace(m, name=name) if name != m.name else m)
     return out
+
+
+def short_names(entries: list[tuple[str, str, bool]]) -> list[str]:
+    """Method names that do not repeat their namespace: ``bookings.list_bookings`` ->
+    ``bookings.list``, ``bookings.get_booking_by_id`` -> ``bookings.get_by_id``.
+
+    ``entries`` are (namespace, name, given) in document order; a ``given`` name (``x-sdk-method``)
+    is kept as written, as is every name on the client itself. A name is shortened only when
+    the rest is unambiguous: a shortened name that another method of the namespace would also
+    take, or already has, leaves both as they were (repeated until nothing clashes), so the
+    result is deterministic and collision-free before ``dedupe_names``."""
+    nested: set[tuple[str, str]] = set()  # (namespace, attribute of a namespace nested in it)
+    for namespace, _, _ in entries:
+        parts = namespace.split(".")
+        nested.update((".".join(parts[:i]), parts[i]) for i in range(1, len(parts)))
+    names = [
+        _without_namespace(name, namespace) if namespace and not given else name
+        for namespace, name, given in entries
+    ]
+    names = [
+        entry[1] if (entry[0], short) in nested else short
+        for entry, short in zip(entries, names, strict=True)
+    ]
+    while True:
+        owners: dict[tuple[str, str], list[int]] = {}
+        for index, (namespace, _, _) in enumerate(entries):
+            owners.setdefault((namespace, names[index]), []).append(index)
+        clashing = [
+            index
+            for same in owners.values()
+            if len(same) > 1
+            for index in same
+            if names[index] != entries[index][1]
+        ]
+        if not clashing:
+            return names
+        for index in clashing:
+            names[index] = entries[index][1]
+
+
+def _without_namespace(name: str, namespace: str) -> str:
+    """``name`` without the first occurrence of the namespace's words (plural or singular);
+    ``name`` itself when nothing would be left or the rest is not a usable method name."""
+    words = name.split("_")
+    for form in _namespace_forms(namespace):
+        size = len(form)
+        for start in range(len(words) - size + 1):
+            if words[start : start + size] == form:
+                if words[start + size : start + size + 1] in (["id"], ["ids"]):
+                    continue  # get_buckets_id: the words name one of them, get_id would not
+                rest = [w for w in words[:start] + words[start + size :] if w]
+                if not rest or rest[0] == "by":  # nothing, or no verb left (pets_by_id)
+                    continue
+                shorter = method_name("_".join(rest))
+                return shorter if shorter.isidentifier() and not shorter[0].isdigit() else name
+    return name
+
+
+def _namespace_forms(namespace: str) -> list[list[str]]:
+    """The namespace's words as they appear in method names, longest first:
+    ``shared_configs`` -> [shared, configs], [shared, config]; ``pet`` -> [pet], [pets]."""
+    words = [w for w in namespace.rsplit(".", 1)[-1].rstrip("_").split("_") if w]
+    if not words:
+        return []
+    last = words[-1]
+    forms = [last]
+    if last.endswith("ies") and len(last) > 4:
+        forms.append(last[:-3] + "y")
+    elif last.endswith(("sses", "xes", "shes", "ches", "uses")):
+        forms.append(last[:-2])
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 2:
+        forms.append(last[:-1])
+    else:
+        forms.append(last[:-1] + "ies" if last.endswith("y") else last + "s")
+    return [words[:-1] + [form] for form in forms]

@@ -10,20 +10,24 @@ the walk (generator/build/behaviours.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import ir
-from ..errors import SpecError, pointer
-from ..spectext import SpecText
+from ..errors import SpecError, combined, pointer
 from ..naming import clean_text, identifier, method_name, namespace_name, prose, snake_case
+from ..spectext import SpecText
+from .arguments import order
 from .bodies import body_variants
 from .context import Context
 from .extensions import HTTP_METHODS, OperationExt
+from .grouping import namespace_path, tag_groups
 from .parameters import PATH_TEMPLATE, parameters
 from .responses import returns
 from .types import TypeBuilder
-from .arguments import order
+
+T = TypeVar("T")
 
 _VERSION_SEGMENT = re.compile(r"(?i)^(api|rest|v\d+([._]\d+)*([a-z]+\d*)?|\d[\d._-]*)$")
 
@@ -35,6 +39,7 @@ class Draft:
     method: ir.Method
     ext: OperationExt
     pointer: str
+    given_name: bool = False  # the name is the spec's own (x-sdk-method), kept as written
 
 
 def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
@@ -45,6 +50,7 @@ def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
     if not isinstance(paths, dict):
         raise ctx.fail("paths must be a mapping", "/paths")
     _note_webhooks(ctx)
+    ctx.tag_groups = tag_groups(ctx.spec)
     drafts: list[Draft] = []
     for raw_path, raw_item in paths.items():
         path = str(raw_path)
@@ -58,9 +64,29 @@ def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
         for verb in HTTP_METHODS:
             if verb in item:
                 drafts.extend(_guarded(ctx, types, path, verb, item, item_ptr))
+    ctx.operation_label = ""  # warnings from here on are not about one operation
+    if ctx.blockers:
+        raise _blocked(ctx)
     if not drafts:
         _no_operations(ctx)
     return drafts
+
+
+def _blocked(ctx: Context) -> SpecError:
+    """Every problem of every operation that cannot be generated, one located line each, and
+    what to do."""
+    count = ctx.blocked
+    if len(ctx.blockers) == 1:
+        return ctx.blockers[0]
+    hint = SpecError(
+        f"{count} operation{'s' if count > 1 else ''} cannot be generated as written "
+        "(see above); `generate --skip-unsupported` leaves out what cannot be generated (the "
+        "operation, or an optional parameter), with a warning each",
+        file=str(ctx.doc.path),
+        pointer="/paths",
+        line=ctx.doc.line_of("/paths"),
+    )
+    return combined([*ctx.blockers, hint])
 
 
 def _guarded(
@@ -70,20 +96,54 @@ def _guarded(
     op_ptr = f"{item_ptr}/{verb}"
     ctx.current = op_ptr
     ctx.operation_label = f"{verb.upper()} {path}"
+    problems: list[SpecError] = []
+    if op_ptr in ctx.invalid:  # the validator's finding (skip_unsupported only): not read
+        _skip(ctx, verb, path, item[verb], ctx.invalid[op_ptr])
+        return []
     try:
         check_path(ctx, path, pointer("paths", path))
         if item.get("servers") and item["servers"] != ctx.spec.get("servers"):
-            raise ctx.fail(
-                "path-level servers are not supported (requests go to the client's base_url)",
-                f"{item_ptr}/servers",
+            problems.append(
+                ctx.fail(
+                    "path-level servers are not supported (requests go to the client's base_url)",
+                    f"{item_ptr}/servers",
+                )
             )
         shared = item.get("parameters") or []
-        return operation(ctx, types, path, verb, item[verb], shared, item_ptr, op_ptr)
+        drafts = operation(ctx, types, path, verb, item[verb], shared, item_ptr, op_ptr)
     except SpecError as exc:
-        if not ctx.skip_unsupported:
-            raise
-        _skip(ctx, verb, path, item[verb], exc)
+        problems.extend(exc.problems if isinstance(exc, Blockers) else [exc])
+    if not problems:
+        return drafts
+    if ctx.skip_unsupported:
+        _skip(ctx, verb, path, item[verb], problems[0], len(problems) - 1)
         return []
+    ctx.blocked += 1  # every problem is reported with every other operation's, after the walk
+    for problem in problems:
+        if not problem.pointer.startswith(op_ptr):  # a shared part: say which operation it stops
+            label = ctx.operation_label
+            problem = ctx.fail(f"{problem.message} (operation {label})", problem.pointer)
+        ctx.blockers.append(problem)
+    return []
+
+
+class Blockers(SpecError):
+    """Every problem of one operation: its parts (servers, parameters, responses, request
+    bodies) are read independently, so that one run reports them all."""
+
+    def __init__(self, problems: list[SpecError]):
+        first = problems[0]
+        super().__init__(first.message, file=first.file, pointer=first.pointer, line=first.line)
+        self.problems = problems
+
+
+def _attempt(problems: list[SpecError], read: Callable[[], T]) -> T | None:
+    """``read()``, or None with its SpecError added to ``problems``."""
+    try:
+        return read()
+    except SpecError as exc:
+        problems.append(exc)
+        return None
 
 
 def operation(
@@ -101,22 +161,31 @@ def operation(
     ext = ctx.ext.operation(op)
     raw_id = op.get("operationId")
     op_id = str(raw_id) if raw_id not in (None, "") else f"{verb}_{path}"
-    _note_ignored(ctx, op, op_ptr)
-    namespace = namespace_of(ext, op, path)
-    base_params = parameters(
-        ctx, types, shared, f"{item_ptr}/parameters", op.get("parameters") or [], op_ptr, path
+    namespace = namespace_of(ext, op, path, ctx.tag_groups)
+    problems: list[SpecError] = []
+    _attempt(problems, lambda: _note_ignored(ctx, op, op_ptr))
+    base_params = _attempt(
+        problems,
+        lambda: parameters(
+            ctx, types, shared, f"{item_ptr}/parameters", op.get("parameters") or [], op_ptr, path
+        ),
     )
     scopes = scopes_of(ctx, op)
-    result = returns(ctx, types, op, op_ptr)
+    result = _attempt(problems, lambda: returns(ctx, types, op, op_ptr))
+    variants = _attempt(problems, lambda: body_variants(ctx, types, op, op_ptr))
+    if problems or base_params is None or result is None or variants is None:
+        raise Blockers(problems)
     drafts: list[Draft] = []
-    for variant in body_variants(ctx, types, op, op_ptr):
+    for variant in variants:
         own = variant.media_type is not None and variant.ext.method is not None
-        name = (variant.ext.method if own else None) or ext.method
+        given = name = (variant.ext.method if own else None) or ext.method
         if not name:
             name = str(raw_id) if raw_id not in (None, "") else default_method_name(verb, path)
         positional = (variant.ext.positional if own else None) or ext.positional
         where = variant.pointer or op_ptr
-        params = order(ctx, base_params + variant.params, positional, where, PATH_TEMPLATE.findall(path))
+        params = order(
+            ctx, base_params + variant.params, positional, where, PATH_TEMPLATE.findall(path)
+        )
         if result.kind == "page" and any(p.location == "file" for p in params):
             # every page re-sends the request; an upload stream can be read only once
             raise ctx.fail(
@@ -139,17 +208,23 @@ def operation(
             returns=result,
             source_pointer=op_ptr,
         )
-        drafts.append(Draft(method, ext, op_ptr))
+        drafts.append(Draft(method, ext, op_ptr, given_name=bool(given)))
     return drafts
 
 
-def namespace_of(ext: OperationExt, op: dict[str, Any], path: str) -> str:
-    """``x-sdk-namespace``, else the first tag, else the first meaningful path segment."""
+def namespace_of(
+    ext: OperationExt, op: dict[str, Any], path: str, groups: dict[str, str] | None = None
+) -> str:
+    """The access path of an operation's namespace (``organizations.projects``):
+    ``x-sdk-namespace`` (dotted: nested), else the first tag (nested under its ``x-tagGroups``
+    group, ``groups``), else the first meaningful path segment."""
     if ext.namespace is not None:
-        return namespace_name(ext.namespace) if ext.namespace else ""
+        return namespace_path(ext.namespace.split("."))
     tags = op.get("tags") or []
     if isinstance(tags, list) and tags and str(tags[0]).strip():
-        return namespace_name(str(tags[0]))
+        tag = str(tags[0])
+        group = (groups or {}).get(tag)
+        return namespace_path([group, tag] if group else [tag])
     return namespace_name(path_namespace(path))
 
 
@@ -204,10 +279,11 @@ def path_namespace(path: str) -> str:
     return "default"
 
 
-def _skip(ctx: Context, verb: str, path: str, op: Any, exc: SpecError) -> None:
+def _skip(ctx: Context, verb: str, path: str, op: Any, exc: SpecError, more: int = 0) -> None:
     op_id = str(op.get("operationId") or "") if isinstance(op, dict) else ""
     where = exc.pointer or pointer("paths", path, verb)
-    ctx.warn(f"{exc.message}; operation {verb.upper()} {path} skipped", where)
+    also = f" ({more} more problem{'s' if more > 1 else ''} in it)" if more else ""
+    ctx.warn(f"{exc.message}; operation {verb.upper()} {path} skipped{also}", where)
     ctx.skipped.append(
         ir.Skipped(
             operation=f"{verb.upper()} {path}",

@@ -16,12 +16,16 @@ from .extensions import HTTP_METHODS, Extensions
 _PATH_TEMPLATE = re.compile(r"\{([^{}]*)\}")
 
 
-def package_facts(doc: SpecDocument, ext: Extensions, version: str) -> ir.Package:
-    """``ir.Package`` of a document whose extensions were checked (``ext``)."""
+def package_facts(
+    doc: SpecDocument, ext: Extensions, version: str, package: str | None = None
+) -> ir.Package:
+    """``ir.Package`` of a document whose extensions were checked (``ext``). The package
+    (import and distribution) name: ``package`` (``generate --package``), else
+    ``info.x-sdk.package``, else ``info.title`` in snake_case."""
     spec = doc.data
     info: dict[str, Any] = spec["info"] if isinstance(spec.get("info"), dict) else {}
     sdk = ext.info
-    name = sdk.package or package_name_from_title(title(info))
+    name = package or sdk.package or package_name_from_title(title(info))
     prefix = sdk.prefix or pascal_case(name)
     envelope = sdk.envelope.data
     return ir.Package(

@@ -288,10 +288,19 @@ class Method:
 
 @dataclass(frozen=True)
 class Namespace:
-    name: str  # attribute on the client
+    name: str  # its module (resources/<name>.py); for a top-level one, its attribute on the client
     class_name: str  # resource class (the async one is "Async" + class_name)
     description: SpecText
     methods: tuple[Method, ...]
+    path: str = ""  # how it is reached: "organizations.projects" (client.organizations.projects)
+    parent: str = ""  # the name of the namespace it is nested in ("" = on the client)
+    attribute: str = ""  # its attribute on that parent namespace (nested ones only)
+    children: tuple[str, ...] = ()  # the names of the namespaces nested in it
+
+    @property
+    def access(self) -> str:
+        """``organizations.projects``: the attributes from the client to it."""
+        return self.path or self.name
 
 
 @dataclass(frozen=True)

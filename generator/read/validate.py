@@ -25,15 +25,21 @@ from .cache import Finding, cache_key, read_cache, write_cache
 from .composition import check_composition_cycles
 from .load import SpecDocument
 from .refs import Resolver
+from .tolerate import tolerate
 
 MAX_REPORTED = 20
 MAX_WARNINGS_PER_KIND = 5
 
 _MEMO: dict[str, list[Finding]] = {}
+_TOLERATE = Path(__file__).with_name("tolerate.py")
 
 
-def validate_document(doc: SpecDocument) -> None:
-    """Raise SpecError (up to MAX_REPORTED problems) if the document is not valid OpenAPI."""
+def validate_document(doc: SpecDocument, *, by_operation: bool = False) -> dict[str, SpecError]:
+    """Raise SpecError (up to MAX_REPORTED problems) if the document is not valid OpenAPI.
+
+    ``by_operation`` (``generate --skip-unsupported``): a problem inside one operation does not
+    stop the run; it is returned instead (operation pointer -> its first problem), for the build
+    to leave that operation out."""
     version = doc.data.get("openapi", doc.data.get("swagger", ""))
     if not version:
         raise doc.error("not an OpenAPI document: no 'openapi' field", "")
@@ -46,10 +52,20 @@ def validate_document(doc: SpecDocument) -> None:
         )
     if not isinstance(doc.data.get("openapi"), str) or not version.startswith(("3.0", "3.1")):
         raise doc.error(f"OpenAPI {version} is not supported (expected 3.0.x or 3.1.x)", "/openapi")
-    check_refs(doc)
+    report(doc, tolerate(doc.data))  # 3.0/3.1 mix-ups: warnings, the evident meaning taken
+    invalid, broken = check_refs(doc, by_operation=by_operation)
     _check_composition(doc)
-    findings = _findings(doc)
-    report(doc, findings)
+    # a broken $ref was taken out of the data: what the validator says about the hole it left
+    # is that same problem
+    holes = [problem.pointer.removesuffix("/$ref") for problem in broken]
+    findings = [
+        (kind, message, where)
+        for kind, message, where in _findings(doc)
+        if kind != "error" or not any(where == h or where.startswith(h + "/") for h in holes)
+    ]
+    for where, problem in report(doc, findings, by_operation=by_operation, also=broken).items():
+        invalid.setdefault(where, problem)
+    return invalid
 
 
 def _check_composition(doc: SpecDocument) -> None:
@@ -62,8 +78,29 @@ def _check_composition(doc: SpecDocument) -> None:
             raise doc.error(exc.message, exc.pointer) from None
 
 
-def report(doc: SpecDocument, findings: list[Finding]) -> None:
+def report(
+    doc: SpecDocument,
+    findings: list[Finding],
+    *,
+    by_operation: bool = False,
+    also: list[SpecError] | None = None,
+) -> dict[str, SpecError]:
+    """Print the warnings, raise the errors (after ``also``, found before); with
+    ``by_operation``, return those inside an operation instead (pointer -> its first error)."""
     counts: dict[str, int] = {}
+    findings = [
+        ("unused part", f"{message}: ignored ({_UNUSED})", where)
+        if kind == "error" and unused_part(where)
+        else (kind, message, where)
+        for kind, message, where in findings
+    ]
+    invalid: dict[str, SpecError] = {}
+    if by_operation:
+        for kind, message, where in findings:
+            operation = operation_of(where) if kind == "error" else ""
+            if operation:
+                invalid.setdefault(operation, doc.error(message, where))
+        findings = [f for f in findings if f[0] != "error" or not operation_of(f[2])]
     for kind, message, where in findings:
         if kind == "error":
             continue
@@ -75,13 +112,27 @@ def report(doc: SpecDocument, findings: list[Finding]) -> None:
             doc.warn(
                 f"... and {count - MAX_WARNINGS_PER_KIND} more warnings like these ({kind})", ""
             )
-    problems = [doc.error(m, w) for kind, m, w in findings if kind == "error"][:MAX_REPORTED]
+    problems = [*(also or []), *(doc.error(m, w) for kind, m, w in findings if kind == "error")]
+    problems = problems[:MAX_REPORTED]
     if problems:
         raise combined(problems)
+    return invalid
+
+
+_VERBS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+
+
+def operation_of(where: str) -> str:
+    """``/paths/~1x/get/...`` -> ``/paths/~1x/get``: the operation a pointer lies in, or ""."""
+    tokens = where.split("/")
+    if len(tokens) >= 4 and tokens[1] == "paths" and tokens[3] in _VERBS:
+        return "/".join(tokens[:4])
+    return ""
 
 
 def _findings(doc: SpecDocument) -> list[Finding]:
-    key = cache_key(doc.text, Path(__file__))
+    # the validator sees the document as tolerate() left it: its rules are part of the key
+    key = cache_key(doc.text + "\0" + _TOLERATE.read_text(encoding="utf-8"), Path(__file__))
     if key in _MEMO:
         return _MEMO[key]
     cached = read_cache(key)
@@ -337,9 +388,18 @@ def _tagged(base: Any, locate: Callable[..., tuple[Any, ...]], default: bool = F
     return type(f"Tagged{base.__name__}", (base,), {"__call__": call})
 
 
-def check_refs(doc: SpecDocument) -> None:
-    """Every local ``$ref`` must resolve (checked first: the validator crashes on broken ones)."""
+def check_refs(
+    doc: SpecDocument, *, by_operation: bool = False
+) -> tuple[dict[str, SpecError], list[SpecError]]:
+    """Every local ``$ref`` must resolve (checked first: the validator crashes on broken ones).
+
+    Each broken one is taken out of the data (so that the validator can still run) and is:
+    a warning in a part the client does not use (webhooks, callbacks, links, examples); with
+    ``by_operation``, a reason to leave its operation out (first result: operation pointer ->
+    problem); else a problem (second result, every one, to be reported with the validator's)."""
     resolver = Resolver(doc.data)
+    problems: list[SpecError] = []
+    invalid: dict[str, SpecError] = {}
     stack: list[tuple[Any, str]] = [(doc.data, "")]
     while stack:
         node, ptr = stack.pop()
@@ -350,16 +410,58 @@ def check_refs(doc: SpecDocument) -> None:
                     resolver.lookup(ref, ptr)
                     resolver.deref(node, ptr)  # a chain of refs that never reaches a value
                 except SpecError as exc:
-                    raise doc.error(exc.message, exc.pointer) from None
+                    if unused_part(ptr):
+                        doc.warn(f"{exc.message}: ignored ({_UNUSED})", exc.pointer)
+                        del node["$ref"]
+                    elif by_operation and operation_of(ptr):  # that operation is left out
+                        invalid.setdefault(operation_of(ptr), doc.error(exc.message, exc.pointer))
+                        del node["$ref"]
+                    else:
+                        problems.append(doc.error(exc.message, exc.pointer))
+                        del node["$ref"]
             elif "$ref" in node and not _is_property_map(ptr):
-                raise doc.error(f"$ref must be a string, found {type(ref).__name__}", f"{ptr}/$ref")
+                problems.append(
+                    doc.error(f"$ref must be a string, found {type(ref).__name__}", f"{ptr}/$ref")
+                )
+                del node["$ref"]
+            names = _is_property_map(ptr)
             for key, value in node.items():
+                if not names and _unused_by_client(str(key)):
+                    continue  # an x- extension or an example: data, never followed
                 if isinstance(value, (dict, list)):
                     stack.append((value, f"{ptr}/{escape_pointer_token(key)}"))
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 if isinstance(value, (dict, list)):
                     stack.append((value, f"{ptr}/{index}"))
+    problems.sort(key=lambda e: (e.line or 0, e.pointer))
+    return invalid, problems
+
+
+_UNUSED = "the client does not use this part of the document"
+_UNUSED_ROOTS = ("/webhooks", "/components/callbacks", "/components/links", "/components/examples")
+_UNUSED_KEYS = frozenset({"callbacks", "links", "example", "examples"})
+_NAME_MAPS = frozenset({"properties", "patternProperties"})
+
+
+def unused_part(where: str) -> bool:
+    """Whether a pointer lies in a part the client never reads: webhooks, callbacks, links,
+    examples (the build only notes that they exist)."""
+    if any(where == root or where.startswith(root + "/") for root in _UNUSED_ROOTS):
+        return True
+    tokens = where.split("/")
+    return any(
+        token in _UNUSED_KEYS and tokens[i - 1] not in _NAME_MAPS and tokens[1:i] != ["components"]
+        for i, token in enumerate(tokens)
+        if i > 1
+    )
+
+
+def _unused_by_client(key: str) -> bool:
+    """Keys whose values the client never reads as OpenAPI: extensions other than the
+    generator's own (``x-sdk*``) and examples. A ``$ref`` there (documentation topics pointing
+    at a Markdown file, an example's source) is not followed, so it cannot block generation."""
+    return (key.startswith("x-") and not key.startswith("x-sdk")) or key in ("example", "examples")
 
 
 def _is_property_map(ptr: str) -> bool:

@@ -57,11 +57,13 @@ def render_package(
     )
     render("client/_resource.py.jinja", f"{src}/_resource.py")
     render("client/resources__init__.py.jinja", f"{src}/resources/__init__.py")
+    by_name = {ns.name: ns for ns in api.namespaces}
     for ns in api.namespaces:
         render(
             "client/resource.py.jinja",
             f"{src}/resources/{ns.name}.py",
             ns=ns,
+            children=[by_name[child] for child in ns.children],
             imports=_imports(pkg, ns.methods, "..", models=True),
         )
     files[f"{src}/models.py"] = models_source

@@ -34,7 +34,7 @@ def test_namespaces_and_client_methods(mini_api: ir.Api) -> None:
     assert [m.name for m in mini_api.client_methods] == ["health"]
     names = [m.name for m in mini_api.namespaces[0].methods]
     assert names == [
-        "list_jobs",
+        "list",
         "create",
         "search",
         "chat",
@@ -62,7 +62,7 @@ def test_a_paginated_post_and_a_streamed_post_keep_their_bodies(mini_api: ir.Api
 
 
 def test_query_params_defaults_and_constraints(mini_api: ir.Api) -> None:
-    m = _method(mini_api, "list_jobs")
+    m = _method(mini_api, "list")
     params = {p.name: p for p in m.params}
     assert params["page"].default_source == "1" and params["page"].send == "always"
     # Query (and path, header) parameters carry their schema type, like body fields.
@@ -119,9 +119,9 @@ def test_one_operation_two_media_types_two_methods(mini_api: ir.Api) -> None:
 
 
 def test_return_kinds(mini_api: ir.Api) -> None:
-    assert _method(mini_api, "list_jobs").returns.kind == "page"
-    assert _method(mini_api, "list_jobs").returns.type == t.Paged(t.Model("Job"))
-    assert _method(mini_api, "list_jobs").returns.annotation == "PagedResponse[Job]"
+    assert _method(mini_api, "list").returns.kind == "page"
+    assert _method(mini_api, "list").returns.type == t.Paged(t.Model("Job"))
+    assert _method(mini_api, "list").returns.annotation == "PagedResponse[Job]"
     assert _method(mini_api, "cancel").returns.kind == "none"
     assert _method(mini_api, "stream_events").returns.kind == "stream"
     assert _method(mini_api, "download").returns.kind == "bytes"
@@ -145,7 +145,7 @@ def test_the_model_compares_and_serialises(mini_doc: SpecDocument) -> None:
     assert one == two
     data = json.loads(json.dumps(one.to_data()))
     method = data["namespaces"][0]["methods"][0]
-    assert method["name"] == "list_jobs" and method["path"] == "/jobs"
+    assert method["name"] == "list" and method["path"] == "/jobs"
     assert data["namespaces"][0]["methods"][1]["params"][0]["type"] == {
         "kind": "Scalar",
         "python": "str",

@@ -20,7 +20,8 @@ STAGE_LINE = re.compile(
 )
 SUMMARY_LINE = re.compile(
     r"^(?P<version>\S+): (?P<ops>\d+) operations, (?P<models>\d+) models, "
-    r"(?P<files>\d+) files, (?P<seconds>\d+\.\d\d)s -> (?P<out>\S+) \(package (?P<pkg>\S+)\)$",
+    r"(?P<files>\d+) files, (?P<seconds>\d+\.\d\d)s -> (?P<out>\S+) "
+    r"\(package (?P<dist>\S+) (?P<pkg>\S+), import (?P<import>\S+)\)$",
     re.MULTILINE,
 )
 
@@ -32,7 +33,7 @@ def test_generate_reports_every_stage_then_one_summary_line(
     assert cli.main(["generate", "--spec", str(MINI), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     lines = printed.splitlines()
-    assert len(lines) == 2, printed
+    assert len(lines) == 3, printed
     # first the stages in pipeline order, each with its time
     assert STAGE_LINE.fullmatch(lines[0]), lines[0]
     # then the summary: operations, models, files, seconds, where it went
@@ -43,6 +44,9 @@ def test_generate_reports_every_stage_then_one_summary_line(
     stage_total = sum(float(s) for s in re.findall(r"(\d+\.\d\d)s", lines[0]))
     assert abs(float(match["seconds"]) - stage_total) < 0.05
     assert match["out"].endswith("mini")
+    # the names a user needs: distribution and import name, then how to use it
+    assert (match["dist"], match["import"]) == ("minijobs", "minijobs")
+    assert lines[2] == f"  next: pip install {out}; from minijobs import MiniClient"
 
 
 def test_generate_every_spec_prints_one_summary_per_version(
@@ -120,3 +124,40 @@ def test_check_prints_a_readable_unified_diff_of_the_drift(
     assert "-left over\n" in diff
     # and the reader is told what to do
     assert "make generate" in captured.err
+
+
+def test_package_and_out_for_your_own_spec(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "api.yaml"
+    shutil.copy(MINI, spec)
+    # --out is required outside spec/: nothing is written into the toolchain's generated/
+    assert cli.main(["generate", "--spec", str(spec)]) == 2
+    assert "--out DIR is required" in capsys.readouterr().err
+    # a directory the generator did not write is never replaced
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep", encoding="utf-8")
+    assert cli.main(["generate", "--spec", str(spec), "--out", str(mine)]) == 2
+    assert "is not a package this generator wrote" in capsys.readouterr().err
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep"
+    # --package names the import and the distribution; regenerating in place is fine
+    out = tmp_path / "client"
+    for _ in range(2):
+        args = ["generate", "--spec", str(spec), "--out", str(out), "--package", "jobs_sdk"]
+        assert cli.main(args) == 0
+    match = SUMMARY_LINE.search(capsys.readouterr().out)
+    assert match and (match["dist"], match["import"]) == ("jobs_sdk", "jobs_sdk")
+    assert (out / "src" / "jobs_sdk" / "__init__.py").is_file()
+    assert 'name = "jobs_sdk"' in (out / "pyproject.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["json", "httpx", "Jobs", "my-sdk", "class"])
+def test_bad_package_name_fails_before_any_work(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["generate", "--spec", str(MINI), "--out", str(out), "--package", name])
+    assert exit_info.value.code == 2 and "argument --package" in capsys.readouterr().err
+    assert not out.exists()

@@ -106,7 +106,7 @@ def test_no_credential_is_demanded_or_sent(package: Path) -> None:
             return httpx.Response(200, json={"id": "1", "name": "Rex"})
         http = httpx.Client(transport=httpx.MockTransport(handler))
         client = TinyPetsClient(http_client=http)  # no api_key, no environment variable
-        pet = client.pets.get_pet("1")
+        pet = client.pets.get("1")
         assert pet.name == "Rex", pet
         assert "authorization" not in seen[0], seen[0]
         import inspect

@@ -30,7 +30,7 @@ from ._client import MiniClient
 
 def job_names(client: MiniClient) -> list[str | None]:
     """The names of the first page of jobs."""
-    return [job.name for job in client.jobs.list_jobs().items]
+    return [job.name for job in client.jobs.list().items]
 '''
 SECTION = """\
 ## Recipes

@@ -1,0 +1,102 @@
+"""Method names read well: a method does not repeat its namespace when the rest is
+unambiguous; names the spec gives (x-sdk-method) are kept; the result is deterministic and
+collision-free."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from generator.build import build_api
+from generator.build.grouping import short_names
+from generator.read import read_spec
+
+
+def test_namespace_words_are_dropped_singular_or_plural() -> None:
+    entries = [
+        ("bookings", "list_bookings", False),
+        ("bookings", "get_booking", False),
+        ("bookings", "delete_booking_payment", False),
+        ("bookings", "bookings_search", False),
+        ("categories", "get_category", False),
+        ("pet", "find_pets_by_status", False),
+        ("shared_configs", "create_shared_config", False),
+        ("store", "get_inventory", False),  # nothing to drop
+        ("pets", "get_pets_by_id", False),
+        ("pets", "pets_by_owner", False),  # dropping would leave no verb: kept
+        ("buckets", "get_buckets_id_labels", False),  # the ID is a bucket's: kept
+        ("", "get_health", False),  # on the client itself: kept
+    ]
+    assert short_names(entries) == [
+        "list",
+        "get",
+        "delete_payment",
+        "search",
+        "get",
+        "find_by_status",
+        "create",
+        "get_inventory",
+        "get_by_id",
+        "pets_by_owner",
+        "get_buckets_id_labels",
+        "get_health",
+    ]
+
+
+def test_given_names_are_kept_and_clashes_keep_the_long_names() -> None:
+    entries = [
+        ("files", "list", True),  # x-sdk-method: as written
+        ("files", "list_files", False),  # would clash with it: kept
+        ("jobs", "get_job", False),
+        ("jobs", "get_jobs", False),  # both would be `get`: both kept
+        ("jobs", "cancel_job", False),
+        ("jobs", "list_job_files", True),  # given: never shortened
+    ]
+    assert short_names(entries) == [
+        "list",
+        "list_files",
+        "get_job",
+        "get_jobs",
+        "cancel",
+        "list_job_files",
+    ]
+    assert short_names(entries) == short_names(list(entries))  # deterministic
+    # a shortened name that a nested namespace has: kept long
+    nested = [("orgs", "orgs_projects", False), ("orgs.projects", "list_projects", False)]
+    assert short_names(nested) == ["orgs_projects", "list"]
+
+
+def test_short_names_in_a_built_api(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        textwrap.dedent(
+            """\
+            openapi: 3.1.0
+            info: {title: Travel, version: "1"}
+            paths:
+              /bookings:
+                get:
+                  operationId: listBookings
+                  tags: [Bookings]
+                  responses: {'204': {description: x}}
+                post:
+                  operationId: createBooking
+                  tags: [Bookings]
+                  x-sdk-method: book
+                  responses: {'204': {description: x}}
+              /bookings/{id}:
+                get:
+                  operationId: getBooking
+                  tags: [Bookings]
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: x}}
+            """
+        ),
+        encoding="utf-8",
+    )
+    api = build_api(read_spec(spec))
+    assert [m.qualified_name for m in api.all_methods] == [
+        "bookings.list",
+        "bookings.book",
+        "bookings.get",
+    ]
