@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
@@ -27,7 +28,13 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
 from ..errors import SpecError, combined, escape_pointer_token
-from ..naming import is_identifier
+from ..naming import (
+    DEPENDENCY_MODULES,
+    RESERVED_CLASS_NAMES,
+    RESOURCE_ATTRIBUTES,
+    builtin_class_names,
+    is_identifier,
+)
 from ..read.load import SpecDocument
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -55,6 +62,71 @@ def _package_name(value: str) -> str:
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", value) or not is_identifier(value):
         raise PydanticCustomError(
             "package", "{value!r} is not a valid Python package name", {"value": value}
+        )
+    if value in sys.stdlib_module_names or value in DEPENDENCY_MODULES or value == "builtins":
+        raise PydanticCustomError(
+            "package",
+            "package name {value!r} would shadow the module of that name, which the generated "
+            "code or its users import",
+            {"value": value},
+        )
+    return value
+
+
+# What the generated exceptions module defines (templates/runtime/_exceptions.py.jinja; a
+# test compares): an x-sdk-polling failure-error class must be a new name.
+RUNTIME_EXCEPTIONS = frozenset(
+    {"APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "BadRequestError",
+     "AuthenticationError", "TokenRequestError", "AuthorizationError", "PermissionDeniedError",
+     "NotFoundError", "ConflictError", "ValidationError", "UnprocessableEntityError",
+     "RateLimitError", "ServerError", "InternalServerError", "ResponseValidationError",
+     "TimeoutError", "PollingCancelledError", "FieldError", "ProblemDetails"}
+)  # fmt: skip
+# What a failure-error's attribute must not be: the names its ``__init__`` uses and the
+# attributes the exception classes already have (a property there would break them).
+EXCEPTION_ATTRIBUTES = frozenset(
+    {"self", "kwargs", "super", "message", "status_code", "code", "details", "payload",
+     "request", "response", "field_errors", "problem", "request_id", "args", "with_traceback",
+     "add_note", "Any"}
+)  # fmt: skip
+
+
+def _class_name(value: str) -> str:
+    """A class the package defines (a client, an exception): not a name it imports or a
+    builtin (it would shadow them in the modules that define or import it)."""
+    _identifier(value)
+    if value in RESERVED_CLASS_NAMES or value in builtin_class_names():
+        raise PydanticCustomError(
+            "class", "{value!r} is a name the generated code imports or a builtin", {"value": value}
+        )
+    return value
+
+
+def _failure_error(value: str) -> str:
+    _class_name(value)
+    if value in RUNTIME_EXCEPTIONS:
+        raise PydanticCustomError(
+            "class", "{value!r} is an exception the package already defines", {"value": value}
+        )
+    return value
+
+
+def _failure_attribute(value: str) -> str:
+    _identifier(value)
+    if value in EXCEPTION_ATTRIBUTES or value.startswith("__"):
+        raise PydanticCustomError(
+            "attribute",
+            "{value!r} is a name the exception class uses itself (choose another attribute)",
+            {"value": value},
+        )
+    return value
+
+
+def _helper_method(value: str) -> str:
+    _identifier(value)
+    if value in RESOURCE_ATTRIBUTES or value.startswith("_"):
+        raise PydanticCustomError(
+            "method", "{value!r} is an attribute of the namespace class", {"value": value}
         )
     return value
 
@@ -133,8 +205,8 @@ class SdkInfo(_Ext):
     """``info.x-sdk``: package facts. Every key is optional (defaults from ``info.title``)."""
 
     package: Annotated[Blankable, AfterValidator(lambda v: v and _package_name(v))] = None
-    client: Annotated[Blankable, AfterValidator(lambda v: v and _identifier(v))] = None
-    async_client: Annotated[Blankable, AfterValidator(lambda v: v and _identifier(v))] = None
+    client: Annotated[Blankable, AfterValidator(lambda v: v and _class_name(v))] = None
+    async_client: Annotated[Blankable, AfterValidator(lambda v: v and _class_name(v))] = None
     prefix: Annotated[Blankable, AfterValidator(lambda v: v and _identifier(v))] = None
     env_prefix: Annotated[Blankable, AfterValidator(lambda v: v and _env_prefix(v))] = None
     user_agent: Annotated[Blankable, AfterValidator(lambda v: v and _http_token(v))] = None
@@ -161,8 +233,8 @@ class Polling(_Ext):
     terminal: Statuses
     success: Statuses
     cancel_operation: str | None = None
-    failure_error: Identifier = "PollingFailedError"
-    failure_attribute: Identifier = "result"
+    failure_error: Annotated[str, AfterValidator(_failure_error)] = "PollingFailedError"
+    failure_attribute: Annotated[str, AfterValidator(_failure_attribute)] = "result"
     name: str | None = None
     error_field: Member | None = None
 
@@ -170,7 +242,7 @@ class Polling(_Ext):
 class Follow(_Ext):
     status_operation: str
     terminal: Statuses
-    method: Identifier = "follow"
+    method: Annotated[str, AfterValidator(_helper_method)] = "follow"
     status_field: Identifier = "status"
     line: str | None = None  # a str.format template over the event's JSON object
 

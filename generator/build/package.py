@@ -94,7 +94,11 @@ def failure_errors(spec: dict[str, Any], ext: Extensions) -> tuple[ir.FailureErr
         for verb in HTTP_METHODS:
             op = item.get(verb) if isinstance(item, dict) else None
             polling = ext.operation(op).polling if isinstance(op, dict) else None
-            if polling is not None and "failure_error" in polling.model_fields_set:
+            if (
+                polling is not None
+                and "failure_error" in polling.model_fields_set
+                and polling.failure_error != "PollingFailedError"  # the default, named
+            ):
                 found[polling.failure_error] = polling.failure_attribute
     return tuple(ir.FailureError(k, v) for k, v in sorted(found.items()))
 
