@@ -41,9 +41,16 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "tra
 _UNQUOTABLE = re.compile(r'["\\\x00-\x1f\x7f\u2028\u2029\x85]')
 
 
+def _shown(value: object) -> str:
+    """A value as an error message shows it: quoted, escaped (one line), not too long.
+    (pydantic's message templates only substitute ``{value}``; ``{value!r}`` stays literal.)"""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _identifier(value: str) -> str:
     if not is_identifier(value):
-        raise PydanticCustomError("identifier", "{value!r} is not a Python identifier", {"value": value})
+        raise PydanticCustomError("identifier", "{value} is not a Python identifier", {"value": _shown(value)})
     return value
 
 
@@ -52,8 +59,8 @@ def _member(value: str) -> str:
     if _UNQUOTABLE.search(value):
         raise PydanticCustomError(
             "member",
-            "member name {value!r} contains a quote, backslash or control character",
-            {"value": value},
+            "member name {value} contains a quote, backslash or control character",
+            {"value": _shown(value)},
         )
     return value
 
@@ -61,14 +68,14 @@ def _member(value: str) -> str:
 def _package_name(value: str) -> str:
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", value) or not is_identifier(value):
         raise PydanticCustomError(
-            "package", "{value!r} is not a valid Python package name", {"value": value}
+            "package", "{value} is not a valid Python package name", {"value": _shown(value)}
         )
     if value in sys.stdlib_module_names or value in DEPENDENCY_MODULES or value == "builtins":
         raise PydanticCustomError(
             "package",
-            "package name {value!r} would shadow the module of that name, which the generated "
+            "package name {value} would shadow the module of that name, which the generated "
             "code or its users import",
-            {"value": value},
+            {"value": _shown(value)},
         )
     return value
 
@@ -97,7 +104,7 @@ def _class_name(value: str) -> str:
     _identifier(value)
     if value in RESERVED_CLASS_NAMES or value in builtin_class_names():
         raise PydanticCustomError(
-            "class", "{value!r} is a name the generated code imports or a builtin", {"value": value}
+            "class", "{value} is a name the generated code imports or a builtin", {"value": _shown(value)}
         )
     return value
 
@@ -106,7 +113,7 @@ def _failure_error(value: str) -> str:
     _class_name(value)
     if value in RUNTIME_EXCEPTIONS:
         raise PydanticCustomError(
-            "class", "{value!r} is an exception the package already defines", {"value": value}
+            "class", "{value} is an exception the package already defines", {"value": _shown(value)}
         )
     return value
 
@@ -116,8 +123,8 @@ def _failure_attribute(value: str) -> str:
     if value in EXCEPTION_ATTRIBUTES or value.startswith("__"):
         raise PydanticCustomError(
             "attribute",
-            "{value!r} is a name the exception class uses itself (choose another attribute)",
-            {"value": value},
+            "{value} is a name the exception class uses itself (choose another attribute)",
+            {"value": _shown(value)},
         )
     return value
 
@@ -126,7 +133,7 @@ def _helper_method(value: str) -> str:
     _identifier(value)
     if value in RESOURCE_ATTRIBUTES or value.startswith("_"):
         raise PydanticCustomError(
-            "method", "{value!r} is an attribute of the namespace class", {"value": value}
+            "method", "{value} is an attribute of the namespace class", {"value": _shown(value)}
         )
     return value
 
@@ -134,7 +141,7 @@ def _helper_method(value: str) -> str:
 def _env_prefix(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value):
         raise PydanticCustomError(
-            "env", "{value!r} must be letters, digits and underscores", {"value": value}
+            "env", "{value} must be letters, digits and underscores", {"value": _shown(value)}
         )
     return value
 
@@ -142,7 +149,7 @@ def _env_prefix(value: str) -> str:
 def _http_token(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+", value):
         raise PydanticCustomError(
-            "token", "{value!r} must be an HTTP token (no spaces or quotes)", {"value": value}
+            "token", "{value} must be an HTTP token (no spaces or quotes)", {"value": _shown(value)}
         )
     return value
 
