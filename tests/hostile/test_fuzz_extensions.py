@@ -302,6 +302,11 @@ def fuzz_specs(draw: st.DrawFn) -> dict[str, Any]:
                     **{
                         "x-sdk-polling": polling if draw(st.integers(0, 3)) else None,
                         "x-sdk-idempotent": draw(st.booleans()),
+                        "x-sdk-positional": draw(
+                            st.lists(st.sampled_from(body_names or ["x"]), max_size=1)
+                            if draw(st.integers(0, 3)) == 3
+                            else st.none()
+                        ),
                     },
                 ),
             },
@@ -407,14 +412,17 @@ GENERATE = textwrap.dedent(
     r"""
     import json, os, sys, tempfile
     root = os.path.realpath(sys.argv[2])
+    tmp = os.path.realpath(tempfile.gettempdir())
     allowed = [os.path.realpath(p) for p in
                (sys.prefix, sys.base_prefix, os.path.join(root, "generator"),
-                os.path.join(root, "templates"), tempfile.gettempdir(), "/dev/null",
-                "/etc/mime.types")]
-    allowed += [os.path.realpath(p) for p in sys.path if p]
+                os.path.join(root, "templates"), "/dev/null", "/etc/mime.types",
+                os.path.join(tmp, f"_jinja2-cache-{os.getuid()}"))]
+    allowed += [os.path.realpath(p) for p in sys.path if p and "site-packages" in p]
     events = []
     def hook(event, args):
-        if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        if event in ("tempfile.mkdtemp", "tempfile.mkstemp"):
+            allowed.append(os.path.realpath(os.fsdecode(args[0])))  # its own scratch space
+        elif event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
             path = os.path.realpath(os.fsdecode(args[0]))
             if not any(path == a or path.startswith(a + os.sep) for a in allowed):
                 events.append(f"open {path}")
@@ -429,10 +437,14 @@ GENERATE = textwrap.dedent(
     from generator.errors import SpecError
     from generator.output.format import GeneratedCodeError
     from generator.pipeline import generate
+    import jinja2, yaml  # noqa  (what the generator imports lazily, loaded once)
+    base = len(allowed)
     results = []
     for spec in json.loads(sys.argv[1]):
         events.clear()
         case = os.path.dirname(spec)
+        del allowed[base:]
+        allowed.append(os.path.realpath(case))  # the spec, its output and the staging beside it
         out = os.path.join(case, "out")
         try:
             generate(__import__("pathlib").Path(spec), __import__("pathlib").Path(out))
