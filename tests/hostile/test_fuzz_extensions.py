@@ -423,6 +423,8 @@ GENERATE = textwrap.dedent(
         if event in ("tempfile.mkdtemp", "tempfile.mkstemp"):
             allowed.append(os.path.realpath(os.fsdecode(args[0])))  # its own scratch space
         elif event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+            if not os.path.isabs(os.fsdecode(args[0])):
+                return  # opened against a directory descriptor: rmtree of the staging dir
             path = os.path.realpath(os.fsdecode(args[0]))
             if not any(path == a or path.startswith(a + os.sep) for a in allowed):
                 events.append(f"open {path}")

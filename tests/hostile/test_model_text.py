@@ -208,3 +208,17 @@ def test_refusal_is_a_located_spec_error(tmp_path: Path, monkeypatch: pytest.Mon
     line = str(info.value)
     assert line.startswith(f"{spec}:") and "/components/schemas" in line
     assert "not a model definition" in line and "unexpected Expr statement" in line
+
+
+@pytest.mark.parametrize("text", ['"); TRIP(); ("', 'x"\n', 'a\n\nb"  \n', '"'])
+def test_docstring_text_ending_in_a_quote_cannot_close_the_docstring(text: str) -> None:
+    """Found by the fuzzer: a tag description ending in a quote, written before the closing
+    triple quotes, ended the docstring one character early (the guard space was stripped)."""
+    from generator.escape import comment, docstring, wrap
+
+    for escaped in (docstring(text, 4), comment(text), wrap(text, 80, 4)):
+        source = f'def f():\n    """{escaped}"""\n'
+        compile(source, "<test>", "exec")
+        namespace: dict[str, Any] = {}
+        exec(source, namespace)  # noqa: S102 - the point: the docstring is only a string
+        assert "TRIP" not in namespace
