@@ -47,9 +47,13 @@ def docstring(value: object, indent: int = 0) -> str:
 
 
 def _quote_safe(text: str) -> str:
-    """A quote at the very end would run into the closing ``\"\"\"`` (``\"\"\"\"`` ends the
-    string one character early): it gets a space, after any stripping."""
-    return text + " " if text.endswith('"') else text
+    """A quote at the very end would run into the closing triple quotes (four quotes end the
+    string one character early): an unescaped final quote is escaped (``\\"``, still a quote
+    when read; no trailing space, which linters refuse inside a docstring)."""
+    if not text.endswith('"'):
+        return text
+    backslashes = len(text[:-1]) - len(text[:-1].rstrip("\\"))
+    return text if backslashes % 2 else text[:-1] + '\\"'
 
 
 def comment(value: object) -> str:

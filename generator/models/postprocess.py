@@ -229,7 +229,9 @@ def verify_models(source: str, package: str) -> list[str]:
         return [f"{exc.lineno}: does not parse: {exc.msg}"]
     own = {f"{package}._models", f"{package}._pagination"}
     classes = {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
-    rebuilds = {id(n.value) for n in tree.body if _is_rebuild(n, classes)}
+    rebuilds = {
+        id(n.value) for n in tree.body if isinstance(n, ast.Expr) and _is_rebuild(n, classes)
+    }
     problems = []
     for node in tree.body:
         if isinstance(node, ast.ImportFrom):
@@ -244,15 +246,15 @@ def verify_models(source: str, package: str) -> list[str]:
             or id(getattr(node, "value", 0)) in rebuilds
         ):
             problems.append(f"{node.lineno}: unexpected {type(node).__name__} statement")
-    for node in ast.walk(tree):
+    for found in ast.walk(tree):
         if (
-            isinstance(node, ast.Call)
-            and id(node) not in rebuilds
-            and not (isinstance(node.func, ast.Name) and node.func.id in _MODEL_CALLS)
+            isinstance(found, ast.Call)
+            and id(found) not in rebuilds
+            and not (isinstance(found.func, ast.Name) and found.func.id in _MODEL_CALLS)
         ):
-            problems.append(f"{node.lineno}: unexpected call of {ast.unparse(node.func)!r}")
-        elif isinstance(node, (ast.Lambda, ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)):
-            problems.append(f"{node.lineno}: unexpected {type(node).__name__}")
+            problems.append(f"{found.lineno}: unexpected call of {ast.unparse(found.func)!r}")
+        elif isinstance(found, (ast.Lambda, ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)):
+            problems.append(f"{found.lineno}: unexpected {type(found).__name__}")
     return problems
 
 

@@ -177,9 +177,10 @@ def fuzz_specs(draw: st.DrawFn) -> dict[str, Any]:
             **draw(props),
         },
     }
-    body = {"type": "object", "properties": draw(props)}
+    body: dict[str, Any] = {"type": "object", "properties": draw(props)}
     body_names = list(body["properties"])
-    if body_names and draw(st.booleans()):
+    with_required: bool = draw(st.booleans())
+    if body_names and with_required:
         body["required"] = draw(
             st.lists(st.sampled_from(body_names), min_size=1, max_size=2, unique=True)
         )
