@@ -571,3 +571,31 @@ def test_generate_under_audit_and_import_with_tripwire(cases_dir: Path) -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("code", "found"),
+    [
+        ("TRIP()", "spec text ran as code"),
+        ("import this", "import this"),
+        ("import os\nos.system('true')", "os.system"),
+        ("open('written.txt', 'w').close()", "open for writing"),
+    ],
+)
+def test_the_tripwires_fire(tmp_path: Path, code: str, found: str) -> None:
+    """The import phase fails when a package runs spec text, imports a module outside the
+    allowed set, starts a program or writes a file (so a silent pass means something)."""
+    package = tmp_path / "case" / "src" / "canary"
+    package.mkdir(parents=True)
+    client = "class Client:\n    def __init__(self, **kw: object) -> None:\n        pass\n"
+    (package / "__init__.py").write_text(f"{code}\n__all__ = ['Client']\n\n\n{client}")
+    proc = subprocess.run(
+        [sys.executable, "-c", IMPORT, str(tmp_path / "case")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 1 and found in proc.stdout, proc.stdout + proc.stderr
