@@ -287,3 +287,26 @@ def test_shadowed_or_undefined_names_are_refused_with_file_line_and_reason(
         format_tree(root, label="OUT")
     text = str(info.value)
     assert "src/p/m.py:" in text and "F821 Undefined name `undefined`" in text, text
+
+
+def test_failure_error_named_like_a_package_class_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SpecError) as info:
+        build(_with(tmp_path, lambda s: _polling(s).update({"failure-error": "CollideException"})))
+    assert "x-sdk-polling/failure-error: 'CollideException' is a class the package defines" in (
+        str(info.value)
+    )
+
+
+def test_one_failure_error_with_two_attributes_is_refused(tmp_path: Path) -> None:
+    def twice(spec: dict[str, Any]) -> None:
+        other = json.loads(json.dumps(spec["paths"]["/jobs"]["post"]))
+        other["operationId"] = "createOtherJob"
+        other["x-sdk-method"] = "create_other"
+        other["x-sdk-polling"]["failure-attribute"] = "other"
+        spec["paths"]["/other-jobs"] = {"post": other}
+
+    with pytest.raises(SpecError) as info:
+        build(_with(tmp_path, twice))
+    message = str(info.value)
+    assert "/paths/~1other-jobs/post/x-sdk-polling/failure-error" in message
+    assert "'JobFailedError' is given the attribute 'other' here and 'job' elsewhere" in message
