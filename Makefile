@@ -34,6 +34,7 @@ help:
 	@echo "make test       pytest (tests/)"
 	@echo "make build      wheel + sdist of every generated package into dist/, then twine check;"
 	@echo "                offline, with the pinned hatchling (BUILD_FLAGS= : isolated, fetches it from the index)"
+	@echo "make fuzz       the generator's fuzzers, longer (FUZZ_EXAMPLES=300, HYPOTHESIS_SPEC_EXAMPLES=1000)"
 	@echo "make bench      timings vs the peers, one table (bench/RESULTS.md); BENCH_QUICK=1 smaller"
 	@echo "make release-check  version numbers agree with the API diffs (wire + Python surface);"
 	@echo "                released versions (spec/released.toml) unchanged; packages have CHANGELOG.md"
@@ -115,6 +116,17 @@ test: $(STAMP_DEV) $(STAMP_NODE)
 .PHONY: test-contract
 test-contract: $(STAMP_DEV) $(STAMP_NODE)
 	$(VPY) -m pytest -q tests/contract $(PYTEST_ARGS)
+
+# The generator's own fuzzer (tests/hostile/test_fuzz_extensions.py: every x-sdk-* extension and
+# every place spec text reaches the output, generated under an audit hook, imported with a
+# tripwire) for longer than the fixed-seed subset of `make test`: FUZZ_EXAMPLES (default 300),
+# and the random-spec property test with HYPOTHESIS_SPEC_EXAMPLES (default 1000).
+FUZZ_EXAMPLES ?= 300
+HYPOTHESIS_SPEC_EXAMPLES ?= 1000
+.PHONY: fuzz
+fuzz: $(STAMP_DEV)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) HYPOTHESIS_SPEC_EXAMPLES=$(HYPOTHESIS_SPEC_EXAMPLES) \
+	  $(VPY) -m pytest -q tests/hostile/test_fuzz_extensions.py tests/hostile/test_hypothesis_specs.py $(PYTEST_ARGS)
 
 # ---- benchmarks -------------------------------------------------------------------------------
 

@@ -21,8 +21,16 @@ class SpecError(Exception):
         where = self.file or "<spec>"
         if self.line is not None:
             where += f":{self.line}"
-        pointer = self.pointer or "/"
+        pointer = _printable(self.pointer or "/")
         return f"{where}: {pointer}: {self.message}"
+
+
+def _printable(text: str) -> str:
+    """A pointer as shown: a name from the spec may hold line breaks or control characters,
+    which would split or garble the one-line message; they are shown escaped (``\\n``)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def escape_pointer_token(token: object) -> str:

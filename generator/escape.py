@@ -40,16 +40,25 @@ def docstring(value: object, indent: int = 0) -> str:
     """
     cleaned = "".join(ch for ch in _text(value) if ch in "\n\t" or ord(ch) >= 32)
     cleaned = cleaned.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if cleaned.endswith('"'):
-        cleaned += " "
     lines = [line.rstrip() for line in cleaned.strip().splitlines()]
     pad = " " * indent
-    return ("\n" + pad).join(lines).replace("\n" + pad + "\n", "\n\n").replace(pad + "\n", "\n")
+    text = ("\n" + pad).join(lines).replace("\n" + pad + "\n", "\n\n").replace(pad + "\n", "\n")
+    return _quote_safe(text)
+
+
+def _quote_safe(text: str) -> str:
+    """A quote at the very end would run into the closing triple quotes (four quotes end the
+    string one character early): an unescaped final quote is escaped (``\\"``, still a quote
+    when read; no trailing space, which linters refuse inside a docstring)."""
+    if not text.endswith('"'):
+        return text
+    backslashes = len(text[:-1]) - len(text[:-1].rstrip("\\"))
+    return text if backslashes % 2 else text[:-1] + '\\"'
 
 
 def comment(value: object) -> str:
     """One safe line of text for a ``#`` comment (or a one-line docstring)."""
-    return " ".join(docstring(value).split())
+    return _quote_safe(" ".join(docstring(value).split()))
 
 
 def wrap(value: object, width: int = 88, indent: int = 0) -> str:
@@ -59,7 +68,7 @@ def wrap(value: object, width: int = 88, indent: int = 0) -> str:
     out = []
     for paragraph in paragraphs:
         out.append(textwrap.fill(" ".join(paragraph.split()), width=width, subsequent_indent=pad))
-    return ("\n\n" + pad).join(out)
+    return _quote_safe(("\n\n" + pad).join(out))
 
 
 def pyrepr(value: object) -> str:

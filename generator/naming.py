@@ -82,7 +82,7 @@ RESERVED_CLASS_NAMES = frozenset(
         *"Decimal Enum IntEnum StrEnum UUID Path datetime date time timedelta".split(),
         # the runtime and the client modules
         *"OpenEnum PagedResponse PaginationSpec Operation RequestOptions ServerSentEvent".split(),
-        *"NotGiven NOT_GIVEN Body FileInput Headers Query Timeout PollingPolicy".split(),
+        *"NotGiven NOT_GIVEN NoneType Body FileInput Headers Query Timeout PollingPolicy".split(),
         *"SyncAPIResource AsyncAPIResource SyncAPIClient AsyncAPIClient ClientConfig".split(),
         *"APIResponse functools httpx TYPE_CHECKING TextIO cached_property".split(),
         *"EventStream AsyncEventStream".split(),
@@ -95,23 +95,50 @@ def builtin_class_names() -> frozenset[str]:
     return frozenset(n for n in dir(builtins) if n[:1].isupper())
 
 
-# Names a generated method parameter must not take: they would shadow what the method body uses
-# (the request-building locals and module-level helpers of templates/client/_method.jinja).
-_RESERVED_ARGUMENTS = {
-    "self",
-    "extra_headers",
-    "extra_query",
-    "extra_body",
-    "timeout",
-    "max_retries",
-    "retry_backoff_factor",
-    "idempotency_key",
-    "poll_interval",
-    "max_timeout",
-}
+# THE list of names a generated method argument must not take (``argument_name``; arguments are
+# made only in generator/build/arguments.py). An argument is a local name of the method, so it
+# must not be any other name the method's signature or body uses:
+#
+# * the runtime's own keyword arguments (every method has them; ``poll_interval`` and
+#   ``max_timeout`` on polling methods, ``idempotency_key`` on keyed ones);
+# * the locals the body assigns (templates/client/_method.jinja ``body``);
+# * the lower-case module-level and builtin names the body reads: helpers, imported modules,
+#   and the classes a ``cast_to``/``item_type`` expression may name (``str``, ``datetime``...).
+#   Capitalised names (``Dict``, ``RequestOptions``, models, ``NoneType``) and ``_``-prefixed
+#   ones cannot be arguments (``snake_case`` lowers and strips leading underscores), and
+#   ``type``/``cast`` are not read by generated bodies (``NoneType``, ``Type[...]``, ``_cast``),
+#   so those stay usable as the common argument names they are.
+#
+# tests/hostile/test_reserved_names.py checks every generated method against this list.
+RUNTIME_ARGUMENTS = frozenset(
+    {
+        "self",
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "total_timeout",
+        "max_retries",
+        "retry_backoff_factor",
+        "idempotency_key",
+        "poll_interval",
+        "max_timeout",
+    }
+)
+BODY_LOCALS = frozenset({"body", "files", "headers", "options", "initial"})
+BODY_GLOBALS = frozenset(
+    {"functools", "check_arguments", "isinstance", "str", "int", "float", "bool", "bytes"}
+    | {"datetime"}
+)
+RESERVED_ARGUMENTS = RUNTIME_ARGUMENTS | BODY_LOCALS | BODY_GLOBALS
+# The ``x-sdk-follow`` helper's own arguments, locals and modules: a path parameter of the
+# stream named like one is renamed in the helper's signature (``follow_argument``).
+FOLLOW_NAMES = frozenset(
+    {"self", "file", "poll_interval", "out", "pause", "last_event_id", "headers", "event"}
+    | {"current", "sys", "json", "time", "asyncio"}
+)
 # Fixed (not ``keyword.softkwlist``): the output must not depend on the generator's Python.
 _SOFT_KEYWORDS = {"_", "case", "match"}
-_BODY_LOCALS = {"body", "files", "headers", "options", "initial", "functools", "check_arguments"}
 
 # Attributes of the generated clients (runtime base classes) a namespace or a client-level
 # method must not replace.
@@ -143,7 +170,7 @@ def identifier(name: str) -> str:
         text = "value"
     if text[0].isdigit():
         text = "_" + text
-    if keyword.iskeyword(text) or text in _SOFT_KEYWORDS or text in _RESERVED_ARGUMENTS:
+    if keyword.iskeyword(text) or text in _SOFT_KEYWORDS or text in RUNTIME_ARGUMENTS:
         text += "_"
     elif text == "l":  # E741/E743: ambiguous with 1 (snake_case never yields O or I)
         text += "_"
@@ -153,11 +180,16 @@ def identifier(name: str) -> str:
 def argument_name(name: str, *, whole_body: bool = False) -> str:
     """A method argument: an identifier that does not shadow the method body's own names."""
     text = identifier(name)
-    if text in _BODY_LOCALS and not (whole_body and text == "body"):
+    if text in RESERVED_ARGUMENTS and not (whole_body and text == "body"):
         text += "_"
     elif text in ("l", "O", "I"):  # E741: ambiguous with 1 and 0
         text += "_"
     return text
+
+
+def follow_argument(name: str) -> str:
+    """A stream's path argument as an argument of its ``x-sdk-follow`` helper."""
+    return name + "_" if name in FOLLOW_NAMES else name
 
 
 def method_name(name: str, reserved: Collection[str] = RESOURCE_ATTRIBUTES) -> str:

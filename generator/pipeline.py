@@ -141,7 +141,7 @@ def generate(
     staged = staging_dir(out)
     try:
         write_tree(files, staged)
-        format_tree(staged)
+        format_tree(staged, label=f"{out} (generated from {spec_path})")
         report.timings["format"] = time.perf_counter() - clock
         clock = time.perf_counter()
         replace_dir(staged, out)

@@ -2,7 +2,8 @@
 
 A path, query or header parameter (generator/build/parameters.py) and a property of a request
 body (generator/build/bodies.py) both end here: the Python name (``x-sdk-name`` or the wire
-name, made an identifier), the type, the default, what is sent when, and the constraints the
+name, made an identifier that is none of ``naming.RESERVED_ARGUMENTS``, the names the generated
+method itself uses), the type, the default, what is sent when, and the constraints the
 runtime checks before sending. ``order()`` then puts a method's arguments in signature order.
 """
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from .. import ir
 from ..errors import SpecError, combined
 from ..spectext import SpecText
-from ..naming import snake_case
+from ..naming import follow_argument, snake_case
 from .context import Context
 from .extensions import Follow, Polling
 from .operations import Draft
@@ -105,4 +105,5 @@ def _follow(
         terminal=tuple(SpecText(v) for v in spec.terminal),
         line=SpecText(spec.line) if spec.line is not None else None,
         returns=status_op.returns.type,
+        args=tuple(follow_argument(p.name) for p in method.params_in("path")),
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
@@ -27,16 +28,29 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
 from ..errors import SpecError, combined, escape_pointer_token
-from ..naming import is_identifier
+from ..naming import (
+    DEPENDENCY_MODULES,
+    RESERVED_CLASS_NAMES,
+    RESOURCE_ATTRIBUTES,
+    builtin_class_names,
+    is_identifier,
+)
 from ..read.load import SpecDocument
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _UNQUOTABLE = re.compile(r'["\\\x00-\x1f\x7f\u2028\u2029\x85]')
 
 
+def _shown(value: object) -> str:
+    """A value as an error message shows it: quoted, escaped (one line), not too long.
+    (pydantic's message templates only substitute ``{value}``; ``{value!r}`` stays literal.)"""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _identifier(value: str) -> str:
     if not is_identifier(value):
-        raise PydanticCustomError("identifier", "{value!r} is not a Python identifier", {"value": value})
+        raise PydanticCustomError("identifier", "{value} is not a Python identifier", {"value": _shown(value)})
     return value
 
 
@@ -45,8 +59,8 @@ def _member(value: str) -> str:
     if _UNQUOTABLE.search(value):
         raise PydanticCustomError(
             "member",
-            "member name {value!r} contains a quote, backslash or control character",
-            {"value": value},
+            "member name {value} contains a quote, backslash or control character",
+            {"value": _shown(value)},
         )
     return value
 
@@ -54,7 +68,72 @@ def _member(value: str) -> str:
 def _package_name(value: str) -> str:
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", value) or not is_identifier(value):
         raise PydanticCustomError(
-            "package", "{value!r} is not a valid Python package name", {"value": value}
+            "package", "{value} is not a valid Python package name", {"value": _shown(value)}
+        )
+    if value in sys.stdlib_module_names or value in DEPENDENCY_MODULES or value == "builtins":
+        raise PydanticCustomError(
+            "package",
+            "package name {value} would shadow the module of that name, which the generated "
+            "code or its users import",
+            {"value": _shown(value)},
+        )
+    return value
+
+
+# What the generated exceptions module defines (templates/runtime/_exceptions.py.jinja; a
+# test compares): an x-sdk-polling failure-error class must be a new name.
+RUNTIME_EXCEPTIONS = frozenset(
+    {"APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "BadRequestError",
+     "AuthenticationError", "TokenRequestError", "AuthorizationError", "PermissionDeniedError",
+     "NotFoundError", "ConflictError", "ValidationError", "UnprocessableEntityError",
+     "RateLimitError", "ServerError", "InternalServerError", "ResponseValidationError",
+     "TimeoutError", "PollingCancelledError", "FieldError", "ProblemDetails"}
+)  # fmt: skip
+# What a failure-error's attribute must not be: the names its ``__init__`` uses and the
+# attributes the exception classes already have (a property there would break them).
+EXCEPTION_ATTRIBUTES = frozenset(
+    {"self", "kwargs", "super", "message", "status_code", "code", "details", "payload",
+     "request", "response", "field_errors", "problem", "request_id", "args", "with_traceback",
+     "add_note", "Any"}
+)  # fmt: skip
+
+
+def _class_name(value: str) -> str:
+    """A class the package defines (a client, an exception): not a name it imports or a
+    builtin (it would shadow them in the modules that define or import it)."""
+    _identifier(value)
+    if value in RESERVED_CLASS_NAMES or value in builtin_class_names():
+        raise PydanticCustomError(
+            "class", "{value} is a name the generated code imports or a builtin", {"value": _shown(value)}
+        )
+    return value
+
+
+def _failure_error(value: str) -> str:
+    _class_name(value)
+    if value in RUNTIME_EXCEPTIONS:
+        raise PydanticCustomError(
+            "class", "{value} is an exception the package already defines", {"value": _shown(value)}
+        )
+    return value
+
+
+def _failure_attribute(value: str) -> str:
+    _identifier(value)
+    if value in EXCEPTION_ATTRIBUTES or value.startswith("__"):
+        raise PydanticCustomError(
+            "attribute",
+            "{value} is a name the exception class uses itself (choose another attribute)",
+            {"value": _shown(value)},
+        )
+    return value
+
+
+def _helper_method(value: str) -> str:
+    _identifier(value)
+    if value in RESOURCE_ATTRIBUTES or value.startswith("_"):
+        raise PydanticCustomError(
+            "method", "{value} is an attribute of the namespace class", {"value": _shown(value)}
         )
     return value
 
@@ -62,7 +141,7 @@ def _package_name(value: str) -> str:
 def _env_prefix(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value):
         raise PydanticCustomError(
-            "env", "{value!r} must be letters, digits and underscores", {"value": value}
+            "env", "{value} must be letters, digits and underscores", {"value": _shown(value)}
         )
     return value
 
@@ -70,7 +149,7 @@ def _env_prefix(value: str) -> str:
 def _http_token(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+", value):
         raise PydanticCustomError(
-            "token", "{value!r} must be an HTTP token (no spaces or quotes)", {"value": value}
+            "token", "{value} must be an HTTP token (no spaces or quotes)", {"value": _shown(value)}
         )
     return value
 
@@ -133,8 +212,8 @@ class SdkInfo(_Ext):
     """``info.x-sdk``: package facts. Every key is optional (defaults from ``info.title``)."""
 
     package: Annotated[Blankable, AfterValidator(lambda v: v and _package_name(v))] = None
-    client: Annotated[Blankable, AfterValidator(lambda v: v and _identifier(v))] = None
-    async_client: Annotated[Blankable, AfterValidator(lambda v: v and _identifier(v))] = None
+    client: Annotated[Blankable, AfterValidator(lambda v: v and _class_name(v))] = None
+    async_client: Annotated[Blankable, AfterValidator(lambda v: v and _class_name(v))] = None
     prefix: Annotated[Blankable, AfterValidator(lambda v: v and _identifier(v))] = None
     env_prefix: Annotated[Blankable, AfterValidator(lambda v: v and _env_prefix(v))] = None
     user_agent: Annotated[Blankable, AfterValidator(lambda v: v and _http_token(v))] = None
@@ -161,8 +240,8 @@ class Polling(_Ext):
     terminal: Statuses
     success: Statuses
     cancel_operation: str | None = None
-    failure_error: Identifier = "PollingFailedError"
-    failure_attribute: Identifier = "result"
+    failure_error: Annotated[str, AfterValidator(_failure_error)] = "PollingFailedError"
+    failure_attribute: Annotated[str, AfterValidator(_failure_attribute)] = "result"
     name: str | None = None
     error_field: Member | None = None
 
@@ -170,7 +249,7 @@ class Polling(_Ext):
 class Follow(_Ext):
     status_operation: str
     terminal: Statuses
-    method: Identifier = "follow"
+    method: Annotated[str, AfterValidator(_helper_method)] = "follow"
     status_field: Identifier = "status"
     line: str | None = None  # a str.format template over the event's JSON object
 

@@ -8,9 +8,10 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import ir
-from ..spectext import SpecText
+from ..errors import SpecError, combined, pointer
 from ..naming import clean_text, package_name_from_title, pascal_case
 from ..read.load import SpecDocument
+from ..spectext import SpecText
 from .extensions import HTTP_METHODS, Extensions
 
 _PATH_TEMPLATE = re.compile(r"\{([^{}]*)\}")
@@ -47,7 +48,17 @@ def package_facts(
         error_code_field=SpecText(sdk.error_envelope.code or "error"),
         error_message_field=SpecText(sdk.error_envelope.message or "message"),
         error_details_field=SpecText(sdk.error_envelope.details or "details"),
-        failure_errors=failure_errors(spec, ext),
+        failure_errors=failure_errors(
+            spec,
+            ext,
+            taken={
+                sdk.client or f"{prefix}Client",
+                sdk.async_client or f"Async{prefix}Client",
+                f"{prefix}Exception",
+                f"{prefix}PollingFuture",
+                f"Async{prefix}PollingFuture",
+            },
+        ),
         security=security(spec),
         dict_access=sdk.dict_access,
         exception_aliases=sdk.exception_aliases,
@@ -90,16 +101,45 @@ def base_url(spec: dict[str, Any]) -> str:
     return url.rstrip("/")
 
 
-def failure_errors(spec: dict[str, Any], ext: Extensions) -> tuple[ir.FailureError, ...]:
-    """The exception classes ``x-sdk-polling.failure-error`` names (one per class name)."""
+def failure_errors(
+    spec: dict[str, Any],
+    ext: Extensions,
+    taken: set[str] = frozenset(),  # type: ignore[assignment]
+) -> tuple[ir.FailureError, ...]:
+    """The exception classes ``x-sdk-polling.failure-error`` names (one per class name).
+
+    A class named like one the package defines (``taken``: the clients, the base exception,
+    the futures), or one class given two different attributes, is a located error."""
     found: dict[str, str] = {}
+    problems: list[SpecError] = []
     paths = spec.get("paths")
-    for item in paths.values() if isinstance(paths, dict) else ():
+    for path, item in paths.items() if isinstance(paths, dict) else ():
         for verb in HTTP_METHODS:
             op = item.get(verb) if isinstance(item, dict) else None
             polling = ext.operation(op).polling if isinstance(op, dict) else None
-            if polling is not None and "failure_error" in polling.model_fields_set:
-                found[polling.failure_error] = polling.failure_attribute
+            if (
+                polling is None
+                or "failure_error" not in polling.model_fields_set
+                or polling.failure_error == "PollingFailedError"  # the default, named
+            ):
+                continue
+            where = pointer("paths", path, verb, "x-sdk-polling", "failure-error")
+            name, attribute = polling.failure_error, polling.failure_attribute
+            if name in taken:
+                problems.append(
+                    SpecError(f"{name!r} is a class the package defines", pointer=where)
+                )
+            elif found.get(name, attribute) != attribute:
+                problems.append(
+                    SpecError(
+                        f"{name!r} is given the attribute {attribute!r} here and "
+                        f"{found[name]!r} elsewhere: one class has one attribute",
+                        pointer=where,
+                    )
+                )
+            found[name] = attribute
+    if problems:
+        raise combined(problems)
     return tuple(ir.FailureError(k, v) for k, v in sorted(found.items()))
 
 

@@ -189,11 +189,12 @@ class Returns:
     def cast(self) -> str:
         """The ``cast_to`` expression. A class or ``List[...]`` is a ``type[T]`` as it is;
         ``Union``/``Optional``/``Literal`` are special forms mypy does not accept there, so
-        they are passed as ``cast(type[X], X)`` (the same object at run time)."""
+        they are passed as ``_cast(Type[X], X)`` (the same object at run time). No bare
+        ``type`` or ``cast``: an argument may be called so (generator/naming.py)."""
         if self.kind == "none":
-            return "type(None)"
+            return "NoneType"
         hint = self.cast_type.render()
-        return f"cast(type[{hint}], {hint})" if self.cast_type.special_form else hint
+        return f"_cast(Type[{hint}], {hint})" if self.cast_type.special_form else hint
 
     @property
     def needs_cast(self) -> bool:
@@ -226,6 +227,9 @@ class Follow:
     terminal: tuple[SpecText, ...]
     line: SpecText | None  # str.format template over the event's JSON object; None = raw data
     returns: Type  # what the helper returns (the status method's model)
+    # the stream's path arguments as the helper names them (``file_`` for ``file``: the helper
+    # has a ``file`` argument of its own; generator/naming.py FOLLOW_NAMES)
+    args: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from .postprocess import (
     fix_bare_generics,
     hoist_forward_enums,
     mark_ambiguous_names,
+    verify_models,
 )
 from .prepare import component, rewrite_refs
 
@@ -78,6 +79,13 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
         drop_inherited_config,
     ):
         source = repair(source)
+    problems = verify_models(source, package)
+    if problems:
+        raise SpecError(
+            "the models module would hold code that is not a model definition (spec text "
+            "escaping its literal?), at models.py line " + "; line ".join(problems[:5]),
+            pointer="/components/schemas",
+        )
     classes = set(_CLASS.findall(source))
     for original, safe in names.items():
         if safe not in classes:

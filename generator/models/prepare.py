@@ -17,6 +17,9 @@ _SCHEMA_REF = "#/components/schemas/"
 # Keywords whose value is literal data (not schemas): copied as they are.
 _LITERAL_KEYS = frozenset({"example", "examples", "default", "enum", "const", "required", "type"})
 _DROPPED_FORMATS = frozenset({"email", "idn-email"})
+# The x- keywords passed to datamodel-code-generator (see ``_Rewriter.extension``).
+_ENUM_NAMES = frozenset({"x-enum-varnames", "x-enumNames"})
+_ENUM_DESCRIPTIONS = frozenset({"x-enum-descriptions"})
 # Keywords whose value maps names to schemas.
 _SCHEMA_MAPS = frozenset(
     {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
@@ -30,6 +33,7 @@ def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
     * a ``$ref`` to anywhere else in the document (a parameter's schema, a path) is replaced by
       a copy of its target, so datamodel-code-generator only ever sees component schemas;
     * descriptions and titles are cleaned of control and invisible characters;
+    * ``x-`` keywords datamodel-code-generator would turn into code are dropped;
     * a ``pattern`` Python or pydantic cannot compile is dropped (it would make the models
       module fail at import); such a value is then simply not checked.
     """
@@ -97,7 +101,9 @@ class _Rewriter:
         """Copy one keyword of a schema into ``out``, prepared."""
         if key == "discriminator" and isinstance(item, dict):
             out[key] = _rewrite_discriminator(item, self.names, self.rename_ref)
-        elif key in _LITERAL_KEYS or key.startswith("x-"):
+        elif key.startswith("x-"):
+            self.extension(out, key, item)
+        elif key in _LITERAL_KEYS:
             out[key] = copy.deepcopy(item)
         elif key in ("description", "title") and isinstance(item, str):
             out[key] = clean_text(item)
@@ -112,6 +118,19 @@ class _Rewriter:
             out[key] = {str(k): self.schema(v) for k, v in item.items()}
         else:
             out[key] = self.schema(item)
+
+    @staticmethod
+    def extension(out: dict[str, Any], key: str, item: Any) -> None:
+        """An ``x-`` keyword: datamodel-code-generator gives some of them meaning as code
+        (``x-python-type``, ``x-python-import``, ``x-is-classvar``, ``x-is-base-class``,
+        ``x-datamodel-code-generator-*``...): only the enum extensions it turns into
+        identifiers (member names) and escaped docstrings pass, and ``x-sdk-*`` (data)."""
+        if key in _ENUM_NAMES and isinstance(item, list):
+            out[key] = [str(v) if isinstance(v, (str, int, float)) else "" for v in item]
+        elif key in _ENUM_DESCRIPTIONS and isinstance(item, list):
+            out[key] = [clean_text(v) if isinstance(v, str) else "" for v in item]
+        elif key.startswith("x-sdk-"):
+            out[key] = copy.deepcopy(item)
 
 
 def component(schema: Any) -> Any:

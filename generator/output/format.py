@@ -1,8 +1,11 @@
 """Formatting the rendered tree with the pinned ruff: fixes (unused imports, import order),
-then format.
+then format; and the gate that refuses output that would not work.
 
 Ruff reads the generated project's own ``pyproject.toml``, so the rules that apply are the ones
-shipped with the package.
+shipped with the package. Before formatting, every module must compile; after it, ruff must
+find no redefinition (F811) and no undefined name (F821): both mean a name from the spec took
+the place of one the generated code uses, which the naming stage should have prevented. Either
+stops the run with one line per problem, ``<file>:<line>:<col>: <reason>``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,25 @@ from pathlib import Path
 
 from ..errors import SpecError
 
+# What would make the generated code fail at run time although it parses.
+GATE_RULES = ("F811", "F821")
+_MAX_SHOWN = 20
+
+
+class GeneratedCodeError(SpecError):
+    """The rendered package is broken (a generator bug, or a spec name the generator failed to
+    keep apart from its own): the files, lines and reasons."""
+
+    def __init__(self, summary: str, problems: list[str]) -> None:
+        shown = problems[:_MAX_SHOWN]
+        more = len(problems) - len(shown)
+        lines = [summary, *("  " + p for p in shown)] + ([f"  ... and {more} more"] if more else [])
+        super().__init__("\n".join(lines))
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return self.message
+
 
 def _ruff() -> list[str]:
     local = Path(sys.executable).with_name("ruff")
@@ -26,21 +48,57 @@ def _ruff() -> list[str]:
     return [sys.executable, "-m", "ruff"]
 
 
-def format_tree(root: Path) -> None:
-    """Run ``ruff check --fix`` and ``ruff format`` on a rendered project directory."""
+def compile_errors(root: Path) -> list[str]:
+    """``<file>:<line>:<col>: <reason>`` for every module under ``root`` that does not compile."""
+    problems = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        try:
+            compile(path.read_bytes(), rel, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            problems.append(f"{rel}:{exc.lineno or 0}:{exc.offset or 0}: {exc.msg}")
+        except ValueError as exc:  # e.g. "source code string cannot contain null bytes"
+            problems.append(f"{rel}:0:0: {exc}")
+    return problems
+
+
+def format_tree(root: Path, label: str = "") -> None:
+    """Check, fix and format a rendered project directory (see the module docstring).
+
+    ``label`` names the output in messages (``root`` may be a staging directory); file names
+    are relative to it.
+    """
+    label = label or str(root)
+    broken = compile_errors(root)
+    if broken:
+        raise GeneratedCodeError(
+            f"the generated code does not compile (a generator bug), under {label}:", broken
+        )
     env = {**os.environ, "RUFF_NO_CACHE": "true"}
     base = _ruff()
-    # --fix-only: apply fixes, never fail on what remains (``make lint`` reports that).
-    for args in (
-        ["check", "--fix-only", "--quiet", "--no-cache", "--exit-zero", "."],
-        ["format", "--quiet", "--no-cache", "."],
-    ):
-        proc = subprocess.run(
-            base + args, cwd=root, env=env, capture_output=True, text=True, check=False
+
+    def ruff(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            base + list(args), cwd=root, env=env, capture_output=True, text=True, check=False
         )
+
+    # --fix-only: apply fixes, never fail on style that remains (``make lint`` reports that).
+    for args in (
+        ("check", "--fix-only", "--quiet", "--no-cache", "--exit-zero", "."),
+        ("format", "--quiet", "--no-cache", "."),
+    ):
+        proc = ruff(*args)
         if proc.returncode != 0:
             detail = (proc.stderr or proc.stdout).strip().splitlines()[-20:]
-            raise SpecError(
-                "the rendered code does not parse (a generator or template bug):\n"
-                + "\n".join(detail)
-            )
+            raise GeneratedCodeError(f"ruff {args[0]} failed on {label}:", detail)
+    gate = ruff(
+        "check", "--no-cache", "--quiet", "--output-format", "concise",
+        "--select", ",".join(GATE_RULES), "--no-fix", ".",
+    )  # fmt: skip
+    if gate.returncode != 0:
+        found = [line for line in gate.stdout.splitlines() if line.strip()]
+        raise GeneratedCodeError(
+            "the generated code redefines or misses a name (a name from the spec shadows one "
+            f"the generated code uses), under {label}:",
+            found or (gate.stderr.strip().splitlines()[-20:]),
+        )

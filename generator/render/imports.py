@@ -31,7 +31,8 @@ _EVERY_METHOD = (
 _CONSTRAINTS = (Import("._validation", "check_arguments"),)
 _PAGES = (Import("._pagination", "PaginationSpec"),)
 _STREAMS = (Import("._streaming", "EventStream"), Import("._streaming", "AsyncEventStream"))
-_CAST = (Import("typing", "cast"),)
+_CAST = (Import("typing", "Type"), Import("typing", "cast as _cast"))
+_NO_CONTENT = (Import("._types", "NoneType"),)
 _FOLLOW = (Import("enum", "Enum"), Import("typing", "TextIO"))
 _FOLLOW_MODULES = ("asyncio", "json", "sys", "time")
 # Imports written one name per line (the formatter keeps them so: a trailing comma).
@@ -44,6 +45,7 @@ TEMPLATE_CLASS_NAMES = frozenset(
     name
     for name in {
         *(i.name for i in (*_EVERY_METHOD, *_CONSTRAINTS, *_PAGES, *_STREAMS, *_CAST, *_FOLLOW)),
+        *(i.name for i in _NO_CONTENT),
         *IMPORTED_NAMES,
         "PollingPolicy",
     }
@@ -66,6 +68,8 @@ def method_imports(pkg: ir.Package, methods: Iterable[ir.Method], *, models: boo
             found.update(_STREAMS)
         if meth.returns.needs_cast:
             found.update(_CAST)
+        if meth.returns.kind == "none" and meth.polling is None:
+            found.update(_NO_CONTENT)
         if meth.follow is not None:
             found.update(_FOLLOW)
         if meth.polling is not None:

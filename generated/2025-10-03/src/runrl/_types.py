@@ -15,6 +15,7 @@ __all__ = [
     "FileContent",
     "FileInput",
     "Headers",
+    "NoneType",
     "NotGiven",
     "Query",
     "Timeout",
@@ -54,6 +55,10 @@ class NotGiven:
 
 
 NOT_GIVEN = NotGiven()
+
+NoneType = type(None)
+"""``cast_to`` of a response without content. Generated methods name it rather than
+``type(None)``: an argument called ``type`` would shadow the builtin there."""
 
 Headers = Mapping[str, str]
 """Extra HTTP headers for one call."""

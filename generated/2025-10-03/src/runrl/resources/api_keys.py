@@ -15,7 +15,7 @@ from .._base_client import (
     to_raw_response_wrapper,
 )
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
 from ..models import (
     ApiKey,
@@ -294,7 +294,7 @@ class ApiKeys(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
     def usage(
@@ -547,7 +547,7 @@ class AsyncApiKeys(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
     async def usage(

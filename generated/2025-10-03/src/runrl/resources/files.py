@@ -15,7 +15,7 @@ from .._base_client import (
 )
 from .._pagination import PagedResponse, PaginationSpec
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._types import NOT_GIVEN, Body, FileInput, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, Body, FileInput, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
 from ..models import (
     File,
@@ -484,7 +484,7 @@ class Files(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
     def preview(
@@ -958,7 +958,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
     async def preview(

@@ -15,7 +15,7 @@ from .._base_client import (
 )
 from .._pagination import PagedResponse, PaginationSpec
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
 from ..models import (
     LikeResult,
@@ -472,7 +472,7 @@ class SharedConfigurations(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
     def data(
@@ -926,7 +926,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
     async def data(

@@ -15,7 +15,7 @@ from .._base_client import (
 )
 from .._pagination import PagedResponse, PaginationSpec
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
 from ..models import (
     McpTestResult,
@@ -444,7 +444,7 @@ class Tools(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
 
@@ -777,7 +777,7 @@ class AsyncTools(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
 

@@ -22,7 +22,7 @@ from .._polling import (
     RunRLPollingFuture,
 )
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
 from ..models import (
     Deployment,
@@ -370,7 +370,7 @@ class Deployments(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
 
@@ -632,7 +632,7 @@ class AsyncDeployments(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
 

@@ -29,7 +29,7 @@ from .._polling import (
 )
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._streaming import AsyncEventStream, EventStream
-from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
 from ..models import (
     Run,
@@ -734,7 +734,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
 
@@ -1268,7 +1268,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=type(None),
+            cast_to=NoneType,
         )
 
 
