@@ -47,6 +47,7 @@ def package_facts(doc: SpecDocument, ext: Extensions, version: str) -> ir.Packag
         security=security(spec),
         dict_access=sdk.dict_access,
         exception_aliases=sdk.exception_aliases,
+        cli=sdk.cli or name.replace("_", "-"),
     )
 
 

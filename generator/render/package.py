@@ -13,6 +13,7 @@ from ..errors import SpecError
 from ..read.overlay import Overlay
 from ..spectext import UnescapedSpecText
 from .environment import TEMPLATES, environment
+from .commands import command_table
 from .imports import from_imports, method_imports, models_of, module_imports
 from .readme import contents, overlay_sections
 
@@ -64,6 +65,10 @@ def render_package(
             ns=ns,
             imports=_imports(pkg, ns.methods, "..", models=True),
         )
+    # The command line: a generic engine and the command table of this API (templates/cli/).
+    render("cli/_cli.py.jinja", f"{src}/_cli.py")
+    render("cli/_cli_table.py.jinja", f"{src}/_cli_table.py", table=command_table(api))
+    render("cli/__main__.py.jinja", f"{src}/__main__.py")
     files[f"{src}/models.py"] = models_source
     files[f"{src}/py.typed"] = ""
     render("package/pyproject.toml.jinja", "pyproject.toml")
