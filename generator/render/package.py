@@ -6,6 +6,7 @@ and what this module computed for them (import blocks); filters only escape text
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
 from .. import ir
@@ -48,7 +49,13 @@ def render_package(
     # The runtime: the same files for every API, parametrised by `pkg`.
     for path in sorted((TEMPLATES / "runtime").glob("*.py.jinja")):
         render(f"runtime/{path.name}", f"{src}/{path.name[: -len('.jinja')]}")
-    render("client/__init__.py.jinja", f"{src}/__init__.py")
+    # The package __init__ loads the exceptions lazily, so it lists their names (_exceptions'
+    # own __all__, read from the rendered module: one source).
+    render(
+        "client/__init__.py.jinja",
+        f"{src}/__init__.py",
+        exception_names=_all_names(files[f"{src}/_exceptions.py"]),
+    )
     render("client/_version.py.jinja", f"{src}/_version.py")
     render(
         "client/_client.py.jinja",
@@ -91,6 +98,16 @@ def render_package(
                 )
             files[target] = text
     return files
+
+
+def _all_names(source: str) -> list[str]:
+    """The ``__all__`` list of a rendered module (a literal list of strings)."""
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            return [str(ast.literal_eval(e)) for e in node.value.elts]  # type: ignore[attr-defined]
+    raise ValueError("the module has no __all__")
 
 
 def _imports(
