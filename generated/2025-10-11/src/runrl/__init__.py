@@ -19,7 +19,33 @@ if TYPE_CHECKING:
     from . import models as models
     from ._client import AsyncRunRLClient, RunRLClient
     from ._config import ClientConfig
-    from ._exceptions import *  # noqa: F403 - the whole public exception hierarchy
+    from ._exceptions import (
+        APIConnectionError,
+        APIError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        AuthorizationError,
+        BadRequestError,
+        ConflictError,
+        FieldError,
+        InternalServerError,
+        NotFoundError,
+        PermissionDeniedError,
+        PollingCancelledError,
+        PollingFailedError,
+        ProblemDetails,
+        RateLimitError,
+        ResponseValidationError,
+        RunFailedError,
+        RunRLException,
+        ServerError,
+        TimeoutError,
+        TokenRequestError,
+        UnprocessableEntityError,
+        ValidationError,
+        make_status_error,
+    )
     from ._polling import (
         AsyncRunRLPollingFuture,
         RunRLPollingFuture,
