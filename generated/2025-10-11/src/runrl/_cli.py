@@ -78,7 +78,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if chosen is None or getattr(args, "cli_command", None) is None:
         (chosen[1] if chosen else parser).print_help(sys.stderr)
         return EXIT_USAGE
-    group, command, _ = chosen
+    group, _, command = chosen
     api_key = args.api_key
     try:
         return _run(args, group, command)
