@@ -180,10 +180,12 @@ def option_kind(param: ir.Param) -> tuple[str, tuple[SpecValue, ...], bool]:
     """What a command-line value of this argument is: (kind, enum values, repeated)."""
     if param.location == "file":
         return "file", (), False
-    enum = param.constraints.value.get("enum") if isinstance(param.constraints.value, dict) else None
-    kind, choices = _value_kind(_plain(param.type))
-    if isinstance(_plain(param.type), ListOf):
-        item_kind, item_choices = _value_kind(_plain(_plain(param.type).item))  # type: ignore[attr-defined]
+    constraints = param.constraints.value
+    enum = constraints.get("enum") if isinstance(constraints, dict) else None
+    plain = _plain(param.type)
+    kind, choices = _value_kind(plain)
+    if isinstance(plain, ListOf):
+        item_kind, item_choices = _value_kind(_plain(plain.item))
         if item_kind != "json":
             return item_kind, item_choices, True
         return "json", (), False

@@ -13,8 +13,8 @@ from .. import ir
 from ..errors import SpecError
 from ..read.overlay import Overlay
 from ..spectext import UnescapedSpecText
-from .environment import TEMPLATES, environment
 from .commands import command_table
+from .environment import TEMPLATES, environment
 from .imports import from_imports, method_imports, models_of, module_imports
 from .readme import contents, overlay_sections
 
