@@ -33,7 +33,7 @@ from ..spectext import SpecText, SpecValue, raw
 # its own flag and the engine's option then exists only before the command name.
 ENGINE_FLAGS = frozenset(
     {"--format", "--all", "--limit", "--wait", "--output", "--json", "--help", "--api-key"}
-    | {"--base-url", "--timeout", "--version"}
+    | {"--base-url", "--timeout", "--max-retries", "--version"}
 )
 _SCALARS = {"int": "int", "float": "float", "bool": "bool", "str": "str"}
 

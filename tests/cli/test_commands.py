@@ -220,8 +220,9 @@ def test_bad_arguments_exit_2_before_any_request(
 
 def test_an_unreachable_api_exits_3(cli: Cli) -> None:
     proc = subprocess.run(
-        [str(cli.installed.script), "--base-url", "http://127.0.0.1:9/api", "health"],
-        env=cli.installed.env(RUNRL_API_KEY=KEY, RUNRL_MAX_RETRIES="0"),
+        [str(cli.installed.script), "--base-url", "http://127.0.0.1:9/api", "health"]
+        + ["--max-retries", "0"],
+        env=cli.installed.env(RUNRL_API_KEY=KEY),
         capture_output=True,
         text=True,
         timeout=60,

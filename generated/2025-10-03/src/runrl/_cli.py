@@ -26,7 +26,8 @@ EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 FORMATS = ("table", "json", "jsonl")
 # Options of the program itself, written before the command (and after it, when the command's
 # own arguments do not use the name): name -> takes a value.
-_GLOBAL = {"--api-key": True, "--base-url": True, "--timeout": True, "--format": True}
+_GLOBAL = {"--api-key": True, "--base-url": True, "--timeout": True, "--max-retries": True}
+_GLOBAL["--format"] = True
 _C0_C1 = dict.fromkeys([*range(0, 9), *range(11, 32), *range(0x7F, 0xA0)])
 
 
@@ -197,6 +198,15 @@ def _add_globals(
             default=None if defaults else argparse.SUPPRESS,
             metavar="SECONDS",
             help="timeout of each request",
+        )
+    if "--max-retries" not in taken:
+        parser.add_argument(
+            "--max-retries",
+            dest="max_retries",
+            type=int,
+            default=None if defaults else argparse.SUPPRESS,
+            metavar="N",
+            help="retries of a failed request (0: none)",
         )
     if "--format" not in taken:
         parser.add_argument(
@@ -430,6 +440,8 @@ def _run(args: argparse.Namespace, group: Optional[Group], command: Command) -> 
         options["base_url"] = args.base_url
     if args.timeout is not None:
         options["timeout"] = args.timeout
+    if args.max_retries is not None:
+        options["max_retries"] = args.max_retries
     with RunRLClient(**options) as client:
         target = getattr(client, group.attr) if group is not None else client
         method = getattr(target, command.method)
