@@ -76,6 +76,24 @@ def test_runs_create_with_json_body_then_get(cli: Cli) -> None:
     assert ok(cli("runs", "get", str(run["id"])))["id"] == run["id"]
 
 
+def test_runs_create_wait_polls_until_the_run_is_done(cli: Cli) -> None:
+    prompt, reward = seed_files(cli.server.app.store)
+    proc = cli(
+        "runs",
+        "create",
+        "--model",
+        MODEL,
+        "--prompt-file-id",
+        prompt,
+        "--reward-file-id",
+        reward,
+        "--wait",
+        env={"RUNRL_POLL_INTERVAL": "0.01"},
+    )
+    assert ok(proc)["status"] == "COMPLETED"
+    assert len(cli.server.requests_to("GET")) >= 2
+
+
 def test_runs_create_reads_the_body_from_stdin(cli: Cli) -> None:
     prompt, reward = seed_files(cli.server.app.store)
     body = json.dumps({"model": MODEL, "prompt_file_id": prompt, "reward_file_id": reward})
