@@ -92,6 +92,41 @@ def command_table(api: ir.Api) -> CommandTable:
     return CommandTable(prog=api.package.cli or api.package.name, groups=groups, commands=top)
 
 
+def examples(table: CommandTable, api: ir.Api) -> list[str]:
+    """Command lines for the package README: help, then a list, one object, a wait, a stream
+    (those the API has), placeholders for the required arguments. Identifiers only."""
+    lines = [f"{table.prog} --help"]
+    docs = api.docs
+    chosen = [
+        (docs.page, " --all --format jsonl"),
+        (docs.get or docs.one, ""),
+        (docs.poll, " --wait"),
+        (docs.stream, ""),
+    ]
+    seen: set[str] = set()
+    for method, extra in chosen:
+        if method is None:
+            continue
+        line = _example(table, method)
+        if line is not None and line not in seen:
+            seen.add(line)
+            lines.append(line + extra)
+    return lines
+
+
+def _example(table: CommandTable, method: ir.Method) -> str | None:
+    group = next((g for g in table.groups if g.attr == method.namespace), None)
+    commands = group.commands if group is not None else table.commands
+    command = next((c for c in commands if c.method == method.name), None)
+    if command is None:
+        return None
+    words = [table.prog] + ([group.name] if group is not None else []) + [command.name]
+    for option in command.options:
+        if option.required:
+            words += [option.metavar] if not option.flag else [option.flag, option.metavar]
+    return " ".join(words)
+
+
 def _commands(methods: tuple[ir.Method, ...]) -> tuple[Command, ...]:
     out: list[Command] = []
     names: set[str] = set()

@@ -14,6 +14,7 @@ from ..errors import SpecError
 from ..read.overlay import Overlay
 from ..spectext import UnescapedSpecText
 from .commands import command_table
+from .commands import examples as cli_examples
 from .environment import TEMPLATES, environment
 from .imports import from_imports, method_imports, models_of, module_imports
 from .readme import contents, overlay_sections
@@ -74,7 +75,8 @@ def render_package(
         )
     # The command line: a generic engine and the command table of this API (templates/cli/).
     render("cli/_cli.py.jinja", f"{src}/_cli.py")
-    render("cli/_cli_table.py.jinja", f"{src}/_cli_table.py", table=command_table(api))
+    table = command_table(api)
+    render("cli/_cli_table.py.jinja", f"{src}/_cli_table.py", table=table)
     render("cli/__main__.py.jinja", f"{src}/__main__.py")
     files[f"{src}/models.py"] = models_source
     files[f"{src}/py.typed"] = ""
@@ -84,6 +86,7 @@ def render_package(
         "README.md",
         contents=contents(api.docs, overlay),
         overlay_sections=overlay_sections(pkg, overlay),
+        cli_examples=cli_examples(table, api),
     )
     render("package/api.md.jinja", "api.md")
     if changelog is not None:
