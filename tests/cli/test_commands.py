@@ -276,3 +276,33 @@ def test_version_and_help(cli: Cli) -> None:
     assert cli("runs", "create", "--help").returncode == 0
     bare = cli("runs")
     assert bare.returncode == 2 and "stream-logs" in bare.stderr
+
+
+def test_shell_completion_in_a_real_bash(cli: Cli) -> None:
+    script = cli("--completion", "bash")
+    assert script.returncode == 0 and "complete -o default -F" in script.stdout
+    for shell in ("zsh", "fish"):
+        assert cli("--completion", shell).returncode == 0
+    bin_dir = cli.installed.script.parent
+
+    def complete(*words: str) -> list[str]:
+        line = " ".join(f"'{w}'" for w in words)
+        proc = subprocess.run(
+            [
+                "bash",
+                "-c",
+                f"source <(runrl --completion bash); COMP_WORDS=(runrl {line}); "
+                f'COMP_CWORD={len(words)}; _runrl; printf "%s\\n" "${{COMPREPLY[@]}}"',
+            ],
+            env=cli.installed.env(PATH=f"{bin_dir}:/usr/bin:/bin"),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.split()
+
+    assert complete("fi") == ["files"]
+    assert "list" in complete("files", "")
+    assert complete("files", "list", "--ty") == ["--type"]
+    assert complete("files", "list", "--type", "re") == ["reward_function"]

@@ -74,6 +74,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from . import _cli_table as table
 
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["__complete"]:  # the shell completion scripts ask here (--completion)
+        print("\n".join(_complete(table.GROUPS, table.COMMANDS, args_list[1:])))
+        return EXIT_OK
     parser, chosen = _parser(table.GROUPS, table.COMMANDS, args_list)
     args = parser.parse_args(args_list)
     if chosen is None or getattr(args, "cli_command", None) is None:
@@ -125,6 +128,12 @@ def _parser(
         formatter_class=_Formatter,
     )
     root.add_argument("--version", action="version", version=_version())
+    root.add_argument(
+        "--completion",
+        action=_Completion,
+        choices=tuple(_COMPLETION),
+        help="print the shell completion script (e.g. `source <(%(prog)s --completion bash)`)",
+    )
     _add_globals(root, defaults=True)
     words = _words(argv)
     sub = root.add_subparsers(title="commands", metavar="COMMAND", dest="cli_group")
@@ -323,6 +332,76 @@ def _version() -> str:
     from ._version import API_VERSION, __version__
 
     return f"{PROG} {__version__} (runrl, API {API_VERSION})"
+
+
+# ---- shell completion --------------------------------------------------------------------
+
+
+_COMPLETION = {
+    "bash": (
+        "_{fn}() {{\n"
+        "    local IFS=$'\\n'\n"
+        '    COMPREPLY=($({prog} __complete "${{COMP_WORDS[@]:1:COMP_CWORD}}" 2>/dev/null))\n'
+        "}}\n"
+        "complete -o default -F _{fn} {prog}\n"
+    ),
+    "zsh": (
+        "#compdef {prog}\n"
+        "_{fn}() {{\n"
+        "    local -a found\n"
+        '    found=("${{(@f)$({prog} __complete "${{(@)words[2,CURRENT]}}" 2>/dev/null)}}")\n'
+        "    compadd -a found\n"
+        "}}\n"
+        "compdef _{fn} {prog}\n"
+    ),
+    "fish": (
+        "complete -c {prog} -f -a "
+        "'({prog} __complete (commandline -opc)[2..-1] (commandline -ct) 2>/dev/null)'\n"
+    ),
+}
+
+
+class _Completion(argparse.Action):
+    def __call__(self, parser: Any, namespace: Any, values: Any, option: Any = None) -> None:
+        fn = "".join(ch if ch.isalnum() else "_" for ch in PROG)
+        sys.stdout.write(_COMPLETION[str(values)].format(prog=PROG, fn=fn))
+        parser.exit()
+
+
+def _complete(
+    groups: Tuple[Group, ...], commands: Tuple[Command, ...], words: list[str]
+) -> list[str]:
+    """Candidates for the last of ``words`` (what is typed so far, the program name left out)."""
+    *before, current = words or [""]
+    named = [w for w in before if not w.startswith("-")]
+    flags = ["--help", *_GLOBAL]
+    command: Optional[Command] = None
+    if not named:
+        found = [g.name for g in groups] + [c.name for c in commands] + flags + ["--version"]
+    else:
+        group = next((g for g in groups if g.name == named[0]), None)
+        if group is not None and len(named) == 1:
+            found = [c.name for c in group.commands] + ["--help"]
+        else:
+            pool = group.commands if group is not None else commands
+            wanted = named[1] if group is not None else named[0]
+            command = next((c for c in pool if c.name == wanted), None)
+            found = []
+    if command is not None:
+        last = before[-1] if before else ""
+        option = next((o for o in command.options if o.flag and o.flag == last), None)
+        if option is not None and option.kind == "choice":
+            return [str(c) for c in option.choices if str(c).startswith(current)]
+        if last == "--format":
+            return [f for f in FORMATS if f.startswith(current)]
+        found = [o.flag for o in command.options if o.flag] + flags
+        if command.kind == "page":
+            found += ["--all", "--limit"]
+        if command.body == "fields":
+            found.append("--json")
+        if command.kind == "future":
+            found.append("--wait")
+    return [w for w in found if w.startswith(current)]
 
 
 # ---- values -------------------------------------------------------------------------------
