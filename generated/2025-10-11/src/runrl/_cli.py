@@ -538,7 +538,11 @@ def _run(args: argparse.Namespace, group: Optional[Group], command: Command) -> 
             _emit_stream(result, fmt, out)
         elif command.kind == "future":
             if getattr(args, "cli_wait", False):
-                _emit(result.result(progress=sys.stderr.isatty()), fmt, out)
+                from contextlib import redirect_stdout
+
+                with redirect_stdout(sys.stderr):  # the progress display, on stderr
+                    final = result.result(progress=sys.stderr.isatty())
+                _emit(final, fmt, out)
             else:
                 _emit(result.initial, fmt, out)
         elif command.kind == "bytes":
