@@ -77,14 +77,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args_list[:1] == ["__complete"]:  # the shell completion scripts ask here (--completion)
         print("\n".join(_complete(table.GROUPS, table.COMMANDS, args_list[1:])))
         return EXIT_OK
-    parser, chosen = _parser(table.GROUPS, table.COMMANDS, args_list)
-    args = parser.parse_args(args_list)
-    if chosen is None or getattr(args, "cli_command", None) is None:
-        (chosen[1] if chosen else parser).print_help(sys.stderr)
-        return EXIT_USAGE
-    group, _, command = chosen
-    api_key = args.api_key
+    api_key: Optional[str] = None
     try:
+        parser, chosen = _parser(table.GROUPS, table.COMMANDS, args_list)
+        args = parser.parse_args(args_list)  # exits 2 (usage) or 0 (--help) itself
+        if chosen is None or getattr(args, "cli_command", None) is None:
+            (chosen[1] if chosen else parser).print_help(sys.stderr)
+            return EXIT_USAGE
+        group, _, command = chosen
+        api_key = args.api_key
         return _run(args, group, command)
     except KeyboardInterrupt:
         print(f"\n{PROG}: interrupted", file=sys.stderr)
