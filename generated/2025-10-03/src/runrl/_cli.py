@@ -120,7 +120,8 @@ def _parser(
 ) -> Tuple[argparse.ArgumentParser, Any]:
     """The root parser, and (group, group parser, command) of the command ``argv`` names.
 
-    Only that command's options are built: the others appear by name and summary only."""
+    Only what ``argv`` needs is built: the commands of the group it names (the other groups by
+    name and description only), and the options of its command (the others by summary)."""
     root = argparse.ArgumentParser(
         prog=PROG,
         description="RunRL API" + " command line, API " + "2025-10-03" + ".",
@@ -144,13 +145,15 @@ def _parser(
             group.name, help=_help(_first_line(group.description)), description=group.description
         )
         gp.formatter_class = _Formatter
+        if words[:1] != [group.name]:
+            continue  # another group: its commands are not needed (a large API has hundreds)
         gsub = gp.add_subparsers(title="commands", metavar="COMMAND", dest="cli_command")
         for command in group.commands:
             wanted = words[:2] == [group.name, command.name]
             cp = _command_parser(gsub, command, full=wanted)
             if wanted:
                 chosen = (group, cp, command)
-        if words[:1] == [group.name] and chosen is None:
+        if chosen is None:
             chosen = (group, gp, None)
     for command in commands:
         wanted = words[:1] == [command.name]
