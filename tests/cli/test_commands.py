@@ -172,6 +172,16 @@ def test_table_and_record_views(cli: Cli) -> None:
     assert record.returncode == 0 and "{" not in record.stdout
 
 
+def test_text_content_keeps_its_lines_on_a_terminal_and_is_a_json_string_in_a_pipe(
+    cli: Cli,
+) -> None:
+    file = seed_file(cli.server.app.store, name="prompts")
+    text = cli("files", "content", file["id"], "--format", "table")
+    assert text.returncode == 0, text.stderr
+    assert text.stdout == PROMPT_JSONL.decode()
+    assert ok(cli("files", "content", file["id"])) == PROMPT_JSONL.decode()
+
+
 def test_server_text_cannot_drive_the_terminal(cli: Cli) -> None:
     seed_file(cli.server.app.store, name="evil\x1b]0;pwned\x07\x1b[2J")
     table = cli("files", "list", "--format", "table")

@@ -610,8 +610,11 @@ def _emit(value: Any, fmt: str, out: IO[str]) -> None:
     data = _data(value)
     if isinstance(data, list):
         _emit_list(iter(data), fmt, out)
-    elif fmt == "table":
-        out.write(_record(data) if isinstance(data, dict) else _terminal(_cell(data)) + "\n")
+    elif fmt == "table" and isinstance(data, dict):
+        out.write(_record(data))
+    elif fmt == "table":  # text as it is (its lines kept), without control characters
+        text = data if isinstance(data, str) else _cell(data)
+        out.write(_terminal(text) + ("" if text.endswith("\n") else "\n"))
     else:
         out.write(_dumps(data, indent=2 if fmt == "json" and out.isatty() else None) + "\n")
     out.flush()
