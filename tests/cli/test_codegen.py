@@ -170,3 +170,17 @@ def test_hostile_spec_text_cannot_reach_the_terminal_or_the_code(tmp_path: Path)
     text = str(result["text"])
     assert not [ch for ch in text if ord(ch) < 32 and ch != "\n"], "a control character in help"
     assert not [ch for ch in text if 0x7F <= ord(ch) <= 0x9F]
+
+
+def test_cli_text_is_a_python_literal_of_terminal_safe_text() -> None:
+    from generator.escape import cli_text
+    from generator.spectext import SpecText
+
+    hostile = 'Lists "runs".\x1b]0;title\x07\x1b[2J\r\u009b31m done'
+    hostile += '\n\n  next   para \\ %(prog)s """'
+    literal = cli_text(SpecText(hostile))
+    value = eval(literal)  # noqa: S307 - the point: it is a plain string literal
+    assert isinstance(value, str)
+    assert not [ch for ch in value if ord(ch) < 32 and ch != "\n" or 0x7F <= ord(ch) <= 0x9F]
+    assert value.split("\n\n") == ['Lists "runs".]0;title[2J31m done', 'next para \\ %(prog)s """']
+    assert len(eval(cli_text(SpecText("x" * 5000)))) == 2000
