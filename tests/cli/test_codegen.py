@@ -4,6 +4,7 @@ its help on every command; what ``--help`` imports (start-up time: no client).""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tomllib
@@ -17,6 +18,7 @@ from generator.pipeline import generate
 from generator.read.load import load_spec
 from generator.render.commands import Command, command_table
 from generator.spectext import raw
+from tests.cli.conftest import install
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "specs"
@@ -59,8 +61,6 @@ def all_help(src: Path, package: str) -> dict[str, object]:
         timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    import json
-
     result: dict[str, object] = json.loads(proc.stdout)
     return result
 
@@ -184,3 +184,41 @@ def test_cli_text_is_a_python_literal_of_terminal_safe_text() -> None:
     assert not [ch for ch in value if ord(ch) < 32 and ch != "\n" or 0x7F <= ord(ch) <= 0x9F]
     assert value.split("\n\n") == ['Lists "runs".]0;title[2J31m done', 'next para \\ %(prog)s """']
     assert len(eval(cli_text(SpecText("x" * 5000)))) == 2000
+
+
+def test_a_corpus_package_installed_by_pip_works_against_prism(tmp_path: Path) -> None:
+    """Generic end to end: the petstore package, installed by pip, its console script against a
+    Prism mock of the same document (a mock we did not write)."""
+    from tests.contract._support import Prism
+
+    spec = CORPUS / "petstore.yaml"
+    if not spec.exists():
+        pytest.skip(f"corpus document {spec} not present")
+    out = tmp_path / "out"
+    generate(spec, out, skip_unsupported=True)
+    target = tmp_path / "site"
+    install(out, target)
+    script = target / "bin" / "swagger-petstore"
+    prism = Prism(spec, tmp_path / "prism.log").start()
+    try:
+
+        def run(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [str(script), "--base-url", prism.url, *args],
+                env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=60,
+            )
+
+        listed = run("pets", "list-pets", "--limit", "5")
+        assert listed.returncode == 0, listed.stderr + prism.log()[-2000:]
+        assert isinstance(json.loads(listed.stdout), list)
+        one = run("pets", "show-pet-by-id", "1")
+        assert one.returncode == 0, one.stderr
+        assert isinstance(json.loads(one.stdout), dict)
+        bad = run("pets", "list-pets", "--limit", "x")
+        assert bad.returncode == 2 and "invalid" in bad.stderr
+    finally:
+        prism.stop()
