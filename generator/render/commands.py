@@ -35,6 +35,7 @@ ENGINE_FLAGS = frozenset(
     {"--format", "--all", "--limit", "--wait", "--output", "--json", "--help", "--api-key"}
     | {"--base-url", "--timeout", "--max-retries", "--version"}
 )
+_RESERVED = frozenset({"--help"})
 _SCALARS = {"int": "int", "float": "float", "bool": "bool", "str": "str"}
 
 
@@ -187,6 +188,8 @@ def _options(params: list[ir.Param], *, whole_body_flag: bool) -> tuple[Option, 
         if param.is_whole_body and whole_body_flag:
             flag = "--json" if "--json" not in flags else "--body"
             kind, multiple = "json", False
+        if flag in _RESERVED:  # argparse's own (--help): the argument gets another name
+            flag += "-value"
         if flag and flag in flags:  # two arguments with one kebab form (a_b, a-b): keep the first
             continue
         flags.add(flag)
@@ -201,7 +204,7 @@ def _options(params: list[ir.Param], *, whole_body_flag: bool) -> tuple[Option, 
                 kind=kind,
                 choices=choices,
                 multiple=multiple,
-                required=param.required and not param.is_whole_body,
+                required=param.required,
                 body=param.location in ("body", "form") and not param.is_whole_body,
                 wire=param.wire_name,
                 help=param.description,

@@ -307,7 +307,11 @@ def _add_option(parser: argparse.ArgumentParser, option: Option) -> None:
         kwargs["metavar"] = option.metavar
         if option.kind == "choice":
             kwargs["choices"] = [str(c) for c in option.choices]
-            kwargs["metavar"] = "{" + ",".join(str(c) for c in option.choices) + "}"
+            if len(option.choices) <= 12:
+                kwargs["metavar"] = "{" + ",".join(str(c) for c in option.choices) + "}"
+            else:  # a long enum: named in the help of this option only, not in every usage line
+                shown = ", ".join(str(c) for c in option.choices[:12])
+                kwargs["help"] += _help(f" (one of {len(option.choices)}: {shown}, ...)")
         if option.multiple:
             kwargs["action"] = "append" if option.flag else "store"
     if not option.flag:
