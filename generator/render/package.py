@@ -74,7 +74,8 @@ def render_package(
             imports=_imports(pkg, ns.methods, "..", models=True),
         )
     # The command line: a generic engine and the command table of this API (templates/cli/).
-    render("cli/_cli.py.jinja", f"{src}/_cli.py")
+    for module in ("_cli", "_cli_parser", "_cli_output"):
+        render(f"cli/{module}.py.jinja", f"{src}/{module}.py")
     table = command_table(api)
     render("cli/_cli_table.py.jinja", f"{src}/_cli_table.py", table=table)
     render("cli/__main__.py.jinja", f"{src}/__main__.py")
