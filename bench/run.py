@@ -353,6 +353,19 @@ IMPORT_PROBE = (
 )
 
 
+CLI_PROBE = (
+    "import os, sys\n"
+    "from runrl._cli import main\n"
+    "_out = sys.stdout; sys.stdout = open(os.devnull, 'w')\n"
+    "try:\n"
+    "    main({args})\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "sys.stdout = _out"
+)
+CLI_FIRST = "['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--max-retries', '0', 'health']"
+
+
 def bench_imports(venvs: dict[str, Venv]) -> dict[str, dict[str, list[float]]]:
     ours, old = venvs["ours"], venvs["v022"]
     construct = "import runrl; runrl.RunRLClient(api_key='k', base_url='http://127.0.0.1:9')"
@@ -362,6 +375,11 @@ def bench_imports(venvs: dict[str, Venv]) -> dict[str, dict[str, list[float]]]:
         ("floor construct", ours, "import httpx, pydantic; httpx.Client()"),
         ("ours import", ours, "import runrl"),
         ("ours construct", ours, construct),
+        # Issue 19: the `runrl` command line, as its console script starts it (help on stdout).
+        ("cli help", ours, CLI_PROBE.format(args="['--help']")),
+        ("cli command help", ours, CLI_PROBE.format(args="['runs', 'create', '--help']")),
+        # A first command up to its request (a closed port: no server time in the number).
+        ("cli first command", ours, CLI_PROBE.format(args=CLI_FIRST)),
         ("v022 floor", old, "import httpx, pydantic"),
         ("v022 import", old, "import runrl"),
         ("v022 construct", old, construct),
@@ -385,7 +403,7 @@ def bench_imports(venvs: dict[str, Venv]) -> dict[str, dict[str, list[float]]]:
             elapsed = time.perf_counter() - started
             if proc.returncode != 0:
                 raise SystemExit(f"import probe {name!r} failed: {proc.stderr.strip()[-300:]}")
-            wall, cpu = (float(x) for x in proc.stdout.split())
+            wall, cpu = (float(x) for x in proc.stdout.split()[-2:])
             results[name]["process"].append(elapsed * 1000)
             results[name]["wall"].append(wall * 1000)
             results[name]["cpu"].append(cpu * 1000)

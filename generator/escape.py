@@ -14,6 +14,7 @@ generator/ir/text.py) or generator-made text, and returns a ``str`` that is safe
 ``toml_inner``     text inside a TOML basic string
 ``md``             Markdown running text (no HTML, no line breaks)
 ``md_code``        the inside of a Markdown code span
+``cli_text``       help text the generated CLI prints on a terminal, as a Python literal
 =================  ===================================================================
 """
 
@@ -113,3 +114,20 @@ def md(value: object) -> str:
 def md_code(value: object) -> str:
     """Spec text inside a Markdown code span (a backtick would end it)."""
     return " ".join(_text(value).split()).replace("`", "'")
+
+
+def cli_text(value: object, limit: int = 2000) -> str:
+    """Spec text that the generated command line prints (``--help``), as a Python string literal.
+
+    The text ends up on a terminal: control characters (escape sequences, bells, carriage
+    returns, C1 controls) are dropped, paragraphs kept, each paragraph's whitespace collapsed,
+    and the length bounded. (argparse's ``%`` formatting is the engine's business.)
+    """
+    kept = "".join(
+        ch for ch in _text(value) if ch == "\n" or (ord(ch) >= 32 and not 0x7F <= ord(ch) <= 0x9F)
+    )
+    paragraphs = [" ".join(p.split()) for p in kept.split("\n\n")]
+    text = "\n\n".join(p for p in paragraphs if p)
+    if len(text) > limit:
+        text = text[: limit - 3].rstrip() + "..."
+    return json.dumps(text, ensure_ascii=False)

@@ -75,6 +75,7 @@ _SECTIONS = (
     "Thread and task safety",
     "Forward compatibility",
     "Testing against a mock",
+    "Command line",
     "Methods",
 )
 _HEADINGS = {

@@ -146,6 +146,14 @@ def _env_prefix(value: str) -> str:
     return value
 
 
+def _command_name(value: str) -> str:
+    if not re.fullmatch(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*", value):
+        raise PydanticCustomError(
+            "cli", "{value!r} is not a command name (lower case, digits, - and _)", {"value": value}
+        )
+    return value
+
+
 def _http_token(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+", value):
         raise PydanticCustomError(
@@ -222,6 +230,7 @@ class SdkInfo(_Ext):
     defaults: Defaults = Defaults()
     dict_access: bool = False  # models answer the dict protocol (model["field"], get, keys...)
     exception_aliases: bool = False  # APIError, PermissionDeniedError, ... as aliases too
+    cli: Annotated[Blankable, AfterValidator(lambda v: v and _command_name(v))] = None
 
 
 class Pagination(_Ext):

@@ -62,6 +62,7 @@ def package_facts(
         security=security(spec),
         dict_access=sdk.dict_access,
         exception_aliases=sdk.exception_aliases,
+        cli=sdk.cli or name.replace("_", "-"),
     )
 
 

@@ -75,6 +75,7 @@ class Package:
     dict_access: bool = False  # x-sdk dict-access: models answer the dict protocol
     exception_aliases: bool = False  # x-sdk exception-aliases: the other SDKs' names too
     request_id_header: SpecText | None = None  # the response header naming the request's id
+    cli: str = ""  # x-sdk cli: the console script's name (default: the package name)
 
     @property
     def request_id_header_name(self) -> SpecText:

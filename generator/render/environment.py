@@ -66,6 +66,7 @@ def environment() -> jinja2.Environment:
         toml_inner=escape.toml_inner,
         md=escape.md,
         md_code=escape.md_code,
+        cli_text=escape.cli_text,
         attr_name=field_name,  # identifier context: a model's attribute for a wire field
     )
     env.globals["call"] = example_call

@@ -6,12 +6,15 @@ and what this module computed for them (import blocks); filters only escape text
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
 from .. import ir
 from ..errors import SpecError
 from ..read.overlay import Overlay
 from ..spectext import UnescapedSpecText
+from .commands import command_table
+from .commands import examples as cli_examples
 from .environment import TEMPLATES, environment
 from .imports import from_imports, method_imports, models_of, module_imports
 from .readme import contents, overlay_sections
@@ -47,7 +50,13 @@ def render_package(
     # The runtime: the same files for every API, parametrised by `pkg`.
     for path in sorted((TEMPLATES / "runtime").glob("*.py.jinja")):
         render(f"runtime/{path.name}", f"{src}/{path.name[: -len('.jinja')]}")
-    render("client/__init__.py.jinja", f"{src}/__init__.py")
+    # The package __init__ loads the exceptions lazily, so it lists their names (_exceptions'
+    # own __all__, read from the rendered module: one source).
+    render(
+        "client/__init__.py.jinja",
+        f"{src}/__init__.py",
+        exception_names=_all_names(files[f"{src}/_exceptions.py"]),
+    )
     render("client/_version.py.jinja", f"{src}/_version.py")
     render(
         "client/_client.py.jinja",
@@ -66,6 +75,12 @@ def render_package(
             children=[by_name[child] for child in ns.children],
             imports=_imports(pkg, ns.methods, "..", models=True),
         )
+    # The command line: a generic engine and the command table of this API (templates/cli/).
+    for module in ("_cli", "_cli_parser", "_cli_output"):
+        render(f"cli/{module}.py.jinja", f"{src}/{module}.py")
+    table = command_table(api)
+    render("cli/_cli_table.py.jinja", f"{src}/_cli_table.py", table=table)
+    render("cli/__main__.py.jinja", f"{src}/__main__.py")
     files[f"{src}/models.py"] = models_source
     files[f"{src}/py.typed"] = ""
     render("package/pyproject.toml.jinja", "pyproject.toml")
@@ -74,6 +89,7 @@ def render_package(
         "README.md",
         contents=contents(api.docs, overlay),
         overlay_sections=overlay_sections(pkg, overlay),
+        cli_examples=cli_examples(table, api),
     )
     render("package/api.md.jinja", "api.md")
     if changelog is not None:
@@ -88,6 +104,16 @@ def render_package(
                 )
             files[target] = text
     return files
+
+
+def _all_names(source: str) -> list[str]:
+    """The ``__all__`` list of a rendered module (a literal list of strings)."""
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            return [str(ast.literal_eval(e)) for e in node.value.elts]  # type: ignore[attr-defined]
+    raise ValueError("the module has no __all__")
 
 
 def _imports(

@@ -9,10 +9,6 @@ Quick start::
 
 from typing import TYPE_CHECKING, Any, List
 
-from ._client import AsyncRunRLClient, RunRLClient
-from ._config import ClientConfig
-from ._exceptions import *  # noqa: F403 - the whole public exception hierarchy
-from ._exceptions import __all__ as _exception_names
 from ._openapi import openapi_spec, openapi_spec_path
 from ._version import API_VERSION, __version__
 
@@ -21,6 +17,35 @@ if TYPE_CHECKING:
     from . import exceptions as exceptions
     from . import futures as futures
     from . import models as models
+    from ._client import AsyncRunRLClient, RunRLClient
+    from ._config import ClientConfig
+    from ._exceptions import (
+        APIConnectionError,
+        APIError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        AuthorizationError,
+        BadRequestError,
+        ConflictError,
+        FieldError,
+        InternalServerError,
+        NotFoundError,
+        PermissionDeniedError,
+        PollingCancelledError,
+        PollingFailedError,
+        ProblemDetails,
+        RateLimitError,
+        ResponseValidationError,
+        RunFailedError,
+        RunRLException,
+        ServerError,
+        TimeoutError,
+        TokenRequestError,
+        UnprocessableEntityError,
+        ValidationError,
+        make_status_error,
+    )
     from ._pagination import PagedResponse
     from ._polling import (
         AsyncRunRLPollingFuture,
@@ -32,10 +57,39 @@ if TYPE_CHECKING:
     )
     from ._streaming import AsyncEventStream, EventStream, ServerSentEvent
 
-# Loaded on first use (PEP 562), so that `import runrl` stays cheap: the models (every
-# schema's class) and the polling machinery are imported when first touched, the namespaces'
+# Loaded on first use (PEP 562), so that `import runrl` stays cheap (the `runrl` command
+# line's --help imports no client): the clients, the exceptions, the models (every schema's
+# class) and the polling machinery are imported when first touched, the namespaces'
 # modules when the client first uses them (see _client.py).
 _LAZY = {
+    "RunRLClient": "_client",
+    "AsyncRunRLClient": "_client",
+    "ClientConfig": "_config",
+    "APIConnectionError": "_exceptions",
+    "APIError": "_exceptions",
+    "APIStatusError": "_exceptions",
+    "APITimeoutError": "_exceptions",
+    "AuthenticationError": "_exceptions",
+    "AuthorizationError": "_exceptions",
+    "BadRequestError": "_exceptions",
+    "ConflictError": "_exceptions",
+    "FieldError": "_exceptions",
+    "InternalServerError": "_exceptions",
+    "NotFoundError": "_exceptions",
+    "PermissionDeniedError": "_exceptions",
+    "PollingCancelledError": "_exceptions",
+    "PollingFailedError": "_exceptions",
+    "ProblemDetails": "_exceptions",
+    "RateLimitError": "_exceptions",
+    "ResponseValidationError": "_exceptions",
+    "RunRLException": "_exceptions",
+    "RunFailedError": "_exceptions",
+    "ServerError": "_exceptions",
+    "TimeoutError": "_exceptions",
+    "TokenRequestError": "_exceptions",
+    "UnprocessableEntityError": "_exceptions",
+    "ValidationError": "_exceptions",
+    "make_status_error": "_exceptions",
     "AsyncRunRLPollingFuture": "_polling",
     "RunRLPollingFuture": "_polling",
     "as_completed": "_polling",
@@ -91,5 +145,29 @@ __all__ = [
     "config",
     "exceptions",
     "futures",
-    *_exception_names,
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "AuthorizationError",
+    "BadRequestError",
+    "ConflictError",
+    "FieldError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PollingCancelledError",
+    "PollingFailedError",
+    "ProblemDetails",
+    "RateLimitError",
+    "ResponseValidationError",
+    "RunRLException",
+    "RunFailedError",
+    "ServerError",
+    "TimeoutError",
+    "TokenRequestError",
+    "UnprocessableEntityError",
+    "ValidationError",
+    "make_status_error",
 ]

@@ -1,0 +1,205 @@
+"""The `runrl` command line: every operation of the API as ``runrl <group> <command>``.
+
+A generic engine (argparse, from the standard library) over the command table in
+``_cli_table.py``: this module runs a command, ``_cli_parser.py`` builds the parser (and answers
+shell completion), ``_cli_output.py`` prints results. Only the parser of the command asked for is built, and the client (httpx,
+pydantic, the models) is imported only when a command runs: ``runrl --help`` stays fast.
+
+Exit codes: 0 success; 1 the API answered with an error (or a polled object failed);
+2 usage (a bad command line, an argument refused before sending, missing credentials);
+3 the API could not be reached in time; 130 interrupted (Ctrl-C); 141 the output's reader
+went away.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from itertools import islice
+from typing import Any, Iterable, NamedTuple, Optional, Sequence, Tuple, Union
+
+PROG = "runrl"
+ENV_API_KEY = "RUNRL_API_KEY"
+EXIT_OK, EXIT_API, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+FORMATS = ("table", "json", "jsonl")
+
+
+class Option(NamedTuple):
+    """One argument of a command (see generator/render/commands.py)."""
+
+    name: str
+    flag: str
+    metavar: str
+    kind: str
+    choices: Tuple[Union[str, int], ...]
+    multiple: bool
+    required: bool
+    body: bool
+    wire: str
+    help: str
+    default: Optional[str]
+
+
+class Command(NamedTuple):
+    name: str
+    method: str
+    summary: str
+    description: str
+    kind: str
+    body: str
+    deprecated: bool
+    options: Tuple[Option, ...]
+
+
+class Group(NamedTuple):
+    name: str
+    attr: str
+    description: str
+    commands: Tuple[Command, ...]
+
+
+class UsageError(Exception):
+    """A command line that cannot be sent (exit code 2)."""
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line (``argv`` defaults to ``sys.argv[1:]``); returns the exit code."""
+    from . import _cli_table as table
+    from ._cli_parser import build_parser, complete
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["__complete"]:  # the shell completion scripts ask here (--completion)
+        print("\n".join(complete(table.GROUPS, table.COMMANDS, args_list[1:])))
+        return EXIT_OK
+    api_key: Optional[str] = None
+    try:
+        parser, chosen = build_parser(table.GROUPS, table.COMMANDS, args_list)
+        args = parser.parse_args(args_list)  # exits 2 (usage) or 0 (--help) itself
+        if chosen is None or getattr(args, "cli_command", None) is None:
+            (chosen[1] if chosen else parser).print_help(sys.stderr)
+            return EXIT_USAGE
+        group, _, command = chosen
+        api_key = args.api_key
+        return _run(args, group, command)
+    except KeyboardInterrupt:
+        print(f"\n{PROG}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except UsageError as exc:
+        return _fail(str(exc), EXIT_USAGE, api_key)
+    except Exception as exc:  # every error becomes a message and an exit code, no traceback
+        return _fail(*_classify(exc), api_key)
+
+
+def _arguments(args: argparse.Namespace, command: Command) -> dict[str, Any]:
+    """The method's keyword arguments: the options given, then ``--json``'s fields under them."""
+    given = vars(args)
+    kwargs: dict[str, Any] = {}
+    for option in command.options:
+        if "p:" + option.name not in given:
+            continue
+        value = given["p:" + option.name]
+        if option.kind == "choice":
+            lookup = {str(c): c for c in option.choices}
+            value = [lookup[v] for v in value] if isinstance(value, list) else lookup[value]
+        kwargs[option.name] = value
+    body = given.get("cli_json")
+    if body is not None:
+        if not isinstance(body, dict):
+            raise UsageError("--json: expected a JSON object of the request body's fields")
+        fields = {o.wire: o.name for o in command.options if o.body}
+        names = {o.name for o in command.options if o.body}
+        extra: dict[str, Any] = {}
+        for key, value in body.items():
+            name = fields.get(key, key if key in names else None)
+            if name is None:
+                extra[key] = value
+            elif name not in kwargs:
+                kwargs[name] = value
+        if extra:
+            kwargs["extra_body"] = extra
+    missing = [o.flag or o.metavar for o in command.options if o.required and o.name not in kwargs]
+    if missing:
+        raise UsageError("missing required arguments: " + ", ".join(missing))
+    return kwargs
+
+
+# ---- running a command --------------------------------------------------------------------
+
+
+def _run(args: argparse.Namespace, group: Optional[Group], command: Command) -> int:
+    kwargs = _arguments(args, command)
+    out = sys.stdout
+    fmt = args.format or ("table" if out.isatty() else "json")
+    from ._cli_output import emit, emit_list, emit_stream, write_bytes
+    from ._client import RunRLClient
+
+    options: dict[str, Any] = {}
+    if args.api_key is not None:
+        options["api_key"] = args.api_key
+    if args.base_url is not None:
+        options["base_url"] = args.base_url
+    if args.timeout is not None:
+        options["timeout"] = args.timeout
+    if args.max_retries is not None:
+        options["max_retries"] = args.max_retries
+    with RunRLClient(**options) as client:
+        target = getattr(client, group.attr) if group is not None else client
+        method = getattr(target, command.method)
+        if command.kind == "follow":
+            final = method(**kwargs, file=out)
+            emit(final, fmt, out)
+            return EXIT_OK
+        result = method(**kwargs)
+        if command.kind == "page":
+            limit = getattr(args, "cli_limit", None)
+            walk = getattr(args, "cli_all", False) or limit is not None
+            items: Iterable[Any] = iter(result) if walk else result.items
+            emit_list(islice(items, limit), fmt, out)
+        elif command.kind == "stream":
+            emit_stream(result, fmt, out)
+        elif command.kind == "future":
+            if getattr(args, "cli_wait", False):
+                from contextlib import redirect_stdout
+
+                with redirect_stdout(sys.stderr):  # the progress display, on stderr
+                    final = result.result(progress=sys.stderr.isatty())
+                emit(final, fmt, out)
+            else:
+                emit(result.initial, fmt, out)
+        elif command.kind == "bytes":
+            write_bytes(result, getattr(args, "cli_output", None), out)
+        elif command.kind != "none":
+            emit(result, fmt, out)
+    return EXIT_OK
+
+
+def _classify(exc: Exception) -> Tuple[str, int]:
+    from ._exceptions import APIConnectionError, APIStatusError, RunRLException
+    from ._exceptions import TimeoutError as WaitTimeout
+
+    if isinstance(exc, (APIConnectionError, WaitTimeout)):
+        return str(exc), EXIT_UNREACHABLE
+    if isinstance(exc, APIStatusError):
+        sent = getattr(exc, "response", None) is not None
+        return str(exc), EXIT_API if sent else EXIT_USAGE
+    if isinstance(exc, RunRLException):
+        return str(exc), EXIT_API
+    if isinstance(exc, (TypeError, ValueError)):
+        return f"invalid arguments: {exc}", EXIT_USAGE
+    return f"{type(exc).__name__}: {exc}", EXIT_API
+
+
+def _fail(message: str, code: int, api_key: Optional[str]) -> int:
+    for secret in (api_key, os.environ.get(ENV_API_KEY)):
+        if secret and len(secret) >= 4:
+            message = message.replace(secret, "***")
+    from ._cli_output import terminal
+
+    print(f"{PROG}: error: {terminal(message)}", file=sys.stderr)
+    return code

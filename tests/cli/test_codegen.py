@@ -1,0 +1,224 @@
+"""The command line as generated code: the command table made from the IR
+(generator/render/commands.py), on RunRL's spec, on corpus documents and on the hostile spec;
+its help on every command; what ``--help`` imports (start-up time: no client)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_api
+from generator.cli import spec_files
+from generator.pipeline import generate
+from generator.read.load import load_spec
+from generator.render.commands import Command, command_table
+from generator.spectext import raw
+from tests.cli.conftest import install
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus" / "specs"
+HOSTILE = ROOT / "tests" / "hostile" / "hostile.yaml"
+VERSIONS = [p.stem for p in spec_files()]
+
+# Runs every command's --help in one interpreter: exit code 0 each, and nothing heavy imported.
+_ALL_HELP = r"""
+import contextlib, importlib, io, json, sys
+pkg = sys.argv[1]
+cli = importlib.import_module(pkg + "._cli")
+table = importlib.import_module(pkg + "._cli_table")
+words = [["--help"]]
+for g in table.GROUPS:
+    words.append([g.name, "--help"])
+    words += [[g.name, c.name, "--help"] for c in g.commands]
+words += [[c.name, "--help"] for c in table.COMMANDS]
+failed, text = [], []
+for args in words:
+    buf = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buf):
+            cli.main(args)
+    except SystemExit as exc:
+        if exc.code != 0:
+            failed.append(args)
+    text.append(buf.getvalue())
+heavy = sorted(m for m in ("httpx", "pydantic", "httpcore", pkg + "._client") if m in sys.modules)
+print(json.dumps({"count": len(words), "failed": failed, "heavy": heavy, "text": "".join(text)}))
+"""
+
+
+def all_help(src: Path, package: str) -> dict[str, object]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _ALL_HELP, package],
+        cwd=src,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result: dict[str, object] = json.loads(proc.stdout)
+    return result
+
+
+def commands_of(spec: Path) -> dict[str, Command]:
+    doc = load_spec(spec)
+    doc.quiet = True
+    table = command_table(build_api(doc))
+    found = {c.name: c for c in table.commands}
+    for group in table.groups:
+        found.update({f"{group.name} {c.name}": c for c in group.commands})
+    return found
+
+
+# ---- RunRL ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_every_runrl_method_is_a_command_and_every_help_works(version: str) -> None:
+    spec = ROOT / "spec" / f"{version}.yaml"
+    doc = load_spec(spec)
+    doc.quiet = True
+    api = build_api(doc)
+    commands = commands_of(spec)
+    for method in api.all_methods:
+        name = method.name.strip("_").replace("_", "-")
+        group = method.namespace.strip("_").replace("_", "-")
+        assert (f"{group} {name}" if group else name) in commands, method.qualified_name
+    result = all_help(ROOT / "generated" / version / "src", "runrl")
+    assert result["failed"] == []
+    assert result["heavy"] == [], "--help imported the client"
+    assert result["count"] == len(commands) + len(api.namespaces) + 1  # + the root
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_console_script_and_extra_in_pyproject(version: str) -> None:
+    project = tomllib.loads((ROOT / "generated" / version / "pyproject.toml").read_text())
+    assert project["project"]["scripts"] == {"runrl": "runrl._cli:main"}
+    assert project["project"]["optional-dependencies"]["cli"] == []
+    main = ROOT / "generated" / version / "src" / "runrl" / "__main__.py"
+    assert 'if __name__ == "__main__":' in main.read_text()
+
+
+def test_options_are_typed_from_the_parameters() -> None:
+    commands = commands_of(ROOT / "spec" / f"{VERSIONS[-1]}.yaml")
+    files_list = {o.name: o for o in commands["files list"].options}
+    assert files_list["type"].kind == "choice"
+    assert [raw(v) for v in files_list["type"].choices] == [
+        "prompt",
+        "reward_function",
+        "environment",
+        "sft",
+    ]
+    assert files_list["page"].kind == "int" and files_list["page"].flag == "--page"
+    create = {o.name: o for o in commands["runs create"].options}
+    assert create["use_lora"].kind == "bool"
+    assert create["learning_rate_multiplier"].kind == "float"
+    assert create["tool_ids"].kind == "int" and create["tool_ids"].multiple
+    assert create["model"].required and create["model"].body
+    assert commands["runs create"].body == "fields" and commands["runs create"].kind == "future"
+    upload = {o.name: o for o in commands["files upload-path"].options}
+    assert upload["path"].kind == "file" and upload["path"].flag == ""  # positional, as the SDK
+    assert commands["runs stream-logs"].kind == "stream"
+    assert commands["runs follow"].kind == "follow"
+    assert commands["files list"].kind == "page"
+    assert commands["files download"].kind == "bytes"
+
+
+# ---- other APIs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["petstore.yaml", "tictactoe-3.1.yaml"])
+def test_corpus_packages_get_a_command_line(name: str, tmp_path: Path) -> None:
+    spec = CORPUS / name
+    if not spec.exists():
+        pytest.skip(f"corpus document {spec} not present")
+    out = tmp_path / "out"
+    generate(spec, out, skip_unsupported=True)
+    project = tomllib.loads((out / "pyproject.toml").read_text())
+    ((script, target),) = project["project"]["scripts"].items()
+    package = target.split(".")[0]
+    assert script == package.replace("_", "-")
+    result = all_help(out / "src", package)
+    assert result["failed"] == [] and result["heavy"] == []
+    version = subprocess.run(
+        [sys.executable, "-m", package, "--version"],
+        cwd=out / "src",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert version.returncode == 0 and version.stdout.startswith(script), version.stderr
+
+
+def test_hostile_spec_text_cannot_reach_the_terminal_or_the_code(tmp_path: Path) -> None:
+    """The hostile spec's descriptions hold control characters (escape sequences), triple
+    quotes, Jinja and Python syntax: the CLI help prints none of the controls, and the
+    generated table is only data (checked by ruff/mypy in tests/hostile)."""
+    out = tmp_path / "out"
+    generate(HOSTILE, out)
+    src = out / "src"
+    (package,) = [p.name for p in src.iterdir() if p.is_dir()]
+    table = (src / package / "_cli_table.py").read_text()
+    compile(table, "_cli_table.py", "exec")
+    result = all_help(src, package)
+    assert result["failed"] == []
+    text = str(result["text"])
+    assert not [ch for ch in text if ord(ch) < 32 and ch != "\n"], "a control character in help"
+    assert not [ch for ch in text if 0x7F <= ord(ch) <= 0x9F]
+
+
+def test_cli_text_is_a_python_literal_of_terminal_safe_text() -> None:
+    from generator.escape import cli_text
+    from generator.spectext import SpecText
+
+    hostile = 'Lists "runs".\x1b]0;title\x07\x1b[2J\r\u009b31m done'
+    hostile += '\n\n  next   para \\ %(prog)s """'
+    literal = cli_text(SpecText(hostile))
+    value = eval(literal)  # noqa: S307 - the point: it is a plain string literal
+    assert isinstance(value, str)
+    assert not [ch for ch in value if ord(ch) < 32 and ch != "\n" or 0x7F <= ord(ch) <= 0x9F]
+    assert value.split("\n\n") == ['Lists "runs".]0;title[2J31m done', 'next para \\ %(prog)s """']
+    assert len(eval(cli_text(SpecText("x" * 5000)))) == 2000
+
+
+def test_a_corpus_package_installed_by_pip_works_against_prism(tmp_path: Path) -> None:
+    """Generic end to end: the petstore package, installed by pip, its console script against a
+    Prism mock of the same document (a mock we did not write)."""
+    from tests.contract._support import Prism
+
+    spec = CORPUS / "petstore.yaml"
+    if not spec.exists():
+        pytest.skip(f"corpus document {spec} not present")
+    out = tmp_path / "out"
+    generate(spec, out, skip_unsupported=True)
+    target = tmp_path / "site"
+    install(out, target)
+    script = target / "bin" / "swagger-petstore"
+    prism = Prism(spec, tmp_path / "prism.log").start()
+    try:
+
+        def run(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [str(script), "--base-url", prism.url, *args],
+                env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=60,
+            )
+
+        listed = run("pets", "list-pets", "--limit", "5")
+        assert listed.returncode == 0, listed.stderr + prism.log()[-2000:]
+        assert isinstance(json.loads(listed.stdout), list)
+        one = run("pets", "show-pet-by-id", "1")
+        assert one.returncode == 0, one.stderr
+        assert isinstance(json.loads(one.stdout), dict)
+        bad = run("pets", "list-pets", "--limit", "x")
+        assert bad.returncode == 2 and "invalid" in bad.stderr
+    finally:
+        prism.stop()
