@@ -123,7 +123,9 @@ def test_a_ref_chain_across_files_that_never_ends_is_located(tmp_path: Path) -> 
     )
     (tmp_path / "a.yaml").write_text("P: {$ref: 'b.yaml#/P'}\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_text("P: {$ref: 'a.yaml#/P'}\n", encoding="utf-8")
-    proc = run_generator("generate", "--spec", str(tmp_path / "spec.yaml"))
+    proc = run_generator(
+        "generate", "--spec", str(tmp_path / "spec.yaml"), "--out", str(tmp_path / "out")
+    )
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
     assert proc.stderr == (
         f"error: {tmp_path / 'b.yaml'}:1: /components/parameters/P/$ref: "
