@@ -9,7 +9,8 @@ document's data (the text, shipped in the package, is left as written):
 * a boolean ``exclusiveMinimum``/``exclusiveMaximum`` in a 3.1 document (3.0's form): the
   number form, taking ``minimum``/``maximum``; a number in a 3.0 document: the boolean form;
 * ``nullable: true`` in a 3.1 document: ``"null"`` added to ``type``; ``type: [T, "null"]`` in
-  a 3.0 document: ``type: T, nullable: true``; ``const`` in 3.0: a one-value ``enum``;
+  a 3.0 document: ``type: T, nullable: true`` (so is a ``{type: 'null'}`` member of ``oneOf`` or
+  ``anyOf``); ``const`` in 3.0: a one-value ``enum``;
 * ``examples`` of a schema written as a map (3.0's media-type form) in 3.1: its values;
 * ``$recursiveRef: "#"`` (JSON Schema 2019-09) in a component schema: a ``$ref`` to it;
 * Swagger 2.0's ``type: file`` (a binary string) and ``x-nullable: true`` (``nullable``).
@@ -125,6 +126,7 @@ def _fix_schema(
             )
     else:
         _nullable_30(schema, ptr, findings)
+        _null_members_30(schema, ptr, findings)
     _recursive_ref(schema, ptr, component, findings)
 
 
@@ -250,6 +252,32 @@ def _nullable_30(schema: dict[str, Any], ptr: str, findings: list[Finding]) -> N
         schema["enum"] = [schema.pop("const")]
         findings.append(
             ("3.1 habit", "'const' is OpenAPI 3.1's: read as a one-value 'enum'", f"{ptr}/const")
+        )
+
+
+def _null_members_30(schema: dict[str, Any], ptr: str, findings: list[Finding]) -> None:
+    """``oneOf``/``anyOf: [X, {type: 'null'}]`` in a 3.0 document (3.1's way of saying "or null";
+    3.0 has no null type): the null member is dropped and the schema made ``nullable``."""
+    for key in ("oneOf", "anyOf"):
+        members = schema.get(key)
+        if not isinstance(members, list):
+            continue
+        nulls = [
+            i
+            for i, m in enumerate(members)
+            if isinstance(m, dict) and m.get("type") == "null" and set(m) <= {"type", "description"}
+        ]
+        if not nulls or len(nulls) == len(members):
+            continue
+        schema[key] = [m for i, m in enumerate(members) if i not in nulls]
+        schema["nullable"] = True
+        findings.append(
+            (
+                "3.1 habit",
+                f"a {{type: 'null'}} member of '{key}' is OpenAPI 3.1's form (3.0 has no null "
+                "type): read as 'nullable: true'",
+                f"{ptr}/{key}/{nulls[0]}",
+            )  # fmt: skip
         )
 
 
