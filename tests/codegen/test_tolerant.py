@@ -111,6 +111,29 @@ def test_meaning_taken_for_each_version() -> None:
     assert schema == {"type": "number", "exclusiveMaximum": 3}
 
 
+def test_a_null_member_of_one_of_in_3_0_is_nullable() -> None:
+    data: dict[str, Any] = {
+        "openapi": "3.0.2",
+        "components": {"schemas": {
+            "A": {"oneOf": [{"$ref": "#/components/schemas/B"}, {"type": "null"}]},
+            "B": {"type": "string"},
+            "Only": {"anyOf": [{"type": "null"}]},  # nothing but null: left for the validator
+        }},
+    }  # fmt: skip
+    findings = tolerate(data)
+    schemas = data["components"]["schemas"]
+    assert schemas["A"] == {"oneOf": [{"$ref": "#/components/schemas/B"}], "nullable": True}
+    assert schemas["Only"] == {"anyOf": [{"type": "null"}]}
+    assert findings == [
+        (
+            "3.1 habit",
+            "a {type: 'null'} member of 'oneOf' is OpenAPI 3.1's form (3.0 has no null type): "
+            "read as 'nullable: true'",
+            "/components/schemas/A/oneOf/1",
+        )
+    ]
+
+
 def test_swagger_2_habits() -> None:
     data: dict[str, Any] = {
         "openapi": "3.0.3",
