@@ -121,7 +121,12 @@ def params_from_body(
             # A body that is not an object with properties is passed whole as `body`.
             return [whole_body(types.of(media["schema"], schema_ptr, request=True), body_required)]
         return []
-    required = {str(r) for r in schema.get("required") or [] if isinstance(r, str)}
+    listed = schema.get("required") if isinstance(schema.get("required"), list) else []
+    required = {str(r) for r in listed if isinstance(r, str)}
+    # `required: true` on a property itself (a Swagger 2.0 habit) means the same.
+    required |= {
+        str(k) for k, v in properties.items() if isinstance(v, dict) and v.get("required") is True
+    }
     encoding: dict[str, Any] = media["encoding"] if isinstance(media.get("encoding"), dict) else {}
     params = []
     for raw_prop, prop_schema in properties.items():

@@ -21,6 +21,7 @@ from typing import Any
 from ..errors import SpecError, pointer
 from ..read.load import no_collection
 from .postprocess import (
+    allow_literal_overrides,
     class_namer,
     dedupe_bases,
     drop_inherited_config,
@@ -28,6 +29,7 @@ from .postprocess import (
     hoist_forward_enums,
     mark_ambiguous_names,
 )
+from .lift import lift_inline
 from .prepare import component, rewrite_refs
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "models"
@@ -56,7 +58,12 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
     """The models module of ``package``: one class per component schema, named as ``names``
     says ({component schema name: class name})."""
     schemas = ((spec.get("components") or {}).get("schemas")) or {}
-    if not isinstance(schemas, dict) or not schemas:
+    if not isinstance(schemas, dict):
+        schemas = {}
+    # the inline schemas the build gave classes (generator/models/lift.py)
+    lifted = {k: v for k, v in lift_inline(spec).schemas.items() if k in names}
+    schemas = {**schemas, **lifted}
+    if not schemas:
         return _EMPTY
     document = {
         "openapi": spec.get("openapi", "3.1.0"),
@@ -76,6 +83,7 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
         dedupe_bases,
         mark_ambiguous_names,
         drop_inherited_config,
+        allow_literal_overrides,
     ):
         source = repair(source)
     classes = set(_CLASS.findall(source))

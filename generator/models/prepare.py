@@ -89,6 +89,7 @@ class _Rewriter:
                 out[key] = renamed
             else:
                 self.keyword(out, key, item)
+        _required_on_properties(out)
         if "default" in out and not _default_fits(value, value["default"], self.lookup):
             del out["default"]  # an ill-typed default would be an ill-typed field (mypy)
         return out
@@ -112,6 +113,25 @@ class _Rewriter:
             out[key] = {str(k): self.schema(v) for k, v in item.items()}
         else:
             out[key] = self.schema(item)
+
+
+def _required_on_properties(schema: dict[str, Any]) -> None:
+    """``required: true`` on a property (a Swagger 2.0 / JSON Schema draft 3 habit) means the
+    property is required: it moves to the object's ``required`` list; any other non-list
+    ``required`` is dropped (datamodel-code-generator refuses it)."""
+    props = schema.get("properties")
+    names = [r for r in schema.get("required") or [] if isinstance(r, str)] if isinstance(
+        schema.get("required"), list
+    ) else []
+    if isinstance(props, dict):
+        for name, sub in props.items():
+            if isinstance(sub, dict) and "required" in sub and not isinstance(sub["required"], list):
+                if sub.pop("required") is True and name not in names:
+                    names.append(name)
+    if names:
+        schema["required"] = names
+    elif "required" in schema and not isinstance(schema["required"], list):
+        del schema["required"]
 
 
 def component(schema: Any) -> Any:
