@@ -121,8 +121,8 @@ def params_from_body(
             # A body that is not an object with properties is passed whole as `body`.
             return [whole_body(types.of(media["schema"], schema_ptr, request=True), body_required)]
         return []
-    listed = schema.get("required") if isinstance(schema.get("required"), list) else []
-    required = {str(r) for r in listed if isinstance(r, str)}
+    listed = schema.get("required")
+    required = {str(r) for r in listed if isinstance(r, str)} if isinstance(listed, list) else set()
     # `required: true` on a property itself (a Swagger 2.0 habit) means the same.
     required |= {
         str(k) for k, v in properties.items() if isinstance(v, dict) and v.get("required") is True
@@ -156,7 +156,9 @@ def _property(
     location = "body"
     if kind != "application/json":
         try:
-            location = form_location(ctx, kind, prop, prop_schema, resolved, encoding.get(prop), prop_ptr)
+            location = form_location(
+                ctx, kind, prop, prop_schema, resolved, encoding.get(prop), prop_ptr
+            )
         except SpecError as exc:
             if not ctx.skip_unsupported or required:
                 raise
@@ -198,7 +200,9 @@ def form_location(
     if value == "array" and kind == "multipart/form-data":
         items, _ = ctx.deref(resolved.get("items") or {}, f"{prop_ptr}/items")
         if isinstance(items, dict) and is_binary(items):
-            raise ctx.fail(f"multipart property {prop!r}: an array of files is not supported", prop_ptr)
+            raise ctx.fail(
+                f"multipart property {prop!r}: an array of files is not supported", prop_ptr
+            )
     if value == "object":
         raise ctx.fail(
             f"{kind} property {prop!r}: object values (nested form fields, "

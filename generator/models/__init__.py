@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import SpecError, pointer
 from ..read.load import no_collection
+from .lift import lift_inline
 from .postprocess import (
     allow_literal_overrides,
     class_namer,
@@ -29,7 +30,6 @@ from .postprocess import (
     hoist_forward_enums,
     mark_ambiguous_names,
 )
-from .lift import lift_inline
 from .prepare import component, rewrite_refs
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "models"

@@ -135,7 +135,7 @@ class _Lifter:
             response, resp_ptr = self.resolver.deref(raw, f"{op_ptr}/responses/{code}")
             shared = resp_ptr.startswith("/components/responses/")
             base = class_base(resp_ptr.rsplit("/", 1)[1]) if shared else f"{name}Response"
-            for media_type, media, media_ptr in _json_media(response, resp_ptr):
+            for _media_type, media, media_ptr in _json_media(response, resp_ptr):
                 self.visit(media.get("schema"), f"{media_ptr}/schema", base)
 
     def request(self, body: dict[str, Any], body_ptr: str, name: str) -> None:
@@ -200,7 +200,10 @@ class _Lifter:
         if isinstance(props, dict):
             out["properties"] = {
                 prop: self.visit(
-                    sub, f"{where}/properties/{pointer(str(prop))[1:]}", name + _part(prop), depth + 1
+                    sub,
+                    f"{where}/properties/{pointer(str(prop))[1:]}",
+                    name + _part(prop),
+                    depth + 1,
                 )
                 for prop, sub in props.items()
             }

@@ -120,12 +120,18 @@ def _required_on_properties(schema: dict[str, Any]) -> None:
     property is required: it moves to the object's ``required`` list; any other non-list
     ``required`` is dropped (datamodel-code-generator refuses it)."""
     props = schema.get("properties")
-    names = [r for r in schema.get("required") or [] if isinstance(r, str)] if isinstance(
-        schema.get("required"), list
-    ) else []
+    names = (
+        [r for r in schema.get("required") or [] if isinstance(r, str)]
+        if isinstance(schema.get("required"), list)
+        else []
+    )
     if isinstance(props, dict):
         for name, sub in props.items():
-            if isinstance(sub, dict) and "required" in sub and not isinstance(sub["required"], list):
+            if (
+                isinstance(sub, dict)
+                and "required" in sub
+                and not isinstance(sub["required"], list)
+            ):
                 if sub.pop("required") is True and name not in names:
                     names.append(name)
     if names:
