@@ -7,7 +7,8 @@ from where it is, as openapi-python-client does:
 * ``<Operation>Response`` for a 2xx JSON response (``<ResponseName>`` for a shared
   ``components/responses`` entry), ``<Operation>Request`` for a body that is not an object
   with properties (an object's properties are keyword arguments already);
-* ``<Operation>Request<Property>`` for an inline object property of a request body;
+* ``<Operation>Request<Property>`` for an inline object property of a request body,
+  ``<Operation><Parameter>`` for an object parameter;
 * ``<Parent><Property>`` for an object nested in a property, ``<Parent>Item`` for array items,
   ``<Parent>Value`` for ``additionalProperties``, ``<Parent><Title>`` or
   ``<Parent>Variant<n>`` for a ``oneOf``/``anyOf`` member.
@@ -115,7 +116,20 @@ class _Lifter:
             for verb in _HTTP_METHODS:
                 op = item.get(verb)
                 if isinstance(op, dict):
-                    self.operation(op, f"{item_ptr}/{verb}", _op_name(op, verb, path))
+                    name = _op_name(op, verb, path)
+                    self.parameters(item.get("parameters"), f"{item_ptr}/parameters", name)
+                    self.parameters(op.get("parameters"), f"{item_ptr}/{verb}/parameters", name)
+                    self.operation(op, f"{item_ptr}/{verb}", name)
+
+    def parameters(self, entries: Any, where: str, name: str) -> None:
+        """``<Operation><Parameter>`` for an object parameter (``deepObject``, ``form``)."""
+        if not isinstance(entries, list):
+            return
+        for index, raw in enumerate(entries):
+            param, param_ptr = self.resolver.deref(raw, f"{where}/{index}")
+            if isinstance(param, dict) and isinstance(param.get("schema"), dict):
+                label = name + _part(param.get("name", ""))
+                self.visit(param["schema"], f"{param_ptr}/schema", label)
 
     def operation(self, op: dict[str, Any], op_ptr: str, name: str) -> None:
         if op.get("requestBody") is not None:
