@@ -89,7 +89,7 @@ class _Rewriter:
                 out[key] = renamed
             else:
                 self.keyword(out, key, item)
-        _required_on_properties(out)
+        _required_on_properties(out, value)
         if "default" in out and not _default_fits(value, value["default"], self.lookup):
             del out["default"]  # an ill-typed default would be an ill-typed field (mypy)
         return out
@@ -115,28 +115,20 @@ class _Rewriter:
             out[key] = self.schema(item)
 
 
-def _required_on_properties(schema: dict[str, Any]) -> None:
+def _required_on_properties(schema: dict[str, Any], original: dict[str, Any]) -> None:
     """``required: true`` on a property (a Swagger 2.0 / JSON Schema draft 3 habit) means the
-    property is required: it moves to the object's ``required`` list; any other non-list
-    ``required`` is dropped (datamodel-code-generator refuses it)."""
-    props = schema.get("properties")
-    names = (
-        [r for r in schema.get("required") or [] if isinstance(r, str)]
-        if isinstance(schema.get("required"), list)
-        else []
-    )
+    property is required: it joins the object's ``required`` list; a ``required`` that is not a
+    list is dropped (datamodel-code-generator refuses it)."""
+    listed = schema.get("required")
+    names = [r for r in listed if isinstance(r, str)] if isinstance(listed, list) else []
+    props = original.get("properties")
     if isinstance(props, dict):
         for name, sub in props.items():
-            if (
-                isinstance(sub, dict)
-                and "required" in sub
-                and not isinstance(sub["required"], list)
-            ):
-                if sub.pop("required") is True and name not in names:
-                    names.append(name)
+            if isinstance(sub, dict) and sub.get("required") is True and str(name) not in names:
+                names.append(str(name))
     if names:
         schema["required"] = names
-    elif "required" in schema and not isinstance(schema["required"], list):
+    elif "required" in schema and not isinstance(listed, list):
         del schema["required"]
 
 
