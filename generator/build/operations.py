@@ -20,6 +20,7 @@ from ..naming import clean_text, identifier, method_name, namespace_name, prose,
 from .bodies import body_variants
 from .context import Context
 from .extensions import HTTP_METHODS, OperationExt
+from .servers import operation_server
 from .parameters import PATH_TEMPLATE, parameters
 from .responses import returns
 from .types import TypeBuilder
@@ -72,11 +73,6 @@ def _guarded(
     ctx.operation_label = f"{verb.upper()} {path}"
     try:
         check_path(ctx, path, pointer("paths", path))
-        if item.get("servers") and item["servers"] != ctx.spec.get("servers"):
-            raise ctx.fail(
-                "path-level servers are not supported (requests go to the client's base_url)",
-                f"{item_ptr}/servers",
-            )
         shared = item.get("parameters") or []
         return operation(ctx, types, path, verb, item[verb], shared, item_ptr, op_ptr)
     except SpecError as exc:
@@ -138,6 +134,7 @@ def operation(
             body_type=variant.body_type,
             returns=result,
             source_pointer=op_ptr,
+            server=operation_server(ctx.spec, ctx.deref({"$ref": "#" + item_ptr}, item_ptr)[0], op),
         )
         drafts.append(Draft(method, ext, op_ptr))
     return drafts
@@ -250,10 +247,4 @@ def _note_ignored(ctx: Context, op: dict[str, Any], op_ptr: str) -> None:
         ctx.warn(
             "callbacks are not supported: ignored (the client only sends requests)",
             f"{op_ptr}/callbacks",
-        )
-    servers = op.get("servers")
-    if servers and servers != ctx.spec.get("servers"):
-        raise ctx.fail(
-            "operation-level servers are not supported (requests go to the client's base_url)",
-            f"{op_ptr}/servers",
         )

@@ -107,7 +107,7 @@ def _argument(ctx: Context, types: TypeBuilder, param: dict[str, Any], where: st
         raise ctx.fail(f"unknown parameter location {location!r}", f"{where}/in")
     ctx.check_quotable(name, f"{location} parameter name", f"{where}/name")
     if location in ("header", "cookie") and not _HEADER_NAME.fullmatch(name):
-        raise ctx.fail(f"{location} name {name!r} is not a valid HTTP token", where)
+        raise ctx.fail(f"{location} name {name!r} is not a valid HTTP {location} name", where)
     schema = param.get("schema")
     schema_ptr = f"{where}/schema"
     style = ""

@@ -252,6 +252,7 @@ class Method:
     polling: Polling | None = None
     follow: Follow | None = None  # x-sdk-follow: a helper printing this stream's events
     source_pointer: str = ""  # JSON pointer of the operation (for messages)
+    server: str = ""  # the operation's own server URL (path- or operation-level `servers`)
 
     @property
     def keyed(self) -> bool:

@@ -75,6 +75,7 @@ PROBE = textwrap.dedent(
     client.upload.upload(files_=[b"one", b"two"], meta={"tag": "x"})
     client.forms.send_form(ids=[1, 2], card={"number": "42", "exp": 1})
     client.patch.patch_thing(name="n")
+    client.maps.get_map()  # its own server, but the base_url the user set wins
     print(json.dumps(seen))
     """
 )
@@ -143,6 +144,29 @@ def test_urlencoded_styles(wire: list[dict[str, str]]) -> None:
     pairs = parse_qsl(form["body"])
     assert ("ids", "1,2") in pairs
     assert ("card[number]", "42") in pairs and ("card[exp]", "1") in pairs
+
+
+def test_operation_servers(package: Path, wire: list[dict[str, str]]) -> None:
+    assert wire[6]["path"] == "/maps"  # base_url given: every operation goes there
+    probe = textwrap.dedent(
+        """\
+        import httpx
+        from wire_styles import WireStylesClient
+        urls = []
+        def handler(request):
+            urls.append(str(request.url))
+            return httpx.Response(204)
+        client = WireStylesClient(http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+        client.maps.get_map()
+        client.notes.create_note(body="x")
+        print(urls)
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], cwd=package / "src", capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "['https://maps.example.com/api/maps', 'https://api.example.com/notes']" in proc.stdout
 
 
 def test_inline_schemas_are_named_models() -> None:

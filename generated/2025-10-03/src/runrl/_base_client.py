@@ -68,7 +68,7 @@ from ._auth import (
     rebind,
     same_origin,
 )
-from ._config import ClientConfig
+from ._config import DEFAULT_BASE_URL, ClientConfig
 from ._encoding import Styled, path_text, query_pairs, raw_content
 from ._error_body import request_id_of
 from ._exceptions import (
@@ -179,6 +179,9 @@ class Operation:
     ``content_type`` is the request body's media type when it is not ``application/json``
     (``application/merge-patch+json``, ``text/plain``); ``raw_body`` says the body is sent as
     it is (``"text"``: a string, UTF-8; ``"file"``: bytes, a path or a binary file).
+    ``server`` is the operation's own server URL, used while the client keeps the default
+    ``base_url`` (one the user sets, e.g. a mock's, wins); a relative one (``/v2``) goes under
+    the client's origin.
     """
 
     method: str
@@ -192,6 +195,7 @@ class Operation:
     security: tuple[Requirement, ...] | None = None
     qualified_name: str = ""
     content_type: str = ""  # of the request body, when not application/json (or a form)
+    server: str = ""  # the operation's own server (path- or operation-level `servers`)
     raw_body: str = ""  # "text" or "file": the body is sent as is, not as JSON
 
     @property
@@ -810,7 +814,7 @@ class _BaseClient:
 
         return _Prepared(
             method=method,
-            url=self._base_url + path,
+            url=(self._server_of(op) if op.server else self._base_url) + path,
             params=_encode_query(query, extra_query, literal_query),
             headers=headers,
             content=content,
@@ -821,6 +825,14 @@ class _BaseClient:
             backoff_factor=backoff_factor,
             total_timeout=total_timeout,
         )
+
+    def _server_of(self, op: Operation) -> str:
+        if self._base_url != DEFAULT_BASE_URL.rstrip("/"):
+            return self._base_url  # the user's choice (a mock, a proxy) wins
+        if op.server.startswith("/"):
+            origin = httpx.URL(self._base_url).copy_with(path="/", query=None, fragment=None)
+            return str(origin).rstrip("/") + op.server.rstrip("/")
+        return op.server
 
     @staticmethod
     def _format_path(op: Operation, path_params: Mapping[str, object], path: str = "") -> str:
