@@ -209,3 +209,22 @@ def test_literal_override_of_an_enum_field_is_marked() -> None:
     fixed = allow_literal_overrides(source)
     assert '    type: Literal["slack"]  # type: ignore[assignment]' in fixed
     assert fixed.count("type: ignore") == 1
+
+
+def test_enum_member_descriptions_are_docstrings() -> None:
+    from generator.models import generate_models
+
+    color = {
+        "description": "A color.",
+        "oneOf": [
+            {"const": "red", "description": 'Fire """ and \\ "quoted"'},
+            {"const": "blue", "description": "The sea.\nSecond line."},
+        ],
+    }
+    size = {"type": "string", "enum": ["s"], "x-enum-descriptions": ["Small one."]}
+    spec = {"openapi": "3.1.0", "components": {"schemas": {"Color": color, "Size": size}}}
+    source = generate_models(spec, {"Color": "Color", "Size": "Size"}, "pkg")
+    compile(source, "models.py", "exec")  # spec text cannot break out of a docstring
+    assert '    RED = \'red\'\n    """Fire' in source
+    assert '    BLUE = \'blue\'\n    """The sea.\n    Second line."""' in source
+    assert '    S = \'s\'\n    """Small one."""' in source
