@@ -61,7 +61,8 @@ def build_api(
         where = ctx.current_ref
         methods = resolve(ctx, operations(ctx, TypeBuilder(ctx)))
         namespaces, client_methods = group(doc.data, pkg, methods, classes)
-        models = lifted.reachable(ctx.inline_used)  # inline schemas no method names: no class
+        # inline schemas neither a method nor a component names get no class
+        models = lifted.reachable(ctx.inline_used | lifted.patched)
     except SpecError:
         raise
     except RecursionError:

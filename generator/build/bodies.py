@@ -150,6 +150,8 @@ def _params(
     body_required: bool,
 ) -> list[ir.Param]:
     schema = merged_object(ctx, media.get("schema") or {}, schema_ptr)
+    # properties are read where they are (a component's: where lift.py named their classes)
+    schema_ptr = ctx.deref(media.get("schema") or {}, schema_ptr)[1]
     properties = schema.get("properties") or {}
     if not isinstance(properties, dict):
         raise ctx.fail("properties must be a mapping", f"{schema_ptr}/properties")

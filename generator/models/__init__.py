@@ -61,8 +61,9 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
     if not isinstance(schemas, dict):
         schemas = {}
     # the inline schemas the build gave classes (generator/models/lift.py)
-    lifted = {k: v for k, v in lift_inline(spec).schemas.items() if k in names}
-    schemas = {**schemas, **lifted}
+    found = lift_inline(spec)
+    lifted = {k: v for k, v in found.schemas.items() if k in names}
+    schemas = {**{k: found.patch(str(k), v) for k, v in schemas.items()}, **lifted}
     if not schemas:
         return _EMPTY
     document = {

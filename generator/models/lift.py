@@ -21,6 +21,7 @@ datamodel-code-generator as before (their class names are public API).
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +43,29 @@ def is_json_media(media_type: str) -> bool:
 class Lifted:
     schemas: dict[str, Any] = field(default_factory=dict)  # name -> schema (for the models)
     at: dict[str, str] = field(default_factory=dict)  # pointer of an inline schema -> name
+    # pointer inside a component schema -> what replaces it there for the models module (a
+    # request body's component whose property objects got classes)
+    patches: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def patched(self) -> set[str]:
+        """The lifted schemas that component schemas refer to (they are always generated)."""
+        return {r for node in self.patches.values() for r in _refs(node) if r in self.schemas}
+
+    def patch(self, name: str, schema: Any) -> Any:
+        """Component ``name``'s schema with its lifted properties replaced by refs."""
+        prefix = f"/components/schemas/{name.replace('~', '~0').replace('/', '~1')}/"
+        mine = {k[len(prefix) :]: v for k, v in self.patches.items() if k.startswith(prefix)}
+        if not mine:
+            return schema
+        out = copy.deepcopy(schema)
+        for tail, node in mine.items():
+            *parents, last = [t.replace("~1", "/").replace("~0", "~") for t in tail.split("/")]
+            holder: Any = out
+            for token in parents:
+                holder = holder[int(token)] if isinstance(holder, list) else holder[token]
+            holder[last] = node
+        return out
 
     def reachable(self, used: set[str]) -> set[str]:
         """``used`` and every lifted schema their lifted schemas refer to."""
@@ -156,13 +180,48 @@ class _Lifter:
         for media_type, media, media_ptr in _all_media(body, body_ptr):
             schema = media.get("schema")
             schema_ptr = f"{media_ptr}/schema"
-            if not isinstance(schema, dict) or "$ref" in schema:
+            if isinstance(schema, dict) and "$ref" in schema:
+                self.component_body(schema, schema_ptr)
+                continue
+            if not isinstance(schema, dict):
                 continue
             if _has_properties(schema):
                 # The body's properties are keyword arguments: only their schemas get classes.
                 self.properties(schema, schema_ptr, name)
             elif is_json_media(media_type):
                 self.visit(schema, schema_ptr, name)
+
+    def component_body(self, ref: dict[str, Any], where: str) -> None:
+        """A body that is a component: its property objects (keyword arguments) get classes,
+        ``<Component><Property>``, and the component refers to them (``patches``)."""
+        target, target_ptr = self.resolver.deref(ref, where)
+        tokens = target_ptr.split("/")
+        if (
+            not isinstance(target, dict)
+            or len(tokens) != 4
+            or tokens[1:3] != ["components", "schemas"]
+        ):
+            return
+        name = class_base(tokens[3].replace("~1", "/").replace("~0", "~"))
+        parts = [(target, target_ptr)]
+        if isinstance(target.get("allOf"), list):
+            parts += [
+                (p, f"{target_ptr}/allOf/{i}")
+                for i, p in enumerate(target["allOf"])
+                if isinstance(p, dict) and "$ref" not in p
+            ]
+        for part, part_ptr in parts:
+            props = part.get("properties")
+            for prop, sub in props.items() if isinstance(props, dict) else ():
+                token = pointer(str(prop))[1:]
+                ptr = f"{part_ptr}/properties/{token}"
+                if ptr in self.out.patches or not isinstance(sub, dict) or "$ref" in sub:
+                    continue
+                replacement = self.visit(sub, ptr, name + _part(prop))
+                if replacement != sub:
+                    self.out.patches[ptr] = replacement
+                if part_ptr != target_ptr and ptr in self.out.at:
+                    self.out.at[f"{target_ptr}/properties/{token}"] = self.out.at[ptr]
 
     def properties(self, schema: dict[str, Any], where: str, name: str, top: str = "") -> None:
         """Lift the properties' schemas; ``top``: the body schema whose ``allOf`` this is (the
