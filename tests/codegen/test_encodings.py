@@ -228,3 +228,16 @@ def test_enum_member_descriptions_are_docstrings() -> None:
     assert '    RED = \'red\'\n    """Fire' in source
     assert '    BLUE = \'blue\'\n    """The sea.\n    Second line."""' in source
     assert '    S = \'s\'\n    """Small one."""' in source
+
+
+def test_a_string_default_on_a_url_or_date_field_is_left_to_the_server() -> None:
+    schema = {
+        "type": "object",
+        "properties": {
+            "url": {"type": "string", "format": "uri", "default": ""},
+            "name": {"type": "string", "default": "x"},
+        },
+    }
+    out = rewrite_refs(schema, {}, {})
+    assert "default" not in out["properties"]["url"]  # an AnyUrl field cannot default to ""
+    assert out["properties"]["name"]["default"] == "x"
