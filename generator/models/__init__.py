@@ -22,7 +22,7 @@ from ..errors import SpecError, pointer
 from ..read.load import no_collection
 from .lift import lift_inline
 from .postprocess import (
-    allow_literal_overrides,
+    allow_field_overrides,
     class_namer,
     dedupe_bases,
     drop_inherited_config,
@@ -84,7 +84,7 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
         dedupe_bases,
         mark_ambiguous_names,
         drop_inherited_config,
-        allow_literal_overrides,
+        allow_field_overrides,
     ):
         source = repair(source)
     classes = set(_CLASS.findall(source))

@@ -202,25 +202,22 @@ def _is_allow_extra(stmt: object) -> bool:
     )
 
 
-def allow_literal_overrides(source: str) -> str:
-    """A discriminated subclass narrows an enum field of its base to ``Literal["value"]``
-    (``allOf: [Base, ...]`` plus a ``discriminator`` mapping): valid for pydantic, which
-    overrides the field, but ``mypy --strict`` reports the override as an incompatible
-    assignment, since a string literal is not an enum. Such a line is marked as deliberate."""
+def allow_field_overrides(source: str) -> str:
+    """A subclass that redefines a field of its base with another type: ``allOf: [Base, {...}]``
+    whose second member narrows or replaces a property (``data: object`` -> ``data: Item``), or
+    a discriminated subclass narrowing an enum field to ``Literal["value"]``. Pydantic replaces
+    the field, as the spec means; ``mypy --strict`` reports the override as an incompatible
+    assignment. Such a line is marked as deliberate (``unused-ignore``: for an override mypy
+    accepts, the comment must not be an error either)."""
     import ast
 
-    if "Literal[" not in source:
+    if not re.search(r"^class \w+\((?!BaseModel\)|OpenEnum\))", source, re.MULTILINE):
         return source
     try:
         tree = ast.parse(source)
     except SyntaxError:
         return source
     classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
-    enums = {
-        name
-        for name, node in classes.items()
-        if any(ast.unparse(b) in ("OpenEnum", "Enum", "StrEnum") for b in node.bases)
-    }
 
     def fields(node: ast.ClassDef) -> dict[str, ast.AnnAssign]:
         return {
@@ -243,10 +240,11 @@ def allow_literal_overrides(source: str) -> str:
     lines = source.split("\n")
     for node in classes.values():
         for field, stmt in fields(node).items():
-            if "Literal[" not in ast.unparse(stmt.annotation):
-                continue
             base = inherited(node, field)
-            bare = re.sub(r"^Optional\[(.*)\]$", r"\1", base or "")
-            if bare in enums and "#" not in lines[stmt.lineno - 1]:
-                lines[stmt.lineno - 1] += "  # type: ignore[assignment]"
+            if base is None or base == ast.unparse(stmt.annotation):
+                continue
+            first, last = stmt.lineno - 1, (stmt.end_lineno or stmt.lineno) - 1
+            if first != last or "#" in lines[first]:
+                continue  # (datamodel-code-generator writes a field on one line)
+            lines[first] += "  # type: ignore[assignment, unused-ignore]"
     return "\n".join(lines)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_api
-from generator.models.postprocess import allow_literal_overrides
+from generator.models.postprocess import allow_field_overrides
 from generator.models.prepare import rewrite_refs
 from generator.pipeline import generate
 from generator.read import load_spec
@@ -206,8 +206,8 @@ def test_literal_override_of_an_enum_field_is_marked() -> None:
             type: Literal["slack"]
         """
     )
-    fixed = allow_literal_overrides(source)
-    assert '    type: Literal["slack"]  # type: ignore[assignment]' in fixed
+    fixed = allow_field_overrides(source)
+    assert '    type: Literal["slack"]  # type: ignore[assignment, unused-ignore]' in fixed
     assert fixed.count("type: ignore") == 1
 
 
@@ -241,3 +241,54 @@ def test_a_string_default_on_a_url_or_date_field_is_left_to_the_server() -> None
     out = rewrite_refs(schema, {}, {})
     assert "default" not in out["properties"]["url"]  # an AnyUrl field cannot default to ""
     assert out["properties"]["name"]["default"] == "x"
+
+
+def test_allof_overrides_type_check(tmp_path: Path) -> None:
+    """``allOf: [Base, {properties: ...}]`` narrowing or replacing a base property."""
+    spec = tmp_path / "override.yaml"
+    spec.write_text(
+        textwrap.dedent(
+            """\
+            openapi: 3.0.3
+            info: {title: Overrides, version: "1"}
+            paths:
+              /x:
+                get:
+                  operationId: getX
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            allOf:
+                              - $ref: '#/components/schemas/Envelope'
+                              - properties: {data: {$ref: '#/components/schemas/Item'}}
+            components:
+              schemas:
+                Envelope:
+                  properties: {data: {type: object}, count: {type: string}}
+                Item:
+                  properties: {id: {type: string}}
+                Narrow:
+                  allOf:
+                    - $ref: '#/components/schemas/Envelope'
+                    - properties:
+                        count: {type: integer}
+                        data: {$ref: '#/components/schemas/Item'}
+            """
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    generate(spec, out)
+    models = (out / "src" / "overrides" / "models.py").read_text(encoding="utf-8")
+    assert "class GetXResponse(Envelope):" in models
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "src"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:]
