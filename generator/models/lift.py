@@ -128,9 +128,7 @@ class _Lifter:
 
     def walk(self) -> None:
         paths = self.spec.get("paths")
-        if not isinstance(paths, dict):
-            return
-        for raw_path, raw_item in paths.items():
+        for raw_path, raw_item in paths.items() if isinstance(paths, dict) else ():
             path = str(raw_path)
             if path.startswith("x-"):
                 continue
@@ -144,6 +142,12 @@ class _Lifter:
                     self.parameters(item.get("parameters"), f"{item_ptr}/parameters", name)
                     self.parameters(op.get("parameters"), f"{item_ptr}/{verb}/parameters", name)
                     self.operation(op, f"{item_ptr}/{verb}", name)
+        # then the objects nested in component schemas: <Component><Property>, as in bodies
+        components = self.spec.get("components")
+        schemas = components.get("schemas") if isinstance(components, dict) else None
+        for key in schemas if isinstance(schemas, dict) else ():
+            token = str(key).replace("~", "~0").replace("/", "~1")
+            self.component_body({"$ref": f"{_SCHEMA_REF}{token}"}, "/components/schemas")
 
     def parameters(self, entries: Any, where: str, name: str) -> None:
         """``<Operation><Parameter>`` for an object parameter (``deepObject``, ``form``)."""
