@@ -38,7 +38,7 @@ help:
 	@echo "make bench      timings vs the peers, one table (bench/RESULTS.md); BENCH_QUICK=1 smaller"
 	@echo "make release-check  version numbers agree with the API diffs (wire + Python surface);"
 	@echo "                released versions (spec/released.toml) unchanged; packages have CHANGELOG.md"
-	@echo "make corpus     every spec in ../shared/corpus/specs: table (install, import, ruff, mypy) + diff vs openapi-python-client"
+	@echo "make corpus     every spec in ../shared/corpus/specs, more-specs: table (install, import, ruff, mypy) + diff vs openapi-python-client"
 	@echo "make clean      remove build output and caches;  make distclean  also .venv and node_modules"
 
 # ---- environments ---------------------------------------------------------------------------
@@ -138,13 +138,14 @@ bench: $(STAMP_DEV)
 
 # ---- corpus -----------------------------------------------------------------------------------
 
-# Every public spec in ../shared/corpus/specs (or CORPUS_DIR) through the generator, one table
+# Every public spec in ../shared/corpus/specs and more-specs (or CORPUS_DIR) through the
+# generator, one table with openapi-python-client's operation counts beside ours
 # (tests/corpus/corpus.py: generate --skip-unsupported, ruff, compile, pip install, import, mypy
 # --strict under 2 MB), then the differential check against openapi-python-client's parser.
 # `make test` runs a fast subset of both (tests/corpus/test_*.py).
 .PHONY: corpus
 corpus: $(STAMP_DEV)
-	GENERATOR_CACHE_DIR=off $(VPY) -m tests.corpus.corpus --details
+	GENERATOR_CACHE_DIR=off $(VPY) -m tests.corpus.corpus --details --opc
 	$(VPY) -m tests.corpus.differential
 
 # ---- packaging ----------------------------------------------------------------------------------

@@ -189,7 +189,7 @@ def _hint_skip_unsupported(spec: Path, exc: SpecError) -> None:
     except (SpecError, OSError):
         return
     left_out = len(api.skipped) + len(api.omitted)
-    if left_out:
+    if left_out and "--skip-unsupported" not in exc.message:  # the build's own closing line
         exc.message += (
             f" (`python -m generator generate --skip-unsupported` generates the rest, leaving "
             f"out {left_out} unsupported operation(s) or parameter(s), each reported as a warning)"

@@ -20,6 +20,7 @@ from typing import Any
 
 from .. import ir
 from ..errors import SpecError
+from ..models.lift import lift_inline
 from ..naming import plan_class_names
 from ..read.load import SpecDocument
 from .behaviours import resolve
@@ -69,14 +70,18 @@ def build_api(
     try:
         ext = read_extensions(doc)
         pkg = package_facts(doc, ext, package_version, package)
-        classes = plan_class_names(component_schemas(doc.data), pkg.runtime_class_names())
-        ctx = Context(doc, ext, classes, skip_unsupported=skip_unsupported)
+        lifted = lift_inline(doc.data)  # inline schemas of operations get classes too
+        names = [*component_schemas(doc.data), *lifted.schemas]
+        classes = plan_class_names(names, pkg.runtime_class_names())
+        ctx = Context(doc, ext, classes, skip_unsupported=skip_unsupported, inline=lifted.at)
         ctx.invalid = dict(invalid or {})
         ctx.envelope = pkg.envelope_data.value if pkg.envelope_data is not None else None
         where = ctx.current_ref
         drafts = operations(ctx, TypeBuilder(ctx))
         methods = resolve(ctx, shorten(drafts))
         namespaces, client_methods = group(doc.data, pkg, methods, classes)
+        # inline schemas neither a method nor a component names get no class
+        models = lifted.reachable(ctx.inline_used | lifted.patched)
     except SpecError:
         raise
     except RecursionError:
@@ -91,7 +96,7 @@ def build_api(
         package=pkg,
         namespaces=namespaces,
         client_methods=client_methods,
-        schemas=dict(classes),
+        schemas={k: v for k, v in classes.items() if k not in lifted.schemas or k in models},
         skipped=tuple(ctx.skipped),
         omitted=tuple(ctx.omitted),
     )

@@ -7,16 +7,26 @@ create of one ``POST /files``), else one method for the preferred media type.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import ir
 from ..errors import SpecError, pointer
+from ..ir import types as t
 from ..naming import prose
 from .arguments import argument, whole_body
 from .context import Context
 from .extensions import MediaExt
-from .schemas import essence, is_binary, is_json_schema, merged_object, value_kind
+from .schemas import (
+    essence,
+    is_binary,
+    is_json_media,
+    is_json_schema,
+    merged_object,
+    primary_type,
+    value_kind,
+)
 from .types import TypeBuilder
 
 BODY_TYPES = {
@@ -72,24 +82,23 @@ def body_variants(
 
 
 def preferred_media_type(ctx: Context, content: dict[str, Any], where: str) -> str:
+    """JSON, then forms, then a JSON-based type (``+json``), then ``*/*`` with a JSON schema,
+    then the first one (sent as it is: text or bytes)."""
     types = [str(t) for t in content]
     for preferred in BODY_TYPES:
         for media_type in types:
             if essence(media_type) == preferred:
                 return media_type
     for media_type in types:
+        if is_json_media(media_type):
+            return media_type
+    for media_type in types:
         media = content[media_type] if isinstance(content[media_type], dict) else {}
         if essence(media_type) in _ANY_MEDIA_TYPES and is_json_schema(
             ctx, media.get("schema"), f"{where}/{pointer(media_type)[1:]}/schema"
         ):
             return media_type
-    listed = ", ".join(repr(t) for t in types)
-    raise ctx.fail(
-        f"request body media type {listed} is not supported (the client sends "
-        "application/json, multipart/form-data or application/x-www-form-urlencoded; "
-        "raw bytes, text, XML and other JSON media types cannot be sent)",
-        where,
-    )
+    return types[0]
 
 
 def params_from_body(
@@ -102,17 +111,47 @@ def params_from_body(
 ) -> list[ir.Param]:
     """Every property of the body schema becomes a typed keyword argument."""
     kind = essence(media_type)
-    if kind in _ANY_MEDIA_TYPES:
-        kind = "application/json"
-    if kind not in BODY_TYPES:
-        raise ctx.fail(
-            f"request body media type {media_type!r} is not supported "
-            "(supported: application/json, multipart/form-data, "
-            "application/x-www-form-urlencoded)",
-            media_ptr,
-        )
     schema_ptr = f"{media_ptr}/schema"
+    sent_as = ""  # the Content-Type, when not application/json
+    if kind in _ANY_MEDIA_TYPES and is_json_schema(ctx, media.get("schema"), schema_ptr):
+        kind = "application/json"
+    elif is_json_media(media_type) and kind != "application/json":
+        kind, sent_as = "application/json", re.split(r",", media_type, maxsplit=1)[0].strip()
+    elif kind not in BODY_TYPES:
+        return [raw_body(ctx, media, media_type, schema_ptr, body_required)]
+    params = _params(ctx, types, media, kind, schema_ptr, body_required)
+    return [replace(p, media_type=sent_as) for p in params] if sent_as else params
+
+
+def raw_body(
+    ctx: Context, media: dict[str, Any], media_type: str, schema_ptr: str, required: bool
+) -> ir.Param:
+    """A body of another media type (``text/plain``, ``application/octet-stream``, XML,
+    ``image/png``...), sent as it is: ``body: str`` for text, ``body: FileInput`` (bytes, a path
+    or a binary file) for anything else."""
+    schema, _ = ctx.deref(media.get("schema") or {}, schema_ptr)
+    schema = schema if isinstance(schema, dict) else {}
+    kind = essence(media_type)
+    textual = kind.startswith("text/") or kind.endswith(("+xml", "/xml", "+yaml", "/yaml"))
+    if is_binary(schema) or kind == "application/octet-stream":
+        textual = False
+    elif primary_type(schema) == "string":
+        textual = True
+    param = whole_body(t.Scalar("str") if textual else t.FILE_INPUT, required)
+    return replace(param, media_type=media_type, raw="text" if textual else "file")
+
+
+def _params(
+    ctx: Context,
+    types: TypeBuilder,
+    media: dict[str, Any],
+    kind: str,
+    schema_ptr: str,
+    body_required: bool,
+) -> list[ir.Param]:
     schema = merged_object(ctx, media.get("schema") or {}, schema_ptr)
+    # properties are read where they are (a component's: where lift.py named their classes)
+    schema_ptr = ctx.deref(media.get("schema") or {}, schema_ptr)[1]
     properties = schema.get("properties") or {}
     if not isinstance(properties, dict):
         raise ctx.fail("properties must be a mapping", f"{schema_ptr}/properties")
@@ -121,7 +160,12 @@ def params_from_body(
             # A body that is not an object with properties is passed whole as `body`.
             return [whole_body(types.of(media["schema"], schema_ptr, request=True), body_required)]
         return []
-    required = {str(r) for r in schema.get("required") or [] if isinstance(r, str)}
+    listed = schema.get("required")
+    required = {str(r) for r in listed if isinstance(r, str)} if isinstance(listed, list) else set()
+    # `required: true` on a property itself (a Swagger 2.0 habit) means the same.
+    required |= {
+        str(k) for k, v in properties.items() if isinstance(v, dict) and v.get("required") is True
+    }
     encoding: dict[str, Any] = media["encoding"] if isinstance(media.get("encoding"), dict) else {}
     params = []
     for raw_prop, prop_schema in properties.items():
@@ -148,10 +192,12 @@ def _property(
     resolved = resolved if isinstance(resolved, dict) else {}
     if resolved.get("readOnly") is True:
         return None
-    location = "body"
+    location, style, explode = "body", "", False
     if kind != "application/json":
         try:
-            location = form_location(ctx, kind, prop, prop_schema, resolved, encoding.get(prop), prop_ptr)
+            location, style, explode = form_location(
+                ctx, kind, prop, prop_schema, resolved, encoding.get(prop), prop_ptr
+            )
         except SpecError as exc:
             if not ctx.skip_unsupported or required:
                 raise
@@ -163,7 +209,7 @@ def _property(
             )
             return None
     own = ctx.ext.node(prop_schema).name if isinstance(prop_schema, dict) else None
-    return argument(
+    param = argument(
         ctx,
         types,
         wire_name=prop,
@@ -175,6 +221,10 @@ def _property(
         description=prose(resolved.get("description")),
         for_body=True,
     )
+    if style == "files":  # an array of files: one part per file, all under the field's name
+        files = t.ListOf(t.FILE_INPUT)
+        return replace(param, type=files if required else t.optional(files))
+    return replace(param, style=style, explode=explode) if style else param
 
 
 def form_location(
@@ -185,28 +235,32 @@ def form_location(
     resolved: dict[str, Any],
     encoding: Any,
     prop_ptr: str,
-) -> str:
-    """'file' or 'form' for a property of a multipart or urlencoded body, or unsupported."""
+) -> tuple[str, str, bool]:
+    """(location, style, explode) of a property of a multipart or urlencoded body: a ``file``,
+    or a ``form`` field sent as the property's ``encoding`` says (OpenAPI: objects in a
+    multipart body are JSON parts; in a urlencoded one ``form``/``deepObject`` fields)."""
     if kind == "multipart/form-data" and is_binary(resolved):
-        return "file"
+        return "file", "", False
     value = value_kind(ctx, prop_schema, prop_ptr)
+    encoding = encoding if isinstance(encoding, dict) else {}
+    style = str(encoding.get("style") or "form")
+    if style not in ("form", "spaceDelimited", "pipeDelimited", "deepObject"):
+        raise ctx.fail(
+            f"{kind} property {prop!r}: encoding style {style!r} is not defined for form "
+            "fields (OpenAPI allows form, spaceDelimited, pipeDelimited, deepObject)",
+            prop_ptr,
+        )
+    explode = encoding.get("explode", style == "form") is True
     if value == "array" and kind == "multipart/form-data":
         items, _ = ctx.deref(resolved.get("items") or {}, f"{prop_ptr}/items")
         if isinstance(items, dict) and is_binary(items):
-            raise ctx.fail(f"multipart property {prop!r}: an array of files is not supported", prop_ptr)
-    if value == "object":
-        raise ctx.fail(
-            f"{kind} property {prop!r}: object values (nested form fields, "
-            "style deepObject or JSON parts) are not supported",
-            prop_ptr,
-        )
-    if value == "array" and isinstance(encoding, dict):
-        style = str(encoding.get("style") or "form")
-        explode = encoding.get("explode", style == "form")
-        if style != "form" or explode is not True:
-            raise ctx.fail(
-                f"{kind} property {prop!r}: arrays with style {style!r} and explode "
-                f"{bool(explode)} are not supported (only repeated keys)",
-                prop_ptr,
-            )
-    return "form"
+            return "file", "files", True
+    if value == "object" and kind == "multipart/form-data" and "style" not in encoding:
+        return "form", "json", False  # a JSON part (as its text)
+    if value == "object" and style == "form" and primary_type(resolved) == "array":
+        style = "deepObject"  # an array of objects: items[0][key]=value is the only encoding
+    if value == "array" and style == "form" and explode:
+        return "form", "", False  # repeated keys: what the runtime does for any list
+    if value == "scalar":
+        return "form", "", False
+    return "form", style, explode

@@ -23,6 +23,8 @@ class Context:
     ext: Extensions
     schema_classes: dict[str, str]  # component schema name -> Python class name
     skip_unsupported: bool = False
+    inline: dict[str, str] = field(default_factory=dict)  # pointer of an inline schema -> name
+    inline_used: set[str] = field(default_factory=set)  # the inline schemas a method's type names
     resolver: Resolver = field(init=False)
     skipped: list[ir.Skipped] = field(default_factory=list)
     omitted: list[ir.Omitted] = field(default_factory=list)
@@ -77,6 +79,14 @@ class Context:
                 "which is not supported in names",
                 where,
             )
+
+    def inline_class(self, where: str) -> str | None:
+        """The model class of the inline schema at ``where`` (generator/models/lift.py)."""
+        name = self.inline.get(where)
+        if name is None:
+            return None
+        self.inline_used.add(name)
+        return self.schema_classes.get(name)
 
     def class_of(self, schema: Any) -> str | None:
         """The model class of a ``$ref`` to a component schema."""

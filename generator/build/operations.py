@@ -23,6 +23,7 @@ from .bodies import body_variants
 from .context import Context
 from .extensions import HTTP_METHODS, OperationExt
 from .grouping import namespace_path, tag_groups
+from .servers import operation_server
 from .parameters import PATH_TEMPLATE, parameters
 from .responses import returns
 from .types import TypeBuilder
@@ -102,13 +103,6 @@ def _guarded(
         return []
     try:
         check_path(ctx, path, pointer("paths", path))
-        if item.get("servers") and item["servers"] != ctx.spec.get("servers"):
-            problems.append(
-                ctx.fail(
-                    "path-level servers are not supported (requests go to the client's base_url)",
-                    f"{item_ptr}/servers",
-                )
-            )
         shared = item.get("parameters") or []
         drafts = operation(ctx, types, path, verb, item[verb], shared, item_ptr, op_ptr)
     except SpecError as exc:
@@ -207,6 +201,7 @@ def operation(
             body_type=variant.body_type,
             returns=result,
             source_pointer=op_ptr,
+            server=operation_server(ctx.spec, ctx.deref({"$ref": "#" + item_ptr}, item_ptr)[0], op),
         )
         drafts.append(Draft(method, ext, op_ptr, given_name=bool(given)))
     return drafts
@@ -326,10 +321,4 @@ def _note_ignored(ctx: Context, op: dict[str, Any], op_ptr: str) -> None:
         ctx.warn(
             "callbacks are not supported: ignored (the client only sends requests)",
             f"{op_ptr}/callbacks",
-        )
-    servers = op.get("servers")
-    if servers and servers != ctx.spec.get("servers"):
-        raise ctx.fail(
-            "operation-level servers are not supported (requests go to the client's base_url)",
-            f"{op_ptr}/servers",
         )

@@ -1,18 +1,21 @@
-"""Path, query and header parameters of an operation -> arguments (via ``arguments.argument``).
+"""Path, query, header and cookie parameters of an operation -> arguments (``argument``).
 
-Only what the runtime sends correctly is accepted: scalars, and query arrays as repeated keys.
-With ``skip_unsupported`` an optional parameter the client cannot send is left out (a warning and
-an ``ir.Omitted``); anything else unsupported stops with a located error.
+Every style OpenAPI defines is sent as it says (``Param.style``/``explode``, serialized by the
+runtime's ``_encoding``); cookies go into one ``Cookie`` header; a parameter with ``content``
+(a media type) instead of a ``schema`` is sent as JSON text. With ``skip_unsupported`` an
+optional parameter the client cannot send is left out (a warning and an ``ir.Omitted``);
+anything else unsupported stops with a located error.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .. import ir
+from ..errors import SpecError, pointer
 from ..naming import prose
-from ..errors import SpecError
 from .arguments import argument
 from .context import Context
 from .schemas import value_kind
@@ -59,7 +62,9 @@ def _match_path_template(
     for location, name in list(merged):
         if location == "path" and name not in template:
             _, where = merged.pop((location, name))
-            ctx.warn(f"path parameter {name!r} does not appear in the path {path!r}: ignored", where)
+            ctx.warn(
+                f"path parameter {name!r} does not appear in the path {path!r}: ignored", where
+            )
     for name in template:
         if ("path", name) not in merged:
             ctx.warn(
@@ -98,62 +103,85 @@ def _from_parameter(
 def _argument(ctx: Context, types: TypeBuilder, param: dict[str, Any], where: str) -> ir.Param:
     location = str(param["in"])
     name = str(param["name"])
-    if location == "cookie":
-        raise ctx.fail("cookie parameters are not supported", where)
-    if location not in ("path", "query", "header"):
+    if location not in ("path", "query", "header", "cookie"):
         raise ctx.fail(f"unknown parameter location {location!r}", f"{where}/in")
     ctx.check_quotable(name, f"{location} parameter name", f"{where}/name")
-    if location == "header" and not _HEADER_NAME.fullmatch(name):
-        raise ctx.fail(f"header name {name!r} is not a valid HTTP header name", where)
+    if location in ("header", "cookie") and not _HEADER_NAME.fullmatch(name):
+        raise ctx.fail(f"{location} name {name!r} is not a valid HTTP {location} name", where)
     schema = param.get("schema")
-    if schema is None:
-        if "content" in param:
-            raise ctx.fail(
-                "parameters with 'content' (a media type) instead of 'schema' are not supported",
-                where,
-            )
+    schema_ptr = f"{where}/schema"
+    style = ""
+    if schema is None and isinstance(param.get("content"), dict) and param["content"]:
+        # `content` instead of `schema`: one media type; JSON is sent as JSON text, any other
+        # as the value's text.
+        media_type = str(next(iter(param["content"])))
+        media = param["content"][media_type]
+        schema = media.get("schema") if isinstance(media, dict) else None
+        schema_ptr = f"{where}/content/{pointer(media_type)[1:]}/schema"
+        style = "json" if _is_json(media_type) else ""
+        if schema is None:
+            schema = {}
+    elif schema is None:
         schema = {}
-    resolved, _ = ctx.deref(schema, f"{where}/schema")
-    _check_serialization(ctx, location, name, param, resolved, where)
-    return argument(
+    resolved, _ = ctx.deref(schema, schema_ptr)
+    explode = False
+    if not style:
+        style, explode = _serialization(ctx, location, name, param, resolved, schema_ptr, where)
+    arg = argument(
         ctx,
         types,
         wire_name=name,
         py_name=ctx.ext.node(param).name,
         location=location,
         schema=schema,
-        schema_ptr=f"{where}/schema",
+        schema_ptr=schema_ptr,
         required=param.get("required") is True or location == "path",
         description=prose(param.get("description")),
         for_body=False,
     )
+    return replace(arg, style=style, explode=explode) if style else arg
 
 
-def _check_serialization(
-    ctx: Context, location: str, name: str, param: dict[str, Any], schema: Any, where: str
-) -> None:
-    """Only what the runtime sends correctly: scalars, and query arrays as repeated keys."""
-    kind = value_kind(ctx, schema, f"{where}/schema")
-    style = str(param.get("style") or {"query": "form"}.get(location, "simple"))
-    explode = param.get("explode", style == "form")
-    if location == "path" and style != "simple":
+def _is_json(media_type: str) -> bool:
+    kind = media_type.split(";", 1)[0].strip().lower()
+    return kind == "application/json" or kind.endswith("+json")
+
+
+# The styles OpenAPI defines for each location (the first is the default).
+_STYLES = {
+    "path": ("simple", "label", "matrix"),
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
+
+
+def _serialization(
+    ctx: Context,
+    location: str,
+    name: str,
+    param: dict[str, Any],
+    schema: Any,
+    schema_ptr: str,
+    where: str,
+) -> tuple[str, bool]:
+    """(style, explode) for the runtime (templates/runtime/_encoding.py.jinja), or ("", False)
+    when the value is sent the default way (scalars; query arrays as repeated keys)."""
+    allowed = _STYLES[location]
+    style = str(param.get("style") or allowed[0])
+    if style not in allowed:
         raise ctx.fail(
-            f"path parameter {name!r}: style {style!r} is not supported (only 'simple')",
+            f"{location} parameter {name!r}: style {style!r} is not defined for {location} "
+            f"parameters (OpenAPI allows {', '.join(allowed)})",
             f"{where}/style",
         )
-    if kind == "object":
-        raise ctx.fail(
-            f"{location} parameter {name!r}: object values (style {style!r}) are not supported",
-            where,
-        )
-    if kind == "array":
-        if location != "query":
-            raise ctx.fail(f"{location} parameter {name!r}: array values are not supported", where)
-        if style != "form" or explode is not True:
-            raise ctx.fail(
-                f"query parameter {name!r}: arrays with style {style!r} and explode "
-                f"{bool(explode)} are not supported (only repeated keys: style form, "
-                "explode true)",
-                where,
-            )
-
+    explode = param.get("explode", style == "form")
+    explode = explode is True
+    kind = value_kind(ctx, schema, schema_ptr)
+    if location == "cookie":
+        return "", False  # cookie_header (runtime) writes every value
+    if kind == "scalar" and style in ("form", "simple", "deepObject"):
+        return "", False
+    if location == "query" and kind == "array" and style == "form" and explode:
+        return "", False  # repeated keys: what the runtime does for any list
+    return style, explode

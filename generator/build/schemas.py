@@ -40,8 +40,15 @@ def is_binary(schema: dict[str, Any]) -> bool:
 
 
 def essence(media_type: str | None) -> str:
-    """``application/json; charset=utf-8`` -> ``application/json``."""
-    return (media_type or "").split(";", 1)[0].strip().lower()
+    """``application/json; charset=utf-8`` -> ``application/json`` (also for a parameter
+    written after a comma, ``application/json, okta-version=1.0.0``, a common slip)."""
+    return re.split(r"[;,]", media_type or "", maxsplit=1)[0].strip().lower()
+
+
+def is_json_media(media_type: str | None) -> bool:
+    """JSON itself or a JSON-based media type (``application/merge-patch+json``)."""
+    kind = essence(media_type)
+    return kind == "application/json" or kind.endswith("+json")
 
 
 def compiles(pattern: str) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 from ..ir import types as t
 from ..read.refs import Resolver
 from .context import Context
-from .schemas import is_model_like, literal_values
+from .schemas import is_model_like, is_nullable, literal_values
 
 _JSON_TYPES = {"integer": "int", "number": "float", "boolean": "bool"}
 
@@ -31,6 +31,9 @@ class TypeBuilder:
             return self._expand(target_ptr, target, target_ptr, request, fallback=t.ANY)
         if not isinstance(schema, dict):
             return t.ANY
+        inline = self.ctx.inline_class(where)
+        if inline is not None:  # an inline object schema with its own class
+            return t.OptionalOf(t.Model(inline)) if is_nullable(schema) else t.Model(inline)
         for combiner in ("oneOf", "anyOf"):
             if isinstance(schema.get(combiner), list) and schema[combiner]:
                 return self._union(schema[combiner], f"{where}/{combiner}", request)

@@ -132,6 +132,12 @@ class Param:
     positional: bool
     constraints: SpecValue = SpecValue({})  # checked by the runtime before sending
     send: str = "always"  # "always" | "if_not_none" | "if_given" (NOT_GIVEN sentinel)
+    # How the value is serialized when not by default (templates/runtime/_encoding.py.jinja):
+    # OpenAPI's style ("form", "deepObject", "pipeDelimited", "label", ...) and explode.
+    style: str = ""
+    explode: bool = False
+    media_type: str = ""  # a body argument: the request's Content-Type when not JSON or a form
+    raw: str = ""  # a whole body sent as is: "text" (str) or "file" (bytes, path, file)
 
     @property
     def annotation(self) -> str:
@@ -251,6 +257,7 @@ class Method:
     polling: Polling | None = None
     follow: Follow | None = None  # x-sdk-follow: a helper printing this stream's events
     source_pointer: str = ""  # JSON pointer of the operation (for messages)
+    server: str = ""  # the operation's own server URL (path- or operation-level `servers`)
 
     @property
     def keyed(self) -> bool:
@@ -266,6 +273,21 @@ class Method:
     @property
     def qualified_name(self) -> str:
         return f"{self.namespace}.{self.name}" if self.namespace else self.name
+
+    @property
+    def content_type(self) -> str:
+        """The request body's media type when it is not plain JSON or a form ("" otherwise)."""
+        return next((p.media_type for p in self.params if p.media_type), "")
+
+    @property
+    def raw_body(self) -> str:
+        """ "text" or "file" when the body is sent as is (not JSON), else ""."""
+        return next((p.raw for p in self.params if p.raw), "")
+
+    @property
+    def styled(self) -> bool:
+        """Whether an argument is serialized by a style (templates/runtime/_encoding)."""
+        return any(p.style for p in self.params)
 
     def params_in(self, location: str) -> tuple[Param, ...]:
         return tuple(p for p in self.params if p.location == location)

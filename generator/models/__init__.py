@@ -20,7 +20,9 @@ from typing import Any
 
 from ..errors import SpecError, pointer
 from ..read.load import no_collection
+from .lift import lift_inline
 from .postprocess import (
+    allow_field_overrides,
     class_namer,
     dedupe_bases,
     drop_inherited_config,
@@ -57,7 +59,13 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
     """The models module of ``package``: one class per component schema, named as ``names``
     says ({component schema name: class name})."""
     schemas = ((spec.get("components") or {}).get("schemas")) or {}
-    if not isinstance(schemas, dict) or not schemas:
+    if not isinstance(schemas, dict):
+        schemas = {}
+    # the inline schemas the build gave classes (generator/models/lift.py)
+    found = lift_inline(spec)
+    lifted = {k: v for k, v in found.schemas.items() if k in names}
+    schemas = {**{k: found.patch(str(k), v) for k, v in schemas.items()}, **lifted}
+    if not schemas:
         return _EMPTY
     document = {
         "openapi": spec.get("openapi", "3.1.0"),
@@ -77,6 +85,7 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
         dedupe_bases,
         mark_ambiguous_names,
         drop_inherited_config,
+        allow_field_overrides,
     ):
         source = repair(source)
     problems = verify_models(source, package)

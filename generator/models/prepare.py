@@ -93,6 +93,7 @@ class _Rewriter:
                 out[key] = renamed
             else:
                 self.keyword(out, key, item)
+        _required_on_properties(out, value)
         if "default" in out and not _default_fits(value, value["default"], self.lookup):
             del out["default"]  # an ill-typed default would be an ill-typed field (mypy)
         return out
@@ -133,6 +134,23 @@ class _Rewriter:
             out[key] = copy.deepcopy(item)
 
 
+def _required_on_properties(schema: dict[str, Any], original: dict[str, Any]) -> None:
+    """``required: true`` on a property (a Swagger 2.0 / JSON Schema draft 3 habit) means the
+    property is required: it joins the object's ``required`` list; a ``required`` that is not a
+    list is dropped (datamodel-code-generator refuses it)."""
+    listed = schema.get("required")
+    names = [r for r in listed if isinstance(r, str)] if isinstance(listed, list) else []
+    props = original.get("properties")
+    if isinstance(props, dict):
+        for name, sub in props.items():
+            if isinstance(sub, dict) and sub.get("required") is True and str(name) not in names:
+                names.append(str(name))
+    if names:
+        schema["required"] = names
+    elif "required" in schema and not isinstance(listed, list):
+        del schema["required"]
+
+
 def component(schema: Any) -> Any:
     """A component that is not an object or an enum (a RootModel of a scalar) loses its
     ``default``: datamodel-code-generator puts it on every field that references the component,
@@ -144,6 +162,10 @@ def component(schema: Any) -> Any:
     return schema
 
 
+# String formats datamodel-code-generator types as a class of their own (not `str`).
+_TYPED_STRING_FORMATS = frozenset(
+    {"uri", "url", "date-time", "date", "time", "uuid", "ipv4", "ipv6", "duration"}
+)
 _FITS = {
     "string": lambda v: isinstance(v, str),
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
@@ -172,6 +194,8 @@ def _default_fits(schema: dict[str, Any], default: Any, lookup: Any) -> bool:
     if any(key in schema for key in ("allOf", "oneOf", "anyOf")):
         # datamodel-code-generator copies it onto every member (``root: int = "auto"``)
         return False
+    if schema.get("format") in _TYPED_STRING_FORMATS and isinstance(default, str):
+        return False  # the field is an AnyUrl (a date...), not a str: a plain string is not one
     kind = schema.get("type")
     kinds = kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
     if schema.get("nullable") is True:

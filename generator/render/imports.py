@@ -66,6 +66,12 @@ def method_imports(pkg: ir.Package, methods: Iterable[ir.Method], *, models: boo
             found.update(_PAGES)
         if meth.returns.kind == "stream":
             found.update(_STREAMS)
+        for p in meth.params:  # serialization helpers (templates/runtime/_encoding.py.jinja)
+            if p.location == "cookie":
+                found.add(Import("._encoding", "cookie_header"))
+            elif p.style:
+                helper = "header_text" if p.location == "header" else "Styled"
+                found.add(Import("._encoding", helper))
         if meth.returns.needs_cast:
             found.update(_CAST)
         if meth.returns.kind == "none" and meth.polling is None:

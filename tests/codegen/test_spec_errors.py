@@ -96,13 +96,13 @@ def test_unsupported_feature_is_named_with_location(tmp_path: Path) -> None:
     get:
       operationId: listFiles
       parameters:
-        - {name: session, in: cookie, schema: {type: string}}
+        - {name: 'a session', in: cookie, schema: {type: string}}
       responses:
         '204': {description: none}
 """,
     )
     err = _error(path)
-    assert err.message == "cookie parameters are not supported"
+    assert err.message == "cookie name 'a session' is not a valid HTTP cookie name"
     assert err.pointer == "/paths/~1files/get/parameters/0"
     assert err.line == 10
 

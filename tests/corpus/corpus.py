@@ -1,4 +1,5 @@
-"""The corpus run: every public spec in ../shared/corpus/specs through the generator.
+"""The corpus run: every public spec in ../shared/corpus/specs and ../shared/corpus/more-specs
+through the generator (a multi-file document, a folder, by its root file).
 
 For each document: ``generate --skip-unsupported`` (the same code path as the command line),
 then the checks a user's install would hit: ``ruff check``/``ruff format --check``, byte-compile,
@@ -10,9 +11,12 @@ for documents under 2 MB. A document the generator refuses must fail with a loca
     python -m tests.corpus.corpus                 # the full run (make corpus)
     python -m tests.corpus.corpus --fast          # make test: mypy/install on small specs only
     python -m tests.corpus.corpus --only petstore.yaml
+    python -m tests.corpus.corpus --opc           # also openapi-python-client's operation count
 
 Each document runs in its own worker process (``--jobs`` at a time); the table at the end has
-spec, operations, models, seconds (generation), checks and result.
+spec, operations (generated/in the spec), typed responses (typed/JSON responses: no ``Any`` in
+the result type), openapi-python-client's operations (``--opc``), models, seconds
+(generation), checks and result.
 """
 
 from __future__ import annotations
@@ -32,7 +36,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-CORPUS_DIR = Path(os.environ.get("CORPUS_DIR") or ROOT.parent / "shared" / "corpus" / "specs")
+_SHARED = ROOT.parent / "shared" / "corpus"
+# CORPUS_DIR: one folder or several (os.pathsep-separated) instead of the shared corpus.
+CORPUS_DIRS = [
+    Path(p)
+    for p in (
+        os.environ.get("CORPUS_DIR", "").split(os.pathsep)
+        if os.environ.get("CORPUS_DIR")
+        else [str(_SHARED / "specs"), str(_SHARED / "more-specs")]
+    )
+]
+CORPUS_DIR = CORPUS_DIRS[0]
+# A folder in a corpus directory is one multi-file document: its root is the first of these.
+ROOT_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json", "spec.yaml", "spec.yml")
+# `make test` (the fast subset) takes every document of specs/ and those of the other folders
+# up to this size; `make corpus` takes them all.
+FAST_LIMIT = 700_000  # bytes
 MYPY_LIMIT = 2_000_000  # bytes: mypy --strict below this size (the issue's "under 2 MB")
 SMALL_LIMIT = 100_000  # bytes: --fast runs every check on documents below this size
 # A refusal that names an unsupported feature is a documented limitation, not a failure.
@@ -42,19 +61,10 @@ LIMITATIONS = (
     "Swagger 2.0 (OpenAPI 2.0) is not supported",
     "webhooks are not supported",
     "callbacks are not supported",
-    "cookie parameters are not supported",
-    "request body media type",
-    "object values",
-    "arrays with style",
-    "array values are not supported",
-    "an array of files is not supported",
-    "style 'label'",
-    "style 'matrix'",
-    "operation-level servers are not supported",
-    "path-level servers are not supported",
-    "parameters with 'content'",
-    "remote $ref",
     "is not a valid HTTP header name",
+    "is not a valid HTTP cookie name",
+    "is not defined for",  # a style OpenAPI does not define for the location
+    "remote $ref",
     "contains a quote, backslash or control character",
     "contains itself through allOf/oneOf/anyOf alone",
 )
@@ -67,6 +77,10 @@ class Result:
     openapi: str = ""
     operations: int = 0  # methods generated
     spec_operations: int = 0  # operations in the document (generated + skipped)
+    json_responses: int = 0  # methods returning a JSON value or page
+    typed_responses: int = 0  # ... of which the result type has no `Any`
+    opc_operations: int = -1  # openapi-python-client's operations (-1: not measured)
+    opc_note: str = ""  # why openapi-python-client generated nothing
     models: int = 0
     seconds: float = 0.0  # generation (load .. write)
     skipped: list[str] = field(default_factory=list)  # "GET /x: reason"
@@ -92,12 +106,47 @@ class Result:
         return f"{self.outcome}: {self.detail}"
 
 
-def spec_paths(corpus: Path = CORPUS_DIR) -> list[Path]:
-    if not corpus.is_dir():
-        return []
-    return sorted(
-        p for p in corpus.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file()
-    )
+def spec_paths(dirs: Iterable[Path] | None = None) -> list[Path]:
+    """The documents of the corpus folders: each file, and the root file of each folder."""
+    found: list[Path] = []
+    for corpus in CORPUS_DIRS if dirs is None else dirs:
+        if not corpus.is_dir():
+            continue
+        for p in sorted(corpus.iterdir()):
+            if p.is_file() and p.suffix in (".yaml", ".yml", ".json"):
+                found.append(p)
+            elif p.is_dir():
+                roots = sorted(
+                    (q for q in p.rglob("*") if q.name in ROOT_NAMES),
+                    key=lambda q: (len(q.parts), str(q)),
+                )
+                found.extend(roots[:1])
+    return found
+
+
+def fast_subset(specs: Iterable[Path]) -> list[Path]:
+    """The documents ``make test`` runs (see FAST_LIMIT)."""
+    return [p for p in specs if p.parent == CORPUS_DIRS[0] or p.stat().st_size <= FAST_LIMIT]
+
+
+def label(spec: Path) -> str:
+    """How tables and ``--only`` name a document: its file name, or for a multi-file document
+    its path under the corpus folder (``algolia-search/search/spec.yml``)."""
+    for corpus in CORPUS_DIRS:
+        if spec.parent == corpus:
+            return spec.name
+        if corpus in spec.parents:
+            return str(spec.relative_to(corpus))
+    return spec.name
+
+
+def ref_root(spec: Path) -> Path | None:
+    """A multi-file document's reference root: its folder under the corpus folder (algolia's
+    ``search/spec.yml`` refers to ``../common``), as a user passes ``--ref-root``."""
+    for corpus in CORPUS_DIRS:
+        if spec.parent != corpus and corpus in spec.parents:
+            return corpus / spec.relative_to(corpus).parts[0]
+    return None
 
 
 # -- one document (runs in a worker process) ------------------------------------------------------
@@ -105,16 +154,30 @@ def spec_paths(corpus: Path = CORPUS_DIR) -> list[Path]:
 
 def generate_one(spec: Path, out: Path) -> dict[str, object]:
     """Generate ``spec`` into ``out`` in this process; a JSON-able summary."""
+    import generator.pipeline as pipeline
     from generator.errors import SpecError
     from generator.pipeline import generate
 
     summary: dict[str, object] = {"openapi": _openapi_version(spec)}
+    if os.environ.get("CORPUS_OPC") == "1":
+        summary["opc"] = _opc_operations(spec)
+    built: list[object] = []
+    build_api = pipeline.build_api  # type: ignore[attr-defined]
+
+    def keep_api(*args: object, **kwargs: object) -> object:
+        api = build_api(*args, **kwargs)  # type: ignore[arg-type]
+        built.append(api)
+        return api
+
+    pipeline.build_api = keep_api  # type: ignore[assignment,attr-defined]
     started = time.perf_counter()
     try:
-        report = generate(spec, out, skip_unsupported=True)
+        report = generate(spec, out, skip_unsupported=True, ref_root=ref_root(spec))
     except SpecError as exc:
         summary.update(error=str(exc).splitlines()[0], seconds=time.perf_counter() - started)
         return summary
+    if built:
+        summary.update(_typed_responses(built[0]))
     summary.update(
         operations=report.operations,
         models=report.models,
@@ -123,6 +186,23 @@ def generate_one(spec: Path, out: Path) -> dict[str, object]:
         package=_package_of(out),
     )
     return summary
+
+
+def _typed_responses(api: object) -> dict[str, int]:
+    """How many methods return JSON, and how many of those are typed (no ``Any``)."""
+    results = [m.returns for m in getattr(api, "all_methods", ())]
+    json_ = [r for r in results if r.kind in ("value", "page")]
+    typed = [r for r in json_ if "Any" not in r.type.render()]
+    return {"json_responses": len(json_), "typed_responses": len(typed)}
+
+
+def _opc_operations(spec: Path) -> object:
+    """openapi-python-client's operation count for ``spec`` (its parser, as the differential
+    check runs it), or why it has none."""
+    from tests.corpus.differential import their_side
+
+    side = their_side(spec)
+    return side.error[:80] if side.error else len(side.ops)
 
 
 def _openapi_version(spec: Path) -> str:
@@ -180,7 +260,7 @@ def check_one(
     spec: Path, work: Path, *, mypy: bool, install: bool, python: str = sys.executable
 ) -> Result:
     """Generate (in a worker process) and check one document."""
-    result = Result(spec=spec.name, size=spec.stat().st_size)
+    result = Result(spec=label(spec), size=spec.stat().st_size)
     out = work / "pkg"
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     proc = _run(
@@ -192,6 +272,13 @@ def check_one(
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
     result.openapi = str(summary.get("openapi", ""))
     result.seconds = float(summary.get("seconds", 0.0))  # type: ignore[arg-type]
+    opc = summary.get("opc")
+    if isinstance(opc, int):
+        result.opc_operations = opc
+    elif opc is not None:
+        result.opc_operations, result.opc_note = 0, str(opc)
+    result.json_responses = int(summary.get("json_responses", 0))  # type: ignore[call-overload]
+    result.typed_responses = int(summary.get("typed_responses", 0))  # type: ignore[call-overload]
     result.warnings = sum(1 for line in proc.stderr.splitlines() if line.startswith("warning:"))
     result.omitted = sum(1 for line in proc.stderr.splitlines() if " left out " in line)
     if "error" in summary:
@@ -265,14 +352,19 @@ def run(
 
 
 def format_table(results: list[Result]) -> str:
-    rows = [("spec", "openapi", "operations", "models", "seconds", "checks", "result")]
+    rows = [
+        ("spec", "openapi", "operations", "typed", "opc", "models", "seconds", "checks", "result")
+    ]
     for r in results:
         ops = str(r.operations) if not r.skipped else f"{r.operations}/{r.spec_operations}"
+        opc = "-" if r.opc_operations < 0 else str(r.opc_operations)
         rows.append(
             (
                 r.spec,
                 r.openapi,
                 ops if r.outcome == "ok" else "-",
+                f"{r.typed_responses}/{r.json_responses}" if r.outcome == "ok" else "-",
+                opc,
                 str(r.models) if r.outcome == "ok" else "-",
                 f"{r.seconds:.1f}",
                 ",".join(r.checks) or "-",
@@ -305,12 +397,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", help="copy each generated package into this directory")
     parser.add_argument("--json", help="also write the results as JSON to this file")
     parser.add_argument("--details", action="store_true", help="list every skipped operation")
+    parser.add_argument(
+        "--opc", action="store_true", help="also count openapi-python-client's operations"
+    )
     parser.add_argument("--worker", nargs=2, metavar=("SPEC", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(generate_one(Path(args.worker[0]), Path(args.worker[1]))))
         return 0
-    specs = [p for p in spec_paths() if not args.only or p.name in args.only]
+    if args.opc:
+        os.environ["CORPUS_OPC"] = "1"  # read by the workers
+    specs = [p for p in spec_paths() if not args.only or label(p) in args.only]
     if not specs:
         print(f"no specs in {CORPUS_DIR} (set CORPUS_DIR)", file=sys.stderr)
         return 2

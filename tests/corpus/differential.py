@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.corpus.corpus import CORPUS_DIR, spec_paths
+from tests.corpus.corpus import CORPUS_DIR, label, spec_paths
 
 Op = tuple[str, str]  # ("GET", "/pets/{}"): path template names normalized (see _op)
 Param = tuple[str, str]  # ("query", "limit")
@@ -177,7 +177,7 @@ def _plain(value: Any) -> str:
 def compare(spec: Path) -> Comparison:
     started = time.perf_counter()
     ours, theirs = our_side(spec), their_side(spec)
-    result = Comparison(spec=spec.name, ours=ours, theirs=theirs)
+    result = Comparison(spec=label(spec), ours=ours, theirs=theirs)
     if theirs.error:
         result.seconds = time.perf_counter() - started
         return result  # not a document openapi-python-client can read
@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", default=[])
     parser.add_argument("--verbose", action="store_true", help="every difference, one a line")
     args = parser.parse_args(argv)
-    specs = [p for p in spec_paths() if not args.only or p.name in args.only]
+    specs = [p for p in spec_paths() if not args.only or label(p) in args.only]
     if not specs:
         print(f"no specs in {CORPUS_DIR}", file=sys.stderr)
         return 2

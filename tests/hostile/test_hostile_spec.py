@@ -218,16 +218,18 @@ class httpx_url:  # noqa: N801 - a tiny parsed-URL helper (no httpx import in th
 
 
 def test_no_model_class_shadows_an_import_or_a_builtin(package: Path) -> None:
-    """Classes datamodel-code-generator names after properties (``dict``, ``any``,
-    ``open_enum``, ``paged_response`` in hostile.yaml) get a suffix instead of shadowing what
-    models.py imports; allOf naming one schema twice yields one base, not a TypeError."""
+    """Classes named after properties (``dict``, ``any``, ``open_enum``, ``paged_response`` in
+    hostile.yaml) do not shadow what models.py imports: nested objects are named
+    ``<Parent><Property>`` (generator/models/lift.py), and what datamodel-code-generator still
+    names itself gets a suffix; allOf naming one schema twice yields one base, not a TypeError."""
     from generator.naming import RESERVED_CLASS_NAMES, builtin_class_names
 
     tree = ast.parse((package / "src" / PACKAGE / "models.py").read_text())
     classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
     assert not set(classes) & (RESERVED_CLASS_NAMES | builtin_class_names())
     assert all(name.isascii() for name in classes), sorted(classes)  # NFKC: `Nªive` is `Naive`
-    assert {"DictModel", "AnyModel", "OpenEnumModel", "PagedResponseModel"} <= set(classes)
+    nested = {"TwiceDict", "TwiceAny", "TwiceAnyOpenEnum", "TwiceAnyOpenEnumPagedResponse"}
+    assert nested <= set(classes)
     for node in classes.values():
         bases = [ast.unparse(b) for b in node.bases]
         assert len(bases) == len(set(bases)), f"class {node.name}({', '.join(bases)})"

@@ -68,7 +68,8 @@ from ._auth import (
     rebind,
     same_origin,
 )
-from ._config import ClientConfig
+from ._config import DEFAULT_BASE_URL, ClientConfig
+from ._encoding import Styled, path_text, query_pairs, raw_content
 from ._error_body import request_id_of
 from ._exceptions import (
     APIConnectionError,
@@ -175,6 +176,12 @@ class Operation:
     ``security`` is the operation's own ``security``: alternatives, each the names of the
     schemes to apply together (``()`` = none needed); ``None`` = the API's default.
     ``qualified_name`` is the public method (``files.list``) that messages name.
+    ``content_type`` is the request body's media type when it is not ``application/json``
+    (``application/merge-patch+json``, ``text/plain``); ``raw_body`` says the body is sent as
+    it is (``"text"``: a string, UTF-8; ``"file"``: bytes, a path or a binary file).
+    ``server`` is the operation's own server URL, used while the client keeps the default
+    ``base_url`` (one the user sets, e.g. a mock's, wins); a relative one (``/v2``) goes under
+    the client's origin.
     """
 
     method: str
@@ -187,6 +194,9 @@ class Operation:
     operation_id: str = ""
     security: tuple[Requirement, ...] | None = None
     qualified_name: str = ""
+    content_type: str = ""  # of the request body, when not application/json (or a form)
+    server: str = ""  # the operation's own server (path- or operation-level `servers`)
+    raw_body: str = ""  # "text" or "file": the body is sent as is, not as JSON
 
     @property
     def name(self) -> str:
@@ -315,7 +325,7 @@ class _Prepared:
         headers: dict[str, str],
         content: bytes | None,
         data: dict[str, Any] | None,
-        files: dict[str, Any] | None,
+        files: list[tuple[str, Any]] | None,
         timeout: httpx.Timeout,
         max_retries: int,
         backoff_factor: float,
@@ -366,17 +376,25 @@ def _to_text(value: object) -> str:
     return str(value)
 
 
-def _encode_query(query: Query | None, extra: Query | None) -> httpx.QueryParams | None:
-    if not query and not extra:
+def _encode_query(
+    query: Query | None, extra: Query | None, literal: str = ""
+) -> httpx.QueryParams | None:
+    """The query string: ``literal`` (a query written in the path key, ``/items?kind=x``, kept
+    first), then the parameters (``Styled`` ones as their style says), then ``extra``."""
+    if not query and not extra and not literal:
         return None
     pairs: list[tuple[str, str | int | float | bool | None]] = []
+    if literal:
+        pairs.extend(httpx.QueryParams(literal).multi_items())
     for source in (query, extra):
         if not source:
             continue
         for key, value in source.items():
             if value is None or isinstance(value, NotGiven):
                 continue
-            if isinstance(value, (list, tuple, set, frozenset)):
+            if isinstance(value, Styled):
+                pairs.extend(query_pairs(key, value))
+            elif isinstance(value, (list, tuple, set, frozenset)):
                 pairs.extend((key, _to_text(item)) for item in value if item is not None)
             else:
                 pairs.append((key, _to_text(value)))
@@ -388,7 +406,10 @@ def _encode_form(data: Mapping[str, object]) -> dict[str, Any]:
     for key, value in data.items():
         if value is None or isinstance(value, NotGiven):
             continue
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, Styled):
+            for name, text in query_pairs(key, value):
+                form.setdefault(name, []).append(text)
+        elif isinstance(value, (list, tuple)):
             form[key] = [_to_text(item) for item in value]
         else:
             form[key] = _to_text(value)
@@ -720,9 +741,9 @@ class _BaseClient:
         stack: contextlib.ExitStack,
     ) -> _Prepared:
         method = op.method.upper()
-        path = op.path
+        path, _, literal_query = op.path.partition("?")
         if path_params is not None or "{" in path:
-            path = self._format_path(op, path_params or {})
+            path = self._format_path(op, path_params or {}, path)
         headers = dict(self._base_headers)
         if op.stream:
             headers["accept"] = "text/event-stream"
@@ -765,17 +786,23 @@ class _BaseClient:
 
         content: bytes | None = None
         form: dict[str, Any] | None = None
-        upload: dict[str, Any] | None = None
+        upload: list[tuple[str, Any]] | None = None
         if files:
             from ._validation import to_httpx_file
 
-            upload = {
-                name: value if isinstance(value, tuple) else to_httpx_file(value, stack)
-                for name, value in files.items()
-            }
+            upload = []  # (field, file) pairs: a list of files is one part per file
+            for name, value in files.items():
+                for item in value if isinstance(value, list) else [value]:
+                    upload.append(
+                        (name, item if isinstance(item, tuple) else to_httpx_file(item, stack))
+                    )
             form = _encode_form({**(data or {}), **(extra_body or {})})
         elif data is not None:
             form = _encode_form({**data, **(extra_body or {})})
+        elif op.raw_body:
+            if json is not None:
+                content = raw_content(json, op.raw_body)
+                headers["content-type"] = op.content_type or "application/octet-stream"
         elif json is not None or extra_body:
             body: object = json
             if isinstance(json, Mapping) or json is None:
@@ -783,12 +810,12 @@ class _BaseClient:
                 if extra_body:
                     body = {**cast("dict[str, object]", body), **extra_body}
             content = _dump_json(op, body)
-            headers["content-type"] = "application/json"
+            headers["content-type"] = op.content_type or "application/json"
 
         return _Prepared(
             method=method,
-            url=self._base_url + path,
-            params=_encode_query(query, extra_query),
+            url=(self._server_of(op) if op.server else self._base_url) + path,
+            params=_encode_query(query, extra_query, literal_query),
             headers=headers,
             content=content,
             data=form,
@@ -799,13 +826,27 @@ class _BaseClient:
             total_timeout=total_timeout,
         )
 
+    def _server_of(self, op: Operation) -> str:
+        if self._base_url != DEFAULT_BASE_URL.rstrip("/"):
+            return self._base_url  # the user's choice (a mock, a proxy) wins
+        if op.server.startswith("/"):
+            origin = httpx.URL(self._base_url).copy_with(path="/", query=None, fragment=None)
+            return str(origin).rstrip("/") + op.server.rstrip("/")
+        return op.server
+
     @staticmethod
-    def _format_path(op: Operation, path_params: Mapping[str, object]) -> str:
+    def _format_path(op: Operation, path_params: Mapping[str, object], path: str = "") -> str:
         def substitute(match: re.Match[str]) -> str:
             name = match.group(1)
             if name not in path_params or path_params[name] is None:
                 raise ValidationError(f"{op.name}: path parameter {name!r} is required")
-            text = _to_text(path_params[name])
+            value = path_params[name]
+            if isinstance(value, Styled):
+                encoded = path_text(name, value)  # percent-encoded piece by piece
+                if encoded.strip(".") == "":
+                    raise ValidationError(f"{op.name}: path parameter {name!r} is empty")
+                return encoded
+            text = _to_text(value)
             if not text or text in (".", ".."):
                 # Such a segment would silently address another endpoint (/files/ = the list,
                 # /files/.. = the parent), and percent-encoding cannot prevent that.
@@ -815,7 +856,7 @@ class _BaseClient:
             # safe="": a "/" or "?" inside an id must not change which URL is called.
             return quote(text, safe="")
 
-        return _PATH_PARAM.sub(substitute, op.path)
+        return _PATH_PARAM.sub(substitute, path or op.path.partition("?")[0])
 
     # ----------------------------------------------------------------- retry decisions
 
