@@ -143,6 +143,8 @@ class SdkInfo(_Ext):
     defaults: Defaults = Defaults()
     dict_access: bool = False  # models answer the dict protocol (model["field"], get, keys...)
     exception_aliases: bool = False  # APIError, PermissionDeniedError, ... as aliases too
+    # The response header holding the server's request id (default: the one responses declare).
+    request_id_header: Annotated[Blankable, AfterValidator(lambda v: v and _http_token(v))] = None
 
 
 class Pagination(_Ext):

@@ -22,6 +22,7 @@ from .context import Context
 from .extensions import HTTP_METHODS, OperationExt
 from .parameters import PATH_TEMPLATE, parameters
 from .responses import returns
+from .security import operation_security
 from .types import TypeBuilder
 from .arguments import order
 
@@ -138,6 +139,7 @@ def operation(
             body_type=variant.body_type,
             returns=result,
             source_pointer=op_ptr,
+            security=operation_security(ctx.spec, op),
         )
         drafts.append(Draft(method, ext, op_ptr))
     return drafts
