@@ -252,11 +252,20 @@ class Param:
 
 @dataclass(frozen=True)
 class Pagination:
-    style: str  # "page" | "single"
-    items: SpecText
-    meta: SpecText
-    page_param: SpecText
-    size_param: SpecText
+    """``runtime/_pagination.PaginationSpec`` (paths are member names into the payload)."""
+
+    style: str  # "page" | "offset" | "cursor" | "next_url" | "link_header" | "single"
+    items: SpecText  # "" = the payload is the list
+    meta: SpecText  # "" = the payload's own members
+    page_param: SpecText = SpecText("page")
+    size_param: SpecText = SpecText("per_page")
+    offset_param: SpecText = SpecText("offset")
+    limit_param: SpecText = SpecText("limit")
+    cursor_param: SpecText = SpecText("cursor")
+    next_cursor: tuple[SpecText, ...] = (SpecText("next_cursor"),)
+    next_url: tuple[SpecText, ...] = (SpecText("next"),)
+    has_more: tuple[SpecText, ...] = ()
+    inferred: bool = False  # from the operation's shape, not x-sdk-pagination
 
 
 @dataclass(frozen=True)
