@@ -72,10 +72,17 @@ def security(doc: SpecDocument, env_prefix: str) -> ir.Security:
         if not scheme.runtime:
             where = f"/components/securitySchemes/{scheme.name.value}"
             doc.warn(f"security scheme type {scheme.type!r} is not supported: left out", where)
+    declared = {str(name) for name in raw}
+    for name in sorted({n.value for r in default for n in r} - declared):
+        doc.warn(f"security requirement names an undeclared scheme {name!r}", "/security")
     schemes = _name_credentials(schemes, default, env_prefix)
     supported = {s.name.value for s in schemes if s.runtime}
+    # Alternatives the client cannot meet (a scheme left out, or not declared) are dropped; if
+    # none is left, nothing is required by default (the warning above said why).
     kept = tuple(r for r in default if all(n.value in supported for n in r))
-    return ir.Security(schemes=tuple(schemes), required=required, default=kept or default)
+    if default and not kept:
+        kept = ((),)
+    return ir.Security(schemes=tuple(schemes), required=required, default=kept)
 
 
 def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:

@@ -198,3 +198,17 @@ def test_a_spec_without_security_needs_no_credential(tmp_path: Path) -> None:
     api = build_api(load_spec(spec), package_version="1.0.0")
     assert api.package.security.default == () and not api.package.security.supported
     assert not api.docs.authentication
+
+
+def test_a_default_the_client_cannot_meet_requires_nothing(tmp_path: Path) -> None:
+    """Only an unsupported (mutualTLS) or undeclared scheme: left out with warnings, and the
+    client does not refuse to start for a credential it could never send."""
+    spec = tmp_path / "mtls.yaml"
+    text = SPEC.replace("  - keyAuth: []", "  - mtls: []\n  - ghost: []")
+    spec.write_text(text, encoding="utf-8")
+    doc = load_spec(spec)
+    api = build_api(doc, package_version="1.0.0")
+    assert api.package.security.default == ((),)
+    assert "mtls" not in [s.name.value for s in api.package.security.supported]
+    warnings = " ".join(str(w) for w in doc.warnings)
+    assert "mutualTLS" in warnings and "ghost" in warnings
