@@ -106,6 +106,8 @@ def _value(kind: Any, constraints: dict[str, Any]) -> str | None:
     if isinstance(kind, t.ListOf):
         inner = _value(kind.item, constraints.get("items") or {})
         return f"[{inner}]" if inner else None
+    if isinstance(kind, t.Model):
+        return f"_model({kind.name!r})"
     if isinstance(kind, t.Scalar):
         if kind.python in ("int", "float"):
             low, high = constraints.get("minimum"), constraints.get("maximum")
@@ -117,6 +119,54 @@ def _value(kind: Any, constraints: dict[str, Any]) -> str | None:
             size = max(int(constraints.get("minLength") or 1), 1)
             return repr("a" * min(size, 64)) if "pattern" not in constraints else None
     return None
+
+
+_FORMATS = {"date-time": "2024-01-01T00:00:00Z", "date": "2024-01-01", "uuid":
+            "00000000-0000-4000-8000-000000000000", "email": "a@example.com", "uri":
+            "https://example.com/", "url": "https://example.com/"}  # fmt: skip
+
+
+def minimal(schema: Any, defs: dict[str, Any], depth: int = 0) -> Any:
+    """The smallest JSON value that fits a (pydantic) JSON schema: required members only."""
+    if not isinstance(schema, dict) or depth > 12:
+        return None
+    if "$ref" in schema:
+        return minimal(defs.get(schema["$ref"].rsplit("/", 1)[-1]), defs, depth + 1)
+    if "const" in schema:
+        return schema["const"]
+    if schema.get("enum"):
+        return schema["enum"][0]
+    if "default" in schema and schema["default"] is not None:
+        return schema["default"]
+    for key in ("anyOf", "oneOf", "allOf"):
+        options = [o for o in schema.get(key) or [] if o.get("type") != "null"]
+        if options:
+            return minimal(options[0], defs, depth + 1)
+    kind = schema.get("type")
+    if kind == "object" or "properties" in schema:
+        props = schema.get("properties") or {}
+        return {k: minimal(props.get(k), defs, depth + 1) for k in schema.get("required") or []}
+    if kind == "array":
+        count = int(schema.get("minItems") or 0)
+        return [minimal(schema.get("items"), defs, depth + 1) for _ in range(min(count, 3))]
+    if kind in ("integer", "number"):
+        low = schema.get("minimum", schema.get("exclusiveMinimum", 0))
+        return int(low) + 1 if kind == "integer" else float(low) + 1.0
+    if kind == "boolean":
+        return True
+    if kind == "string":
+        text = _FORMATS.get(str(schema.get("format")), "a")
+        return text * max(int(schema.get("minLength") or 1), 1) if text == "a" else text
+    return None
+
+
+def _model_maker(models: Any) -> Any:
+    def make(name: str) -> Any:
+        cls = getattr(models, name)
+        schema = cls.model_json_schema()
+        return cls.model_validate(minimal(schema, schema.get("$defs") or {}))
+
+    return make
 
 
 def _call(meth: Any) -> str:
@@ -213,13 +263,15 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
         client = client_cls(base_url=prism.url, max_retries=0, http_client=http, **creds)
         ordered = sorted(methods, key=lambda m: (m.http_method != "GET", not m.returns.pagination))
         chosen = ordered if every else ordered[:FEW]
+        make_model = _model_maker(importlib.import_module(f"{api.package.name}.models"))
         first_ok = None
         secured = api.package.security.default_needs_credentials
         for meth in chosen:
             result.called += 1
             call = _call(meth)
             try:
-                value = eval(call, {"client": client})  # noqa: S307 - source made from the IR
+                scope = {"client": client, "_model": make_model}
+                value = eval(call, scope)  # noqa: S307 - source made from the IR
                 if meth.returns.kind == "page":
                     result.paged += 1
                     result.second_pages += _walk(value) > 1
@@ -275,7 +327,8 @@ def _async_call(module: Any, api: Any, url: str, creds: dict[str, str], meth: An
     async def main() -> str:
         cls = getattr(module, api.package.async_client)
         async with cls(base_url=url, max_retries=0, **creds) as client:
-            value = await eval(_call(meth), {"client": client})  # noqa: S307
+            scope = {"client": client, "_model": _model_maker(module.models)}
+            value = await eval(_call(meth), scope)  # noqa: S307
             if meth.returns.kind == "page":
                 [item async for item in value]
         return f"{meth.qualified_name} ok"
