@@ -150,7 +150,7 @@ def minimal(schema: Any, defs: dict[str, Any], depth: int = 0) -> Any:
         count = int(schema.get("minItems") or 0)
         return [minimal(schema.get("items"), defs, depth + 1) for _ in range(min(count, 3))]
     if kind in ("integer", "number"):
-        low = schema.get("minimum", schema.get("exclusiveMinimum", 0))
+        low: Any = schema.get("minimum", schema.get("exclusiveMinimum", 0)) or 0
         return int(low) + 1 if kind == "integer" else float(low) + 1.0
     if kind == "boolean":
         return True
