@@ -26,6 +26,7 @@ failures with their reasons (Prism's or ours).
 from __future__ import annotations
 
 import argparse
+import ast
 import asyncio
 import importlib
 import itertools
@@ -117,8 +118,26 @@ def _value(kind: Any, constraints: dict[str, Any]) -> str | None:
             return "True"
         if kind.python == "str":
             size = max(int(constraints.get("minLength") or 1), 1)
-            return repr("a" * min(size, 64)) if "pattern" not in constraints else None
+            if "pattern" in constraints:
+                return _matching(str(constraints["pattern"]))
+            return repr("a" * min(size, 64))
     return None
+
+
+def _matching(pattern: str) -> str | None:
+    """Python source of a short string matching ``pattern`` (hypothesis draws it), if any."""
+    import warnings
+
+    from hypothesis import strategies as st
+    from hypothesis.errors import NonInteractiveExampleWarning
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", NonInteractiveExampleWarning)
+            text = st.from_regex(pattern, fullmatch=True).filter(str.isprintable).example()
+    except Exception:  # noqa: BLE001 - a pattern Python cannot read: no value
+        return None
+    return repr(text)
 
 
 _FORMATS = {"date-time": "2024-01-01T00:00:00Z", "date": "2024-01-01", "uuid":
@@ -155,6 +174,10 @@ def minimal(schema: Any, defs: dict[str, Any], depth: int = 0) -> Any:
     if kind == "boolean":
         return True
     if kind == "string":
+        if "pattern" in schema:
+            drawn = _matching(str(schema["pattern"]))
+            if drawn is not None:
+                return ast.literal_eval(drawn)
         text = _FORMATS.get(str(schema.get("format")), "a")
         return text * max(int(schema.get("minLength") or 1), 1) if text == "a" else text
     return None
