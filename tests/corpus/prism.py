@@ -184,10 +184,12 @@ def minimal(schema: Any, defs: dict[str, Any], depth: int = 0) -> Any:
 
 
 def _model_maker(models: Any) -> Any:
+    import pydantic
+
     def make(name: str) -> Any:
-        cls = getattr(models, name)
-        schema = cls.model_json_schema()
-        return cls.model_validate(minimal(schema, schema.get("$defs") or {}))
+        adapter = pydantic.TypeAdapter(getattr(models, name))  # a model, an enum, a root type
+        schema = adapter.json_schema()
+        return adapter.validate_python(minimal(schema, schema.get("$defs") or {}))
 
     return make
 
@@ -384,10 +386,24 @@ def run(specs: list[Path], every: bool) -> list[Result]:
     return results
 
 
+# Why a call failed, for the table: Prism's own limits named as such.
+CAUSES = (
+    ("Request/Response not valid", "Prism 500: its answer fails the document's schema"),
+    ("ellipsis", "no value for a required argument"),
+    ("ResponseValidationError", "answer did not parse"),
+    (": ValidationError:", "argument refused before sending"),
+    ("(HTTP 4", "Prism 4xx"),
+)
+
+
+def cause(failure: str) -> str:
+    return next((label for marker, label in CAUSES if marker in failure), "other")
+
+
 HEADER = (
     "| document | result | operations | called | ok | typed | paged (2nd page) | auth | error "
-    "| async |\n"
-    "|---|---|---:|---:|---:|---:|---|---|---|---|"
+    "| async | failures by cause |\n"
+    "|---|---|---:|---:|---:|---:|---|---|---|---|---|"
 )
 
 
@@ -395,9 +411,15 @@ def format_row(r: Result) -> str:
     error = "reason read" if "reason read" in r.error else (r.error[:60] or "-")
     pages = f"{r.paged} ({r.second_pages})" if r.paged else "-"
     later = "ok" if r.asynchronous.endswith(" ok") else (r.asynchronous[:60] or "-")
+    counts: dict[str, int] = {}
+    for failure in r.failures if r.outcome == "ok" else ():
+        counts[cause(failure)] = counts.get(cause(failure), 0) + 1
+    causes = "; ".join(f"{n} {label}" for label, n in sorted(counts.items())) or "-"
+    if r.outcome != "ok" and r.failures:
+        causes = r.failures[0][:120]
     return (
         f"| {r.spec} | {r.outcome} | {r.operations} | {r.called} | {r.ok} | {r.typed} | {pages} "
-        f"| {r.auth or '-'} | {error} | {later} |"
+        f"| {r.auth or '-'} | {error} | {later} | {causes} |"
     )
 
 
