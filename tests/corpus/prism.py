@@ -401,6 +401,7 @@ def run(specs: list[Path], every: bool) -> list[Result]:
 # Why a call failed, for the table: Prism's own limits named as such.
 CAUSES = (
     ("Request/Response not valid", "Prism 500: its answer fails the document's schema"),
+    ("Schema too complex", "Prism 500: schema too complex to generate"),
     ("ellipsis", "no value for a required argument"),
     ("ResponseValidationError", "answer did not parse"),
     (": ValidationError:", "argument refused before sending"),
