@@ -1,5 +1,6 @@
 """The fast subset of the Prism corpus run (tests/corpus/prism.py; all documents:
-``make corpus-prism``): each small document's generated client calls every operation against
+``make corpus-prism``), plus tests/fixtures/prism (pages inferred without x-sdk): each small
+document's generated client calls every operation against
 ``prism mock --errors``, authenticates as the spec says (Prism refuses the same request without
 the credential), and reads Prism's 404 with its reason; sync and async."""
 
@@ -7,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.corpus.prism import FAST, Result, format_table, run, spec_paths
+from tests.corpus.prism import FAST, ROOT, Result, format_table, run, spec_paths
 
-SPECS = spec_paths(list(FAST))
+# The small corpus documents, and ours (tests/fixtures/prism: inferred cursor and offset pages).
+SPECS = spec_paths(list(FAST)) + sorted((ROOT / "tests" / "fixtures" / "prism").glob("*.yaml"))
 
 pytestmark = [
     pytest.mark.skipif(not SPECS, reason="no corpus documents in ../shared/corpus"),
@@ -35,6 +37,9 @@ def test_every_operation_against_prism(results: dict[str, Result], name: str) ->
     assert r.asynchronous.endswith(" ok"), r.asynchronous
 
 
-def test_security_is_exercised(results: dict[str, Result]) -> None:
-    """At least one fast document needs a credential and Prism accepts ours."""
+def test_security_and_pages_are_exercised(results: dict[str, Result]) -> None:
+    """Some document needs a credential and Prism accepts ours; some pages, and the client
+    walks to a second page on Prism's answers."""
     assert any(r.auth == "accepted; 401 without" for r in results.values())
+    notes = results["paged-notes.yaml"]
+    assert notes.paged == 2 and notes.second_pages == 2, format_table([notes])
