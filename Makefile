@@ -25,7 +25,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 .DELETE_ON_ERROR:
 
-.PHONY: help venv node generate check lint lint-python lint-generated lint-spec test build release-check clean distclean
+.PHONY: help venv node generate check lint lint-python lint-generated lint-spec test build release-check clean distclean corpus-prism
 
 help:
 	@echo "make generate   regenerate generated/<api-version>/ from spec/*.yaml"
@@ -39,6 +39,7 @@ help:
 	@echo "make release-check  version numbers agree with the API diffs (wire + Python surface);"
 	@echo "                released versions (spec/released.toml) unchanged; packages have CHANGELOG.md"
 	@echo "make corpus     every spec in ../shared/corpus/specs, more-specs: table (install, import, ruff, mypy) + diff vs openapi-python-client"
+	@echo "make corpus-prism  every corpus document's generated client against Prism (auth, pages, errors)"
 	@echo "make clean      remove build output and caches;  make distclean  also .venv and node_modules"
 
 # ---- environments ---------------------------------------------------------------------------
@@ -147,6 +148,13 @@ bench: $(STAMP_DEV)
 corpus: $(STAMP_DEV)
 	GENERATOR_CACHE_DIR=off $(VPY) -m tests.corpus.corpus --details --opc
 	$(VPY) -m tests.corpus.differential
+
+# Every corpus document (specs/ and more-specs/) that generates, against `prism mock --errors`:
+# every operation called with the generated client (auth, pages, Prism's errors read), one table
+# (tests/corpus/prism.py). `make test` runs the small documents (tests/corpus/test_prism_corpus.py).
+.PHONY: corpus-prism
+corpus-prism: $(STAMP_DEV) $(STAMP_NODE)
+	GENERATOR_CACHE_DIR=off $(VPY) -m tests.corpus.prism --every
 
 # ---- packaging ----------------------------------------------------------------------------------
 

@@ -39,6 +39,7 @@ def docs_facts(api: ir.Api) -> ir.Docs:
         deprecated=tuple(deprecated),
         polling=tuple(polling),
         keyed=any(m.keyed for m in api.all_methods),
+        authentication=api.package.security.explained,
     )
     return replace(docs, sections=sections(docs))
 
@@ -46,6 +47,7 @@ def docs_facts(api: ir.Api) -> ir.Docs:
 def sections(docs: ir.Docs) -> tuple[tuple[str, str], ...]:
     """The README's sections: (contents label, heading), the optional ones where they apply."""
     present = {
+        "Authentication": docs.authentication,
         "Pagination": docs.page is not None,
         "Streaming": docs.stream is not None,
         "Uploads": docs.upload is not None,
@@ -61,6 +63,7 @@ def sections(docs: ir.Docs) -> tuple[tuple[str, str], ...]:
 _SECTIONS = (
     "Quick start",
     "Configuration",
+    "Authentication",
     "Per-call options",
     "Retries and idempotency",
     "Timeouts",

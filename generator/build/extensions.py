@@ -50,7 +50,9 @@ def _shown(value: object) -> str:
 
 def _identifier(value: str) -> str:
     if not is_identifier(value):
-        raise PydanticCustomError("identifier", "{value} is not a Python identifier", {"value": _shown(value)})
+        raise PydanticCustomError(
+            "identifier", "{value} is not a Python identifier", {"value": _shown(value)}
+        )
     return value
 
 
@@ -231,14 +233,27 @@ class SdkInfo(_Ext):
     dict_access: bool = False  # models answer the dict protocol (model["field"], get, keys...)
     exception_aliases: bool = False  # APIError, PermissionDeniedError, ... as aliases too
     cli: Annotated[Blankable, AfterValidator(lambda v: v and _command_name(v))] = None
+    # The response header holding the server's request id (default: the one responses declare).
+    request_id_header: Annotated[Blankable, AfterValidator(lambda v: v and _http_token(v))] = None
+
+
+MemberPath = Member | list[Member]
 
 
 class Pagination(_Ext):
-    style: Literal["page", "single"] = "page"
-    items: Member = "items"
-    meta: Member = "pagination"
+    """``x-sdk-pagination`` (``style: none``: not paginated, no inference)."""
+
+    style: Literal["page", "offset", "cursor", "next_url", "link_header", "single", "none"] = "page"
+    items: Member = "items"  # "" = the payload is the list
+    meta: Member = "pagination"  # "" = the payload's own members
     page_param: Member = "page"
     size_param: Member = "per_page"
+    offset_param: Member = "offset"
+    limit_param: Member = "limit"
+    cursor_param: Member = "cursor"
+    next_cursor: MemberPath | None = None  # a member, or a path of members
+    next_url: MemberPath | None = None
+    has_more: MemberPath | None = None
 
 
 class Polling(_Ext):
@@ -328,7 +343,9 @@ def read_extensions(doc: SpecDocument) -> Extensions:
         values = {k[len("x-sdk-") :]: v for k, v in node.items() if str(k).startswith("x-sdk-")}
         if context == "info":
             for key in values:
-                problems.append(doc.error(f"unknown extension x-sdk-{key} on info", f"{ptr}/x-sdk-{key}"))
+                problems.append(
+                    doc.error(f"unknown extension x-sdk-{key} on info", f"{ptr}/x-sdk-{key}")
+                )
             raw = node.get("x-sdk")
             if raw is None:
                 continue

@@ -26,6 +26,7 @@ from .grouping import namespace_path, tag_groups
 from .servers import operation_server
 from .parameters import PATH_TEMPLATE, parameters
 from .responses import returns
+from .security import operation_security
 from .types import TypeBuilder
 
 T = TypeVar("T")
@@ -202,6 +203,7 @@ def operation(
             returns=result,
             source_pointer=op_ptr,
             server=operation_server(ctx.spec, ctx.deref({"$ref": "#" + item_ptr}, item_ptr)[0], op),
+            security=operation_security(ctx.spec, op),
         )
         drafts.append(Draft(method, ext, op_ptr, given_name=bool(given)))
     return drafts

@@ -13,6 +13,7 @@ from ..naming import clean_text, package_name_from_title, pascal_case
 from ..read.load import SpecDocument
 from ..spectext import SpecText
 from .extensions import HTTP_METHODS, Extensions
+from .security import security
 
 _PATH_TEMPLATE = re.compile(r"\{([^{}]*)\}")
 
@@ -29,6 +30,7 @@ def package_facts(
     name = package or sdk.package or package_name_from_title(title(info))
     prefix = sdk.prefix or pascal_case(name)
     envelope = sdk.envelope.data
+    env_prefix = sdk.env_prefix or f"{name.upper()}_"
     return ir.Package(
         name=name,
         title=SpecText(title(info)),
@@ -38,7 +40,7 @@ def package_facts(
         prefix=prefix,
         client=sdk.client or f"{prefix}Client",
         async_client=sdk.async_client or f"Async{prefix}Client",
-        env_prefix=sdk.env_prefix or f"{name.upper()}_",
+        env_prefix=env_prefix,
         user_agent=SpecText(sdk.user_agent or f"{name}-python"),
         base_url=SpecText(base_url(spec)),
         default_timeout=sdk.defaults.timeout,
@@ -59,10 +61,11 @@ def package_facts(
                 f"Async{prefix}PollingFuture",
             },
         ),
-        security=security(spec),
+        security=security(doc, env_prefix),
         dict_access=sdk.dict_access,
         exception_aliases=sdk.exception_aliases,
         cli=sdk.cli or name.replace("_", "-"),
+        request_id_header=request_id_header(doc, sdk.request_id_header),
     )
 
 
@@ -144,35 +147,45 @@ def failure_errors(
     return tuple(ir.FailureError(k, v) for k, v in sorted(found.items()))
 
 
-def security(spec: dict[str, Any]) -> ir.Security:
-    """The security schemes, and whether any requirement names one (a credential is needed)."""
+# A declared response header is the request id when its name says so (X-Request-Id, Request-Id,
+# x-amzn-RequestId, X-GitHub-Request-Id...).
+_REQUEST_ID = re.compile(r"(?i)^[a-z0-9-]*request-?id$")
+
+
+def request_id_header(doc: SpecDocument, declared: str | None) -> SpecText | None:
+    """``info.x-sdk.request-id-header``, else the request-id header the responses declare most
+    often (``None``: the runtime's default, ``X-Request-Id`` then ``Request-Id``)."""
+    if declared:
+        return SpecText(declared)
+    counts: dict[str, int] = {}
+    spec = doc.data
+    responses: list[Any] = []
     components = spec.get("components") if isinstance(spec.get("components"), dict) else {}
-    raw = components.get("securitySchemes") if isinstance(components, dict) else None
-    schemes = []
-    for name, scheme in raw.items() if isinstance(raw, dict) else ():
-        if not isinstance(scheme, dict):
-            continue
-        param = scheme.get("name")
-        schemes.append(
-            ir.SecurityScheme(
-                name=SpecText(str(name)),
-                type=str(scheme.get("type") or ""),
-                scheme=str(scheme.get("scheme") or "").lower(),
-                location=str(scheme.get("in") or ""),
-                parameter=SpecText(param) if isinstance(param, str) else None,
-            )
-        )
-    requirements = [spec.get("security")]
+    for section in ("responses", "headers"):
+        found = components.get(section) if isinstance(components, dict) else None
+        if isinstance(found, dict) and section == "responses":
+            responses.extend(found.values())
+        elif isinstance(found, dict):
+            _count_headers(found, counts)
     paths = spec.get("paths")
     for item in paths.values() if isinstance(paths, dict) else ():
         for verb in HTTP_METHODS:
             op = item.get(verb) if isinstance(item, dict) else None
-            if isinstance(op, dict):
-                requirements.append(op.get("security"))
-    required = any(
-        isinstance(entry, dict) and entry
-        for listed in requirements
-        if isinstance(listed, list)
-        for entry in listed
-    )
-    return ir.Security(schemes=tuple(schemes), required=required)
+            listed = op.get("responses") if isinstance(op, dict) else None
+            if isinstance(listed, dict):
+                responses.extend(listed.values())
+    for response in responses:
+        headers = response.get("headers") if isinstance(response, dict) else None
+        if isinstance(headers, dict):
+            _count_headers(headers, counts)
+    if not counts:
+        return None
+    name = max(sorted(counts), key=lambda n: counts[n])
+    return SpecText(name)
+
+
+def _count_headers(headers: dict[Any, Any], counts: dict[str, int]) -> None:
+    for name in headers:
+        text = str(name)
+        if _REQUEST_ID.match(text) and re.fullmatch(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+", text):
+            counts[text] = counts.get(text, 0) + 1

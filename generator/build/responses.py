@@ -2,11 +2,13 @@
 
 ``text/event-stream`` streams events; JSON is typed from its schema, after the envelope
 (``x-sdk.envelope``) and ``x-sdk-unwrap`` are taken off; any other content is ``bytes``; no
-content (or a ``null`` payload) is ``None``. ``x-sdk-pagination`` returns a page.
+content (or a ``null`` payload) is ``None``. ``x-sdk-pagination``, or a shape ``pagination.py``
+recognises on a ``GET``, returns a page.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .. import ir
@@ -15,7 +17,7 @@ from ..ir import types as t
 from ..spectext import SpecText
 from .context import Context
 from .extensions import OperationExt
-from .extensions import Pagination as PaginationExt
+from .pagination import declared, infer
 from .schemas import essence, merged_object, primary_type
 from .types import TypeBuilder
 
@@ -49,7 +51,25 @@ def returns(ctx: Context, types: TypeBuilder, op: dict[str, Any], op_ptr: str) -
         return ir.Returns(kind="bytes", type=t.BYTES, cast_type=t.BYTES, unwrap=())
     media = content[json_type] if isinstance(content[json_type], dict) else {}
     schema_ptr = f"{resp_ptr}/content/{pointer(json_type)[1:]}/schema"
-    return _json_returns(ctx, types, ctx.ext.operation(op), media.get("schema") or {}, schema_ptr, op_ptr)
+    link = _declares_link(ctx, response, resp_ptr)
+    where = Where(op, op_ptr, link)
+    return _json_returns(
+        ctx, types, ctx.ext.operation(op), media.get("schema") or {}, schema_ptr, where
+    )
+
+
+@dataclass(frozen=True)
+class Where:
+    """The operation a response belongs to (pagination inference reads its parameters)."""
+
+    op: dict[str, Any]
+    pointer: str
+    link_header: bool  # the success response declares a ``Link`` header
+
+
+def _declares_link(ctx: Context, response: Any, resp_ptr: str) -> bool:
+    headers = response.get("headers") if isinstance(response, dict) else None
+    return isinstance(headers, dict) and any(str(h).lower() == "link" for h in headers)
 
 
 def _json_returns(
@@ -58,8 +78,9 @@ def _json_returns(
     ext: OperationExt,
     schema: Any,
     schema_ptr: str,
-    op_ptr: str,
+    where: Where,
 ) -> ir.Returns:
+    op_ptr = where.pointer
     unwrap: list[str] = []
     envelope = ctx.envelope
     if envelope:
@@ -82,9 +103,13 @@ def _json_returns(
     resolved, _ = ctx.deref(schema, schema_ptr)
     if isinstance(resolved, dict) and primary_type(resolved) == "null":
         return ir.Returns(kind="none", type=t.NONE, cast_type=t.NONE, unwrap=members)
-    if ext.pagination is not None:
-        where = f"{op_ptr}/x-sdk-pagination"
-        return page_returns(ctx, types, ext.pagination, schema, schema_ptr, members, where)
+    pagination = None
+    if ext.pagination is not None and ext.pagination.style != "none":
+        pagination = declared(ext.pagination)
+    elif ext.pagination is None and where.pointer.endswith("/get"):
+        pagination = infer(ctx, where.op, schema, schema_ptr, where.link_header)
+    if pagination is not None:
+        return page_returns(ctx, types, pagination, schema, schema_ptr, members)
     kind = types.of(schema, schema_ptr, request=False)
     return ir.Returns(
         kind="value", type=kind, cast_type=kind, unwrap=members, model=ctx.class_of(schema)
@@ -94,21 +119,13 @@ def _json_returns(
 def page_returns(
     ctx: Context,
     types: TypeBuilder,
-    spec: PaginationExt,
+    pagination: ir.Pagination,
     schema: Any,
     schema_ptr: str,
     unwrap: tuple[SpecText, ...],
-    where: str,
 ) -> ir.Returns:
-    pagination = ir.Pagination(
-        style=spec.style,
-        items=SpecText(spec.items or "items"),
-        meta=SpecText(spec.meta or "pagination"),
-        page_param=SpecText(spec.page_param or "page"),
-        size_param=SpecText(spec.size_param or "per_page"),
-    )
-    if spec.style == "page":
-        items = pagination.items.value
+    items = pagination.items.value
+    if pagination.style != "single" and items:
         items_schema = (merged_object(ctx, schema, schema_ptr).get("properties") or {}).get(items)
         if items_schema is None:
             raise ctx.fail(f"paginated response has no {items!r} member", schema_ptr)

@@ -7,10 +7,11 @@ methods import the models they return when called, which keeps ``import runrl`` 
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Dict, Optional, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Optional, Union
 
 import httpx
 
+from . import _auth
 from ._base_client import (
     AsyncAPIClient,
     Operation,
@@ -82,6 +83,19 @@ _HEALTH_OP = Operation(
 )
 
 
+# The API's security schemes (components.securitySchemes) and the document's requirements:
+# alternatives, each the schemes applied together. Which credential each argument feeds, and
+# how, is decided by the runtime (_auth.Authenticator).
+SECURITY = _auth.Security(
+    schemes=(
+        _auth.HTTPBearerScheme(
+            "bearerAuth", _auth.CredentialSource("api_key", "RUNRL_API_KEY"), prefix="Bearer"
+        ),
+    ),
+    default=(("bearerAuth",),),
+)
+
+
 class RunRLClient(SyncAPIClient):
     """Synchronous client for RunRL API (API 2025-10-03).
 
@@ -94,6 +108,8 @@ class RunRLClient(SyncAPIClient):
     included; both can be changed per call. The API key is stripped of surrounding
     whitespace; no key, password or token appears in a ``repr``, log line or error message.
     """
+
+    _security: ClassVar[_auth.Security] = SECURITY
 
     def __init__(
         self,
@@ -279,6 +295,8 @@ class AsyncRunRLClient(AsyncAPIClient):
     included; both can be changed per call. The API key is stripped of surrounding
     whitespace; no key, password or token appears in a ``repr``, log line or error message.
     """
+
+    _security: ClassVar[_auth.Security] = SECURITY
 
     def __init__(
         self,

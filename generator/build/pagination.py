@@ -1,0 +1,141 @@
+"""How an operation pages: ``x-sdk-pagination`` as written, or inferred from common shapes.
+
+Inference is conservative: only a ``GET`` whose JSON payload (after the envelope and
+``x-sdk-unwrap``) holds exactly one array member, or is an array, and only these shapes (the
+first that fits wins):
+
+1. ``link_header``: the 2xx response declares a ``Link`` header;
+2. ``cursor``: a query parameter named like a cursor (``cursor``, ``after``, ``page_token``,
+   ``marker``...) and a payload member named like the next one (``next_cursor``,
+   ``next_page_token``, ``next_marker``...), at the top or one object down
+   (``response_metadata.next_cursor``);
+3. ``next_url``: a string member ``next`` (``next_url``, ``next_page_url``, ``links.next``...)
+   and a query parameter that sizes the page;
+4. ``offset``: integer query parameters ``offset`` and ``limit``;
+5. ``page``: integer query parameters ``page`` and ``per_page`` (``page_size``, ``limit``...).
+
+Anything else is not paginated. ``x-sdk-pagination`` always wins; ``style: none`` turns
+inference off for an operation. README "Pagination" lists the same rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from .. import ir
+from ..spectext import SpecText
+from .context import Context
+from .extensions import Pagination as PaginationExt
+from .schemas import merged_object, primary_type
+
+CURSOR_PARAMS = ("cursor", "page_token", "pageToken", "next_token", "nextToken", "after",
+                 "marker", "continuation_token", "continuationToken", "pagetoken")  # fmt: skip
+NEXT_CURSOR_MEMBERS = ("next_cursor", "nextCursor", "next_page_token", "nextPageToken",
+                       "next_token", "nextToken", "next_marker", "nextMarker", "end_cursor",
+                       "endCursor", "continuation_token", "continuationToken")  # fmt: skip
+NEXT_URL_MEMBERS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_link",
+                    "nextLink", "next_page_uri", "nextPageUri")  # fmt: skip
+SIZE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "PageSize", "limit", "size", "count")
+HAS_MORE_MEMBERS = ("has_more", "hasMore", "has_next", "hasNext", "more")
+
+
+def _path(value: str | list[str] | None, default: tuple[str, ...]) -> tuple[SpecText, ...]:
+    if value is None:
+        return tuple(SpecText(v) for v in default)
+    parts = [value] if isinstance(value, str) else value
+    return tuple(SpecText(p) for p in parts if p != "")
+
+
+def declared(spec: PaginationExt) -> ir.Pagination:
+    """``x-sdk-pagination`` as written (defaults filled in)."""
+    return ir.Pagination(
+        style=spec.style,
+        items=SpecText(spec.items),
+        meta=SpecText(spec.meta),
+        page_param=SpecText(spec.page_param),
+        size_param=SpecText(spec.size_param),
+        offset_param=SpecText(spec.offset_param),
+        limit_param=SpecText(spec.limit_param),
+        cursor_param=SpecText(spec.cursor_param),
+        next_cursor=_path(spec.next_cursor, ("next_cursor",)),
+        next_url=_path(spec.next_url, ("next",)),
+        has_more=_path(spec.has_more, ()),
+    )
+
+
+def infer(
+    ctx: Context, op: dict[str, Any], schema: Any, schema_ptr: str, link_header: bool
+) -> ir.Pagination | None:
+    """The pagination a ``GET`` operation's shape shows, if it is unambiguous."""
+    query = _query_params(ctx, op)
+    resolved, _ = ctx.deref(schema, schema_ptr)
+    if not isinstance(resolved, dict):
+        return None
+    if primary_type(resolved) == "array":
+        items, members = "", dict[str, Any]()
+    else:
+        members = merged_object(ctx, schema, schema_ptr).get("properties") or {}
+        arrays = [k for k, v in members.items() if _type(ctx, v) == "array"]
+        if len(arrays) != 1:
+            return None
+        items = arrays[0]
+    base = ir.Pagination(style="page", items=SpecText(items), meta=SpecText(""), inferred=True)
+    if link_header:
+        return _replace(base, style="link_header")
+    cursor = next((p for p in CURSOR_PARAMS if p in query), None)
+    found = _member_path(ctx, members, NEXT_CURSOR_MEMBERS)
+    if cursor and found:
+        return _replace(base, style="cursor", cursor_param=SpecText(cursor), next_cursor=found)
+    size = next((p for p in SIZE_PARAMS if query.get(p) == "integer"), None)
+    next_url = _member_path(ctx, members, NEXT_URL_MEMBERS, kind="string")
+    if next_url and size and not cursor:
+        return _replace(base, style="next_url", next_url=next_url)
+    more = _member_path(ctx, members, HAS_MORE_MEMBERS, kind="boolean")
+    has_more = {"has_more": more} if more and len(more) == 1 else {}
+    if query.get("offset") == "integer" and query.get("limit") == "integer":
+        return _replace(base, style="offset", **has_more)
+    if query.get("page") == "integer" and size:
+        return _replace(base, style="page", page_param=SpecText("page"), size_param=SpecText(size))
+    return None
+
+
+def _replace(base: ir.Pagination, **changes: Any) -> ir.Pagination:
+    return replace(base, **changes)
+
+
+def _type(ctx: Context, schema: Any) -> str | None:
+    resolved, _ = ctx.deref(schema, "")
+    return primary_type(resolved) if isinstance(resolved, dict) else None
+
+
+def _query_params(ctx: Context, op: dict[str, Any]) -> dict[str, str | None]:
+    """The operation's query parameters (wire name -> type); path-level ones are not seen
+    here, which only makes inference more cautious."""
+    found: dict[str, str | None] = {}
+    for raw in op.get("parameters") or []:
+        param, _ = ctx.deref(raw, "")
+        if isinstance(param, dict) and param.get("in") == "query":
+            schema = param.get("schema")
+            found[str(param.get("name"))] = _type(ctx, schema) if schema is not None else None
+    return found
+
+
+def _member_path(
+    ctx: Context, members: dict[str, Any], names: tuple[str, ...], kind: str | None = None
+) -> tuple[SpecText, ...] | None:
+    """The path of the first member named in ``names`` (of type ``kind`` if given), at the top
+    of the payload or inside one of its object members."""
+    for name in names:
+        if name in members and (kind is None or _type(ctx, members[name]) in (kind, None)):
+            if _type(ctx, members[name]) not in ("object", "array"):
+                return (SpecText(name),)
+    for outer, schema in members.items():
+        if _type(ctx, schema) != "object":
+            continue
+        inner = merged_object(ctx, schema, "").get("properties") or {}
+        for name in names:
+            wanted = (kind, None) if kind else ("string", "integer", None)
+            if name in inner and _type(ctx, inner[name]) in wanted:
+                return (SpecText(outer), SpecText(name))
+    return None

@@ -1,0 +1,205 @@
+"""Pagination in the generator: every ``x-sdk-pagination`` style becomes its ``PaginationSpec``,
+common shapes are inferred without any extension (and ``style: none`` turns that off), and the
+generated client walks every page of each style against a real server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from generator.build import build_api
+from generator.pipeline import generate
+from generator.read import load_spec
+from tests.runtime.server import Reply, Seen, TestServer
+
+ITEM = "{type: object, properties: {id: {type: integer}}}"
+INT = "{type: integer}"
+STR = "{type: string}"
+
+
+def _op(op_id: str, query: dict[str, str], schema: str, extra: str = "") -> str:
+    params = "".join(f"\n        - {{name: {n}, in: query, schema: {s}}}" for n, s in query.items())
+    return (
+        f"\n    get:\n      operationId: {op_id}\n      parameters:{params or ' []'}{extra}"
+        f"\n      responses:\n        '200':\n          description: ok"
+        f"\n          content: {{application/json: {{schema: {schema}}}}}\n"
+    )
+
+
+LIST = f"{{type: array, items: {ITEM}}}"
+
+
+def _obj(more: str) -> str:
+    return "{type: object, properties: {data: " + LIST + ", " + more + "}}"
+
+
+MORE = "has_more: {type: boolean}"
+TOKEN = "{type: object, properties: {next_page_token: " + STR + "}}"
+PAGING = "paging: {type: object, properties: {next: {type: string}}}"
+DECLARED = (
+    "\n      x-sdk-pagination: {style: cursor, items: data, meta: '', cursor-param: after,"
+    " next-cursor: [paging, next]}"
+)
+LINKED = f"""
+    get:
+      operationId: linkedList
+      parameters: [{{name: per_page, in: query, schema: {INT}}}]
+      responses:
+        '200':
+          description: ok
+          headers: {{Link: {{schema: {STR}}}}}
+          content: {{application/json: {{schema: {LIST}}}}}
+"""
+SPEC = (
+    "openapi: 3.1.0\ninfo: {title: Paged Things, version: '1'}\n"
+    "servers: [{url: 'http://localhost:4010'}]\npaths:\n"
+    + "  /cursor:" + _op("cursorList", {"cursor": STR, "limit": INT}, _obj("next_cursor: " + STR))
+    + "  /token:" + _op("tokenList", {"page_token": STR},
+                        "{type: object, properties: {items: " + LIST + ", meta: " + TOKEN + "}}")
+    + "  /offset:" + _op("offsetList", {"offset": INT, "limit": INT}, _obj(MORE))
+    + "  /pages:" + _op("pageList", {"page": INT, "per_page": INT}, LIST)
+    + "  /next:" + _op("nextList", {"limit": INT}, _obj("next: " + STR))
+    + "  /declared:" + _op("declaredList", {"after": STR}, _obj(PAGING), DECLARED)
+    + "  /plain:" + _op("plainList", {"offset": INT, "limit": INT}, _obj("total: " + INT),
+                        "\n      x-sdk-pagination: {style: none}")
+    + "  /ambiguous:" + _op("twoLists", {"cursor": STR},
+                            "{type: object, properties: {a: " + LIST + ", b: " + LIST + "}}")
+    + "  /linked:" + LINKED
+)  # fmt: skip
+PAGES = [[{"id": 1}, {"id": 2}], [{"id": 3}], []]
+
+
+@pytest.fixture(scope="module")
+def spec(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("paged") / "paged.yaml"
+    path.write_text(SPEC, encoding="utf-8")
+    return path
+
+
+def test_styles_declared_and_inferred(spec: Path) -> None:
+    api = build_api(load_spec(spec), package_version="1.0.0")
+    found = {
+        m.operation_id.value: m.returns.pagination for ns in api.namespaces for m in ns.methods
+    }
+    style = {k: (v.style if v else None) for k, v in found.items()}
+    assert style == {
+        "cursorList": "cursor",
+        "tokenList": "cursor",
+        "offsetList": "offset",
+        "pageList": "page",
+        "nextList": "next_url",
+        "declaredList": "cursor",
+        "plainList": None,
+        "twoLists": None,
+        "linkedList": "link_header",
+    }
+    token = found["tokenList"]
+    assert token is not None and [p.value for p in token.next_cursor] == ["meta", "next_page_token"]
+    assert token.cursor_param.value == "page_token" and token.inferred
+    declared = found["declaredList"]
+    assert declared is not None and not declared.inferred
+    assert [p.value for p in declared.next_cursor] == ["paging", "next"]
+
+
+@pytest.fixture(scope="module")
+def pkg(spec: Path) -> Iterator[ModuleType]:
+    out = spec.parent / "out"
+    generate(spec, out)
+    sys.path.insert(0, str(out / "src"))
+    try:
+        yield importlib.import_module("paged_things")
+    finally:
+        sys.path.remove(str(out / "src"))
+        for name in [m for m in sys.modules if m.split(".")[0] == "paged_things"]:
+            del sys.modules[name]
+
+
+def _index(seen: Seen, key: str, default: str = "0") -> int:
+    return int(dict(seen.query).get(key, default))
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[TestServer]:
+    srv = TestServer()
+    srv.start()
+
+    def cursor(seen: Seen, _c: int) -> Any:
+        i = _index(seen, "cursor")
+        return {"data": PAGES[i], "next_cursor": str(i + 1) if i < 1 else None}
+
+    def token(seen: Seen, _c: int) -> Any:
+        i = _index(seen, "page_token")
+        return {"items": PAGES[i], "meta": {"next_page_token": str(i + 1) if i < 1 else ""}}
+
+    def offset(seen: Seen, _c: int) -> Any:
+        start = _index(seen, "offset")
+        flat = [x for page in PAGES for x in page]
+        return {"data": flat[start : start + 2], "has_more": start + 2 < len(flat)}
+
+    def pages(seen: Seen, _c: int) -> Any:
+        return PAGES[_index(seen, "page", "1") - 1]
+
+    def nexts(seen: Seen, _c: int) -> Any:
+        i = _index(seen, "i")
+        return {"data": PAGES[i], "next": f"/next?i={i + 1}" if i < 1 else None}
+
+    def declared(seen: Seen, _c: int) -> Any:
+        i = _index(seen, "after")
+        return {"data": PAGES[i], "paging": {"next": str(i + 1) if i < 1 else None}}
+
+    def linked(seen: Seen, _c: int) -> Reply:
+        i = _index(seen, "i")
+        headers = {"Link": f'</linked?i={i + 1}>; rel="next"'} if i < 1 else {}
+        return Reply(json=PAGES[i], headers=headers)
+
+    def plain(handler: Any) -> Any:
+        def reply(seen: Seen, count: int) -> Reply:
+            answer = handler(seen, count)
+            return answer if isinstance(answer, Reply) else Reply(json=answer)
+
+        return reply
+
+    for path, handler in (("/cursor", cursor), ("/token", token), ("/offset", offset),
+                          ("/pages", pages), ("/next", nexts), ("/declared", declared),
+                          ("/linked", linked)):  # fmt: skip
+        srv.on("GET", path, plain(handler))
+    srv.on("GET", "/plain", plain(lambda _s, _c: {"data": PAGES[0], "total": 3}))
+    yield srv
+    srv.stop()
+
+
+CALLS = ("cursor_list", "token_list", "offset_list", "next_list", "declared_list", "linked_list")
+
+
+@pytest.mark.parametrize("method", CALLS)
+def test_the_sync_client_walks_every_page(pkg: ModuleType, server: TestServer, method: str) -> None:
+    with pkg.PagedThingsClient(base_url=server.url) as client:
+        ns = getattr(client, method.replace("_list", ""))
+        page = getattr(ns, method)()
+        assert [item.id if hasattr(item, "id") else item["id"] for item in page] == [1, 2, 3]
+
+
+def test_page_style_and_none(pkg: ModuleType, server: TestServer) -> None:
+    with pkg.PagedThingsClient(base_url=server.url) as client:
+        ids = [getattr(x, "id", None) or x["id"] for x in client.pages.page_list(per_page=2)]
+        assert ids == [1, 2, 3]
+        plain = client.plain.plain_list()
+        assert "PagedResponse" not in type(plain).__name__  # style: none, one object
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("method", CALLS)
+async def test_the_async_client_walks_every_page(
+    pkg: ModuleType, server: TestServer, method: str
+) -> None:
+    async with pkg.AsyncPagedThingsClient(base_url=server.url) as client:
+        ns = getattr(client, method.replace("_list", ""))
+        page = await getattr(ns, method)()
+        ids = [getattr(x, "id", None) or x["id"] async for x in page]
+        assert ids == [1, 2, 3]
