@@ -15,8 +15,8 @@ from typing import Any
 
 from .. import ir
 from ..ir import types as t
-from ..spectext import SpecText, SpecValue
 from ..naming import argument_name, prose, unique
+from ..spectext import SpecText, SpecValue
 from .context import Context
 from .schemas import compiles, dedupe_values, is_nullable, is_plain, primary_type
 from .types import TypeBuilder
@@ -214,4 +214,3 @@ def order(
                 where,
             )
     return tuple(ordered)
-

@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from .. import ir
 from ..errors import SpecError, combined
-from ..spectext import SpecText
 from ..naming import follow_argument, snake_case
+from ..spectext import SpecText
 from .context import Context
 from .extensions import Follow, Polling
 from .operations import Draft

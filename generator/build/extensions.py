@@ -106,7 +106,9 @@ def _class_name(value: str) -> str:
     _identifier(value)
     if value in RESERVED_CLASS_NAMES or value in builtin_class_names():
         raise PydanticCustomError(
-            "class", "{value} is a name the generated code imports or a builtin", {"value": _shown(value)}
+            "class",
+            "{value} is a name the generated code imports or a builtin",
+            {"value": _shown(value)},
         )
     return value
 
@@ -403,8 +405,14 @@ def _message(err: Any) -> str:
     if kind == "missing":
         return "required key is missing"
     if kind in ("string_type", "bool_type", "list_type", "float_type", "dict_type", "model_type"):
-        want = {"string_type": "a string", "bool_type": "true or false", "list_type": "a list",
-                "float_type": "a number", "dict_type": "a mapping", "model_type": "a mapping"}[kind]  # fmt: skip
+        want = {
+            "string_type": "a string",
+            "bool_type": "true or false",
+            "list_type": "a list",
+            "float_type": "a number",
+            "dict_type": "a mapping",
+            "model_type": "a mapping",
+        }[kind]
         return f"must be {want}, not {err.get('input')!r:.60}"
     return str(err["msg"])
 

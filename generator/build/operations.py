@@ -23,10 +23,10 @@ from .bodies import body_variants
 from .context import Context
 from .extensions import HTTP_METHODS, OperationExt
 from .grouping import namespace_path, tag_groups
-from .servers import operation_server
 from .parameters import PATH_TEMPLATE, parameters
 from .responses import returns
 from .security import operation_security
+from .servers import operation_server
 from .types import TypeBuilder
 
 T = TypeVar("T")
