@@ -212,13 +212,13 @@ def test_a_corpus_package_installed_by_pip_works_against_prism(tmp_path: Path) -
                 timeout=60,
             )
 
-        listed = run("pets", "list-pets", "--limit", "5")
+        listed = run("pets", "list", "--limit", "5")
         assert listed.returncode == 0, listed.stderr + prism.log()[-2000:]
         assert isinstance(json.loads(listed.stdout), list)
-        one = run("pets", "show-pet-by-id", "1")
+        one = run("pets", "show-by-id", "1")
         assert one.returncode == 0, one.stderr
         assert isinstance(json.loads(one.stdout), dict)
-        bad = run("pets", "list-pets", "--limit", "x")
+        bad = run("pets", "list", "--limit", "x")
         assert bad.returncode == 2 and "invalid" in bad.stderr
     finally:
         prism.stop()

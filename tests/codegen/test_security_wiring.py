@@ -167,13 +167,13 @@ def test_each_operation_sends_what_its_requirement_says(
     with pkg.WiredAuthClient(
         api_key="k1", username="ann", password="pw", query_key="qk", base_url=server.url
     ) as client:
-        assert client.things.list_things() == {"auth": None, "key": "k1", "query": {}}
-        assert client.scoped.scoped_things()["key"] == "k1"
+        assert client.things.list() == {"auth": None, "key": "k1", "query": {}}
+        assert client.scoped.things()["key"] == "k1"
         basic = "Basic " + base64.b64encode(b"ann:pw").decode()
-        assert client.admin.admin_things()["auth"] == basic
-        partner = client.partner.partner_things()
+        assert client.admin.things()["auth"] == basic
+        partner = client.partner.things()
         assert partner["auth"] == "Bearer pt" and partner["query"] == {"key": "qk"}
-        assert client.public.public_things() == {"auth": None, "key": None, "query": {}}
+        assert client.public.things() == {"auth": None, "key": None, "query": {}}
 
 
 @pytest.mark.anyio
@@ -183,9 +183,9 @@ async def test_async_client_runs_the_client_credentials_flow(
     async with pkg.AsyncWiredAuthClient(
         api_key="k1", client_id="cid", client_secret="cs", base_url=server.url
     ) as client:
-        assert (await client.admin.admin_things())["auth"] == "Bearer tok-1"
+        assert (await client.admin.things())["auth"] == "Bearer tok-1"
         with pytest.raises(pkg.AuthenticationError, match="partner_token"):
-            await client.partner.partner_things()
+            await client.partner.things()
     token = server.seen("POST", "/oauth/token")[-1]
     assert b"grant_type=client_credentials" in token.body
 

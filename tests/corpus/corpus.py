@@ -234,8 +234,11 @@ def _tail(proc: subprocess.CompletedProcess[str], lines: int = 3) -> str:
 
 
 IMPORT_PROBE = r"""
-import importlib, io, os, pkgutil, sys, contextlib
+import importlib, inspect, io, os, pkgutil, re, sys, contextlib
 name = sys.argv[1]
+CREDENTIAL = re.compile(
+    r"^(\w+_)?(api_key|key|token|access_token|username|password|client_id|client_secret)(_\d+)?$"
+)
 before = set(os.listdir("."))
 out = io.StringIO()
 with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
@@ -246,7 +249,9 @@ with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
         importlib.import_module(f"{name}.resources.{info.name}")
     clients = [getattr(pkg, n) for n in pkg.__all__[:2]]
     for cls in clients:
-        client = cls(api_key="k", base_url="http://127.0.0.1:9")
+        # every credential the spec's security schemes give the constructor (issue 15)
+        given = {p: "k" for p in inspect.signature(cls).parameters if CREDENTIAL.match(p)}
+        client = cls(**given, base_url="http://127.0.0.1:9")
         for attr in dir(cls):
             if isinstance(getattr(cls, attr, None), __import__("functools").cached_property):
                 getattr(client, attr)

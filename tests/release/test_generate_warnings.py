@@ -19,8 +19,13 @@ UNSUPPORTED = {
     "servers": [{"url": "https://a.example"}],
     "paths": {
         "/a": {
-            "servers": [{"url": "https://b.example"}],
-            "get": {"operationId": "getA", "responses": {"204": {"description": "ok"}}},
+            "get": {
+                "operationId": "getA",
+                "parameters": [  # a header name HTTP cannot carry: unsupported
+                    {"name": "s t", "in": "header", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {"204": {"description": "ok"}},
+            },
         },
         "/b": {"get": {"operationId": "getB", "responses": {"204": {"description": "ok"}}}},
     },
@@ -64,7 +69,7 @@ def test_an_unsupported_feature_error_mentions_skip_unsupported(
     out = tmp_path / "out"
     assert cli.main(["generate", "--quiet", "--spec", str(spec), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "path-level servers are not supported" in err
+    assert "header name 's t' is not a valid HTTP header name" in err
     assert "--skip-unsupported` generates the rest, leaving out 1 unsupported" in err
     assert not out.exists()
     assert (
