@@ -261,7 +261,7 @@ class Param:
 class Pagination:
     """``runtime/_pagination.PaginationSpec`` (paths are member names into the payload)."""
 
-    style: str  # "page" | "offset" | "cursor" | "next_url" | "link_header" | "single"
+    style: str  # "page" | "offset" | "cursor" | "last_item" | "next_url" | "link_header" | "single"
     items: SpecText  # "" = the payload is the list
     meta: SpecText  # "" = the payload's own members
     page_param: SpecText = SpecText("page")
