@@ -80,6 +80,7 @@ class Result:
     auth_failures: list[str] = field(default_factory=list)
     error: str = ""  # what the client said about Prism's 404
     failures: list[str] = field(default_factory=list)
+    served: str = ""  # why Prism served a copy of the document (served_copy), if it did
     seconds: float = 0.0
 
 
@@ -91,6 +92,38 @@ def spec_paths(only: list[str] | None = None) -> list[Path]:
 
 
 # ------------------------------------------------------------------------------ one document
+
+
+def served_copy(spec: Path, work: Path) -> tuple[Path, str]:
+    """The document Prism serves, and a note if it is not ``spec`` itself.
+
+    Prism dereferences the whole document, then ``decycle``s it, which copies a shared schema at
+    every place it is referenced: Stripe's expandable fields (``anyOf: [id string, object]``,
+    marked ``x-expansionResources``) unfold to ~2e10 JSON nodes (GitHub's document: ~2e5), so
+    Prism never starts on it. Such a document is served with each expandable field as the id
+    string the API sends unless asked to expand it: a subset of the document's answers, which
+    the client generated from the document as it is must still parse."""
+    if b"x-expansionResources" not in spec.read_bytes():
+        return spec, ""
+    import yaml
+
+    def collapse(node: Any) -> Any:
+        if isinstance(node, dict):
+            first = (node.get("anyOf") or [None])[0]
+            if "x-expansionResources" in node and isinstance(first, dict):
+                rest = {k: v for k, v in node.items() if k not in ("anyOf", "x-expansionResources")}
+                if first.get("type") == "string":
+                    return {**first, **rest}
+            return {k: collapse(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [collapse(v) for v in node]
+        return node
+
+    with spec.open("rb") as f:
+        doc = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+    served = work / f"served-{spec.stem}.json"
+    served.write_text(json.dumps(collapse(doc)), encoding="utf-8")
+    return served, "Prism served the document with expandable fields as id strings"
 
 
 def _credentials(api: Any) -> dict[str, str]:
@@ -288,7 +321,9 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
     import httpx
 
     sent: list[httpx.Request] = []
-    prism = Prism(spec, work / "prism.log")
+    served, note = served_copy(spec, work)
+    result.served = note
+    prism = Prism(served, work / "prism.log")
     try:
         prism.start(timeout=float(os.environ.get("PRISM_START_TIMEOUT", "600")))
     except RuntimeError as exc:
@@ -483,6 +518,8 @@ def format_table(results: list[Result], details: bool = True) -> str:
     lines = [HEADER, *(format_row(r) for r in results)]
     if details:
         for r in results:
+            if r.served:
+                lines.append(f"- {r.spec}: {r.served}")
             for failure in r.failures[:8]:
                 lines.append(f"- {r.spec}: {failure}")
             if len(r.failures) > 8:
