@@ -338,6 +338,7 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
         chosen = ordered if every else ordered[:FEW]
         make_model = _model_maker(importlib.import_module(f"{api.package.name}.models"))
         checked: dict[tuple[tuple[str, ...], ...], str] = {}
+        crashed: set[str] = set()  # methods whose request made Prism exit
         secured = api.package.security.default_needs_credentials
         for meth in chosen:
             result.called += 1
@@ -359,6 +360,14 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
                         result.off_origin += 1  # refused by design: the example's real host
             except Exception as exc:  # noqa: BLE001 - every failure is reported with its reason
                 reason = " ".join(str(exc).split())[:240]
+                if prism.proc is not None and prism.proc.poll() is not None:
+                    crash = _crash_reason(prism.log())
+                    reason = f"Prism crashed on this request ({crash}); restarted"
+                    crashed.add(meth.qualified_name)
+                    prism.start(timeout=float(os.environ.get("PRISM_START_TIMEOUT", "600")))
+                    client = client_cls(
+                        base_url=prism.url, max_retries=0, http_client=http, **creds
+                    )
                 result.failures.append(f"{meth.qualified_name}: {type(exc).__name__}: {reason}")
                 continue
             result.ok += 1
@@ -377,7 +386,8 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
         else:
             result.auth = f"{result.auth_checked}/{len(checked)} requirements: 401 without"
         result.error = _error_reason(module, client)
-        result.async_ok, result.async_failures = _async_calls(module, api, prism.url, creds, chosen)
+        again = [m for m in chosen if m.qualified_name not in crashed]  # not crashed twice
+        result.async_ok, result.async_failures = _async_calls(module, api, prism.url, creds, again)
         client.close()
         http.close()
     finally:
@@ -386,6 +396,12 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
     if result.ok == 0 or "reason" not in result.error:
         result.outcome = "FAIL"
     return result
+
+
+def _crash_reason(log: str) -> str:
+    """The error Prism's log ends with (its uncaught exception's first line)."""
+    found = [line.strip() for line in log.splitlines() if "Error:" in line]
+    return found[-1][:120] if found else "exited"
 
 
 def _without_credentials(request: Any, api: Any, name: str) -> str:
@@ -474,8 +490,9 @@ CAUSES = (
     ("Schema too complex", "Prism 500: schema too complex to generate"),
     ("ellipsis", "no value for a required argument"),
     ("ResponseValidationError", "answer did not parse"),
+    ("Prism crashed", "Prism crashed (its uncaught exception)"),
+    ("(HTTP 4", "Prism 4xx"),  # before ValidationError: a 422 is one too, but Prism's
     (": ValidationError:", "argument refused before sending"),
-    ("(HTTP 4", "Prism 4xx"),
 )
 
 
