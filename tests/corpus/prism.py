@@ -58,7 +58,7 @@ FEW = 4  # operations called per document without --every
 DUMMY = {"key": "prism-key", "token": "prism-token", "username": "prism-user",
          "password": "prism-pass", "client_id": "prism-client",
          "client_secret": "prism-secret"}  # fmt: skip
-MISSING_PATH = "/__corpus_no_such_path__"
+MISSING_PATH = "/__corpus_no_such_path__/a/b/c/d/e/f"  # deeper than a catch-all /{path}
 
 
 @dataclass
