@@ -11,7 +11,8 @@ import pytest
 
 from tests.corpus.prism import FAST, ROOT, Result, format_table, run, spec_paths
 
-# The small corpus documents, and ours (tests/fixtures/prism: inferred cursor and offset pages).
+# The small corpus documents, and ours (tests/fixtures/prism: inferred cursor, offset and
+# starting_after pages).
 SPECS = spec_paths(list(FAST)) + sorted((ROOT / "tests" / "fixtures" / "prism").glob("*.yaml"))
 
 pytestmark = [
@@ -43,4 +44,5 @@ def test_security_and_pages_are_exercised(results: dict[str, Result]) -> None:
     walks to a second page on Prism's answers."""
     assert any(r.auth_checked > 1 for r in results.values())  # several requirements, each
     notes = results["paged-notes.yaml"]
-    assert notes.paged == 2 and notes.second_pages == 2, format_table([notes])
+    # cursor, offset and Stripe's starting_after (last_item), each inferred, each to page 2
+    assert notes.paged == 3 and notes.second_pages == 3, format_table([notes])
