@@ -285,6 +285,7 @@ class Returns:
     unwrap: tuple[SpecText, ...]
     pagination: Pagination | None = None
     model: str | None = None  # the component model returned, if any
+    accept: str = ""  # the Accept header, when the JSON answer is declared as another JSON type
 
     @property
     def annotation(self) -> str:

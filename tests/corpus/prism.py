@@ -236,7 +236,18 @@ def _model_maker(models: Any) -> Any:
     return make
 
 
+_CALLS: dict[str, str] = {}
+
+
 def _call(meth: Any) -> str:
+    """The same call each time for a method (the sync and the async client send the same
+    values: a pattern is drawn at random once)."""
+    if meth.qualified_name not in _CALLS:
+        _CALLS[meth.qualified_name] = _fresh_call(meth)
+    return _CALLS[meth.qualified_name]
+
+
+def _fresh_call(meth: Any) -> str:
     """The README's example call, with values that fit each required argument's type and
     constraints where the README's placeholder would not."""
     from generator.render.examples import example_call
@@ -489,6 +500,7 @@ CAUSES = (
     ("Request/Response not valid", "Prism 500: its answer fails the document's schema"),
     ("Schema too complex", "Prism 500: schema too complex to generate"),
     ("ellipsis", "no value for a required argument"),
+    ("got Ellipsis", "no value for a required argument"),
     ("ResponseValidationError", "answer did not parse"),
     ("Prism crashed", "Prism crashed (its uncaught exception)"),
     ("(HTTP 4", "Prism 4xx"),  # before ValidationError: a 422 is one too, but Prism's

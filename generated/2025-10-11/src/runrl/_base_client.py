@@ -197,6 +197,7 @@ class Operation:
     content_type: str = ""  # of the request body, when not application/json (or a form)
     server: str = ""  # the operation's own server (path- or operation-level `servers`)
     raw_body: str = ""  # "text" or "file": the body is sent as is, not as JSON
+    accept: str = ""  # the JSON answer's declared media type, when not application/json
 
     @property
     def name(self) -> str:
@@ -750,6 +751,8 @@ class _BaseClient:
             headers["cache-control"] = "no-store"
         elif op.binary:
             headers["accept"] = "application/octet-stream, */*"
+        elif op.accept:
+            headers["accept"] = op.accept
 
         timeout = self._timeout
         max_retries = self._max_retries
