@@ -986,6 +986,9 @@ class _BaseClient:
             value = _envelopes.parse(response.content, op.unwrap, cast_to)
             if value is not _envelopes.MISSING:
                 return cast(T, value)
+        elif not response.content and not op.unwrap:
+            # An answer the spec gives no schema (a media type alone): nothing is a fine value.
+            return cast(T, None)
         # Two passes: what one pass did not accept is either accepted here or explained.
         try:
             body: Any = jsonlib.loads(response.content)
