@@ -396,6 +396,9 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
             result.auth = f"{len(checked)}/{len(checked)} requirements: 401 without"
         else:
             result.auth = f"{result.auth_checked}/{len(checked)} requirements: 401 without"
+            unproven = sum(not v for v in checked.values())
+            if unproven:
+                result.auth += f" ({unproven} with no call ok to send again)"
         result.error = _error_reason(module, client)
         again = [m for m in chosen if m.qualified_name not in crashed]  # not crashed twice
         result.async_ok, result.async_failures = _async_calls(module, api, prism.url, creds, again)
