@@ -44,6 +44,9 @@ _TOTAL_PAGES_KEYS = ("total_pages", "totalPages", "pages", "page_count", "pageCo
 _HAS_MORE_KEYS = ("has_more", "hasMore", "has_next", "hasNext", "has_next_page", "hasNextPage")
 
 
+_Style = Literal["page", "offset", "cursor", "last_item", "next_url", "link_header", "single"]
+
+
 @dataclass(frozen=True)
 class PaginationSpec:
     """How an operation paginates (from its ``x-sdk-pagination`` extension, or inferred).
@@ -66,9 +69,7 @@ class PaginationSpec:
     spellings in ``meta``). Paths are tuples of member names into the payload.
     """
 
-    style: Literal["page", "offset", "cursor", "last_item", "next_url", "link_header", "single"] = (
-        "page"
-    )
+    style: _Style = "page"
     items: str = "items"
     meta: str = "pagination"
     page_param: str = "page"
