@@ -245,7 +245,9 @@ MemberPath = Member | list[Member]
 class Pagination(_Ext):
     """``x-sdk-pagination`` (``style: none``: not paginated, no inference)."""
 
-    style: Literal["page", "offset", "cursor", "next_url", "link_header", "single", "none"] = "page"
+    style: Literal[
+        "page", "offset", "cursor", "last_item", "next_url", "link_header", "single", "none"
+    ] = "page"
     items: Member = "items"  # "" = the payload is the list
     meta: Member = "pagination"  # "" = the payload's own members
     page_param: Member = "page"
@@ -253,7 +255,7 @@ class Pagination(_Ext):
     offset_param: Member = "offset"
     limit_param: Member = "limit"
     cursor_param: Member = "cursor"
-    next_cursor: MemberPath | None = None  # a member, or a path of members
+    next_cursor: MemberPath | None = None  # a member, or a path (last_item: in the last item)
     next_url: MemberPath | None = None
     has_more: MemberPath | None = None
 

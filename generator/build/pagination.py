@@ -5,14 +5,16 @@ Inference is conservative: only a ``GET`` whose JSON payload (after the envelope
 first that fits wins):
 
 1. ``link_header``: the 2xx response declares a ``Link`` header;
-2. ``cursor``: a query parameter named like a cursor (``cursor``, ``after``, ``page_token``,
+2. ``last_item``: a ``starting_after`` query parameter, a boolean ``has_more`` member and items
+   with an ``id`` (Stripe: the last item's id is the next page's cursor);
+3. ``cursor``: a query parameter named like a cursor (``cursor``, ``after``, ``page_token``,
    ``marker``...) and a payload member named like the next one (``next_cursor``,
    ``next_page_token``, ``next_marker``...), at the top or one object down
    (``response_metadata.next_cursor``);
-3. ``next_url``: a string member ``next`` (``next_url``, ``next_page_url``, ``links.next``...)
+4. ``next_url``: a string member ``next`` (``next_url``, ``next_page_url``, ``links.next``...)
    and a query parameter that sizes the page;
-4. ``offset``: integer query parameters ``offset`` and ``limit``;
-5. ``page``: integer query parameters ``page`` and ``per_page`` (``page_size``, ``limit``...).
+5. ``offset``: integer query parameters ``offset`` and ``limit``;
+6. ``page``: integer query parameters ``page`` and ``per_page`` (``page_size``, ``limit``...).
 
 Anything else is not paginated. ``x-sdk-pagination`` always wins; ``style: none`` turns
 inference off for an operation. README "Pagination" lists the same rules.
@@ -58,7 +60,9 @@ def declared(spec: PaginationExt) -> ir.Pagination:
         offset_param=SpecText(spec.offset_param),
         limit_param=SpecText(spec.limit_param),
         cursor_param=SpecText(spec.cursor_param),
-        next_cursor=_path(spec.next_cursor, ("next_cursor",)),
+        next_cursor=_path(
+            spec.next_cursor, ("id",) if spec.style == "last_item" else ("next_cursor",)
+        ),
         next_url=_path(spec.next_url, ("next",)),
         has_more=_path(spec.has_more, ()),
     )
@@ -83,6 +87,10 @@ def infer(
     base = ir.Pagination(style="page", items=SpecText(items), meta=SpecText(""), inferred=True)
     if link_header:
         return _replace(base, style="link_header")
+    more = _member_path(ctx, members, HAS_MORE_MEMBERS, kind="boolean")
+    if "starting_after" in query and more and len(more) == 1 and _item_has_id(ctx, members, items):
+        return _replace(base, style="last_item", cursor_param=SpecText("starting_after"),
+                        next_cursor=(SpecText("id"),), has_more=more)  # fmt: skip
     cursor = next((p for p in CURSOR_PARAMS if p in query), None)
     found = _member_path(ctx, members, NEXT_CURSOR_MEMBERS)
     if cursor and found:
@@ -91,13 +99,21 @@ def infer(
     next_url = _member_path(ctx, members, NEXT_URL_MEMBERS, kind="string")
     if next_url and size and not cursor:
         return _replace(base, style="next_url", next_url=next_url)
-    more = _member_path(ctx, members, HAS_MORE_MEMBERS, kind="boolean")
     has_more = {"has_more": more} if more and len(more) == 1 else {}
     if query.get("offset") == "integer" and query.get("limit") == "integer":
         return _replace(base, style="offset", **has_more)
     if query.get("page") == "integer" and size:
         return _replace(base, style="page", page_param=SpecText("page"), size_param=SpecText(size))
     return None
+
+
+def _item_has_id(ctx: Context, members: dict[str, Any], items: str) -> bool:
+    """Whether the list's items are objects with an ``id`` member."""
+    if not items:
+        return False
+    array, _ = ctx.deref(members[items], "")
+    item = array.get("items") if isinstance(array, dict) else None
+    return item is not None and "id" in (merged_object(ctx, item, "").get("properties") or {})
 
 
 def _replace(base: ir.Pagination, **changes: Any) -> ir.Pagination:

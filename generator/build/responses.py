@@ -8,7 +8,8 @@ recognises on a ``GET``, returns a page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import ir
@@ -53,9 +54,23 @@ def returns(ctx: Context, types: TypeBuilder, op: dict[str, Any], op_ptr: str) -
     schema_ptr = f"{resp_ptr}/content/{pointer(json_type)[1:]}/schema"
     link = _declares_link(ctx, response, resp_ptr)
     where = Where(op, op_ptr, link)
-    return _json_returns(
+    found = _json_returns(
         ctx, types, ctx.ext.operation(op), media.get("schema") or {}, schema_ptr, where
     )
+    return replace(found, accept=_accept(json_type))
+
+
+# A media type with parameters, in the tokens RFC 9110 allows (nothing else reaches a header).
+_MEDIA_TYPE = re.compile(r"[\w!#$&^.+-]+/[\w!#$&^.+-]+(\s*;\s*[\w!#$&^.+-]+=[\w!#$&^.+-]+)*", re.A)
+
+
+def _accept(media_type: str) -> str:
+    """The ``Accept`` header of a JSON answer declared as another JSON type than
+    ``application/json`` (GitHub's ``application/vnd.github.v3.repository+json``): a server that
+    negotiates (Prism) has nothing for ``application/json`` there. ``""``: the default."""
+    if media_type == "application/json" or len(media_type) > 200:
+        return ""
+    return media_type if _MEDIA_TYPE.fullmatch(media_type) else ""
 
 
 @dataclass(frozen=True)

@@ -261,7 +261,7 @@ class Param:
 class Pagination:
     """``runtime/_pagination.PaginationSpec`` (paths are member names into the payload)."""
 
-    style: str  # "page" | "offset" | "cursor" | "next_url" | "link_header" | "single"
+    style: str  # "page" | "offset" | "cursor" | "last_item" | "next_url" | "link_header" | "single"
     items: SpecText  # "" = the payload is the list
     meta: SpecText  # "" = the payload's own members
     page_param: SpecText = SpecText("page")
@@ -285,6 +285,7 @@ class Returns:
     unwrap: tuple[SpecText, ...]
     pagination: Pagination | None = None
     model: str | None = None  # the component model returned, if any
+    accept: str = ""  # the Accept header, when the JSON answer is declared as another JSON type
 
     @property
     def annotation(self) -> str:

@@ -8,12 +8,15 @@ from collections.abc import Callable
 from ..naming import RESERVED_CLASS_NAMES, builtin_class_names, class_base
 
 
-def class_namer() -> Callable[[str], str]:
+def class_namer(planned: frozenset[str] = frozenset()) -> Callable[[str], str]:
     """datamodel-code-generator's own class naming, except that a name models.py imports or
     that shadows a builtin gets a ``Model`` suffix, and a non-ASCII name is spelled in ASCII.
     Component names are planned before (see ``plan_class_names``); this covers the classes it
     names itself, after a property (``dict``, ``any``, ``open_enum``...), which it checks only
-    against some of the imports."""
+    against some of the imports, and not against the planned names: Stripe's
+    ``application_fee.charge`` (``anyOf: [id string, charge]``) took ``Charge`` and left the
+    component ``charge`` to be renamed ``ChargeModel``, so ``Charge`` in the client was the
+    id string. A name of its own that is a planned one gets the suffix too."""
     from datamodel_code_generator.reference import ModelResolver
 
     default = ModelResolver().default_class_name_generator
@@ -25,6 +28,8 @@ def class_namer() -> Callable[[str], str]:
             # Python NFKC-normalizes identifiers (`Bª` is defined as `Ba`), so a non-ASCII
             # class name would not match its own string in __all__: spell it in ASCII.
             base = class_base(text)
+        if text not in planned and base in planned:
+            return base + "Model"
         return base + "Model" if base in avoid else base
 
     return name

@@ -71,6 +71,7 @@ SPEC = (
     + "  /ambiguous:" + _op("twoLists", {"cursor": STR},
                             "{type: object, properties: {a: " + LIST + ", b: " + LIST + "}}")
     + "  /linked:" + LINKED
+    + "  /stripe:" + _op("stripeList", {"starting_after": STR, "limit": INT}, _obj(MORE))
 )  # fmt: skip
 PAGES = [[{"id": 1}, {"id": 2}], [{"id": 3}], []]
 
@@ -98,6 +99,7 @@ def test_styles_declared_and_inferred(spec: Path) -> None:
         "plainList": None,
         "twoLists": None,
         "linkedList": "link_header",
+        "stripeList": "last_item",
     }
     token = found["tokenList"]
     assert token is not None and [p.value for p in token.next_cursor] == ["meta", "next_page_token"]
@@ -105,6 +107,10 @@ def test_styles_declared_and_inferred(spec: Path) -> None:
     declared = found["declaredList"]
     assert declared is not None and not declared.inferred
     assert [p.value for p in declared.next_cursor] == ["paging", "next"]
+    stripe = found["stripeList"]
+    assert stripe is not None and stripe.cursor_param.value == "starting_after"
+    assert [p.value for p in stripe.next_cursor] == ["id"]
+    assert [p.value for p in stripe.has_more] == ["has_more"]
 
 
 @pytest.fixture(scope="module")
@@ -153,6 +159,12 @@ def server() -> Iterator[TestServer]:
         i = _index(seen, "after")
         return {"data": PAGES[i], "paging": {"next": str(i + 1) if i < 1 else None}}
 
+    def stripe(seen: Seen, _c: int) -> Any:
+        after = dict(seen.query).get("starting_after")
+        flat = [x for page in PAGES for x in page]
+        start = [str(x["id"]) for x in flat].index(after) + 1 if after else 0
+        return {"data": flat[start : start + 2], "has_more": start + 2 < len(flat)}
+
     def linked(seen: Seen, _c: int) -> Reply:
         i = _index(seen, "i")
         headers = {"Link": f'</linked?i={i + 1}>; rel="next"'} if i < 1 else {}
@@ -167,21 +179,22 @@ def server() -> Iterator[TestServer]:
 
     for path, handler in (("/cursor", cursor), ("/token", token), ("/offset", offset),
                           ("/pages", pages), ("/next", nexts), ("/declared", declared),
-                          ("/linked", linked)):  # fmt: skip
+                          ("/linked", linked), ("/stripe", stripe)):  # fmt: skip
         srv.on("GET", path, plain(handler))
     srv.on("GET", "/plain", plain(lambda _s, _c: {"data": PAGES[0], "total": 3}))
     yield srv
     srv.stop()
 
 
-CALLS = ("cursor_list", "token_list", "offset_list", "next_list", "declared_list", "linked_list")
+CALLS = ("cursor_list", "token_list", "offset_list", "next_list", "declared_list", "linked_list",
+         "stripe_list")  # fmt: skip
 
 
 @pytest.mark.parametrize("method", CALLS)
 def test_the_sync_client_walks_every_page(pkg: ModuleType, server: TestServer, method: str) -> None:
     with pkg.PagedThingsClient(base_url=server.url) as client:
         ns = getattr(client, method.replace("_list", ""))
-        page = ns.list()  # `cursor_list` in namespace `cursor`: the short name
+        page = ns.list()  # short method names: the namespace says what is listed
         assert [item.id if hasattr(item, "id") else item["id"] for item in page] == [1, 2, 3]
 
 

@@ -10,13 +10,16 @@ spec's security schemes name, and call its operations with the README's example 
 * **paged**: a method that pages (declared or inferred) walks to a second page when the
   answer says there is one (Prism answers the same example each time, so the walk stops on the
   repeated cursor or URL, as the runtime promises);
-* **auth**: the first secured call's request, sent again without its credentials, is refused
+* **auth**: for each distinct security requirement (the alternatives an operation accepts), the
+  first call that succeeded under it is sent again without its credentials and must be refused
   by Prism (401): the credential the client sent is what made it pass;
+* **async**: every operation called with the sync client is called again with the async one;
 * **error**: a request Prism cannot route reads as ``NotFoundError`` with Prism's reason.
 
     python -m tests.corpus.prism                     # every document, the first few operations
     python -m tests.corpus.prism --every             # every operation (make corpus-prism)
     python -m tests.corpus.prism --only petstore.yaml --every
+    python -m tests.corpus.prism --only algolia-search/search/spec.yml   # a multi-file document
 
 Each document runs in its own worker process (its package is imported there); the table at the
 end has, per document: operations generated / called / ok / typed, pages, auth, error, and the
@@ -40,6 +43,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.corpus.corpus import label, ref_root
+from tests.corpus.corpus import spec_paths as corpus_spec_paths
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 DIRS = [Path(d) for d in os.environ.get("PRISM_CORPUS_DIRS", "").split(os.pathsep) if d] or [
@@ -52,7 +58,7 @@ FEW = 4  # operations called per document without --every
 DUMMY = {"key": "prism-key", "token": "prism-token", "username": "prism-user",
          "password": "prism-pass", "client_id": "prism-client",
          "client_secret": "prism-secret"}  # fmt: skip
-MISSING_PATH = "/__corpus_no_such_path__"
+MISSING_PATH = "/__corpus_no_such_path__/a/b/c/d/e/f"  # deeper than a catch-all /{path}
 
 
 @dataclass
@@ -66,23 +72,58 @@ class Result:
     paged: int = 0  # paging methods called ok
     second_pages: int = 0  # of those, how many walked to a second page
     off_origin: int = 0  # next-page links to another origin (Prism's examples), not followed
-    asynchronous: str = ""  # the first ok method, again with the async client
+    async_ok: int = 0  # of the methods called, how many the async client also called ok
+    async_failures: list[str] = field(default_factory=list)
     auth: str = ""  # "none declared" | "accepted; 401 without" | what went wrong
+    requirements: int = 0  # distinct security requirements among the methods called
+    auth_checked: int = 0  # of those, sent again without credentials: Prism's 401
+    auth_failures: list[str] = field(default_factory=list)
     error: str = ""  # what the client said about Prism's 404
     failures: list[str] = field(default_factory=list)
+    served: str = ""  # why Prism served a copy of the document (served_copy), if it did
     seconds: float = 0.0
 
 
 def spec_paths(only: list[str] | None = None) -> list[Path]:
-    found = []
-    for folder in DIRS:
-        for path in sorted(folder.glob("*")):
-            if path.suffix in (".yaml", ".yml", ".json") and (not only or path.name in only):
-                found.append(path)
-    return found
+    """The corpus documents (a multi-file one by its root file), or those named in ``only``
+    (file name or label, as ``algolia-search/search/spec.yml``)."""
+    found = corpus_spec_paths(DIRS)
+    return [p for p in found if not only or p.name in only or label(p) in only]
 
 
 # ------------------------------------------------------------------------------ one document
+
+
+def served_copy(spec: Path, work: Path) -> tuple[Path, str]:
+    """The document Prism serves, and a note if it is not ``spec`` itself.
+
+    Prism dereferences the whole document, then ``decycle``s it, which copies a shared schema at
+    every place it is referenced: Stripe's expandable fields (``anyOf: [id string, object]``,
+    marked ``x-expansionResources``) unfold to ~2e10 JSON nodes (GitHub's document: ~2e5), so
+    Prism never starts on it. Such a document is served with each expandable field as the id
+    string the API sends unless asked to expand it: a subset of the document's answers, which
+    the client generated from the document as it is must still parse."""
+    if b"x-expansionResources" not in spec.read_bytes():
+        return spec, ""
+    import yaml
+
+    def collapse(node: Any) -> Any:
+        if isinstance(node, dict):
+            first = (node.get("anyOf") or [None])[0]
+            if "x-expansionResources" in node and isinstance(first, dict):
+                rest = {k: v for k, v in node.items() if k not in ("anyOf", "x-expansionResources")}
+                if first.get("type") == "string":
+                    return {**first, **rest}
+            return {k: collapse(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [collapse(v) for v in node]
+        return node
+
+    with spec.open("rb") as f:
+        doc = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+    served = work / f"served-{spec.stem}.json"
+    served.write_text(json.dumps(collapse(doc)), encoding="utf-8")
+    return served, "Prism served the document with expandable fields as id strings"
 
 
 def _credentials(api: Any) -> dict[str, str]:
@@ -195,7 +236,18 @@ def _model_maker(models: Any) -> Any:
     return make
 
 
+_CALLS: dict[str, str] = {}
+
+
 def _call(meth: Any) -> str:
+    """The same call each time for a method (the sync and the async client send the same
+    values: a pattern is drawn at random once)."""
+    if meth.qualified_name not in _CALLS:
+        _CALLS[meth.qualified_name] = _fresh_call(meth)
+    return _CALLS[meth.qualified_name]
+
+
+def _fresh_call(meth: Any) -> str:
     """The README's example call, with values that fit each required argument's type and
     constraints where the README's placeholder would not."""
     from generator.render.examples import example_call
@@ -261,11 +313,13 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
     from generator.read import load_spec
     from tests.contract._support import Prism
 
-    result = Result(spec.name)
+    result = Result(label(spec))
     started = time.monotonic()
+    root = ref_root(spec)  # a multi-file document: its folder, as a user passes --ref-root
     try:
-        generate(spec, work / "out", skip_unsupported=True)
-        api = build_api(load_spec(spec), package_version="0", skip_unsupported=True)
+        generate(spec, work / "out", skip_unsupported=True, ref_root=root)
+        doc = load_spec(spec, ref_root=root)
+        api = build_api(doc, package_version="0", skip_unsupported=True)
     except SpecError as exc:
         result.outcome, result.failures = "unsupported", [str(exc).splitlines()[0][:300]]
         return result
@@ -278,9 +332,11 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
     import httpx
 
     sent: list[httpx.Request] = []
-    prism = Prism(spec, work / "prism.log")
+    served, note = served_copy(spec, work)
+    result.served = note
+    prism = Prism(served, work / "prism.log")
     try:
-        prism.start(timeout=600)
+        prism.start(timeout=float(os.environ.get("PRISM_START_TIMEOUT", "600")))
     except RuntimeError as exc:
         result.outcome, result.failures = "prism", [str(exc).splitlines()[0][:300]]
         return result
@@ -292,10 +348,15 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
         ordered = sorted(methods, key=lambda m: (m.http_method != "GET", not m.returns.pagination))
         chosen = ordered if every else ordered[:FEW]
         make_model = _model_maker(importlib.import_module(f"{api.package.name}.models"))
-        first_ok = None
+        checked: dict[tuple[tuple[str, ...], ...], str] = {}
+        crashed: set[str] = set()  # methods whose request made Prism exit
         secured = api.package.security.default_needs_credentials
         for meth in chosen:
             result.called += 1
+            needs = meth.security if meth.security is not None else api.package.security.default
+            key = tuple(sorted(tuple(s.value for s in alt) for alt in needs))
+            if needs and () not in needs:
+                checked.setdefault(key, "")  # a requirement; "" until a call under it succeeds
             call = _call(meth)
             try:
                 scope = {"client": client, "_model": make_model}
@@ -310,29 +371,37 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
                         result.off_origin += 1  # refused by design: the example's real host
             except Exception as exc:  # noqa: BLE001 - every failure is reported with its reason
                 reason = " ".join(str(exc).split())[:240]
+                if prism.proc is not None and prism.proc.poll() is not None:
+                    crash = _crash_reason(prism.log())
+                    reason = f"Prism crashed on this request ({crash}); restarted"
+                    crashed.add(meth.qualified_name)
+                    prism.start(timeout=float(os.environ.get("PRISM_START_TIMEOUT", "600")))
+                    client = client_cls(
+                        base_url=prism.url, max_retries=0, http_client=http, **creds
+                    )
                 result.failures.append(f"{meth.qualified_name}: {type(exc).__name__}: {reason}")
                 continue
             result.ok += 1
             result.typed += _typed(value)
-            needs = meth.security if meth.security is not None else api.package.security.default
-            if first_ok is None:
-                first_ok = meth
-            if not result.auth and needs and () not in needs and sent:
-                url, headers = _strip_credentials(sent[-1], api)
-                bare = httpx.request(
-                    sent[-1].method, url, headers=headers, content=sent[-1].content
-                )
-                result.auth = (
-                    "accepted; 401 without" if bare.status_code == 401
-                    else f"Prism answered {bare.status_code} without credentials"
-                )  # fmt: skip
-        if not result.auth:
-            result.auth = "none needed" if not secured else "no secured call succeeded"
+            if key in checked and not checked[key] and sent:
+                checked[key] = _without_credentials(sent[-1], api, meth.qualified_name)
+        result.requirements = len(checked)
+        result.auth_checked = sum(v == "401" for v in checked.values())
+        result.auth_failures = [v for v in checked.values() if v not in ("", "401")]
         if not api.package.security.supported:
             result.auth = "none declared"
+        elif not checked:
+            result.auth = "none needed" if not secured else "no secured call made"
+        elif result.auth_checked == len(checked):
+            result.auth = f"{len(checked)}/{len(checked)} requirements: 401 without"
+        else:
+            result.auth = f"{result.auth_checked}/{len(checked)} requirements: 401 without"
+            unproven = sum(not v for v in checked.values())
+            if unproven:
+                result.auth += f" ({unproven} with no call ok to send again)"
         result.error = _error_reason(module, client)
-        if first_ok is not None:
-            result.asynchronous = _async_call(module, api, prism.url, creds, first_ok)
+        again = [m for m in chosen if m.qualified_name not in crashed]  # not crashed twice
+        result.async_ok, result.async_failures = _async_calls(module, api, prism.url, creds, again)
         client.close()
         http.close()
     finally:
@@ -341,6 +410,21 @@ def check_document(spec: Path, work: Path, every: bool) -> Result:
     if result.ok == 0 or "reason" not in result.error:
         result.outcome = "FAIL"
     return result
+
+
+def _crash_reason(log: str) -> str:
+    """The error Prism's log ends with (its uncaught exception's first line)."""
+    found = [line.strip() for line in log.splitlines() if "Error:" in line]
+    return found[-1][:120] if found else "exited"
+
+
+def _without_credentials(request: Any, api: Any, name: str) -> str:
+    """``"401"`` if Prism refuses ``request`` once its credentials are taken off, else why not."""
+    import httpx
+
+    url, headers = _strip_credentials(request, api)
+    bare = httpx.request(request.method, url, headers=headers, content=request.content)
+    return "401" if bare.status_code == 401 else f"{name}: Prism answered {bare.status_code}"
 
 
 def _error_reason(module: Any, client: Any) -> str:
@@ -356,24 +440,40 @@ def _error_reason(module: Any, client: Any) -> str:
     return "no error for an unknown route"
 
 
-def _async_call(module: Any, api: Any, url: str, creds: dict[str, str], meth: Any) -> str:
-    async def main() -> str:
+def _async_calls(
+    module: Any, api: Any, url: str, creds: dict[str, str], methods: list[Any]
+) -> tuple[int, list[str]]:
+    """Every method again with the async client: (how many ok, the failures)."""
+    failures: list[str] = []
+
+    async def one(client: Any, scope: dict[str, Any], meth: Any) -> None:
+        value = await eval(_call(meth), scope)  # noqa: S307 - source made from the IR
+        if meth.returns.kind == "page" and value.has_next_page():
+            try:
+                await value.aget_next_page()  # a second page, as the sync walk
+            except module.ResponseValidationError as exc:
+                if "is not on the API's origin" not in str(exc):
+                    raise  # else: the example's next link, refused by design
+
+    async def main() -> int:
+        ok = 0
         cls = getattr(module, api.package.async_client)
         async with cls(base_url=url, max_retries=0, **creds) as client:
             scope = {"client": client, "_model": _model_maker(module.models)}
-            value = await eval(_call(meth), scope)  # noqa: S307
-            if meth.returns.kind == "page":
+            for meth in methods:
                 try:
-                    [item async for item in value]
-                except module.ResponseValidationError as exc:
-                    if "is not on the API's origin" not in str(exc):
-                        raise  # else: the example's next link, refused by design
-        return f"{meth.qualified_name} ok"
+                    await one(client, scope, meth)
+                except Exception as exc:  # noqa: BLE001 - reported with its reason
+                    reason = " ".join(str(exc).split())[:200]
+                    failures.append(f"{meth.qualified_name}: {type(exc).__name__}: {reason}")
+                    continue
+                ok += 1
+        return ok
 
     try:
-        return asyncio.run(main())
-    except Exception as exc:  # noqa: BLE001
-        return f"{meth.qualified_name}: {type(exc).__name__}: {exc}"[:200]
+        return asyncio.run(main()), failures
+    except Exception as exc:  # noqa: BLE001 - the client did not even open
+        return 0, [f"async client: {type(exc).__name__}: {exc}"[:200]]
 
 
 # ------------------------------------------------------------------------------------ the run
@@ -393,7 +493,7 @@ def run(specs: list[Path], every: bool) -> list[Result]:
                 results.append(Result(**json.loads(lines[-1])))
             else:
                 tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
-                results.append(Result(spec.name, outcome="FAIL", failures=tail))
+                results.append(Result(label(spec), outcome="FAIL", failures=tail))
         print(format_row(results[-1]), flush=True)
     return results
 
@@ -403,9 +503,11 @@ CAUSES = (
     ("Request/Response not valid", "Prism 500: its answer fails the document's schema"),
     ("Schema too complex", "Prism 500: schema too complex to generate"),
     ("ellipsis", "no value for a required argument"),
+    ("got Ellipsis", "no value for a required argument"),
     ("ResponseValidationError", "answer did not parse"),
+    ("Prism crashed", "Prism crashed (its uncaught exception)"),
+    ("(HTTP 4", "Prism 4xx"),  # before ValidationError: a 422 is one too, but Prism's
     (": ValidationError:", "argument refused before sending"),
-    ("(HTTP 4", "Prism 4xx"),
 )
 
 
@@ -425,7 +527,7 @@ def format_row(r: Result) -> str:
     pages = f"{r.paged} ({r.second_pages})" if r.paged else "-"
     if r.off_origin:
         pages += f", {r.off_origin} next links off-origin"
-    later = "ok" if r.asynchronous.endswith(" ok") else (r.asynchronous[:60] or "-")
+    later = f"{r.async_ok}/{r.called}" if r.called else "-"
     counts: dict[str, int] = {}
     for failure in r.failures if r.outcome == "ok" else ():
         counts[cause(failure)] = counts.get(cause(failure), 0) + 1
@@ -438,14 +540,26 @@ def format_row(r: Result) -> str:
     )
 
 
+def async_only(r: Result) -> list[str]:
+    """Async failures of methods the sync client called ok (a difference between the two)."""
+    failed = {f.split(":", 1)[0] for f in r.failures}
+    return [f for f in r.async_failures if f.split(":", 1)[0] not in failed]
+
+
 def format_table(results: list[Result], details: bool = True) -> str:
     lines = [HEADER, *(format_row(r) for r in results)]
     if details:
         for r in results:
+            if r.served:
+                lines.append(f"- {r.spec}: {r.served}")
             for failure in r.failures[:8]:
                 lines.append(f"- {r.spec}: {failure}")
             if len(r.failures) > 8:
                 lines.append(f"- {r.spec}: ... {len(r.failures) - 8} more")
+            for failure in async_only(r)[:8]:
+                lines.append(f"- {r.spec}: async only: {failure}")
+            for failure in r.auth_failures[:8]:
+                lines.append(f"- {r.spec}: auth: {failure}")
     return "\n".join(lines)
 
 

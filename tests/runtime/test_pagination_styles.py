@@ -38,6 +38,14 @@ def cursor_pages(request: Seen, n: int) -> Reply:
     return Reply(json=body)
 
 
+def stripe_pages(request: Seen, n: int) -> Reply:
+    """Stripe's lists: ``starting_after`` = the id of the last item seen, ``has_more``."""
+    after = dict(request.query).get("starting_after")
+    start = ALL_IDS.index(after) + 1 if after else 0
+    body = {"object": "list", "data": files(start, start + 3), "has_more": start + 3 < 7}
+    return Reply(json={**body, "url": "/files"})
+
+
 def next_url_pages(request: Seen, n: int) -> Reply:
     start = int(dict(request.query).get("start", "0"))
     following = f"/files?start={start + 3}&size=3" if start + 3 < len(ALL_IDS) else None
@@ -72,6 +80,18 @@ STYLES = {
             next_cursor=("meta", "next_page_token"),
         ),
         {},
+    ),
+    "last_item": (
+        stripe_pages,
+        PaginationSpec(
+            style="last_item",
+            items="data",
+            meta="",
+            cursor_param="starting_after",
+            next_cursor=("id",),
+            has_more=("has_more",),
+        ),
+        {"limit": 3},
     ),
     "next_url": (
         next_url_pages,
@@ -128,6 +148,11 @@ def test_what_each_style_sends_for_the_next_page(server: TestServer) -> None:
     expected = {
         "offset": [{"limit": "3"}, {"limit": "3", "offset": "3"}, {"limit": "3", "offset": "6"}],
         "cursor": [{}, {"page_token": "3"}, {"page_token": "6"}],
+        "last_item": [
+            {"limit": "3"},
+            {"limit": "3", "starting_after": "f2"},
+            {"limit": "3", "starting_after": "f5"},
+        ],
         "next_url": [{"size": "3"}, {"start": "3", "size": "3"}, {"start": "6", "size": "3"}],
         "link_header": [
             {"per_page": "3"},

@@ -197,6 +197,7 @@ class Operation:
     content_type: str = ""  # of the request body, when not application/json (or a form)
     server: str = ""  # the operation's own server (path- or operation-level `servers`)
     raw_body: str = ""  # "text" or "file": the body is sent as is, not as JSON
+    accept: str = ""  # the JSON answer's declared media type, when not application/json
 
     @property
     def name(self) -> str:
@@ -750,6 +751,8 @@ class _BaseClient:
             headers["cache-control"] = "no-store"
         elif op.binary:
             headers["accept"] = "application/octet-stream, */*"
+        elif op.accept:
+            headers["accept"] = op.accept
 
         timeout = self._timeout
         max_retries = self._max_retries
@@ -983,6 +986,9 @@ class _BaseClient:
             value = _envelopes.parse(response.content, op.unwrap, cast_to)
             if value is not _envelopes.MISSING:
                 return cast(T, value)
+        elif not response.content and not op.unwrap:
+            # An answer the spec gives no schema (a media type alone): nothing is a fine value.
+            return cast(T, None)
         # Two passes: what one pass did not accept is either accepted here or explained.
         try:
             body: Any = jsonlib.loads(response.content)

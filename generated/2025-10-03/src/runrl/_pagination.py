@@ -2,7 +2,8 @@
 """Paginated list responses that can walk across pages lazily.
 
 Styles: ``page`` (page number and size parameters), ``offset`` (offset and limit), ``cursor``
-(a cursor or next token in the body, sent back as a parameter), ``next_url`` (the URL of the
+(a cursor or next token in the body, sent back as a parameter), ``last_item`` (the last item's
+id sent back as the cursor, Stripe's ``starting_after``), ``next_url`` (the URL of the
 next page in the body), ``link_header`` (RFC 8288 ``Link: <...>; rel="next"``) and ``single``
 (one page). What a page says decides whether another one is fetched, and a server that loops
 cannot make iteration endless: a cursor or URL already followed, a page repeating the page
@@ -43,6 +44,9 @@ _TOTAL_PAGES_KEYS = ("total_pages", "totalPages", "pages", "page_count", "pageCo
 _HAS_MORE_KEYS = ("has_more", "hasMore", "has_next", "hasNext", "has_next_page", "hasNextPage")
 
 
+_Style = Literal["page", "offset", "cursor", "last_item", "next_url", "link_header", "single"]
+
+
 @dataclass(frozen=True)
 class PaginationSpec:
     """How an operation paginates (from its ``x-sdk-pagination`` extension, or inferred).
@@ -55,6 +59,8 @@ class PaginationSpec:
     * ``"offset"``: the next page starts at ``offset_param`` = offset + items received, sized
       by ``limit_param``;
     * ``"cursor"``: the member at path ``next_cursor`` is sent back as ``cursor_param``;
+    * ``"last_item"``: the member at path ``next_cursor`` of the page's last item (its ``id``)
+      is sent back as ``cursor_param`` (Stripe's ``starting_after``), while ``has_more`` holds;
     * ``"next_url"``: the member at path ``next_url`` is the URL of the next page;
     * ``"link_header"``: the ``Link`` header's ``rel="next"`` is the URL of the next page;
     * ``"single"``: the payload is a bare list, a single page.
@@ -63,7 +69,7 @@ class PaginationSpec:
     spellings in ``meta``). Paths are tuples of member names into the payload.
     """
 
-    style: Literal["page", "offset", "cursor", "next_url", "link_header", "single"] = "page"
+    style: _Style = "page"
     items: str = "items"
     meta: str = "pagination"
     page_param: str = "page"
@@ -440,10 +446,16 @@ def plan_next(
         return None
     if spec.style == "offset":
         return _offset_next(spec, page, query, more)
-    if spec.style == "cursor":
+    if spec.style in ("cursor", "last_item"):
         if query.get(spec.cursor_param) is not None:
             walk.seen.add(str(query[spec.cursor_param]))
-        cursor = member_at(payload, spec.next_cursor)
+        if spec.style == "cursor":
+            cursor = member_at(payload, spec.next_cursor)
+        else:  # the last item's id; no items, or no has_more saying more follow: the end
+            last = items[-1] if isinstance(items, list) and items else None
+            if isinstance(last, pydantic.BaseModel):  # the one-pass path validated the list
+                last = last.model_dump(mode="json", by_alias=True)
+            cursor = member_at(last, spec.next_cursor) if more else None
         if isinstance(cursor, bool) or not isinstance(cursor, (str, int)) or cursor == "":
             return None
         text = str(cursor)
