@@ -25,9 +25,16 @@ from .api import (
     SecurityScheme,
     Skipped,
 )
+from .resources import Link, LinkArg, ObjectNamespace, Objects, Resource, Source
 from .types import Type
 
 __all__ = [
+    "Link",
+    "LinkArg",
+    "ObjectNamespace",
+    "Objects",
+    "Resource",
+    "Source",
     "NO_DEFAULT_NONE",
     "NOT_GIVEN_DEFAULT",
     "Api",

@@ -75,6 +75,13 @@ def render_package(
             children=[by_name[child] for child in ns.children],
             imports=_imports(pkg, ns.methods, "..", models=True),
         )
+    # The object layer (response links): one module, loaded on first use (templates/resources/).
+    if api.objects is not None:
+        render(
+            "resources/objects.py.jinja",
+            f"{src}/objects.py",
+            imports=_imports(pkg, api.objects.methods, ".", models=True),
+        )
     # The command line: a generic engine and the command table of this API (templates/cli/).
     for module in ("_cli", "_cli_parser", "_cli_output"):
         render(f"cli/{module}.py.jinja", f"{src}/{module}.py")
