@@ -81,7 +81,8 @@ def build_api(
         drafts = operations(ctx, TypeBuilder(ctx))
         methods = resolve(ctx, shorten(drafts))
         namespaces, client_methods = group(doc.data, pkg, methods, classes)
-        objects = object_layer(ctx, [*client_methods, *(m for ns in namespaces for m in ns.methods)], pkg.prefix)
+        every = [*client_methods, *(m for ns in namespaces for m in ns.methods)]
+        objects = object_layer(ctx, every, pkg.prefix)  # resource objects from links
         # inline schemas neither a method nor a component names get no class
         models = lifted.reachable(ctx.inline_used | lifted.patched)
     except SpecError:

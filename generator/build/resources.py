@@ -20,13 +20,14 @@ expression inside a string, an unknown operation or parameter) is a located erro
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .. import ir
 from ..errors import SpecError, combined
+from ..ir.types import ListOf, Model
 from ..naming import method_name, pascal_case, snake_case, unique
 from ..read.refs import unescape
-from ..ir.types import ListOf, Model
 from ..spectext import SpecText, SpecValue
 from .context import Context
 
@@ -70,7 +71,9 @@ def object_layer(ctx: Context, methods: list[ir.Method], prefix: str) -> ir.Obje
                 own[link.name] = (link, where)
     if problems:
         raise combined(problems)
-    resources = [_resource(ctx, model, model_of.get(model, ""), own) for model, own in links.items()]
+    resources = [
+        _resource(ctx, model, model_of.get(model, ""), own) for model, own in links.items()
+    ]
     classes = {r.model: r.class_name for r in resources}
     resources = [_bind(r, classes, sources) for r in resources]
     sources = [ir.Source(s.method, classes[s.resource], s.many) for s in sources]
@@ -108,7 +111,7 @@ def _source(ctx: Context, meth: ir.Method) -> tuple[str, bool, list[tuple[str, A
                 f"{where}/links",
             )
             return None
-        entries = [(str(name), node, f"{where}/links/{_token(str(name))}") for name, node in raw.items()]
+        entries = [(str(k), node, f"{where}/links/{_token(str(k))}") for k, node in raw.items()]
         return item.name, many, entries
     return None
 
@@ -186,7 +189,10 @@ def _arg(
     if value.startswith("$response.body#/"):
         pointer = tuple(unescape(t) for t in value[len("$response.body#/") :].split("/"))
         _check_pointer(ctx, source, pointer, where, many)
-        return ir.LinkArg(param=param.name, source="body", pointer=tuple(map(SpecText, pointer)))
+        text = param.location == "path" and param.annotation == "str"
+        return ir.LinkArg(
+            param=param.name, source="body", pointer=tuple(map(SpecText, pointer)), text=text
+        )
     match = re.fullmatch(r"\$request\.(path)\.(.+)|\$request\.(body)#/([^/]+)", value)
     if match:
         where_in = match.group(1) or match.group(3)
@@ -317,9 +323,9 @@ def _bind(resource: ir.Resource, classes: dict[str, str], sources: list[ir.Sourc
     for link in resource.links:
         made = produces.get(link.method.operation_id.value)
         if made is not None:
-            link = ir.Link(**{**link.__dict__, "resource": classes[made.resource], "many": made.many})
+            link = replace(link, resource=classes[made.resource], many=made.many)
         links.append(link)
-    return ir.Resource(**{**resource.__dict__, "links": tuple(links)})
+    return replace(resource, links=tuple(links))
 
 
 def _namespaces(sources: list[ir.Source]) -> tuple[ir.ObjectNamespace, ...]:

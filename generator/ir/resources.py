@@ -23,6 +23,9 @@ class LinkArg:
     pointer: tuple[SpecText, ...] = ()  # body: members from the object's JSON data
     key: str = ""  # request: "path:<wire name>" or "body:<wire name>" of the producing call
     value: SpecValue | None = None  # const
+    # a ``str`` path parameter: a number is sent as its text (links like ``pid: $response.body#/id``
+    # with an integer id; the path carries text anyway)
+    text: bool = False
 
 
 @dataclass(frozen=True)
