@@ -82,7 +82,8 @@ def build_api(
         methods = resolve(ctx, shorten(drafts))
         namespaces, client_methods = group(doc.data, pkg, methods, classes)
         every = [*client_methods, *(m for ns in namespaces for m in ns.methods)]
-        objects = object_layer(ctx, every, pkg.prefix)  # resource objects from links
+        modules = {ns.access: f"resources.{ns.name}" for ns in namespaces}
+        objects = object_layer(ctx, every, pkg.prefix, modules)  # resource objects from links
         # inline schemas neither a method nor a component names get no class
         models = lifted.reachable(ctx.inline_used | lifted.patched)
     except SpecError:

@@ -39,8 +39,11 @@ OBJECT_MEMBERS = frozenset(
 _LOCATIONS = ("path.", "query.", "header.", "cookie.")
 
 
-def object_layer(ctx: Context, methods: list[ir.Method], prefix: str) -> ir.Objects | None:
-    """The object layer of the document, or None when no response declares links."""
+def object_layer(
+    ctx: Context, methods: list[ir.Method], prefix: str, modules: dict[str, str]
+) -> ir.Objects | None:
+    """The object layer of the document, or None when no response declares links.
+    ``modules``: namespace path -> the module defining its methods' constants."""
     by_op = {m.operation_id.value: m for m in reversed(methods) if m.operation_id.value}
     problems: list[SpecError] = []
     found: list[tuple[ir.Method, str, bool, list[tuple[str, str, Any]]]] = []
@@ -75,7 +78,7 @@ def object_layer(ctx: Context, methods: list[ir.Method], prefix: str) -> ir.Obje
         _resource(ctx, model, model_of.get(model, ""), own) for model, own in links.items()
     ]
     classes = {r.model: r.class_name for r in resources}
-    resources = [_bind(r, classes, sources) for r in resources]
+    resources = [_wait(_bind(r, classes, sources), sources, methods, modules) for r in resources]
     sources = [ir.Source(s.method, classes[s.resource], s.many) for s in sources]
     return ir.Objects(
         class_name=prefix,
@@ -104,7 +107,7 @@ def _source(ctx: Context, meth: ir.Method) -> tuple[str, bool, list[tuple[str, A
         kind = meth.returns.type
         many = isinstance(kind, ListOf)
         item = kind.item if many else kind  # type: ignore[attr-defined]
-        if meth.returns.kind != "value" or meth.polling or not isinstance(item, Model):
+        if meth.returns.kind != "value" or not isinstance(item, Model) or many and meth.polling:
             ctx.doc.warn(
                 "links on a response that is not a component schema (or a list of them) make "
                 "no resource object; they are left out",
@@ -326,6 +329,31 @@ def _bind(resource: ir.Resource, classes: dict[str, str], sources: list[ir.Sourc
             link = replace(link, resource=classes[made.resource], many=made.many)
         links.append(link)
     return replace(resource, links=tuple(links))
+
+
+def _wait(
+    resource: ir.Resource,
+    sources: list[ir.Source],
+    methods: list[ir.Method],
+    modules: dict[str, str],
+) -> ir.Resource:
+    """``wait()``: the x-sdk-polling of an operation making the object, else of one whose
+    status operation is the object's refresh link."""
+    refresh = next((k.method for k in resource.links if k.name == resource.refresh), None)
+    candidates = [s.method for s in sources if s.resource == resource.model]
+    if refresh is not None:
+        candidates += [
+            m
+            for m in methods
+            if m.polling is not None
+            and m.namespace == refresh.namespace
+            and m.polling.status_method == refresh.name
+        ]
+    polled = next((m for m in candidates if m.polling is not None), None)
+    if polled is None or refresh is None:
+        return resource
+    module = modules.get(polled.namespace, "_client") if polled.namespace else "_client"
+    return replace(resource, wait_policy=(module, polled.const_name + "_POLLING"))
 
 
 def _namespaces(sources: list[ir.Source]) -> tuple[ir.ObjectNamespace, ...]:

@@ -68,6 +68,9 @@ class Resource:
     id_pointer: tuple[SpecText, ...] = ()  # x-sdk-resource id: the ``id`` property
     refresh: str = ""  # the link (method name) fetching it again: info()/refresh()
     cleanup: str = ""  # the link (method name) a ``with`` block calls on exit
+    # wait(): the x-sdk-polling policy of an operation that makes it or polls its refresh
+    # operation, as (module of the constant, constant name); ("", "") = no wait()
+    wait_policy: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import json
+import subprocess
 import sys
 import textwrap
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +79,7 @@ components:
     Item:
       type: object
       x-sdk-resource: {class: ItemHandle, id: /id, cleanup: deleteItem}
+      required: [id]
       properties:
         id: {type: string}
         name: {type: string}
@@ -274,3 +279,119 @@ def test_tictactoe_objects_use_the_request_path_against_prism(
 
     asyncio.run(walk())
     assert "PUT /board/1/2" in prism.log() or "/board/1/2" in prism.log()
+
+
+# -- a walkthrough against a server on 127.0.0.1: create, wait, link, clean up --------------
+
+POLLED = SPEC.replace(
+    "      operationId: createItem\n",
+    "      operationId: createItem\n"
+    "      x-sdk-polling: {status-operation: getItem, terminal: [done, failed], success: [done]}\n",
+).replace(
+    "        name: {type: string}\n",
+    "        name: {type: string}\n        status: {type: string}\n",
+)
+
+
+class _Shop(BaseHTTPRequestHandler):
+    items: dict[str, dict[str, Any]] = {}
+    log: list[str] = []
+
+    def log_message(self, *args: Any) -> None:  # quiet
+        pass
+
+    def _send(self, status: int, body: Any = None) -> None:
+        data = b"" if body is None else json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _item(self) -> dict[str, Any] | None:
+        return self.items.get(self.path.split("?")[0].rsplit("/", 1)[-1])
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        item = {"id": f"i{len(self.items) + 1}", "name": body.get("name"), "status": "queued"}
+        self.items[item["id"]] = item
+        self.log.append(f"POST {self.path}")
+        self._send(201, item)
+
+    def do_GET(self) -> None:
+        item = self._item()
+        self.log.append(f"GET {self.path}")
+        if item is None:
+            return self._send(404, {"message": "no such item"})
+        item["status"] = {"queued": "running", "running": "done"}.get(item["status"], "done")
+        self._send(200, item)
+
+    def do_PATCH(self) -> None:
+        self.log.append(f"PATCH {self.path}")
+        self._send(204)
+
+    def do_DELETE(self) -> None:
+        self.log.append(f"DELETE {self.path}")
+        self.items.pop(self.path.rsplit("/", 1)[-1], None)
+        self._send(204)
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Any:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Shop)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    (tmp_path / "spec").mkdir()
+    pkg = _package(_write(tmp_path / "spec", POLLED), tmp_path, "shop")
+    _Shop.items, _Shop.log = {}, []
+    yield pkg, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_walkthrough_sync(shop: Any) -> None:
+    pkg, url = shop
+    with pkg.Shop(base_url=url, max_retries=0, poll_interval=0.01) as objects:
+        item = objects.items.create(name="a")  # the object from the first answer, no wait
+        assert type(item).__name__ == "ItemHandle"
+        assert (item.id, item.data.status) == ("i1", "queued")
+        assert item.wait(timeout=5) is item and item.data.status == "done"
+        item.rename(mode="x")  # item_id from the data, name from the request's body
+        assert _Shop.log[-1] == "PATCH /items/i1?name=a&mode=x"
+        with objects.items.create(name="b") as other:  # x-sdk-resource cleanup: deleteItem
+            assert other.refresh().data.status == "running"
+        assert _Shop.log[-1] == "DELETE /items/i2" and "i2" not in _Shop.items
+        assert isinstance(objects.api, pkg.ShopClient)
+
+
+def test_walkthrough_async(shop: Any) -> None:
+    pkg, url = shop
+
+    async def walk() -> None:
+        async with pkg.AsyncShop(base_url=url, max_retries=0, poll_interval=0.01) as objects:
+            item = await objects.items.create(name="a")
+            assert type(item).__name__ == "AsyncItemHandle"
+            await item.wait(timeout=5)
+            assert item.data.status == "done"
+            async with await objects.items.create(name="b") as other:
+                assert (await other.info()).status == "running"
+            assert _Shop.log[-1] == "DELETE /items/i2"
+
+    asyncio.run(walk())
+
+
+@pytest.mark.slow
+def test_generated_object_layers_pass_mypy_strict(tmp_path: Path) -> None:
+    for name, spec in (
+        ("le", CORPUS / "more-specs" / "link-example.yaml"),
+        ("shop", _write(tmp_path, POLLED)),
+    ):
+        out = tmp_path / name
+        generate(spec, out, skip_unsupported=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "mypy", "--strict", "src"],
+            cwd=out,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout[-3000:]
