@@ -79,7 +79,21 @@ def object_layer(
     ]
     classes = {r.model: r.class_name for r in resources}
     resources = [_wait(_bind(r, classes, sources), sources, methods, modules) for r in resources]
-    sources = [ir.Source(s.method, classes[s.resource], s.many) for s in sources]
+    accepts = _accepts(resources)
+    sources = [
+        ir.Source(
+            s.method,
+            classes[s.resource],
+            s.many,
+            tuple(accepts[key] for key in _keys(s.method) if key in accepts),
+        )
+        for s in sources
+    ]
+    made = {s.method.operation_id.value for s in sources}
+    for meth in methods:  # methods taking an object where a link says its member goes
+        taken = tuple(accepts[key] for key in _keys(meth) if key in accepts)
+        if taken and meth.operation_id.value not in made:
+            sources.append(ir.Source(meth, "", False, taken))
     return ir.Objects(
         class_name=prefix,
         resources=tuple(resources),
@@ -354,6 +368,24 @@ def _wait(
         return resource
     module = modules.get(polled.namespace, "_client") if polled.namespace else "_client"
     return replace(resource, wait_policy=(module, polled.const_name + "_POLLING"))
+
+
+def _accepts(resources: list[ir.Resource]) -> dict[tuple[str, str], ir.Accept]:
+    """(operationId, argument) -> the object a link fills it from (the first link wins)."""
+    found: dict[tuple[str, str], ir.Accept] = {}
+    for res in resources:
+        for link in res.links:
+            for arg in link.args:
+                if arg.source == "body":
+                    key = (link.method.operation_id.value, arg.param)
+                    found.setdefault(
+                        key, ir.Accept(arg.param, res.class_name, arg.pointer, arg.text)
+                    )
+    return found
+
+
+def _keys(meth: ir.Method) -> list[tuple[str, str]]:
+    return [(meth.operation_id.value, p.name) for p in meth.params]
 
 
 def _namespaces(sources: list[ir.Source]) -> tuple[ir.ObjectNamespace, ...]:

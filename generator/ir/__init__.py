@@ -25,10 +25,11 @@ from .api import (
     SecurityScheme,
     Skipped,
 )
-from .resources import Link, LinkArg, ObjectNamespace, Objects, Resource, Source
+from .resources import Accept, Link, LinkArg, ObjectNamespace, Objects, Resource, Source
 from .types import Type
 
 __all__ = [
+    "Accept",
     "Link",
     "LinkArg",
     "ObjectNamespace",

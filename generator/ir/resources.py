@@ -50,13 +50,25 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Accept:
+    """An argument that also takes an object: a link fills that parameter from the object's
+    data at ``pointer`` (``client.repositories.get(repo_object, ...)``)."""
+
+    param: str
+    resource: str  # the object class
+    pointer: tuple[SpecText, ...]
+    text: bool = False  # a str path parameter: a number is sent as its text
+
+
+@dataclass(frozen=True)
 class Source:
     """A plain-client method whose response declares links: in the object layer it returns
-    objects (``many``: a list of them)."""
+    objects (``many``: a list of them); or one that takes objects (``accepts``)."""
 
     method: Method
-    resource: str
+    resource: str  # "" = the plain result (a method listed for its ``accepts``)
     many: bool = False
+    accepts: tuple[Accept, ...] = ()  # arguments that also take an object
 
 
 @dataclass(frozen=True)

@@ -116,9 +116,13 @@ def test_links_become_an_object_class_with_linked_methods(tmp_path: Path) -> Non
     assert (by_param["name"].source, by_param["name"].key) == ("request", "body:name")
     assert [p.name for p in rename.free_params] == ["mode"]  # the rest is filled in
     (ns,) = objects.namespaces
-    assert [(s.method.name, s.resource, s.many) for s in ns.sources] == [
-        ("create", "ItemHandle", False)
-    ]
+    made = [(s.method.name, s.resource, s.many) for s in ns.sources]
+    assert made[0] == ("create", "ItemHandle", False)
+    # the others take an ItemHandle for item_id, as the links say, and return plain results
+    assert sorted(s.method.name for s in ns.sources[1:]) == ["delete", "get", "rename"]
+    assert {(a.param, a.resource) for s in ns.sources[1:] for a in s.accepts} == {
+        ("item_id", "ItemHandle")
+    }
 
 
 def test_a_document_without_links_has_no_object_layer() -> None:
@@ -395,3 +399,12 @@ def test_generated_object_layers_pass_mypy_strict(tmp_path: Path) -> None:
             check=False,
         )
         assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_objects_are_accepted_where_a_link_says_their_member_goes(shop: Any) -> None:
+    pkg, url = shop
+    with pkg.Shop(base_url=url, max_retries=0) as objects:
+        item = objects.items.create(name="a")
+        assert objects.items.get(item).id == "i1"  # the object for item_id (link getItem)
+        objects.items.delete("i1")  # or the id itself
+        assert _Shop.log[-2:] == ["GET /items/i1", "DELETE /items/i1"]
