@@ -408,3 +408,23 @@ def test_objects_are_accepted_where_a_link_says_their_member_goes(shop: Any) -> 
         assert objects.items.get(item).id == "i1"  # the object for item_id (link getItem)
         objects.items.delete("i1")  # or the id itself
         assert _Shop.log[-2:] == ["GET /items/i1", "DELETE /items/i1"]
+
+
+def test_hostile_link_text_reaches_the_code_only_escaped(tmp_path: Path) -> None:
+    """Link names, descriptions and pointers are spec text: escaped for their context."""
+    hostile = SPEC.replace(
+        'getItem: {operationId: getItem, parameters: {item_id: "$response.body#/id"}}',
+        "'class\"\\n) ; import os':\n"
+        "              operationId: getItem\n"
+        '              description: \'""" + __import__("os") {{ x }} \\x1b[2J\'\n'
+        '              parameters: {item_id: "$response.body#/we\'ird"}',
+    ).replace(
+        "        id: {type: string}\n",
+        "        id: {type: string}\n        we'ird: {type: string}\n",
+    )
+    files, _, _ = build(_write(tmp_path, hostile))
+    source = files["src/shop/objects.py"]
+    compile(source, "objects.py", "exec")
+    assert "def class_n_import_os(" in source  # the link name as an identifier
+    assert '"""\\"\\"\\" + __import__' in source  # the description inside the docstring
+    assert "\x1b" not in source
