@@ -206,6 +206,16 @@ def _arg(
     if value.startswith("$response.body#/"):
         pointer = tuple(unescape(t) for t in value[len("$response.body#/") :].split("/"))
         _check_pointer(ctx, source, pointer, where, many)
+        # the object's data is the payload the method returns (an envelope unwrapped)
+        unwrap = tuple(t.value for t in source.returns.unwrap)
+        if not many and unwrap:
+            if pointer[: len(unwrap)] != unwrap:
+                raise ctx.fail(
+                    f"{value!r:.80} points outside the payload the method returns "
+                    f"(/{'/'.join(unwrap)})",
+                    where,
+                )
+            pointer = pointer[len(unwrap) :]
         text = param.location == "path" and param.annotation == "str"
         return ir.LinkArg(
             param=param.name, source="body", pointer=tuple(map(SpecText, pointer)), text=text
