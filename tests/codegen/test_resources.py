@@ -195,7 +195,7 @@ def test_plain_client_files_are_unchanged_by_links(tmp_path: Path) -> None:
         for rel in without
         if with_links[rel] != without[rel] and not rel.endswith("openapi.yaml")  # the spec itself
     )
-    assert changed == ["README.md", "src/shop/__init__.py"]  # the quick start, the lazy export
+    assert changed == ["README.md", "api.md", "src/shop/__init__.py"]  # docs, the lazy export
 
 
 # -- against Prism: the corpus documents with links ------------------------------------------
