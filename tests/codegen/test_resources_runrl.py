@@ -157,3 +157,20 @@ def test_walkthrough_async(runrl_objects: Any, reference_server: Any) -> None:
             await prompts.delete()
 
     asyncio.run(walk())
+
+
+def test_a_pointer_outside_the_enveloped_payload_is_a_located_error(tmp_path: Path) -> None:
+    """RunRL wraps payloads in ``{"data": ...}``: a link must point inside ``/data`` (the
+    object's data is the unwrapped payload)."""
+    from generator.errors import SpecError
+
+    spec = with_links(newest_spec())
+    links = spec["paths"]["/files/{fileId}"]["get"]["responses"]["200"]["links"]
+    links["retrieve"]["parameters"]["fileId"] = "$response.body#/message"
+    path = tmp_path / newest_spec().name
+    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    with pytest.raises(SpecError) as info:
+        build_api(load_spec(path))
+    assert "points outside the payload the method returns (/data)" in info.value.message
+    assert info.value.pointer.endswith("/links/retrieve/parameters/fileId")
+    assert info.value.line is not None
