@@ -308,6 +308,17 @@ def _resource(
                 )
         refresh = names.get(ext.refresh or "", "")
         cleanup = names.get(ext.cleanup or "", "")
+        for key, chosen in (("refresh", refresh), ("cleanup", cleanup)):
+            link = next((k for k in links if k.name == chosen), None)
+            needs = [p.name for p in link.free_params if p.required] if link else []
+            if needs:
+                problems.append(
+                    ctx.fail(
+                        f"{key}: the link leaves required arguments unfilled "
+                        f"({', '.join(needs)}); it must fill them all",
+                        f"{where}/{key}",
+                    )
+                )
         if ext.id is not None:
             if not ext.id.startswith("/"):
                 problems.append(ctx.fail("id must be a JSON pointer such as /id", f"{where}/id"))
