@@ -30,6 +30,7 @@ from .extensions import read_extensions
 from .grouping import group, short_names
 from .operations import Draft, operations
 from .package import package_facts
+from .resources import object_layer
 from .types import TypeBuilder
 
 __all__ = ["build_api", "component_schemas"]
@@ -80,6 +81,9 @@ def build_api(
         drafts = operations(ctx, TypeBuilder(ctx))
         methods = resolve(ctx, shorten(drafts))
         namespaces, client_methods = group(doc.data, pkg, methods, classes)
+        every = [*client_methods, *(m for ns in namespaces for m in ns.methods)]
+        modules = {ns.access: f"resources.{ns.name}" for ns in namespaces}
+        objects = object_layer(ctx, every, pkg.prefix, modules)  # resource objects from links
         # inline schemas neither a method nor a component names get no class
         models = lifted.reachable(ctx.inline_used | lifted.patched)
     except SpecError:
@@ -99,5 +103,6 @@ def build_api(
         schemas={k: v for k, v in classes.items() if k not in lifted.schemas or k in models},
         skipped=tuple(ctx.skipped),
         omitted=tuple(ctx.omitted),
+        objects=objects,
     )
     return replace(api, docs=docs_facts(api))

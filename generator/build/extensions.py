@@ -298,12 +298,24 @@ class MediaExt(_Ext):
     positional: list[str] | None = None
 
 
+class ResourceExt(_Ext):
+    """``x-sdk-resource`` on a component schema: its objects (generator/build/resources.py)."""
+
+    class_: Annotated[str, AfterValidator(_class_name)] | None = pydantic.Field(
+        default=None, alias="class"
+    )
+    id: Annotated[str, AfterValidator(_non_blank)] | None = None  # a JSON pointer, "/id"
+    refresh: Annotated[str, AfterValidator(_non_blank)] | None = None  # a link name
+    cleanup: Annotated[str, AfterValidator(_non_blank)] | None = None  # a link name
+
+
 class NodeExt(_Ext):
     """On a parameter or a schema."""
 
     name: Annotated[str, AfterValidator(_non_blank)] | None = None
     secret: bool = False
     breaking_default: bool = False
+    resource: ResourceExt | None = None
 
 
 # Mappings whose keys are names, not keywords: an `x-sdk-...` key there is a name.

@@ -25,9 +25,17 @@ from .api import (
     SecurityScheme,
     Skipped,
 )
+from .resources import Accept, Link, LinkArg, ObjectNamespace, Objects, Resource, Source
 from .types import Type
 
 __all__ = [
+    "Accept",
+    "Link",
+    "LinkArg",
+    "ObjectNamespace",
+    "Objects",
+    "Resource",
+    "Source",
     "NO_DEFAULT_NONE",
     "NOT_GIVEN_DEFAULT",
     "Api",

@@ -12,11 +12,14 @@ the result is a ``Param`` below.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..escape import py_literal, pyrepr
 from ..spectext import SpecText, SpecValue
 from .types import Scalar, Type, to_data
+
+if TYPE_CHECKING:
+    from .resources import Objects
 
 _EXAMPLES = {"int": "42", "float": "1.0", "bool": "True", "str": '"<NAME>"'}
 
@@ -483,6 +486,8 @@ class Api:
     skipped: tuple[Skipped, ...] = ()  # operations not generated (reported as warnings)
     omitted: tuple[Omitted, ...] = ()  # optional parameters not generated (warnings too)
     docs: Docs = Docs()  # what the README shows (examples, sections)
+    # the object layer from response links (ir/resources.py); None: the document has none
+    objects: Objects | None = field(default=None, compare=False)
 
     @property
     def has_futures(self) -> bool:

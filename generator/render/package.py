@@ -16,6 +16,7 @@ from ..spectext import UnescapedSpecText
 from .commands import command_table
 from .commands import examples as cli_examples
 from .environment import TEMPLATES, environment
+from .examples import example_call
 from .imports import from_imports, method_imports, models_of, module_imports
 from .readme import contents, overlay_sections
 
@@ -75,6 +76,13 @@ def render_package(
             children=[by_name[child] for child in ns.children],
             imports=_imports(pkg, ns.methods, "..", models=True),
         )
+    # The object layer (response links): one module, loaded on first use (templates/resources/).
+    if api.objects is not None:
+        render(
+            "resources/objects.py.jinja",
+            f"{src}/objects.py",
+            imports=_imports(pkg, api.objects.methods, ".", models=True),
+        )
     # The command line: a generic engine and the command table of this API (templates/cli/).
     for module in ("_cli", "_cli_parser", "_cli_output"):
         render(f"cli/{module}.py.jinja", f"{src}/{module}.py")
@@ -90,6 +98,7 @@ def render_package(
         contents=contents(api.docs, overlay),
         overlay_sections=overlay_sections(pkg, overlay),
         cli_examples=cli_examples(table, api),
+        objects_example=_objects_example(api.objects),
     )
     render("package/api.md.jinja", "api.md")
     if changelog is not None:
@@ -104,6 +113,20 @@ def render_package(
                 )
             files[target] = text
     return files
+
+
+def _objects_example(objects: ir.Objects | None) -> tuple[str, str] | None:
+    """(call, class) for the README's object-layer example: the first method making objects
+    whose required arguments all have an example value."""
+    for ns in objects.namespaces if objects is not None else ():
+        for source in ns.sources:
+            meth = source.method
+            if source.resource and not source.many:
+                if all(p.example != "..." for p in meth.params if p.required):
+                    call = example_call(meth, on="objects")
+                    call = call.replace(f"objects.{meth.namespace}.", f"objects.{ns.attribute}.", 1)
+                    return call, source.resource
+    return None
 
 
 def _all_names(source: str) -> list[str]:
