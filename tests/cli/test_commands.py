@@ -260,6 +260,10 @@ def test_an_unreachable_api_exits_3(cli: Cli) -> None:
     assert KEY not in proc.stderr and "Traceback" not in proc.stderr
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_ends_cleanly(cli: Cli) -> None:
     cli.server.inject("/health", kind="delay", delay=60, times=None)
     proc = subprocess.Popen(
@@ -268,6 +272,9 @@ def test_ctrl_c_ends_cleanly(cli: Cli) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A test run started in the background by a shell (`make test &`) inherits SIGINT
+        # ignored, and Python then leaves it ignored: give the command a terminal's default.
+        preexec_fn=_default_sigint,
     )
     deadline = time.monotonic() + 45  # a loaded CI machine starts the process slowly
     while not cli.server.requests_to("GET", "/health") and time.monotonic() < deadline:
