@@ -7,6 +7,7 @@ runtime, and the package supports Python 3.9, where ``X | Y`` cannot be evaluate
 
 import functools
 import re
+import sys
 import types
 from collections.abc import Callable
 from enum import Enum
@@ -110,6 +111,36 @@ def _secret_fields(cls: type[pydantic.BaseModel]) -> frozenset[str]:
     return frozenset(names)
 
 
+_LOADED: set[str] = set()
+
+
+def _load_references(cls: type) -> None:
+    """Put the models that ``cls``'s annotations name (and theirs, transitively) into their
+    modules, just before Pydantic evaluates the annotations.
+
+    A split models package (one module per model, loaded on first use) lists them in each
+    module's ``_REFERENCES``; they are imported here, when a model is first validated, so that
+    importing a model costs only the classes it is made of.
+    """
+    todo = [cls]
+    while todo:
+        module = sys.modules.get(todo.pop().__module__)
+        if module is None or module.__name__ in _LOADED:
+            continue
+        names = getattr(module, "_REFERENCES", ())
+        if names:
+            package = sys.modules[module.__name__.rpartition(".")[0]]
+            namespace = vars(module)
+            for name in names:
+                value = namespace.get(name)
+                if value is None:
+                    value = namespace[name] = getattr(package, name)
+                if isinstance(value, type):
+                    todo.append(value)
+        # Benign race: a second thread repeats the same idempotent assignments.
+        _LOADED.add(module.__name__)
+
+
 class BaseModel(pydantic.BaseModel):
     """Base of every response model.
 
@@ -124,6 +155,8 @@ class BaseModel(pydantic.BaseModel):
         extra="allow",
         populate_by_name=True,
         protected_namespaces=(),
+        # Validators are built on first use, not at import (models/ loads each model lazily).
+        defer_build=True,
         ignored_types=(_DictMethod,),
     )
 
@@ -150,6 +183,30 @@ class BaseModel(pydantic.BaseModel):
         if extra is not None and key in extra:
             return extra[key]
         raise KeyError(key)
+
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Any = None,
+    ) -> Optional[bool]:
+        _load_references(cls)
+        return super().model_rebuild(
+            force=force,
+            raise_errors=raise_errors,
+            _parent_namespace_depth=_parent_namespace_depth + 1,
+            _types_namespace=_types_namespace,
+        )
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: pydantic.GetCoreSchemaHandler
+    ) -> Any:
+        _load_references(cls)
+        return handler(source)
 
     def __repr_args__(self) -> Any:
         # Secrets never appear in a repr (or a log line built from one): fields the spec marks

@@ -1,0 +1,13 @@
+"""The ``DeploymentCheckRequest`` model. Generated from the spec; do not edit."""
+
+from __future__ import annotations
+
+from runrl._models import BaseModel
+
+
+class DeploymentCheckRequest(BaseModel):
+    """
+    The run to check for deployability.
+    """
+
+    run_id: int

@@ -1,0 +1,9 @@
+"""The ``SftValidationRequest`` model. Generated from the spec; do not edit."""
+
+from __future__ import annotations
+
+from runrl._models import BaseModel
+
+
+class SftValidationRequest(BaseModel):
+    sft_file_id: str
