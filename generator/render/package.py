@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import ir
 from ..errors import SpecError
+from ..models.postprocess import verify_models
 from ..models.split import split_models
 from ..read.overlay import Overlay
 from ..spectext import UnescapedSpecText
@@ -86,7 +87,11 @@ def render_package(
     if split is None:
         files[f"{src}/models.py"] = models_source
     else:  # one module per model, loaded on first use (generator/models/split.py)
-        files.update({f"{src}/models/{name}": text for name, text in split.items()})
+        for name, text in split.items():
+            problems = [] if name == "__init__.py" else verify_models(text, pkg.name)
+            if problems:
+                raise SpecError(f"models/{name} line {problems[0]}", pointer="/components/schemas")
+            files[f"{src}/models/{name}"] = text
     files[f"{src}/py.typed"] = ""
     render("package/pyproject.toml.jinja", "pyproject.toml")
     render(
