@@ -48,6 +48,8 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
     except CycleError:
         return None
     used = {name: _loaded(node) for name, node in defs.items()}
+    # quoted forward references (``RootModel[Union[A, "B"]]``) are looked up later too
+    used = {name: used[name] | _quoted(defs[name]) for name in defs}
     soft = {name: used[name] & defs.keys() - hard[name] - {name} for name in defs}
     modules = _module_names(defs)
     files: dict[str, str] = {}
@@ -83,6 +85,17 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
 def _loaded(node: ast.AST) -> set[str]:
     """The names ``node`` reads (not the ones it assigns: enum members)."""
     return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+def _quoted(node: ast.AST) -> set[str]:
+    """The strings inside subscripts (``List["Model"]``): forward references."""
+    return {
+        c.value
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Subscript)
+        for c in ast.walk(sub.slice)
+        if isinstance(c, ast.Constant) and isinstance(c.value, str) and c.value.isidentifier()
+    }
 
 
 def _hard_names(node: ast.stmt) -> set[str]:

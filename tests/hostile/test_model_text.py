@@ -156,7 +156,11 @@ def test_hostile_text_in_every_model_context_stays_data(tmp_path: Path) -> None:
         files, _, _ = build(spec)
         out = tmp_path / f"out{index}"
         write_tree(files, out)
-        modules = [t for n, t in files.items() if "/models/_" in n or n.endswith("/models.py")]
+        modules = [
+            t
+            for n, t in files.items()
+            if ("/models/_" in n and "__init__" not in n) or n.endswith("/models.py")
+        ]
         assert modules and all(verify_models(t, "models_text") == [] for t in modules)
         cases.append((str(out / "src"), text))
     proc = subprocess.run(
