@@ -51,6 +51,10 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
     # quoted forward references (``RootModel[Union[A, "B"]]``) are looked up later too
     used = {name: used[name] | _quoted(defs[name]) for name in defs}
     soft = {name: used[name] & defs.keys() - hard[name] - {name} for name in defs}
+    if any(soft[name] and _is_root_model(node) for name, node in defs.items()):
+        # A RootModel has pydantic's base, not the package's, so nothing would load the models
+        # it names before it is validated on its own: such a module stays whole.
+        return None
     modules = _module_names(defs)
     files: dict[str, str] = {}
     for name, node in defs.items():
@@ -74,9 +78,8 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
             text += [f"    from .{modules[dep]} import {dep}" for dep in sorted(soft[name])]
         start = node.lineno - 1
         text += ["", ""] + lines[start : node.end_lineno or node.lineno]
-        if refs:
-            text += ["", "", "# Models the annotations name: put here when Pydantic needs them"]
-            text.append("_REFERENCES = (" + "".join(f'"{r}", ' for r in refs) + ")")
+        text += ["", "", "# Models the annotations name: put here when Pydantic needs them"]
+        text.append("_REFERENCES = (" + "".join(f'"{r}", ' for r in refs) + ")")
         files[f"{modules[name]}.py"] = "\n".join(text) + "\n"
     files["__init__.py"] = _init(sorted(defs), modules, package)
     return files
@@ -85,6 +88,12 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
 def _loaded(node: ast.AST) -> set[str]:
     """The names ``node`` reads (not the ones it assigns: enum members)."""
     return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+def _is_root_model(node: ast.stmt) -> bool:
+    return isinstance(node, ast.ClassDef) and any(
+        isinstance(n, ast.Name) and n.id == "RootModel" for b in node.bases for n in ast.walk(b)
+    )
 
 
 def _quoted(node: ast.AST) -> set[str]:

@@ -8,6 +8,7 @@ runtime, and the package supports Python 3.9, where ``X | Y`` cannot be evaluate
 import functools
 import re
 import sys
+import threading
 import types
 from collections.abc import Callable
 from enum import Enum
@@ -112,6 +113,7 @@ def _secret_fields(cls: type[pydantic.BaseModel]) -> frozenset[str]:
 
 
 _LOADED: set[str] = set()
+_LOADING = threading.RLock()
 
 
 def _load_references(cls: type) -> None:
@@ -120,15 +122,20 @@ def _load_references(cls: type) -> None:
 
     A split models package (one module per model, loaded on first use) lists them in each
     module's ``_REFERENCES``; they are imported here, when a model is first validated, so that
-    importing a model costs only the classes it is made of.
+    importing a model costs only the classes it is made of. Pydantic evaluates inherited fields
+    again in the subclass's module: the names of its bases' modules are copied there too.
     """
-    todo = [cls]
-    while todo:
-        module = sys.modules.get(todo.pop().__module__)
-        if module is None or module.__name__ in _LOADED:
-            continue
-        names = getattr(module, "_REFERENCES", ())
-        if names:
+    with _LOADING:
+        todo = [cls]
+        while todo:
+            item = todo.pop()
+            module = sys.modules.get(item.__module__)
+            if module is None or module.__name__ in _LOADED:
+                continue
+            names = getattr(module, "_REFERENCES", None)
+            if names is None:
+                continue  # not a split models package, or a module still being imported
+            _LOADED.add(module.__name__)
             package = sys.modules[module.__name__.rpartition(".")[0]]
             namespace = vars(module)
             for name in names:
@@ -137,8 +144,14 @@ def _load_references(cls: type) -> None:
                     value = namespace[name] = getattr(package, name)
                 if isinstance(value, type):
                     todo.append(value)
-        # Benign race: a second thread repeats the same idempotent assignments.
-        _LOADED.add(module.__name__)
+            for base in item.__mro__[1:]:
+                home = sys.modules.get(base.__module__)
+                if home is None or getattr(home, "_REFERENCES", None) is None:
+                    continue
+                _load_references(base)
+                for key, value in vars(home).items():
+                    if not key.startswith("_"):
+                        namespace.setdefault(key, value)
 
 
 class BaseModel(pydantic.BaseModel):

@@ -9,3 +9,7 @@ class ApiKeyUsage(BaseModel):
     """
     Usage statistics of a key (free-form).
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

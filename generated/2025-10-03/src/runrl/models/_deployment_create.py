@@ -11,3 +11,7 @@ class DeploymentCreate(BaseModel):
     """
 
     run_id: int
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

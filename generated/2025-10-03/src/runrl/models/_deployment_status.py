@@ -13,3 +13,7 @@ class DeploymentStatus(OpenEnum):
     ACTIVE = "active"
     FAILED = "failed"
     DELETED = "deleted"
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

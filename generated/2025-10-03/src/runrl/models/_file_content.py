@@ -11,3 +11,7 @@ class FileContent(BaseModel):
     """
 
     content: str
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -24,3 +24,7 @@ class FilePreview(BaseModel):
     """
     Whether the file has more than the preview shows.
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -12,3 +12,7 @@ class FileType(OpenEnum):
     REWARD_FUNCTION = "reward_function"
     ENVIRONMENT = "environment"
     SFT = "sft"
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

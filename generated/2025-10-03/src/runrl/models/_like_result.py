@@ -14,3 +14,7 @@ class LikeResult(BaseModel):
 
     liked: bool
     likes_count: Optional[int] = None
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

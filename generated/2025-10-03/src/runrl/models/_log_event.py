@@ -22,3 +22,7 @@ class LogEvent(BaseModel):
     The log text.
     """
     timestamp: Optional[datetime] = None
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

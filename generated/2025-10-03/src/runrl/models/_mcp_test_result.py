@@ -9,3 +9,7 @@ class McpTestResult(BaseModel):
     """
     Handshake diagnostics of an MCP server (free-form).
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

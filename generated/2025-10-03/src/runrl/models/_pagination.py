@@ -32,3 +32,7 @@ class Pagination(BaseModel):
     """
     Whether a further page exists.
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

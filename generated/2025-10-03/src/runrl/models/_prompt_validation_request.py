@@ -7,3 +7,7 @@ from runrl._models import BaseModel
 
 class PromptValidationRequest(BaseModel):
     prompt_file_id: str
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

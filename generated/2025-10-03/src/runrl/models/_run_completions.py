@@ -9,3 +9,7 @@ class RunCompletions(BaseModel):
     """
     Completions captured in Weights & Biases (free-form).
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

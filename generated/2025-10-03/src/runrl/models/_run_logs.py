@@ -24,3 +24,7 @@ class RunLogs(BaseModel):
     """
     Whether more lines are available.
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -14,3 +14,7 @@ class RunStatus(OpenEnum):
     COMPLETED = "COMPLETED"
     FAILED = "FAILED"
     CANCELLED = "CANCELLED"
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

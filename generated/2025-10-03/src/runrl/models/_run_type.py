@@ -10,3 +10,7 @@ class RunType(OpenEnum):
 
     REWARD_FUNCTION = "reward_function"
     ENVIRONMENT = "environment"
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -11,3 +11,7 @@ class Scope(OpenEnum):
     READ = "read"
     WRITE = "write"
     ADMIN = "admin"
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -22,3 +22,7 @@ class SharedConfigurationCopy(BaseModel):
     """
     The id of the copied reward file.
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -9,3 +9,7 @@ class SharedConfigurationData(BaseModel):
     """
     The full payload of a shared configuration, including the prompt preview and reward code snippets (free-form).
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

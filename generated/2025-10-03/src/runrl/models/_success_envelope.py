@@ -21,3 +21,7 @@ class SuccessEnvelope(BaseModel):
     """
     The payload; its shape depends on the operation.
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -26,3 +26,7 @@ class Tool(BaseModel):
     usage_count: int
     created_at: Optional[datetime] = None
     updated_at: Optional[datetime] = None
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

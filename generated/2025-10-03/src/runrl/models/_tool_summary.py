@@ -15,3 +15,7 @@ class ToolSummary(BaseModel):
     id: int
     name: Optional[str] = None
     description: Optional[str] = None
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -11,3 +11,7 @@ class Visibility(OpenEnum):
     PUBLIC = "public"
     UNLISTED = "unlisted"
     PRIVATE = "private"
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -17,3 +17,7 @@ class DeploymentCheck(BaseModel):
     """
     Why the run cannot be deployed, if it cannot.
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

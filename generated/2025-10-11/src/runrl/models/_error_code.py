@@ -15,3 +15,7 @@ class ErrorCode(OpenEnum):
     VALIDATION_ERROR = "validation_error"
     RATE_LIMIT_EXCEEDED = "rate_limit_exceeded"
     INTERNAL_ERROR = "internal_error"
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -17,3 +17,7 @@ class FileUpdate(BaseModel):
     """
     New text content (reward or environment code).
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -13,3 +13,7 @@ class HealthStatus(BaseModel):
     """
 
     status: Optional[str] = None
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -11,3 +11,7 @@ class McpTestRequest(BaseModel):
     """
 
     mcp_url: str
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -26,3 +26,7 @@ class RewardFunctionValidationRequest(BaseModel):
     """
     A prompt file to run the function against.
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

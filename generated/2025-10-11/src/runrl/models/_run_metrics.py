@@ -9,3 +9,7 @@ class RunMetrics(BaseModel):
     """
     A snapshot of the run's Weights & Biases metrics (free-form).
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -19,3 +19,7 @@ class ToolCreate(BaseModel):
     """
     description: Optional[str] = None
     is_public: bool = False
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

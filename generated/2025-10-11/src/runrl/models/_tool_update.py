@@ -15,3 +15,7 @@ class ToolUpdate(BaseModel):
     name: Optional[str] = None
     description: Optional[str] = None
     is_public: Optional[bool] = None
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

@@ -26,3 +26,7 @@ class ValidationResponse(BaseModel):
     """
     Counts (lines, valid rows, ...) named by the REST reference; free-form.
     """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()
