@@ -240,8 +240,12 @@ def verify_models(source: str, package: str) -> list[str]:
     problems = []
     for node in tree.body:
         if isinstance(node, ast.ImportFrom):
-            if node.level or (node.module not in _MODEL_IMPORTS and node.module not in own):
+            if not _is_sibling(node) and (
+                node.level or (node.module not in _MODEL_IMPORTS and node.module not in own)
+            ):
                 problems.append(f"{node.lineno}: import from {node.module!r}")
+        elif _is_type_checking_block(node) or _is_references(node):
+            continue  # a split module (generator/models/split.py)
         elif isinstance(node, ast.ClassDef):
             problems.extend(_verify_class(node))
         elif not (
@@ -279,6 +283,45 @@ def _verify_class(node: object) -> list[str]:
             continue
         problems.append(f"{stmt.lineno}: unexpected {type(stmt).__name__} in class {node.name}")
     return problems
+
+
+def _is_sibling(node: object) -> bool:
+    """``from ._model import Model``: another model module of a split models package."""
+    import ast
+
+    return (
+        isinstance(node, ast.ImportFrom)
+        and node.level == 1
+        and re.fullmatch(r"_[a-z0-9_]+", node.module or "") is not None
+        and all(re.fullmatch(r"[A-Za-z_]\w*", a.name) and a.asname is None for a in node.names)
+    )
+
+
+def _is_type_checking_block(node: object) -> bool:
+    """``if TYPE_CHECKING:`` holding only imports of sibling model modules."""
+    import ast
+
+    return (
+        isinstance(node, ast.If)
+        and isinstance(node.test, ast.Name)
+        and node.test.id == "TYPE_CHECKING"
+        and not node.orelse
+        and all(_is_sibling(n) for n in node.body)
+    )
+
+
+def _is_references(node: object) -> bool:
+    """``_REFERENCES = ("Model", ...)``: the names a split module's annotations use."""
+    import ast
+
+    return (
+        isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and node.targets[0].id == "_REFERENCES"
+        and isinstance(node.value, ast.Tuple)
+        and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.value.elts)
+    )
 
 
 def _is_rebuild(node: object, classes: set[str]) -> bool:

@@ -11,6 +11,8 @@ from typing import Any
 
 from .. import ir
 from ..errors import SpecError
+from ..models.postprocess import verify_models
+from ..models.split import split_models
 from ..read.overlay import Overlay
 from ..spectext import UnescapedSpecText
 from .commands import command_table
@@ -89,7 +91,15 @@ def render_package(
     table = command_table(api)
     render("cli/_cli_table.py.jinja", f"{src}/_cli_table.py", table=table)
     render("cli/__main__.py.jinja", f"{src}/__main__.py")
-    files[f"{src}/models.py"] = models_source
+    split = split_models(models_source, pkg.name)
+    if split is None:
+        files[f"{src}/models.py"] = models_source
+    else:  # one module per model, loaded on first use (generator/models/split.py)
+        for name, text in split.items():
+            problems = [] if name == "__init__.py" else verify_models(text, pkg.name)
+            if problems:
+                raise SpecError(f"models/{name} line {problems[0]}", pointer="/components/schemas")
+            files[f"{src}/models/{name}"] = text
     files[f"{src}/py.typed"] = ""
     render("package/pyproject.toml.jinja", "pyproject.toml")
     render(

@@ -17,6 +17,7 @@ from generator.models.postprocess import allow_field_overrides
 from generator.models.prepare import rewrite_refs
 from generator.pipeline import generate
 from generator.read import load_spec
+from tests.models_source import models_source
 
 SPEC = Path(__file__).resolve().parent.parent / "fixtures" / "encodings.yaml"
 
@@ -282,7 +283,7 @@ def test_allof_overrides_type_check(tmp_path: Path) -> None:
     )
     out = tmp_path / "out"
     generate(spec, out)
-    models = (out / "src" / "overrides" / "models.py").read_text(encoding="utf-8")
+    models = models_source(out / "src" / "overrides")
     assert "class GetXResponse(Envelope):" in models
     proc = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "src"],

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import spec_files
+from tests.models_source import models_source
 
 ROOT = Path(__file__).resolve().parents[2]
 VERSIONS = [p.stem for p in spec_files()]
@@ -67,7 +68,7 @@ def test_dir_shows_the_public_api_only(surface: dict[str, object]) -> None:
 @pytest.mark.parametrize("version", VERSIONS)
 def test_models_repeat_no_setting_of_the_base_model(version: str) -> None:
     """``populate_by_name`` and ``extra="allow"`` are the base model's (runtime/_models.py)."""
-    source = (ROOT / "generated" / version / "src" / "runrl" / "models.py").read_text()
+    source = models_source(ROOT / "generated" / version / "src" / "runrl")
     assert "model_config" not in source
 
 

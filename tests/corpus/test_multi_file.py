@@ -22,6 +22,7 @@ from generator.errors import SpecError
 from generator.pipeline import generate
 from generator.read.load import load_spec
 from tests.corpus.corpus import CORPUS_DIR
+from tests.models_source import models_source
 
 TOP = Path(os.environ.get("MORE_SPECS_DIR") or CORPUS_DIR.parent / "more-specs") / "algolia-search"
 ROOT_SPEC = TOP / "search" / "spec.yml"
@@ -85,7 +86,7 @@ def test_the_generated_client_is_ruff_and_mypy_strict_clean(tmp_path: Path) -> N
     report = generate(spec, out, skip_unsupported=True, ref_root=top)
     assert report.operations >= 60 and report.models >= 200
     package = next(p.name for p in (out / "src").iterdir() if (p / "__init__.py").exists())
-    models = (out / "src" / package / "models.py").read_text(encoding="utf-8")
+    models = models_source(out / "src" / package)
     assert "class SearchParamsObject(" in models or "class SearchParams" in models
     for command in (
         [str(BIN / "ruff"), "check", "--no-cache", "--quiet", "."],

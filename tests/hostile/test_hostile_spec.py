@@ -26,6 +26,7 @@ from generator import ir
 from generator.build import build_api
 from generator.pipeline import generate
 from generator.read.load import load_spec
+from tests.models_source import models_source
 
 HERE = Path(__file__).resolve().parent
 SPEC = HERE / "hostile.yaml"
@@ -224,7 +225,7 @@ def test_no_model_class_shadows_an_import_or_a_builtin(package: Path) -> None:
     names itself gets a suffix; allOf naming one schema twice yields one base, not a TypeError."""
     from generator.naming import RESERVED_CLASS_NAMES, builtin_class_names
 
-    tree = ast.parse((package / "src" / PACKAGE / "models.py").read_text())
+    tree = ast.parse(models_source(package / "src" / PACKAGE))
     classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
     assert not set(classes) & (RESERVED_CLASS_NAMES | builtin_class_names())
     assert all(name.isascii() for name in classes), sorted(classes)  # NFKC: `Nªive` is `Naive`

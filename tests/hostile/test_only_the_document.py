@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from tests.hostile.audit import forbidden, run_audited
+from tests.models_source import models_source
 
 HEAD = 'openapi: 3.1.0\ninfo: {title: Leak, version: "1"}\n'
 LOCATED = re.compile(r"^error: (?P<file>[^:\n]+):(?P<line>\d+): (?P<pointer>/\S*): (?P<msg>.+)$")
@@ -156,7 +157,7 @@ def test_hostile_references_are_refused_located_and_nothing_else_is_opened(world
             continue
         if name in ACCEPTED:
             assert result.code == 0, f"{name}: {result.stderr}"
-            models = (out / "src" / "leak" / "models.py").read_text(encoding="utf-8")
+            models = models_source(out / "src" / "leak")
             assert LEAKED not in models
             continue
         assert result.code == 1, f"{name}: {result.code} {result.stderr}"
@@ -210,7 +211,7 @@ def test_a_multi_file_spec_reads_exactly_the_files_it_reaches(world: Path) -> No
         if base in p.parents and not p.relative_to(base).parts[0].startswith(("out", ".out"))
     }
     assert opened_here == {Path(os.path.realpath(p)) for p in reached}
-    models = (out / "src" / "leak" / "models.py").read_text(encoding="utf-8")
+    models = models_source(out / "src" / "leak")
     assert "class Pet(" in models and "class Problem(" in models
     assert "parent: Optional[Pet]" in models or "parent: Pet | None" in models
     assert LEAKED not in models

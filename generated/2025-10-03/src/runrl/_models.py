@@ -7,6 +7,8 @@ runtime, and the package supports Python 3.9, where ``X | Y`` cannot be evaluate
 
 import functools
 import re
+import sys
+import threading
 import types
 from collections.abc import Callable
 from enum import Enum
@@ -110,6 +112,48 @@ def _secret_fields(cls: type[pydantic.BaseModel]) -> frozenset[str]:
     return frozenset(names)
 
 
+_LOADED: set[str] = set()
+_LOADING = threading.RLock()
+
+
+def _load_references(cls: type) -> None:
+    """Put the models that ``cls``'s annotations name (and theirs, transitively) into their
+    modules, just before Pydantic evaluates the annotations.
+
+    A split models package (one module per model, loaded on first use) lists them in each
+    module's ``_REFERENCES``; they are imported here, when a model is first validated, so that
+    importing a model costs only the classes it is made of. Pydantic evaluates inherited fields
+    again in the subclass's module: the names of its bases' modules are copied there too.
+    """
+    with _LOADING:
+        todo = [cls]
+        while todo:
+            item = todo.pop()
+            module = sys.modules.get(item.__module__)
+            if module is None or module.__name__ in _LOADED:
+                continue
+            names = getattr(module, "_REFERENCES", None)
+            if names is None:
+                continue  # not a split models package, or a module still being imported
+            _LOADED.add(module.__name__)
+            package = sys.modules[module.__name__.rpartition(".")[0]]
+            namespace = vars(module)
+            for name in names:
+                value = namespace.get(name)
+                if value is None:
+                    value = namespace[name] = getattr(package, name)
+                if isinstance(value, type):
+                    todo.append(value)
+            for base in item.__mro__[1:]:
+                home = sys.modules.get(base.__module__)
+                if home is None or getattr(home, "_REFERENCES", None) is None:
+                    continue
+                _load_references(base)
+                for key, value in vars(home).items():
+                    if not key.startswith("_"):
+                        namespace.setdefault(key, value)
+
+
 class BaseModel(pydantic.BaseModel):
     """Base of every response model.
 
@@ -124,6 +168,8 @@ class BaseModel(pydantic.BaseModel):
         extra="allow",
         populate_by_name=True,
         protected_namespaces=(),
+        # Validators are built on first use, not at import (models/ loads each model lazily).
+        defer_build=True,
         ignored_types=(_DictMethod,),
     )
 
@@ -150,6 +196,30 @@ class BaseModel(pydantic.BaseModel):
         if extra is not None and key in extra:
             return extra[key]
         raise KeyError(key)
+
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Any = None,
+    ) -> Optional[bool]:
+        _load_references(cls)
+        return super().model_rebuild(
+            force=force,
+            raise_errors=raise_errors,
+            _parent_namespace_depth=_parent_namespace_depth + 1,
+            _types_namespace=_types_namespace,
+        )
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: pydantic.GetCoreSchemaHandler
+    ) -> Any:
+        _load_references(cls)
+        return handler(source)
 
     def __repr_args__(self) -> Any:
         # Secrets never appear in a repr (or a log line built from one): fields the spec marks

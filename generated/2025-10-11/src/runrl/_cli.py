@@ -66,6 +66,10 @@ class UsageError(Exception):
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line (``argv`` defaults to ``sys.argv[1:]``); returns the exit code."""
+    if "httpx" not in sys.modules:
+        # httpx imports its own command line (click, rich, pygments: ~35 ms) whenever they are
+        # installed; this process never runs it, so httpx falls back to its stub.
+        sys.modules["httpx._main"] = None  # type: ignore[assignment]
     from . import _cli_table as table
     from ._cli_parser import build_parser, complete
 

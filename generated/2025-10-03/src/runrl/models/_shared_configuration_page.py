@@ -1,0 +1,27 @@
+"""The ``SharedConfigurationPage`` model. Generated from the spec; do not edit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, List, Optional
+
+from runrl._models import BaseModel
+
+if TYPE_CHECKING:
+    from ._pagination import Pagination
+    from ._shared_configuration import SharedConfiguration
+
+
+class SharedConfigurationPage(BaseModel):
+    """
+    One page of shared configurations.
+    """
+
+    items: List[SharedConfiguration]
+    pagination: Optional[Pagination] = None
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = (
+    "Pagination",
+    "SharedConfiguration",
+)

@@ -1,0 +1,15 @@
+"""The ``ApiKeyUsage`` model. Generated from the spec; do not edit."""
+
+from __future__ import annotations
+
+from runrl._models import BaseModel
+
+
+class ApiKeyUsage(BaseModel):
+    """
+    Usage statistics of a key (free-form).
+    """
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

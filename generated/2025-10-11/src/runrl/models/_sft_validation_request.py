@@ -1,0 +1,13 @@
+"""The ``SftValidationRequest`` model. Generated from the spec; do not edit."""
+
+from __future__ import annotations
+
+from runrl._models import BaseModel
+
+
+class SftValidationRequest(BaseModel):
+    sft_file_id: str
+
+
+# Models the annotations name: put here when Pydantic needs them
+_REFERENCES = ()

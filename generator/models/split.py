@@ -1,0 +1,190 @@
+"""The models module, split into one module per model (a ``models/`` package) that loads each
+on first use: importing a client generated from a large document, and its first call, then cost
+the models that call uses, not every schema of the API (issue 17, target 3).
+
+Each model's module imports at its top only what creating the class needs (its bases, the
+types of a ``RootModel`` or a type alias, the enums its defaults name). The models its field
+annotations name (``from __future__ import annotations`` keeps them strings) are listed in
+``_REFERENCES`` and imported under ``TYPE_CHECKING`` for type checkers; the base model
+(``_models.py``) puts them into the module just before Pydantic evaluates the annotations,
+which it does when the model is first validated (``defer_build``). ``models/__init__.py``
+resolves every public name lazily (PEP 562), so ``from pkg.models import X`` and
+``pkg.models.X`` keep working.
+
+Input is the repaired, verified single-module source (``verify_models`` ran on it): every
+definition is copied as it is; nothing here adds spec text.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from graphlib import CycleError, TopologicalSorter
+
+_INIT_DOC = '"""Models for every schema of the API, generated from the spec. Do not edit.\n\n'
+_INIT_DOC += "Each model lives in its own module, imported when the name is first used.\n" + '"""'
+
+
+def split_models(source: str, package: str) -> dict[str, str] | None:
+    """``{file name under models/: source}``; None when the module cannot be split (a cycle
+    among the names that creating the classes needs at once), so it stays one module."""
+    tree = ast.parse(source)
+    lines = source.split("\n")
+    imports: list[ast.ImportFrom] = []
+    defs: dict[str, ast.stmt] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+            imports.append(node)
+        elif isinstance(node, ast.ClassDef):
+            defs[node.name] = node
+        elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            if node.targets[0].id != "__all__":
+                defs[node.targets[0].id] = node
+    if not defs:
+        return None
+    hard = {name: _hard_names(node) & defs.keys() - {name} for name, node in defs.items()}
+    try:
+        tuple(TopologicalSorter(hard).static_order())
+    except CycleError:
+        return None
+    used = {name: _loaded(node) for name, node in defs.items()}
+    # quoted forward references (``RootModel[Union[A, "B"]]``) are looked up later too
+    used = {name: used[name] | _quoted(defs[name]) for name in defs}
+    soft = {name: used[name] & defs.keys() - hard[name] - {name} for name in defs}
+    if any(soft[name] and _is_root_model(node) for name, node in defs.items()):
+        # A RootModel has pydantic's base, not the package's, so nothing would load the models
+        # it names before it is validated on its own: such a module stays whole.
+        return None
+    modules = _module_names(defs)
+    files: dict[str, str] = {}
+    for name, node in defs.items():
+        refs = sorted(_references(name, defs, hard, soft, {}))
+        text = [f'"""The ``{name}`` model. Generated from the spec; do not edit."""', ""]
+        text += ["from __future__ import annotations", ""]
+        needs = used[name] | ({"TYPE_CHECKING"} if soft[name] else set())
+        for imp in imports:
+            kept = [a for a in imp.names if (a.asname or a.name) in needs]
+            has_flag = any(a.name == "TYPE_CHECKING" for a in kept)
+            if imp.module == "typing" and soft[name] and not has_flag:
+                kept = [ast.alias("TYPE_CHECKING"), *kept]
+            if kept:
+                names = ", ".join(sorted(a.name for a in kept))
+                text.append(f"from {imp.module} import {names}")
+        if soft[name] and not any(i.module == "typing" for i in imports):
+            text.append("from typing import TYPE_CHECKING")
+        text += [f"from .{modules[dep]} import {dep}" for dep in sorted(hard[name])]
+        if soft[name]:
+            text += ["", "if TYPE_CHECKING:"]
+            text += [f"    from .{modules[dep]} import {dep}" for dep in sorted(soft[name])]
+        start = node.lineno - 1
+        text += ["", ""] + lines[start : node.end_lineno or node.lineno]
+        text += ["", "", "# Models the annotations name: put here when Pydantic needs them"]
+        text.append("_REFERENCES = (" + "".join(f'"{r}", ' for r in refs) + ")")
+        files[f"{modules[name]}.py"] = "\n".join(text) + "\n"
+    files["__init__.py"] = _init(sorted(defs), modules, package)
+    return files
+
+
+def _loaded(node: ast.AST) -> set[str]:
+    """The names ``node`` reads (not the ones it assigns: enum members)."""
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+def _is_root_model(node: ast.stmt) -> bool:
+    return isinstance(node, ast.ClassDef) and any(
+        isinstance(n, ast.Name) and n.id == "RootModel" for b in node.bases for n in ast.walk(b)
+    )
+
+
+def _quoted(node: ast.AST) -> set[str]:
+    """The strings inside subscripts (``List["Model"]``): forward references."""
+    return {
+        c.value
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Subscript)
+        for c in ast.walk(sub.slice)
+        if isinstance(c, ast.Constant) and isinstance(c.value, str) and c.value.isidentifier()
+    }
+
+
+def _hard_names(node: ast.stmt) -> set[str]:
+    """The names evaluated when the class (or alias) is created: bases, keywords, defaults."""
+    if not isinstance(node, ast.ClassDef):
+        return _loaded(node)
+    roots: list[ast.AST] = [*node.bases, *node.keywords, *node.decorator_list]
+    for stmt in node.body:
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
+            roots.append(stmt.value)
+    return {name for root in roots for name in _loaded(root)}
+
+
+def _references(
+    name: str,
+    defs: dict[str, ast.stmt],
+    hard: dict[str, set[str]],
+    soft: dict[str, set[str]],
+    memo: dict[str, set[str]],
+) -> set[str]:
+    """The models Pydantic may look up in ``name``'s module: its own annotations' and, since
+    inherited fields are evaluated again in the subclass's module, its bases'."""
+    if name in memo:
+        return memo[name]
+    found = set(soft[name])
+    node = defs[name]
+    if isinstance(node, ast.ClassDef):
+        for base in node.bases:
+            if isinstance(base, ast.Name) and base.id in defs:
+                found |= _references(base.id, defs, hard, soft, memo) | hard[base.id]
+    memo[name] = found - {name} - hard[name]
+    return memo[name]
+
+
+def _module_names(defs: dict[str, ast.stmt]) -> dict[str, str]:
+    """A private module name per model, unique even on a case-insensitive file system."""
+    taken: set[str] = {"__init__"}
+    out: dict[str, str] = {}
+    for name in defs:
+        base = "_" + re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+        candidate, n = base, 1
+        while candidate.lower() in taken:
+            n += 1
+            candidate = f"{base}_{n}"
+        taken.add(candidate.lower())
+        out[name] = candidate
+    return out
+
+
+def _init(names: list[str], modules: dict[str, str], package: str) -> str:
+    exports = sorted({*names, "PagedResponse"})
+    where = {name: modules[name] for name in names}
+    out = [_INIT_DOC, "", "from __future__ import annotations", ""]
+    out += ["import importlib", "from typing import TYPE_CHECKING, Any", ""]
+    out += ["if TYPE_CHECKING:"]
+    out += [f"    from {package}._pagination import PagedResponse as PagedResponse"]
+    out += [f"    from .{where[n]} import {n} as {n}" for n in names]
+    out += ["", "# model name -> the module that defines it"]
+    out += ["_MODULES = {"] + [f'    "{n}": "{where[n]}",' for n in names] + ["}", ""]
+    out += [
+        "",
+        "def __getattr__(name: str) -> Any:",
+        '    """Import a model\'s module the first time the model is used (PEP 562)."""',
+        '    if name == "PagedResponse":',
+        f"        from {package}._pagination import PagedResponse",
+        "",
+        "        return PagedResponse",
+        "    module = _MODULES.get(name)",
+        "    if module is None:",
+        '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+        '    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)',
+        "    globals()[name] = value",
+        "    return value",
+        "",
+        "",
+        "def __dir__() -> list[str]:",
+        "    return sorted(__all__)",
+        "",
+        "",
+        "__all__ = [",
+    ]
+    out += [f'    "{n}",' for n in exports] + ["]", ""]
+    return "\n".join(out)

@@ -1,0 +1,114 @@
+"""The models package: one module per model, loaded on first use (generator/models/split.py).
+
+Importing a model loads only what creating its class needs; validating it loads the models its
+annotations name (recursive, inherited, forward references included), in a fresh process.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator.pipeline import generate
+
+SPEC = {
+    "openapi": "3.1.0",
+    "info": {"title": "Split", "version": "1.0.0"},
+    "paths": {
+        "/nodes/{id}": {
+            "get": {
+                "operationId": "getNode",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Node"}}
+                        },
+                    }
+                },
+            }
+        }
+    },
+    "components": {
+        "schemas": {
+            "Colour": {"type": "string", "enum": ["red", "blue"]},
+            "Base": {
+                "type": "object",
+                "properties": {
+                    "tags": {"type": "array", "items": {"type": "string", "maxLength": 5}},
+                    "owner": {"$ref": "#/components/schemas/Owner"},
+                },
+            },
+            "Owner": {"type": "object", "properties": {"name": {"type": "string"}}},
+            "Node": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Base"},
+                    {
+                        "type": "object",
+                        "required": ["id"],
+                        "properties": {
+                            "id": {"type": "string"},
+                            "colour": {"$ref": "#/components/schemas/Colour", "default": "red"},
+                            "children": {
+                                "type": "array",
+                                "items": {"$ref": "#/components/schemas/Node"},
+                            },
+                        },
+                    },
+                ]
+            },
+            "Unrelated": {"type": "object", "properties": {"x": {"type": "integer"}}},
+        }
+    },
+}
+
+CHILD = r"""
+import json, sys
+from split.models import Node
+loaded = sorted(m.rpartition(".")[2] for m in sys.modules if m.startswith("split.models."))
+node = Node.model_validate(
+    {"id": "a", "tags": ["t"], "owner": {"name": "o"}, "children": [{"id": "b"}]}
+)
+import split.models as models
+print(json.dumps({
+    "at_import": loaded,
+    "child": node.children[0].id,
+    "owner": node.owner.name,
+    "colour": node.colour.value,
+    "same": models.Node is Node,
+    "unrelated": "split.models._unrelated" in sys.modules,
+    "dir": "Unrelated" in dir(models),
+}))
+"""
+
+
+def test_a_model_loads_what_it_needs_when_it_needs_it(tmp_path: Path) -> None:
+    spec = tmp_path / "split.yaml"
+    spec.write_text(yaml.safe_dump(SPEC), encoding="utf-8")
+    out = tmp_path / "out"
+    generate(spec, out)
+    package = out / "src" / "split"
+    assert not (package / "models.py").exists()
+    assert {"_node.py", "_owner.py", "_unrelated.py", "__init__.py"} <= {
+        p.name for p in (package / "models").iterdir()
+    }
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(out / "src")},
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    found = json.loads(proc.stdout)
+    # creating Node needs its base and the enum of its default, not Owner (an annotation)
+    assert "_owner" not in found["at_import"] and "_node" in found["at_import"]
+    assert found["child"] == "b" and found["owner"] == "o" and found["colour"] == "red"
+    assert found["same"] and not found["unrelated"] and found["dir"]
