@@ -52,3 +52,16 @@ def combined(problems: list[SpecError]) -> SpecError:
     return SpecError(
         f"{first.message}\n{rest}", file=first.file, pointer=first.pointer, line=first.line
     )
+
+
+class Blockers(SpecError):
+    """Every problem of one operation: its parts (servers, parameters, responses, request
+    bodies, each parameter) are read independently, so that one run reports them all."""
+
+    problems: list[SpecError]
+
+    def __init__(self, problems: list[SpecError]):
+        flat = [q for p in problems for q in (p.problems if isinstance(p, Blockers) else [p])]
+        first = flat[0]
+        super().__init__(first.message, file=first.file, pointer=first.pointer, line=first.line)
+        self.problems = flat

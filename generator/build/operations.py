@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .. import ir
-from ..errors import SpecError, combined, pointer
+from ..errors import Blockers, SpecError, combined, pointer
 from ..naming import clean_text, identifier, method_name, namespace_name, prose, snake_case
 from ..spectext import SpecText
 from .arguments import order
@@ -120,16 +120,6 @@ def _guarded(
             problem = ctx.fail(f"{problem.message} (operation {label})", problem.pointer)
         ctx.blockers.append(problem)
     return []
-
-
-class Blockers(SpecError):
-    """Every problem of one operation: its parts (servers, parameters, responses, request
-    bodies) are read independently, so that one run reports them all."""
-
-    def __init__(self, problems: list[SpecError]):
-        first = problems[0]
-        super().__init__(first.message, file=first.file, pointer=first.pointer, line=first.line)
-        self.problems = problems
 
 
 def _attempt(problems: list[SpecError], read: Callable[[], T]) -> T | None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import ir
-from ..errors import SpecError, pointer
+from ..errors import Blockers, SpecError, pointer
 from ..naming import prose
 from .arguments import argument
 from .context import Context
@@ -50,7 +50,14 @@ def parameters(
                 continue  # OpenAPI: such a header parameter "SHALL be ignored"
             merged[(location, name)] = (param, where)
     _match_path_template(ctx, merged, op_ptr, path)
-    params = [_from_parameter(ctx, types, p, w) for p, w in merged.values()]
+    params, problems = [], []
+    for param, where in merged.values():
+        try:
+            params.append(_from_parameter(ctx, types, param, where))
+        except SpecError as exc:  # every bad parameter is listed, not only the first
+            problems.append(exc)
+    if problems:
+        raise Blockers(problems)
     return [p for p in params if p is not None]
 
 

@@ -306,7 +306,9 @@ paths:
   /write:
     post:
       operationId: write
-      parameters: [{name: "s t", in: header, required: true, schema: {type: string}}]
+      parameters:
+        - {name: "s t", in: header, required: true, schema: {type: string}}
+        - {name: "u v", in: header, required: true, schema: {type: string}}
       requestBody:
         content:
           application/json:
@@ -326,6 +328,7 @@ def test_every_problem_of_one_operation_is_listed(tmp_path: Path) -> None:
     lines = str(info.value).splitlines()
     assert [line.split(": ", 2)[1] for line in lines] == [
         "/paths/~1write/post/parameters/0",
+        "/paths/~1write/post/parameters/1",  # every bad parameter, not only the first
         '/paths/~1write/post/requestBody/content/application~1json/schema/properties/a"b',
         "/paths",
     ]
@@ -335,7 +338,7 @@ def test_every_problem_of_one_operation_is_listed(tmp_path: Path) -> None:
     skipped = [w.message for w in doc.warnings if "skipped" in w.message]
     assert skipped == [
         "header name 's t' is not a valid HTTP header name; "
-        "operation POST /write skipped (1 more problem in it)"
+        "operation POST /write skipped (2 more problems in it)"
     ]
 
 
