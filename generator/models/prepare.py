@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from ..naming import clean_text
-from ..read.refs import unescape
+from ..read.refs import at_pointer, unescape
 
 _SCHEMA_REF = "#/components/schemas/"
 
@@ -49,16 +49,7 @@ class _Rewriter:
     def target_of(self, ref: str) -> Any:
         if ref not in self.cache:
             self.cache[ref] = None  # a cycle through a non-schema ref resolves to "anything"
-            found: Any = self.root
-            for token in ref[2:].split("/") if ref.startswith("#/") else []:
-                token = unescape(token)
-                if isinstance(found, dict) and token in found:
-                    found = found[token]
-                elif isinstance(found, list) and token.isdigit() and int(token) < len(found):
-                    found = found[int(token)]
-                else:
-                    found = None
-                    break
+            found = at_pointer(self.root, ref[1:]) if ref.startswith("#/") else self.root
             self.cache[ref] = self.schema(found) if isinstance(found, dict) else {}
         return copy.deepcopy(self.cache[ref]) if self.cache[ref] is not None else {}
 

@@ -31,8 +31,8 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..errors import SpecError, combined, escape_pointer_token
-from .refs import unescape
-from .sources import MISSING, Files, Source
+from .refs import MISSING, unescape
+from .sources import Files, Source
 
 MAX_LEVELS = 200  # nested objects, across files, while copying (limits.MAX_DEPTH checks the result)
 MAX_REPORTED = 20

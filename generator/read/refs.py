@@ -11,6 +11,28 @@ def unescape(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
+class _Missing:
+    """What a pointer to nothing finds."""
+
+
+MISSING: Any = _Missing()
+
+
+def at_pointer(root: Any, pointer: str) -> Any:
+    """The value at a JSON pointer (``/a/0/b``, tokens escaped) under ``root``, or ``MISSING``.
+    The one pointer walk of the read and models stages."""
+    node = root
+    for raw in pointer.split("/")[1:] if pointer else []:
+        token = unescape(raw)
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return MISSING
+    return node
+
+
 class Resolver:
     """Resolves local JSON references within one document, with clear errors for broken ones."""
 
@@ -22,15 +44,9 @@ class Resolver:
             raise SpecError(
                 f"remote $ref {ref!r} is not supported (only '#/...' references)", pointer=where
             )
-        node: Any = self.root
-        for raw in ref[1:].split("/")[1:]:
-            token = unescape(raw)
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                raise SpecError(f"$ref {ref!r} points to nothing", pointer=where + "/$ref")
+        node = at_pointer(self.root, ref[1:])
+        if node is MISSING:
+            raise SpecError(f"$ref {ref!r} points to nothing", pointer=where + "/$ref")
         return node
 
     def deref(self, node: Any, where: str) -> tuple[Any, str]:

@@ -18,17 +18,10 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..errors import SpecError, escape_pointer_token
-from .refs import unescape
+from .refs import MISSING, at_pointer
 
 MAX_FILES = 1000  # files one document may reach
 _URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-class _Missing:
-    """What a pointer to nothing finds."""
-
-
-MISSING: Any = _Missing()
 
 
 @dataclass
@@ -41,16 +34,7 @@ class Source:
 
     def lookup(self, pointer: str) -> Any:
         """The value at ``pointer`` in this file, or ``MISSING``."""
-        node = self.doc.data
-        for raw in pointer.split("/")[1:] if pointer else []:
-            token = unescape(raw)
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                return MISSING
-        return node
+        return at_pointer(self.doc.data, pointer)
 
 
 Target = tuple[Source, str]  # a file and a JSON pointer in it

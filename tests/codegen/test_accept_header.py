@@ -5,8 +5,6 @@ A media type that is not plain tokens never reaches the header."""
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -14,8 +12,8 @@ from types import ModuleType
 import pytest
 
 from generator.build import build_api
-from generator.pipeline import generate
 from generator.read import load_spec
+from tests.codegen.packages import generated_package
 from tests.runtime.server import Reply, TestServer
 
 SPEC = """openapi: 3.1.0
@@ -71,15 +69,8 @@ def test_the_declared_json_type_becomes_accept(spec: Path) -> None:
 
 @pytest.fixture(scope="module")
 def pkg(spec: Path) -> Iterator[ModuleType]:
-    out = spec.parent / "out"
-    generate(spec, out)
-    sys.path.insert(0, str(out / "src"))
-    try:
-        yield importlib.import_module("accepting_things")
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [m for m in sys.modules if m.split(".")[0] == "accepting_things"]:
-            del sys.modules[name]
+    with generated_package(spec, "accepting_things") as package:
+        yield package
 
 
 def test_the_client_sends_it(pkg: ModuleType) -> None:

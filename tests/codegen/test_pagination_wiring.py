@@ -4,8 +4,6 @@ generated client walks every page of each style against a real server on 127.0.0
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -14,8 +12,8 @@ from typing import Any
 import pytest
 
 from generator.build import build_api
-from generator.pipeline import generate
 from generator.read import load_spec
+from tests.codegen.packages import generated_package
 from tests.runtime.server import Reply, Seen, TestServer
 
 ITEM = "{type: object, properties: {id: {type: integer}}}"
@@ -115,15 +113,8 @@ def test_styles_declared_and_inferred(spec: Path) -> None:
 
 @pytest.fixture(scope="module")
 def pkg(spec: Path) -> Iterator[ModuleType]:
-    out = spec.parent / "out"
-    generate(spec, out)
-    sys.path.insert(0, str(out / "src"))
-    try:
-        yield importlib.import_module("paged_things")
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [m for m in sys.modules if m.split(".")[0] == "paged_things"]:
-            del sys.modules[name]
+    with generated_package(spec, "paged_things") as package:
+        yield package
 
 
 def _index(seen: Seen, key: str, default: str = "0") -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import importlib
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,8 +19,8 @@ from typing import Any
 import pytest
 
 from generator.build import build_api
-from generator.pipeline import generate
 from generator.read import load_spec
+from tests.codegen.packages import generated_package
 from tests.runtime.server import Reply, TestServer
 
 SPEC = textwrap.dedent(
@@ -85,15 +84,8 @@ def spec(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def pkg(spec: Path) -> Iterator[ModuleType]:
-    out = spec.parent / "out"
-    generate(spec, out)
-    sys.path.insert(0, str(out / "src"))
-    try:
-        yield importlib.import_module("wired_auth")
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [m for m in sys.modules if m == "wired_auth" or m.startswith("wired_auth.")]:
-            del sys.modules[name]
+    with generated_package(spec, "wired_auth") as package:
+        yield package
 
 
 @pytest.fixture(scope="module")
