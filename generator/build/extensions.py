@@ -307,6 +307,8 @@ class ResourceExt(_Ext):
     id: Annotated[str, AfterValidator(_non_blank)] | None = None  # a JSON pointer, "/id"
     refresh: Annotated[str, AfterValidator(_non_blank)] | None = None  # a link name
     cleanup: Annotated[str, AfterValidator(_non_blank)] | None = None  # a link name
+    # operationId -> the arguments (parameters or body properties) that take the object's id
+    id_in: dict[str, list[str]] | None = None
 
 
 class NodeExt(_Ext):

@@ -2,41 +2,30 @@
 (``ir.Objects``, rendered by templates/resources/ into ``<package>/objects.py``).
 
 A 2xx response that declares ``links`` and returns a component model (or a list of them) makes
-that model a *resource*: its objects hold the client, the model (``.data``) and the path and
-body values of the request that produced them; each link is a method of the object calling the
-link's ``operationId`` with its ``parameters`` filled in. Supported parameter values:
-
-* ``$response.body#/<pointer>``: a member of the object's data (checked against the schema);
-  on a list response, of each item;
-* ``$request.path.<name>`` and ``$request.body#/<property>``: the producing call's argument;
-* a constant (any JSON value, a string without ``$`` or ``{$``).
-
-Anything else (``operationRef``, ``requestBody``, ``server``, ``$request.header``,
-``$request.query``, ``$url``, ``$method``, ``$statusCode``, ``$response.header``, an
-expression inside a string, an unknown operation or parameter) is a located error; with
+that model a *resource*: its objects hold the client, the model (``.data``) and the path, query,
+header and body values of the request that produced them; each link is a method of the object
+calling the link's ``operationId`` with its arguments filled in (generator/build/links.py reads
+one link). An argument a link fills from an object's data, or one ``x-sdk-resource`` ``id-in``
+names, also takes the object in the object layer. An unsupported link is a located error; with
 ``--skip-unsupported`` a warning, and the link is left out.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
 from .. import ir
 from ..errors import SpecError, combined
-from ..ir.types import ListOf, Model
-from ..naming import method_name, pascal_case, snake_case, unique
+from ..ir.types import ListOf, Model, OptionalOf
+from ..naming import pascal_case, unique
 from ..read.refs import unescape
-from ..spectext import SpecText, SpecValue
+from ..spectext import SpecText
 from .context import Context
+from .extensions import ResourceExt
+from .links import OBJECT_MEMBERS, read_link, takes_text, target_param, token
 
-SUPPORTED = "$response.body#/<pointer>, $request.path.<name>, $request.body#/<property>, a constant"
-# What an object defines itself: a link method may not take these names.
-OBJECT_MEMBERS = frozenset(
-    {"data", "api", "info", "refresh", "close", "id", "to_dict", "_client", "_data", "_request"}
-)
-_LOCATIONS = ("path.", "query.", "header.", "cookie.")
+Found = tuple[ir.Method, str, bool, list[tuple[str, Any, str]]]  # see _source
 
 
 def object_layer(
@@ -45,61 +34,82 @@ def object_layer(
     """The object layer of the document, or None when no response declares links.
     ``modules``: namespace path -> the module defining its methods' constants."""
     by_op = {m.operation_id.value: m for m in reversed(methods) if m.operation_id.value}
-    problems: list[SpecError] = []
-    found: list[tuple[ir.Method, str, bool, list[tuple[str, str, Any]]]] = []
-    for meth in methods:
-        entry = _source(ctx, meth)
-        if entry is not None:
-            found.append((meth, *entry))
+    found = [(meth, *entry) for meth in methods if (entry := _source(ctx, meth)) is not None]
     if not found:
         return None
     if prefix in ctx.schema_classes.values():
         prefix += "Objects"
     model_of = {cls: name for name, cls in ctx.schema_classes.items()}
-    links: dict[str, dict[str, tuple[ir.Link, str]]] = {}  # model class -> link name -> link
-    sources: list[ir.Source] = []
-    for meth, model, many, raw_links in found:
-        sources.append(ir.Source(method=meth, resource=model, many=many))
-        own = links.setdefault(model, {})
-        for name, node, where in raw_links:
-            try:
-                link = _link(ctx, meth, name, node, where, by_op, many)
-            except SpecError as exc:
-                if not ctx.skip_unsupported:
-                    problems.append(exc)
-                    continue
-                ctx.doc.warn(f"{exc.message} (the link is left out)", exc.pointer or where)
-                continue
-            if link.name not in own:
-                own[link.name] = (link, where)
+    links = _links(ctx, found, by_op)
+    made = [ir.Source(method=meth, resource=model, many=many) for meth, model, many, _ in found]
+    resources, problems, id_in = [], [], {}
+    for model, own in links.items():
+        try:
+            res, taken = _resource(ctx, model, model_of.get(model, ""), own, by_op)
+        except SpecError as exc:
+            problems.append(exc)
+            continue
+        resources.append(res)
+        id_in.update({key: a for key, a in taken.items() if key not in id_in})
     if problems:
         raise combined(problems)
-    resources = [
-        _resource(ctx, model, model_of.get(model, ""), own) for model, own in links.items()
-    ]
     classes = {r.model: r.class_name for r in resources}
-    resources = [_wait(_bind(r, classes, sources), sources, methods, modules) for r in resources]
-    accepts = _accepts(resources)
-    sources = [
-        ir.Source(
-            s.method,
-            classes[s.resource],
-            s.many,
-            tuple(accepts[key] for key in _keys(s.method) if key in accepts),
-        )
-        for s in sources
-    ]
-    made = {s.method.operation_id.value for s in sources}
-    for meth in methods:  # methods taking an object where a link says its member goes
-        taken = tuple(accepts[key] for key in _keys(meth) if key in accepts)
-        if taken and meth.operation_id.value not in made:
-            sources.append(ir.Source(meth, "", False, taken))
+    resources = [_wait(_bind(r, classes, made), made, methods, modules) for r in resources]
+    accepts = {**id_in, **_accepts(resources)}  # a link's own pointer wins over id-in
+    resources = [_with_accepts(r, accepts) for r in resources]
+    sources = _sources(made, methods, classes, accepts)
     return ir.Objects(
         class_name=prefix,
         resources=tuple(resources),
         namespaces=_namespaces(sources),
         client_sources=tuple(s for s in sources if not s.method.namespace),
     )
+
+
+def _links(
+    ctx: Context, found: list[Found], by_op: dict[str, ir.Method]
+) -> dict[str, dict[str, tuple[ir.Link, str]]]:
+    """model class -> link method name -> (link, pointer): every response's links, by name
+    (the first wins); every bad link is reported at once."""
+    problems: list[SpecError] = []
+    links: dict[str, dict[str, tuple[ir.Link, str]]] = {}
+    for meth, model, many, raw_links in found:
+        own = links.setdefault(model, {})
+        for name, node, where in raw_links:
+            try:
+                made = read_link(ctx, meth, name, node, where, by_op, many)
+            except SpecError as exc:
+                if not ctx.skip_unsupported:
+                    problems.append(exc)
+                    continue
+                ctx.doc.warn(f"{exc.message} (the link is left out)", exc.pointer or where)
+                continue
+            own.setdefault(made.name, (made, where))
+    if problems:
+        raise combined(problems)
+    return links
+
+
+def _sources(
+    made: list[ir.Source],
+    methods: list[ir.Method],
+    classes: dict[str, str],
+    accepts: dict[tuple[str, str], ir.Accept],
+) -> list[ir.Source]:
+    """The object layer's namespace methods: those making objects, then those taking them."""
+    sources = [
+        ir.Source(s.method, classes[s.resource], s.many, _taken(s.method, accepts)) for s in made
+    ]
+    making = {s.method.operation_id.value for s in made}
+    for meth in methods:  # methods taking an object where its member goes
+        taken = _taken(meth, accepts)
+        if taken and meth.operation_id.value not in making:
+            sources.append(ir.Source(meth, "", False, taken))
+    return sources
+
+
+def _taken(meth: ir.Method, accepts: dict[tuple[str, str], ir.Accept]) -> tuple[ir.Accept, ...]:
+    return tuple(accepts[key] for key in _keys(meth) if key in accepts)
 
 
 def _source(ctx: Context, meth: ir.Method) -> tuple[str, bool, list[tuple[str, Any, str]]] | None:
@@ -128,212 +138,39 @@ def _source(ctx: Context, meth: ir.Method) -> tuple[str, bool, list[tuple[str, A
                 f"{where}/links",
             )
             return None
-        entries = [(str(k), node, f"{where}/links/{_token(str(k))}") for k, node in raw.items()]
+        entries = [(str(k), node, f"{where}/links/{token(str(k))}") for k, node in raw.items()]
         return item.name, many, entries
     return None
 
 
-def _link(
-    ctx: Context,
-    source: ir.Method,
-    name: str,
-    node: Any,
-    where: str,
-    by_op: dict[str, ir.Method],
-    many: bool,
-) -> ir.Link:
-    node, where = ctx.deref(node, where)
-    if not isinstance(node, dict):
-        raise ctx.fail("a link must be a mapping", where)
-    if "operationRef" in node:
-        raise ctx.fail(
-            "operationRef is not supported (name the operation with operationId)",
-            f"{where}/operationRef",
-        )
-    for key in ("requestBody", "server"):
-        if key in node:
-            raise ctx.fail(f"a link's {key} is not supported", f"{where}/{key}")
-    op_id = node.get("operationId")
-    if not isinstance(op_id, str) or op_id not in by_op:
-        raise ctx.fail(
-            f"operationId {op_id!r:.80} names no generated operation", f"{where}/operationId"
-        )
-    target = by_op[op_id]
-    params = node.get("parameters") or {}
-    if not isinstance(params, dict):
-        raise ctx.fail("a link's parameters must be a mapping", f"{where}/parameters")
-    args = [
-        _arg(ctx, source, target, str(k), v, f"{where}/parameters/{_token(str(k))}", many)
-        for k, v in params.items()
-    ]
-    description = node.get("description")
-    return ir.Link(
-        name=method_name(snake_case(name) or "link", OBJECT_MEMBERS),
-        link_name=SpecText(name),
-        description=SpecText(description if isinstance(description, str) else ""),
-        method=target,
-        args=tuple(args),
-    )
-
-
-def _arg(
-    ctx: Context,
-    source: ir.Method,
-    target: ir.Method,
-    name: str,
-    value: Any,
-    where: str,
-    many: bool,
-) -> ir.LinkArg:
-    location, wire = "", name
-    for prefix in _LOCATIONS:
-        if name.startswith(prefix):
-            location, wire = prefix[:-1], name[len(prefix) :]
-    param = next(
-        (
-            p
-            for p in target.params
-            if p.wire_name.value == wire and (not location or p.location == location)
-        ),
-        None,
-    )
-    if param is None:
-        raise ctx.fail(
-            f"parameter {name!r:.80} is not a parameter of {target.operation_id.value!r}", where
-        )
-    if not isinstance(value, str) or (not value.startswith("$") and "{$" not in value):
-        return ir.LinkArg(param=param.name, source="const", value=SpecValue(value))
-    if value.startswith("$response.body#/"):
-        pointer = tuple(unescape(t) for t in value[len("$response.body#/") :].split("/"))
-        _check_pointer(ctx, source, pointer, where, many)
-        # the object's data is the payload the method returns (an envelope unwrapped)
-        unwrap = tuple(t.value for t in source.returns.unwrap)
-        if not many and unwrap:
-            if pointer[: len(unwrap)] != unwrap:
-                raise ctx.fail(
-                    f"{value!r:.80} points outside the payload the method returns "
-                    f"(/{'/'.join(unwrap)})",
-                    where,
-                )
-            pointer = pointer[len(unwrap) :]
-        text = param.location == "path" and param.annotation == "str"
-        return ir.LinkArg(
-            param=param.name, source="body", pointer=tuple(map(SpecText, pointer)), text=text
-        )
-    match = re.fullmatch(r"\$request\.(path)\.(.+)|\$request\.(body)#/([^/]+)", value)
-    if match:
-        where_in = match.group(1) or match.group(3)
-        field = unescape(match.group(2) or match.group(4))
-        loc = {"path": ("path",), "body": ("body", "file", "form")}[where_in]
-        if not any(p.wire_name.value == field and p.location in loc for p in source.params):
-            raise ctx.fail(
-                f"{value!r:.80}: {source.operation_id.value!r} has no {where_in} field {field!r}",
-                where,
-            )
-        return ir.LinkArg(param=param.name, source="request", key=f"{where_in}:{field}")
-    raise ctx.fail(
-        f"runtime expression {value!r:.80} is not supported (supported: {SUPPORTED})", where
-    )
-
-
-def _check_pointer(
-    ctx: Context, source: ir.Method, pointer: tuple[str, ...], where: str, many: bool
-) -> None:
-    """The pointer names members the response schema declares (when it declares any)."""
-    op, _ = ctx.deref(ctx.resolver.lookup("#" + source.source_pointer, ""), source.source_pointer)
-    schema = _json_schema(ctx, op)
-    if many and isinstance(schema, dict):
-        schema, _ = ctx.deref(schema.get("items"), where)
-    for token in pointer:
-        props = _properties(ctx, schema, where)
-        if props is None:
-            return  # free-form: nothing to check
-        if token not in props:
-            raise ctx.fail(
-                f"$response.body#/{'/'.join(pointer)}: the response schema has no member "
-                f"{token!r:.80}",
-                where,
-            )
-        schema = props[token]
-
-
-def _json_schema(ctx: Context, op: dict[str, Any]) -> Any:
-    for status, response in sorted((str(k), v) for k, v in op.get("responses", {}).items()):
-        if status.startswith("2"):
-            response, _ = ctx.deref(response, "")
-            for media, content in (response.get("content") or {}).items():
-                if "json" in media and isinstance(content, dict):
-                    return ctx.deref(content.get("schema"), "")[0]
-    return None
-
-
-def _properties(ctx: Context, schema: Any, where: str) -> dict[str, Any] | None:
-    schema, _ = ctx.deref(schema, where)
-    if not isinstance(schema, dict):
-        return None
-    props: dict[str, Any] = {}
-    declared = False
-    if isinstance(schema.get("properties"), dict):
-        props.update(schema["properties"])
-        declared = True
-    for part in schema.get("allOf") or ():
-        more = _properties(ctx, part, where)
-        if more is None:
-            return None
-        props.update(more)
-        declared = True
-    return props if declared else None
-
-
 def _resource(
-    ctx: Context, model: str, schema_name: str, own: dict[str, tuple[ir.Link, str]]
-) -> ir.Resource:
+    ctx: Context,
+    model: str,
+    schema_name: str,
+    own: dict[str, tuple[ir.Link, str]],
+    by_op: dict[str, ir.Method],
+) -> tuple[ir.Resource, dict[tuple[str, str], ir.Accept]]:
+    """The resource of ``model`` with its links and ``x-sdk-resource``, and the arguments its
+    ``id-in`` says take its id."""
     schema = ctx.spec.get("components", {}).get("schemas", {}).get(schema_name)
     ext = ctx.ext.node(schema).resource if isinstance(schema, dict) else None
-    where = f"/components/schemas/{_token(schema_name)}/x-sdk-resource"
-    links = tuple(link for link, _ in own.values())
-    names = {link.link_name.value: link.name for link in links}
-    problems = []
-    refresh = cleanup = ""
+    where = f"/components/schemas/{token(schema_name)}/x-sdk-resource"
+    links = tuple(k for k, _ in own.values())
+    refresh, cleanup = _chosen_links(ctx, ext, links, where)
     id_pointer: tuple[SpecText, ...] = ()
-    if ext is not None:
-        for key, value in (("refresh", ext.refresh), ("cleanup", ext.cleanup)):
-            if value is not None and value not in names:
-                problems.append(
-                    ctx.fail(
-                        f"{key}: {value!r:.80} is not a link of this schema's responses "
-                        f"(links: {', '.join(sorted(names)) or 'none'})",
-                        f"{where}/{key}",
-                    )
-                )
-        refresh = names.get(ext.refresh or "", "")
-        cleanup = names.get(ext.cleanup or "", "")
-        for key, chosen in (("refresh", refresh), ("cleanup", cleanup)):
-            link = next((k for k in links if k.name == chosen), None)
-            needs = [p.name for p in link.free_params if p.required] if link else []
-            if needs:
-                problems.append(
-                    ctx.fail(
-                        f"{key}: the link leaves required arguments unfilled "
-                        f"({', '.join(needs)}); it must fill them all",
-                        f"{where}/{key}",
-                    )
-                )
-        if ext.id is not None:
-            if not ext.id.startswith("/"):
-                problems.append(ctx.fail("id must be a JSON pointer such as /id", f"{where}/id"))
-            id_pointer = tuple(SpecText(unescape(t)) for t in ext.id[1:].split("/"))
-    if problems:
-        raise combined(problems)
+    if ext is not None and ext.id is not None:
+        if not ext.id.startswith("/"):
+            raise ctx.fail("id must be a JSON pointer such as /id", f"{where}/id")
+        id_pointer = tuple(SpecText(unescape(t)) for t in ext.id[1:].split("/"))
     if not refresh:  # a linked GET of the same model
         refresh = next(
             (
-                link.name
-                for link in links
-                if link.method.http_method == "GET"
-                and link.method.returns.kind == "value"
-                and link.method.returns.model == model
-                and not any(p.required for p in link.free_params)
+                k.name
+                for k in links
+                if k.method.http_method == "GET"
+                and k.method.returns.kind == "value"
+                and k.method.returns.model == model
+                and not any(p.required for p in k.free_params)
             ),
             "",
         )
@@ -343,7 +180,7 @@ def _resource(
         raise ctx.fail(
             f"class {class_name!r} is the name of a model class (choose another)", f"{where}/class"
         )
-    return ir.Resource(
+    resource = ir.Resource(
         class_name=class_name,
         model=model,
         description=SpecText(description if isinstance(description, str) else ""),
@@ -352,6 +189,90 @@ def _resource(
         refresh=refresh,
         cleanup=cleanup,
     )
+    return resource, _id_in(ctx, ext, resource, by_op, where)
+
+
+def _chosen_links(
+    ctx: Context, ext: ResourceExt | None, links: tuple[ir.Link, ...], where: str
+) -> tuple[str, str]:
+    """The methods of ``x-sdk-resource``'s ``refresh`` and ``cleanup`` links ("" = none)."""
+    if ext is None:
+        return "", ""
+    names = {k.link_name.value: k.name for k in links}
+    problems = []
+    for key, value in (("refresh", ext.refresh), ("cleanup", ext.cleanup)):
+        if value is None:
+            continue
+        if value not in names:
+            problems.append(
+                ctx.fail(
+                    f"{key}: {value!r:.80} is not a link of this schema's responses "
+                    f"(links: {', '.join(sorted(names)) or 'none'})",
+                    f"{where}/{key}",
+                )
+            )
+            continue
+        chosen = next(k for k in links if k.name == names[value])
+        needs = [p.name for p in chosen.free_params if p.required]
+        if needs:
+            problems.append(
+                ctx.fail(
+                    f"{key}: the link leaves required arguments unfilled "
+                    f"({', '.join(needs)}); it must fill them all",
+                    f"{where}/{key}",
+                )
+            )
+    if problems:
+        raise combined(problems)
+    return names.get(ext.refresh or "", ""), names.get(ext.cleanup or "", "")
+
+
+def _id_in(
+    ctx: Context,
+    ext: ResourceExt | None,
+    resource: ir.Resource,
+    by_op: dict[str, ir.Method],
+    where: str,
+) -> dict[tuple[str, str], ir.Accept]:
+    """``x-sdk-resource`` ``id-in: {operationId: [argument, ...]}``: the arguments (parameters
+    or body properties, as link parameters name them) that take the object's id; a list
+    argument takes a list of ids or objects."""
+    if ext is None or not ext.id_in:
+        return {}
+    if not resource.id_pointer:
+        raise ctx.fail("id-in needs id (the object's id property)", f"{where}/id-in")
+    found: dict[tuple[str, str], ir.Accept] = {}
+    problems = []
+    for op_id, names in ext.id_in.items():
+        at = f"{where}/id-in/{token(op_id)}"
+        if op_id not in by_op:
+            problems.append(ctx.fail(f"{op_id!r:.80} names no generated operation", at))
+            continue
+        for i, name in enumerate(names):
+            try:
+                param = target_param(ctx, by_op[op_id], name, "", f"{at}/{i}")
+            except SpecError as exc:
+                problems.append(exc)
+                continue
+            found[(op_id, param.name)] = _accept(param, resource)
+    if problems:
+        raise combined(problems)
+    return found
+
+
+def _accept(param: ir.Param, resource: ir.Resource) -> ir.Accept:
+    kind, optional = param.type, False
+    if isinstance(kind, OptionalOf):
+        kind, optional = kind.inner, True
+    if isinstance(kind, ListOf):
+        return ir.Accept(
+            param.name,
+            resource.class_name,
+            resource.id_pointer,
+            each=kind.item.render(),
+            optional=optional,
+        )
+    return ir.Accept(param.name, resource.class_name, resource.id_pointer, takes_text(param))
 
 
 def _bind(resource: ir.Resource, classes: dict[str, str], sources: list[ir.Source]) -> ir.Resource:
@@ -395,14 +316,24 @@ def _accepts(resources: list[ir.Resource]) -> dict[tuple[str, str], ir.Accept]:
     """(operationId, argument) -> the object a link fills it from (the first link wins)."""
     found: dict[tuple[str, str], ir.Accept] = {}
     for res in resources:
-        for link in res.links:
-            for arg in link.args:
+        for k in res.links:
+            for arg in k.args:
                 if arg.source == "body":
-                    key = (link.method.operation_id.value, arg.param)
+                    key = (k.method.operation_id.value, arg.param)
                     found.setdefault(
                         key, ir.Accept(arg.param, res.class_name, arg.pointer, arg.text)
                     )
     return found
+
+
+def _with_accepts(resource: ir.Resource, accepts: dict[tuple[str, str], ir.Accept]) -> ir.Resource:
+    """A link method's free arguments take objects too (``file.create_run(reward_file_id=f)``)."""
+    links = []
+    for k in resource.links:
+        free = {p.name for p in k.free_params}
+        taken = tuple(a for a in _taken(k.method, accepts) if a.param in free)
+        links.append(replace(k, accepts=taken))
+    return replace(resource, links=tuple(links))
 
 
 def _keys(meth: ir.Method) -> list[tuple[str, str]]:
@@ -427,7 +358,3 @@ def _namespaces(sources: list[ir.Source]) -> tuple[ir.ObjectNamespace, ...]:
             )
         )
     return tuple(out)
-
-
-def _token(name: str) -> str:
-    return name.replace("~", "~0").replace("/", "~1")

@@ -19,13 +19,27 @@ class LinkArg:
     """Where a linked argument's value comes from."""
 
     param: str  # the target method's Python argument it fills
-    source: str  # "body" ($response.body#/...) | "request" ($request.path/body) | "const"
+    source: str  # "body" ($response.body#/...) | "request" ($request...) | "const"
     pointer: tuple[SpecText, ...] = ()  # body: members from the object's JSON data
-    key: str = ""  # request: "path:<wire name>" or "body:<wire name>" of the producing call
+    key: str = ""  # request: "<path|query|header|body>:<wire name>" of the producing call
     value: SpecValue | None = None  # const
     # a ``str`` path parameter: a number is sent as its text (links like ``pid: $response.body#/id``
     # with an integer id; the path carries text anyway)
     text: bool = False
+
+
+@dataclass(frozen=True)
+class Accept:
+    """An argument that also takes an object: a link fills that parameter (or body property)
+    from the object's data at ``pointer``, or ``x-sdk-resource`` ``id-in`` names it
+    (``client.repositories.get(repo_object, ...)``, ``runs.create(prompt_file_id=file)``)."""
+
+    param: str
+    resource: str  # the object class
+    pointer: tuple[SpecText, ...]
+    text: bool = False  # a str argument: a number is sent as its text
+    each: str = ""  # a list argument: its items' annotation; each item may be an object
+    optional: bool = False  # with ``each``: the list argument may be None
 
 
 @dataclass(frozen=True)
@@ -37,6 +51,7 @@ class Link:
     args: tuple[LinkArg, ...]
     resource: str = ""  # the class of the object(s) it returns ("" = the plain result)
     many: bool = False  # the target returns a list of such objects
+    accepts: tuple[Accept, ...] = ()  # its other arguments that also take an object
 
     @property
     def free_params(self) -> tuple[Param, ...]:
@@ -47,17 +62,6 @@ class Link:
     @property
     def sync_only_stream(self) -> bool:
         return self.method.returns.kind == "stream"
-
-
-@dataclass(frozen=True)
-class Accept:
-    """An argument that also takes an object: a link fills that parameter from the object's
-    data at ``pointer`` (``client.repositories.get(repo_object, ...)``)."""
-
-    param: str
-    resource: str  # the object class
-    pointer: tuple[SpecText, ...]
-    text: bool = False  # a str path parameter: a number is sent as its text
 
 
 @dataclass(frozen=True)
