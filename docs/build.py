@@ -11,6 +11,9 @@ generated package (no RunRL name is written here):
 * ``index.md``: the quick start, i.e. the generated package's README.md;
 * ``client.md``: the sync and the async client classes;
 * ``namespaces/<name>.md``: one page per namespace (``client.<name>``), sync and async class;
+* ``objects/index.md`` and ``objects/<Class>.md``: a package with an object layer (resource
+  objects from response ``links``, ``<package>/objects.py``) gets its entry class and one page
+  per resource class, sync and async;
 * ``models.md``, ``futures.md``, ``errors.md``: the models, polling futures and exceptions;
 * ``versions.md``: the version table (API version -> package version, from spec/versions.toml),
   linking each version's site.
@@ -52,6 +55,8 @@ class Package:
     api_md: str  # the generated api.md (every method in one table), "" if none
     clients: tuple[str, ...]  # client class names, sync first
     namespaces: tuple[tuple[str, str, str], ...]  # (attribute, sync class, module docstring)
+    # objects.py (resource objects from links): the sync entry class and resource classes
+    objects: tuple[str, tuple[str, ...]] | None = None
 
 
 def versions() -> list[str]:
@@ -99,7 +104,29 @@ def read_package(api_version: str, generated: Path = GENERATED) -> Package:
         else "",
         clients=clients,
         namespaces=tuple(namespaces),
+        objects=read_objects(pkg_dir / "objects.py"),
     )
+
+
+def read_objects(module: Path) -> tuple[str, tuple[str, ...]] | None:
+    """(entry class, resource classes) of a generated object layer, sync names; None without
+    one. A resource class takes the object's ``data``; the entry class takes ``api``."""
+    if not module.is_file():
+        return None
+    entry, resources = "", []
+    for node in ast.parse(module.read_text(encoding="utf-8")).body:
+        if not isinstance(node, ast.ClassDef) or node.name.startswith("Async"):
+            continue
+        init = next(
+            (f for f in node.body if isinstance(f, ast.FunctionDef) and f.name == "__init__"),
+            None,
+        )
+        args = {a.arg for a in init.args.args} if init is not None else set()
+        if "data" in args:
+            resources.append(node.name)
+        elif "api" in args:
+            entry = node.name
+    return (entry, tuple(resources)) if entry else None
 
 
 def version_table(all_versions: list[str], current: str | None) -> str:
@@ -149,6 +176,8 @@ def pages(pkg: Package, all_versions: list[str]) -> dict[str, str]:
             f"::: {n}.resources.{attr}.{cls}\n\n"
             f"::: {n}.resources.{attr}.Async{cls}\n"
         )
+    if pkg.objects is not None:
+        out.update(object_pages(n, *pkg.objects))
     out["models.md"] = (
         "# Models\n\nPydantic v2 models of the API's schemas "
         "(responses parse unknown enum values).\n\n"
@@ -173,12 +202,41 @@ def pages(pkg: Package, all_versions: list[str]) -> dict[str, str]:
     return out
 
 
+def object_pages(n: str, entry: str, resources: tuple[str, ...]) -> dict[str, str]:
+    """The object layer's pages: its entry class, then one page per resource class."""
+    listing = "".join(f"* [`{cls}`]({cls}.md)\n" for cls in resources)
+    out = {
+        "objects/index.md": (
+            f"# Objects\n\n`{n}.{entry}()` (blocking) and `{n}.Async{entry}()` (asyncio) "
+            "return resource objects, made from the response `links` of the API's document: "
+            "each holds its data (`.data`) and the plain client (`.api`), and each linked "
+            f"operation is a method.\n\nResource classes:\n\n{listing}\n"
+            f"::: {n}.objects.{entry}\n\n::: {n}.objects.Async{entry}\n"
+        )
+    }
+    for cls in resources:
+        out[f"objects/{cls}.md"] = (
+            f"# {cls}\n\nSync: `{cls}`; async: `Async{cls}` (the same methods, awaited).\n\n"
+            f"::: {n}.objects.{cls}\n\n::: {n}.objects.Async{cls}\n"
+        )
+    return out
+
+
 def config(pkg: Package, site_dir: Path, docs_dir: Path) -> str:
     nav = [
         "  - Quick start: index.md",
         "  - Clients: client.md",
         "  - Namespaces:",
         *[f"      - client.{attr}: namespaces/{attr}.md" for attr, _, _ in pkg.namespaces],
+        *(
+            [
+                "  - Objects:",
+                "      - Overview: objects/index.md",
+                *[f"      - {cls}: objects/{cls}.md" for cls in pkg.objects[1]],
+            ]
+            if pkg.objects is not None
+            else []
+        ),
         "  - Models: models.md",
         "  - Futures: futures.md",
         "  - Errors: errors.md",
@@ -194,9 +252,15 @@ def config(pkg: Package, site_dir: Path, docs_dir: Path) -> str:
     )
 
 
-def build_version(api_version: str, out: Path, work: Path, all_versions: list[str]) -> Path:
+def build_version(
+    api_version: str,
+    out: Path,
+    work: Path,
+    all_versions: list[str],
+    generated: Path = GENERATED,
+) -> Path:
     """Render one version's site into ``out/<api_version>/``; returns that directory."""
-    pkg = read_package(api_version)
+    pkg = read_package(api_version, generated)
     docs_dir = work / api_version / "docs"
     shutil.rmtree(work / api_version, ignore_errors=True)
     for rel, text in pages(pkg, all_versions).items():

@@ -214,3 +214,40 @@ def test_screenshot_of_runs_create(served: str, site: Path, tmp_path: Path) -> N
     assert len(data) > 50_000, "a blank page compresses to a few kB; a rendered one does not"
     if os.environ.get("UPDATE_SCREENSHOTS") == "1":
         shutil.copy(shot, ROOT / "docs" / "img" / "docs-runs-create.png")
+
+
+# ------------------------------------------------------------------------- the object layer
+
+
+def test_a_page_per_resource_class(tmp_path: Path) -> None:
+    """Generic: any package with an object layer (response ``links``) gets an Objects section,
+    one page per resource class with its sync and async class (a RunRL-like document here;
+    the released RunRL documents have no links yet)."""
+    pytest.importorskip("mkdocstrings_handlers.python", reason="pinned in requirements/dev.txt")
+    sys.path.insert(0, str(ROOT / "docs"))
+    try:
+        import build as docs_build  # docs/build.py
+    finally:
+        sys.path.remove(str(ROOT / "docs"))
+    from generator.pipeline import generate
+    from tests.codegen.test_resources_body import SPEC
+
+    spec = tmp_path / "trainer.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    generate(spec, tmp_path / "generated" / "v1")
+    pkg = docs_build.read_package("v1", tmp_path / "generated")
+    classes = ("DeploymentObject", "FileObject", "RunObject", "ToolObject")
+    assert pkg.objects is not None and pkg.objects[0] == "Trainer"
+    assert sorted(pkg.objects[1]) == sorted(classes)
+    site = docs_build.build_version(
+        "v1", tmp_path / "site", tmp_path / "work", [], generated=tmp_path / "generated"
+    )
+    overview = (site / "objects" / "index.html").read_text(encoding="utf-8")
+    assert 'id="trainer.objects.Trainer"' in overview
+    assert 'id="trainer.objects.AsyncTrainer"' in overview
+    for cls in classes:
+        raw = (site / "objects" / cls / "index.html").read_text(encoding="utf-8")
+        assert f'id="trainer.objects.{cls}"' in raw and f'id="trainer.objects.Async{cls}"' in raw
+    run = text_of(site / "objects" / "RunObject" / "index.html")
+    assert "deploy" in run and "POST /deployments" in run and "with run_id, region" in run
+    assert "RunObject" in text_of(site / "index.html")  # in the navigation
