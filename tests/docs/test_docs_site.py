@@ -224,11 +224,13 @@ def test_a_page_per_resource_class(tmp_path: Path) -> None:
     one page per resource class with its sync and async class (a RunRL-like document here;
     the released RunRL documents have no links yet)."""
     pytest.importorskip("mkdocstrings_handlers.python", reason="pinned in requirements/dev.txt")
-    sys.path.insert(0, str(ROOT / "docs"))
-    try:
-        import build as docs_build  # docs/build.py
-    finally:
-        sys.path.remove(str(ROOT / "docs"))
+    import importlib.util
+
+    loader = importlib.util.spec_from_file_location("docs_build", ROOT / "docs" / "build.py")
+    assert loader is not None and loader.loader is not None
+    docs_build = importlib.util.module_from_spec(loader)
+    sys.modules["docs_build"] = docs_build  # dataclasses look their module up
+    loader.loader.exec_module(docs_build)
     from generator.pipeline import generate
     from tests.codegen.test_resources_body import SPEC
 
