@@ -44,6 +44,7 @@ paths:
           content: {application/json: {schema: {$ref: "#/components/schemas/File"}}}
           links:
             delete: {operationId: deleteFile, parameters: {file_id: "$response.body#/id"}}
+            train: {operationId: createRun, requestBody: {prompt_file_id: "$response.body#/id"}}
   /files/{file_id}:
     delete:
       operationId: deleteFile
@@ -300,6 +301,28 @@ def test_objects_go_where_the_body_expects_their_ids_sync(trainer: tuple[Any, st
             assert _Trainer.log[-1][::3] == ("POST", {"run_id": run.id, "region": "eu"})
             assert deployment.data.run_id == run.id
         assert _Trainer.log[-1][:2] == ("DELETE", f"/deployments/{deployment.id}")
+        # a link method's other arguments take objects too (id-in): the file trains a run
+        other = prompts.train(model="m", reward_file_id=prompts)
+        assert type(other).__name__ == "RunObject"
+        assert _Trainer.log[-1][3] == {
+            "model": "m",
+            "prompt_file_id": prompts.id,
+            "reward_file_id": prompts.id,
+        }
+
+
+def test_a_link_parameter_may_name_a_body_property(tmp_path: Path) -> None:
+    """``parameters: {run_id: ...}`` fills the body property when no parameter has that name
+    (a ``requestBody`` mapping says the same in OpenAPI's own words)."""
+    text = SPEC.replace(
+        'requestBody: {run_id: "$response.body#/id", region: "$request.query.region"}',
+        'parameters: {run_id: "$response.body#/id", region: "$request.query.region"}',
+    )
+    objects = build_api(load_spec(_write(tmp_path, text))).objects
+    assert objects is not None
+    run = next(r for r in objects.resources if r.class_name == "RunObject")
+    deploy = next(link for link in run.links if link.name == "deploy")
+    assert {a.param: a.source for a in deploy.args} == {"run_id": "body", "region": "request"}
 
 
 def test_objects_go_where_the_body_expects_their_ids_async(trainer: tuple[Any, str]) -> None:
