@@ -106,8 +106,9 @@ def _add_generate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     gen.add_argument(
         "--overlay",
         metavar="DIR",
-        help="hand-written modules and README sections to add to the package "
-        "(default: the overlay/ directory beside the spec, if any; see README)",
+        help="hand-written modules and README sections to add to the package (default: "
+        "spec/overlay/ for a spec in spec/, else none: an overlay/ beside another spec is "
+        "used only when named here; see README)",
     )
     gen.add_argument(
         "--ref-root",

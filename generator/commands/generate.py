@@ -37,7 +37,8 @@ def generate_package(
     package: str | None = None,
 ) -> Report:
     """What ``python -m generator generate`` does for one spec: the package with its
-    CHANGELOG.md (written by the release tools) and its overlay (default: ``overlay_of``)."""
+    CHANGELOG.md (written by the release tools) and its overlay (default: ``overlay_of``, the
+    ``spec/overlay/`` convention for this repository's specs; none for other specs)."""
     from ..pipeline import generate
     from ..release.changelog import changelog_for
 
@@ -105,6 +106,8 @@ def _generate_one(spec: Path, out: Path, args: argparse.Namespace, *, own_spec: 
     overlay = Path(args.overlay) if args.overlay else None
     ref_root = Path(args.ref_root) if args.ref_root else None
     chosen = overlay or layout.overlay_of(spec)
+    if overlay is None:
+        _note_unnamed_overlay(spec)
     options = {
         "skip_unsupported": bool(args.skip_unsupported),
         "overlay": str(chosen.resolve()) if chosen else "",
@@ -137,6 +140,18 @@ def _generate_one(spec: Path, out: Path, args: argparse.Namespace, *, own_spec: 
         fingerprint.remember(spec, out, options, *read)
     _say(report, args.quiet, own_spec=own_spec)
     return True
+
+
+def _note_unnamed_overlay(spec: Path) -> None:
+    """One line on stderr when an ``overlay/`` beside a spec outside ``spec/`` is not used."""
+    unused = layout.unnamed_overlay(spec)
+    if unused is not None:
+        where = layout.rel(unused)
+        print(
+            f"note: {where}/ is not used (an overlay is read only when named): "
+            f"add --overlay {where} to put its hand-written code in the package",
+            file=sys.stderr,
+        )
 
 
 def _say(report: Report, quiet: bool, *, own_spec: bool = False) -> None:

@@ -16,9 +16,24 @@ OVERLAY = "overlay"
 
 
 def overlay_of(spec: Path) -> Path | None:
-    """The overlay of a spec: the ``overlay/`` directory beside it, if there is one."""
+    """The overlay a spec gets without ``--overlay``: ``spec/overlay/`` for a spec in this
+    repository's ``spec/`` (the convention ``make generate`` relies on), else none.
+
+    Outside ``spec/`` an overlay is used only when named (``generate --overlay DIR``): an
+    ``overlay/`` directory that merely sits beside a user's spec may hold anything, and its
+    code would be copied into their package unasked (``unnamed_overlay`` finds it, for a note)."""
+    if spec.resolve().parent != SPEC_DIR.resolve():
+        return None
     candidate = spec.parent / OVERLAY
     return candidate if candidate.is_dir() else None
+
+
+def unnamed_overlay(spec: Path) -> Path | None:
+    """An ``overlay/`` directory beside a spec outside ``spec/``: not used unless named."""
+    candidate = spec.parent / OVERLAY
+    if candidate.is_dir() and overlay_of(spec) is None:
+        return candidate
+    return None
 
 
 def spec_files(spec_dir: Path | None = None) -> list[Path]:
