@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..spectext import SpecText, SpecValue
-from .api import Method, Param
+from .methods import Method, Param
 
 
 @dataclass(frozen=True)

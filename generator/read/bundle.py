@@ -92,7 +92,7 @@ _NAMED = frozenset({"properties", "patternProperties", "$defs", "definitions", "
 
 def unused_part(pointer: str) -> bool:
     """Webhooks, callbacks, links and examples: a reference there that cannot be followed is a
-    warning (and is dropped), as any other problem there (validate.py)."""
+    warning (and is dropped), as any other problem there (parts.py)."""
     if pointer.startswith(_UNUSED_ROOTS):
         return True
     tokens = pointer.split("/")

@@ -1,7 +1,7 @@
 """The validator's findings, cached on disk by document text and validator version.
 
 The outcome of validation depends only on the document text, openapi-spec-validator's version and
-the classification rules of generator/read/validate.py, so it is kept under
+the classification rules of generator/read/validator.py, so it is kept under
 ``$GENERATOR_CACHE_DIR`` (default ``~/.cache/openapi-sdk-generator``); ``off`` disables it.
 """
 

@@ -125,7 +125,7 @@ def load_spec(path: str | Path, *, ref_root: str | Path | None = None) -> SpecDo
     Raises SpecError with file, line and pointer on bad syntax or a refused reference."""
     doc, references = _load_part(Path(path))
     if not references:
-        return doc  # only '#/...' $refs: nothing to resolve here (validate.py checks them)
+        return doc  # only '#/...' $refs: nothing to resolve here (check_refs.py checks them)
     result = bundle(doc, Path(ref_root) if ref_root is not None else None)
     if result.data is not doc.data:
         doc.data = result.data

@@ -25,7 +25,7 @@ from .diff import Change, DiffResult, diff_documents
 
 
 def spec_paths(spec_dir: Path) -> list[Path]:
-    """Every API version's spec in a directory, oldest first (as ``cli.spec_files``)."""
+    """Every API version's spec in a directory, oldest first (as ``commands.layout.spec_files``)."""
     return sorted(p for p in spec_dir.glob("*.yaml") if not p.name.startswith("."))
 
 

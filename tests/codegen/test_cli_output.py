@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
+from generator.commands import layout
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 MINI = FIXTURES / "mini" / "spec.yaml"
@@ -57,8 +58,8 @@ def test_generate_every_spec_prints_one_summary_per_version(
     for version in ("2030-01-01", "2030-02-01"):
         text = MINI.read_text(encoding="utf-8")
         (specs / f"{version}.yaml").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(cli, "spec_files", lambda: sorted(specs.glob("*.yaml")))
-    monkeypatch.setattr(cli, "OUT_DIR", tmp_path / "generated")
+    monkeypatch.setattr(layout, "SPEC_DIR", specs)
+    monkeypatch.setattr(layout, "OUT_DIR", tmp_path / "generated")
     assert cli.main(["generate"]) == 0
     printed = capsys.readouterr().out
     stage_lines = [line for line in printed.splitlines() if line.startswith("  ")]
@@ -83,8 +84,8 @@ def _layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     specs.mkdir()
     shutil.copy(MINI, specs / "2030-01-01.yaml")
     generated = tmp_path / "generated"
-    monkeypatch.setattr(cli, "spec_files", lambda: sorted(specs.glob("*.yaml")))
-    monkeypatch.setattr(cli, "OUT_DIR", generated)
+    monkeypatch.setattr(layout, "SPEC_DIR", specs)
+    monkeypatch.setattr(layout, "OUT_DIR", generated)
     assert cli.main(["generate", "--quiet"]) == 0
     return generated / "2030-01-01"
 

@@ -1,7 +1,9 @@
-"""Overlays: hand-written modules and README sections beside a spec join its generated package,
-survive regeneration, are type-checked and linted with it, and may not replace generated files.
-RunRL's own overlay (spec/overlay) keeps the 0.2.2 modules: ``runrl.config`` is checked here,
-``runrl.exceptions`` and ``runrl.futures`` by tests/sdk."""
+"""Overlays: hand-written modules and README sections join a generated package, survive
+regeneration, are type-checked and linted with it, and may not replace generated files. Only an
+overlay the user named (``--overlay DIR``) or the toolchain's own ``spec/overlay/`` is read: an
+``overlay/`` that merely sits beside another spec is left alone, with a note. RunRL's own overlay
+(spec/overlay) keeps the 0.2.2 modules: ``runrl.config`` is checked here, ``runrl.exceptions``
+and ``runrl.futures`` by tests/sdk."""
 
 from __future__ import annotations
 
@@ -13,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from generator import cli
 from generator.cli import generate_package, spec_files
+from generator.commands import layout
 from generator.errors import SpecError
+from tests.generator_cli import run_generator
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini" / "spec.yaml"
@@ -55,7 +60,7 @@ def _tree(tmp_path: Path) -> Path:
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     specs = _tree(tmp_path_factory.mktemp("overlay"))
     out = specs.parent / "out"
-    generate_package(specs / "mini.yaml", out)  # the overlay beside the spec is found
+    generate_package(specs / "mini.yaml", out, overlay=specs / "overlay")
     return out
 
 
@@ -101,7 +106,7 @@ def test_an_overlay_cannot_replace_a_generated_file(tmp_path: Path) -> None:
     specs = _tree(tmp_path)
     (specs / "overlay" / "src" / "_client.py").write_text("x = 1\n")
     with pytest.raises(SpecError) as info:
-        generate_package(specs / "mini.yaml", tmp_path / "out")
+        generate_package(specs / "mini.yaml", tmp_path / "out", overlay=specs / "overlay")
     assert info.value.file.endswith("_client.py")
     assert "would replace a generated file" in info.value.message
     assert not (tmp_path / "out").exists()
@@ -111,7 +116,7 @@ def test_a_readme_section_starts_with_its_heading(tmp_path: Path) -> None:
     specs = _tree(tmp_path)
     (specs / "overlay" / "readme" / "20-bad.md").write_text("Recipes without a heading\n")
     with pytest.raises(SpecError) as info:
-        generate_package(specs / "mini.yaml", tmp_path / "out")
+        generate_package(specs / "mini.yaml", tmp_path / "out", overlay=specs / "overlay")
     assert info.value.file.endswith("20-bad.md") and info.value.line == 1
 
 
@@ -123,6 +128,48 @@ def test_an_explicit_overlay_wins(tmp_path: Path) -> None:
     generate_package(specs / "mini.yaml", tmp_path / "out", overlay=other)
     src = tmp_path / "out" / "src" / "minijobs"
     assert (src / "more.py").exists() and not (src / "extras.py").exists()
+
+
+def test_an_overlay_beside_another_spec_is_used_only_when_named(tmp_path: Path) -> None:
+    """``generate --spec FILE`` outside spec/: an ``overlay/`` beside the spec is not copied into
+    the package unasked; one line says how to use it, and ``--overlay`` does."""
+    specs = _tree(tmp_path)
+    spec, out = specs / "mini.yaml", tmp_path / "out"
+    plain = run_generator("generate", "--quiet", "--spec", str(spec), "--out", str(out))
+    assert plain.returncode == 0, plain.stderr
+    assert not (out / "src" / "minijobs" / "extras.py").exists()
+    assert "## Recipes" not in (out / "README.md").read_text()
+    [note] = plain.stderr.splitlines()
+    assert note.startswith("note: ") and f"--overlay {specs / 'overlay'}" in note, note
+
+    named = run_generator(
+        "generate",
+        "--quiet",
+        "--spec",
+        str(spec),
+        "--out",
+        str(out),
+        "--overlay",
+        str(specs / "overlay"),
+    )
+    assert named.returncode == 0 and named.stderr == "", named.stderr
+    assert (out / "src" / "minijobs" / "extras.py").read_text() == EXTRAS
+
+
+def test_the_toolchains_spec_directory_keeps_its_overlay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``make generate`` over spec/ (every spec, or one ``--spec spec/X.yaml``): spec/overlay/ is
+    part of every package without being named, and nothing is noted."""
+    specs = _tree(tmp_path)
+    monkeypatch.setattr(layout, "SPEC_DIR", specs)
+    monkeypatch.setattr(layout, "OUT_DIR", tmp_path / "generated")
+    assert layout.overlay_of(specs / "mini.yaml") == specs / "overlay"
+    assert cli.main(["generate", "--quiet"]) == 0
+    assert cli.main(["generate", "--quiet", "--force", "--spec", str(specs / "mini.yaml")]) == 0
+    assert capsys.readouterr().err == ""
+    src = tmp_path / "generated" / "mini" / "src" / "minijobs"
+    assert (src / "extras.py").read_text() == EXTRAS
 
 
 @pytest.mark.parametrize("version", [p.stem for p in spec_files()])

@@ -48,7 +48,7 @@ BIN = Path(sys.executable).parent
 RUNNER = Path(__file__).with_name("_runner.py")
 PAGES = ("README.md", "api.md")
 MAX_NO_RUN = 4  # per version: marked blocks must stay few
-EXAMPLE_RUN_ID = 42  # the README's example value of an integer id (generator/ir/api.py)
+EXAMPLE_RUN_ID = 42  # the README's example value of an integer id (generator/ir/methods.py)
 
 MINI = ROOT / "tests" / "fixtures" / "mini"  # the golden package of a generic spec
 

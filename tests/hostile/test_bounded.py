@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
+from generator.commands import generate as generate_command
 from generator.errors import SpecError
 from generator.naming import MAX_NAME
 from generator.pipeline import generate
@@ -184,7 +185,7 @@ def test_every_failure_is_a_clean_message(
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("a bug")
 
-    monkeypatch.setattr(cli, "generate_package", broken)
+    monkeypatch.setattr(generate_command, "generate_package", broken)
     assert cli.main(["generate", "--spec", "x.yaml", "--out", "o"]) == 3
     err = capsys.readouterr().err
     assert err.startswith("error: internal error (KeyError: 'a bug')") and "Traceback" not in err
@@ -192,6 +193,6 @@ def test_every_failure_is_a_clean_message(
     def deep(*args: object, **kwargs: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(cli, "generate_package", deep)
+    monkeypatch.setattr(generate_command, "generate_package", deep)
     assert cli.main(["generate", "--spec", "x.yaml", "--out", "o"]) == 1
     assert "nested too deeply" in capsys.readouterr().err

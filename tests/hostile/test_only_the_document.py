@@ -245,8 +245,8 @@ def test_an_error_in_a_referenced_file_is_located_there(world: Path) -> None:
 
 def test_the_validator_never_fetches(tmp_path: Path) -> None:
     """openapi-spec-validator follows a ``$ref`` even inside data (a ``default``) and would
-    fetch it: its resolver refuses every scheme (read/validate.py), so nothing connects."""
-    from generator.read.validate import run_validator
+    fetch it: its resolver refuses every scheme (read/validator.py), so nothing connects."""
+    from generator.read.validator import run_validator
 
     with socket.socket() as server:
         server.bind(("127.0.0.1", 0))

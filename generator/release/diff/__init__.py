@@ -1,8 +1,8 @@
 """Compare two OpenAPI documents and classify every change for a client user.
 
 ``changes`` holds the rules (its docstring) and the result types, ``normalise`` reads a schema
-with refs followed and allOf merged, ``schemas`` compares two schemas, ``operations`` walks the
-two documents' operations.
+with refs followed and allOf merged, ``schemas`` compares two schemas (their structure; each
+level's own keywords: ``keywords``), ``operations`` walks the two documents' operations.
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Comparing two schemas, for what the client sends (``request``) or receives (``response``).
+"""Comparing two schemas, for what the client sends (``request``) or receives (``response``):
+the structure (properties, array items, additionalProperties, oneOf/anyOf variants) walked
+here, each level's own keywords compared by keywords.py.
 
 Memoised by the pair of pointers compared and guarded against cycles and depth, so shared
 schemas in multi-megabyte documents are compared once (see ``MAX_DEPTH``).
@@ -7,13 +9,13 @@ schemas in multi-megabyte documents are compared once (see ``MAX_DEPTH``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ...read.load import SpecDocument
 from ...read.refs import Resolver
-from .changes import BREAKING_DEFAULT, CONSTRAINTS, MAX_DEPTH, TYPED_FORMATS
+from .changes import MAX_DEPTH
+from .keywords import compare_keywords, type_text, values_text
 from .normalise import Schema, Side
 
 
@@ -29,10 +31,9 @@ class Rel:
     message: str
 
 
-Emit = Callable[[str, Any, Any, bool, str], None]  # (kind, before, after, breaking, message)
-
-
 class SchemaDiffer:
+    """The schemas of two documents compared, level by level (``compare``), memoised."""
+
     def __init__(self, old: SpecDocument, new: SpecDocument):
         self.old = Side(old, "old")
         self.new = Side(new, "new")
@@ -65,28 +66,8 @@ class SchemaDiffer:
         def rel(kind: str, before: Any, after: Any, breaking: bool, message: str) -> None:
             out.append(Rel("", kind, before, after, breaking, message))
 
-        if not _types(old, new, req, rel):
+        if not compare_keywords(old, new, req, rel):
             return out  # the type changed: the rest of the comparison would only repeat it
-        if old.nullable != new.nullable:
-            rel(
-                "nullable-added" if new.nullable else "nullable-removed",
-                old.nullable,
-                new.nullable,
-                new.nullable != req,
-                "may now be null" if new.nullable else "may no longer be null",
-            )
-        old_fmt, new_fmt = old.node.get("format"), new.node.get("format")
-        if old_fmt != new_fmt:
-            rel(
-                "format-changed",
-                old_fmt,
-                new_fmt,
-                old_fmt in TYPED_FORMATS or new_fmt in TYPED_FORMATS,
-                f"format changed from {old_fmt or 'none'} to {new_fmt or 'none'}",
-            )
-        _enum(old, new, req, rel)
-        _default(old, new, req, rel)
-        _constraints(old, new, req, rel)
         if "object" in new.types or old.props or new.props:
             out.extend(self._properties(old, new, direction))
         out.extend(self._nested(old, new, direction))
@@ -258,103 +239,8 @@ class SchemaDiffer:
         if "default" in schema.node:
             extras.append(f"default {json.dumps(schema.node['default'], default=str)}")
         if isinstance(schema.node.get("enum"), list):
-            extras.append(f"one of {_values(schema.node['enum'])}")
+            extras.append(f"one of {values_text(schema.node['enum'])}")
         return text + (", " + ", ".join(extras) if extras else "")
-
-
-def _types(old: Schema, new: Schema, req: bool, rel: Emit) -> bool:
-    """Report a type change; False when the types changed outright (nothing else to say).
-
-    Widening (string -> any, integer -> number) accepts everything the old type did: harmless for
-    what the client sends, breaking for what it receives; narrowing is the reverse. Any other
-    change breaks both ways."""
-    if old.types == new.types:
-        return True
-    before, after = type_text(old), type_text(new)
-    if _wider(new.types, old.types):
-        kind, breaking, how = "type-widened", not req, "widened"
-    elif _wider(old.types, new.types):
-        kind, breaking, how = "type-narrowed", req, "narrowed"
-    else:
-        kind, breaking, how = "type-changed", True, "changed"
-    rel(kind, before, after, breaking, f"type {how} from {before} to {after}")
-    return kind != "type-changed"
-
-
-def _enum(old: Schema, new: Schema, req: bool, rel: Emit) -> None:
-    old_enum, new_enum = old.node.get("enum"), new.node.get("enum")
-    if not isinstance(old_enum, list) and not isinstance(new_enum, list):
-        return
-    if not isinstance(old_enum, list):
-        rel("enum-added", None, new_enum, req, f"now limited to {_values(new_enum)}")
-        return
-    if not isinstance(new_enum, list):
-        rel("enum-removed", old_enum, None, False, "no longer limited to a list of values")
-        return
-    old_values = [v for v in old_enum if v is not None]
-    new_values = [v for v in new_enum if v is not None]
-    for value in [v for v in old_values if v not in new_values]:
-        note = "" if req else " (the client no longer receives it)"
-        rel("enum-value-removed", value, None, req, f"enum value {json.dumps(value)} removed{note}")
-    for value in [v for v in new_values if v not in old_values]:
-        note = "" if req else " (enums in responses are open)"
-        rel("enum-value-added", None, value, False, f"new enum value {json.dumps(value)}{note}")
-
-
-def _default(old: Schema, new: Schema, req: bool, rel: Emit) -> None:
-    missing = object()
-    before = old.node.get("default", missing)
-    after = new.node.get("default", missing)
-    if before is missing and after is missing:
-        return
-    both = before is not missing and after is not missing
-    if both and type(before) is type(after) and before == after:
-        return
-    if both and before == after and not req:
-        return
-    marked = bool(new.node.get(BREAKING_DEFAULT)) and req
-    if before is missing:
-        rel("default-added", None, after, marked, f"default {json.dumps(after)} added")
-    elif after is missing:
-        rel("default-removed", before, None, marked, f"default {json.dumps(before)} removed")
-    else:
-        rel(
-            "default-changed",
-            before,
-            after,
-            marked,
-            f"default changed from {json.dumps(before)} to {json.dumps(after)}",
-        )
-
-
-def _constraints(old: Schema, new: Schema, req: bool, rel: Emit) -> None:
-    for keyword, sense in CONSTRAINTS:
-        before, after = old.node.get(keyword), new.node.get(keyword)
-        if before == after or isinstance(before, bool) or isinstance(after, bool):
-            continue
-        if sense == "other":
-            tighter = looser = True  # a new pattern or multipleOf: can't tell, assume tighter
-        elif before is None:
-            tighter, looser = True, False
-        elif after is None:
-            tighter, looser = False, True
-        elif not isinstance(before, (int, float)) or not isinstance(after, (int, float)):
-            tighter = looser = True
-        else:
-            grew = after > before
-            tighter = grew if sense == "lower" else not grew
-            looser = not tighter
-        breaking = tighter if req else looser
-        word = "tightened" if tighter and not looser else "loosened" if looser else "changed"
-        if tighter and looser:
-            word = "changed"
-        rel(
-            "constraint-changed",
-            {keyword: before} if before is not None else None,
-            {keyword: after} if after is not None else None,
-            breaking,
-            f"{keyword} {word}: {_fmt(before)} → {_fmt(after)}",
-        )
 
 
 def prefix(r: Rel, segment: str) -> Rel:
@@ -366,38 +252,6 @@ def prefix(r: Rel, segment: str) -> Rel:
     else:
         path = f"{segment}.{r.path}"
     return Rel(path, r.kind, r.before, r.after, r.breaking, r.message)
-
-
-def type_text(schema: Schema) -> str:
-    if not schema.types:
-        text = f"{schema.variant_word} union" if schema.variants else "any"
-    else:
-        text = " | ".join(sorted(schema.types))
-    fmt = schema.node.get("format")
-    if fmt and len(schema.types) == 1:
-        text += f" ({fmt})"
-    return text
-
-
-def _values(values: Any) -> str:
-    if not isinstance(values, list):
-        return str(values)
-    shown = ", ".join(json.dumps(v, default=str) for v in values[:8])
-    return f"[{shown}{', ...' if len(values) > 8 else ''}]"
-
-
-def _fmt(value: Any) -> str:
-    return "none" if value is None else json.dumps(value, default=str)
-
-
-def _wider(wide: frozenset[str], narrow: frozenset[str]) -> bool:
-    """Every value of the ``narrow`` types is a value of the ``wide`` ones (empty = any)."""
-    if not wide:
-        return True
-    if not narrow:
-        return False
-    covered = set(wide) | ({"integer"} if "number" in wide else set())
-    return set(narrow) <= covered
 
 
 def has_default(side: Side, node: Any, ptr: str) -> bool:

@@ -1,0 +1,226 @@
+"""``python -m generator generate``: which spec goes to which output directory, whether it must
+be generated again (output/fingerprint.py), the run itself and what is printed about it.
+
+The pipeline and the release tools are imported where they are used: ``make generate`` with
+nothing changed only hashes its inputs and must not pay for importing them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import SpecError
+from ..output import fingerprint
+from . import layout
+
+if TYPE_CHECKING:
+    from ..pipeline import Report
+
+STAGES = ("load", "validate", "build", "models", "templates", "format", "write")
+GENERATED_MARK = b"# Generated from the spec"
+
+
+class UsageError(Exception):
+    """A command line that names no valid target: printed as ``error: ...``, exit code 2."""
+
+
+def generate_package(
+    spec: Path,
+    out: Path,
+    *,
+    skip_unsupported: bool = False,
+    overlay: Path | None = None,
+    ref_root: Path | None = None,
+    package: str | None = None,
+) -> Report:
+    """What ``python -m generator generate`` does for one spec: the package with its
+    CHANGELOG.md (written by the release tools) and its overlay (default: ``overlay_of``, the
+    ``spec/overlay/`` convention for this repository's specs; none for other specs)."""
+    from ..pipeline import generate
+    from ..release.changelog import changelog_for
+
+    return generate(
+        spec,
+        out,
+        skip_unsupported=skip_unsupported,
+        changelog=changelog_for,
+        overlay=overlay or layout.overlay_of(spec),
+        ref_root=ref_root,
+        package=package,
+    )
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    try:
+        pairs = _targets(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    own_spec = bool(args.spec) and args.out is not None
+    regenerated = False
+    for spec, out in pairs:
+        regenerated |= _generate_one(spec, out, args, own_spec=own_spec)
+    spec_dir = pairs[0][0].parent
+    # The gate's warnings come with a run that regenerated something (a run that skipped every
+    # package changed nothing the last run did not already warn about; `make release-check`
+    # refuses regardless).
+    if regenerated and (spec_dir / "versions.toml").exists():
+        warn_releases(spec_dir, None if args.spec else layout.OUT_DIR)
+    return 0
+
+
+def _targets(args: argparse.Namespace) -> list[tuple[Path, Path]]:
+    """The (spec, output directory) pairs of the command line: one ``--spec``, or every
+    ``spec/*.yaml`` into ``generated/<stem>``. Every output directory must be replaceable."""
+    if args.spec:
+        spec = Path(args.spec)
+        if args.out:
+            out = Path(args.out)
+        elif spec.resolve().parent == layout.SPEC_DIR.resolve():
+            out = layout.OUT_DIR / spec.stem  # an API version of this repository
+        else:
+            raise UsageError(
+                f"--out DIR is required for a spec outside {layout.rel(layout.SPEC_DIR)}/ "
+                "(the directory the package project is written to, e.g. --out ./my-api-client)"
+            )
+        pairs = [(spec, out)]
+    else:
+        if args.out or args.package:
+            raise UsageError("--out and --package go with --spec")
+        pairs = [(spec, layout.OUT_DIR / spec.stem) for spec in layout.spec_files()]
+        if not pairs:
+            raise UsageError(f"no specs in {layout.SPEC_DIR}")
+    for _, out in pairs:
+        problem = _not_replaceable(out)
+        if problem:
+            raise UsageError(f"--out {out}: {problem}")
+    return pairs
+
+
+def _generate_one(spec: Path, out: Path, args: argparse.Namespace, *, own_spec: bool) -> bool:
+    """Generate one package unless its inputs and output are as the last run left them;
+    whether it was generated."""
+    overlay = Path(args.overlay) if args.overlay else None
+    ref_root = Path(args.ref_root) if args.ref_root else None
+    chosen = overlay or layout.overlay_of(spec)
+    if overlay is None:
+        _note_unnamed_overlay(spec)
+    options = {
+        "skip_unsupported": bool(args.skip_unsupported),
+        "overlay": str(chosen.resolve()) if chosen else "",
+        "ref_root": str(ref_root.resolve()) if ref_root else "",
+        "package": args.package or "",
+    }
+    if not args.force and fingerprint.up_to_date(spec, out, options):
+        if not args.quiet:
+            print(f"{spec.stem}: up to date (inputs unchanged) -> {layout.rel(out)}")
+        return False
+    recorder = fingerprint.Recorder.get() if fingerprint.cache_base() else None
+    if recorder is not None:
+        recorder.start()  # which files this generation reads: the next run's inputs
+    try:
+        report = generate_package(
+            spec,
+            out,
+            skip_unsupported=args.skip_unsupported,
+            overlay=overlay,
+            ref_root=ref_root,
+            package=args.package,
+        )
+    except SpecError as exc:
+        if not args.skip_unsupported:
+            _hint_skip_unsupported(spec, exc)
+        raise
+    finally:
+        read = recorder.stop(out) if recorder is not None else None
+    if read is not None:
+        fingerprint.remember(spec, out, options, *read)
+    _say(report, args.quiet, own_spec=own_spec)
+    return True
+
+
+def _note_unnamed_overlay(spec: Path) -> None:
+    """One line on stderr when an ``overlay/`` beside a spec outside ``spec/`` is not used."""
+    unused = layout.unnamed_overlay(spec)
+    if unused is not None:
+        where = layout.rel(unused)
+        print(
+            f"note: {where}/ is not used (an overlay is read only when named): "
+            f"add --overlay {where} to put its hand-written code in the package",
+            file=sys.stderr,
+        )
+
+
+def _say(report: Report, quiet: bool, *, own_spec: bool = False) -> None:
+    if quiet:
+        return
+    stages = "  ".join(f"{s} {report.timings[s]:.2f}s" for s in STAGES if s in report.timings)
+    print(f"  {report.spec.name}: {stages}")
+    skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
+    print(
+        f"{report.api_version or report.spec.stem}: {report.operations} operations{skipped}, "
+        f"{report.models} models, {report.files} files, {report.seconds:.2f}s "
+        f"-> {layout.rel(report.out)} (package {report.package_name} {report.package_version}, "
+        f"import {report.package_name})"
+    )
+    if own_spec:
+        print(
+            f"  next: pip install {layout.rel(report.out)}; "
+            f"from {report.package_name} import {report.client}"
+        )
+
+
+def _hint_skip_unsupported(spec: Path, exc: SpecError) -> None:
+    """When ``--skip-unsupported`` would have generated the package (leaving out what the
+    error is about), say so under the error. Only on the error path: builds the spec again."""
+    from ..build import build_api
+    from ..read.load import load_spec
+
+    try:
+        doc = load_spec(spec)
+        doc.quiet = True
+        api = build_api(doc, skip_unsupported=True)
+    except (SpecError, OSError):
+        return
+    left_out = len(api.skipped) + len(api.omitted)
+    if left_out and "--skip-unsupported" not in exc.message:  # the build's own closing line
+        exc.message += (
+            f" (`python -m generator generate --skip-unsupported` generates the rest, leaving "
+            f"out {left_out} unsupported operation(s) or parameter(s), each reported as a warning)"
+        )
+
+
+def warn_releases(spec_dir: Path, generated: Path | None) -> None:
+    """Say at once (stderr) what the release gate will refuse: a breaking change on the same
+    major, a released version changed. Generation itself succeeded."""
+    from ..release.gate import check_releases
+
+    report = check_releases(spec_dir, generated)
+    for problem in report.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if report.problems:
+        print(
+            'warning: `make release-check` fails until this is fixed (README: "Changing the API")',
+            file=sys.stderr,
+        )
+
+
+def _not_replaceable(out: Path) -> str:
+    """Why ``out`` must not be replaced by a generated project ("" when it may be): the
+    output directory is replaced as a whole, so it must be new, empty or an earlier output."""
+    if not out.exists():
+        return ""
+    if not out.is_dir():
+        return "exists and is not a directory"
+    if not any(out.iterdir()):
+        return ""
+    pyproject = out / "pyproject.toml"
+    if pyproject.is_file() and pyproject.read_bytes().startswith(GENERATED_MARK):
+        return ""
+    return (
+        "exists and is not a package this generator wrote (the directory is replaced as a "
+        "whole): choose a new or empty directory"
+    )

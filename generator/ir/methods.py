@@ -1,0 +1,243 @@
+"""One generated method and everything in its signature and body: its arguments (``Param``,
+with their ``Default``), what it returns (``Returns``, ``Pagination``) and the helpers around it
+(``Polling`` futures, ``Follow``).
+
+Where a spec field becomes a Python argument: generator/build/arguments.py, ``argument()``;
+the result is a ``Param`` below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..escape import py_literal, pyrepr
+from ..spectext import SpecText, SpecValue
+from .security import Requirements
+from .types import Scalar, Type
+
+_EXAMPLES = {"int": "42", "float": "1.0", "bool": "True", "str": '"<NAME>"'}
+
+
+@dataclass(frozen=True)
+class Default:
+    """An argument's default: a spec value, ``None`` or the ``NOT_GIVEN`` sentinel."""
+
+    value: SpecValue | None = None
+    not_given: bool = False
+
+    @property
+    def source(self) -> str:
+        if self.not_given:
+            return "NOT_GIVEN"
+        return py_literal(self.value.value if self.value is not None else None)
+
+
+NO_DEFAULT_NONE = Default()
+NOT_GIVEN_DEFAULT = Default(not_given=True)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One argument of a generated method, and where its value goes on the wire."""
+
+    name: str  # Python argument name
+    wire_name: SpecText  # name in the path, query, header or body ("" = the whole body)
+    location: str  # "path" | "query" | "header" | "body" | "file" | "form"
+    type: Type
+    required: bool
+    default: Default | None  # None = no default (a required argument)
+    description: SpecText
+    positional: bool
+    constraints: SpecValue = SpecValue({})  # checked by the runtime before sending
+    send: str = "always"  # "always" | "if_not_none" | "if_given" (NOT_GIVEN sentinel)
+    # How the value is serialized when not by default (templates/runtime/_encoding.py.jinja):
+    # OpenAPI's style ("form", "deepObject", "pipeDelimited", "label", ...) and explode.
+    style: str = ""
+    explode: bool = False
+    media_type: str = ""  # a body argument: the request's Content-Type when not JSON or a form
+    raw: str = ""  # a whole body sent as is: "text" (str) or "file" (bytes, path, file)
+
+    @property
+    def annotation(self) -> str:
+        return self.type.render()
+
+    @property
+    def default_source(self) -> str | None:
+        """The default as Python source, or None for a required argument."""
+        return None if self.default is None else self.default.source
+
+    @property
+    def is_whole_body(self) -> bool:
+        return self.location == "body" and not self.wire_name
+
+    @property
+    def example(self) -> str:
+        """A value of this argument for the README's examples, as Python source."""
+        enum = (
+            self.constraints.value.get("enum") if isinstance(self.constraints.value, dict) else None
+        )
+        if self.location == "file":
+            return '"data.jsonl"'
+        if enum:
+            return pyrepr(enum[0])
+        kind = self.type
+        if isinstance(kind, Scalar) and kind.python in _EXAMPLES:
+            return _EXAMPLES[kind.python].replace("NAME", self.name)
+        return "..."
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """``runtime/_pagination.PaginationSpec`` (paths are member names into the payload)."""
+
+    style: str  # "page" | "offset" | "cursor" | "last_item" | "next_url" | "link_header" | "single"
+    items: SpecText  # "" = the payload is the list
+    meta: SpecText  # "" = the payload's own members
+    page_param: SpecText = SpecText("page")
+    size_param: SpecText = SpecText("per_page")
+    offset_param: SpecText = SpecText("offset")
+    limit_param: SpecText = SpecText("limit")
+    cursor_param: SpecText = SpecText("cursor")
+    next_cursor: tuple[SpecText, ...] = (SpecText("next_cursor"),)
+    next_url: tuple[SpecText, ...] = (SpecText("next"),)
+    has_more: tuple[SpecText, ...] = ()
+    inferred: bool = False  # from the operation's shape, not x-sdk-pagination
+
+
+@dataclass(frozen=True)
+class Returns:
+    """What a method returns and how the response body becomes it."""
+
+    kind: str  # "value" | "none" | "bytes" | "stream" | "page"
+    type: Type  # annotation of the method's return value (before a future wraps it)
+    cast_type: Type  # what is passed as cast_to / item_type
+    unwrap: tuple[SpecText, ...]
+    pagination: Pagination | None = None
+    model: str | None = None  # the component model returned, if any
+    accept: str = ""  # the Accept header, when the JSON answer is declared as another JSON type
+
+    @property
+    def annotation(self) -> str:
+        return self.type.render()
+
+    @property
+    def cast(self) -> str:
+        """The ``cast_to`` expression. A class or ``List[...]`` is a ``type[T]`` as it is;
+        ``Union``/``Optional``/``Literal`` are special forms mypy does not accept there, so
+        they are passed as ``_cast(Type[X], X)`` (the same object at run time). No bare
+        ``type`` or ``cast``: an argument may be called so (generator/naming.py)."""
+        if self.kind == "none":
+            return "NoneType"
+        hint = self.cast_type.render()
+        return f"_cast(Type[{hint}], {hint})" if self.cast_type.special_form else hint
+
+    @property
+    def needs_cast(self) -> bool:
+        return self.kind != "none" and self.cast_type.special_form
+
+
+@dataclass(frozen=True)
+class Polling:
+    status_method: str  # Python name of the method (same namespace) fetching the current state
+    id_field: str
+    status_field: SpecText
+    progress_field: SpecText | None
+    terminal: tuple[SpecText, ...]
+    success: tuple[SpecText, ...]
+    cancel_method: str | None
+    failure_error: str
+    failure_attribute: str
+    name: SpecText  # how messages name the polled object ("run 42 ended with ...")
+    error_field: SpecText | None = None  # member holding the failure reason, for messages
+
+
+@dataclass(frozen=True)
+class Follow:
+    """``x-sdk-follow`` on a stream operation: a helper that prints the events as they arrive
+    until the object is terminal, then returns it (``client.runs.follow(run_id)``)."""
+
+    method: str  # Python name of the helper, beside the stream method
+    status_method: str  # method (same namespace, same path parameters) fetching the object
+    status_field: str
+    terminal: tuple[SpecText, ...]
+    line: SpecText | None  # str.format template over the event's JSON object; None = raw data
+    returns: Type  # what the helper returns (the status method's model)
+    # the stream's path arguments as the helper names them (``file_`` for ``file``: the helper
+    # has a ``file`` argument of its own; generator/naming.py FOLLOW_NAMES)
+    args: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Method:
+    name: str
+    namespace: str  # "" = on the client itself
+    operation_id: SpecText
+    http_method: str  # upper case
+    path: SpecText
+    summary: SpecText
+    description: SpecText
+    deprecated: bool
+    idempotent: bool
+    scopes: tuple[SpecText, ...]
+    params: tuple[Param, ...]  # in signature order
+    body_type: str | None  # "json" | "multipart" | "form" | None
+    returns: Returns
+    polling: Polling | None = None
+    follow: Follow | None = None  # x-sdk-follow: a helper printing this stream's events
+    source_pointer: str = ""  # JSON pointer of the operation (for messages)
+    server: str = ""  # the operation's own server URL (path- or operation-level `servers`)
+    # The operation's own ``security`` when it differs from the document's (None: the default).
+    security: Requirements | None = None
+
+    @property
+    def keyed(self) -> bool:
+        """The request carries an ``Idempotency-Key`` (POST and PATCH, as the runtime sends
+        them), so the method takes ``idempotency_key``."""
+        return self.http_method in ("POST", "PATCH")
+
+    @property
+    def const_name(self) -> str:
+        """Name of the module-level Operation constant for this method."""
+        return "_" + self.name.upper().strip("_") + "_OP"
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.namespace}.{self.name}" if self.namespace else self.name
+
+    @property
+    def content_type(self) -> str:
+        """The request body's media type when it is not plain JSON or a form ("" otherwise)."""
+        return next((p.media_type for p in self.params if p.media_type), "")
+
+    @property
+    def raw_body(self) -> str:
+        """ "text" or "file" when the body is sent as is (not JSON), else ""."""
+        return next((p.raw for p in self.params if p.raw), "")
+
+    @property
+    def styled(self) -> bool:
+        """Whether an argument is serialized by a style (templates/runtime/_encoding)."""
+        return any(p.style for p in self.params)
+
+    def params_in(self, location: str) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if p.location == location)
+
+    @property
+    def constrained_params(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if p.constraints)
+
+    @property
+    def types(self) -> tuple[Type, ...]:
+        """Every type the method's signature and body name."""
+        found = [p.type for p in self.params] + [self.returns.type, self.returns.cast_type]
+        if self.follow is not None:
+            found.append(self.follow.returns)
+        return tuple(found)
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """The model classes the method's types name, sorted."""
+        found: set[str] = set()
+        for kind in self.types:
+            found |= kind.models()
+        return tuple(sorted(found))
