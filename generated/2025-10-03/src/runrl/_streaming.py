@@ -3,7 +3,7 @@
 
 Parsing is left to ``httpx-sse``; this module adds what an SDK needs on top: events are
 yielded as they arrive, each event's data validated as the model the spec declares for it
-(``EventStream[LogEvent]``: one Pydantic ``TypeAdapter`` per type, built once and kept), a
+(``EventStream[Item]``: one Pydantic ``TypeAdapter`` per type, built once and kept), a
 stream that breaks is reopened with ``Last-Event-ID`` (a bounded number of times), and the
 connection is closed as soon as the consumer stops iterating. A stream whose spec declares no
 data schema yields the ``ServerSentEvent`` objects themselves (``EventStream[ServerSentEvent]``).
@@ -152,7 +152,7 @@ class EventStream(Generic[_T_co]):
     """The events of one Server-Sent Events stream, as they arrive.
 
     ``for event in stream`` yields each event's data validated as the type the spec
-    declares for it (``EventStream[LogEvent]`` yields ``LogEvent`` objects; data that does not
+    declares for it (``EventStream[Item]`` yields ``Item`` objects; data that does not
     match raises ``ResponseValidationError``, and an event without data is skipped), or, when
     the spec declares none, the ``ServerSentEvent`` objects themselves
     (``EventStream[ServerSentEvent]``). ``stream.events()`` yields the ``ServerSentEvent``
@@ -301,7 +301,7 @@ class AsyncEventStream(Generic[_T_co]):
     """The events of one Server-Sent Events stream, as they arrive.
 
     ``async for event in stream`` yields each event's data validated as the type the spec
-    declares for it (``AsyncEventStream[LogEvent]`` yields ``LogEvent`` objects; data that does not
+    declares for it (``AsyncEventStream[Item]`` yields ``Item`` objects; data that does not
     match raises ``ResponseValidationError``, and an event without data is skipped), or, when
     the spec declares none, the ``ServerSentEvent`` objects themselves
     (``AsyncEventStream[ServerSentEvent]``). ``stream.events()`` yields the ``ServerSentEvent``
