@@ -96,6 +96,20 @@ SPEC = textwrap.dedent(
                     properties:
                       n: {type: integer}
                     required: [n]
+      /union:
+        get:
+          operationId: eitherOne
+          x-sdk-namespace: ""
+          x-sdk-method: either_one
+          responses:
+            "200":
+              description: ok
+              content:
+                text/event-stream:
+                  schema:
+                    oneOf:
+                      - {$ref: "#/components/schemas/Tock"}
+                      - {$ref: "#/components/schemas/Tick"}
       /text:
         get:
           operationId: plainText
@@ -114,6 +128,11 @@ SPEC = textwrap.dedent(
           properties:
             n: {type: integer}
           required: [n]
+        Tock:
+          type: object
+          properties:
+            m: {type: integer}
+          required: [m]
         TickEvent:
           type: object
           properties:
@@ -126,6 +145,7 @@ EXPECTED = {
     "item_data": "Tick",
     "schema_ref": "Tick",
     "watch_inline": "WatchInlineEvent",
+    "either_one": "Union[Tock, Tick]",
     "plain_text": "ServerSentEvent",
 }
 BODY = b'id: 1\ndata: {"n": 1}\n\nevent: ping\ndata: \n\nid: 2\ndata: {"n": 2}\n\n'
@@ -159,7 +179,7 @@ def _handler(request: Seen, n: int) -> Reply:
 
 
 def test_typed_events_from_a_server(ticks: ModuleType, server: TestServer) -> None:
-    for path in ("/item-content", "/item-data", "/schema", "/inline", "/text"):
+    for path in ("/item-content", "/item-data", "/schema", "/inline", "/union", "/text"):
         server.on("GET", path, _handler)
     models = ticks.models
     with ticks.TicksClient(api_key="k", base_url=server.url) as client:
@@ -167,6 +187,7 @@ def test_typed_events_from_a_server(ticks: ModuleType, server: TestServer) -> No
         for name in ("item_content", "item_data", "schema_ref"):
             assert list(methods[name]()) == [models.Tick(n=1), models.Tick(n=2)]
         assert [e.n for e in methods["watch_inline"]()] == [1, 2]
+        assert list(methods["either_one"]()) == [models.Tick(n=1), models.Tick(n=2)]
         assert type(next(iter(methods["watch_inline"]()))).__name__ == "WatchInlineEvent"
         raw = list(methods["plain_text"]())
         assert [(e.id, e.event, e.data) for e in raw][0] == ("1", "message", '{"n": 1}')
@@ -234,6 +255,7 @@ def test_mypy_infers_the_event_type(ticks: ModuleType, spec: Path, tmp_path: Pat
         "ticks.models._tick.Tick",
         "ticks.models._tick.Tick",
         "ticks.models._watch_inline_event.WatchInlineEvent",
+        "ticks.models._tock.Tock | ticks.models._tick.Tick",
         "ticks._streaming.ServerSentEvent",
         "ticks.models._tick.Tick",
         "ticks._streaming.ServerSentEvent",
