@@ -10,7 +10,9 @@ venv it runs in. Commands:
 * ``concurrency``: 1,000 concurrent async GETs on one SDK client vs the same client one call at a
   time vs one raw AsyncClient, then 10,000 concurrent with the resident memory;
 * ``threads``: 32 threads sharing one sync SDK client vs one raw httpx.Client;
-* ``sse``: events per second through the SDK's ``stream_logs`` vs an httpx + httpx-sse loop;
+* ``sse``: events per second through the SDK's ``stream_logs`` (typed: each event's data
+  validated as ``LogEvent``) vs an httpx + httpx-sse loop validating the same way, and its
+  unvalidated ``.events()`` vs the bare loop;
 * ``sse_memory`` / ``upload_memory``: resident memory while streaming many events / uploading
   a large file from disk through ``files.upload_path``.
 """
@@ -18,6 +20,7 @@ venv it runs in. Commands:
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import json
 import resource
@@ -332,52 +335,67 @@ def cmd_threads(args: dict[str, Any]) -> dict[str, Any]:
 
 
 def cmd_sse(args: dict[str, Any]) -> dict[str, Any]:
-    """Events per second, sync and async: the SDK's stream_logs vs httpx + httpx-sse."""
+    """Events per second, sync and async: the SDK's stream_logs (each event's data validated as
+    the spec's LogEvent) vs httpx + httpx-sse validating each event's data with the same model
+    (one TypeAdapter, built once), and the SDK's unvalidated events (``.events()``) vs httpx +
+    httpx-sse alone."""
     from httpx_sse import EventSource
+    from runrl.models import LogEvent
 
     base, events, rounds = args["base"], args["events"], args["rounds"]
     url = f"{base}/runs/{events}/logs/stream"
     sse_headers = {"accept": "text/event-stream", "cache-control": "no-store"}
     raw = httpx.Client(headers=HEADERS, timeout=60.0)
     client = sdk(False, base, timeout=60.0)
+    validate = TypeAdapter(LogEvent).validate_json
 
-    def raw_sync() -> int:
+    def raw_sync(typed: bool) -> int:
         count = 0
         with raw.stream("GET", url, headers=sse_headers) as response:
             response.raise_for_status()
-            for _event in EventSource(response).iter_sse():
+            for event in EventSource(response).iter_sse():
+                if typed:
+                    validate(event.data)
                 count += 1
         return count
 
-    def sdk_sync() -> int:
+    def sdk_sync(typed: bool) -> int:
         count = 0
-        for _event in client.runs.stream_logs(events):
+        stream = client.runs.stream_logs(events)
+        for _event in stream if typed else stream.events():
             count += 1
         return count
 
-    async def arun(which: str) -> int:
+    async def arun(which: str, typed: bool) -> int:
         count = 0
         if which == "raw":
             async with httpx.AsyncClient(headers=HEADERS, timeout=60.0) as araw:
                 async with araw.stream("GET", url, headers=sse_headers) as response:
                     response.raise_for_status()
-                    async for _event in EventSource(response).aiter_sse():
+                    async for event in EventSource(response).aiter_sse():
+                        if typed:
+                            validate(event.data)
                         count += 1
         else:
             async with sdk(True, base, timeout=60.0) as aclient:
-                async for _event in aclient.runs.stream_logs(events):
+                stream = aclient.runs.stream_logs(events)
+                async for _event in stream if typed else stream.events():
                     count += 1
         return count
 
-    def raw_async() -> int:
-        return asyncio.run(arun("raw"))
-
-    def sdk_async() -> int:
-        return asyncio.run(arun("sdk"))
-
-    cases = {
-        "sync": {"raw": raw_sync, "sdk": sdk_sync},
-        "async": {"raw": raw_async, "sdk": sdk_async},
+    cases: dict[str, dict[str, Callable[[], int]]] = {
+        "sync": {
+            "raw": functools.partial(raw_sync, True),
+            "sdk": functools.partial(sdk_sync, True),
+            "raw_untyped": functools.partial(raw_sync, False),
+            "sdk_untyped": functools.partial(sdk_sync, False),
+        },
+        "async": {
+            "raw": lambda: asyncio.run(arun("raw", True)),
+            "sdk": lambda: asyncio.run(arun("sdk", True)),
+            "raw_untyped": lambda: asyncio.run(arun("raw", False)),
+            "sdk_untyped": lambda: asyncio.run(arun("sdk", False)),
+        },
     }
     out: dict[str, Any] = {}
     for case, fns in cases.items():

@@ -13,17 +13,17 @@ def docs_facts(api: ir.Api) -> ir.Docs:
     idempotent: list[ir.Method] = []
     deprecated: list[ir.Method] = []
     polling: list[ir.Method] = []
-    for ns in api.namespaces:
-        for meth in ns.methods:
-            for kind, fits in _kinds(meth).items():
-                if fits:
-                    found.setdefault(kind, meth)
-            if meth.idempotent:
-                idempotent.append(meth)
-            if meth.deprecated:
-                deprecated.append(meth)
-            if meth.polling:
-                polling.append(meth)
+    # the namespaces' methods first, then the client's own (a stream there is a stream too)
+    for meth in [m for ns in api.namespaces for m in ns.methods] + list(api.client_methods):
+        for kind, fits in _kinds(meth).items():
+            if fits:
+                found.setdefault(kind, meth)
+        if meth.idempotent:
+            idempotent.append(meth)
+        if meth.deprecated:
+            deprecated.append(meth)
+        if meth.polling:
+            polling.append(meth)
     plain = [m for m in api.all_methods if not m.polling and m.returns.kind != "stream"]
     candidates = plain or list(api.all_methods)
     one = found.get("get") or (candidates[0] if candidates else None)

@@ -1,6 +1,7 @@
 """Responses -> what a method returns (``ir.Returns``): the first 2xx response's content.
 
-``text/event-stream`` streams events; JSON is typed from its schema, after the envelope
+``text/event-stream`` streams events, typed by the schema of their data when the media type
+declares one (``read/events.py``); JSON is typed from its schema, after the envelope
 (``x-sdk.envelope``) and ``x-sdk-unwrap`` are taken off; any other content is ``bytes``; no
 content (or a ``null`` payload) is ``None``. ``x-sdk-pagination``, or a shape ``pagination.py``
 recognises on a ``GET``, returns a page.
@@ -15,6 +16,7 @@ from typing import Any
 from .. import ir
 from ..errors import pointer
 from ..ir import types as t
+from ..read.events import event_data_schema
 from ..spectext import SpecText
 from .context import Context
 from .extensions import OperationExt
@@ -43,8 +45,11 @@ def returns(ctx: Context, types: TypeBuilder, op: dict[str, Any], op_ptr: str) -
     if not isinstance(content, dict) or not content or code == "204":
         return _NONE
     media_types = [str(m) for m in content]
-    if any(essence(m) == "text/event-stream" for m in media_types):
-        return ir.Returns(kind="stream", type=t.EVENT, cast_type=t.EVENT, unwrap=())
+    stream = next((m for m in media_types if essence(m) == "text/event-stream"), None)
+    if stream is not None:
+        return _stream_returns(
+            ctx, types, content[stream], f"{resp_ptr}/content/{pointer(stream)[1:]}"
+        )
     json_type = next((m for m in media_types if essence(m) == "application/json"), None)
     if json_type is None:
         json_type = next((m for m in media_types if essence(m).endswith("+json")), None)
@@ -58,6 +63,18 @@ def returns(ctx: Context, types: TypeBuilder, op: dict[str, Any], op_ptr: str) -
         ctx, types, ctx.ext.operation(op), media.get("schema") or {}, schema_ptr, where
     )
     return replace(found, accept=_accept(json_type))
+
+
+def _stream_returns(ctx: Context, types: TypeBuilder, media: Any, media_ptr: str) -> ir.Returns:
+    """Events typed by the schema of their data (``read/events.py``: ``itemSchema``,
+    ``x-event-data``, a non-string ``schema``); ``ServerSentEvent`` when none is declared or
+    it says nothing (``Any``)."""
+    found = event_data_schema(media, media_ptr, ctx.deref)
+    kind = types.of(found[0], found[1], request=False) if found is not None else t.ANY
+    if kind == t.ANY:
+        return ir.Returns(kind="stream", type=t.EVENT, cast_type=t.EVENT, unwrap=())
+    model = ctx.class_of(found[0]) if found is not None else None
+    return ir.Returns(kind="stream", type=kind, cast_type=kind, unwrap=(), model=model)
 
 
 # A media type with parameters, in the tokens RFC 9110 allows (nothing else reaches a header).

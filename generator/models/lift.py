@@ -4,6 +4,8 @@ A response, request-body property or nested object that a spec writes inline (no
 would otherwise be typed ``Dict[str, Any]``. Each one gets a deterministic, readable class name
 from where it is, as openapi-python-client does:
 
+* ``<Operation>Event`` for the data of each event of a ``text/event-stream`` response
+  (``read/events.py``);
 * ``<Operation>Response`` for a 2xx JSON response (``<ResponseName>`` for a shared
   ``components/responses`` entry), ``<Operation>Request`` for a body that is not an object
   with properties (an object's properties are keyword arguments already);
@@ -27,6 +29,7 @@ from typing import Any
 
 from ..errors import SpecError, pointer
 from ..naming import class_base
+from ..read.events import event_data_schema
 from ..read.refs import Resolver
 
 _SCHEMA_REF = "#/components/schemas/"
@@ -179,6 +182,12 @@ class _Lifter:
             base = class_base(resp_ptr.rsplit("/", 1)[1]) if shared else f"{name}Response"
             for _media_type, media, media_ptr in _json_media(response, resp_ptr):
                 self.visit(media.get("schema"), f"{media_ptr}/schema", base)
+            for media_type, media, media_ptr in _all_media(response, resp_ptr):
+                found = None
+                if media_type.split(";", 1)[0].strip().lower() == "text/event-stream":
+                    found = event_data_schema(media, media_ptr, self.resolver.deref)
+                if found is not None:  # each event's data: <Operation>Event
+                    self.visit(found[0], found[1], f"{name}Event")
 
     def request(self, body: dict[str, Any], body_ptr: str, name: str) -> None:
         for media_type, media, media_ptr in _all_media(body, body_ptr):

@@ -16,7 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .. import escape
 from ..naming import field_name
 from ..spectext import SpecText, SpecValue, UnescapedSpecText
-from .examples import example_call, follow_call, short_signature, typed_example
+from .examples import example_call, follow_call, short_signature, type_imports, typed_example
 from .modes import MODES
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -73,5 +73,6 @@ def environment() -> jinja2.Environment:
     env.globals["follow_call"] = follow_call
     env.globals["typed_example"] = typed_example
     env.globals["short_signature"] = short_signature
+    env.globals["type_imports"] = type_imports
     env.globals["modes"] = MODES
     return env

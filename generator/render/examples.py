@@ -73,8 +73,9 @@ def typed_example(api: ir.Api) -> str:
         r = docs.page.returns
         assign("page", r.annotation, example_call(docs.page), [r.type])
     if docs.stream is not None:
+        r = docs.stream.returns
         found.add(Import(".", "EventStream"))
-        assign("stream", "EventStream", example_call(docs.stream))
+        assign("stream", f"EventStream[{r.annotation}]", example_call(docs.stream), [r.type])
         lines.append("stream.close()  # no request was made: it is made when iteration starts")
     if docs.poll is not None and docs.poll.polling is not None:
         r = docs.poll.returns
@@ -86,13 +87,21 @@ def typed_example(api: ir.Api) -> str:
     if followed is not None and followed.follow is not None:
         follow = followed.follow
         assign("final", follow.returns.render(), follow_call(followed), [follow.returns])
+    client = f"client = {pkg.client}()"
+    return "\n".join([*_import_lines(pkg.name, found), "", client, *lines])
+
+
+def type_imports(package: str, kind: Type) -> str:
+    """The import lines of the names ``kind``'s annotation uses, as a user writes them."""
+    return "\n".join(_import_lines(package, kind.imports()))
+
+
+def _import_lines(package: str, found: Iterable[Import]) -> list[str]:
     modules: dict[str, set[str]] = {}
     for i in found:
         if i.module:  # "" is a builtin (None)
-            modules.setdefault(_public_module(pkg.name, i.module), set()).add(i.name)
-    head = [f"from {m} import {', '.join(sorted(names))}" for m, names in sorted(modules.items())]
-    client = f"client = {pkg.client}()"
-    return "\n".join([*head, "", client, *lines])
+            modules.setdefault(_public_module(package, i.module), set()).add(i.name)
+    return [f"from {m} import {', '.join(sorted(names))}" for m, names in sorted(modules.items())]
 
 
 def _public_module(package: str, module: str) -> str:

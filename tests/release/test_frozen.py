@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from generator.read.load import load_spec
-from generator.release.gate import check_releases
+from generator.release.gate import check_releases, current_release
 from generator.release.lock import LOCK_FILE, read_lock, write_lock
 from tests.generator_cli import run_generator
 from tests.versions import ROOT, SPEC_DIR, next_name, released, versions, versions_entry
@@ -35,6 +35,15 @@ def copy_specs(tmp_path: Path, *, generated: bool = False) -> Path:
     for name in ("versions.toml", LOCK_FILE):
         shutil.copy(SPEC_DIR / name, target / name)
     return target
+
+
+def as_released(specs: Path, generated: Path | None = None) -> None:
+    """Record every version as it is now (what `python -m generator release` does once it is
+    published): the test starts from released, unchanged packages, whether or not the
+    repository has a patch pending (a bumped version not released yet)."""
+    report = check_releases(specs, generated)
+    entries = zip(report.entries, report.docs, strict=True)
+    write_lock(specs, [current_release(doc, entry, generated) for entry, doc in entries])
 
 
 def test_every_version_in_released_toml_has_a_spec_and_the_repository_passes() -> None:
@@ -73,6 +82,7 @@ def test_a_changed_package_needs_a_patch_bump(tmp_path: Path) -> None:
     version = RELEASED[-1]
     specs = copy_specs(tmp_path, generated=True)
     generated = tmp_path / "generated"
+    as_released(specs, generated)
     assert check_releases(specs, generated).ok
     readme = generated / version / "README.md"
     readme.write_text(readme.read_text() + "\nA template fix.\n")
@@ -87,6 +97,7 @@ def test_a_changed_package_needs_a_patch_bump(tmp_path: Path) -> None:
 def test_a_changed_surface_needs_a_bump_and_a_bumped_version_is_pending(tmp_path: Path) -> None:
     version = RELEASED[-1]
     specs = copy_specs(tmp_path)
+    as_released(specs)
     recorded, _ = read_lock(specs)
     entry = recorded[version]
     write_lock(specs, {**recorded, version: replace(entry, surface="sha256:0")}.values())

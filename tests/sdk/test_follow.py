@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 import io
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
@@ -125,7 +125,7 @@ async def test_a_stream_that_ends_before_the_run_is_terminal_is_reopened_after_t
             with store.lock:
                 store.set_run_status(seeded["id"], "COMPLETED")
             return real(*args, **kwargs)
-        events = real(*args, **kwargs)
+        events = real(*args, **kwargs).events()  # what the helper iterates
         if inspect.isasyncgen(events) or hasattr(events, "__anext__"):
 
             async def one() -> Any:
@@ -134,7 +134,7 @@ async def test_a_stream_that_ends_before_the_run_is_terminal_is_reopened_after_t
                     break
                 await events.aclose()
 
-            return one()
+            return SimpleNamespace(events=one)
 
         def one_sync() -> Any:
             for event in events:
@@ -142,7 +142,7 @@ async def test_a_stream_that_ends_before_the_run_is_terminal_is_reopened_after_t
                 break
             events.close()
 
-        return one_sync()
+        return SimpleNamespace(events=one_sync)
 
     monkeypatch.setattr(runs, "stream_logs", first_event_only)
 

@@ -385,8 +385,14 @@ async def test_stream_logs_yields_typed_events(
         "GET",
         f"/runs/{seeded['id']}/logs/stream",
     )
-    assert [e.id for e in events] == [str(ln["line"]) for ln in stored]
-    for event, line in zip(events, stored, strict=True):
+    # each event's data validated as the LogEvent the spec declares for it (x-event-data)
+    assert all(type(e) is sdk.models.LogEvent for e in events)
+    assert [(e.line, e.message) for e in events] == [(ln["line"], ln["message"]) for ln in stored]
+    assert all(e.timestamp is not None and e.timestamp.tzinfo is not None for e in events)
+    # the raw events on request: ids, names, and the data as it was sent
+    raw = await api.collect(api.client.runs.stream_logs(seeded["id"]).events())
+    assert [e.id for e in raw] == [str(ln["line"]) for ln in stored]
+    for event, line in zip(raw, stored, strict=True):
         assert event.event == "message"
         assert str(event) == event.data
         assert json.loads(event.data) == line
@@ -404,7 +410,7 @@ async def test_stream_logs_yields_events_as_they_arrive(
     try:
         first, it = await api.take(stream, 4)
         elapsed = time.monotonic() - started
-        assert [e.id for e in first] == ["1", "2", "3", "4"]
+        assert [e.line for e in first] == [1, 2, 3, 4]
         assert elapsed < 5, f"the first events took {elapsed:.1f} s: the stream was buffered"
         assert store.runs[seeded["id"]]["status"] == "RUNNING"  # the stream is still open
         await api.close_iter(it)
@@ -422,7 +428,7 @@ async def test_stream_logs_resumes_after_a_dropped_connection(
     events = await fast.collect(await fast.runs.stream_logs(seeded["id"]))
 
     assert fault.hits == 1
-    assert [e.id for e in events] == [str(n) for n in range(1, 8)]  # no gap, no duplicate
+    assert [e.line for e in events] == list(range(1, 8))  # no gap, no duplicate
     first, second = reference_server.requests_to("GET", r"/runs/\d+/logs/stream")
     assert "last-event-id" not in first.headers
     assert second.headers["last-event-id"] == "3"
@@ -646,8 +652,8 @@ def test_for_loop_over_stream_logs(
     seeded = seed_run(reference_server.app.store)  # PENDING: the stream drives it to the end
     lines = []
     for event in client.runs.stream_logs(seeded["id"]):
-        assert str(event) == event.data
-        lines.append(json.loads(event.data)["line"])
+        assert isinstance(event, sdk.models.LogEvent) and event.message
+        lines.append(event.line)
     assert lines == list(range(1, 8))
     assert reference_server.app.store.runs[seeded["id"]]["status"] == "COMPLETED"
 
@@ -658,6 +664,6 @@ async def test_async_for_loop_over_stream_logs(
     seeded = seed_run(reference_server.app.store)
     lines = []
     async for event in async_client.runs.stream_logs(seeded["id"]):
-        assert (event.event, event.id) == ("message", str(json.loads(str(event))["line"]))
-        lines.append(event.json()["line"])
+        assert isinstance(event, sdk.models.LogEvent) and event.message
+        lines.append(event.line)
     assert lines == list(range(1, 8))

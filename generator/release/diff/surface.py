@@ -94,7 +94,7 @@ def _method(method: ir.Method) -> dict[str, Any]:
         kind = f"page ({r.pagination.style})"
     else:
         kind = r.kind
-    annotation = "Iterator[ServerSentEvent]" if r.kind == "stream" else r.annotation
+    annotation = f"EventStream[{r.annotation}]" if r.kind == "stream" else r.annotation
     if method.polling is not None:
         annotation = f"PollingFuture[{annotation}]"
     path = _PATH_PARAM.sub("{}", raw(method.path))

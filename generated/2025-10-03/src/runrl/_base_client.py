@@ -1376,8 +1376,10 @@ class SyncAPIClient(_BaseClient):
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
         options: RequestOptions | None = None,
-    ) -> EventStream:
-        """Open a Server-Sent Events stream; iterate over the result to receive events.
+        event_type: Any = None,
+    ) -> EventStream[Any]:
+        """Open a Server-Sent Events stream; iterate over the result to receive events (each
+        one's data validated as ``event_type``; without it, ``ServerSentEvent`` objects).
 
         Not a coroutine in the async client either: ``for event in
         client.<namespace>.<method>(...)`` works as written. The connection is opened when
@@ -1416,6 +1418,8 @@ class SyncAPIClient(_BaseClient):
             max_reconnects=prepared.max_retries,
             backoff_factor=prepared.backoff_factor,
             sleep=self._sleep,
+            event_type=event_type,
+            name=op.name,
         )
 
     # ----------------------------------------------------------------- internals
@@ -1858,8 +1862,10 @@ class AsyncAPIClient(_BaseClient):
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
         options: RequestOptions | None = None,
-    ) -> AsyncEventStream:
-        """Open a Server-Sent Events stream; iterate over the result to receive events.
+        event_type: Any = None,
+    ) -> AsyncEventStream[Any]:
+        """Open a Server-Sent Events stream; iterate over the result to receive events (each
+        one's data validated as ``event_type``; without it, ``ServerSentEvent`` objects).
 
         Not a coroutine in the async client either: ``async for event in
         client.<namespace>.<method>(...)`` works as written. The connection is opened when
@@ -1898,6 +1904,8 @@ class AsyncAPIClient(_BaseClient):
             max_reconnects=prepared.max_retries,
             backoff_factor=prepared.backoff_factor,
             sleep=self._sleep,
+            event_type=event_type,
+            name=op.name,
         )
 
     # ----------------------------------------------------------------- internals

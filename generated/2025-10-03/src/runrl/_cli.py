@@ -166,7 +166,7 @@ def _run(args: argparse.Namespace, group: Optional[Group], command: Command) -> 
             items: Iterable[Any] = iter(result) if walk else result.items
             emit_list(islice(items, limit), fmt, out)
         elif command.kind == "stream":
-            emit_stream(result, fmt, out)
+            emit_stream(result.events(), fmt, out)
         elif command.kind == "future":
             if getattr(args, "cli_wait", False):
                 from contextlib import redirect_stdout

@@ -2,20 +2,26 @@
 """Server-Sent Events: typed events, incremental iteration, and resuming a dropped stream.
 
 Parsing is left to ``httpx-sse``; this module adds what an SDK needs on top: events are
-yielded as they arrive, a stream that breaks is reopened with ``Last-Event-ID`` (a bounded
-number of times), and the connection is closed as soon as the consumer stops iterating.
+yielded as they arrive, each event's data validated as the model the spec declares for it
+(``EventStream[Item]``: one Pydantic ``TypeAdapter`` per type, built once and kept), a
+stream that breaks is reopened with ``Last-Event-ID`` (a bounded number of times), and the
+connection is closed as soon as the consumer stops iterating. A stream whose spec declares no
+data schema yields the ``ServerSentEvent`` objects themselves (``EventStream[ServerSentEvent]``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
+import threading
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import httpx
+import pydantic
 from httpx_sse import EventSource, SSEError
 from httpx_sse import ServerSentEvent as _ParsedEvent
 
@@ -24,6 +30,13 @@ from ._exceptions import APIConnectionError, APITimeoutError, ResponseValidation
 __all__ = ["AsyncEventStream", "EventStream", "ServerSentEvent", "aiter_events", "iter_events"]
 
 logger = logging.getLogger("runrl")
+
+_T_co = TypeVar("_T_co", covariant=True)
+# One decoder (a TypeAdapter's validate_json) per event type, kept; at most this many (a
+# program inventing types per call gets a new adapter per stream past it, not unbounded memory).
+_MAX_DECODERS = 256
+_DECODERS: dict[Any, Callable[[str], Any]] = {}
+_LOCK = threading.Lock()
 
 # Upper bound of the pause before reopening a stream when the server did not send `retry:`.
 _MAX_RECONNECT_DELAY = 8.0
@@ -97,37 +110,96 @@ def _reconnect_delay(failures: int, retry_ms: int | None, backoff_factor: float)
     return min(backoff_factor * 2.0 ** (failures - 1), _MAX_RECONNECT_DELAY)
 
 
+def decoder(event_type: Any) -> Callable[[str], Any]:
+    """``validate_json`` of the one ``TypeAdapter`` of ``event_type`` (built on first use)."""
+    try:
+        return _DECODERS[event_type]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable type expression: not kept
+        return pydantic.TypeAdapter(event_type).validate_json
+    decode: Callable[[str], Any] = pydantic.TypeAdapter(event_type).validate_json
+    with _LOCK:
+        if len(_DECODERS) < _MAX_DECODERS:
+            decode = _DECODERS.setdefault(event_type, decode)
+    return decode
+
+
+def _invalid(sse: _ParsedEvent, exc: ValueError, name: str, response: httpx.Response) -> Exception:
+    """What an event whose data does not match the declared type raises (no input echoed)."""
+    where, more = "", ""
+    if isinstance(exc, pydantic.ValidationError):
+        errors = exc.errors(include_url=False, include_input=False)
+        if errors:
+            loc = ".".join(str(part) for part in errors[0].get("loc", ())) or "(top level)"
+            where = f" at {loc}: {errors[0].get('msg', 'invalid')}"
+            more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+    event_id = sse.id or None
+    return ResponseValidationError(
+        f"{name}: event {sse.event!r} (id {event_id!r}) does not match the declared event "
+        f"data{where}{more}",
+        response=response,
+    )
+
+
 def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"event stream timed out: {exc}")
     return APIConnectionError(f"event stream broke off: {exc}")
 
 
-class EventStream:
+class EventStream(Generic[_T_co]):
     """The events of one Server-Sent Events stream, as they arrive.
 
-    ``for event in stream`` yields ``ServerSentEvent`` objects; the HTTP request is made
-    when iteration starts. ``with stream:`` (or ``stream.close()``) closes the
-    connection at once when the consumer stops early; otherwise it is closed when the stream
-    ends or the object is garbage collected.
+    ``for event in stream`` yields each event's data validated as the type the spec
+    declares for it (``EventStream[Item]`` yields ``Item`` objects; data that does not
+    match raises ``ResponseValidationError``, and an event without data is skipped), or, when
+    the spec declares none, the ``ServerSentEvent`` objects themselves
+    (``EventStream[ServerSentEvent]``). ``stream.events()`` yields the ``ServerSentEvent``
+    objects of either kind (``id``, ``event``, ``retry``, the data unvalidated).
+
+    The HTTP request is made when iteration starts. ``with stream:`` (or
+    ``stream.close()``) closes the connection at once when the consumer
+    stops early; otherwise it is closed when the stream ends or the object is garbage collected.
     """
 
-    def __init__(self, events: Generator[ServerSentEvent, None, None]) -> None:
-        self._events = events
+    def __init__(
+        self,
+        source: Callable[[Callable[[str], Any] | None], Generator[Any, None, None]],
+        decode: Callable[[str], Any] | None = None,
+    ) -> None:
+        # The generator is made when iteration starts, with the decoder or without it.
+        self._source = source
+        self._decode = decode
+        self._events: Generator[Any, None, None] | None = None
 
-    def __iter__(self) -> Generator[ServerSentEvent, None, None]:
-        # The generator itself: `for` then resumes it directly, without a call of
-        # __next__ per event.
+    def _open(self, decode: Callable[[str], Any] | None) -> Generator[Any, None, None]:
+        if self._events is None:
+            self._events = self._source(decode)
+            self._decode = decode
+        elif decode is not self._decode:
+            raise RuntimeError("events() must be called before the stream is iterated")
         return self._events
 
-    def __next__(self) -> ServerSentEvent:
-        return next(self._events)
+    def __iter__(self) -> Generator[_T_co, None, None]:
+        # The generator itself: `for` then resumes it directly, without a call of
+        # __next__ per event.
+        return self._open(self._decode)
+
+    def __next__(self) -> _T_co:
+        return next(self._open(self._decode))  # type: ignore[no-any-return]
+
+    def events(self) -> Generator[ServerSentEvent, None, None]:
+        """The stream's ``ServerSentEvent`` objects (``data``, ``event``, ``id``, ``retry``),
+        its data not validated: iterate over this instead of the stream itself."""
+        return self._open(None)
 
     def close(self) -> None:
-        """Stop the stream and close its connection."""
-        self._events.close()
+        """Stop the stream and close its connection (no request is made if none was)."""
+        if self._events is not None:
+            self._events.close()
 
-    def __enter__(self) -> EventStream:
+    def __enter__(self) -> EventStream[_T_co]:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -140,7 +212,9 @@ def iter_events(
     max_reconnects: int,
     backoff_factor: float = 0.5,
     sleep: Callable[[float], None] = time.sleep,
-) -> EventStream:
+    event_type: Any = None,
+    name: str = "event stream",
+) -> EventStream[Any]:
     """The events of a stream, reopening it if the connection drops.
 
     ``connect(last_event_id)`` opens the stream (a streamed, successful ``httpx.Response``);
@@ -149,9 +223,11 @@ def iter_events(
     backoff of ``backoff_factor * 2**(n - 1)`` seconds (at most 8) before the n-th attempt in a
     row. After
     ``max_reconnects`` failures in a row without any event in between, the error is raised as
-    ``APIConnectionError``. A stream the server ends cleanly is not reopened.
+    ``APIConnectionError``. A stream the server ends cleanly is not reopened. With
+    ``event_type``, each event's data is validated as it (``name``: the method, for messages).
     """
-    return EventStream(_iter_events(connect, max_reconnects, backoff_factor, sleep))
+    source = functools.partial(_iter_events, connect, max_reconnects, backoff_factor, sleep, name)
+    return EventStream(source, None if event_type is None else decoder(event_type))
 
 
 def _iter_events(
@@ -159,7 +235,9 @@ def _iter_events(
     max_reconnects: int,
     backoff_factor: float,
     sleep: Callable[[float], None],
-) -> Generator[ServerSentEvent, None, None]:
+    name: str,
+    decode: Callable[[str], Any] | None,
+) -> Generator[Any, None, None]:
     last_event_id: str | None = None
     retry_ms: int | None = None
     failures = 0
@@ -178,12 +256,21 @@ def _iter_events(
                 # rest of this loop (tests/runtime/test_streaming.py pins these names).
                 if sse._retry is not None:
                     retry_ms = sse._retry
+                if decode is not None:
+                    if not sse._data:  # nothing to validate: bookkeeping, or a bare name
+                        continue
+                    try:
+                        value = decode(sse._data)
+                    except ValueError as exc:  # pydantic's ValidationError is one
+                        raise _invalid(sse, exc, name, response) from exc
+                    yield value
+                    continue
                 if not sse._data and sse._event == "message":
                     # A block with only id:/retry: fields is bookkeeping, not an event (the
                     # SSE spec dispatches nothing without data); a named event is kept.
                     continue
                 sse.__class__ = retyped
-                yield sse  # type: ignore[misc]  # retyped to ServerSentEvent on the line above
+                yield sse
             return
         except SSEError as exc:
             raise ResponseValidationError(
@@ -210,31 +297,58 @@ def _iter_events(
         sleep(_reconnect_delay(failures, retry_ms, backoff_factor))
 
 
-class AsyncEventStream:
+class AsyncEventStream(Generic[_T_co]):
     """The events of one Server-Sent Events stream, as they arrive.
 
-    ``async for event in stream`` yields ``ServerSentEvent`` objects; the HTTP request is made
-    when iteration starts. ``async with stream:`` (or ``await stream.aclose()``) closes the
-    connection at once when the consumer stops early; otherwise it is closed when the stream
-    ends or the object is garbage collected.
+    ``async for event in stream`` yields each event's data validated as the type the spec
+    declares for it (``AsyncEventStream[Item]`` yields ``Item`` objects; data that does not
+    match raises ``ResponseValidationError``, and an event without data is skipped), or, when
+    the spec declares none, the ``ServerSentEvent`` objects themselves
+    (``AsyncEventStream[ServerSentEvent]``). ``stream.events()`` yields the ``ServerSentEvent``
+    objects of either kind (``id``, ``event``, ``retry``, the data unvalidated).
+
+    The HTTP request is made when iteration starts. ``async with stream:`` (or
+    ``await stream.aclose()``) closes the connection at once when the consumer
+    stops early; otherwise it is closed when the stream ends or the object is garbage collected.
     """
 
-    def __init__(self, events: AsyncGenerator[ServerSentEvent, None]) -> None:
-        self._events = events
+    def __init__(
+        self,
+        source: Callable[[Callable[[str], Any] | None], AsyncGenerator[Any, None]],
+        decode: Callable[[str], Any] | None = None,
+    ) -> None:
+        # The generator is made when iteration starts, with the decoder or without it.
+        self._source = source
+        self._decode = decode
+        self._events: AsyncGenerator[Any, None] | None = None
 
-    def __aiter__(self) -> AsyncGenerator[ServerSentEvent, None]:
-        # The generator itself: `async for` then resumes it directly, without a call of
-        # __anext__ per event.
+    def _open(self, decode: Callable[[str], Any] | None) -> AsyncGenerator[Any, None]:
+        if self._events is None:
+            self._events = self._source(decode)
+            self._decode = decode
+        elif decode is not self._decode:
+            raise RuntimeError("events() must be called before the stream is iterated")
         return self._events
 
-    async def __anext__(self) -> ServerSentEvent:
-        return await self._events.__anext__()
+    def __aiter__(self) -> AsyncGenerator[_T_co, None]:
+        # The generator itself: `async for` then resumes it directly, without a call of
+        # __anext__ per event.
+        return self._open(self._decode)
+
+    async def __anext__(self) -> _T_co:
+        return await self._open(self._decode).__anext__()  # type: ignore[no-any-return]
+
+    def events(self) -> AsyncGenerator[ServerSentEvent, None]:
+        """The stream's ``ServerSentEvent`` objects (``data``, ``event``, ``id``, ``retry``),
+        its data not validated: iterate over this instead of the stream itself."""
+        return self._open(None)
 
     async def aclose(self) -> None:
-        """Stop the stream and close its connection."""
-        await self._events.aclose()
+        """Stop the stream and close its connection (no request is made if none was)."""
+        if self._events is not None:
+            await self._events.aclose()
 
-    async def __aenter__(self) -> AsyncEventStream:
+    async def __aenter__(self) -> AsyncEventStream[_T_co]:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
@@ -247,7 +361,9 @@ def aiter_events(
     max_reconnects: int,
     backoff_factor: float = 0.5,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-) -> AsyncEventStream:
+    event_type: Any = None,
+    name: str = "event stream",
+) -> AsyncEventStream[Any]:
     """The events of a stream, reopening it if the connection drops.
 
     ``connect(last_event_id)`` opens the stream (a streamed, successful ``httpx.Response``);
@@ -256,9 +372,11 @@ def aiter_events(
     backoff of ``backoff_factor * 2**(n - 1)`` seconds (at most 8) before the n-th attempt in a
     row. After
     ``max_reconnects`` failures in a row without any event in between, the error is raised as
-    ``APIConnectionError``. A stream the server ends cleanly is not reopened.
+    ``APIConnectionError``. A stream the server ends cleanly is not reopened. With
+    ``event_type``, each event's data is validated as it (``name``: the method, for messages).
     """
-    return AsyncEventStream(_aiter_events(connect, max_reconnects, backoff_factor, sleep))
+    source = functools.partial(_aiter_events, connect, max_reconnects, backoff_factor, sleep, name)
+    return AsyncEventStream(source, None if event_type is None else decoder(event_type))
 
 
 async def _aiter_events(
@@ -266,7 +384,9 @@ async def _aiter_events(
     max_reconnects: int,
     backoff_factor: float,
     sleep: Callable[[float], Awaitable[None]],
-) -> AsyncGenerator[ServerSentEvent, None]:
+    name: str,
+    decode: Callable[[str], Any] | None,
+) -> AsyncGenerator[Any, None]:
     last_event_id: str | None = None
     retry_ms: int | None = None
     failures = 0
@@ -285,12 +405,21 @@ async def _aiter_events(
                 # rest of this loop (tests/runtime/test_streaming.py pins these names).
                 if sse._retry is not None:
                     retry_ms = sse._retry
+                if decode is not None:
+                    if not sse._data:  # nothing to validate: bookkeeping, or a bare name
+                        continue
+                    try:
+                        value = decode(sse._data)
+                    except ValueError as exc:  # pydantic's ValidationError is one
+                        raise _invalid(sse, exc, name, response) from exc
+                    yield value
+                    continue
                 if not sse._data and sse._event == "message":
                     # A block with only id:/retry: fields is bookkeeping, not an event (the
                     # SSE spec dispatches nothing without data); a named event is kept.
                     continue
                 sse.__class__ = retyped
-                yield sse  # type: ignore[misc]  # retyped to ServerSentEvent on the line above
+                yield sse
             return
         except SSEError as exc:
             raise ResponseValidationError(

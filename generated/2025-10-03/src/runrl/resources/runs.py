@@ -32,6 +32,7 @@ from .._streaming import AsyncEventStream, EventStream
 from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
 from ..models import (
+    LogEvent,
     Run,
     RunCompletions,
     RunHistoryEntry,
@@ -525,7 +526,7 @@ class Runs(SyncAPIResource):
         total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-    ) -> EventStream:
+    ) -> EventStream[LogEvent]:
         """Stream run logs (Server-Sent Events)
 
         A Server-Sent Events stream of the run's log lines in real time. The `data` of each event is a JSON `LogEvent`; events carry an `id` that a reconnecting client sends back as `Last-Event-ID` to resume after the last event it saw. Requires the `read` scope.
@@ -554,6 +555,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
+            event_type=LogEvent,
         )
 
     def follow(
@@ -577,7 +579,7 @@ class Runs(SyncAPIResource):
         last_event_id: Optional[str] = None
         while True:
             headers = {"Last-Event-ID": last_event_id} if last_event_id else None
-            for event in self.stream_logs(run_id, extra_headers=headers):
+            for event in self.stream_logs(run_id, extra_headers=headers).events():
                 if event.id:
                     last_event_id = event.id
                 out.write(_follow_line(event.data, "{timestamp}  {message}") + "\n")
@@ -1043,7 +1045,7 @@ class AsyncRuns(AsyncAPIResource):
         total_timeout: Union[float, None, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
         retry_backoff_factor: Optional[float] = None,
-    ) -> AsyncEventStream:
+    ) -> AsyncEventStream[LogEvent]:
         """Stream run logs (Server-Sent Events)
 
         A Server-Sent Events stream of the run's log lines in real time. The `data` of each event is a JSON `LogEvent`; events carry an `id` that a reconnecting client sends back as `Last-Event-ID` to resume after the last event it saw. Requires the `read` scope.
@@ -1072,6 +1074,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
+            event_type=LogEvent,
         )
 
     async def follow(
@@ -1095,7 +1098,7 @@ class AsyncRuns(AsyncAPIResource):
         last_event_id: Optional[str] = None
         while True:
             headers = {"Last-Event-ID": last_event_id} if last_event_id else None
-            async for event in self.stream_logs(run_id, extra_headers=headers):
+            async for event in self.stream_logs(run_id, extra_headers=headers).events():
                 if event.id:
                     last_event_id = event.id
                 out.write(_follow_line(event.data, "{timestamp}  {message}") + "\n")
