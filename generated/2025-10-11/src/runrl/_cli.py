@@ -105,7 +105,8 @@ def _api_key(args: argparse.Namespace) -> Optional[str]:
     client's own (the environment). A key on the command line is visible to other users in
     ``ps``, so the environment, a file or stdin are the safe ways; the key is never shown, not
     even in an error about reading it."""
-    key, path = args.api_key, getattr(args, "api_key_file", None)
+    key: Optional[str] = args.api_key
+    path: Optional[str] = getattr(args, "api_key_file", None)
     if key is not None and path is not None:
         raise UsageError("--api-key and --api-key-file: give one of them")
     if path is not None:
