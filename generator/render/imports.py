@@ -32,6 +32,7 @@ _CONSTRAINTS = (Import("._validation", "check_arguments"),)
 _PAGES = (Import("._pagination", "PaginationSpec"),)
 _STREAMS = (Import("._streaming", "EventStream"), Import("._streaming", "AsyncEventStream"))
 _CAST = (Import("typing", "Type"), Import("typing", "cast as _cast"))
+_LATER = (Import("typing", "Type"), Import("._base_client", "later as _later"))
 _NO_CONTENT = (Import("._types", "NoneType"),)
 _FOLLOW = (Import("enum", "Enum"), Import("typing", "TextIO"))
 _FOLLOW_MODULES = ("asyncio", "json", "sys", "time")
@@ -74,6 +75,8 @@ def method_imports(pkg: ir.Package, methods: Iterable[ir.Method], *, models: boo
                 found.add(Import("._encoding", helper))
         if meth.returns.needs_cast:
             found.update(_CAST)
+        if not models and deferred_return(meth):
+            found.update(_LATER)
         if meth.returns.kind == "none" and meth.polling is None:
             found.update(_NO_CONTENT)
         if meth.follow is not None:
@@ -84,6 +87,21 @@ def method_imports(pkg: ir.Package, methods: Iterable[ir.Method], *, models: boo
             found.add(Import("._polling", f"Async{pkg.prefix}PollingFuture"))
             found.add(Import("._exceptions", meth.polling.failure_error))
     return found
+
+
+def deferred_return(meth: ir.Method) -> bool:
+    """Whether a client-level method imports its models only once the answer is there: they
+    are all in what it returns, a class or ``List[...]`` (``_method.jinja`` makes the same
+    test). A command line's first call then reaches the network before Pydantic's model
+    machinery is imported (issue 19: fast to start)."""
+    returns = meth.returns
+    return (
+        bool(meth.models)
+        and returns.kind == "value"
+        and meth.polling is None
+        and not returns.needs_cast
+        and sorted(returns.cast_type.models()) == list(meth.models)
+    )
 
 
 def module_imports(methods: Iterable[ir.Method]) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -218,6 +219,59 @@ def test_the_api_key_option_is_used(cli: Cli) -> None:
     assert sent == f"Bearer {cli.server.api_key}"
 
 
+def test_the_key_from_stdin_or_a_file_stays_off_the_command_line(cli: Cli, tmp_path: Path) -> None:
+    """``--api-key -`` (stdin) and ``--api-key-file`` keep the key out of ``ps``; a wrong key
+    read either way is never printed."""
+    key_file = tmp_path / "key"
+    key_file.write_text(cli.server.api_key + "\n")
+    assert (
+        ok(cli("--api-key", "-", "files", "list", key=None, input=cli.server.api_key + "\n")) == []
+    )
+    assert ok(cli("files", "list", "--api-key-file", str(key_file), key=None)) == []
+    sent = [r.headers["authorization"] for r in cli.server.requests_to("GET", "/files")]
+    assert sent == [f"Bearer {cli.server.api_key}"] * 2
+    key_file.write_text(KEY + "\n")
+    for proc in (
+        cli("--api-key", "-", "files", "list", key=None, input=KEY),
+        cli("--api-key-file", str(key_file), "files", "list", key=None),
+    ):
+        assert proc.returncode == 1, proc.stderr
+        assert "401" in proc.stderr and KEY not in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(
+    "args, stdin, message",
+    [
+        (("--api-key", "-"), "", "no key on stdin"),
+        (("--api-key-file", "{empty}"), None, "the first line of the file is empty"),
+        (("--api-key-file", "{missing}"), None, "cannot read"),
+        (("--api-key", KEY, "--api-key-file", "{empty}"), None, "give one of them"),
+    ],
+)
+def test_a_key_that_cannot_be_read_is_a_usage_error(
+    cli: Cli, tmp_path: Path, args: tuple[str, ...], stdin: str | None, message: str
+) -> None:
+    (tmp_path / "empty").write_text("\n")
+    paths = {"empty": tmp_path / "empty", "missing": tmp_path / "missing"}
+    argv = [a.format(**paths) for a in args]
+    proc = cli(*argv, "files", "list", key=None, input=stdin)
+    assert proc.returncode == 2, proc.stderr
+    assert message in proc.stderr and KEY not in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert cli.server.requests == []
+
+
+def test_the_help_prefers_the_environment_to_a_key_on_the_command_line(cli: Cli) -> None:
+    text = " ".join(ok_text(cli("--help")).split())
+    assert "RUNRL_API_KEY (preferred)" in text and "--api-key-file PATH" in text
+    assert "visible to every user of the machine (ps)" in text
+
+
+def ok_text(proc: subprocess.CompletedProcess[str]) -> str:
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
 def test_no_credentials_is_a_usage_error(cli: Cli) -> None:
     proc = cli("files", "list", key=None)
     assert proc.returncode == 2
@@ -258,6 +312,31 @@ def test_an_unreachable_api_exits_3(cli: Cli) -> None:
     )
     assert proc.returncode == 3, proc.stderr
     assert KEY not in proc.stderr and "Traceback" not in proc.stderr
+
+
+_FIRST_COMMAND = """
+import sys
+from runrl._cli import main
+code = main(["--base-url", "http://127.0.0.1:9", "--max-retries", "0", "health"])
+models = sorted(m for m in sys.modules if m.startswith("runrl.models."))
+print(code, "pydantic" in sys.modules, "pydantic.main" in sys.modules, models)
+"""
+
+
+def test_a_first_command_reaches_the_network_before_pydantic_is_imported(cli: Cli) -> None:
+    """Issue 19 (fast to start): `runrl health` sends its request before importing Pydantic
+    or its return model, which it does only once an answer is there (here none: a closed
+    port). How long that takes is `make bench`'s row, not a test."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _FIRST_COMMAND],
+        env=cli.installed.env(RUNRL_API_KEY=KEY),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.stdout.split() == ["3", "False", "False", "[]"], proc.stderr
+    assert "connection failed" in proc.stderr
 
 
 def _default_sigint() -> None:

@@ -71,3 +71,37 @@ def test_wait_shows_progress_then_the_record(cli: Cli, tmp_path: Path) -> None:
     assert "EXIT=0" in text, text
     record = {line.split()[0]: line.split()[1:] for line in text.splitlines() if line.strip()}
     assert record.get("status") == ["COMPLETED"], text
+
+
+def test_the_key_prompt_on_a_terminal_does_not_echo(cli: Cli, tmp_path: Path) -> None:
+    """``--api-key -`` on a terminal asks for the key without echo: typed, it never shows."""
+    assert TMUX is not None
+    socket = str(tmp_path / "tmux.sock")
+    environment = cli.installed.env(TERM="xterm")
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in environment.items() if k != "PS1")
+    command = [str(cli.installed.script), "--base-url", cli.server.base_url, "--api-key", "-"]
+    shell = f"env {exports} {shlex.join([*command, 'files', 'list'])}; echo EXIT=$?; sleep 60"
+    tmux = [TMUX, "-S", socket]
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-x", "120", "-y", "40", "sh", "-c", shell], check=True
+    )
+
+    def pane() -> str:
+        capture = [*tmux, "capture-pane", "-p", "-t", "0"]
+        return subprocess.run(capture, capture_output=True, text=True, check=True).stdout
+
+    try:
+        deadline = time.monotonic() + 60
+        while "API key:" not in pane():
+            assert time.monotonic() < deadline, pane()
+            time.sleep(0.1)
+        subprocess.run([*tmux, "send-keys", "-t", "0", cli.server.api_key, "Enter"], check=True)
+        while "EXIT=" not in (text := pane()):
+            assert time.monotonic() < deadline, text
+            time.sleep(0.1)
+    finally:
+        subprocess.run([*tmux, "kill-server"], check=False, capture_output=True)
+    assert "EXIT=0" in text, text
+    assert cli.server.api_key not in text
+    sent = cli.server.requests_to("GET", "/files")[0].headers["authorization"]
+    assert sent == f"Bearer {cli.server.api_key}"

@@ -200,6 +200,33 @@ def test_raw_response_and_rate_limit_state(server: TestServer) -> None:
         assert state.reset_at is not None and state.reset_at.year == 2030
 
 
+def test_a_later_return_type_is_imported_only_once_the_answer_arrives(server: TestServer) -> None:
+    """``later(resolve)`` (what a client-level method passes): ``resolve`` runs after the
+    answer, once per call, also through a raw response; never when nothing answers."""
+    from runrl_rt._base_client import later
+
+    server.on("GET", "/runs/7", lambda r, n: envelope(RUN))
+    resolved: list[int] = []
+
+    def returns() -> type[Run]:
+        resolved.append(len(server.seen()))  # how many requests the server had seen by then
+        return Run
+
+    with make_client(server.url) as client:
+        run = client.request(GET_RUN, path_params={"id": 7}, cast_to=later(returns))
+        assert isinstance(run, Run) and run.id == 7
+        assert resolved == [1]
+        raw = client.request(GET_RUN, path_params={"id": 7}, cast_to=later(returns), raw=True)
+        assert resolved == [1]  # not yet: the raw response parses on demand
+        assert raw.parsed().id == 7 and resolved == [1, 2]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    with make_client(closed, max_retries=0) as client, pytest.raises(exc.APIConnectionError):
+        client.request(GET_RUN, path_params={"id": 7}, cast_to=later(returns))
+    assert resolved == [1, 2]
+
+
 # ----------------------------------------------------------------------------- errors
 
 

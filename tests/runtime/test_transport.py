@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import ssl
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from functools import partial
 from typing import Any
 
+import httpcore
 import httpx
 import pytest
 from runrl_rt import _exceptions as exc
@@ -427,3 +429,48 @@ async def test_async_cookies_set_by_the_server_go_back(server: TestServer) -> No
         await client.request(GET_RUN, path_params={"id": 1}, cast_to=Run)
         await client.request(GET_RUN, path_params={"id": 7}, cast_to=Run)
     assert [s.headers.get("cookie") for s in server.seen()] == [None, "lb=node-2"]
+
+
+# ----------------------------------------------------------------------------- TLS when needed
+
+
+def _ca_count(context: ssl.SSLContext) -> int:
+    return int(context.cert_store_stats()["x509_ca"])
+
+
+@pytest.mark.parametrize("transport_class", [SyncTransport, AsyncTransport])
+def test_the_ca_bundle_is_loaded_at_the_first_https_connection(transport_class: Any) -> None:
+    """Until a TLS connection is made the pool holds a context that verifies against no CA
+    (a handshake would fail, never go unverified); the first ``https`` connection gets
+    httpx's own context: hostname checked, certificates required, the CA bundle loaded."""
+    transport = transport_class(verify=True, limits=httpx.Limits(max_connections=2))
+    pool = transport._pool
+    placeholder = pool._ssl_context
+    assert placeholder.verify_mode == ssl.CERT_REQUIRED and placeholder.check_hostname
+    assert _ca_count(placeholder) == 0
+    pool.create_connection(httpcore.Origin(b"http", b"127.0.0.1", 80))
+    assert pool._ssl_context is placeholder  # plain HTTP needs no TLS
+    pool.create_connection(httpcore.Origin(b"https", b"example.com", 443))
+    context = pool._ssl_context
+    assert context is not placeholder and _ca_count(context) > 0
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    pool.create_connection(httpcore.Origin(b"https", b"example.org", 443))
+    assert pool._ssl_context is context  # built once
+
+
+@pytest.mark.parametrize("transport_class", [SyncTransport, AsyncTransport])
+def test_a_given_ssl_setting_is_used_as_given(transport_class: Any) -> None:
+    limits = httpx.Limits(max_connections=2)
+    mine = ssl.create_default_context()
+    assert transport_class(verify=mine, limits=limits)._pool._ssl_context is mine
+    unverified = transport_class(verify=False, limits=limits)._pool._ssl_context
+    assert unverified.verify_mode == ssl.CERT_NONE
+
+
+def test_an_https_call_to_a_plain_http_server_fails_in_the_handshake(server: TestServer) -> None:
+    """The deferred context is really used: TLS is attempted (and fails: the server speaks
+    plain HTTP), with the client's usual error."""
+    server.on("GET", "/runs/7", lambda r, n: envelope(RUN))
+    url = server.url.replace("http://", "https://")
+    with make_client(url, max_retries=0) as client, pytest.raises(exc.APIConnectionError):
+        client.request(GET_RUN, path_params={"id": 7}, cast_to=Run)

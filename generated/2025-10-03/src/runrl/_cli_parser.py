@@ -13,6 +13,7 @@ from ._cli import ENV_API_KEY, FORMATS, PROG, Command, Group, Option
 # Options of the program itself, written before the command (and after it, when the command's
 # own arguments do not use the name): name -> takes a value.
 _GLOBAL = {"--api-key": True, "--base-url": True, "--timeout": True, "--max-retries": True}
+_GLOBAL["--api-key-file"] = True
 _GLOBAL["--format"] = True
 
 
@@ -38,7 +39,9 @@ def build_parser(
     root = argparse.ArgumentParser(
         prog=PROG,
         description="RunRL API" + " command line, API " + "2025-10-03" + ".",
-        epilog=f"Credentials: --api-key or ${ENV_API_KEY}. Output: a table on a terminal, "
+        epilog=f"Credentials: ${ENV_API_KEY} (preferred), --api-key-file PATH or --api-key - "
+        "(stdin); a key written on the command line is visible to every user of the machine "
+        "(ps). Output: a table on a terminal, "
         "JSON otherwise (--format). Exit codes: 0 ok, 1 API error, 2 usage, 3 unreachable.",
         formatter_class=_Formatter,
     )
@@ -106,7 +109,17 @@ def _add_globals(
             dest="api_key",
             default=None if defaults else argparse.SUPPRESS,
             metavar="KEY",
-            help=f"API key (default: ${ENV_API_KEY}); never printed",
+            help=f"API key (default: ${ENV_API_KEY}, preferred); - reads it from stdin (a "
+            "prompt without echo on a terminal); never printed. A key written here is visible "
+            "to other users in `ps`",
+        )
+    if "--api-key-file" not in taken:
+        parser.add_argument(
+            "--api-key-file",
+            dest="api_key_file",
+            default=None if defaults else argparse.SUPPRESS,
+            metavar="PATH",
+            help="read the API key from the first line of this file",
         )
     if "--base-url" not in taken:
         parser.add_argument(

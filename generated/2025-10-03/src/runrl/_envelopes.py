@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pydantic
 from typing_extensions import TypedDict
+
+if TYPE_CHECKING:
+    import pydantic
 
 __all__ = ["MISSING", "parse", "parse_page"]
 
@@ -44,6 +46,8 @@ def _adapter(
         return _ADAPTERS[key]
     except KeyError:
         pass
+    import pydantic  # here, not at the top: nothing is validated before an answer arrives
+
     try:
         adapter: pydantic.TypeAdapter[Any] | None = pydantic.TypeAdapter(build())
         if adapter is not None and check is not None and not check(adapter):
@@ -69,7 +73,7 @@ def _validate(adapter: pydantic.TypeAdapter[Any] | None, content: bytes) -> Any:
         return MISSING
     try:
         return adapter.validate_json(content)
-    except pydantic.ValidationError:
+    except ValueError:  # pydantic.ValidationError is one
         return MISSING
 
 
@@ -100,7 +104,7 @@ def parse_page(content: bytes, path: tuple[str, ...], items: str | None, item_ty
         if items is None:
             return _nest(path, list[item_type])
         page = _typed_dict("Page", {items: list[item_type]})
-        page.__pydantic_config__ = pydantic.ConfigDict(extra="allow")
+        page.__pydantic_config__ = {"extra": "allow"}  # a pydantic.ConfigDict
         return _nest(path, page)
 
     def keeps_members(adapter: pydantic.TypeAdapter[Any]) -> bool:

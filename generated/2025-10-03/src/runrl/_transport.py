@@ -34,10 +34,20 @@ configured (in the config or by ``HTTP(S)_PROXY``/``ALL_PROXY``): a proxied clie
 ``httpx`` client passed in by the caller, keep httpx's own transport untouched. If the installed
 httpcore does not have the pool layout this module knows (httpcore 1.x), the pool is left as it
 is and only admission applies.
+
+**TLS set up when first needed.** httpx builds the SSL context of a transport when the
+transport is made, and loading the CA bundle (certifi's, or ``SSL_CERT_FILE``/``SSL_CERT_DIR``)
+takes ~15-25 ms of CPU: a client for an ``http://`` URL never needs it, and a command line
+should not pay it before it has parsed its arguments. With the default verification
+(``verify=True``) the pool here builds httpx's own context (``httpx.create_ssl_context``, same
+arguments) when it opens its first ``https`` connection; until then it holds a context that
+verifies against no CA at all, so if that ever reached a handshake, the handshake would fail
+rather than go unverified. An ``ssl.SSLContext`` or ``verify=False`` is used as given.
 """
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections import deque
@@ -131,13 +141,56 @@ def _assign(pool: Any) -> list[Any]:
 
 
 class _SyncPool(httpcore.ConnectionPool):
+    _make_ssl_context: Callable[[], ssl.SSLContext] | None = None
+
     def _assign_requests_to_connections(self) -> list[httpcore.ConnectionInterface]:
         return _assign(self)
 
+    def create_connection(self, origin: httpcore.Origin) -> httpcore.ConnectionInterface:
+        _ready_tls(self, origin)
+        return super().create_connection(origin)
+
 
 class _AsyncPool(httpcore.AsyncConnectionPool):
+    _make_ssl_context: Callable[[], ssl.SSLContext] | None = None
+
     def _assign_requests_to_connections(self) -> list[httpcore.AsyncConnectionInterface]:
         return _assign(self)
+
+    def create_connection(self, origin: httpcore.Origin) -> httpcore.AsyncConnectionInterface:
+        _ready_tls(self, origin)
+        return super().create_connection(origin)
+
+
+def _ready_tls(pool: _SyncPool | _AsyncPool, origin: httpcore.Origin) -> None:
+    """Build the pool's SSL context before its first TLS connection (see the module's doc).
+    Two threads may both build one: each is complete, and either may stay."""
+    make = pool._make_ssl_context
+    if make is not None and origin.scheme in (b"https", b"wss"):
+        pool._ssl_context = make()
+        pool._make_ssl_context = None
+
+
+_NO_CA: ssl.SSLContext | None = None
+
+
+def _no_ca_context() -> ssl.SSLContext:
+    """A verifying context without any CA: what a pool holds until it needs TLS."""
+    global _NO_CA
+    if _NO_CA is None:
+        _NO_CA = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # check_hostname, CERT_REQUIRED
+    return _NO_CA
+
+
+def _defer_tls(pool: object, kwargs: dict[str, Any]) -> bool:
+    """Upgrade the pool and replace its placeholder context by a factory of httpx's own;
+    ``False`` if the pool is not one this module knows (then it must be built again)."""
+    _upgrade_pool(pool)
+    if not isinstance(pool, (_SyncPool, _AsyncPool)) or pool._ssl_context is not _NO_CA:
+        return False
+    trust_env = kwargs.get("trust_env", True)
+    pool._make_ssl_context = lambda: httpx.create_ssl_context(verify=True, trust_env=trust_env)
+    return True
 
 
 def _upgrade_pool(pool: object) -> None:
@@ -307,7 +360,12 @@ class SyncTransport(httpx.HTTPTransport):
     """
 
     def __init__(self, *, limits: httpx.Limits, **kwargs: Any) -> None:
-        super().__init__(limits=limits, **kwargs)
+        if kwargs.get("verify", True) is True and kwargs.get("cert") is None:
+            super().__init__(limits=limits, **{**kwargs, "verify": _no_ca_context()})
+            if not _defer_tls(self._pool, kwargs):
+                super().__init__(limits=limits, **kwargs)  # an unknown pool: TLS set up now
+        else:
+            super().__init__(limits=limits, **kwargs)
         _upgrade_pool(self._pool)
         size = limits.max_connections
         self._admission = _SyncAdmission(size) if size else None
@@ -359,7 +417,12 @@ class AsyncTransport(httpx.AsyncHTTPTransport):
     """
 
     def __init__(self, *, limits: httpx.Limits, **kwargs: Any) -> None:
-        super().__init__(limits=limits, **kwargs)
+        if kwargs.get("verify", True) is True and kwargs.get("cert") is None:
+            super().__init__(limits=limits, **{**kwargs, "verify": _no_ca_context()})
+            if not _defer_tls(self._pool, kwargs):
+                super().__init__(limits=limits, **kwargs)  # an unknown pool: TLS set up now
+        else:
+            super().__init__(limits=limits, **kwargs)
         _upgrade_pool(self._pool)
         size = limits.max_connections
         self._admission = _AsyncAdmission(size) if size else None

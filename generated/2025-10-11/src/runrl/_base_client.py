@@ -52,7 +52,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
-import pydantic
 from typing_extensions import ParamSpec
 
 from . import _deadline, _envelopes
@@ -89,9 +88,13 @@ from ._redact import (
     secret_values,
 )
 from ._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
-from ._validation import check_headers, header_value_problem, is_finite
+from ._validation import check_headers, header_value_problem, is_finite, is_model
 
 if TYPE_CHECKING:
+    # Pydantic is imported when an answer is validated, not before (a command line's first
+    # call pays for it only once its answer arrives).
+    import pydantic
+
     # Imported where first needed instead (a page, a stream, an upload): `import <package>`
     # then loads neither the page model (Pydantic's model machinery) nor httpx-sse.
     from ._pagination import PagedResponse, PageRequest, PaginationSpec, _Walk
@@ -102,6 +105,7 @@ __all__ = [
     "async_to_raw_response_wrapper",
     "to_raw_response_wrapper",
     "AsyncAPIClient",
+    "later",
     "Operation",
     "RateLimit",
     "RequestOptions",
@@ -162,6 +166,27 @@ MAX_RETRY_AFTER = 60.0
 # Config fields that shape the connection pool; copies that keep them can share the pool.
 _TRANSPORT_FIELDS = ("verify_ssl", "ssl_ca_cert", "cert_file", "key_file", "proxy", "pool_maxsize")
 _NONE_TYPE = type(None)
+
+
+class _Later:
+    """A return type that is imported once the answer arrives (see :func:`later`)."""
+
+    __slots__ = ("resolve",)
+
+    def __init__(self, resolve: Callable[[], Any]) -> None:
+        self.resolve = resolve
+
+
+def later(resolve: Callable[[], type[T]]) -> type[T]:
+    """``cast_to`` for a return type imported only when the answer is there: ``resolve()``
+    imports and returns it. A method that returns a model thus sends its request before the
+    model (and Pydantic's model machinery, ~30 ms) is imported: a command line's first call
+    reaches the network sooner, and one that fails there never pays for it. Typed as the type
+    itself, so mypy checks the method as with the type; at run time a marker that
+    ``_process_response`` resolves."""
+    return cast("type[T]", _Later(resolve))
+
+
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_.~-]+")
 
@@ -347,8 +372,8 @@ class _Prepared:
 
 def _json_default(value: object) -> object:
     """Encode what ``json`` cannot: models, dates, enums, decimals, UUIDs, sets."""
-    if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if is_model(value):
+        return cast(Any, value).model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, (datetime, date, dt_time)):
         return value.isoformat()
     if isinstance(value, Enum):
@@ -467,8 +492,8 @@ def _dump_json(op: Operation, body: object) -> bytes:
 
 def _non_finite_at(value: object, path: str = "", depth: int = 0) -> str | None:
     """Where in ``value`` a NaN or infinity is (``"config.lr"``), or ``None``."""
-    if isinstance(value, pydantic.BaseModel):
-        value = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if is_model(value):
+        value = cast(Any, value).model_dump(mode="json", by_alias=True, exclude_unset=True)
     if not is_finite(value):
         return path
     if depth > 100:
@@ -492,6 +517,8 @@ def _sendable(value: str) -> bool:
 
 
 def _is_model_class(tp: object) -> bool:
+    import pydantic
+
     # list[int] passes isinstance(..., type) on Python 3.9/3.10 but breaks issubclass.
     return (
         isinstance(tp, type)
@@ -502,6 +529,8 @@ def _is_model_class(tp: object) -> bool:
 
 @lru_cache(maxsize=512)
 def _cached_adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
+    import pydantic
+
     return pydantic.TypeAdapter(tp)
 
 
@@ -510,6 +539,8 @@ def _adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
     try:
         return _cached_adapter(tp)
     except TypeError:  # an unhashable type expression
+        import pydantic
+
         return pydantic.TypeAdapter(tp)
 
 
@@ -978,6 +1009,8 @@ class _BaseClient:
 
     def _process_response(self, op: Operation, response: httpx.Response, cast_to: type[T]) -> T:
         """Unwrap the envelope and convert the payload to ``cast_to``."""
+        if isinstance(cast_to, _Later):  # see later(): imported now that the answer is here
+            cast_to = cast_to.resolve()
         if cast_to is _NONE_TYPE:
             return cast(T, None)
         if cast_to is bytes:
@@ -1018,6 +1051,8 @@ class _BaseClient:
 
     @staticmethod
     def _convert(op: Operation, value: Any, cast_to: type[T], response: httpx.Response) -> T:
+        import pydantic
+
         try:
             if _is_model_class(cast_to):
                 # The common case, kept off the TypeAdapter path because it is the fastest.
@@ -1043,6 +1078,8 @@ class _BaseClient:
         walk: _Walk,
     ) -> tuple[PagedResponse[Any], PageRequest | None]:
         """The page in ``raw``, and how to ask for the next one (``None``: the last page)."""
+        import pydantic
+
         from ._pagination import plan_next, split_payload
 
         response = raw.http_response
@@ -1100,6 +1137,8 @@ def _one_pass_page(
     list validated, the payload's other members as plain JSON values, which is all the next-page
     logic reads), or ``None``: then the two-pass path decides. Every pagination style goes
     through here; ``split_payload`` finds the list and the facts as on the two-pass path."""
+    import pydantic
+
     from ._pagination import split_payload
 
     bare = spec.style == "single" or spec.items == ""

@@ -85,7 +85,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             (chosen[1] if chosen else parser).print_help(sys.stderr)
             return EXIT_USAGE
         group, _, command = chosen
-        api_key = args.api_key
+        api_key = args.api_key = _api_key(args)
         return _run(args, group, command)
     except KeyboardInterrupt:
         print(f"\n{PROG}: interrupted", file=sys.stderr)
@@ -98,6 +98,44 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return _fail(str(exc), EXIT_USAGE, api_key)
     except Exception as exc:  # every error becomes a message and an exit code, no traceback
         return _fail(*_classify(exc), api_key)
+
+
+def _api_key(args: argparse.Namespace) -> Optional[str]:
+    """The key of ``--api-key`` (``-``: from stdin) or ``--api-key-file``; ``None``: the
+    client's own (the environment). A key on the command line is visible to other users in
+    ``ps``, so the environment, a file or stdin are the safe ways; the key is never shown, not
+    even in an error about reading it."""
+    key: Optional[str] = args.api_key
+    path: Optional[str] = getattr(args, "api_key_file", None)
+    if key is not None and path is not None:
+        raise UsageError("--api-key and --api-key-file: give one of them")
+    if path is not None:
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.readline(_MAX_KEY)
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            raise UsageError(f"--api-key-file: cannot read {path!r}: {reason}") from None
+        return _key_from(text, "--api-key-file: the first line of the file is empty")
+    if key != "-":
+        return key
+    if sys.stdin.isatty():
+        from getpass import getpass
+
+        text = getpass("API key: ")  # on the terminal, without echo
+    else:
+        text = sys.stdin.readline(_MAX_KEY)
+    return _key_from(text, "--api-key -: no key on stdin (stdin can feed only one option)")
+
+
+_MAX_KEY = 65536  # bytes of a key file or stdin line read at most
+
+
+def _key_from(text: str, empty: str) -> str:
+    key = text.strip()
+    if not key:
+        raise UsageError(empty)
+    return key
 
 
 def _arguments(args: argparse.Namespace, command: Command) -> dict[str, Any]:

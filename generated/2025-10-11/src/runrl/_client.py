@@ -1,13 +1,14 @@
 """``RunRLClient`` and ``AsyncRunRLClient``: the entry points of the SDK.
 
 Namespaces are created on first use (and their modules imported then), and the client's own
-methods import the models they return when called, which keeps ``import runrl`` fast.
+methods import the models they return when called (those that return only models: once the
+answer arrives, see ``_base_client.later``), which keeps ``import runrl`` fast.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, Optional, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Optional, Type, Union
 
 import httpx
 
@@ -20,6 +21,7 @@ from ._base_client import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
+from ._base_client import later as _later
 from ._config import ClientConfig
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
@@ -266,7 +268,11 @@ class RunRLClient(SyncAPIClient):
 
         ``GET /health`` (scope: read).
         """
-        from .models import HealthStatus
+
+        def _returns() -> Type[HealthStatus]:
+            from .models import HealthStatus
+
+            return HealthStatus
 
         return self.request(
             _HEALTH_OP,
@@ -279,7 +285,7 @@ class RunRLClient(SyncAPIClient):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=HealthStatus,
+            cast_to=_later(_returns),
         )
 
 
@@ -453,7 +459,11 @@ class AsyncRunRLClient(AsyncAPIClient):
 
         ``GET /health`` (scope: read).
         """
-        from .models import HealthStatus
+
+        def _returns() -> Type[HealthStatus]:
+            from .models import HealthStatus
+
+            return HealthStatus
 
         return await self.request(
             _HEALTH_OP,
@@ -466,7 +476,7 @@ class AsyncRunRLClient(AsyncAPIClient):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=HealthStatus,
+            cast_to=_later(_returns),
         )
 
 

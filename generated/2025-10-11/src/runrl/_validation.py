@@ -13,13 +13,12 @@ import math
 import mimetypes
 import os
 import re
+import sys
 from collections.abc import Mapping, Sized
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
 from typing import IO, cast
-
-import pydantic
 
 from ._exceptions import ValidationError
 from ._redact import is_credential
@@ -47,6 +46,14 @@ _TYPE_NAMES = {
     "array": "a list",
     "object": "an object",
 }
+
+
+def is_model(value: object) -> bool:
+    """Whether ``value`` is a Pydantic model instance, without importing Pydantic: none can
+    exist before ``pydantic.main`` is loaded (a command line that sends no model, and has no
+    answer yet, never pays for Pydantic's import)."""
+    main = sys.modules.get("pydantic.main")
+    return main is not None and isinstance(value, main.BaseModel)
 
 
 def check_arguments(
@@ -233,7 +240,7 @@ def _has_type(value: object, expected: str) -> bool:
     if expected == "array":
         return isinstance(value, (list, tuple))
     if expected == "object":
-        return isinstance(value, (Mapping, pydantic.BaseModel))
+        return isinstance(value, Mapping) or is_model(value)
     return True
 
 
