@@ -44,9 +44,11 @@ def generate_package(
     overlay: Path | None = None,
     ref_root: Path | None = None,
     package: str | None = None,
+    annotations: list[Path] | None = None,
 ) -> Report:
     """What ``python -m generator generate`` does for one spec: the package with its
-    CHANGELOG.md (written by the release tools) and its overlay (default: ``overlay_of``)."""
+    CHANGELOG.md (written by the release tools) and its overlay (default: ``overlay_of``);
+    ``annotations`` (default: annotations/<stem>.yaml beside the spec)."""
     from .pipeline import generate
     from .release.changelog import changelog_for
 
@@ -58,6 +60,7 @@ def generate_package(
         overlay=overlay or overlay_of(spec),
         ref_root=ref_root,
         package=package,
+        annotations=annotations,
     )
 
 
@@ -132,6 +135,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
             return 2
     overlay = Path(args.overlay) if args.overlay else None
     ref_root = Path(args.ref_root) if args.ref_root else None
+    from .read.annotations import annotations_of
+
+    annotations = [Path(a) for a in args.annotations] if args.annotations else None
     regenerated = False
     for spec, out in pairs:
         chosen = overlay or overlay_of(spec)
@@ -140,6 +146,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             "overlay": str(chosen.resolve()) if chosen else "",
             "ref_root": str(ref_root.resolve()) if ref_root else "",
             "package": args.package or "",
+            "annotations": [str(p.resolve()) for p in annotations or annotations_of(spec)],
         }
         if not args.force and fingerprint.up_to_date(spec, out, options):
             if not args.quiet:
@@ -157,6 +164,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
                 overlay=overlay,
                 ref_root=ref_root,
                 package=args.package,
+                annotations=annotations,
             )
         except SpecError as exc:
             if not args.skip_unsupported:
@@ -394,6 +402,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="the directory that files referenced by $ref must be under (default: the spec's "
         "own directory; see README, Security)",
+    )
+    gen.add_argument(
+        "--annotations",
+        metavar="FILE",
+        action="append",
+        help="an OpenAPI Overlay 1.0 applied to the spec as it is read (repeatable, in order; "
+        "default: annotations/<spec stem>.yaml beside the spec, if any; see README)",
     )
     gen.set_defaults(func=cmd_generate)
     chk = sub.add_parser(
