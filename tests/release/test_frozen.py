@@ -20,7 +20,15 @@ from generator.read.load import load_spec
 from generator.release.gate import check_releases
 from generator.release.lock import LOCK_FILE, read_lock, write_lock
 from tests.generator_cli import run_generator
-from tests.versions import ROOT, SPEC_DIR, next_name, released, versions, versions_entry
+from tests.versions import (
+    ROOT,
+    SPEC_DIR,
+    copy_annotations,
+    next_name,
+    released,
+    versions,
+    versions_entry,
+)
 
 RELEASED = sorted(released())
 pytestmark = pytest.mark.skipif(not RELEASED, reason="no released API version in spec/")
@@ -35,8 +43,7 @@ def copy_specs(tmp_path: Path, *, generated: bool = False) -> Path:
             shutil.copytree(ROOT / "generated" / v.name, tmp_path / "generated" / v.name)
     for name in ("versions.toml", LOCK_FILE):
         shutil.copy(SPEC_DIR / name, target / name)
-    if (SPEC_DIR / ANNOTATIONS_DIR).is_dir():
-        shutil.copytree(SPEC_DIR / ANNOTATIONS_DIR, target / ANNOTATIONS_DIR)
+    copy_annotations(target)
     return target
 
 
