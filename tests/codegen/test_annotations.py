@@ -17,6 +17,7 @@ from generator.cli import main
 from generator.errors import SpecError
 from generator.read import load_spec
 from generator.read.annotations import annotations_of
+from tests.generator_cli import run_generator
 
 SPEC = """\
 openapi: 3.1.0
@@ -189,3 +190,31 @@ def test_generate_annotations_option(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "class ItemObject" in objects and "def delete(" in objects
     shipped = (out / "src" / "shop" / "openapi.yaml").read_text(encoding="utf-8")
     assert shipped == SPEC  # the upstream document, not the annotated one
+
+
+def test_new_or_changed_annotations_regenerate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Incremental generation (output/fingerprint.py) sees the convention file appear and
+    change."""
+    monkeypatch.setenv("GENERATOR_CACHE_DIR", str(tmp_path / "cache"))
+    spec = tmp_path / "api" / "shop.yaml"
+    spec.parent.mkdir()
+    spec.write_text(SPEC, encoding="utf-8")
+    out = tmp_path / "out"
+
+    def generate() -> str:
+        result = run_generator("generate", "--spec", str(spec), "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    generate()
+    assert "up to date" in generate()
+    ann = spec.parent / "annotations" / "shop.yaml"
+    ann.parent.mkdir()
+    ann.write_text(ANNOTATIONS, encoding="utf-8")
+    assert "up to date" not in generate()
+    assert (out / "src" / "shop" / "objects.py").is_file()
+    assert "up to date" in generate()
+    ann.write_text(ANNOTATIONS.replace("cleanup: delete", "id: /id"), encoding="utf-8")
+    assert "up to date" not in generate()

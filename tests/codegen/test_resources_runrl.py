@@ -36,6 +36,8 @@ RESOURCES = {
     "ToolObject": "/tools/{id}",
     "SharedConfigurationObject": "/shared-configurations/{uuid}",
     "ApiKeyObject": "/keys/{id}",
+    "ApiKeyTokenObject": "/keys/{id}",
+    "SharedConfigurationCopyObject": "/shared-configurations/{uuid}",
 }
 VERSIONS = versions()
 
@@ -127,6 +129,12 @@ def test_walkthrough_sync(runrl: ModuleType, reference_server: Any, tmp_path: Pa
         prompts.delete()
         assert rl.files.retrieve(reward).id == reward.id  # an object where the id goes
         assert rl.api.files.retrieve(reward.id).id == reward.id
+        token = rl.api_keys.create("ci")  # an ApiKeyTokenObject: id from /api_key/id
+        assert token.id == token.data.api_key.id and token.usage() is not None
+        listed = [k for k in rl.api_keys.list() if k.id == token.id]  # each item an object
+        assert [type(k).__name__ for k in listed] == ["ApiKeyObject"]
+        assert listed[0].update(name="renamed").data.name == "renamed"  # an object too
+        token.delete()
 
 
 def test_walkthrough_async(runrl: ModuleType, reference_server: Any) -> None:

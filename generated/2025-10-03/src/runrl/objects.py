@@ -985,111 +985,6 @@ class SharedConfigurationCopyObject:
         return result
 
 
-class ApiKeyTokenObject:
-    """A newly created key with its secret token (shown only this once).
-
-    ``.data`` is the ``ApiKeyToken`` it was made from (no request); each method is an operation the
-    document links from it.
-    """
-
-    def __init__(
-        self,
-        client: RunRLClient,
-        data: _models.ApiKeyToken,
-        request: Optional[Dict[str, Any]] = None,
-    ) -> None:
-        self._client = client
-        self._data = data
-        self._request: Dict[str, Any] = dict(request or {})
-
-    @property
-    def data(self) -> _models.ApiKeyToken:
-        """The object's data as last received (no request)."""
-        return self._data
-
-    @property
-    def api(self) -> RunRLClient:
-        """The plain client this object calls."""
-        return self._client
-
-    @property
-    def id(self) -> Any:
-        """The object's id (``x-sdk-resource`` ``id``)."""
-        return _at(self._data, "api_key", "id")
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._data!r})"
-
-    def _value(self, key: str) -> Any:
-        if key not in self._request:
-            raise LookupError(f"this object was not made by a request that had {key}")
-        return self._request[key]
-
-    def update(
-        self,
-        *,
-        name: Optional[str] = None,
-        active: Optional[bool] = None,
-        scopes: Optional[List[Union[Scope, Literal["read", "write", "admin"]]]] = None,
-        requests_per_hour: Optional[int] = None,
-        expires_at: Union[datetime, str, None, NotGiven] = NOT_GIVEN,
-        **options: Any,
-    ) -> ApiKeyObject:
-        """Update an API key
-
-        ``PUT /keys/{id}``, with api_key_id from this object; other options as
-        ``self._client.api_keys.update`` takes them.
-        """
-        _args: Dict[str, Any] = {
-            "api_key_id": _at(self._data, "api_key", "id"),
-            "name": name,
-            "active": active,
-            "scopes": scopes,
-            "requests_per_hour": requests_per_hour,
-            "expires_at": expires_at,
-        }
-        result = self._client.api_keys.update(**_args, **options)
-        data = result
-        request = {
-            "path:" + "id": _args["api_key_id"],
-            "body:" + "name": _args["name"],
-            "body:" + "active": _args["active"],
-            "body:" + "scopes": _args["scopes"],
-            "body:" + "requests_per_hour": _args["requests_per_hour"],
-            "body:" + "expires_at": _args["expires_at"],
-        }
-        return ApiKeyObject(self._client, data, request)
-
-    def delete(
-        self,
-        **options: Any,
-    ) -> None:
-        """Delete an API key
-
-        ``DELETE /keys/{id}``, with api_key_id from this object; other options as
-        ``self._client.api_keys.delete`` takes them.
-        """
-        _args: Dict[str, Any] = {
-            "api_key_id": _at(self._data, "api_key", "id"),
-        }
-        self._client.api_keys.delete(**_args, **options)
-
-    def usage(
-        self,
-        **options: Any,
-    ) -> ApiKeyUsage:
-        """Get an API key's usage statistics
-
-        ``GET /keys/{id}/usage``, with api_key_id from this object; other options as
-        ``self._client.api_keys.usage`` takes them.
-        """
-        _args: Dict[str, Any] = {
-            "api_key_id": _at(self._data, "api_key", "id"),
-        }
-        result = self._client.api_keys.usage(**_args, **options)
-        return result
-
-
 class ApiKeyObject:
     """An API key (the secret itself is only returned once, at creation).
 
@@ -1190,6 +1085,111 @@ class ApiKeyObject:
         """
         _args: Dict[str, Any] = {
             "api_key_id": _at(self._data, "id"),
+        }
+        result = self._client.api_keys.usage(**_args, **options)
+        return result
+
+
+class ApiKeyTokenObject:
+    """A newly created key with its secret token (shown only this once).
+
+    ``.data`` is the ``ApiKeyToken`` it was made from (no request); each method is an operation the
+    document links from it.
+    """
+
+    def __init__(
+        self,
+        client: RunRLClient,
+        data: _models.ApiKeyToken,
+        request: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        self._client = client
+        self._data = data
+        self._request: Dict[str, Any] = dict(request or {})
+
+    @property
+    def data(self) -> _models.ApiKeyToken:
+        """The object's data as last received (no request)."""
+        return self._data
+
+    @property
+    def api(self) -> RunRLClient:
+        """The plain client this object calls."""
+        return self._client
+
+    @property
+    def id(self) -> Any:
+        """The object's id (``x-sdk-resource`` ``id``)."""
+        return _at(self._data, "api_key", "id")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._data!r})"
+
+    def _value(self, key: str) -> Any:
+        if key not in self._request:
+            raise LookupError(f"this object was not made by a request that had {key}")
+        return self._request[key]
+
+    def update(
+        self,
+        *,
+        name: Optional[str] = None,
+        active: Optional[bool] = None,
+        scopes: Optional[List[Union[Scope, Literal["read", "write", "admin"]]]] = None,
+        requests_per_hour: Optional[int] = None,
+        expires_at: Union[datetime, str, None, NotGiven] = NOT_GIVEN,
+        **options: Any,
+    ) -> ApiKeyObject:
+        """Update an API key
+
+        ``PUT /keys/{id}``, with api_key_id from this object; other options as
+        ``self._client.api_keys.update`` takes them.
+        """
+        _args: Dict[str, Any] = {
+            "api_key_id": _at(self._data, "api_key", "id"),
+            "name": name,
+            "active": active,
+            "scopes": scopes,
+            "requests_per_hour": requests_per_hour,
+            "expires_at": expires_at,
+        }
+        result = self._client.api_keys.update(**_args, **options)
+        data = result
+        request = {
+            "path:" + "id": _args["api_key_id"],
+            "body:" + "name": _args["name"],
+            "body:" + "active": _args["active"],
+            "body:" + "scopes": _args["scopes"],
+            "body:" + "requests_per_hour": _args["requests_per_hour"],
+            "body:" + "expires_at": _args["expires_at"],
+        }
+        return ApiKeyObject(self._client, data, request)
+
+    def delete(
+        self,
+        **options: Any,
+    ) -> None:
+        """Delete an API key
+
+        ``DELETE /keys/{id}``, with api_key_id from this object; other options as
+        ``self._client.api_keys.delete`` takes them.
+        """
+        _args: Dict[str, Any] = {
+            "api_key_id": _at(self._data, "api_key", "id"),
+        }
+        self._client.api_keys.delete(**_args, **options)
+
+    def usage(
+        self,
+        **options: Any,
+    ) -> ApiKeyUsage:
+        """Get an API key's usage statistics
+
+        ``GET /keys/{id}/usage``, with api_key_id from this object; other options as
+        ``self._client.api_keys.usage`` takes them.
+        """
+        _args: Dict[str, Any] = {
+            "api_key_id": _at(self._data, "api_key", "id"),
         }
         result = self._client.api_keys.usage(**_args, **options)
         return result
@@ -1888,6 +1888,21 @@ class ApiKeysObjects:
     def __init__(self, client: RunRLClient) -> None:
         self._client = client
 
+    def list(
+        self,
+        **options: Any,
+    ) -> List[ApiKeyObject]:
+        """List API keys
+
+        ``GET /keys``; other options as
+        ``self._client.api_keys.list`` takes them.
+        """
+        _args: Dict[str, Any] = {}
+        result = self._client.api_keys.list(**_args, **options)
+        data = result
+        request = {}
+        return [ApiKeyObject(self._client, item, request) for item in data]
+
     def create(
         self,
         name: str,
@@ -1920,7 +1935,7 @@ class ApiKeysObjects:
 
     def update(
         self,
-        api_key_id: Union[int, ApiKeyTokenObject],
+        api_key_id: Union[int, ApiKeyObject],
         *,
         name: Optional[str] = None,
         active: Optional[bool] = None,
@@ -1935,7 +1950,7 @@ class ApiKeysObjects:
         ``self._client.api_keys.update`` takes them.
         """
         _args: Dict[str, Any] = {
-            "api_key_id": _id(api_key_id, ApiKeyTokenObject, "api_key", "id"),
+            "api_key_id": _id(api_key_id, ApiKeyObject, "id"),
             "name": name,
             "active": active,
             "scopes": scopes,
@@ -1956,7 +1971,7 @@ class ApiKeysObjects:
 
     def delete(
         self,
-        api_key_id: Union[int, ApiKeyTokenObject],
+        api_key_id: Union[int, ApiKeyObject],
         **options: Any,
     ) -> None:
         """Delete an API key
@@ -1965,13 +1980,13 @@ class ApiKeysObjects:
         ``self._client.api_keys.delete`` takes them.
         """
         _args: Dict[str, Any] = {
-            "api_key_id": _id(api_key_id, ApiKeyTokenObject, "api_key", "id"),
+            "api_key_id": _id(api_key_id, ApiKeyObject, "id"),
         }
         self._client.api_keys.delete(**_args, **options)
 
     def usage(
         self,
-        api_key_id: Union[int, ApiKeyTokenObject],
+        api_key_id: Union[int, ApiKeyObject],
         **options: Any,
     ) -> ApiKeyUsage:
         """Get an API key's usage statistics
@@ -1980,7 +1995,7 @@ class ApiKeysObjects:
         ``self._client.api_keys.usage`` takes them.
         """
         _args: Dict[str, Any] = {
-            "api_key_id": _id(api_key_id, ApiKeyTokenObject, "api_key", "id"),
+            "api_key_id": _id(api_key_id, ApiKeyObject, "id"),
         }
         result = self._client.api_keys.usage(**_args, **options)
         return result
@@ -2951,111 +2966,6 @@ class AsyncSharedConfigurationCopyObject:
         return result
 
 
-class AsyncApiKeyTokenObject:
-    """A newly created key with its secret token (shown only this once).
-
-    ``.data`` is the ``ApiKeyToken`` it was made from (no request); each method is an operation the
-    document links from it.
-    """
-
-    def __init__(
-        self,
-        client: AsyncRunRLClient,
-        data: _models.ApiKeyToken,
-        request: Optional[Dict[str, Any]] = None,
-    ) -> None:
-        self._client = client
-        self._data = data
-        self._request: Dict[str, Any] = dict(request or {})
-
-    @property
-    def data(self) -> _models.ApiKeyToken:
-        """The object's data as last received (no request)."""
-        return self._data
-
-    @property
-    def api(self) -> AsyncRunRLClient:
-        """The plain client this object calls."""
-        return self._client
-
-    @property
-    def id(self) -> Any:
-        """The object's id (``x-sdk-resource`` ``id``)."""
-        return _at(self._data, "api_key", "id")
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._data!r})"
-
-    def _value(self, key: str) -> Any:
-        if key not in self._request:
-            raise LookupError(f"this object was not made by a request that had {key}")
-        return self._request[key]
-
-    async def update(
-        self,
-        *,
-        name: Optional[str] = None,
-        active: Optional[bool] = None,
-        scopes: Optional[List[Union[Scope, Literal["read", "write", "admin"]]]] = None,
-        requests_per_hour: Optional[int] = None,
-        expires_at: Union[datetime, str, None, NotGiven] = NOT_GIVEN,
-        **options: Any,
-    ) -> AsyncApiKeyObject:
-        """Update an API key
-
-        ``PUT /keys/{id}``, with api_key_id from this object; other options as
-        ``self._client.api_keys.update`` takes them.
-        """
-        _args: Dict[str, Any] = {
-            "api_key_id": _at(self._data, "api_key", "id"),
-            "name": name,
-            "active": active,
-            "scopes": scopes,
-            "requests_per_hour": requests_per_hour,
-            "expires_at": expires_at,
-        }
-        result = await self._client.api_keys.update(**_args, **options)
-        data = result
-        request = {
-            "path:" + "id": _args["api_key_id"],
-            "body:" + "name": _args["name"],
-            "body:" + "active": _args["active"],
-            "body:" + "scopes": _args["scopes"],
-            "body:" + "requests_per_hour": _args["requests_per_hour"],
-            "body:" + "expires_at": _args["expires_at"],
-        }
-        return AsyncApiKeyObject(self._client, data, request)
-
-    async def delete(
-        self,
-        **options: Any,
-    ) -> None:
-        """Delete an API key
-
-        ``DELETE /keys/{id}``, with api_key_id from this object; other options as
-        ``self._client.api_keys.delete`` takes them.
-        """
-        _args: Dict[str, Any] = {
-            "api_key_id": _at(self._data, "api_key", "id"),
-        }
-        await self._client.api_keys.delete(**_args, **options)
-
-    async def usage(
-        self,
-        **options: Any,
-    ) -> ApiKeyUsage:
-        """Get an API key's usage statistics
-
-        ``GET /keys/{id}/usage``, with api_key_id from this object; other options as
-        ``self._client.api_keys.usage`` takes them.
-        """
-        _args: Dict[str, Any] = {
-            "api_key_id": _at(self._data, "api_key", "id"),
-        }
-        result = await self._client.api_keys.usage(**_args, **options)
-        return result
-
-
 class AsyncApiKeyObject:
     """An API key (the secret itself is only returned once, at creation).
 
@@ -3156,6 +3066,111 @@ class AsyncApiKeyObject:
         """
         _args: Dict[str, Any] = {
             "api_key_id": _at(self._data, "id"),
+        }
+        result = await self._client.api_keys.usage(**_args, **options)
+        return result
+
+
+class AsyncApiKeyTokenObject:
+    """A newly created key with its secret token (shown only this once).
+
+    ``.data`` is the ``ApiKeyToken`` it was made from (no request); each method is an operation the
+    document links from it.
+    """
+
+    def __init__(
+        self,
+        client: AsyncRunRLClient,
+        data: _models.ApiKeyToken,
+        request: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        self._client = client
+        self._data = data
+        self._request: Dict[str, Any] = dict(request or {})
+
+    @property
+    def data(self) -> _models.ApiKeyToken:
+        """The object's data as last received (no request)."""
+        return self._data
+
+    @property
+    def api(self) -> AsyncRunRLClient:
+        """The plain client this object calls."""
+        return self._client
+
+    @property
+    def id(self) -> Any:
+        """The object's id (``x-sdk-resource`` ``id``)."""
+        return _at(self._data, "api_key", "id")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._data!r})"
+
+    def _value(self, key: str) -> Any:
+        if key not in self._request:
+            raise LookupError(f"this object was not made by a request that had {key}")
+        return self._request[key]
+
+    async def update(
+        self,
+        *,
+        name: Optional[str] = None,
+        active: Optional[bool] = None,
+        scopes: Optional[List[Union[Scope, Literal["read", "write", "admin"]]]] = None,
+        requests_per_hour: Optional[int] = None,
+        expires_at: Union[datetime, str, None, NotGiven] = NOT_GIVEN,
+        **options: Any,
+    ) -> AsyncApiKeyObject:
+        """Update an API key
+
+        ``PUT /keys/{id}``, with api_key_id from this object; other options as
+        ``self._client.api_keys.update`` takes them.
+        """
+        _args: Dict[str, Any] = {
+            "api_key_id": _at(self._data, "api_key", "id"),
+            "name": name,
+            "active": active,
+            "scopes": scopes,
+            "requests_per_hour": requests_per_hour,
+            "expires_at": expires_at,
+        }
+        result = await self._client.api_keys.update(**_args, **options)
+        data = result
+        request = {
+            "path:" + "id": _args["api_key_id"],
+            "body:" + "name": _args["name"],
+            "body:" + "active": _args["active"],
+            "body:" + "scopes": _args["scopes"],
+            "body:" + "requests_per_hour": _args["requests_per_hour"],
+            "body:" + "expires_at": _args["expires_at"],
+        }
+        return AsyncApiKeyObject(self._client, data, request)
+
+    async def delete(
+        self,
+        **options: Any,
+    ) -> None:
+        """Delete an API key
+
+        ``DELETE /keys/{id}``, with api_key_id from this object; other options as
+        ``self._client.api_keys.delete`` takes them.
+        """
+        _args: Dict[str, Any] = {
+            "api_key_id": _at(self._data, "api_key", "id"),
+        }
+        await self._client.api_keys.delete(**_args, **options)
+
+    async def usage(
+        self,
+        **options: Any,
+    ) -> ApiKeyUsage:
+        """Get an API key's usage statistics
+
+        ``GET /keys/{id}/usage``, with api_key_id from this object; other options as
+        ``self._client.api_keys.usage`` takes them.
+        """
+        _args: Dict[str, Any] = {
+            "api_key_id": _at(self._data, "api_key", "id"),
         }
         result = await self._client.api_keys.usage(**_args, **options)
         return result
@@ -3854,6 +3869,21 @@ class AsyncApiKeysObjects:
     def __init__(self, client: AsyncRunRLClient) -> None:
         self._client = client
 
+    async def list(
+        self,
+        **options: Any,
+    ) -> List[AsyncApiKeyObject]:
+        """List API keys
+
+        ``GET /keys``; other options as
+        ``self._client.api_keys.list`` takes them.
+        """
+        _args: Dict[str, Any] = {}
+        result = await self._client.api_keys.list(**_args, **options)
+        data = result
+        request = {}
+        return [AsyncApiKeyObject(self._client, item, request) for item in data]
+
     async def create(
         self,
         name: str,
@@ -3886,7 +3916,7 @@ class AsyncApiKeysObjects:
 
     async def update(
         self,
-        api_key_id: Union[int, AsyncApiKeyTokenObject],
+        api_key_id: Union[int, AsyncApiKeyObject],
         *,
         name: Optional[str] = None,
         active: Optional[bool] = None,
@@ -3901,7 +3931,7 @@ class AsyncApiKeysObjects:
         ``self._client.api_keys.update`` takes them.
         """
         _args: Dict[str, Any] = {
-            "api_key_id": _id(api_key_id, AsyncApiKeyTokenObject, "api_key", "id"),
+            "api_key_id": _id(api_key_id, AsyncApiKeyObject, "id"),
             "name": name,
             "active": active,
             "scopes": scopes,
@@ -3922,7 +3952,7 @@ class AsyncApiKeysObjects:
 
     async def delete(
         self,
-        api_key_id: Union[int, AsyncApiKeyTokenObject],
+        api_key_id: Union[int, AsyncApiKeyObject],
         **options: Any,
     ) -> None:
         """Delete an API key
@@ -3931,13 +3961,13 @@ class AsyncApiKeysObjects:
         ``self._client.api_keys.delete`` takes them.
         """
         _args: Dict[str, Any] = {
-            "api_key_id": _id(api_key_id, AsyncApiKeyTokenObject, "api_key", "id"),
+            "api_key_id": _id(api_key_id, AsyncApiKeyObject, "id"),
         }
         await self._client.api_keys.delete(**_args, **options)
 
     async def usage(
         self,
-        api_key_id: Union[int, AsyncApiKeyTokenObject],
+        api_key_id: Union[int, AsyncApiKeyObject],
         **options: Any,
     ) -> ApiKeyUsage:
         """Get an API key's usage statistics
@@ -3946,7 +3976,7 @@ class AsyncApiKeysObjects:
         ``self._client.api_keys.usage`` takes them.
         """
         _args: Dict[str, Any] = {
-            "api_key_id": _id(api_key_id, AsyncApiKeyTokenObject, "api_key", "id"),
+            "api_key_id": _id(api_key_id, AsyncApiKeyObject, "id"),
         }
         result = await self._client.api_keys.usage(**_args, **options)
         return result
