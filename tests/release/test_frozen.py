@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -58,11 +59,11 @@ def bump(specs: Path, version: str, *, patch: int = 1) -> None:
     (specs / "versions.toml").write_text(bumped)
 
 
-def annotate(specs: Path, version: str, *actions: dict[str, object]) -> None:
+def annotate(specs: Path, version: str, *actions: dict[str, Any]) -> None:
     """Add ``actions`` to the version's client annotations (made when it has none)."""
     path = specs / ANNOTATIONS_DIR / f"{version}.yaml"
     path.parent.mkdir(exist_ok=True)
-    data = (
+    data: dict[str, Any] = (
         yaml.safe_load(path.read_text())
         if path.exists()
         else {"overlay": "1.0.0", "info": {"title": "t", "version": "1"}, "actions": []}
