@@ -136,7 +136,7 @@ class FileObject:
         }
         result = self._client.files.retrieve(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
         }
         return FileObject(self._client, data, request)
@@ -160,7 +160,7 @@ class FileObject:
         }
         result = self._client.files.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
@@ -325,7 +325,7 @@ class RunObject:
         }
         result = self._client.runs.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["run_id"],
         }
         return RunObject(self._client, data, request)
@@ -524,7 +524,7 @@ class DeploymentObject:
         }
         result = self._client.deployments.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["deployment_id"],
         }
         return DeploymentObject(self._client, data, request)
@@ -612,7 +612,7 @@ class ToolObject:
         }
         result = self._client.tools.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
         }
         return ToolObject(self._client, data, request)
@@ -638,7 +638,7 @@ class ToolObject:
         }
         result = self._client.tools.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -729,7 +729,7 @@ class SharedConfigurationObject:
         }
         result = self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationObject(self._client, data, request)
@@ -757,7 +757,7 @@ class SharedConfigurationObject:
         }
         result = self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -809,7 +809,7 @@ class SharedConfigurationObject:
         }
         result = self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationCopyObject(self._client, data, request)
@@ -884,7 +884,7 @@ class SharedConfigurationCopyObject:
         }
         result = self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationObject(self._client, data, request)
@@ -912,7 +912,7 @@ class SharedConfigurationCopyObject:
         }
         result = self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -964,7 +964,7 @@ class SharedConfigurationCopyObject:
         }
         result = self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationCopyObject(self._client, data, request)
@@ -1050,7 +1050,7 @@ class ApiKeyObject:
         }
         result = self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],
@@ -1155,7 +1155,7 @@ class ApiKeyTokenObject:
         }
         result = self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],
@@ -1221,7 +1221,7 @@ class FilesObjects:
         }
         result = self._client.files.upload_path(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "file": _args["path"],
             "body:" + "type": _args["file_type"],
             "body:" + "name": _args["name"],
@@ -1250,7 +1250,7 @@ class FilesObjects:
         }
         result = self._client.files.create_from_content(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
             "body:" + "type": _args["file_type"],
@@ -1273,7 +1273,7 @@ class FilesObjects:
         }
         result = self._client.files.retrieve(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
         }
         return FileObject(self._client, data, request)
@@ -1298,7 +1298,7 @@ class FilesObjects:
         }
         result = self._client.files.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
@@ -1418,7 +1418,7 @@ class RunsObjects:
         result = self._client.runs.create(**_args, **options)
         # the object is made from the first answer; wait() polls it
         data = result.initial
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "model": _args["model"],
             "body:" + "prompt_file_id": _args["prompt_file_id"],
             "body:" + "reward_file_id": _args["reward_file_id"],
@@ -1448,7 +1448,7 @@ class RunsObjects:
         }
         result = self._client.runs.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["run_id"],
         }
         return RunObject(self._client, data, request)
@@ -1576,7 +1576,7 @@ class DeploymentsObjects:
         result = self._client.deployments.create(**_args, **options)
         # the object is made from the first answer; wait() polls it
         data = result.initial
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "run_id": _args["run_id"],
         }
         return DeploymentObject(self._client, data, request)
@@ -1596,7 +1596,7 @@ class DeploymentsObjects:
         }
         result = self._client.deployments.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["deployment_id"],
         }
         return DeploymentObject(self._client, data, request)
@@ -1645,7 +1645,7 @@ class ToolsObjects:
         }
         result = self._client.tools.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "mcp_url": _args["mcp_url"],
             "body:" + "description": _args["description"],
@@ -1668,7 +1668,7 @@ class ToolsObjects:
         }
         result = self._client.tools.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
         }
         return ToolObject(self._client, data, request)
@@ -1695,7 +1695,7 @@ class ToolsObjects:
         }
         result = self._client.tools.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -1751,7 +1751,7 @@ class SharedConfigurationsObjects:
         }
         result = self._client.shared_configurations.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "visibility": _args["visibility"],
             "body:" + "prompt_file_id": _args["prompt_file_id"],
@@ -1776,7 +1776,7 @@ class SharedConfigurationsObjects:
         }
         result = self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationObject(self._client, data, request)
@@ -1805,7 +1805,7 @@ class SharedConfigurationsObjects:
         }
         result = self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -1829,7 +1829,7 @@ class SharedConfigurationsObjects:
         }
         result = self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationCopyObject(self._client, data, request)
@@ -1900,7 +1900,7 @@ class ApiKeysObjects:
         _args: Dict[str, Any] = {}
         result = self._client.api_keys.list(**_args, **options)
         data = result
-        request = {}
+        request: Dict[str, Any] = {}
         return [ApiKeyObject(self._client, item, request) for item in data]
 
     def create(
@@ -1925,7 +1925,7 @@ class ApiKeysObjects:
         }
         result = self._client.api_keys.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "scopes": _args["scopes"],
             "body:" + "requests_per_hour": _args["requests_per_hour"],
@@ -1959,7 +1959,7 @@ class ApiKeysObjects:
         }
         result = self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],
@@ -2117,7 +2117,7 @@ class AsyncFileObject:
         }
         result = await self._client.files.retrieve(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
         }
         return AsyncFileObject(self._client, data, request)
@@ -2141,7 +2141,7 @@ class AsyncFileObject:
         }
         result = await self._client.files.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
@@ -2306,7 +2306,7 @@ class AsyncRunObject:
         }
         result = await self._client.runs.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["run_id"],
         }
         return AsyncRunObject(self._client, data, request)
@@ -2505,7 +2505,7 @@ class AsyncDeploymentObject:
         }
         result = await self._client.deployments.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["deployment_id"],
         }
         return AsyncDeploymentObject(self._client, data, request)
@@ -2593,7 +2593,7 @@ class AsyncToolObject:
         }
         result = await self._client.tools.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
         }
         return AsyncToolObject(self._client, data, request)
@@ -2619,7 +2619,7 @@ class AsyncToolObject:
         }
         result = await self._client.tools.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -2710,7 +2710,7 @@ class AsyncSharedConfigurationObject:
         }
         result = await self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationObject(self._client, data, request)
@@ -2738,7 +2738,7 @@ class AsyncSharedConfigurationObject:
         }
         result = await self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -2790,7 +2790,7 @@ class AsyncSharedConfigurationObject:
         }
         result = await self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationCopyObject(self._client, data, request)
@@ -2865,7 +2865,7 @@ class AsyncSharedConfigurationCopyObject:
         }
         result = await self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationObject(self._client, data, request)
@@ -2893,7 +2893,7 @@ class AsyncSharedConfigurationCopyObject:
         }
         result = await self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -2945,7 +2945,7 @@ class AsyncSharedConfigurationCopyObject:
         }
         result = await self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationCopyObject(self._client, data, request)
@@ -3031,7 +3031,7 @@ class AsyncApiKeyObject:
         }
         result = await self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],
@@ -3136,7 +3136,7 @@ class AsyncApiKeyTokenObject:
         }
         result = await self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],
@@ -3202,7 +3202,7 @@ class AsyncFilesObjects:
         }
         result = await self._client.files.upload_path(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "file": _args["path"],
             "body:" + "type": _args["file_type"],
             "body:" + "name": _args["name"],
@@ -3231,7 +3231,7 @@ class AsyncFilesObjects:
         }
         result = await self._client.files.create_from_content(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
             "body:" + "type": _args["file_type"],
@@ -3254,7 +3254,7 @@ class AsyncFilesObjects:
         }
         result = await self._client.files.retrieve(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
         }
         return AsyncFileObject(self._client, data, request)
@@ -3279,7 +3279,7 @@ class AsyncFilesObjects:
         }
         result = await self._client.files.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
@@ -3399,7 +3399,7 @@ class AsyncRunsObjects:
         result = await self._client.runs.create(**_args, **options)
         # the object is made from the first answer; wait() polls it
         data = result.initial
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "model": _args["model"],
             "body:" + "prompt_file_id": _args["prompt_file_id"],
             "body:" + "reward_file_id": _args["reward_file_id"],
@@ -3429,7 +3429,7 @@ class AsyncRunsObjects:
         }
         result = await self._client.runs.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["run_id"],
         }
         return AsyncRunObject(self._client, data, request)
@@ -3557,7 +3557,7 @@ class AsyncDeploymentsObjects:
         result = await self._client.deployments.create(**_args, **options)
         # the object is made from the first answer; wait() polls it
         data = result.initial
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "run_id": _args["run_id"],
         }
         return AsyncDeploymentObject(self._client, data, request)
@@ -3577,7 +3577,7 @@ class AsyncDeploymentsObjects:
         }
         result = await self._client.deployments.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["deployment_id"],
         }
         return AsyncDeploymentObject(self._client, data, request)
@@ -3626,7 +3626,7 @@ class AsyncToolsObjects:
         }
         result = await self._client.tools.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "mcp_url": _args["mcp_url"],
             "body:" + "description": _args["description"],
@@ -3649,7 +3649,7 @@ class AsyncToolsObjects:
         }
         result = await self._client.tools.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
         }
         return AsyncToolObject(self._client, data, request)
@@ -3676,7 +3676,7 @@ class AsyncToolsObjects:
         }
         result = await self._client.tools.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -3732,7 +3732,7 @@ class AsyncSharedConfigurationsObjects:
         }
         result = await self._client.shared_configurations.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "visibility": _args["visibility"],
             "body:" + "prompt_file_id": _args["prompt_file_id"],
@@ -3757,7 +3757,7 @@ class AsyncSharedConfigurationsObjects:
         }
         result = await self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationObject(self._client, data, request)
@@ -3786,7 +3786,7 @@ class AsyncSharedConfigurationsObjects:
         }
         result = await self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -3810,7 +3810,7 @@ class AsyncSharedConfigurationsObjects:
         }
         result = await self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationCopyObject(self._client, data, request)
@@ -3881,7 +3881,7 @@ class AsyncApiKeysObjects:
         _args: Dict[str, Any] = {}
         result = await self._client.api_keys.list(**_args, **options)
         data = result
-        request = {}
+        request: Dict[str, Any] = {}
         return [AsyncApiKeyObject(self._client, item, request) for item in data]
 
     async def create(
@@ -3906,7 +3906,7 @@ class AsyncApiKeysObjects:
         }
         result = await self._client.api_keys.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "scopes": _args["scopes"],
             "body:" + "requests_per_hour": _args["requests_per_hour"],
@@ -3940,7 +3940,7 @@ class AsyncApiKeysObjects:
         }
         result = await self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],

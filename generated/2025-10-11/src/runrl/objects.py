@@ -136,7 +136,7 @@ class FileObject:
         }
         result = self._client.files.retrieve(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
         }
         return FileObject(self._client, data, request)
@@ -160,7 +160,7 @@ class FileObject:
         }
         result = self._client.files.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
@@ -325,7 +325,7 @@ class RunObject:
         }
         result = self._client.runs.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["run_id"],
         }
         return RunObject(self._client, data, request)
@@ -524,7 +524,7 @@ class DeploymentObject:
         }
         result = self._client.deployments.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["deployment_id"],
         }
         return DeploymentObject(self._client, data, request)
@@ -612,7 +612,7 @@ class ToolObject:
         }
         result = self._client.tools.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
         }
         return ToolObject(self._client, data, request)
@@ -638,7 +638,7 @@ class ToolObject:
         }
         result = self._client.tools.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -729,7 +729,7 @@ class SharedConfigurationObject:
         }
         result = self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationObject(self._client, data, request)
@@ -757,7 +757,7 @@ class SharedConfigurationObject:
         }
         result = self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -809,7 +809,7 @@ class SharedConfigurationObject:
         }
         result = self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationCopyObject(self._client, data, request)
@@ -884,7 +884,7 @@ class SharedConfigurationCopyObject:
         }
         result = self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationObject(self._client, data, request)
@@ -912,7 +912,7 @@ class SharedConfigurationCopyObject:
         }
         result = self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -964,7 +964,7 @@ class SharedConfigurationCopyObject:
         }
         result = self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationCopyObject(self._client, data, request)
@@ -1050,7 +1050,7 @@ class ApiKeyObject:
         }
         result = self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],
@@ -1155,7 +1155,7 @@ class ApiKeyTokenObject:
         }
         result = self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],
@@ -1221,7 +1221,7 @@ class FilesObjects:
         }
         result = self._client.files.upload_path(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "file": _args["path"],
             "body:" + "type": _args["file_type"],
             "body:" + "name": _args["name"],
@@ -1250,7 +1250,7 @@ class FilesObjects:
         }
         result = self._client.files.create_from_content(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
             "body:" + "type": _args["file_type"],
@@ -1273,7 +1273,7 @@ class FilesObjects:
         }
         result = self._client.files.retrieve(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
         }
         return FileObject(self._client, data, request)
@@ -1298,7 +1298,7 @@ class FilesObjects:
         }
         result = self._client.files.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
@@ -1426,7 +1426,7 @@ class RunsObjects:
         result = self._client.runs.create(**_args, **options)
         # the object is made from the first answer; wait() polls it
         data = result.initial
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "model": _args["model"],
             "body:" + "prompt_file_id": _args["prompt_file_id"],
             "body:" + "reward_file_id": _args["reward_file_id"],
@@ -1460,7 +1460,7 @@ class RunsObjects:
         }
         result = self._client.runs.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["run_id"],
         }
         return RunObject(self._client, data, request)
@@ -1588,7 +1588,7 @@ class DeploymentsObjects:
         result = self._client.deployments.create(**_args, **options)
         # the object is made from the first answer; wait() polls it
         data = result.initial
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "run_id": _args["run_id"],
         }
         return DeploymentObject(self._client, data, request)
@@ -1608,7 +1608,7 @@ class DeploymentsObjects:
         }
         result = self._client.deployments.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["deployment_id"],
         }
         return DeploymentObject(self._client, data, request)
@@ -1657,7 +1657,7 @@ class ToolsObjects:
         }
         result = self._client.tools.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "mcp_url": _args["mcp_url"],
             "body:" + "description": _args["description"],
@@ -1680,7 +1680,7 @@ class ToolsObjects:
         }
         result = self._client.tools.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
         }
         return ToolObject(self._client, data, request)
@@ -1707,7 +1707,7 @@ class ToolsObjects:
         }
         result = self._client.tools.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -1763,7 +1763,7 @@ class SharedConfigurationsObjects:
         }
         result = self._client.shared_configurations.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "visibility": _args["visibility"],
             "body:" + "prompt_file_id": _args["prompt_file_id"],
@@ -1788,7 +1788,7 @@ class SharedConfigurationsObjects:
         }
         result = self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationObject(self._client, data, request)
@@ -1817,7 +1817,7 @@ class SharedConfigurationsObjects:
         }
         result = self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -1841,7 +1841,7 @@ class SharedConfigurationsObjects:
         }
         result = self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return SharedConfigurationCopyObject(self._client, data, request)
@@ -1912,7 +1912,7 @@ class ApiKeysObjects:
         _args: Dict[str, Any] = {}
         result = self._client.api_keys.list(**_args, **options)
         data = result
-        request = {}
+        request: Dict[str, Any] = {}
         return [ApiKeyObject(self._client, item, request) for item in data]
 
     def create(
@@ -1937,7 +1937,7 @@ class ApiKeysObjects:
         }
         result = self._client.api_keys.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "scopes": _args["scopes"],
             "body:" + "requests_per_hour": _args["requests_per_hour"],
@@ -1971,7 +1971,7 @@ class ApiKeysObjects:
         }
         result = self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],
@@ -2129,7 +2129,7 @@ class AsyncFileObject:
         }
         result = await self._client.files.retrieve(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
         }
         return AsyncFileObject(self._client, data, request)
@@ -2153,7 +2153,7 @@ class AsyncFileObject:
         }
         result = await self._client.files.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
@@ -2318,7 +2318,7 @@ class AsyncRunObject:
         }
         result = await self._client.runs.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["run_id"],
         }
         return AsyncRunObject(self._client, data, request)
@@ -2517,7 +2517,7 @@ class AsyncDeploymentObject:
         }
         result = await self._client.deployments.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["deployment_id"],
         }
         return AsyncDeploymentObject(self._client, data, request)
@@ -2605,7 +2605,7 @@ class AsyncToolObject:
         }
         result = await self._client.tools.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
         }
         return AsyncToolObject(self._client, data, request)
@@ -2631,7 +2631,7 @@ class AsyncToolObject:
         }
         result = await self._client.tools.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -2722,7 +2722,7 @@ class AsyncSharedConfigurationObject:
         }
         result = await self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationObject(self._client, data, request)
@@ -2750,7 +2750,7 @@ class AsyncSharedConfigurationObject:
         }
         result = await self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -2802,7 +2802,7 @@ class AsyncSharedConfigurationObject:
         }
         result = await self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationCopyObject(self._client, data, request)
@@ -2877,7 +2877,7 @@ class AsyncSharedConfigurationCopyObject:
         }
         result = await self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationObject(self._client, data, request)
@@ -2905,7 +2905,7 @@ class AsyncSharedConfigurationCopyObject:
         }
         result = await self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -2957,7 +2957,7 @@ class AsyncSharedConfigurationCopyObject:
         }
         result = await self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationCopyObject(self._client, data, request)
@@ -3043,7 +3043,7 @@ class AsyncApiKeyObject:
         }
         result = await self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],
@@ -3148,7 +3148,7 @@ class AsyncApiKeyTokenObject:
         }
         result = await self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],
@@ -3214,7 +3214,7 @@ class AsyncFilesObjects:
         }
         result = await self._client.files.upload_path(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "file": _args["path"],
             "body:" + "type": _args["file_type"],
             "body:" + "name": _args["name"],
@@ -3243,7 +3243,7 @@ class AsyncFilesObjects:
         }
         result = await self._client.files.create_from_content(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
             "body:" + "type": _args["file_type"],
@@ -3266,7 +3266,7 @@ class AsyncFilesObjects:
         }
         result = await self._client.files.retrieve(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
         }
         return AsyncFileObject(self._client, data, request)
@@ -3291,7 +3291,7 @@ class AsyncFilesObjects:
         }
         result = await self._client.files.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "fileId": _args["file_id"],
             "body:" + "name": _args["name"],
             "body:" + "content": _args["content"],
@@ -3419,7 +3419,7 @@ class AsyncRunsObjects:
         result = await self._client.runs.create(**_args, **options)
         # the object is made from the first answer; wait() polls it
         data = result.initial
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "model": _args["model"],
             "body:" + "prompt_file_id": _args["prompt_file_id"],
             "body:" + "reward_file_id": _args["reward_file_id"],
@@ -3453,7 +3453,7 @@ class AsyncRunsObjects:
         }
         result = await self._client.runs.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["run_id"],
         }
         return AsyncRunObject(self._client, data, request)
@@ -3581,7 +3581,7 @@ class AsyncDeploymentsObjects:
         result = await self._client.deployments.create(**_args, **options)
         # the object is made from the first answer; wait() polls it
         data = result.initial
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "run_id": _args["run_id"],
         }
         return AsyncDeploymentObject(self._client, data, request)
@@ -3601,7 +3601,7 @@ class AsyncDeploymentsObjects:
         }
         result = await self._client.deployments.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["deployment_id"],
         }
         return AsyncDeploymentObject(self._client, data, request)
@@ -3650,7 +3650,7 @@ class AsyncToolsObjects:
         }
         result = await self._client.tools.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "mcp_url": _args["mcp_url"],
             "body:" + "description": _args["description"],
@@ -3673,7 +3673,7 @@ class AsyncToolsObjects:
         }
         result = await self._client.tools.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
         }
         return AsyncToolObject(self._client, data, request)
@@ -3700,7 +3700,7 @@ class AsyncToolsObjects:
         }
         result = await self._client.tools.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["tool_id"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -3756,7 +3756,7 @@ class AsyncSharedConfigurationsObjects:
         }
         result = await self._client.shared_configurations.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "visibility": _args["visibility"],
             "body:" + "prompt_file_id": _args["prompt_file_id"],
@@ -3781,7 +3781,7 @@ class AsyncSharedConfigurationsObjects:
         }
         result = await self._client.shared_configurations.get(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationObject(self._client, data, request)
@@ -3810,7 +3810,7 @@ class AsyncSharedConfigurationsObjects:
         }
         result = await self._client.shared_configurations.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
             "body:" + "name": _args["name"],
             "body:" + "description": _args["description"],
@@ -3834,7 +3834,7 @@ class AsyncSharedConfigurationsObjects:
         }
         result = await self._client.shared_configurations.copy(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "uuid": _args["uuid"],
         }
         return AsyncSharedConfigurationCopyObject(self._client, data, request)
@@ -3905,7 +3905,7 @@ class AsyncApiKeysObjects:
         _args: Dict[str, Any] = {}
         result = await self._client.api_keys.list(**_args, **options)
         data = result
-        request = {}
+        request: Dict[str, Any] = {}
         return [AsyncApiKeyObject(self._client, item, request) for item in data]
 
     async def create(
@@ -3930,7 +3930,7 @@ class AsyncApiKeysObjects:
         }
         result = await self._client.api_keys.create(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "body:" + "name": _args["name"],
             "body:" + "scopes": _args["scopes"],
             "body:" + "requests_per_hour": _args["requests_per_hour"],
@@ -3964,7 +3964,7 @@ class AsyncApiKeysObjects:
         }
         result = await self._client.api_keys.update(**_args, **options)
         data = result
-        request = {
+        request: Dict[str, Any] = {
             "path:" + "id": _args["api_key_id"],
             "body:" + "name": _args["name"],
             "body:" + "active": _args["active"],
