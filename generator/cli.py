@@ -121,8 +121,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
         own_spec = args.out is not None
         pairs = [(spec, out)]
     else:
-        if args.out or args.package:
-            print("error: --out and --package go with --spec", file=sys.stderr)
+        if args.out or args.package or args.annotations:
+            print("error: --out, --package and --annotations go with --spec", file=sys.stderr)
             return 2
         pairs = [(spec, OUT_DIR / spec.stem) for spec in spec_files()]
         if not pairs:
