@@ -218,3 +218,26 @@ def test_new_or_changed_annotations_regenerate(
     assert "up to date" in generate()
     ann.write_text(ANNOTATIONS.replace("cleanup: delete", "id: /id"), encoding="utf-8")
     assert "up to date" not in generate()
+
+
+def test_a_list_target_gets_the_value_appended_and_work_is_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = tmp_path / "shop.yaml"
+    spec.write_text(SPEC + "tags: [{name: items}]\n", encoding="utf-8")
+    ann = tmp_path / "extra.yaml"
+    ann.write_text(
+        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\n"
+        "actions:\n"
+        "  - {target: $.tags, update: {name: more}}\n"
+        "  - {target: '$..operationId', remove: true}\n",
+        encoding="utf-8",
+    )
+    doc = load_spec(spec, annotations=[ann])
+    assert doc.data["tags"] == [{"name": "items"}, {"name": "more"}]
+    assert "operationId" not in doc.data["paths"]["/items"]["post"]
+    monkeypatch.setattr("generator.read.annotations.MAX_MATCHES", 2)
+    with pytest.raises(SpecError) as info:
+        load_spec(spec, annotations=[ann])
+    assert "select more than 2 nodes" in info.value.message
+    assert info.value.file == str(ann) and info.value.pointer == "/actions/1/target"
