@@ -116,6 +116,13 @@ def _add_generate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="the directory that files referenced by $ref must be under (default: the spec's "
         "own directory; see README, Security)",
     )
+    gen.add_argument(
+        "--annotations",
+        metavar="FILE",
+        action="append",
+        help="an OpenAPI Overlay 1.0 applied to the spec as it is read (repeatable, in order; "
+        "default: annotations/<spec stem>.yaml beside the spec, if any; see README)",
+    )
     gen.set_defaults(func=cmd_generate)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +63,7 @@ def build(
     overlay: Path | None = None,
     ref_root: Path | None = None,
     package: str | None = None,
+    annotations: Sequence[Path] | None = None,
 ) -> tuple[dict[str, str], Report, SpecDocument]:
     """Read, build, model and render one spec; nothing is written.
 
@@ -71,7 +72,8 @@ def build(
     README sections added to the package (generator/read/overlay.py). ``ref_root``: the
     directory files referenced by ``$ref`` must be under (default: the spec's own).
     ``package``: the package name, instead of ``info.x-sdk.package`` or the one made from
-    ``info.title``.
+    ``info.title``. ``annotations``: Overlay documents applied as the spec is read (default:
+    ``annotations/<stem>.yaml`` beside the spec; generator/read/annotations.py).
     """
     report = Report(spec=spec_path, out=Path())
     clock = time.perf_counter()
@@ -82,7 +84,7 @@ def build(
         report.timings[stage] = report.timings.get(stage, 0.0) + now - clock
         clock = now
 
-    doc = load_spec(spec_path, ref_root=ref_root)
+    doc = load_spec(spec_path, ref_root=ref_root, annotations=annotations)
     extra = read_overlay(overlay) if overlay is not None else None
     lap("load")
     try:
@@ -126,6 +128,7 @@ def generate(
     overlay: Path | None = None,
     ref_root: Path | None = None,
     package: str | None = None,
+    annotations: Sequence[Path] | None = None,
 ) -> Report:
     """Generate the project for ``spec_path`` into ``out``, atomically."""
     files, report, _ = build(
@@ -135,6 +138,7 @@ def generate(
         overlay=overlay,
         ref_root=ref_root,
         package=package,
+        annotations=annotations,
     )
     report.out = out
     clock = time.perf_counter()

@@ -9,10 +9,12 @@ Every function takes the spec directory, so the workflow test can point them at 
 from __future__ import annotations
 
 import datetime
+import shutil
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.read.annotations import ANNOTATIONS_DIR
 from generator.read.load import load_spec
 from generator.read.versions import VERSIONS_FILE, package_version
 from generator.release.lock import LOCK_FILE
@@ -92,3 +94,10 @@ def next_name(spec_dir: Path = SPEC_DIR, days: int = 7) -> str:
 def versions_entry(name: str, major: int, patch: int = 0) -> str:
     """A ``versions.toml`` entry, as the README tells a maintainer to write it."""
     return f'\n["{name}"]\nmajor = {major}\npatch = {patch}\n'
+
+
+def copy_annotations(target: Path, spec_dir: Path = SPEC_DIR) -> None:
+    """Copy ``spec_dir``'s client annotations (annotations/<version>.yaml) into the spec
+    directory ``target``: a copy of the specs without them is another client."""
+    if (spec_dir / ANNOTATIONS_DIR).is_dir():
+        shutil.copytree(spec_dir / ANNOTATIONS_DIR, target / ANNOTATIONS_DIR)

@@ -35,10 +35,12 @@ def generate_package(
     overlay: Path | None = None,
     ref_root: Path | None = None,
     package: str | None = None,
+    annotations: list[Path] | None = None,
 ) -> Report:
     """What ``python -m generator generate`` does for one spec: the package with its
     CHANGELOG.md (written by the release tools) and its overlay (default: ``overlay_of``, the
-    ``spec/overlay/`` convention for this repository's specs; none for other specs)."""
+    ``spec/overlay/`` convention for this repository's specs; none for other specs);
+    ``annotations`` (default: annotations/<stem>.yaml beside the spec)."""
     from ..pipeline import generate
     from ..release.changelog import changelog_for
 
@@ -50,6 +52,7 @@ def generate_package(
         overlay=overlay or layout.overlay_of(spec),
         ref_root=ref_root,
         package=package,
+        annotations=annotations,
     )
 
 
@@ -88,8 +91,8 @@ def _targets(args: argparse.Namespace) -> list[tuple[Path, Path]]:
             )
         pairs = [(spec, out)]
     else:
-        if args.out or args.package:
-            raise UsageError("--out and --package go with --spec")
+        if args.out or args.package or args.annotations:
+            raise UsageError("--out, --package and --annotations go with --spec")
         pairs = [(spec, layout.OUT_DIR / spec.stem) for spec in layout.spec_files()]
         if not pairs:
             raise UsageError(f"no specs in {layout.SPEC_DIR}")
@@ -106,6 +109,9 @@ def _generate_one(spec: Path, out: Path, args: argparse.Namespace, *, own_spec: 
     overlay = Path(args.overlay) if args.overlay else None
     ref_root = Path(args.ref_root) if args.ref_root else None
     chosen = overlay or layout.overlay_of(spec)
+    from ..read.annotations import annotations_of
+
+    annotations = [Path(a) for a in args.annotations] if args.annotations else None
     if overlay is None:
         _note_unnamed_overlay(spec)
     options = {
@@ -113,6 +119,7 @@ def _generate_one(spec: Path, out: Path, args: argparse.Namespace, *, own_spec: 
         "overlay": str(chosen.resolve()) if chosen else "",
         "ref_root": str(ref_root.resolve()) if ref_root else "",
         "package": args.package or "",
+        "annotations": [str(p.resolve()) for p in annotations or annotations_of(spec)],
     }
     if not args.force and fingerprint.up_to_date(spec, out, options):
         if not args.quiet:
@@ -129,6 +136,7 @@ def _generate_one(spec: Path, out: Path, args: argparse.Namespace, *, own_spec: 
             overlay=overlay,
             ref_root=ref_root,
             package=args.package,
+            annotations=annotations,
         )
     except SpecError as exc:
         if not args.skip_unsupported:

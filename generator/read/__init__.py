@@ -1,5 +1,6 @@
 """Stage 1: read a spec file: load it (YAML/JSON with a line map), check every ``$ref`` resolves
-inside it, validate it against OpenAPI 3.0/3.1 and reject infinite types. Everything after this
+inside it, apply its client annotations (annotations.py: OpenAPI Overlays), validate it against
+OpenAPI 3.0/3.1 and reject infinite types. Everything after this
 stage may assume a structurally valid document; every problem found here is located
 (``file:line: /json/pointer: message``), all at once where possible."""
 

@@ -18,7 +18,7 @@ import gc
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +72,8 @@ class SpecDocument:
 
     # The spec file's own text when ``text`` is a bundle of several files (line numbers).
     own_text: str | None = field(default=None, repr=False)
+    # The client annotations applied to ``data`` (annotations.py; ``text`` stays the spec's).
+    annotations: tuple[SpecDocument, ...] = field(default=(), repr=False)
 
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line where the value at ``pointer`` starts (or its nearest parent)."""
@@ -119,11 +121,26 @@ class SpecDocument:
         return warning
 
 
-def load_spec(path: str | Path, *, ref_root: str | Path | None = None) -> SpecDocument:
+def load_spec(
+    path: str | Path,
+    *,
+    ref_root: str | Path | None = None,
+    annotations: Sequence[Path] | None = None,
+) -> SpecDocument:
     """Load a YAML or JSON OpenAPI document, bounded, with every reference resolved inside it
-    (files it refers to must be under ``ref_root``, default: the spec's own directory).
-    Raises SpecError with file, line and pointer on bad syntax or a refused reference."""
-    doc, references = _load_part(Path(path))
+    (files it refers to must be under ``ref_root``, default: the spec's own directory), and its
+    client annotations applied (``annotations``, default: ``annotations/<stem>.yaml`` beside it;
+    annotations.py). Raises SpecError with file, line and pointer on bad syntax, a refused
+    reference or an annotation that selects nothing."""
+    from .annotations import annotations_of, apply_annotations
+
+    doc = _load_bundled(Path(path), ref_root)
+    apply_annotations(doc, annotations_of(doc.path) if annotations is None else annotations)
+    return doc
+
+
+def _load_bundled(path: Path, ref_root: str | Path | None) -> SpecDocument:
+    doc, references = _load_part(path)
     if not references:
         return doc  # only '#/...' $refs: nothing to resolve here (check_refs.py checks them)
     result = bundle(doc, Path(ref_root) if ref_root is not None else None)

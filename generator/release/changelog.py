@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import ir
 from ..build.extensions import read_extensions
 from ..build.package import package_facts
+from ..read.annotations import annotations_of
 from ..read.load import SpecDocument, load_spec
 from ..read.versions import VERSIONS_FILE, api_version_of, package_version
 from ..render.environment import environment
@@ -30,14 +31,15 @@ def spec_paths(spec_dir: Path) -> list[Path]:
 
 
 @functools.lru_cache(maxsize=32)
-def _load_cached(path: Path, mtime_ns: int, size: int) -> SpecDocument:
+def _load_cached(path: Path, stats: tuple[tuple[int, int], ...]) -> SpecDocument:
     return load_spec(path)
 
 
 def load(path: Path) -> SpecDocument:
-    """A spec document, loaded once per process while the file is unchanged."""
-    stat = path.stat()
-    return _load_cached(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    """A spec document, loaded once per process while the file (and its client annotations,
+    annotations/<stem>.yaml) are unchanged."""
+    stats = tuple((p.stat().st_mtime_ns, p.stat().st_size) for p in (path, *annotations_of(path)))
+    return _load_cached(path.resolve(), stats)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SpecError
-from ..read.load import SpecDocument
+from ..read.load import SpecDocument, load_spec
 from ..read.versions import VERSIONS_FILE, api_version_of, package_version
 from .changelog import Entry, changelog_for, load, package_of, spec_paths
 from .diff import diff_documents, fingerprint, surface_of
@@ -123,6 +123,7 @@ def current_release(doc: SpecDocument, entry: Entry, generated_dir: Path | None)
         api_version=entry.api_version,
         package=entry.package_version,
         spec=sha256(doc.path.read_bytes()),
+        annotations=annotations_hash(doc),
         surface=fingerprint(surface_of(doc)),
         tree=tree_hash(out) if built and out is not None else "",
         changelog=sha256(changelog.read_bytes()) if changelog and changelog.exists() else "",
@@ -151,9 +152,49 @@ def _check_frozen(spec_dir: Path, generated_dir: Path | None, report: GateReport
         found, notes = compare(released, now, VERSIONS_FILE)
         report.problems += found
         report.notes += notes
+        if released.annotations != now.annotations and not found:
+            major_bumped = now.package.split(".")[0] != released.package.split(".")[0]
+            _check_annotations(doc, report, major_bumped=major_bumped)
     unreleased = [e.api_version for e in report.entries if e.api_version not in recorded]
     if unreleased and recorded:
         report.notes.append(f"not released yet: {', '.join(unreleased)}")
+
+
+def annotations_hash(doc: SpecDocument) -> str:
+    """sha256 of the client annotations applied to ``doc`` ("" when none)."""
+    if not doc.annotations:
+        return ""
+    return sha256(b"\0".join(a.path.read_bytes() for a in doc.annotations))
+
+
+def _check_annotations(doc: SpecDocument, report: GateReport, *, major_bumped: bool) -> None:
+    """Changed annotations of a released version: a client-only change (the version's patch
+    was bumped, or ``compare`` refused already). They may not change the wire (that is a new
+    API version) nor break user code: the diff from the document without them to the one with
+    them (links add objects; an ``x-sdk-method`` rename would break) has no breaking change,
+    unless the version's major was bumped."""
+    v = api_version_of(doc) or doc.path.stem
+    try:
+        bare = load_spec(doc.path, annotations=())
+        diff = diff_documents(bare, doc)
+    except SpecError as exc:
+        report.problems.append(str(exc))
+        return
+    where = ", ".join(str(a.path.name) for a in doc.annotations) or "(none)"
+    wire = diff.layer("wire")
+    if wire:
+        report.problems.append(
+            f"the client annotations of API {v} ({where}) change the wire ({len(wire)} change(s), "
+            f"first: {wire[0].operation} {wire[0].location}: {wire[0].message}): a released API "
+            f"version is frozen; put the change in a new API version"
+        )
+    breaking = [c for c in diff.breaking if c.layer != "wire"]
+    if breaking and not major_bumped:
+        report.problems.append(
+            f"the client annotations of API {v} ({where}) break user code ({len(breaking)} "
+            f"change(s), first: {breaking[0].operation}: {breaking[0].message}): keep what was "
+            f"released and only add (or bump major of the version: README, Versions and releases)"
+        )
 
 
 def record_releases(

@@ -7,6 +7,9 @@ its ``CHANGELOG.md``. The release gate (gate.py, ``check_frozen``) then fails wh
 
 * a released spec document changed in any way (the API version is frozen: the change belongs in
   a new API version, README "Adding an API version");
+* its client annotations (``annotations/<v>.yaml``, generator/read/annotations.py) changed while
+  its package version stayed the one published (a client-only change: ``patch`` + 1; gate.py
+  also requires that they leave the wire alone and break no user code);
 * a released version's client surface, package or changelog changed while its package version
   stayed the one published (a client-only change needs ``patch`` + 1, or ``major`` + 1 when it
   breaks user code, in ``versions.toml``);
@@ -36,7 +39,8 @@ HEADER = """\
 # new API version instead) or when its client, package or changelog changes without a version
 # bump in versions.toml.
 """
-FIELDS = ("package", "spec", "surface", "tree", "changelog")
+FIELDS = ("package", "spec", "annotations", "surface", "tree", "changelog")
+REQUIRED = ("package", "spec", "surface")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class Released:
     package: str  # the package version published
     spec: str  # sha256 of spec/<v>.yaml
     surface: str  # fingerprint of the Python surface
+    annotations: str = ""  # sha256 of its client annotations ("" when it has none)
     tree: str = ""  # sha256 of generated/<v>/ ("" when not checked)
     changelog: str = ""  # sha256 of generated/<v>/CHANGELOG.md ("" when not checked)
 
@@ -76,7 +81,7 @@ def read_lock(spec_dir: Path) -> tuple[dict[str, Released], list[str]]:
     problems: list[str] = []
     for version, entry in table.items():
         values = entry if isinstance(entry, dict) else {}
-        if not all(isinstance(values.get(f), str) for f in FIELDS[:3]):
+        if not all(isinstance(values.get(f), str) for f in REQUIRED):
             problems.append(f'{path}: ["{version}"] needs package, spec and surface strings')
             continue
         found[version] = Released(version, **{f: str(values.get(f, "")) for f in FIELDS})
@@ -88,7 +93,7 @@ def write_lock(spec_dir: Path, releases: Iterable[Released]) -> Path:
     lines = [HEADER]
     for r in sorted(releases, key=lambda r: r.api_version):
         lines.append(f'["{r.api_version}"]')
-        lines += [f'{f} = "{getattr(r, f)}"' for f in FIELDS]
+        lines += [f'{f} = "{getattr(r, f)}"' for f in FIELDS if f in REQUIRED or getattr(r, f)]
         lines.append("")
     path = spec_dir / LOCK_FILE
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -113,6 +118,12 @@ def compare(recorded: Released, now: Released, versions_file: str) -> tuple[list
         went_down = False
     if went_down:
         return [f"{v}: package version {now.package} is below the released {recorded.package}"], []
+    if now.package == recorded.package and recorded.annotations != now.annotations:
+        return [
+            f"the client annotations of API {v} (spec/annotations/{v}.yaml) changed since "
+            f"{recorded.package} was released, but its version did not: a client-only change, "
+            f"bump patch of {entry}, then `make generate`"
+        ], []
     if now.package != recorded.package:
         return [], [
             f"{v}: {now.package} is not released yet ({recorded.package} is); after publishing "

@@ -1,126 +1,125 @@
-"""Issue 18's walkthrough on RunRL, against the reference server (sync and async).
+"""Issue 18's walkthrough on the real RunRL packages, against the reference server (sync, async).
 
-The released RunRL documents are frozen (spec/released.toml: a changed spec fails the release
-gate), so they carry no ``links`` yet; this test adds them to a temporary copy of the newest
-one, as item 1 of the issue describes (each response that creates or returns a file, run,
-deployment, tool, shared configuration or API key links to every operation taking its id),
-generates that copy and walks the object layer against the reference server.
+The released RunRL documents are frozen; their ``links`` and ``x-sdk-resource`` are client
+annotations (spec/annotations/<version>.yaml, OpenAPI Overlays applied as the spec is read). Each
+API version in ``spec/`` is tested through its generated package, ``generated/<version>/``:
+every resource class links every operation taking its id (derived from the spec's paths), and
+the object walkthrough runs against the reference server.
 """
 
 from __future__ import annotations
 
 import asyncio
-import copy
 import importlib
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
 
 from generator.build import build_api
-from generator.pipeline import generate
+from generator.errors import SpecError
 from generator.read import load_spec
+from generator.read.annotations import ANNOTATIONS_DIR, annotations_of
+from tests.versions import ROOT, ApiVersion, versions
 
-ROOT = Path(__file__).resolve().parents[2]
 MODEL = "Qwen/Qwen2.5-3B-Instruct"
-# path prefix of the operations taking the id -> (operations returning the object, id member)
+# object class -> path prefix of the operations that take its id
 RESOURCES = {
-    "/files/{fileId}": (("createFile", "getFile", "updateFile"), "id", "File"),
-    "/runs/{id}": (("createRun", "getRun"), "id", "Run"),
-    "/deployments/{id}": (("createDeployment", "getDeployment"), "id", "Deployment"),
-    "/tools/{id}": (("createTool", "getTool", "updateTool"), "id", "Tool"),
-    "/shared-configurations/{uuid}": (
-        ("createSharedConfiguration", "getSharedConfiguration", "updateSharedConfiguration"),
-        "uuid",
-        "SharedConfiguration",
-    ),
-    "/keys/{id}": (("updateApiKey",), "id", "ApiKey"),
+    "FileObject": "/files/{fileId}",
+    "RunObject": "/runs/{id}",
+    "DeploymentObject": "/deployments/{id}",
+    "ToolObject": "/tools/{id}",
+    "SharedConfigurationObject": "/shared-configurations/{uuid}",
+    "ApiKeyObject": "/keys/{id}",
+    "ApiKeyTokenObject": "/keys/{id}",
+    "SharedConfigurationCopyObject": "/shared-configurations/{uuid}",
 }
+VERSIONS = versions()
 
 
-def newest_spec() -> Path:
-    return sorted((ROOT / "spec").glob("*.yaml"))[-1]
+def _runrl_modules() -> dict[str, ModuleType]:
+    return {n: m for n, m in sys.modules.items() if n == "runrl" or n.startswith("runrl.")}
 
 
-def with_links(path: Path) -> dict[str, Any]:
-    """The document with ``links`` (named after the target's method) and ``x-sdk-resource``."""
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    names = {m.operation_id.value: m.name for m in build_api(load_spec(path)).all_methods}
-    ops = {
-        op["operationId"]: (route, op)
-        for route, item in spec["paths"].items()
-        for op in item.values()
-        if isinstance(op, dict) and "operationId" in op
-    }
-    for prefix, (sources, id_field, schema) in RESOURCES.items():
-        param = prefix.rsplit("{", 1)[1].rstrip("}")
-        targets = [oid for oid, (route, _) in ops.items() if route.startswith(prefix)]
-        links = {
-            names[oid]: {
-                "operationId": oid,
-                "parameters": {param: f"$response.body#/data/{id_field}"},
-            }
-            for oid in targets
-        }
-        for oid in sources:
-            responses = ops[oid][1]["responses"]
-            status = min(s for s in responses if str(s).startswith("2"))
-            responses[status] = copy.deepcopy(responses[status])
-            responses[status]["links"] = links
-        ext: dict[str, Any] = {"id": f"/{id_field}"}
-        if "deleteDeployment" in targets:
-            ext["cleanup"] = names["deleteDeployment"]
-        spec["components"]["schemas"][schema]["x-sdk-resource"] = ext
-    return spec
+@pytest.fixture(scope="module", params=VERSIONS, ids=[v.name for v in VERSIONS])
+def version(request: pytest.FixtureRequest) -> ApiVersion:
+    v: ApiVersion = request.param
+    return v
 
 
 @pytest.fixture(scope="module")
-def runrl_objects(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    tmp = tmp_path_factory.mktemp("runrl-links")
-    spec = tmp / newest_spec().name
-    spec.write_text(yaml.safe_dump(with_links(newest_spec()), sort_keys=False), encoding="utf-8")
-    generate(spec, tmp / "out", package="runrl_objects")
-    src = str(tmp / "out" / "src")
+def runrl(version: ApiVersion) -> Iterator[ModuleType]:
+    """``generated/<version>/src/runrl``, imported as ``runrl`` (and forgotten afterwards, so
+    another version, or tests/sdk's fixture, imports its own)."""
+    src = str(ROOT / "generated" / version.name / "src")
+    saved = _runrl_modules()
+    for name in saved:
+        del sys.modules[name]
     sys.path.insert(0, src)
     try:
-        yield importlib.import_module("runrl_objects")
+        module = importlib.import_module("runrl")
+        assert module.__file__ is not None and module.__file__.startswith(src)
+        yield module
     finally:
         sys.path.remove(src)
+        for name in _runrl_modules():
+            del sys.modules[name]
+        sys.modules.update(saved)
 
 
-def test_every_resource_links_every_operation_taking_its_id(runrl_objects: Any) -> None:
-    objects = importlib.import_module("runrl_objects.objects")
-    run = {n for n in dir(objects.RunObject) if not n.startswith("_")}
-    assert {"stream_logs", "metrics", "cancel", "logs", "wait", "info", "refresh"} <= run
-    assert {"preview", "delete", "download", "content"} <= set(dir(objects.FileObject))
-    assert {"__enter__", "delete", "wait"} <= set(dir(objects.DeploymentObject))
-    for cls in ("ToolObject", "SharedConfigurationObject", "ApiKeyObject"):
-        assert hasattr(objects, cls) and hasattr(objects, "Async" + cls)
+def test_each_version_has_annotations() -> None:
+    for v in VERSIONS:
+        assert annotations_of(v.spec), f"spec/{ANNOTATIONS_DIR}/{v.name}.yaml is missing"
 
 
-def test_walkthrough_sync(runrl_objects: Any, reference_server: Any, tmp_path: Path) -> None:
+def test_every_resource_links_every_operation_taking_its_id(
+    runrl: ModuleType, version: ApiVersion
+) -> None:
+    objects = importlib.import_module("runrl.objects")
+    api = build_api(load_spec(version.spec))
+    for cls, prefix in RESOURCES.items():
+        taking = {
+            m.name
+            for m in api.all_methods
+            if m.path.value == prefix or m.path.value.startswith(prefix + "/")
+        }
+        assert taking, (cls, prefix)
+        for klass in (getattr(objects, cls), getattr(objects, "Async" + cls)):
+            methods = {n for n in dir(klass) if not n.startswith("_")}
+            missing = {n for n in taking if n not in methods and f"{n}_" not in methods}
+            assert not missing, (klass.__name__, missing)
+    assert {"wait", "info", "refresh"} <= set(dir(objects.RunObject))
+    assert {"__enter__", "__exit__", "wait"} <= set(dir(objects.DeploymentObject))
+    assert {"__aenter__", "__aexit__"} <= set(dir(objects.AsyncDeploymentObject))
+
+
+def test_walkthrough_sync(runrl: ModuleType, reference_server: Any, tmp_path: Path) -> None:
     prompts_path = tmp_path / "prompts.jsonl"
     prompts_path.write_text('{"prompt": [{"role": "user", "content": "hi"}]}\n')
-    rl = runrl_objects.RunRL(
+    rl = runrl.RunRL(
         api_key=reference_server.api_key,
         base_url=reference_server.base_url,
         poll_interval=0.01,
         max_poll_timeout=10,
     )
     with rl:
-        assert isinstance(rl.api, runrl_objects.RunRLClient)
+        assert isinstance(rl.api, runrl.RunRLClient)  # the plain client underneath
         prompts = rl.files.upload_path(prompts_path, file_type="prompt")
         reward = rl.files.create_from_content(
             name="reward", content="def reward_fn(c, **k): return 1.0", file_type="reward_function"
         )
+        assert prompts.data.id == prompts.id  # data from the response, no request
         run = rl.runs.create(model=MODEL, prompt_file_id=prompts.id, reward_file_id=reward.id)
         assert run.wait(timeout=10) is run
         assert run.info().status == run.data.status
         assert list(run.stream_logs()) is not None
         assert run.metrics() is not None
+        assert run.logs() is not None
         with rl.deployments.create(run_id=run.id) as deployment:
             assert deployment.wait(timeout=10).data.id == deployment.id
         assert ("DELETE", f"/deployments/{deployment.id}") in [
@@ -129,16 +128,24 @@ def test_walkthrough_sync(runrl_objects: Any, reference_server: Any, tmp_path: P
         assert prompts.preview(lines=5) is not None
         prompts.delete()
         assert rl.files.retrieve(reward).id == reward.id  # an object where the id goes
+        assert rl.api.files.retrieve(reward.id).id == reward.id
+        token = rl.api_keys.create("ci")  # an ApiKeyTokenObject: id from /api_key/id
+        assert token.id == token.data.api_key.id and token.usage() is not None
+        listed = [k for k in rl.api_keys.list() if k.id == token.id]  # each item an object
+        assert [type(k).__name__ for k in listed] == ["ApiKeyObject"]
+        assert listed[0].update(name="renamed").data.name == "renamed"  # an object too
+        token.delete()
 
 
-def test_walkthrough_async(runrl_objects: Any, reference_server: Any) -> None:
+def test_walkthrough_async(runrl: ModuleType, reference_server: Any) -> None:
     async def walk() -> None:
-        async with runrl_objects.AsyncRunRL(
+        async with runrl.AsyncRunRL(
             api_key=reference_server.api_key,
             base_url=reference_server.base_url,
             poll_interval=0.01,
             max_poll_timeout=10,
         ) as rl:
+            assert isinstance(rl.api, runrl.AsyncRunRLClient)
             prompts = await rl.files.create_from_content(
                 name="p",
                 content='{"prompt": [{"role": "user", "content": "hi"}]}\n',
@@ -152,6 +159,7 @@ def test_walkthrough_async(runrl_objects: Any, reference_server: Any) -> None:
             )
             await run.wait(timeout=10)
             assert (await run.info()).status == run.data.status
+            assert await run.metrics() is not None
             async with await rl.deployments.create(run_id=run.id) as deployment:
                 await deployment.wait(timeout=10)
             await prompts.delete()
@@ -159,18 +167,25 @@ def test_walkthrough_async(runrl_objects: Any, reference_server: Any) -> None:
     asyncio.run(walk())
 
 
-def test_a_pointer_outside_the_enveloped_payload_is_a_located_error(tmp_path: Path) -> None:
+def test_a_pointer_outside_the_enveloped_payload_is_located_in_the_annotations(
+    tmp_path: Path,
+) -> None:
     """RunRL wraps payloads in ``{"data": ...}``: a link must point inside ``/data`` (the
-    object's data is the unwrapped payload)."""
-    from generator.errors import SpecError
-
-    spec = with_links(newest_spec())
-    links = spec["paths"]["/files/{fileId}"]["get"]["responses"]["200"]["links"]
-    links["retrieve"]["parameters"]["fileId"] = "$response.body#/message"
-    path = tmp_path / newest_spec().name
-    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    object's data is the unwrapped payload); the error names the annotations file and line."""
+    spec = VERSIONS[-1].spec
+    copy = tmp_path / spec.name
+    shutil.copy(spec, copy)
+    (annotations,) = annotations_of(spec)
+    data = yaml.safe_load(annotations.read_text(encoding="utf-8"))
+    file_links = next(
+        a["update"]["links"] for a in data["actions"] if "getFile" in a.get("target", "")
+    )
+    file_links["retrieve"]["parameters"]["fileId"] = "$response.body#/message"
+    target = tmp_path / ANNOTATIONS_DIR / annotations.name
+    target.parent.mkdir()
+    target.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     with pytest.raises(SpecError) as info:
-        build_api(load_spec(path))
+        build_api(load_spec(copy))
     assert "points outside the payload the method returns (/data)" in info.value.message
     assert info.value.pointer.endswith("/links/retrieve/parameters/fileId")
-    assert info.value.line is not None
+    assert info.value.file == str(target) and info.value.line is not None

@@ -284,3 +284,33 @@ def test_anchors_and_embedded_ids_resolve_inside_the_document(tmp_path: Path) ->
         "name": {"$ref": "#/components/schemas/Tag/properties/name"},
     }
     assert "$id" not in doc.data["components"]["schemas"]["Tag"]  # no base URI handed on
+
+
+def test_client_annotations_read_only_themselves(tmp_path: Path) -> None:
+    """Client annotations (generator/read/annotations.py) are untrusted like the spec: their
+    ``extends`` is never fetched, a reference they add to another file or a URL is not
+    followed (a located error), and only the spec and the annotations file are opened."""
+    world = tmp_path / "world"
+    base = world / "api"
+    (base / "annotations").mkdir(parents=True)
+    secret = world / "secret.yaml"
+    secret.write_text(SECRET)
+    spec = base / "spec.yaml"
+    spec.write_text(_doc("A: {type: object, properties: {id: {type: string}}}\n"))
+    annotations = base / "annotations" / "spec.yaml"
+    annotations.write_text(
+        "overlay: 1.0.0\n"
+        "info: {title: hostile, version: '1'}\n"
+        "extends: http://127.0.0.1:9/spec.yaml\n"
+        "actions:\n"
+        "  - target: $.components.schemas.A.properties\n"
+        f"    update: {{f: {{$ref: '{secret}#/X'}}, u: {{$ref: 'http://127.0.0.1:9/x.yaml#/X'}}}}\n"
+    )
+    out, cache = base / "out", world / "cache"
+    (result,) = run_audited([["generate", "--spec", str(spec), "--out", str(out)]], cache)
+    assert not forbidden(result, allowed_files={spec, annotations}, out=out, cache=cache)
+    assert Path(os.path.realpath(secret)) not in result.opened()
+    assert "Traceback" not in result.stderr and result.code == 1, result.stderr
+    assert LEAKED not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert LOCATED.match(first) and str(annotations) in result.stderr, result.stderr

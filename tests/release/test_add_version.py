@@ -21,9 +21,19 @@ import pytest
 import yaml
 
 from generator.cli import spec_files
+from generator.read.annotations import annotations_of
 from generator.read.load import load_spec
 from tests.generator_cli import run_generator
-from tests.versions import ROOT, latest, names, next_name, pairs, versions_entry
+from tests.versions import (
+    ROOT,
+    latest,
+    names,
+    next_name,
+    pairs,
+    released,
+    versions,
+    versions_entry,
+)
 
 # The tests of the copy that depend on spec/ (the rest of `make test` does not read it, or is
 # the slow build/index/mock part that tests/release/test_index.py runs on the real spec/).
@@ -60,9 +70,12 @@ def copy_repo(tmp_path: Path) -> Path:
 
 
 def add_version(repo: Path, name: str, major: int, change: str) -> None:
-    """README step 1 and 3: copy the latest spec, set info.version, change it, add the entry."""
+    """README step 1 and 3: copy the latest spec (and its client annotations), set
+    info.version, change it, add the entry."""
     base = latest(repo / "spec")
-    data = load_spec(base.spec).data
+    data = load_spec(base.spec, annotations=()).data
+    for client_annotations in annotations_of(base.spec):
+        shutil.copy(client_annotations, client_annotations.parent / f"{name}.yaml")
     data["info"]["version"] = name
     if change == "optional field":
         data["components"]["schemas"]["RunCreate"]["properties"]["lora_target_modules"] = {
@@ -161,6 +174,44 @@ def test_adding_a_third_and_a_fourth_api_version_as_the_readme_says(tmp_path: Pa
             check=False,
         ).stdout
     )
+
+
+@pytest.mark.slow
+def test_client_annotations_of_a_released_version_as_the_readme_says(tmp_path: Path) -> None:
+    """README "Client annotations": a link added to the annotations of the newest released
+    version; `make generate` warns, the gate fails until its patch is bumped, then passes with
+    the version pending release, and the package has the new object method."""
+    repo = copy_repo(tmp_path)
+    version = max(released())
+    (path,) = annotations_of(repo / "spec" / f"{version}.yaml")
+    link = {"operationId": "getFilePreview", "parameters": {"fileId": "$response.body#/data/id"}}
+    data = yaml.safe_load(path.read_text())
+    data["actions"].append(
+        {
+            "target": "$.paths['/files/{fileId}'].get.responses['200']",
+            "update": {"links": {"peek": link}},
+        }
+    )
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    only = ("generate", "--spec", f"spec/{version}.yaml", "--quiet")
+    gen = run_generator(*only, cwd=repo)
+    assert gen.returncode == 0, gen.stderr[-3000:]
+    assert f"warning: the client annotations of API {version}" in gen.stderr
+    assert "bump patch" in gen.stderr
+    gate = make(repo, "release-check")
+    assert gate.returncode != 0 and "client annotations" in gate.stdout
+    table = repo / "spec" / "versions.toml"
+    head, entry, tail = table.read_text().partition(f'["{version}"]')
+    patch = next(v.patch for v in versions(repo / "spec") if v.name == version)
+    tail = tail.replace(f"patch = {patch}", f"patch = {patch + 1}", 1)
+    table.write_text(head + entry + tail)
+    gen = run_generator(*only, cwd=repo)
+    assert gen.returncode == 0 and "warning" not in gen.stderr, gen.stderr
+    gate = make(repo, "release-check")
+    assert gate.returncode == 0, gate.stdout + gate.stderr
+    assert "is not released yet" in gate.stdout and "release check: passed" in gate.stdout
+    objects = repo / "generated" / version / "src" / "runrl" / "objects.py"
+    assert "def peek(" in objects.read_text()
 
 
 @pytest.mark.slow

@@ -11,15 +11,25 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from generator.read.annotations import ANNOTATIONS_DIR
 from generator.read.load import load_spec
 from generator.release.gate import check_releases, current_release
 from generator.release.lock import LOCK_FILE, read_lock, write_lock
 from tests.generator_cli import run_generator
-from tests.versions import ROOT, SPEC_DIR, next_name, released, versions, versions_entry
+from tests.versions import (
+    ROOT,
+    SPEC_DIR,
+    copy_annotations,
+    next_name,
+    released,
+    versions,
+    versions_entry,
+)
 
 RELEASED = sorted(released())
 pytestmark = pytest.mark.skipif(not RELEASED, reason="no released API version in spec/")
@@ -34,6 +44,7 @@ def copy_specs(tmp_path: Path, *, generated: bool = False) -> Path:
             shutil.copytree(ROOT / "generated" / v.name, tmp_path / "generated" / v.name)
     for name in ("versions.toml", LOCK_FILE):
         shutil.copy(SPEC_DIR / name, target / name)
+    copy_annotations(target)
     return target
 
 
@@ -44,6 +55,77 @@ def as_released(specs: Path, generated: Path | None = None) -> None:
     report = check_releases(specs, generated)
     entries = zip(report.entries, report.docs, strict=True)
     write_lock(specs, [current_release(doc, entry, generated) for entry, doc in entries])
+def bump(specs: Path, version: str, *, patch: int = 1) -> None:
+    table = (specs / "versions.toml").read_text()
+    v = next(x for x in versions() if x.name == version)
+    bumped = table.replace(
+        versions_entry(v.name, v.major, v.patch).strip(),
+        versions_entry(v.name, v.major, v.patch + patch).strip(),
+    )
+    assert bumped != table
+    (specs / "versions.toml").write_text(bumped)
+
+
+def annotate(specs: Path, version: str, *actions: dict[str, Any]) -> None:
+    """Add ``actions`` to the version's client annotations (made when it has none)."""
+    path = specs / ANNOTATIONS_DIR / f"{version}.yaml"
+    path.parent.mkdir(exist_ok=True)
+    data: dict[str, Any] = (
+        yaml.safe_load(path.read_text())
+        if path.exists()
+        else {"overlay": "1.0.0", "info": {"title": "t", "version": "1"}, "actions": []}
+    )
+    data["actions"] += list(actions)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def test_changed_annotations_of_a_released_version_need_a_patch_bump_and_may_only_add(
+    tmp_path: Path,
+) -> None:
+    """Client annotations (an Overlay beside the frozen spec) are a client-only change: patch
+    + 1, README "Client annotations"; the wire stays, and what was there stays."""
+    version = RELEASED[-1]
+    specs = copy_specs(tmp_path)
+    as_released(specs)
+    assert check_releases(specs).ok
+    spec_hash = read_lock(specs)[0][version].spec
+    get_file = "$.paths['/files/{fileId}'].get.responses['200']"
+    link = {"operationId": "getFilePreview", "parameters": {"fileId": "$response.body#/data/id"}}
+    annotate(specs, version, {"target": get_file, "update": {"links": {"peek": link}}})
+    annotate(
+        specs,
+        version,
+        {"target": "$.components.schemas.File", "update": {"x-sdk-resource": {"id": "/id"}}},
+    )
+    report = check_releases(specs)
+    assert any(
+        f"client annotations of API {version}" in p and "bump patch" in p for p in report.problems
+    ), report.problems
+    assert not any("is frozen" in p for p in report.problems)  # the spec itself is unchanged
+    bump(specs, version)
+    report = check_releases(specs)
+    # links only add: compatible (a later version without them is another matter: its diff)
+    assert not [p for p in report.problems if "annotations" in p or "frozen" in p], report.text()
+    assert any(f"{version}: " in n and "is not released yet" in n for n in report.notes)
+    assert read_lock(specs)[0][version].spec == spec_hash
+
+    wire = {"name": "owner", "in": "query", "schema": {"type": "string"}}
+    annotate(specs, version, {"target": "$.paths['/files'].get.parameters", "update": wire})
+    report = check_releases(specs)
+    assert any("change the wire" in p and "new API version" in p for p in report.problems), (
+        report.problems
+    )
+
+
+def test_annotations_that_break_user_code_are_refused_on_a_patch(tmp_path: Path) -> None:
+    version = RELEASED[-1]
+    specs = copy_specs(tmp_path)
+    as_released(specs)
+    rename = {"target": "$.paths['/files'].get", "update": {"x-sdk-method": "list_all"}}
+    annotate(specs, version, rename)
+    bump(specs, version)
+    report = check_releases(specs)
+    assert any("break user code" in p and "list_all" in p for p in report.problems), report.problems
 
 
 def test_every_version_in_released_toml_has_a_spec_and_the_repository_passes() -> None:

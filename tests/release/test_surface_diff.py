@@ -136,13 +136,46 @@ def test_return_shape_changes_are_breaking() -> None:
 
     no_future = mutated()
     del operation(no_future, "createDeployment")["x-sdk-polling"]
-    change = only(no_future)
+    surface, wire = surface_changes(no_future)
+    assert wire == []
+    # with response links (spec/annotations/), the deployment objects lose wait() too
+    objects = [c for c in surface if c.section == "package" and c.operation == "objects"]
+    assert [(c.part, c.breaking) for c in objects] in ([], [("DeploymentObject.wait", True)])
+    (change,) = [c for c in surface if c not in objects]
     assert (change.kind, change.before, change.after, change.breaking) == (
         "surface-return-kind-changed",
         "future",
         "value",
         True,
     )
+
+
+def test_object_layer_changes_removed_breaking_added_compatible() -> None:
+    new = mutated()
+    responses = operation(new, "getHealth")["responses"]
+    status = next(iter(responses))
+    responses[status]["links"] = {"health_again": {"operationId": "getHealth"}}
+    added = [c for c in surface_changes(new)[0] if c.operation == "objects"]
+    assert added and all(c.kind == "surface-added" and not c.breaking for c in added)
+    assert "HealthStatusObject" in [c.part for c in added]
+
+    linked = mutated()  # a link of the released document (its annotations) removed: breaking
+    responses = [
+        r
+        for item in linked["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict)
+        for r in op.get("responses", {}).values()
+        if isinstance(r, dict) and r.get("links")
+    ]
+    if not responses:
+        pytest.skip("the released document has no links")
+    name = next(iter(responses[0]["links"]))
+    for response in responses:
+        response["links"].pop(name, None)
+    removed = [c for c in surface_changes(linked)[0] if c.operation == "objects"]
+    assert removed and all(c.kind == "surface-removed" and c.breaking for c in removed)
+    assert all(c.part.endswith("." + name) for c in removed), [c.part for c in removed]
 
 
 def test_helper_method_removed_is_breaking() -> None:

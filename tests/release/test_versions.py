@@ -22,7 +22,16 @@ from generator.read.versions import package_version
 from generator.release.changelog import changelog_text, history
 from generator.release.gate import check_releases
 from tests.generator_cli import run_generator
-from tests.versions import Pair, latest, next_name, pairs, released, versions, versions_entry
+from tests.versions import (
+    Pair,
+    copy_annotations,
+    latest,
+    next_name,
+    pairs,
+    released,
+    versions,
+    versions_entry,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = spec_files()
@@ -119,6 +128,7 @@ def spec_dir(tmp_path: Path, third: dict[str, object] | None, versions: str) -> 
     target.mkdir(parents=True)
     for spec in SPECS:
         shutil.copy(spec, target / spec.name)
+    copy_annotations(target)
     if third is not None:
         (target / f"{NEW}.yaml").write_text(yaml.safe_dump(third, sort_keys=False))
     (target / "versions.toml").write_text(versions)

@@ -71,13 +71,30 @@ def surface(api: ir.Api) -> Surface:
     exceptions = [f"{pkg.prefix}Exception", *(fe.class_name for fe in pkg.failure_errors)]
     if pkg.exception_aliases:
         exceptions += EXCEPTION_ALIASES
-    return {
+    data: Surface = {
         "client": [pkg.client, pkg.async_client],
         "namespaces": {ns.name: ns.class_name for ns in api.namespaces},
         "methods": methods,
         "models": _models(api),
         "exceptions": sorted(exceptions),
     }
+    if api.objects is not None:
+        data["objects"] = _objects(api.objects)
+    return data
+
+
+def _objects(objects: ir.Objects) -> list[str]:
+    """The object layer (response ``links``): its classes and their methods, by name."""
+    names = [objects.class_name]
+    for ns in objects.namespaces:
+        names += [f"{objects.class_name}.{ns.attribute}"]
+        names += [f"{ns.class_name}.{s.method.name}" for s in ns.sources]
+    for res in objects.resources:
+        names.append(res.class_name)
+        names += [f"{res.class_name}.{link.name}" for link in res.links]
+        if res.wait_policy != ("", ""):
+            names.append(f"{res.class_name}.wait")
+    return sorted(set(names))
 
 
 def fingerprint(data: Surface) -> str:

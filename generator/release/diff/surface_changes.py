@@ -8,7 +8,8 @@ names is **breaking**; additions are **compatible**):
 method / model / resource class    breaking (old name gone; a method moved to another
 renamed                             namespace counts as renamed)
 model class, exception, helper      removed: breaking; added: compatible
-method (``follow``)
+method (``follow``), object-layer
+class or method (``links``)
 argument renamed                    breaking
 argument positional -> keyword-only breaking; keyword-only -> positional: compatible
 positional arguments reordered      breaking
@@ -91,6 +92,8 @@ class _SurfaceDiffer:
         self.namespaces(old["namespaces"], new["namespaces"])
         self.methods(old["methods"], new["methods"])
         self.models(old["models"], new["models"])
+        objects = "object-layer class or method"  # response links: removed breaks, added not
+        self.named_set("objects", objects, old.get("objects", []), new.get("objects", []))
         return self.changes
 
     def named_set(self, where: str, what: str, old: list[str], new: list[str]) -> None:

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         wait_all,
     )
     from ._streaming import AsyncEventStream, EventStream, ServerSentEvent
+    from .objects import AsyncRunRL, RunRL
 
 # Loaded on first use (PEP 562), so that `import runrl` stays cheap (the `runrl` command
 # line's --help imports no client): the clients, the exceptions, the models (every schema's
@@ -65,6 +66,8 @@ _LAZY = {
     "RunRLClient": "_client",
     "AsyncRunRLClient": "_client",
     "ClientConfig": "_config",
+    "RunRL": "objects",
+    "AsyncRunRL": "objects",
     "APIConnectionError": "_exceptions",
     "APIError": "_exceptions",
     "APIStatusError": "_exceptions",
@@ -130,6 +133,8 @@ __all__ = [
     "RunRLPollingFuture",
     "AsyncRunRLPollingFuture",
     "ClientConfig",
+    "RunRL",
+    "AsyncRunRL",
     "API_VERSION",
     "__version__",
     "as_completed",
