@@ -125,9 +125,7 @@ def report(
 def _findings(doc: SpecDocument) -> list[Finding]:
     # the validator sees the document as tolerate() left it: its rules are part of the key
     annotated = "".join("\0" + a.text for a in doc.annotations)  # they change the data
-    key = cache_key(
-        doc.text + annotated + "\0" + _TOLERATE.read_text(encoding="utf-8"), _VALIDATOR
-    )
+    key = cache_key(doc.text + annotated + "\0" + _TOLERATE.read_text(encoding="utf-8"), _VALIDATOR)
     if key in _MEMO:
         return _MEMO[key]
     cached = read_cache(key)

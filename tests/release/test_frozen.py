@@ -55,6 +55,8 @@ def as_released(specs: Path, generated: Path | None = None) -> None:
     report = check_releases(specs, generated)
     entries = zip(report.entries, report.docs, strict=True)
     write_lock(specs, [current_release(doc, entry, generated) for entry, doc in entries])
+
+
 def bump(specs: Path, version: str, *, patch: int = 1) -> None:
     table = (specs / "versions.toml").read_text()
     v = next(x for x in versions() if x.name == version)

@@ -26,6 +26,7 @@ from .models import (
     FilePreview,
     FileType,
     LikeResult,
+    LogEvent,
     RunCompletions,
     RunHistoryEntry,
     RunLogs,
@@ -60,6 +61,13 @@ def _id(value: Any, cls: type, *pointer: str) -> Any:
     if isinstance(value, cls):
         return _at(getattr(value, "data"), *pointer)  # noqa: B009 - any object class
     return value
+
+
+def _ids(values: Any, cls: type, *pointer: str) -> Any:
+    """A list where the spec expects ids: each object in it replaced by its id."""
+    if isinstance(values, (list, tuple)):
+        return [_id(value, cls, *pointer) for value in values]
+    return values
 
 
 def _text(value: Any) -> Any:
@@ -368,7 +376,7 @@ class RunObject:
     def stream_logs(
         self,
         **options: Any,
-    ) -> EventStream:
+    ) -> EventStream[LogEvent]:
         """Stream run logs (Server-Sent Events)
 
         ``GET /runs/{id}/logs/stream``, with run_id from this object; other options as
@@ -1506,7 +1514,7 @@ class RunsObjects:
         self,
         run_id: Union[int, RunObject],
         **options: Any,
-    ) -> EventStream:
+    ) -> EventStream[LogEvent]:
         """Stream run logs (Server-Sent Events)
 
         ``GET /runs/{id}/logs/stream``; other options as
@@ -2361,7 +2369,7 @@ class AsyncRunObject:
     def stream_logs(
         self,
         **options: Any,
-    ) -> AsyncEventStream:
+    ) -> AsyncEventStream[LogEvent]:
         """Stream run logs (Server-Sent Events)
 
         ``GET /runs/{id}/logs/stream``, with run_id from this object; other options as
@@ -3499,7 +3507,7 @@ class AsyncRunsObjects:
         self,
         run_id: Union[int, AsyncRunObject],
         **options: Any,
-    ) -> AsyncEventStream:
+    ) -> AsyncEventStream[LogEvent]:
         """Stream run logs (Server-Sent Events)
 
         ``GET /runs/{id}/logs/stream``; other options as
