@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError, pointer
+from ..naming import RESERVED_CLASS_NAMES, builtin_class_names
 from ..read.load import no_collection
 from .lift import lift_inline
 from .postprocess import (
@@ -120,7 +123,7 @@ def _run(document: dict[str, Any], package: str, planned: frozenset[str]) -> str
     from datamodel_code_generator.format import DatetimeClassType
 
     try:
-        with warnings.catch_warnings(), no_collection():
+        with warnings.catch_warnings(), no_collection(), _singulars_avoid(planned):
             # "format of 'phone-number' not understood": such a string is typed `str`, fine.
             warnings.simplefilter("ignore")
             source = generate(
@@ -156,3 +159,35 @@ def _run(document: dict[str, Any], package: str, planned: frozenset[str]) -> str
             pointer="/components/schemas",
         )
     return source
+
+
+@contextmanager
+def _singulars_avoid(planned: frozenset[str]) -> Iterator[None]:
+    """datamodel-code-generator names an array's items class after the property and makes it
+    singular after our class namer ran (``products: [string, maxLength]`` -> ``Products`` ->
+    ``Product``), so the namer cannot keep it off a component's planned name: the items took
+    ``Product`` and Stripe's component ``product`` became ``ProductModel2``. While it runs, its
+    singular step (``reference.get_singular_name``, only used there, for such names) is this
+    one: a singular that is a planned name (or an import or builtin of the models) becomes
+    ``<Singular>Item`` (``ProductItem``; then ``ProductItem2``...), deterministic; nothing
+    else changes. (No option of datamodel-code-generator turns the singular step off.)"""
+    from datamodel_code_generator import reference
+
+    original = reference.get_singular_name
+    taken = planned | RESERVED_CLASS_NAMES | builtin_class_names()
+
+    def singular(name: str, *args: Any, **kwargs: Any) -> str:
+        result = original(name, *args, **kwargs)
+        if result not in taken:
+            return result
+        candidate, counter = f"{result}Item", 1
+        while candidate in taken:
+            counter += 1
+            candidate = f"{result}Item{counter}"
+        return candidate
+
+    reference.get_singular_name = singular  # type: ignore[assignment]  # (an lru_cache)
+    try:
+        yield
+    finally:
+        reference.get_singular_name = original
