@@ -15,18 +15,26 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import ir
 from .build import build_api
-from .errors import SpecError
+from .errors import SpecError, combined
 from .ir import Skipped
 from .models import generate_models
+from .models.leave_out import (
+    dependents,
+    isolate,
+    operations_using,
+    schema_graph,
+    schema_pointer,
+)
 from .output.format import format_tree
 from .output.write import read_tree, replace_dir, staging_dir, write_tree
 from .read import SpecDocument, load_spec
 from .read.overlay import read_overlay
+from .read.refs import unescape
 from .read.validate import validate_document
 from .read.versions import package_version
 from .render.bundle import document_files
@@ -88,16 +96,17 @@ def build(
     try:
         invalid = validate_document(doc, by_operation=skip_unsupported)
         lap("validate")
-        api = build_api(
-            doc,
-            package_version=package_version(doc),
-            skip_unsupported=skip_unsupported,
-            package=package,
-            invalid=invalid,
-        )
-        lap("build")
-        models_source = generate_models(doc.data, api.schemas, api.package.name)
-        lap("models")
+
+        def build_with(invalid: dict[str, SpecError]) -> ir.Api:
+            return build_api(
+                doc,
+                package_version=package_version(doc),
+                skip_unsupported=skip_unsupported,
+                package=package,
+                invalid=invalid,
+            )
+
+        api, models_source = build_and_model(doc, invalid, build_with, skip_unsupported, lap)
         text = changelog(doc, api.package) if changelog is not None else None
         files = render_package(api, models_source, changelog=text, overlay=extra)
         files.update(document_files(doc, api.package))  # the spec, shipped in the wheel
@@ -115,6 +124,90 @@ def build(
     report.files = len(files)
     report.skipped = api.skipped
     return files, report, doc
+
+
+def build_and_model(
+    doc: SpecDocument,
+    invalid: dict[str, SpecError],
+    build_with: Callable[[dict[str, SpecError]], ir.Api],
+    skip_unsupported: bool,
+    lap: Callable[[str], None],
+) -> tuple[ir.Api, str]:
+    """The build and the models stages. A schema that cannot be modelled (the validator's
+    finding in a component schema, with ``skip_unsupported``; or the models stage's failure,
+    narrowed to the schemas that fail on their own: ``models/leave_out.isolate``) is a
+    located blocker, every one reported at once; with ``skip_unsupported`` it is left out,
+    with every schema referring to it and every operation using one of them (one warning per
+    operation, or per schema no operation uses)."""
+    left_out = {  # schema name -> its problem
+        unescape(where.split("/")[3]): problem
+        for where, problem in invalid.items()
+        if where.startswith("/components/schemas/")
+    }
+    while True:
+        api, drop = _leaving_out(doc, invalid, build_with, left_out)
+        lap("build")
+        try:
+            source = generate_models(doc.data, api.schemas, api.package.name, frozenset(drop))
+        except SpecError:
+            found = _blockers(doc, api, drop)
+            lap("models")
+            if not found or found.keys() <= left_out.keys():
+                raise
+            if not skip_unsupported:
+                raise combined(list(found.values())) from None
+            left_out.update(found)
+            continue
+        lap("models")
+        return replace(api, schemas={k: v for k, v in api.schemas.items() if k not in drop}), source
+
+
+def _blockers(doc: SpecDocument, api: ir.Api, drop: set[str]) -> dict[str, SpecError]:
+    """The schemas the models stage fails on alone, each with its located error."""
+
+    def attempt(leave: frozenset[str]) -> SpecError | None:
+        try:
+            generate_models(doc.data, api.schemas, api.package.name, leave | drop)
+        except SpecError as error:
+            return error
+        return None
+
+    graph = schema_graph(doc.data, [k for k in api.schemas if k not in drop])
+    found = isolate(graph, attempt)
+    return {name: _located(doc, name, error) for name, error in found.items()}
+
+
+def _leaving_out(
+    doc: SpecDocument,
+    invalid: dict[str, SpecError],
+    build_with: Callable[[dict[str, SpecError]], ir.Api],
+    left_out: dict[str, SpecError],
+) -> tuple[ir.Api, set[str]]:
+    """The build without the operations that use a schema of ``left_out``, and the schemas
+    left out of the models (``left_out`` and every schema that refers to one of them)."""
+    if not left_out:
+        return build_with(invalid), set()
+    pointers = {schema_pointer(name): name for name in left_out}
+    using = operations_using(doc.data, pointers)
+    skipped = {
+        op: SpecError(
+            f"schema {name!r} cannot be generated ({left_out[name].message})",
+            pointer=left_out[name].pointer,
+        )
+        for op, name in using.items()
+    }
+    for name in sorted(set(left_out) - set(using.values())):
+        doc.warn(f"{left_out[name].message}; schema {name!r} left out", left_out[name].pointer)
+    api = build_with({**skipped, **invalid})
+    return api, dependents(schema_graph(doc.data, api.schemas), left_out)
+
+
+def _located(doc: SpecDocument, name: str, error: SpecError) -> SpecError:
+    """The models stage's error about schema ``name`` alone, located at that schema."""
+    where = error.pointer
+    if not where.startswith(schema_pointer(name)):
+        where = schema_pointer(name)
+    return doc.error(error.message, where)
 
 
 def generate(

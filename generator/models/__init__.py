@@ -23,6 +23,7 @@ from typing import Any
 from ..errors import SpecError, pointer
 from ..naming import RESERVED_CLASS_NAMES, builtin_class_names
 from ..read.load import no_collection
+from .leave_out import enum_subclasses
 from .lift import lift_inline
 from .postprocess import (
     allow_field_overrides,
@@ -58,9 +59,16 @@ _OPTIONS: dict[str, Any] = {
 _EMPTY = '"""Models: this API declares no component schemas."""\n\n__all__: list[str] = []\n'
 
 
-def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -> str:
+def generate_models(
+    spec: dict[str, Any],
+    names: dict[str, str],
+    package: str,
+    leave_out: frozenset[str] = frozenset(),
+) -> str:
     """The models module of ``package``: one class per component schema, named as ``names``
-    says ({component schema name: class name})."""
+    says ({component schema name: class name}), but none for the schemas in ``leave_out``
+    (component or lifted schema names, with every schema that refers to them: see
+    ``leave_out.py``)."""
     schemas = ((spec.get("components") or {}).get("schemas")) or {}
     if not isinstance(schemas, dict):
         schemas = {}
@@ -68,6 +76,8 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
     found = lift_inline(spec)
     lifted = {k: v for k, v in found.schemas.items() if k in names}
     schemas = {**{k: found.patch(str(k), v) for k, v in schemas.items()}, **lifted}
+    schemas = {k: v for k, v in schemas.items() if k not in leave_out}
+    names = {k: v for k, v in names.items() if k not in leave_out}
     if not schemas:
         return _EMPTY
     document = {
@@ -97,6 +107,13 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
             "the models module would hold code that is not a model definition (spec text "
             "escaping its literal?), at models.py line " + "; line ".join(problems[:5]),
             pointer="/components/schemas",
+        )
+    for cls in enum_subclasses(source):
+        original = next((k for k, v in names.items() if v == cls), cls)
+        raise SpecError(
+            f"schema {original!r} would be a class extending an enum (an enum and an object "
+            "in one allOf?), which Python refuses",
+            pointer=pointer("components", "schemas", original),
         )
     classes = set(_CLASS.findall(source))
     for original, safe in names.items():

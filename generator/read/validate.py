@@ -24,7 +24,7 @@ from ..errors import SpecError, combined, escape_pointer_token, pointer
 from .cache import Finding, cache_key, read_cache, write_cache
 from .composition import check_composition_cycles
 from .load import SpecDocument
-from .refs import Resolver
+from .refs import Resolver, through_refs
 from .tolerate import tolerate
 
 MAX_REPORTED = 20
@@ -37,9 +37,10 @@ _TOLERATE = Path(__file__).with_name("tolerate.py")
 def validate_document(doc: SpecDocument, *, by_operation: bool = False) -> dict[str, SpecError]:
     """Raise SpecError (up to MAX_REPORTED problems) if the document is not valid OpenAPI.
 
-    ``by_operation`` (``generate --skip-unsupported``): a problem inside one operation does not
-    stop the run; it is returned instead (operation pointer -> its first problem), for the build
-    to leave that operation out."""
+    ``by_operation`` (``generate --skip-unsupported``): a problem inside one operation or one
+    component schema does not stop the run; it is returned instead (operation or schema pointer
+    -> its first problem), for the build to leave that operation (every operation using that
+    schema: ``models/leave_out.py``) out."""
     version = doc.data.get("openapi", doc.data.get("swagger", ""))
     if not version:
         raise doc.error("not an OpenAPI document: no 'openapi' field", "")
@@ -88,6 +89,7 @@ def report(
     """Print the warnings, raise the errors (after ``also``, found before); with
     ``by_operation``, return those inside an operation instead (pointer -> its first error)."""
     counts: dict[str, int] = {}
+    findings = [(kind, message, _written_at(doc, where)) for kind, message, where in findings]
     findings = [
         ("unused part", f"{message}: ignored ({_UNUSED})", where)
         if kind == "error" and unused_part(where)
@@ -97,10 +99,10 @@ def report(
     invalid: dict[str, SpecError] = {}
     if by_operation:
         for kind, message, where in findings:
-            operation = operation_of(where) if kind == "error" else ""
+            operation = part_of(where) if kind == "error" else ""
             if operation:
                 invalid.setdefault(operation, doc.error(message, where))
-        findings = [f for f in findings if f[0] != "error" or not operation_of(f[2])]
+        findings = [f for f in findings if f[0] != "error" or not part_of(f[2])]
     for kind, message, where in findings:
         if kind == "error":
             continue
@@ -128,6 +130,23 @@ def operation_of(where: str) -> str:
     if len(tokens) >= 4 and tokens[1] == "paths" and tokens[3] in _VERBS:
         return "/".join(tokens[:4])
     return ""
+
+
+def _written_at(doc: SpecDocument, where: str) -> str:
+    """A finding in a component schema that the validator reached through an operation's
+    ``$ref`` is located where the schema is written (so every operation using it is left out
+    with ``--skip-unsupported``, and the line is the schema's)."""
+    written = through_refs(doc.data, where)
+    return written if written.startswith("/components/schemas/") else where
+
+
+def part_of(where: str) -> str:
+    """The operation (``operation_of``) or the component schema (``/components/schemas/X``,
+    left out with every operation that uses it) a pointer lies in, or ""."""
+    tokens = where.split("/")
+    if len(tokens) >= 4 and tokens[1:3] == ["components", "schemas"]:
+        return "/".join(tokens[:4])
+    return operation_of(where)
 
 
 def _findings(doc: SpecDocument) -> list[Finding]:
@@ -413,8 +432,8 @@ def check_refs(
                     if unused_part(ptr):
                         doc.warn(f"{exc.message}: ignored ({_UNUSED})", exc.pointer)
                         del node["$ref"]
-                    elif by_operation and operation_of(ptr):  # that operation is left out
-                        invalid.setdefault(operation_of(ptr), doc.error(exc.message, exc.pointer))
+                    elif by_operation and part_of(ptr):  # that operation (schema) is left out
+                        invalid.setdefault(part_of(ptr), doc.error(exc.message, exc.pointer))
                         del node["$ref"]
                     else:
                         problems.append(doc.error(exc.message, exc.pointer))
