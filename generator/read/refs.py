@@ -42,9 +42,9 @@ def through_refs(root: Any, pointer: str) -> str:
         token = unescape(raw)
         for _ in range(100):  # a chain of refs, bounded (a cycle is the validator's to report)
             ref = node.get("$ref") if isinstance(node, dict) and token not in node else None
-            target = (
-                at_pointer(root, ref[1:]) if isinstance(ref, str) and ref[:2] == "#/" else MISSING
-            )
+            if not isinstance(ref, str) or not ref.startswith("#/"):
+                break
+            target = at_pointer(root, ref[1:])
             if target is MISSING:
                 break
             node, out = target, ref[1:]
