@@ -155,7 +155,8 @@ def build_and_model(
             if not found or found.keys() <= left_out.keys():
                 raise
             if not skip_unsupported:
-                raise combined(list(found.values())) from None
+                problems = sorted(found.values(), key=lambda e: (e.line or 0, e.pointer))
+                raise combined(problems) from None
             left_out.update(found)
             continue
         lap("models")
@@ -191,7 +192,7 @@ def _leaving_out(
     using = operations_using(doc.data, pointers)
     skipped = {
         op: SpecError(
-            f"schema {name!r} cannot be generated ({left_out[name].message})",
+            f"schema {name!r} cannot be generated: {left_out[name].message}",
             pointer=left_out[name].pointer,
         )
         for op, name in using.items()

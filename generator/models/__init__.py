@@ -111,8 +111,8 @@ def generate_models(
     for cls in enum_subclasses(source):
         original = next((k for k, v in names.items() if v == cls), cls)
         raise SpecError(
-            f"schema {original!r} would be a class extending an enum (an enum and an object "
-            "in one allOf?), which Python refuses",
+            "the schema would be a class extending an enum (an enum and an object in one "
+            "allOf?), which Python refuses",
             pointer=pointer("components", "schemas", original),
         )
     classes = set(_CLASS.findall(source))

@@ -261,6 +261,9 @@ class _Bundler:
                 src.doc.warn(f"{problem.message}: ignored ({UNUSED})", problem.pointer)
             del self.errors[before:]
             return siblings
+        if target is None and ref_at is None and self.left_to_validate(node["$ref"], src, optr):
+            del self.errors[before:]
+            return node
         if target is None:
             return node
         tsrc, tptr = target
@@ -323,6 +326,18 @@ class _Bundler:
         if all(out[k] is mapping[k] for k in mapping):
             return value
         return {**value, "mapping": out}
+
+    def left_to_validate(self, ref: Any, src: Source, optr: str) -> bool:
+        """A ``#/...`` reference of the spec file itself that points to nothing, in an
+        operation or a component schema: left as it is, for validate.check_refs to report with
+        the validator's findings (or, with ``--skip-unsupported``, to leave out what uses it),
+        as when the document needs no bundling."""
+        tokens = optr.split("/")
+        inside = (len(tokens) >= 4 and tokens[1] == "paths") or tokens[1:3] == [
+            "components",
+            "schemas",
+        ]
+        return src is self.root and isinstance(ref, str) and ref.startswith("#/") and inside
 
     def dynamic_ref(self, key: str, value: Any, src: Source, where: str) -> None:
         if not isinstance(value, str):
