@@ -24,9 +24,7 @@ from .errors import SpecError, combined
 from .ir import Skipped
 from .models import generate_models
 from .models.leave_out import (
-    dependents,
-    isolate,
-    operations_using,
+    culprit,
     schema_graph,
     schema_pointer,
 )
@@ -134,8 +132,8 @@ def build_and_model(
     lap: Callable[[str], None],
 ) -> tuple[ir.Api, str]:
     """The build and the models stages. A schema that cannot be modelled (the validator's
-    finding in a component schema, with ``skip_unsupported``; or the models stage's failure,
-    narrowed to the schemas that fail on their own: ``models/leave_out.isolate``) is a
+    finding in a component schema, with ``skip_unsupported``; or a schema the models stage
+    fails on: ``models/leave_out.culprit``, one at a time, until the models are made) is a
     located blocker, every one reported at once; with ``skip_unsupported`` it is left out,
     with every schema referring to it and every operation using one of them (one warning per
     operation, or per schema no operation uses)."""
@@ -144,38 +142,52 @@ def build_and_model(
         for where, problem in invalid.items()
         if where.startswith("/components/schemas/")
     }
+    api, drop = _leaving_out(doc, invalid, build_with, left_out)
+    lap("build")
+    blockers: dict[str, SpecError] = {}  # found by the models stage
     while True:
-        api, drop = _leaving_out(doc, invalid, build_with, left_out)
-        lap("build")
         try:
             source = generate_models(doc.data, api.schemas, api.package.name, frozenset(drop))
-        except SpecError:
-            found = _blockers(doc, api, drop)
+            break
+        except SpecError as exc:
+            found = _blocker(doc, api, drop, exc)
+            if found is None or found[0] in blockers or len(blockers) >= _MAX_BLOCKERS:
+                raise combined([*_by_line(blockers), exc]) from None
+            blockers[found[0]] = found[1]
+        if skip_unsupported:
             lap("models")
-            if not found or found.keys() <= left_out.keys():
-                raise
-            if not skip_unsupported:
-                problems = sorted(found.values(), key=lambda e: (e.line or 0, e.pointer))
-                raise combined(problems) from None
-            left_out.update(found)
-            continue
-        lap("models")
-        return replace(api, schemas={k: v for k, v in api.schemas.items() if k not in drop}), source
+            api, drop = _leaving_out(doc, invalid, build_with, {**left_out, **blockers})
+            lap("build")
+        else:
+            drop = set(blockers)
+    lap("models")
+    if blockers and not skip_unsupported:
+        raise combined(_by_line(blockers))
+    return replace(api, schemas={k: v for k, v in api.schemas.items() if k not in drop}), source
 
 
-def _blockers(doc: SpecDocument, api: ir.Api, drop: set[str]) -> dict[str, SpecError]:
-    """The schemas the models stage fails on alone, each with its located error."""
+_MAX_BLOCKERS = 20
+
+
+def _by_line(problems: dict[str, SpecError]) -> list[SpecError]:
+    return sorted(problems.values(), key=lambda e: (e.line or 0, e.pointer))
+
+
+def _blocker(
+    doc: SpecDocument, api: ir.Api, drop: set[str], error: SpecError
+) -> tuple[str, SpecError] | None:
+    """A schema the models stage fails on, with its located error."""
 
     def attempt(leave: frozenset[str]) -> SpecError | None:
         try:
             generate_models(doc.data, api.schemas, api.package.name, leave | drop)
-        except SpecError as error:
-            return error
+        except SpecError as problem:
+            return problem
         return None
 
     graph = schema_graph(doc.data, [k for k in api.schemas if k not in drop])
-    found = isolate(graph, attempt)
-    return {name: _located(doc, name, error) for name, error in found.items()}
+    found = culprit(graph, attempt, error)
+    return None if found is None else (found[0], _located(doc, found[0], found[1]))
 
 
 def _leaving_out(
@@ -184,23 +196,39 @@ def _leaving_out(
     build_with: Callable[[dict[str, SpecError]], ir.Api],
     left_out: dict[str, SpecError],
 ) -> tuple[ir.Api, set[str]]:
-    """The build without the operations that use a schema of ``left_out``, and the schemas
-    left out of the models (``left_out`` and every schema that refers to one of them)."""
+    """The build without the operations whose arguments or answer name a class of
+    ``left_out`` (one warning each), and the schemas left out of the models (``left_out``:
+    where another schema refers to one, it takes any JSON value; one warning each)."""
+    api = build_with(invalid)
     if not left_out:
-        return build_with(invalid), set()
-    pointers = {schema_pointer(name): name for name in left_out}
-    using = operations_using(doc.data, pointers)
-    skipped = {
-        op: SpecError(
-            f"schema {name!r} cannot be generated: {left_out[name].message}",
-            pointer=left_out[name].pointer,
+        return api, set()
+    for name in sorted(left_out):
+        doc.warn(
+            f"{left_out[name].message}; schema {name!r} left out (where another schema refers "
+            "to it, any JSON value is taken)",
+            left_out[name].pointer,
         )
-        for op, name in using.items()
-    }
-    for name in sorted(set(left_out) - set(using.values())):
-        doc.warn(f"{left_out[name].message}; schema {name!r} left out", left_out[name].pointer)
-    api = build_with({**skipped, **invalid})
-    return api, dependents(schema_graph(doc.data, api.schemas), left_out)
+    classes = {api.schemas[name]: name for name in left_out if name in api.schemas}
+    skipped: dict[str, SpecError] = {}
+    for method in api.all_methods:
+        used = sorted(set(_models_named(method)) & classes.keys())
+        if used and method.source_pointer:
+            name = classes[used[0]]
+            skipped[method.source_pointer] = SpecError(
+                f"schema {name!r} cannot be generated: {left_out[name].message}",
+                pointer=left_out[name].pointer,
+            )
+    if skipped:
+        api = build_with({**skipped, **invalid})
+    return api, set(left_out)
+
+
+def _models_named(method: ir.Method) -> frozenset[str]:
+    """The model classes a method's signature and answer name."""
+    found: set[str] = set(method.returns.type.models() | method.returns.cast_type.models())
+    for param in method.params:
+        found |= param.type.models()
+    return frozenset(found)
 
 
 def _located(doc: SpecDocument, name: str, error: SpecError) -> SpecError:

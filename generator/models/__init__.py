@@ -67,8 +67,8 @@ def generate_models(
 ) -> str:
     """The models module of ``package``: one class per component schema, named as ``names``
     says ({component schema name: class name}), but none for the schemas in ``leave_out``
-    (component or lifted schema names, with every schema that refers to them: see
-    ``leave_out.py``)."""
+    (component or lifted schema names that cannot be generated: see ``leave_out.py``), which
+    are any JSON value where other schemas refer to them."""
     schemas = ((spec.get("components") or {}).get("schemas")) or {}
     if not isinstance(schemas, dict):
         schemas = {}
@@ -76,8 +76,10 @@ def generate_models(
     found = lift_inline(spec)
     lifted = {k: v for k, v in found.schemas.items() if k in names}
     schemas = {**{k: found.patch(str(k), v) for k, v in schemas.items()}, **lifted}
-    schemas = {k: v for k, v in schemas.items() if k not in leave_out}
-    names = {k: v for k, v in names.items() if k not in leave_out}
+    if leave_out:
+        schemas = {k: v for k, v in schemas.items() if k not in leave_out}
+        names = {k: v for k, v in names.items() if k not in leave_out}
+        spec = _without(spec, leave_out)
     if not schemas:
         return _EMPTY
     document = {
@@ -126,6 +128,15 @@ def generate_models(
     exports = sorted(classes | {"PagedResponse"})
     footer = "\n\n__all__ = [\n" + "".join(f'    "{c}",\n' for c in exports) + "]\n"
     return header + source.rstrip() + "\n" + footer
+
+
+def _without(spec: dict[str, Any], leave_out: frozenset[str]) -> dict[str, Any]:
+    """``spec`` (shallow copies) with the component schemas of ``leave_out`` as ``{}``, so that
+    a ``$ref`` to one is inlined by ``rewrite_refs`` as any JSON value."""
+    components = dict(spec.get("components") or {})
+    schemas = dict(components.get("schemas") or {})
+    components["schemas"] = {k: {} if k in leave_out else v for k, v in schemas.items()}
+    return {**spec, "components": components}
 
 
 def _run(document: dict[str, Any], package: str, planned: frozenset[str]) -> str:

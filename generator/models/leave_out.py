@@ -1,12 +1,12 @@
-"""A schema the models stage cannot turn into a class: which one, and what uses it.
+"""A schema the models stage cannot turn into a class: which one.
 
 When the models module cannot be made, the error of datamodel-code-generator (or of our
-checks) rarely says which schema caused it. ``isolate`` finds out by generating halves of the
-schemas (each with the schemas it refers to) until single schemas fail on their own: every
-such schema is a located blocker, all reported in one run. With ``--skip-unsupported``, the
-pipeline leaves out those schemas, every schema that refers to them (``dependents``) and
-every operation that uses one of them, through any chain of ``$ref``s (``operations_using``),
-with one warning per operation.
+checks) does not always say which schema caused it. ``culprit`` finds one by generating the
+schemas up to a cut (each after the schemas it refers to); the pipeline leaves it out and
+tries again, until the models are made: every such schema is a located blocker, all
+reported in one run. With ``--skip-unsupported``, the pipeline leaves out those schemas
+(where another schema refers to one, it takes any JSON value) and every operation whose
+arguments or answer name one of them, one warning each.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import SpecError, pointer
-from ..read.refs import MISSING, at_pointer, unescape
+from ..read.refs import unescape
 from .lift import lift_inline
 
 _SCHEMAS = "/components/schemas/"
-_VERBS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 # what the client never reads: a $ref there is data (as read/validate.py treats it)
 _DATA_KEYS = frozenset({"example", "examples", "links", "callbacks"})
 
@@ -49,22 +48,6 @@ def schema_graph(spec: dict[str, Any], names: Iterable[str]) -> dict[str, set[st
     return graph
 
 
-def dependents(graph: dict[str, set[str]], bad: Iterable[str]) -> set[str]:
-    """``bad`` and every schema that refers to one of them, directly or not."""
-    users: dict[str, set[str]] = {}
-    for name, targets in graph.items():
-        for target in targets:
-            users.setdefault(target, set()).add(name)
-    out: set[str] = set()
-    todo = list(bad)
-    while todo:
-        name = todo.pop()
-        if name not in out:
-            out.add(name)
-            todo.extend(users.get(name, ()))
-    return out
-
-
 def dependencies(graph: dict[str, set[str]], names: Iterable[str]) -> set[str]:
     """``names`` and every schema they refer to, directly or not."""
     out: set[str] = set()
@@ -77,76 +60,59 @@ def dependencies(graph: dict[str, set[str]], names: Iterable[str]) -> set[str]:
     return out
 
 
-def isolate(graph: dict[str, set[str]], attempt: Attempt) -> dict[str, SpecError]:
-    """The schemas that fail on their own (with what they refer to), each with its error;
-    a schema that fails only through another failing one it refers to is not one of them.
-    {} when no single schema fails (the whole fails, its halves do not)."""
+def culprit(
+    graph: dict[str, set[str]], attempt: Attempt, error: SpecError
+) -> tuple[str, SpecError] | None:
+    """One schema the models stage fails on, with the schemas it refers to but without the
+    ones that refer to it, and its error; None when none is found. An ``error`` located at a
+    schema names it; else the schemas, each after the ones it refers to, are cut at the
+    shortest start that fails (a binary search: about log2(n) attempts), whose last schema
+    is the one."""
+    named = _named(error.pointer)
+    if named in graph:
+        return named, error
+    order = _dependencies_first(graph)
     every = frozenset(graph)
-    failing: dict[str, SpecError] = {}
-
-    def search(group: list[str]) -> None:
-        error = attempt(every - dependencies(graph, group))
-        if error is None:
-            return
-        if len(group) == 1:
-            failing[group[0]] = error
-            return
-        middle = len(group) // 2
-        search(group[:middle])
-        search(group[middle:])
-
-    names = sorted(graph)
-    middle = len(names) // 2
-    search(names[:middle])
-    search(names[middle:])
-    own = {
-        name: error
-        for name, error in failing.items()
-        if not (dependencies(graph, graph[name]) - {name}) & failing.keys()
-    }
-    return own or failing
+    low, high, failure = 0, len(order), error  # order[:low] passes, order[:high] fails
+    while high - low > 1:
+        middle = (low + high) // 2
+        found = attempt(every - dependencies(graph, order[:middle]))
+        if found is None:
+            low = middle
+        else:
+            high, failure = middle, found
+    if high == 0:
+        return None
+    if high == len(order) and attempt(every - dependencies(graph, order)) is None:
+        return None  # only the whole fails (never seen): not one schema's doing
+    named = _named(failure.pointer)
+    return (named, failure) if named in graph else (order[high - 1], failure)
 
 
-def operations_using(spec: dict[str, Any], bad: dict[str, str]) -> dict[str, str]:
-    """{operation pointer: the first (by pointer) of ``bad`` it reaches}, for every operation
-    whose own subtree, or anything it reaches through ``$ref``s, lies at or under one of the
-    pointers of ``bad`` ({pointer: name})."""
-    memo: dict[str, list[str]] = {}
-    out: dict[str, str] = {}
-    paths = spec.get("paths")
-    for raw_path, item in paths.items() if isinstance(paths, dict) else ():
-        if not isinstance(item, dict):
-            continue
-        item_ptr = pointer("paths", str(raw_path))
-        shared = _reached(spec, item.get("parameters"), memo)
-        if isinstance(item.get("$ref"), str):
-            shared |= _reached(spec, {"$ref": item["$ref"]}, memo)
-        for verb in _VERBS:
-            if not isinstance(item.get(verb), dict):
+def _named(where: str) -> str:
+    tokens = where.split("/")
+    return (
+        unescape(tokens[3]) if len(tokens) >= 4 and tokens[1:3] == ["components", "schemas"] else ""
+    )
+
+
+def _dependencies_first(graph: dict[str, set[str]]) -> list[str]:
+    """Every schema after those it refers to (in a cycle: after the ones met first)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for root in sorted(graph):
+        stack: list[tuple[str, bool]] = [(root, False)]
+        while stack:
+            name, done = stack.pop()
+            if done:
+                out.append(name)
                 continue
-            op_ptr = f"{item_ptr}/{verb}"
-            seen = {op_ptr, *shared, *_reached(spec, item[verb], memo)}
-            hits = sorted(p for p in bad if any(p == s or p.startswith(s + "/") for s in seen))
-            if hits:
-                out[op_ptr] = bad[hits[0]]
+            if name in seen or name not in graph:
+                continue
+            seen.add(name)
+            stack.append((name, True))
+            stack.extend((d, False) for d in sorted(graph[name], reverse=True) if d not in seen)
     return out
-
-
-def _reached(root: Any, node: Any, memo: dict[str, list[str]]) -> frozenset[str]:
-    """The pointers of every ``$ref`` target reached from ``node``, through any chain
-    (``memo``: each target's own refs, so that every target is walked once)."""
-    found: set[str] = set()
-    stack = _refs(node)
-    while stack:
-        ref = stack.pop()
-        if ref in found:
-            continue
-        found.add(ref)
-        if ref not in memo:
-            target = at_pointer(root, ref)
-            memo[ref] = _refs(target) if target is not MISSING else []
-        stack.extend(memo[ref])
-    return frozenset(found)
 
 
 def _refs(node: Any) -> list[str]:

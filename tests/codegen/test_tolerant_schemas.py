@@ -1,7 +1,8 @@
 """Problems outside operations (issue 14.1): a component schema the validator or the models
 stage cannot take. Without ``--skip-unsupported`` every one is a located blocker, all listed in
-one run; with it, the schema is left out with every schema that refers to it and every
-operation that uses one of them (through any chain of ``$ref``s), one warning per operation."""
+one run; with it, the schema is left out (a schema referring to it takes any JSON value
+there), and so is every operation whose arguments or answer name its class, with one warning
+per operation and one per schema."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SpecError
+from generator.models.leave_out import culprit
 from generator.pipeline import build, generate
 from tests.models_source import models_source
 
@@ -48,7 +50,7 @@ components:
   schemas:
     Good: {{type: object, properties: {{a: {{type: string}}}}}}
     Holder: {{type: object, properties: {{bad: {{$ref: '#/components/schemas/Bad'}}}}}}
-    Bad: {{type: strin}}
+    Bad: {{type: object, properties: {{n: {{type: strin}}}}}}
     Unused: {{type: object, properties: {{p: {{type: string, pattern: '\\p{{L}}'}}}}}}
 """
 
@@ -58,25 +60,27 @@ def test_a_validator_finding_in_a_schema_is_located_where_the_schema_is(tmp_path
     with pytest.raises(SpecError) as info:
         build(path)
     assert _located(str(info.value)) == [
-        (11, "/components/schemas/Bad/type"),
+        (11, "/components/schemas/Bad/properties/n/type"),
         (12, "/components/schemas/Unused/properties/p/pattern"),
     ]
 
 
 def test_a_schema_with_a_finding_is_left_out_with_what_uses_it(tmp_path: Path) -> None:
     files, report, doc = build(_write(tmp_path, INVALID_SCHEMA), skip_unsupported=True)
-    assert report.operations == 1
-    assert sorted(s.operation for s in report.skipped) == ["GET /bad", "GET /holder"]
-    assert {s.pointer for s in report.skipped} == {"/components/schemas/Bad/type"}
+    assert report.operations == 2
+    assert [s.operation for s in report.skipped] == ["GET /bad"]
+    assert [s.pointer for s in report.skipped] == ["/components/schemas/Bad/properties/n/type"]
     warnings = [str(w) for w in doc.warnings]
-    for operation in ("GET /bad", "GET /holder"):
-        (warning,) = [w for w in warnings if f"operation {operation} skipped" in w]
-        assert ":11: /components/schemas/Bad/type: schema 'Bad' cannot be generated" in warning
-    unused = [w for w in warnings if "'Unused' left out" in w]
-    assert len(unused) == 1 and ":12: /components/schemas/Unused/" in unused[0]
+    (skipped,) = [w for w in warnings if "skipped" in w]
+    assert ":11: /components/schemas/Bad/properties/n/type: schema 'Bad' cannot be" in skipped
+    assert "operation GET /bad skipped" in skipped
+    for name, line in (("Bad", 11), ("Unused", 12)):
+        (left,) = [w for w in warnings if f"schema '{name}' left out" in w]
+        assert f":{line}: /components/schemas/{name}/" in left
     source = models_source(files)
-    assert "class Good(" in source
-    assert not any(f"class {name}(" in source for name in ("Bad", "Holder", "Unused"))
+    assert "class Good(" in source and "class Holder(" in source
+    assert "bad: Optional[Any] = None" in source
+    assert not any(f"class {name}(" in source for name in ("Bad", "Unused"))
 
 
 # allOf of an enum and an object: datamodel-code-generator makes a class extending the enum,
@@ -132,19 +136,17 @@ def test_every_schema_the_models_stage_fails_on_is_listed(tmp_path: Path) -> Non
 def test_a_schema_the_models_stage_fails_on_is_left_out(tmp_path: Path) -> None:
     spec = _write(tmp_path, ENUM_OBJECT)
     report = generate(spec, tmp_path / "out", skip_unsupported=True)
-    assert report.operations == 1
-    assert sorted(s.operation for s in report.skipped) == [
-        "GET /palettes",
-        "GET /shades",
-        "POST /moods",
-    ]
+    assert report.operations == 2
+    assert sorted(s.operation for s in report.skipped) == ["GET /shades", "POST /moods"]
     sys.path.insert(0, str(tmp_path / "out" / "src"))
     try:
         package = importlib.import_module("enum_object")
         models = importlib.import_module("enum_object.models")
-        assert sorted(models.__all__) == ["PagedResponse", "Size", "Tone"]
+        assert sorted(models.__all__) == ["PagedResponse", "Palette", "Size", "Tone"]
+        palette = models.Palette.model_validate({"shades": ["warm", {"hex": "#fff"}]})
+        assert palette.shades == ["warm", {"hex": "#fff"}]  # any JSON value where Shade was
         client = package.EnumObjectClient(base_url="http://127.0.0.1:9")
-        assert hasattr(client, "sizes") and not hasattr(client, "shades")
+        assert hasattr(client, "palettes") and not hasattr(client, "shades")
     finally:
         sys.path.remove(str(tmp_path / "out" / "src"))
         for name in [m for m in sys.modules if m.split(".")[0] == "enum_object"]:
@@ -206,3 +208,23 @@ def test_fields_named_like_their_types(tmp_path: Path) -> None:
         sys.path.remove(str(tmp_path / "out" / "src"))
         for name in [m for m in sys.modules if m.split(".")[0] == "shadowing"]:
             del sys.modules[name]
+
+
+def test_a_failure_that_names_no_schema_is_narrowed_to_one() -> None:
+    """datamodel-code-generator's errors rarely name the schema: the schemas are cut, each
+    after the ones it refers to, at the shortest start that fails."""
+    graph = {"Alpha": {"Beta"}, "Beta": set(), "Gamma": {"Alpha"}, "Delta": set(), "Eps": set()}
+    tries: list[frozenset[str]] = []
+
+    def attempt(leave: frozenset[str]) -> SpecError | None:
+        tries.append(leave)
+        kept = set(graph) - leave
+        return SpecError("model generation failed: boom", pointer="/x") if "Beta" in kept else None
+
+    error = SpecError("model generation failed: boom", pointer="/components/schemas")
+    found = culprit(graph, attempt, error)
+    assert found is not None and found[0] == "Beta"
+    assert len(tries) <= 4  # about log2(5) cuts, and the whole once
+    named = SpecError("no class", pointer="/components/schemas/Delta")
+    assert culprit(graph, attempt, named) == ("Delta", named)  # named: no search
+    assert culprit(graph, lambda leave: None, error) is None  # no start fails alone
