@@ -124,6 +124,8 @@ def bundle(doc: Any, ref_root: Path | None = None) -> Bundle:
 class _Bundler:
     def __init__(self, doc: Any, ref_root: Path | None) -> None:
         self.errors: list[SpecError] = []
+        # errors reported only with others (else validate.check_refs reports them): ids
+        self.deferred: set[int] = set()
         self.files = Files(doc, ref_root, self.errors)
         self.root = self.files.root
         self.placed: dict[tuple[int, str], str] = {}  # (source, pointer) -> output pointer
@@ -147,7 +149,7 @@ class _Bundler:
             schemas.update(self.hoisted)
             components["schemas"] = schemas
             data["components"] = components
-        if self.errors:
+        if any(id(e) not in self.deferred for e in self.errors):
             unique = list({str(e): e for e in self.errors}.values())  # a file tried twice
             raise combined(unique[:MAX_REPORTED])
         files = [Path(s.doc.path) for s in self.files.sources.values()]
@@ -262,7 +264,7 @@ class _Bundler:
             del self.errors[before:]
             return siblings
         if target is None and ref_at is None and self.left_to_validate(node["$ref"], src, optr):
-            del self.errors[before:]
+            self.deferred.update(id(e) for e in self.errors[before:])
             return node
         if target is None:
             return node
@@ -331,7 +333,7 @@ class _Bundler:
         """A ``#/...`` reference of the spec file itself that points to nothing, in an
         operation or a component schema: left as it is, for validate.check_refs to report with
         the validator's findings (or, with ``--skip-unsupported``, to leave out what uses it),
-        as when the document needs no bundling."""
+        as when the document needs no bundling; reported here only with other errors."""
         tokens = optr.split("/")
         inside = (len(tokens) >= 4 and tokens[1] == "paths") or tokens[1:3] == [
             "components",
