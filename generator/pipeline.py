@@ -88,7 +88,7 @@ def build(
         report.timings[stage] = report.timings.get(stage, 0.0) + now - clock
         clock = now
 
-    doc = load_spec(spec_path, ref_root=ref_root)
+    doc = load_spec(spec_path, ref_root=ref_root, tolerant=skip_unsupported)
     extra = read_overlay(overlay) if overlay is not None else None
     lap("load")
     try:

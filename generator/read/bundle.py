@@ -116,13 +116,15 @@ class Bundle:
     origins: dict[str, tuple[Any, str]]  # output pointer -> (SpecDocument, its pointer)
 
 
-def bundle(doc: Any, ref_root: Path | None = None) -> Bundle:
-    """``doc``'s data with every reference checked and made local (multi-file: one document)."""
-    return _Bundler(doc, ref_root).run()
+def bundle(doc: Any, ref_root: Path | None = None, *, tolerant: bool = False) -> Bundle:
+    """``doc``'s data with every reference checked and made local (multi-file: one document).
+    ``tolerant``: a mapping value to nothing in a component schema is a warning (and dropped)."""
+    return _Bundler(doc, ref_root, tolerant).run()
 
 
 class _Bundler:
-    def __init__(self, doc: Any, ref_root: Path | None) -> None:
+    def __init__(self, doc: Any, ref_root: Path | None, tolerant: bool = False) -> None:
+        self.tolerant = tolerant
         self.errors: list[SpecError] = []
         # errors reported only with others (else validate.check_refs reports them): ids
         self.deferred: set[int] = set()
@@ -323,9 +325,15 @@ class _Bundler:
             elif target in self.schema_names and not any(c in target for c in "/#:"):
                 out[name] = target  # a component schema's name
             else:
+                before = len(self.errors)
                 ref = self.reference({"$ref": target}, src, where, where, True, level, where)
                 out[name] = ref.get("$ref", target) if isinstance(ref, dict) else target
-        if all(out[k] is mapping[k] for k in mapping):
+                if len(self.errors) > before and self.drops_mapping(target, src, where):
+                    for problem in self.errors[before:]:
+                        src.doc.warn(f"{problem.message}: mapping value dropped", problem.pointer)
+                    del self.errors[before:]
+                    del out[name]
+        if set(out) == set(mapping) and all(out[k] is mapping[k] for k in mapping):
             return value
         return {**value, "mapping": out}
 
@@ -340,6 +348,12 @@ class _Bundler:
             "schemas",
         ]
         return src is self.root and isinstance(ref, str) and ref.startswith("#/") and inside
+
+    def drops_mapping(self, target: str, src: Source, where: str) -> bool:
+        """With ``--skip-unsupported``, a mapping value of a component schema that points to
+        nothing in the spec file is dropped (datamodel-code-generator ignores it anyway)."""
+        inside = where.split("/")[1:3] == ["components", "schemas"]
+        return self.tolerant and inside and src is self.root and target.startswith("#/")
 
     def dynamic_ref(self, key: str, value: Any, src: Source, where: str) -> None:
         if not isinstance(value, str):

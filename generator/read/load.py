@@ -119,14 +119,18 @@ class SpecDocument:
         return warning
 
 
-def load_spec(path: str | Path, *, ref_root: str | Path | None = None) -> SpecDocument:
+def load_spec(
+    path: str | Path, *, ref_root: str | Path | None = None, tolerant: bool = False
+) -> SpecDocument:
     """Load a YAML or JSON OpenAPI document, bounded, with every reference resolved inside it
     (files it refers to must be under ``ref_root``, default: the spec's own directory).
-    Raises SpecError with file, line and pointer on bad syntax or a refused reference."""
+    Raises SpecError with file, line and pointer on bad syntax or a refused reference.
+    ``tolerant`` (``--skip-unsupported``): a discriminator ``mapping`` value of a component
+    schema that points to nothing is a warning, and that value is dropped."""
     doc, references = _load_part(Path(path))
     if not references:
         return doc  # only '#/...' $refs: nothing to resolve here (validate.py checks them)
-    result = bundle(doc, Path(ref_root) if ref_root is not None else None)
+    result = bundle(doc, Path(ref_root) if ref_root is not None else None, tolerant=tolerant)
     if result.data is not doc.data:
         doc.data = result.data
         doc.files = tuple(result.files)

@@ -179,6 +179,42 @@ def test_a_broken_ref_in_a_bundled_schema_is_left_out(tmp_path: Path) -> None:
     assert [s.operation for s in report.skipped] == ["GET /owners"]
 
 
+# A discriminator mapping makes the bundler read the document: its broken value, a broken
+# local $ref in an operation and one in a schema are listed together, or left out.
+BROKEN_REFS = f"""\
+openapi: 3.1.0
+info: {{title: Broken Refs, version: '1'}}
+paths:
+  /x: {{get: {{operationId: getX, responses: {_response("Nowhere")}}}}}
+  /d: {{get: {{operationId: getD, responses: {_response("Disc")}}}}}
+components:
+  schemas:
+    Good: {{type: object, properties: {{a: {{type: string}}}}}}
+    BrokenRef: {{type: object, properties: {{a: {{$ref: '#/components/schemas/Nowhere2'}}}}}}
+    Disc:
+      oneOf: [{{$ref: '#/components/schemas/Good'}}]
+      discriminator: {{propertyName: a, mapping: {{x: '#/components/schemas/Nowhere'}}}}
+"""
+
+
+def test_broken_refs_and_mapping_values_at_once_or_left_out(tmp_path: Path) -> None:
+    path = _write(tmp_path, BROKEN_REFS)
+    with pytest.raises(SpecError) as info:
+        build(path)
+    assert _located(str(info.value)) == [
+        (4, "/paths/~1x/get/responses/200/content/application~1json/schema/$ref"),
+        (9, "/components/schemas/BrokenRef/properties/a/$ref"),
+        (12, "/components/schemas/Disc/discriminator/mapping/x"),
+    ]
+    files, report, doc = build(path, skip_unsupported=True)
+    assert [s.operation for s in report.skipped] == ["GET /x"]
+    assert report.operations == 1
+    warnings = [str(w) for w in doc.warnings]
+    assert any(":12: " in w and "mapping value dropped" in w for w in warnings)
+    assert any(":9: " in w and "schema 'BrokenRef' left out" in w for w in warnings)
+    assert "class Disc(" in models_source(files)
+
+
 # Fields named like the module of their type (``date: {format: date}``): the models module
 # imports ``date as date_aliased``, which each model's own module must keep.
 SHADOWING = f"""\
