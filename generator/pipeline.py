@@ -134,9 +134,9 @@ def build_and_model(
     """The build and the models stages. A schema that cannot be modelled (the validator's
     finding in a component schema, with ``skip_unsupported``; or a schema the models stage
     fails on: ``models/leave_out.culprit``, one at a time, until the models are made) is a
-    located blocker, every one reported at once; with ``skip_unsupported`` it is left out,
-    with every schema referring to it and every operation using one of them (one warning per
-    operation, or per schema no operation uses)."""
+    located blocker, every one reported at once; with ``skip_unsupported`` its model is left
+    out (a warning; a schema referring to it takes any JSON value there), and so is every
+    operation whose arguments or answer name its class (a warning each), built again."""
     left_out = {  # schema name -> its problem
         unescape(where.split("/")[3]): problem
         for where, problem in invalid.items()
