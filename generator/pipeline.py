@@ -15,18 +15,24 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import ir
 from .build import build_api
-from .errors import SpecError
+from .errors import SpecError, combined
 from .ir import Skipped
 from .models import generate_models
+from .models.leave_out import (
+    culprit,
+    schema_graph,
+    schema_pointer,
+)
 from .output.format import format_tree
 from .output.write import read_tree, replace_dir, staging_dir, write_tree
 from .read import SpecDocument, load_spec
 from .read.overlay import read_overlay
+from .read.refs import unescape
 from .read.validate import validate_document
 from .read.versions import package_version
 from .render.bundle import document_files
@@ -84,22 +90,25 @@ def build(
         report.timings[stage] = report.timings.get(stage, 0.0) + now - clock
         clock = now
 
-    doc = load_spec(spec_path, ref_root=ref_root, annotations=annotations)
+    doc = load_spec(
+        spec_path, ref_root=ref_root, annotations=annotations, tolerant=skip_unsupported
+    )
     extra = read_overlay(overlay) if overlay is not None else None
     lap("load")
     try:
         invalid = validate_document(doc, by_operation=skip_unsupported)
         lap("validate")
-        api = build_api(
-            doc,
-            package_version=package_version(doc),
-            skip_unsupported=skip_unsupported,
-            package=package,
-            invalid=invalid,
-        )
-        lap("build")
-        models_source = generate_models(doc.data, api.schemas, api.package.name)
-        lap("models")
+
+        def build_with(invalid: dict[str, SpecError]) -> ir.Api:
+            return build_api(
+                doc,
+                package_version=package_version(doc),
+                skip_unsupported=skip_unsupported,
+                package=package,
+                invalid=invalid,
+            )
+
+        api, models_source = build_and_model(doc, invalid, build_with, skip_unsupported, lap)
         text = changelog(doc, api.package) if changelog is not None else None
         files = render_package(api, models_source, changelog=text, overlay=extra)
         files.update(document_files(doc, api.package))  # the spec, shipped in the wheel
@@ -117,6 +126,121 @@ def build(
     report.files = len(files)
     report.skipped = api.skipped
     return files, report, doc
+
+
+def build_and_model(
+    doc: SpecDocument,
+    invalid: dict[str, SpecError],
+    build_with: Callable[[dict[str, SpecError]], ir.Api],
+    skip_unsupported: bool,
+    lap: Callable[[str], None],
+) -> tuple[ir.Api, str]:
+    """The build and the models stages. A schema that cannot be modelled (the validator's
+    finding in a component schema, with ``skip_unsupported``; or a schema the models stage
+    fails on: ``models/leave_out.culprit``, one at a time, until the models are made) is a
+    located blocker, every one reported at once; with ``skip_unsupported`` its model is left
+    out (a warning; a schema referring to it takes any JSON value there), and so is every
+    operation whose arguments or answer name its class (a warning each), built again."""
+    left_out = {  # schema name -> its problem
+        unescape(where.split("/")[3]): problem
+        for where, problem in invalid.items()
+        if where.startswith("/components/schemas/")
+    }
+    api, drop = _leaving_out(doc, invalid, build_with, left_out)
+    lap("build")
+    blockers: dict[str, SpecError] = {}  # found by the models stage
+    while True:
+        try:
+            source = generate_models(doc.data, api.schemas, api.package.name, frozenset(drop))
+            break
+        except SpecError as exc:
+            found = _blocker(doc, api, drop, exc)
+            if found is None or found[0] in blockers or len(blockers) >= _MAX_BLOCKERS:
+                raise combined([*_by_line(blockers), exc]) from None
+            blockers[found[0]] = found[1]
+        if skip_unsupported:
+            lap("models")
+            api, drop = _leaving_out(doc, invalid, build_with, {**left_out, **blockers})
+            lap("build")
+        else:
+            drop = set(blockers)
+    lap("models")
+    if blockers and not skip_unsupported:
+        raise combined(_by_line(blockers))
+    return replace(api, schemas={k: v for k, v in api.schemas.items() if k not in drop}), source
+
+
+_MAX_BLOCKERS = 20
+
+
+def _by_line(problems: dict[str, SpecError]) -> list[SpecError]:
+    return sorted(problems.values(), key=lambda e: (e.line or 0, e.pointer))
+
+
+def _blocker(
+    doc: SpecDocument, api: ir.Api, drop: set[str], error: SpecError
+) -> tuple[str, SpecError] | None:
+    """A schema the models stage fails on, with its located error."""
+
+    def attempt(leave: frozenset[str]) -> SpecError | None:
+        try:
+            generate_models(doc.data, api.schemas, api.package.name, leave | drop)
+        except SpecError as problem:
+            return problem
+        return None
+
+    graph = schema_graph(doc.data, [k for k in api.schemas if k not in drop])
+    found = culprit(graph, attempt, error)
+    return None if found is None else (found[0], _located(doc, found[0], found[1]))
+
+
+def _leaving_out(
+    doc: SpecDocument,
+    invalid: dict[str, SpecError],
+    build_with: Callable[[dict[str, SpecError]], ir.Api],
+    left_out: dict[str, SpecError],
+) -> tuple[ir.Api, set[str]]:
+    """The build without the operations whose arguments or answer name a class of
+    ``left_out`` (one warning each), and the schemas left out of the models (``left_out``:
+    where another schema refers to one, it takes any JSON value; one warning each)."""
+    api = build_with(invalid)
+    if not left_out:
+        return api, set()
+    for name in sorted(left_out):
+        doc.warn(
+            f"{left_out[name].message}; schema {name!r} left out (where another schema refers "
+            "to it, any JSON value is taken)",
+            left_out[name].pointer,
+        )
+    classes = {api.schemas[name]: name for name in left_out if name in api.schemas}
+    skipped: dict[str, SpecError] = {}
+    for method in api.all_methods:
+        used = sorted(set(_models_named(method)) & classes.keys())
+        if used and method.source_pointer:
+            name = classes[used[0]]
+            skipped[method.source_pointer] = SpecError(
+                f"schema {name!r} cannot be generated: {left_out[name].message}",
+                pointer=left_out[name].pointer,
+            )
+    if skipped:
+        api = build_with({**skipped, **invalid})
+    return api, set(left_out)
+
+
+def _models_named(method: ir.Method) -> frozenset[str]:
+    """The model classes a method's signature and answer name."""
+    found: set[str] = set(method.returns.type.models() | method.returns.cast_type.models())
+    for param in method.params:
+        found |= param.type.models()
+    return frozenset(found)
+
+
+def _located(doc: SpecDocument, name: str, error: SpecError) -> SpecError:
+    """The models stage's error about schema ``name`` alone, located at that schema."""
+    where = error.pointer
+    if not where.startswith(schema_pointer(name)):
+        where = schema_pointer(name)
+    return doc.error(error.message, where)
 
 
 def generate(

@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError, pointer
+from ..naming import RESERVED_CLASS_NAMES, builtin_class_names
 from ..read.load import no_collection
+from .leave_out import enum_subclasses
 from .lift import lift_inline
 from .postprocess import (
     allow_field_overrides,
@@ -55,9 +59,16 @@ _OPTIONS: dict[str, Any] = {
 _EMPTY = '"""Models: this API declares no component schemas."""\n\n__all__: list[str] = []\n'
 
 
-def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -> str:
+def generate_models(
+    spec: dict[str, Any],
+    names: dict[str, str],
+    package: str,
+    leave_out: frozenset[str] = frozenset(),
+) -> str:
     """The models module of ``package``: one class per component schema, named as ``names``
-    says ({component schema name: class name})."""
+    says ({component schema name: class name}), but none for the schemas in ``leave_out``
+    (component or lifted schema names that cannot be generated: see ``leave_out.py``), which
+    are any JSON value where other schemas refer to them."""
     schemas = ((spec.get("components") or {}).get("schemas")) or {}
     if not isinstance(schemas, dict):
         schemas = {}
@@ -65,6 +76,10 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
     found = lift_inline(spec)
     lifted = {k: v for k, v in found.schemas.items() if k in names}
     schemas = {**{k: found.patch(str(k), v) for k, v in schemas.items()}, **lifted}
+    if leave_out:
+        schemas = {k: v for k, v in schemas.items() if k not in leave_out}
+        names = {k: v for k, v in names.items() if k not in leave_out}
+        spec = _without(spec, leave_out)
     if not schemas:
         return _EMPTY
     document = {
@@ -95,6 +110,13 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
             "escaping its literal?), at models.py line " + "; line ".join(problems[:5]),
             pointer="/components/schemas",
         )
+    for cls in enum_subclasses(source):
+        original = next((k for k, v in names.items() if v == cls), cls)
+        raise SpecError(
+            "the schema would be a class extending an enum (an enum and an object in one "
+            "allOf?), which Python refuses",
+            pointer=pointer("components", "schemas", original),
+        )
     classes = set(_CLASS.findall(source))
     for original, safe in names.items():
         if safe not in classes:
@@ -106,6 +128,15 @@ def generate_models(spec: dict[str, Any], names: dict[str, str], package: str) -
     exports = sorted(classes | {"PagedResponse"})
     footer = "\n\n__all__ = [\n" + "".join(f'    "{c}",\n' for c in exports) + "]\n"
     return header + source.rstrip() + "\n" + footer
+
+
+def _without(spec: dict[str, Any], leave_out: frozenset[str]) -> dict[str, Any]:
+    """``spec`` (shallow copies) with the component schemas of ``leave_out`` as ``{}``, so that
+    a ``$ref`` to one is inlined by ``rewrite_refs`` as any JSON value."""
+    components = dict(spec.get("components") or {})
+    schemas = dict(components.get("schemas") or {})
+    components["schemas"] = {k: {} if k in leave_out else v for k, v in schemas.items()}
+    return {**spec, "components": components}
 
 
 def _run(document: dict[str, Any], package: str, planned: frozenset[str]) -> str:
@@ -120,7 +151,7 @@ def _run(document: dict[str, Any], package: str, planned: frozenset[str]) -> str
     from datamodel_code_generator.format import DatetimeClassType
 
     try:
-        with warnings.catch_warnings(), no_collection():
+        with warnings.catch_warnings(), no_collection(), _singulars_avoid(planned):
             # "format of 'phone-number' not understood": such a string is typed `str`, fine.
             warnings.simplefilter("ignore")
             source = generate(
@@ -156,3 +187,35 @@ def _run(document: dict[str, Any], package: str, planned: frozenset[str]) -> str
             pointer="/components/schemas",
         )
     return source
+
+
+@contextmanager
+def _singulars_avoid(planned: frozenset[str]) -> Iterator[None]:
+    """datamodel-code-generator names an array's items class after the property and makes it
+    singular after our class namer ran (``products: [string, maxLength]`` -> ``Products`` ->
+    ``Product``), so the namer cannot keep it off a component's planned name: the items took
+    ``Product`` and Stripe's component ``product`` became ``ProductModel2``. While it runs, its
+    singular step (``reference.get_singular_name``, only used there, for such names) is this
+    one: a singular that is a planned name (or an import or builtin of the models) becomes
+    ``<Singular>Item`` (``ProductItem``; then ``ProductItem2``...), deterministic; nothing
+    else changes. (No option of datamodel-code-generator turns the singular step off.)"""
+    from datamodel_code_generator import reference
+
+    original = reference.get_singular_name
+    taken = planned | RESERVED_CLASS_NAMES | builtin_class_names()
+
+    def singular(name: str, *args: Any, **kwargs: Any) -> str:
+        result = original(name, *args, **kwargs)
+        if result not in taken:
+            return result
+        candidate, counter = f"{result}Item", 1
+        while candidate in taken:
+            counter += 1
+            candidate = f"{result}Item{counter}"
+        return candidate
+
+    reference.get_singular_name = singular  # type: ignore[assignment]  # (an lru_cache)
+    try:
+        yield
+    finally:
+        reference.get_singular_name = original

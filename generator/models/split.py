@@ -68,7 +68,10 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
             if imp.module == "typing" and soft[name] and not has_flag:
                 kept = [ast.alias("TYPE_CHECKING"), *kept]
             if kept:
-                names = ", ".join(sorted(a.name for a in kept))
+                # an alias stays (``date as date_aliased``: a field named ``date``)
+                names = ", ".join(
+                    sorted(f"{a.name} as {a.asname}" if a.asname else a.name for a in kept)
+                )
                 text.append(f"from {imp.module} import {names}")
         if soft[name] and not any(i.module == "typing" for i in imports):
             text.append("from typing import TYPE_CHECKING")

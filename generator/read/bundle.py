@@ -116,14 +116,18 @@ class Bundle:
     origins: dict[str, tuple[Any, str]]  # output pointer -> (SpecDocument, its pointer)
 
 
-def bundle(doc: Any, ref_root: Path | None = None) -> Bundle:
-    """``doc``'s data with every reference checked and made local (multi-file: one document)."""
-    return _Bundler(doc, ref_root).run()
+def bundle(doc: Any, ref_root: Path | None = None, *, tolerant: bool = False) -> Bundle:
+    """``doc``'s data with every reference checked and made local (multi-file: one document).
+    ``tolerant``: a mapping value to nothing in a component schema is a warning (and dropped)."""
+    return _Bundler(doc, ref_root, tolerant).run()
 
 
 class _Bundler:
-    def __init__(self, doc: Any, ref_root: Path | None) -> None:
+    def __init__(self, doc: Any, ref_root: Path | None, tolerant: bool = False) -> None:
+        self.tolerant = tolerant
         self.errors: list[SpecError] = []
+        # errors reported only with others (else validate.check_refs reports them): ids
+        self.deferred: set[int] = set()
         self.files = Files(doc, ref_root, self.errors)
         self.root = self.files.root
         self.placed: dict[tuple[int, str], str] = {}  # (source, pointer) -> output pointer
@@ -147,7 +151,7 @@ class _Bundler:
             schemas.update(self.hoisted)
             components["schemas"] = schemas
             data["components"] = components
-        if self.errors:
+        if any(id(e) not in self.deferred for e in self.errors):
             unique = list({str(e): e for e in self.errors}.values())  # a file tried twice
             raise combined(unique[:MAX_REPORTED])
         files = [Path(s.doc.path) for s in self.files.sources.values()]
@@ -261,6 +265,9 @@ class _Bundler:
                 src.doc.warn(f"{problem.message}: ignored ({UNUSED})", problem.pointer)
             del self.errors[before:]
             return siblings
+        if target is None and ref_at is None and self.left_to_validate(node["$ref"], src, optr):
+            self.deferred.update(id(e) for e in self.errors[before:])
+            return node
         if target is None:
             return node
         tsrc, tptr = target
@@ -318,11 +325,35 @@ class _Bundler:
             elif target in self.schema_names and not any(c in target for c in "/#:"):
                 out[name] = target  # a component schema's name
             else:
+                before = len(self.errors)
                 ref = self.reference({"$ref": target}, src, where, where, True, level, where)
                 out[name] = ref.get("$ref", target) if isinstance(ref, dict) else target
-        if all(out[k] is mapping[k] for k in mapping):
+                if len(self.errors) > before and self.drops_mapping(target, src, where):
+                    for problem in self.errors[before:]:
+                        src.doc.warn(f"{problem.message}: mapping value dropped", problem.pointer)
+                    del self.errors[before:]
+                    del out[name]
+        if set(out) == set(mapping) and all(out[k] is mapping[k] for k in mapping):
             return value
         return {**value, "mapping": out}
+
+    def left_to_validate(self, ref: Any, src: Source, optr: str) -> bool:
+        """A ``#/...`` reference of the spec file itself that points to nothing, in an
+        operation or a component schema: left as it is, for validate.check_refs to report with
+        the validator's findings (or, with ``--skip-unsupported``, to leave out what uses it),
+        as when the document needs no bundling; reported here only with other errors."""
+        tokens = optr.split("/")
+        inside = (len(tokens) >= 4 and tokens[1] == "paths") or tokens[1:3] == [
+            "components",
+            "schemas",
+        ]
+        return src is self.root and isinstance(ref, str) and ref.startswith("#/") and inside
+
+    def drops_mapping(self, target: str, src: Source, where: str) -> bool:
+        """With ``--skip-unsupported``, a mapping value of a component schema that points to
+        nothing in the spec file is dropped (datamodel-code-generator ignores it anyway)."""
+        inside = where.split("/")[1:3] == ["components", "schemas"]
+        return self.tolerant and inside and src is self.root and target.startswith("#/")
 
     def dynamic_ref(self, key: str, value: Any, src: Source, where: str) -> None:
         if not isinstance(value, str):

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import SpecError, escape_pointer_token
 from .load import SpecDocument
-from .parts import UNUSED, operation_of, unused_part
+from .parts import UNUSED, part_of, unused_part
 from .refs import Resolver
 
 
@@ -38,8 +38,8 @@ def check_refs(
                     if unused_part(ptr):
                         doc.warn(f"{exc.message}: ignored ({UNUSED})", exc.pointer)
                         del node["$ref"]
-                    elif by_operation and operation_of(ptr):  # that operation is left out
-                        invalid.setdefault(operation_of(ptr), doc.error(exc.message, exc.pointer))
+                    elif by_operation and part_of(ptr):  # that operation (schema) is left out
+                        invalid.setdefault(part_of(ptr), doc.error(exc.message, exc.pointer))
                         del node["$ref"]
                     else:
                         problems.append(doc.error(exc.message, exc.pointer))

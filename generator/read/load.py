@@ -126,24 +126,27 @@ def load_spec(
     *,
     ref_root: str | Path | None = None,
     annotations: Sequence[Path] | None = None,
+    tolerant: bool = False,
 ) -> SpecDocument:
     """Load a YAML or JSON OpenAPI document, bounded, with every reference resolved inside it
     (files it refers to must be under ``ref_root``, default: the spec's own directory), and its
     client annotations applied (``annotations``, default: ``annotations/<stem>.yaml`` beside it;
     annotations.py). Raises SpecError with file, line and pointer on bad syntax, a refused
-    reference or an annotation that selects nothing."""
+    reference or an annotation that selects nothing. ``tolerant`` (``--skip-unsupported``): a
+    discriminator ``mapping`` value of a component schema that points to nothing is a warning,
+    and that value is dropped."""
     from .annotations import annotations_of, apply_annotations
 
-    doc = _load_bundled(Path(path), ref_root)
+    doc = _load_bundled(Path(path), ref_root, tolerant=tolerant)
     apply_annotations(doc, annotations_of(doc.path) if annotations is None else annotations)
     return doc
 
 
-def _load_bundled(path: Path, ref_root: str | Path | None) -> SpecDocument:
+def _load_bundled(path: Path, ref_root: str | Path | None, *, tolerant: bool) -> SpecDocument:
     doc, references = _load_part(path)
     if not references:
         return doc  # only '#/...' $refs: nothing to resolve here (check_refs.py checks them)
-    result = bundle(doc, Path(ref_root) if ref_root is not None else None)
+    result = bundle(doc, Path(ref_root) if ref_root is not None else None, tolerant=tolerant)
     if result.data is not doc.data:
         doc.data = result.data
         doc.files = tuple(result.files)

@@ -33,3 +33,12 @@ def unused_part(where: str) -> bool:
         for i, token in enumerate(tokens)
         if i > 1
     )
+
+
+def part_of(where: str) -> str:
+    """The operation (``operation_of``) or the component schema (``/components/schemas/X``,
+    left out with every operation that uses it) a pointer lies in, or ""."""
+    tokens = where.split("/")
+    if len(tokens) >= 4 and tokens[1:3] == ["components", "schemas"]:
+        return "/".join(tokens[:4])
+    return operation_of(where)

@@ -33,6 +33,31 @@ def at_pointer(root: Any, pointer: str) -> Any:
     return node
 
 
+def through_refs(root: Any, pointer: str) -> str:
+    """Where the value at ``pointer`` is written: a pointer that passes through a ``$ref``
+    (``/paths/~1x/get/.../schema/type``, the schema a ``$ref`` to ``Pet``) continues at the
+    target (``/components/schemas/Pet/type``); ``pointer`` itself when nothing is passed."""
+    node, out = root, ""
+    for raw in pointer.split("/")[1:] if pointer else []:
+        token = unescape(raw)
+        for _ in range(100):  # a chain of refs, bounded (a cycle is the validator's to report)
+            ref = node.get("$ref") if isinstance(node, dict) and token not in node else None
+            if not isinstance(ref, str) or not ref.startswith("#/"):
+                break
+            target = at_pointer(root, ref[1:])
+            if target is MISSING:
+                break
+            node, out = target, ref[1:]
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return pointer
+        out = f"{out}/{raw}"
+    return out
+
+
 class Resolver:
     """Resolves local JSON references within one document, with clear errors for broken ones."""
 

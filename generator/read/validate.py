@@ -26,7 +26,8 @@ from .cache import Finding, cache_key, read_cache, write_cache
 from .check_refs import check_refs
 from .composition import check_composition_cycles
 from .load import SpecDocument
-from .parts import UNUSED, operation_of, unused_part
+from .parts import UNUSED, part_of, unused_part
+from .refs import through_refs
 from .tolerate import tolerate
 from .validator import MAX_REPORTED, run_validator
 
@@ -40,9 +41,10 @@ _VALIDATOR = Path(validator.__file__)
 def validate_document(doc: SpecDocument, *, by_operation: bool = False) -> dict[str, SpecError]:
     """Raise SpecError (up to MAX_REPORTED problems) if the document is not valid OpenAPI.
 
-    ``by_operation`` (``generate --skip-unsupported``): a problem inside one operation does not
-    stop the run; it is returned instead (operation pointer -> its first problem), for the build
-    to leave that operation out."""
+    ``by_operation`` (``generate --skip-unsupported``): a problem inside one operation or one
+    component schema does not stop the run; it is returned instead (operation or schema pointer
+    -> its first problem), for the build to leave that operation (every operation using that
+    schema: ``models/leave_out.py``) out."""
     version = doc.data.get("openapi", doc.data.get("swagger", ""))
     if not version:
         raise doc.error("not an OpenAPI document: no 'openapi' field", "")
@@ -91,6 +93,7 @@ def report(
     """Print the warnings, raise the errors (after ``also``, found before); with
     ``by_operation``, return those inside an operation instead (pointer -> its first error)."""
     counts: dict[str, int] = {}
+    findings = [(kind, message, _written_at(doc, where)) for kind, message, where in findings]
     findings = [
         ("unused part", f"{message}: ignored ({UNUSED})", where)
         if kind == "error" and unused_part(where)
@@ -100,10 +103,10 @@ def report(
     invalid: dict[str, SpecError] = {}
     if by_operation:
         for kind, message, where in findings:
-            operation = operation_of(where) if kind == "error" else ""
+            operation = part_of(where) if kind == "error" else ""
             if operation:
                 invalid.setdefault(operation, doc.error(message, where))
-        findings = [f for f in findings if f[0] != "error" or not operation_of(f[2])]
+        findings = [f for f in findings if f[0] != "error" or not part_of(f[2])]
     for kind, message, where in findings:
         if kind == "error":
             continue
@@ -120,6 +123,14 @@ def report(
     if problems:
         raise combined(problems)
     return invalid
+
+
+def _written_at(doc: SpecDocument, where: str) -> str:
+    """A finding in a component schema that the validator reached through an operation's
+    ``$ref`` is located where the schema is written (so every operation using it is left out
+    with ``--skip-unsupported``, and the line is the schema's)."""
+    written = through_refs(doc.data, where)
+    return written if written.startswith("/components/schemas/") else where
 
 
 def _findings(doc: SpecDocument) -> list[Finding]:
