@@ -114,14 +114,19 @@ def test_walkthrough_sync(runrl: ModuleType, reference_server: Any, tmp_path: Pa
             name="reward", content="def reward_fn(c, **k): return 1.0", file_type="reward_function"
         )
         assert prompts.data.id == prompts.id  # data from the response, no request
-        run = rl.runs.create(model=MODEL, prompt_file_id=prompts.id, reward_file_id=reward.id)
+        # objects where the request body takes their id (x-sdk-resource id-in)
+        run = rl.runs.create(model=MODEL, prompt_file_id=prompts, reward_file_id=reward)
+        created = [r for r in reference_server.requests if (r.method, r.path) == ("POST", "/runs")]
+        assert created[-1].json["prompt_file_id"] == prompts.id
+        assert created[-1].json["reward_file_id"] == reward.id
         assert run.wait(timeout=10) is run
         assert run.info().status == run.data.status
         assert list(run.stream_logs()) is not None
         assert run.metrics() is not None
         assert run.logs() is not None
-        with rl.deployments.create(run_id=run.id) as deployment:
+        with run.deploy() as deployment:  # a link whose requestBody takes the run's id
             assert deployment.wait(timeout=10).data.id == deployment.id
+            assert deployment.data.run_id == run.id
         assert ("DELETE", f"/deployments/{deployment.id}") in [
             (r.method, r.path) for r in reference_server.requests
         ]
@@ -154,14 +159,13 @@ def test_walkthrough_async(runrl: ModuleType, reference_server: Any) -> None:
             reward = await rl.files.create_from_content(
                 name="r", content="def reward_fn(c, **k): return 1.0", file_type="reward_function"
             )
-            run = await rl.runs.create(
-                model=MODEL, prompt_file_id=prompts.id, reward_file_id=reward.id
-            )
+            run = await rl.runs.create(model=MODEL, prompt_file_id=prompts, reward_file_id=reward)
             await run.wait(timeout=10)
             assert (await run.info()).status == run.data.status
             assert await run.metrics() is not None
-            async with await rl.deployments.create(run_id=run.id) as deployment:
+            async with await run.deploy() as deployment:
                 await deployment.wait(timeout=10)
+                assert deployment.data.run_id == run.id
             await prompts.delete()
 
     asyncio.run(walk())

@@ -432,6 +432,26 @@ class RunObject:
         }
         self._client.runs.cancel(**_args, **options)
 
+    def deploy(
+        self,
+        **options: Any,
+    ) -> DeploymentObject:
+        """Deploy a run's checkpoint
+
+        ``POST /deployments``, with run_id from this object; other options as
+        ``self._client.deployments.create`` takes them.
+        """
+        _args: Dict[str, Any] = {
+            "run_id": _at(self._data, "id"),
+        }
+        result = self._client.deployments.create(**_args, **options)
+        # the object is made from the first answer; wait() polls it
+        data = result.initial
+        request: Dict[str, Any] = {
+            "body:" + "run_id": _args["run_id"],
+        }
+        return DeploymentObject(self._client, data, request)
+
 
 class DeploymentObject:
     """A trained checkpoint served on managed infrastructure.
@@ -1393,14 +1413,14 @@ class RunsObjects:
         self,
         *,
         model: str,
-        prompt_file_id: str,
-        reward_file_id: str,
+        prompt_file_id: Union[str, FileObject],
+        reward_file_id: Union[str, FileObject],
         type: Optional[Union[RunType, Literal["reward_function", "environment"]]] = None,
         completion_length: int = 1024,
         epochs: int = 1,
         learning_rate_multiplier: float = 1.0,
-        sft_file_id: Optional[str] = None,
-        tool_ids: Optional[List[int]] = None,
+        sft_file_id: Union[Optional[str], FileObject] = None,
+        tool_ids: Optional[List[Union[int, ToolObject]]] = None,
         package_requirements: Optional[List[str]] = None,
         hf_token: Optional[str] = None,
         use_lora: bool = False,
@@ -1416,14 +1436,14 @@ class RunsObjects:
         """
         _args: Dict[str, Any] = {
             "model": model,
-            "prompt_file_id": prompt_file_id,
-            "reward_file_id": reward_file_id,
+            "prompt_file_id": _text(_id(prompt_file_id, FileObject, "id")),
+            "reward_file_id": _text(_id(reward_file_id, FileObject, "id")),
             "type": type,
             "completion_length": completion_length,
             "epochs": epochs,
             "learning_rate_multiplier": learning_rate_multiplier,
-            "sft_file_id": sft_file_id,
-            "tool_ids": tool_ids,
+            "sft_file_id": _text(_id(sft_file_id, FileObject, "id")),
+            "tool_ids": _ids(tool_ids, ToolObject, "id"),
             "package_requirements": package_requirements,
             "hf_token": hf_token,
             "use_lora": use_lora,
@@ -1582,7 +1602,7 @@ class DeploymentsObjects:
 
     def create(
         self,
-        run_id: int,
+        run_id: Union[int, RunObject],
         **options: Any,
     ) -> DeploymentObject:
         """Deploy a run's checkpoint
@@ -1591,7 +1611,7 @@ class DeploymentsObjects:
         ``self._client.deployments.create`` takes them.
         """
         _args: Dict[str, Any] = {
-            "run_id": run_id,
+            "run_id": _id(run_id, RunObject, "id"),
         }
         result = self._client.deployments.create(**_args, **options)
         # the object is made from the first answer; wait() polls it
@@ -1750,8 +1770,8 @@ class SharedConfigurationsObjects:
         *,
         name: str,
         visibility: Union[Visibility, Literal["public", "unlisted", "private"]],
-        prompt_file_id: str,
-        reward_file_id: str,
+        prompt_file_id: Union[str, FileObject],
+        reward_file_id: Union[str, FileObject],
         configuration: Dict[str, Any],
         description: Optional[str] = None,
         **options: Any,
@@ -1764,8 +1784,8 @@ class SharedConfigurationsObjects:
         _args: Dict[str, Any] = {
             "name": name,
             "visibility": visibility,
-            "prompt_file_id": prompt_file_id,
-            "reward_file_id": reward_file_id,
+            "prompt_file_id": _text(_id(prompt_file_id, FileObject, "id")),
+            "reward_file_id": _text(_id(reward_file_id, FileObject, "id")),
             "configuration": configuration,
             "description": description,
         }
@@ -2424,6 +2444,26 @@ class AsyncRunObject:
             "run_id": _at(self._data, "id"),
         }
         await self._client.runs.cancel(**_args, **options)
+
+    async def deploy(
+        self,
+        **options: Any,
+    ) -> AsyncDeploymentObject:
+        """Deploy a run's checkpoint
+
+        ``POST /deployments``, with run_id from this object; other options as
+        ``self._client.deployments.create`` takes them.
+        """
+        _args: Dict[str, Any] = {
+            "run_id": _at(self._data, "id"),
+        }
+        result = await self._client.deployments.create(**_args, **options)
+        # the object is made from the first answer; wait() polls it
+        data = result.initial
+        request: Dict[str, Any] = {
+            "body:" + "run_id": _args["run_id"],
+        }
+        return AsyncDeploymentObject(self._client, data, request)
 
 
 class AsyncDeploymentObject:
@@ -3386,14 +3426,14 @@ class AsyncRunsObjects:
         self,
         *,
         model: str,
-        prompt_file_id: str,
-        reward_file_id: str,
+        prompt_file_id: Union[str, AsyncFileObject],
+        reward_file_id: Union[str, AsyncFileObject],
         type: Optional[Union[RunType, Literal["reward_function", "environment"]]] = None,
         completion_length: int = 1024,
         epochs: int = 1,
         learning_rate_multiplier: float = 1.0,
-        sft_file_id: Optional[str] = None,
-        tool_ids: Optional[List[int]] = None,
+        sft_file_id: Union[Optional[str], AsyncFileObject] = None,
+        tool_ids: Optional[List[Union[int, AsyncToolObject]]] = None,
         package_requirements: Optional[List[str]] = None,
         hf_token: Optional[str] = None,
         use_lora: bool = False,
@@ -3409,14 +3449,14 @@ class AsyncRunsObjects:
         """
         _args: Dict[str, Any] = {
             "model": model,
-            "prompt_file_id": prompt_file_id,
-            "reward_file_id": reward_file_id,
+            "prompt_file_id": _text(_id(prompt_file_id, AsyncFileObject, "id")),
+            "reward_file_id": _text(_id(reward_file_id, AsyncFileObject, "id")),
             "type": type,
             "completion_length": completion_length,
             "epochs": epochs,
             "learning_rate_multiplier": learning_rate_multiplier,
-            "sft_file_id": sft_file_id,
-            "tool_ids": tool_ids,
+            "sft_file_id": _text(_id(sft_file_id, AsyncFileObject, "id")),
+            "tool_ids": _ids(tool_ids, AsyncToolObject, "id"),
             "package_requirements": package_requirements,
             "hf_token": hf_token,
             "use_lora": use_lora,
@@ -3575,7 +3615,7 @@ class AsyncDeploymentsObjects:
 
     async def create(
         self,
-        run_id: int,
+        run_id: Union[int, AsyncRunObject],
         **options: Any,
     ) -> AsyncDeploymentObject:
         """Deploy a run's checkpoint
@@ -3584,7 +3624,7 @@ class AsyncDeploymentsObjects:
         ``self._client.deployments.create`` takes them.
         """
         _args: Dict[str, Any] = {
-            "run_id": run_id,
+            "run_id": _id(run_id, AsyncRunObject, "id"),
         }
         result = await self._client.deployments.create(**_args, **options)
         # the object is made from the first answer; wait() polls it
@@ -3743,8 +3783,8 @@ class AsyncSharedConfigurationsObjects:
         *,
         name: str,
         visibility: Union[Visibility, Literal["public", "unlisted", "private"]],
-        prompt_file_id: str,
-        reward_file_id: str,
+        prompt_file_id: Union[str, AsyncFileObject],
+        reward_file_id: Union[str, AsyncFileObject],
         configuration: Dict[str, Any],
         description: Optional[str] = None,
         **options: Any,
@@ -3757,8 +3797,8 @@ class AsyncSharedConfigurationsObjects:
         _args: Dict[str, Any] = {
             "name": name,
             "visibility": visibility,
-            "prompt_file_id": prompt_file_id,
-            "reward_file_id": reward_file_id,
+            "prompt_file_id": _text(_id(prompt_file_id, AsyncFileObject, "id")),
+            "reward_file_id": _text(_id(reward_file_id, AsyncFileObject, "id")),
             "configuration": configuration,
             "description": description,
         }
