@@ -43,6 +43,18 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         for first, resolvers in _Base.yaml_implicit_resolvers.items()
     }
 
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """Keys are strings, as in JSON: an unquoted ``200:`` of a ``responses`` map (YAML 1.1
+        reads an int; Uber's and many other documents write them so) is ``"200"``, its text."""
+        for key_node, _ in node.value:
+            if key_node.tag in _KEY_AS_TEXT and isinstance(key_node, yaml.ScalarNode):
+                key_node.tag = _STR_TAG
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_KEY_AS_TEXT = frozenset(f"tag:yaml.org,2002:{kind}" for kind in ("int", "float", "bool", "null"))
+
 
 # JSON "\ud800"-style escapes can produce lone surrogates, which no file can hold as UTF-8.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U0000[dD][89a-fA-F]")
