@@ -34,7 +34,6 @@ MAX_WARNINGS_PER_KIND = 5
 
 _MEMO: dict[str, list[Finding]] = {}
 _TOLERATE = Path(__file__).with_name("tolerate.py")
-_LOAD = Path(__file__).with_name("load.py")  # how the text becomes the data validated
 _VALIDATOR = Path(validator.__file__)
 
 
@@ -124,10 +123,8 @@ def report(
 
 
 def _findings(doc: SpecDocument) -> list[Finding]:
-    # the validator sees the document as load.py read it and tolerate() left it: their rules
-    # are part of the key (a loader fix must not meet a finding cached before it)
-    rules = "\0".join(p.read_text(encoding="utf-8") for p in (_TOLERATE, _LOAD))
-    key = cache_key(doc.text + "\0" + rules, _VALIDATOR)
+    # the validator sees the document as tolerate() left it: its rules are part of the key
+    key = cache_key(doc.text + "\0" + _TOLERATE.read_text(encoding="utf-8"), _VALIDATOR)
     if key in _MEMO:
         return _MEMO[key]
     cached = read_cache(key)

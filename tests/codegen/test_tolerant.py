@@ -415,7 +415,7 @@ def test_the_validation_cache_key_follows_the_loader(
 ) -> None:
     """A finding cached before a loader fix must not come back after it (the uber.yaml error
     above stayed cached under the old key)."""
-    from generator.read import validate
+    from generator.read import cache, validate
 
     spec = _write(tmp_path, UNQUOTED_KEYS)
     monkeypatch.setenv("GENERATOR_CACHE_DIR", str(tmp_path / "cache"))
@@ -423,8 +423,8 @@ def test_the_validation_cache_key_follows_the_loader(
     build(spec)
     first = set((tmp_path / "cache" / "validate").iterdir())
     changed = tmp_path / "load.py"
-    changed.write_text(validate._LOAD.read_text(encoding="utf-8") + "\n# changed\n")
-    monkeypatch.setattr(validate, "_LOAD", changed)
+    changed.write_text(cache._LOAD.read_text(encoding="utf-8") + "\n# changed\n")
+    monkeypatch.setattr(cache, "_LOAD", changed)
     validate._MEMO.clear()
     build(spec)
     assert len(set((tmp_path / "cache" / "validate").iterdir()) - first) == 1
