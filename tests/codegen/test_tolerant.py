@@ -428,3 +428,21 @@ def test_the_validation_cache_key_follows_the_loader(
     validate._MEMO.clear()
     build(spec)
     assert len(set((tmp_path / "cache" / "validate").iterdir()) - first) == 1
+
+
+def test_a_key_given_twice_is_a_located_warning(tmp_path: Path) -> None:
+    """YAML keeps the last of two equal keys without a word: an ``x-sdk-method`` added above
+    the one already there did nothing, and nothing said so (found adding an API version)."""
+    text = UNQUOTED_KEYS.replace(
+        "      operationId: getMe\n",
+        "      operationId: getMe\n      x-sdk-method: me\n      summary: Me\n"
+        "      x-sdk-method: profile\n",
+    )
+    files, report, doc = build(_write(tmp_path, text))
+    messages = [str(w) for w in doc.warnings]
+    assert any(
+        ":7: /paths/~1me/get/x-sdk-method: 'x-sdk-method' is given twice in one mapping "
+        "(lines 7 and 9): only the last is read" in m
+        for m in messages
+    ), messages
+    assert "def profile(" in files["src/rides/resources/me.py"]
