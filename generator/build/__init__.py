@@ -15,6 +15,7 @@ In order, each step once:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -43,7 +44,16 @@ def component_schemas(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def shorten(drafts: list[Draft]) -> list[Draft]:
-    """Drafts whose method names do not repeat their namespace (grouping.short_names)."""
+    """Drafts whose method names do not repeat their namespace (grouping.short_names).
+    Names made from verb and path without the version prefix take it back where two of one
+    namespace would otherwise be alike (``GET /v1/pets``, ``GET /v2/pets``)."""
+    seen = Counter((d.method.namespace, d.method.name) for d in drafts)
+    drafts = [
+        replace(d, method=replace(d.method, name=d.versioned_name))
+        if d.versioned_name and seen[(d.method.namespace, d.method.name)] > 1
+        else d
+        for d in drafts
+    ]
     entries = [(d.method.namespace, d.method.name, d.given_name) for d in drafts]
     return [
         d if name == d.method.name else replace(d, method=replace(d.method, name=name))

@@ -42,6 +42,9 @@ class Draft:
     ext: OperationExt
     pointer: str
     given_name: bool = False  # the name is the spec's own (x-sdk-method), kept as written
+    # verb + path with the version prefix kept (``get_v1_pets``), when the name was made
+    # without it (``get_pets``): ``build.shorten`` takes it back if that name is not unique
+    versioned_name: str | None = None
 
 
 def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
@@ -164,8 +167,13 @@ def operation(
     for variant in variants:
         own = variant.media_type is not None and variant.ext.method is not None
         given = name = (variant.ext.method if own else None) or ext.method
-        if not name:
-            name = str(raw_id) if raw_id not in (None, "") else default_method_name(verb, path)
+        versioned = None
+        if not name and raw_id not in (None, ""):
+            name = str(raw_id)
+        elif not name:
+            name = default_method_name(verb, path)
+            versioned = default_method_name(verb, path, keep_version=True)
+            versioned = method_name(versioned) if versioned != name else None
         positional = (variant.ext.positional if own else None) or ext.positional
         where = variant.pointer or op_ptr
         params = order(
@@ -195,7 +203,7 @@ def operation(
             server=operation_server(ctx.spec, ctx.deref({"$ref": "#" + item_ptr}, item_ptr)[0], op),
             security=operation_security(ctx.spec, op),
         )
-        drafts.append(Draft(method, ext, op_ptr, given_name=bool(given)))
+        drafts.append(Draft(method, ext, op_ptr, given_name=bool(given), versioned_name=versioned))
     return drafts
 
 
@@ -242,11 +250,16 @@ def check_path(ctx: Context, path: str, where: str) -> None:
         raise ctx.fail(f"path {path!r} has unbalanced braces", where)
 
 
-def default_method_name(verb: str, path: str) -> str:
-    """``GET /pets/{petId}`` -> ``get_pets_by_pet_id`` (no operationId)."""
+def default_method_name(verb: str, path: str, *, keep_version: bool = False) -> str:
+    """``GET /pets/{petId}`` -> ``get_pets_by_pet_id`` (no operationId). Prefix segments
+    ``path_namespace`` also skips (``api``, ``rest``, a version: ``/v0.1/servers`` ->
+    ``get_servers``) are left out while nothing else has been named: every operation of a
+    versioned API would otherwise carry the version in its name (``servers.get_v0_1``)."""
     parts = [verb]
     for segment in path.split("/"):
-        if not segment:
+        if not segment or (
+            not keep_version and len(parts) == 1 and _VERSION_SEGMENT.fullmatch(segment)
+        ):
             continue
         match = PATH_TEMPLATE.fullmatch(segment)
         parts.append(f"by_{match.group(1)}" if match else segment)

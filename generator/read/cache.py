@@ -1,8 +1,9 @@
 """The validator's findings, cached on disk by document text and validator version.
 
-The outcome of validation depends only on the document text, openapi-spec-validator's version and
-the classification rules of generator/read/validator.py, so it is kept under
-``$GENERATOR_CACHE_DIR`` (default ``~/.cache/openapi-sdk-generator``); ``off`` disables it.
+The outcome of validation depends only on the document text, openapi-spec-validator's version,
+how load.py reads the text and the classification rules of generator/read/validator.py, so it is
+kept under ``$GENERATOR_CACHE_DIR`` (default ``~/.cache/openapi-sdk-generator``); ``off``
+disables it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import json
 import os
 import tempfile
 from pathlib import Path
+
+_LOAD = Path(__file__).with_name("load.py")
 
 # (kind, message, pointer): kind is "error" or a warning category
 Finding = tuple[str, str, str]
@@ -26,6 +29,9 @@ def cache_key(text: str, rules: Path) -> str:
         validator = "?"
     digest = hashlib.sha256()
     digest.update(rules.read_bytes())  # the module that classifies the findings
+    # how the text becomes the data validated (a loader fix must not meet a finding cached
+    # before it: YAML's unquoted `200:` keys were once refused, and stayed refused from here)
+    digest.update(_LOAD.read_bytes())
     digest.update(validator.encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

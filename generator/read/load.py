@@ -43,6 +43,32 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         for first, resolvers in _Base.yaml_implicit_resolvers.items()
     }
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int, int]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """Keys are strings, as in JSON: an unquoted ``200:`` of a ``responses`` map (YAML 1.1
+        reads an int; Uber's and many other documents write them so) is ``"200"``, its text."""
+        seen: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            if key_node.tag in _KEY_AS_TEXT:
+                key_node.tag = _STR_TAG
+            if key_node.tag == _STR_TAG:  # a repeated key: YAML keeps the last, silently
+                line = key_node.start_mark.line + 1
+                if key_node.value not in seen:
+                    seen[key_node.value] = line
+                elif len(self.duplicates) < _MAX_DUPLICATES:
+                    self.duplicates.append((key_node.value, seen[key_node.value], line))
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAX_DUPLICATES = 20  # repeated keys reported per file
+_KEY_AS_TEXT = frozenset(f"tag:yaml.org,2002:{kind}" for kind in ("int", "float", "bool", "null"))
+
 
 # JSON "\ud800"-style escapes can produce lone surrogates, which no file can hold as UTF-8.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U0000[dD][89a-fA-F]")
@@ -233,6 +259,7 @@ def no_collection() -> Iterator[None]:
 
 def _parse(text: str, path: Path) -> SpecDocument:
     data: Any
+    duplicates: list[tuple[str, int, int]] = []
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
@@ -242,10 +269,10 @@ def _parse(text: str, path: Path) -> SpecDocument:
             raise SpecError("invalid JSON: nested too deeply", file=str(path)) from None
     else:
         try:
-            data = _load_yaml(text, path)
+            data, duplicates = _load_yaml(text, path)
         except _DuplicateAnchor:
             text = _yaml_text(text)
-            data = _load_yaml(text, path)
+            data, duplicates = _load_yaml(text, path)
     if not isinstance(data, dict):
         raise SpecError(
             f"expected a mapping at the top level, found {type(data).__name__}",
@@ -254,16 +281,35 @@ def _parse(text: str, path: Path) -> SpecDocument:
         )
     if _SURROGATE_ESCAPE.search(text):
         data = _replace_surrogates(data)
-    return SpecDocument(path=path, text=text, data=data)
+    doc = SpecDocument(path=path, text=text, data=data)
+    if duplicates:
+        _warn_duplicates(doc, duplicates)
+    return doc
+
+
+def _warn_duplicates(doc: SpecDocument, duplicates: list[tuple[str, int, int]]) -> None:
+    """A key given twice in one mapping: the first value is lost (an ``x-sdk-method`` added
+    above the one already there does nothing), so say where, at the first one."""
+    lines = _line_map(doc.text)
+    for key, first, again in duplicates:
+        tail = "/" + escape_pointer_token(key)
+        where = next((p for p, n in lines.items() if n == first and p.endswith(tail)), "")
+        doc.warn(
+            f"{key!r} is given twice in one mapping (lines {first} and {again}): "
+            "only the last is read",
+            where,
+        )
 
 
 class _DuplicateAnchor(Exception):
     pass
 
 
-def _load_yaml(text: str, path: Path) -> Any:
+def _load_yaml(text: str, path: Path) -> tuple[Any, list[tuple[str, int, int]]]:
+    """The data, and every key repeated in one mapping: (key, first line, line again)."""
+    loader = _Loader(text)  # what yaml.load(text, Loader=_Loader) does, keeping the loader
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return loader.get_single_data(), loader.duplicates
     except yaml.composer.ComposerError as exc:
         if "duplicate anchor" in str(exc.context) or "duplicate anchor" in str(exc.problem):
             raise _DuplicateAnchor from None
@@ -281,6 +327,8 @@ def _load_yaml(text: str, path: Path) -> Any:
         raise SpecError(f"invalid YAML: {' '.join(str(exc).split())}", file=str(path)) from None
     except RecursionError:
         raise SpecError("invalid YAML: nested too deeply", file=str(path)) from None
+    finally:
+        loader.dispose()
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, path: Path) -> SpecError:

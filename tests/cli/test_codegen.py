@@ -222,3 +222,57 @@ def test_a_corpus_package_installed_by_pip_works_against_prism(tmp_path: Path) -
         assert bad.returncode == 2 and "invalid" in bad.stderr
     finally:
         prism.stop()
+
+
+_LIMITED = """\
+openapi: 3.1.0
+info: {title: Registry, version: "1"}
+paths:
+  /servers:
+    get:
+      operationId: listServers
+      tags: [servers]
+      parameters:
+        - {name: cursor, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        '200':
+          description: a page
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  servers: {type: array, items: {type: object, properties: {name: {type: string}}}}
+                  metadata: {type: object, properties: {nextCursor: {type: string}}}
+"""
+
+_PARSE = r"""
+import json, sys
+from registry import _cli_parser, _cli_table
+parser, _ = _cli_parser.build_parser(_cli_table.GROUPS, _cli_table.COMMANDS, sys.argv[1:])
+ns = vars(parser.parse_args(sys.argv[1:]))
+print(json.dumps({k: v for k, v in ns.items() if k in ("p:limit", "cli_limit", "cli_all")}))
+"""
+
+
+def test_a_list_with_its_own_limit_parameter_still_has_an_item_cap(tmp_path: Path) -> None:
+    """``--limit`` is the operation's page size here (the MCP registry's ``GET /servers``), so
+    the engine's "at most N items" is ``--max-items``: without it ``--all`` against an API that
+    always returns a cursor could not be stopped."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(_LIMITED)
+    out = tmp_path / "out"
+    generate(spec, out)
+    args = ["servers", "list", "--all", "--limit", "2", "--max-items", "3"]
+    proc = subprocess.run(
+        [sys.executable, "-c", _PARSE, *args],
+        cwd=out / "src",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == {"p:limit": 2, "cli_limit": 3, "cli_all": True}
+    shown = all_help(out / "src", "registry")
+    assert shown["failed"] == [] and "--max-items N" in str(shown["text"])

@@ -276,6 +276,8 @@ def test_no_credentials_is_a_usage_error(cli: Cli) -> None:
     proc = cli("files", "list", key=None)
     assert proc.returncode == 2
     assert "RUNRL_API_KEY" in proc.stderr
+    # the program's option, not the Python argument (it said "pass api_key=...")
+    assert "--api-key KEY" in proc.stderr and "api_key=" not in proc.stderr
     assert cli.server.requests == []
 
 

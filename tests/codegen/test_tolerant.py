@@ -371,3 +371,78 @@ def test_invalid_operations_are_listed_together_or_skipped(tmp_path: Path) -> No
     _, report, doc = build(path, skip_unsupported=True)  # as openapi-python-client does
     assert report.operations == 1
     assert [s.operation for s in report.skipped] == ["GET /bad", "GET /badref"]
+
+
+UNQUOTED_KEYS = """\
+openapi: "3.0.0"
+info: {title: Rides, version: "1.0.0"}
+paths:
+  /me:
+    get:
+      operationId: getMe
+      responses:
+        200:
+          description: the profile (an unquoted status code, as in the OAI's uber.yaml)
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Profile'}
+        default:
+          description: error
+components:
+  schemas:
+    Profile:
+      type: object
+      properties:
+        on: {type: boolean}
+        null: {type: string}
+        1.5: {type: integer}
+"""
+
+
+def test_unquoted_yaml_keys_are_their_text(tmp_path: Path) -> None:
+    """YAML 1.1 reads ``200:`` as an int, ``on:`` as a bool: keys are strings, as in JSON,
+    so such a document generates (it was 'could not be validated: Dict key must be str')."""
+    files, report, doc = build(_write(tmp_path, UNQUOTED_KEYS))
+    assert report.operations == 1
+    profile = doc.data["components"]["schemas"]["Profile"]["properties"]
+    assert list(profile) == ["on", "null", "1.5"]
+    assert list(doc.data["paths"]["/me"]["get"]["responses"]) == ["200", "default"]
+    assert ") -> Profile:" in files["src/rides/resources/me.py"]
+
+
+def test_the_validation_cache_key_follows_the_loader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A finding cached before a loader fix must not come back after it (the uber.yaml error
+    above stayed cached under the old key)."""
+    from generator.read import cache, validate
+
+    spec = _write(tmp_path, UNQUOTED_KEYS)
+    monkeypatch.setenv("GENERATOR_CACHE_DIR", str(tmp_path / "cache"))
+    validate._MEMO.clear()
+    build(spec)
+    first = set((tmp_path / "cache" / "validate").iterdir())
+    changed = tmp_path / "load.py"
+    changed.write_text(cache._LOAD.read_text(encoding="utf-8") + "\n# changed\n")
+    monkeypatch.setattr(cache, "_LOAD", changed)
+    validate._MEMO.clear()
+    build(spec)
+    assert len(set((tmp_path / "cache" / "validate").iterdir()) - first) == 1
+
+
+def test_a_key_given_twice_is_a_located_warning(tmp_path: Path) -> None:
+    """YAML keeps the last of two equal keys without a word: an ``x-sdk-method`` added above
+    the one already there did nothing, and nothing said so (found adding an API version)."""
+    text = UNQUOTED_KEYS.replace(
+        "      operationId: getMe\n",
+        "      operationId: getMe\n      x-sdk-method: me\n      summary: Me\n"
+        "      x-sdk-method: profile\n",
+    )
+    files, report, doc = build(_write(tmp_path, text))
+    messages = [str(w) for w in doc.warnings]
+    assert any(
+        ":7: /paths/~1me/get/x-sdk-method: 'x-sdk-method' is given twice in one mapping "
+        "(lines 7 and 9): only the last is read" in m
+        for m in messages
+    ), messages
+    assert "def profile(" in files["src/rides/resources/me.py"]

@@ -44,6 +44,24 @@ def test_method_name_without_operation_id() -> None:
     assert default_method_name("post", "/a-b/c.d") == "post_a_b_c_d"
 
 
+@pytest.mark.parametrize(
+    ("verb", "path", "name"),
+    [
+        # the MCP registry's document has no operationIds: it was servers.get_v0_1
+        ("get", "/v0.1/servers", "get_servers"),
+        ("get", "/v0.1/servers/{serverName}/versions", "get_servers_by_server_name_versions"),
+        ("post", "/api/v2/publish", "post_publish"),
+        ("get", "/2010-04-01/Accounts", "get_accounts"),
+        ("get", "/v1", "get"),
+        # only a prefix: a version further down is part of the path's meaning
+        ("get", "/servers/{id}/v2", "get_servers_by_id_v2"),
+        ("get", "/apis", "get_apis"),
+    ],
+)
+def test_method_name_leaves_out_the_version_prefix(verb: str, path: str, name: str) -> None:
+    assert default_method_name(verb, path) == name
+
+
 def test_identifiers_are_safe() -> None:
     assert identifier("class") == "class_" and identifier("1st") == "_1st"
     assert identifier("naïve") == "naive" and identifier("日本") == "value"
@@ -109,6 +127,49 @@ def test_collisions_resolved_in_spec_order(tmp_path: Path) -> None:
     assert [m.name for m in pets.methods] == ["list_pets", "list_pets_2", "list_pets_3"]
     assert [m.http_method for m in pets.methods] == ["GET", "POST", "GET"]
     assert api.namespaces[1].methods[0].name == "get"  # get_stores, without its namespace
+
+
+def test_versioned_paths_without_operation_ids(tmp_path: Path) -> None:
+    """A versioned API without operationIds (the MCP registry's document) gets names without
+    the version; two operations that differ only in it keep it, so neither is numbered."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        textwrap.dedent(
+            """\
+            openapi: 3.1.0
+            info: {title: Generic, version: "1"}
+            paths:
+              /v0.1/servers:
+                get:
+                  tags: [servers]
+                  responses: {'204': {description: x}}
+              /v0.1/servers/{serverName}/versions:
+                get:
+                  tags: [servers]
+                  parameters: [{name: serverName, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: x}}
+              /v0.1/publish:
+                post:
+                  tags: [publish]
+                  responses: {'204': {description: x}}
+              /v1/pets:
+                get:
+                  tags: [pets]
+                  responses: {'204': {description: x}}
+              /v2/pets:
+                get:
+                  tags: [pets]
+                  responses: {'204': {description: x}}
+            """
+        )
+    )
+    api: ir.Api = build_api(load_spec(spec))
+    names = {ns.name: [m.name for m in ns.methods] for ns in api.namespaces}
+    assert names == {
+        "servers": ["get", "get_by_server_name_versions"],
+        "publish": ["post"],
+        "pets": ["get_v1", "get_v2"],
+    }
 
 
 def test_reserved_class_names_cover_what_generated_modules_import() -> None:

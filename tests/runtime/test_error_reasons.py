@@ -309,3 +309,14 @@ def test_a_failed_objects_reason_is_in_the_message() -> None:
         terminal=frozenset({"FAILED"}), success=frozenset(), name="job", error_field="why"
     )
     assert declared.failure_message({"id": 6, "status": "FAILED", "why": "x" * 600}).endswith("...")
+
+
+def test_a_code_that_is_the_whole_message_is_not_repeated(server: TestServer) -> None:
+    """``{"error": "Server not found"}`` (the MCP registry's 404): the code member is the only
+    text, so it is the message; it was shown twice, "Server not found (HTTP 404, Server not
+    found)"."""
+    reply = Reply(status=404, body=json.dumps({"error": "Server not found"}).encode())
+    err = raised(server, reply)
+    assert isinstance(err, exc.NotFoundError)
+    assert str(err) == "Server not found (HTTP 404)"
+    assert err.code == "Server not found"

@@ -157,6 +157,12 @@ def _add_globals(
         )
 
 
+def _limit_flag(taken: frozenset[str]) -> str:
+    """The option for "at most N items" of a list command: ``--limit``, or ``--max-items`` when
+    the operation has a ``limit`` parameter of its own (a page size), "" if both are taken."""
+    return next((flag for flag in ("--limit", "--max-items") if flag not in taken), "")
+
+
 def _command_parser(sub: Any, command: Command, *, full: bool) -> argparse.ArgumentParser:
     summary = ("[deprecated] " if command.deprecated else "") + _first_line(command.summary)
     description = "\n\n".join(t for t in (command.summary, command.description) if t)
@@ -183,9 +189,10 @@ def _command_parser(sub: Any, command: Command, *, full: bool) -> argparse.Argum
     if command.kind == "page":
         if "--all" not in taken:
             cp.add_argument("--all", dest="cli_all", action="store_true", help="every page")
-        if "--limit" not in taken:
+        limit = _limit_flag(taken)
+        if limit:
             cp.add_argument(
-                "--limit",
+                limit,
                 dest="cli_limit",
                 type=_positive_int,
                 metavar="N",
@@ -330,7 +337,7 @@ def complete(
             return [f for f in FORMATS if f.startswith(current)]
         found = [o.flag for o in command.options if o.flag] + flags
         if command.kind == "page":
-            found += ["--all", "--limit"]
+            found += ["--all", _limit_flag(frozenset(o.flag for o in command.options if o.flag))]
         if command.body == "fields":
             found.append("--json")
         if command.kind == "future":

@@ -228,8 +228,10 @@ def _classify(exc: Exception) -> Tuple[str, int]:
     if isinstance(exc, (APIConnectionError, WaitTimeout)):
         return str(exc), EXIT_UNREACHABLE
     if isinstance(exc, APIStatusError):
-        sent = getattr(exc, "response", None) is not None
-        return str(exc), EXIT_API if sent else EXIT_USAGE
+        if getattr(exc, "response", None) is not None:
+            return str(exc), EXIT_API
+        # refused before sending (missing credentials): say it in this program's words
+        return str(exc).replace("pass api_key=...", "pass --api-key KEY"), EXIT_USAGE
     if isinstance(exc, RunRLException):
         return str(exc), EXIT_API
     if isinstance(exc, (TypeError, ValueError)):

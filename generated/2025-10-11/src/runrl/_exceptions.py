@@ -96,8 +96,8 @@ class RunRLException(RuntimeError):
             more = len(self.field_errors) - _MAX_SHOWN_FIELD_ERRORS
             text = f"{text} [{shown}{f'; and {more} more' if more > 0 else ''}]"
         facts = [f"HTTP {self.status_code}"] if self.status_code is not None else []
-        if self.code and self.status_code is not None:
-            facts.append(self.code)
+        if self.code and self.status_code is not None and self.code != self.message:
+            facts.append(self.code)  # not when the code was all the body said (the message)
         if self.request_id:
             facts.append(f"request_id={self.request_id}")
         return f"{text} ({', '.join(facts)})" if facts else text
