@@ -156,14 +156,15 @@ def _check_frozen(spec_dir: Path, generated_dir: Path | None, report: GateReport
             report.problems.append(str(exc))
             continue
         found, notes = compare(released, now, VERSIONS_FILE)
-        if released.spec == now.spec and released.surface != now.surface:
+        annotations_changed = released.annotations != now.annotations and not found
+        if released.spec == now.spec:
             # the diff from the recorded surface says more than compare's "changed": use it
             surface_found = _check_surface(spec_dir, released, now, surface, report)
-            if surface_found is not None:
+            if surface_found:
                 found = [p for p in found if not p.startswith(f"{version}: ")] + surface_found
         report.problems += found
         report.notes += notes
-        if released.annotations != now.annotations and not found:
+        if annotations_changed:
             major_bumped = now.package.split(".")[0] != released.package.split(".")[0]
             _check_annotations(doc, report, major_bumped=major_bumped)
     unreleased = [e.api_version for e in report.entries if e.api_version not in recorded]
@@ -174,22 +175,26 @@ def _check_frozen(spec_dir: Path, generated_dir: Path | None, report: GateReport
 def _check_surface(
     spec_dir: Path, released: Released, now: Released, surface: Surface, report: GateReport
 ) -> list[str] | None:
-    """The client of a released (frozen) version changed: diff its recorded surface
-    (surfaces.py) against ``surface`` (README table: breaking -> major, else patch). None when
-    the record has no surface (the old format: compare's fingerprint rule stands)."""
+    """A released (frozen) version's recorded surface (surfaces.py) is intact, and when its
+    client changed, the diff to ``surface`` follows the README table (breaking -> major, else
+    patch). None when nothing is to say or the record has no surface (the old format:
+    compare's fingerprint rule stands)."""
     v, entry = released.api_version, f'["{released.api_version}"] in spec/{VERSIONS_FILE}'
     try:
         path = surface_file(spec_dir, v, released.package)
         if not path.exists():
-            report.notes.append(
-                f"{v}: {released.package} was recorded without its surface (an older "
-                f"released.toml): only its fingerprint is compared, so whether the change "
-                f"breaks user code is yours to judge; `release` records it from now on"
-            )
+            if released.surface != now.surface:
+                report.notes.append(
+                    f"{v}: {released.package} was recorded without its surface (an older "
+                    f"released.toml): only its fingerprint is compared, so whether the change "
+                    f"breaks user code is yours to judge; `release` records it from now on"
+                )
             return None
         recorded = read_surface(path, released.surface)
     except SurfaceFileError as exc:
         return [f"{exc} (written by `python -m generator release`; restore it from git)"]
+    if released.surface == now.surface:
+        return None
     changes = diff_surfaces(recorded, surface, [], same_wire=True)
     breaking = [c for c in changes if c.breaking]
     since = f"since {released.package} was released"
