@@ -4,8 +4,10 @@ It requires, for every consecutive pair of API versions in a spec directory, tha
 (``python -m generator diff``, wire and Python surface) comes with a bigger major, that majors
 never go down, that every spec has a ``versions.toml`` entry and every entry a spec, that every
 ``generated/<api-version>/`` carries the version and the ``CHANGELOG.md`` the specs produce, and
-that released versions (``released.toml``, lock.py) are unchanged unless their version was bumped.
-``record_releases`` is ``python -m generator release``: it writes ``released.toml``.
+that released versions (``released.toml``, lock.py) are unchanged unless their version was bumped,
+and that a released client whose surface changed since its recorded surface (surfaces.py) has a
+bigger major when the change breaks user code. ``record_releases`` is ``python -m generator
+release``: it writes ``released.toml`` and the surfaces.
 """
 
 from __future__ import annotations

@@ -21,8 +21,9 @@ from typing import Any
 import pytest
 
 from generator.release import surfaces
-from generator.release.changelog import changelog_text
-from generator.release.diff import fingerprint
+from generator.release.changelog import changelog_text, load
+from generator.release.diff import fingerprint, surface_of
+from generator.release.diff.surface_changes import diff_surfaces
 from generator.release.gate import check_releases
 from generator.release.lock import read_lock, write_lock
 from generator.release.surfaces import SurfaceFileError, read_surface, surface_file
@@ -162,3 +163,29 @@ def test_a_recorded_surface_is_read_as_untrusted(
         read_surface(path)
     with pytest.raises(SurfaceFileError, match="cannot name"):
         surface_file(specs, "../x", entry.package)
+
+
+def test_on_one_document_a_method_or_argument_that_comes_or_goes_is_the_clients_doing() -> None:
+    """``same_wire``: the wire layer has nothing to say (a released spec is frozen), so the
+    surface diff reports what the client dropped or added."""
+    spec = next(v.spec for v in versions() if v.name == VERSION)
+    today = surface_of(load(spec))
+    older = json.loads(json.dumps(today))
+    name = next(n for n in sorted(older["methods"]) if older["methods"][n]["params"])
+    method = older["methods"][name]
+    method["params"].append({**method["params"][0], "name": "gone", "wire": "query gone"})
+    dropped = method["params"].pop(0)  # today's client added it
+    older["methods"]["extra.method"] = {**method, "operation": "GET /extra", "label": "GET /x"}
+    changes = {
+        (c.kind, c.operation, c.part): c for c in diff_surfaces(older, today, [], same_wire=True)
+    }
+    assert changes[("surface-method-removed", "extra.method", "")].breaking
+    assert changes[("surface-argument-removed", name, "argument gone")].breaking
+    added = changes[("surface-argument-added", name, f"argument {dropped['name']}")]
+    assert added.breaking == (dropped["required"] and dropped["default"] is None)
+    # the default mode (two documents) leaves them to the wire layer
+    assert not {c.kind for c in diff_surfaces(older, today, [])} & {
+        "surface-method-removed",
+        "surface-argument-removed",
+        "surface-argument-added",
+    }
