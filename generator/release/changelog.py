@@ -12,17 +12,22 @@ The API versions of a spec directory are its ``*.yaml`` files in name order (ISO
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import ir
 from ..build.extensions import read_extensions
 from ..build.package import package_facts
+from ..errors import SpecError
 from ..read.annotations import annotations_of
 from ..read.load import SpecDocument, load_spec
 from ..read.versions import VERSIONS_FILE, api_version_of, package_version
 from ..render.environment import environment
-from .diff import Change, DiffResult, diff_documents
+from .diff import Change, DiffResult, diff_documents, surface_of
+from .diff.surface_changes import diff_surfaces
+from .surfaces import SurfaceFileError, previous_surface, read_surface
+
+CLIENT_LINES = 20  # per group (breaking, added, changed) of a client-only release
 
 
 def spec_paths(spec_dir: Path) -> list[Path]:
@@ -51,6 +56,10 @@ class Entry:
     previous: str | None = None  # the previous API version; None for the first one
     previous_package_version: str | None = None
     diff: DiffResult | None = None
+    # A client-only release: the recorded package of this API version it follows, and the
+    # changes of the Python surface since (``client_release``)
+    released_as: str | None = None
+    client: list[Change] = field(default_factory=list)
 
     @property
     def major(self) -> int:
@@ -63,6 +72,22 @@ class Entry:
     @property
     def compatible(self) -> list[str]:
         return [changelog_line(c) for c in (self.diff.compatible if self.diff else [])]
+
+    @property
+    def client_groups(self) -> list[tuple[str, list[str]]]:
+        """(heading, lines) of the client-only changes: breaking, added, changed; each group at
+        most ``CLIENT_LINES`` lines."""
+        groups: dict[str, list[Change]] = {"breaking": [], "added": [], "changed": []}
+        for c in self.client:
+            key = "breaking" if c.breaking else "added" if c.before is None else "changed"
+            groups[key].append(c)
+        found = []
+        for name, changes in groups.items():
+            lines = [changelog_line(c) for c in changes[:CLIENT_LINES]]
+            if len(changes) > CLIENT_LINES:
+                lines.append(f"... and {len(changes) - CLIENT_LINES} more")
+            found.append((name, lines))
+        return found
 
 
 def changelog_line(change: Change) -> str:
@@ -95,7 +120,24 @@ def history(spec: Path | SpecDocument) -> list[Entry]:
             entry.previous_package_version = package_version(before)
             entry.diff = diff_documents(before, current)
         entries.append(entry)
+    client_release(doc, entries[-1])
     return entries[::-1]
+
+
+def client_release(doc: SpecDocument, entry: Entry) -> None:
+    """When a package of ``doc``'s API version below ``entry``'s was recorded with its surface
+    (spec/released/, surfaces.py), ``entry`` is a client-only release after it: fill in the
+    Python surface changes since (the diff the release gate judges)."""
+    found = previous_surface(doc.path.parent, entry.api_version, entry.package_version)
+    if found is None:
+        return
+    package, path = found
+    try:
+        recorded = read_surface(path)
+    except SurfaceFileError as exc:
+        raise SpecError(f"{exc} (written by `python -m generator release`)") from None
+    entry.released_as = package
+    entry.client = diff_surfaces(recorded, surface_of(doc), [], same_wire=True)
 
 
 def render_changelog(pkg: ir.Package, entries: list[Entry]) -> str:

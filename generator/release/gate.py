@@ -4,8 +4,10 @@ It requires, for every consecutive pair of API versions in a spec directory, tha
 (``python -m generator diff``, wire and Python surface) comes with a bigger major, that majors
 never go down, that every spec has a ``versions.toml`` entry and every entry a spec, that every
 ``generated/<api-version>/`` carries the version and the ``CHANGELOG.md`` the specs produce, and
-that released versions (``released.toml``, lock.py) are unchanged unless their version was bumped.
-``record_releases`` is ``python -m generator release``: it writes ``released.toml``.
+that released versions (``released.toml``, lock.py) are unchanged unless their version was bumped,
+and that a released client whose surface changed since its recorded surface (surfaces.py) has a
+bigger major when the change breaks user code. ``record_releases`` is ``python -m generator
+release``: it writes ``released.toml`` and the surfaces.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ from ..errors import SpecError
 from ..read.load import SpecDocument, load_spec
 from ..read.versions import VERSIONS_FILE, api_version_of, package_version
 from .changelog import Entry, changelog_for, load, package_of, spec_paths
-from .diff import diff_documents, fingerprint, surface_of
+from .diff import Change, diff_documents, fingerprint, surface_of
+from .diff.surface import Surface
+from .diff.surface_changes import diff_surfaces
 from .lock import LOCK_FILE, Released, compare, read_lock, sha256, tree_hash, write_lock
+from .surfaces import SurfaceFileError, read_surface, surface_file, write_surface
 
 
 @dataclass
@@ -114,8 +119,10 @@ def check_releases(spec_dir: Path, generated_dir: Path | None = None) -> GateRep
     return report
 
 
-def current_release(doc: SpecDocument, entry: Entry, generated_dir: Path | None) -> Released:
-    """What would be recorded for ``doc``'s API version now."""
+def current_release(
+    doc: SpecDocument, entry: Entry, generated_dir: Path | None, surface: Surface | None = None
+) -> Released:
+    """What would be recorded for ``doc``'s API version now (``surface``: its surface_of)."""
     out = generated_dir / entry.api_version if generated_dir is not None else None
     built = out is not None and (out / "pyproject.toml").exists()
     changelog = out / "CHANGELOG.md" if out is not None else None
@@ -124,7 +131,7 @@ def current_release(doc: SpecDocument, entry: Entry, generated_dir: Path | None)
         package=entry.package_version,
         spec=sha256(doc.path.read_bytes()),
         annotations=annotations_hash(doc),
-        surface=fingerprint(surface_of(doc)),
+        surface=fingerprint(surface_of(doc) if surface is None else surface),
         tree=tree_hash(out) if built and out is not None else "",
         changelog=sha256(changelog.read_bytes()) if changelog and changelog.exists() else "",
     )
@@ -145,19 +152,83 @@ def _check_frozen(spec_dir: Path, generated_dir: Path | None, report: GateReport
             )
             continue
         try:
-            now = current_release(doc, entries[version], generated_dir)
+            surface = surface_of(doc)
+            now = current_release(doc, entries[version], generated_dir, surface)
         except SpecError as exc:
             report.problems.append(str(exc))
             continue
         found, notes = compare(released, now, VERSIONS_FILE)
+        annotations_changed = released.annotations != now.annotations and not found
+        if released.spec == now.spec:
+            # the diff from the recorded surface says more than compare's "changed": use it
+            surface_found = _check_surface(spec_dir, released, now, surface, report)
+            if surface_found:
+                found = [p for p in found if not p.startswith(f"{version}: ")] + surface_found
         report.problems += found
         report.notes += notes
-        if released.annotations != now.annotations and not found:
+        if annotations_changed:
             major_bumped = now.package.split(".")[0] != released.package.split(".")[0]
             _check_annotations(doc, report, major_bumped=major_bumped)
     unreleased = [e.api_version for e in report.entries if e.api_version not in recorded]
     if unreleased and recorded:
         report.notes.append(f"not released yet: {', '.join(unreleased)}")
+
+
+def _check_surface(
+    spec_dir: Path, released: Released, now: Released, surface: Surface, report: GateReport
+) -> list[str] | None:
+    """A released (frozen) version's recorded surface (surfaces.py) is intact, and when its
+    client changed, the diff to ``surface`` follows the README table (breaking -> major, else
+    patch). None when nothing is to say or the record has no surface (the old format:
+    compare's fingerprint rule stands)."""
+    v, entry = released.api_version, f'["{released.api_version}"] in spec/{VERSIONS_FILE}'
+    try:
+        path = surface_file(spec_dir, v, released.package)
+        if not path.exists():
+            if released.surface != now.surface:
+                report.notes.append(
+                    f"{v}: {released.package} was recorded without its surface (an older "
+                    f"released.toml): only its fingerprint is compared, so whether the change "
+                    f"breaks user code is yours to judge; `release` records it from now on"
+                )
+            return None
+        recorded = read_surface(path, released.surface)
+    except SurfaceFileError as exc:
+        return [f"{exc} (written by `python -m generator release`; restore it from git)"]
+    if released.surface == now.surface:
+        return None
+    changes = diff_surfaces(recorded, surface, [], same_wire=True)
+    breaking = [c for c in changes if c.breaking]
+    since = f"since {released.package} was released"
+    if breaking and _major(now.package) <= _major(released.package):
+        return [
+            f"{v}: the Python client surface changed {since} and breaks user code "
+            f"({len(breaking)} breaking change(s), first: {_first(breaking)}): a client-side "
+            f"breaking change: bump major of {entry} (README, Versions and releases), then "
+            f"`make generate`"
+        ]
+    if now.package == released.package:
+        what = f"first: {_first(changes)}" if changes else "no user-visible change"
+        return [
+            f"{v}: the Python client surface changed {since} ({len(changes)} compatible "
+            f"change(s), {what}), but its version did not: bump patch of {entry}, then "
+            f"`make generate`"
+        ]
+    report.notes.append(
+        f"{v}: the Python client surface {since}: {len(breaking)} breaking, "
+        f"{len(changes) - len(breaking)} compatible change(s)"
+    )
+    return []
+
+
+def _major(package: str) -> int:
+    head = package.split(".", 1)[0]
+    return int(head) if head.isdigit() else 0
+
+
+def _first(changes: list[Change], count: int = 3) -> str:
+    text = "; ".join(f"{c.operation} {c.location}: {c.message}" for c in changes[:count])
+    return text + ("; ..." if len(changes) > count else "")
 
 
 def annotations_hash(doc: SpecDocument) -> str:
@@ -215,7 +286,16 @@ def record_releases(
         v for v, (e, _) in entries.items()
         if v not in recorded or recorded[v].package != e.package_version
     ]  # fmt: skip
-    new = [current_release(entries[v][1], entries[v][0], generated_dir) for v in wanted]
+    new = []
+    for v in wanted:
+        entry, doc = entries[v]
+        surface = surface_of(doc)
+        try:
+            write_surface(spec_dir, v, entry.package_version, surface)
+        except SurfaceFileError as exc:
+            report.problems.append(str(exc))
+            return report, []
+        new.append(current_release(doc, entry, generated_dir, surface))
     if new:
         write_lock(spec_dir, {**recorded, **{r.api_version: r for r in new}}.values())
     return report, new

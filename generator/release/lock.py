@@ -12,7 +12,8 @@ its ``CHANGELOG.md``. The release gate (gate.py, ``check_frozen``) then fails wh
   also requires that they leave the wire alone and break no user code);
 * a released version's client surface, package or changelog changed while its package version
   stayed the one published (a client-only change needs ``patch`` + 1, or ``major`` + 1 when it
-  breaks user code, in ``versions.toml``);
+  breaks user code, in ``versions.toml``; gate.py tells which from the surface ``release``
+  recorded beside this file, surfaces.py);
 * a released version's package version went down, or its spec was deleted.
 
 A bumped version that is not yet recorded is a pending release (a note), recorded by running

@@ -24,6 +24,7 @@ from generator.cli import spec_files
 from generator.read.annotations import annotations_of
 from generator.read.load import load_spec
 from tests.generator_cli import run_generator
+from tests.release.test_frozen import as_released
 from tests.versions import (
     ROOT,
     latest,
@@ -66,6 +67,7 @@ def copy_repo(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / part, repo / part, ignore=ignore)
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy(ROOT / name, repo / name)
+    as_released(repo / "spec", repo / "generated")  # start from published packages, no pending
     return repo
 
 

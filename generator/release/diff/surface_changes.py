@@ -30,10 +30,14 @@ from .changes import Change
 from .surface import Surface
 
 
-def diff_surfaces(old: Surface, new: Surface, wire: list[Change]) -> list[Change]:
+def diff_surfaces(
+    old: Surface, new: Surface, wire: list[Change], *, same_wire: bool = False
+) -> list[Change]:
     """Every change of the Python surface from ``old`` to ``new``; ``wire`` (the wire layer's
-    changes) says which elements that layer already reports."""
-    return _SurfaceDiffer(wire).run(old, new)
+    changes) says which elements that layer already reports. ``same_wire``: both surfaces are
+    of one document (a released version's client regenerated, the release gate): a method or
+    argument that comes or goes is then the client's doing, and reported here."""
+    return _SurfaceDiffer(wire, same_wire=same_wire).run(old, new)
 
 
 def _by_operation(methods: dict[str, Any]) -> dict[str, str]:
@@ -52,8 +56,9 @@ def _by_operation(methods: dict[str, Any]) -> dict[str, str]:
 
 
 class _SurfaceDiffer:
-    def __init__(self, wire: list[Change]) -> None:
+    def __init__(self, wire: list[Change], *, same_wire: bool = False) -> None:
         self.changes: list[Change] = []
+        self.same_wire = same_wire
         self.wire_ops = {c.operation for c in wire}
         # (operation label, wire name) of every parameter or body field the wire layer reports.
         self.wire_elements: set[tuple[str, str]] = set()
@@ -122,7 +127,17 @@ class _SurfaceDiffer:
         for op, old_name in old_by_op.items():
             new_name = new_by_op.get(op)
             if new_name is None:
-                continue  # the operation (or its body kind) went: the wire layer says so
+                if self.same_wire:  # the same document, so the client dropped the method
+                    self.add(
+                        "method-removed",
+                        f"method {old_name}",
+                        "",
+                        old_name,
+                        None,
+                        True,
+                        f"method removed ({old[old_name]['label']} is still in the API)",
+                    )
+                continue  # else the operation (or its body kind) went: the wire layer says so
             label = old[old_name]["label"]
             if new_name != old_name:
                 self.add(
@@ -136,6 +151,9 @@ class _SurfaceDiffer:
                     f"({label}, same operation on the wire)",
                 )
             self.method(new_name, label, old[old_name], new[new_name])
+        for op in sorted(set(new_by_op) - set(old_by_op)) if self.same_wire else ():
+            name = new_by_op[op]
+            self.add("method-added", f"method {name}", "", None, name, False, "new method")
         for name in sorted(set(old) - set(new)):
             if not old[name]["operation"]:
                 self.add(
@@ -195,8 +213,31 @@ class _SurfaceDiffer:
         for wire, before in old_by_wire.items():
             after = new_by_wire.get(wire)
             if after is None:
-                continue  # the parameter or field went: the wire layer's change
+                if self.same_wire:  # else the parameter or field went: the wire layer's change
+                    name = before["name"]
+                    self.add(
+                        "argument-removed",
+                        where,
+                        f"argument {name}",
+                        name,
+                        None,
+                        True,
+                        "argument removed",
+                    )
+                continue
             self.param(where, label, wire, before, after)
+        for wire in sorted(new_by_wire.keys() - old_by_wire.keys()) if self.same_wire else ():
+            p = new_by_wire[wire]
+            needed = p["required"] and p["default"] is None
+            self.add(
+                "argument-added",
+                where,
+                f"argument {p['name']}",
+                None,
+                p["name"],
+                needed,
+                "new required argument" if needed else "new optional argument",
+            )
         old_pos = [p["wire"] for p in old if p["positional"] and p["wire"] in new_by_wire]
         new_pos = [p["wire"] for p in new if p["positional"]]
         kept = [w for w in new_pos if w in old_pos]
