@@ -74,9 +74,9 @@ class Entry:
         return [changelog_line(c) for c in (self.diff.compatible if self.diff else [])]
 
     @property
-    def client_groups(self) -> list[tuple[str, list[str]]]:
-        """(heading, lines) of the client-only changes: breaking, added, changed; each group at
-        most ``CLIENT_LINES`` lines."""
+    def client_groups(self) -> list[tuple[str, int, list[str]]]:
+        """(heading, number of changes, lines) of the client-only changes: breaking, added,
+        changed; each group at most ``CLIENT_LINES`` lines and a count of the rest."""
         groups: dict[str, list[Change]] = {"breaking": [], "added": [], "changed": []}
         for c in self.client:
             key = "breaking" if c.breaking else "added" if c.before is None else "changed"
@@ -86,7 +86,7 @@ class Entry:
             lines = [changelog_line(c) for c in changes[:CLIENT_LINES]]
             if len(changes) > CLIENT_LINES:
                 lines.append(f"... and {len(changes) - CLIENT_LINES} more")
-            found.append((name, lines))
+            found.append((name, len(changes), lines))
         return found
 
 

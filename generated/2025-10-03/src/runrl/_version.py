@@ -1,4 +1,4 @@
 """Versions of this package and of the API it was generated for. Set by the generator."""
 
-__version__ = "1.20251003.1"
+__version__ = "2.20251003.0"
 API_VERSION = "2025-10-03"

@@ -38,7 +38,7 @@ DEFAULT_POOL_MAXSIZE = 20
 # The client version, the API version it was generated from, and the runtime, so that
 # server-side logs tell which client sent a request.
 DEFAULT_USER_AGENT = (
-    "runrl-python/1.20251011.1 (API 2025-10-11; "
+    "runrl-python/2.20251011.0 (API 2025-10-11; "
     f"python/{sys.version_info[0]}.{sys.version_info[1]}; httpx/{httpx.__version__})"
 )
 
