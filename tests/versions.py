@@ -96,8 +96,13 @@ def versions_entry(name: str, major: int, patch: int = 0) -> str:
     return f'\n["{name}"]\nmajor = {major}\npatch = {patch}\n'
 
 
-def copy_annotations(target: Path, spec_dir: Path = SPEC_DIR) -> None:
-    """Copy ``spec_dir``'s client annotations (annotations/<version>.yaml) into the spec
-    directory ``target``: a copy of the specs without them is another client."""
-    if (spec_dir / ANNOTATIONS_DIR).is_dir():
-        shutil.copytree(spec_dir / ANNOTATIONS_DIR, target / ANNOTATIONS_DIR)
+def copy_spec_extras(target: Path, spec_dir: Path = SPEC_DIR) -> None:
+    """Copy what beside the specs shapes their packages into the spec directory ``target``:
+    the client annotations (annotations/<version>.yaml; a copy of the specs without them is
+    another client) and the recorded surfaces of published packages (released/: the
+    changelogs list the client changes since them)."""
+    from generator.release.surfaces import SURFACES_DIR
+
+    for name in (ANNOTATIONS_DIR, SURFACES_DIR):
+        if (spec_dir / name).is_dir():
+            shutil.copytree(spec_dir / name, target / name)

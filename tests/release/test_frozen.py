@@ -26,7 +26,7 @@ from tests.generator_cli import run_generator
 from tests.versions import (
     ROOT,
     SPEC_DIR,
-    copy_annotations,
+    copy_spec_extras,
     next_name,
     released,
     versions,
@@ -48,7 +48,7 @@ def copy_specs(tmp_path: Path, *, generated: bool = False) -> Path:
         shutil.copy(SPEC_DIR / name, target / name)
     if (SPEC_DIR / SURFACES_DIR).is_dir():
         shutil.copytree(SPEC_DIR / SURFACES_DIR, target / SURFACES_DIR)
-    copy_annotations(target)
+    copy_spec_extras(target)
     return target
 
 

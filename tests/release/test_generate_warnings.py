@@ -11,7 +11,7 @@ import yaml
 
 from generator import cli
 from generator.read.load import load_spec
-from tests.versions import SPEC_DIR, copy_annotations, latest, next_name, versions, versions_entry
+from tests.versions import SPEC_DIR, copy_spec_extras, latest, next_name, versions, versions_entry
 
 UNSUPPORTED = {
     "openapi": "3.1.0",
@@ -39,7 +39,7 @@ def test_breaking_on_the_same_major_warns_and_a_bump_silences_it(
     specs.mkdir()
     for v in versions():
         shutil.copy(v.spec, specs / v.spec.name)
-    copy_annotations(specs)
+    copy_spec_extras(specs)
     for name in ("versions.toml", "released.toml"):
         if (SPEC_DIR / name).exists():
             shutil.copy(SPEC_DIR / name, specs / name)

@@ -36,7 +36,7 @@ import yaml
 from generator.cli import generate_package, spec_files
 from generator.read.load import load_spec
 from tests.release._offline import ROOT, Build, clean_venv, pip, pip_env, run
-from tests.versions import copy_annotations
+from tests.versions import copy_spec_extras
 
 SPECS = {p.stem: p for p in spec_files()}  # API version -> spec/<api-version>.yaml
 TABLE: dict[str, dict[str, int]] = tomllib.loads((ROOT / "spec" / "versions.toml").read_text())
@@ -154,7 +154,7 @@ def spec_copy(work: Path) -> Path:
     (work / "spec").mkdir(parents=True)
     for path in SPECS.values():
         shutil.copy(path, work / "spec" / path.name)
-    copy_annotations(work / "spec")
+    copy_spec_extras(work / "spec")
     return work
 
 

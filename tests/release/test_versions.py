@@ -24,7 +24,7 @@ from generator.release.gate import check_releases
 from tests.generator_cli import run_generator
 from tests.versions import (
     Pair,
-    copy_annotations,
+    copy_spec_extras,
     latest,
     next_name,
     pairs,
@@ -128,7 +128,7 @@ def spec_dir(tmp_path: Path, third: dict[str, object] | None, versions: str) -> 
     target.mkdir(parents=True)
     for spec in SPECS:
         shutil.copy(spec, target / spec.name)
-    copy_annotations(target)
+    copy_spec_extras(target)
     if third is not None:
         (target / f"{NEW}.yaml").write_text(yaml.safe_dump(third, sort_keys=False))
     (target / "versions.toml").write_text(versions)
