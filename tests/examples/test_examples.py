@@ -123,7 +123,8 @@ class Outcome:
 
 
 def _mypy(pkg: Package, work: Path, modules: list[str], out: Outcome) -> None:
-    cache = ROOT / ".mypy_cache" / "tests-examples" / pkg.label
+    # The session's shared cache (tests/conftest.py), else one kept in the repository's .mypy_cache.
+    cache = os.environ.get("MYPY_CACHE_DIR") or ROOT / ".mypy_cache" / "tests-examples" / pkg.label
     cmd = [
         str(BIN / "mypy"),
         "--config-file",

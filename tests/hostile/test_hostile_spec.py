@@ -120,9 +120,9 @@ def test_ruff_and_format_clean(package: Path) -> None:
 
 
 @pytest.mark.slow
-def test_mypy_strict_clean(package: Path, tmp_path: Path) -> None:
+def test_mypy_strict_clean(package: Path) -> None:
     proc = subprocess.run(
-        [str(BIN / "mypy"), "--strict", "--cache-dir", str(tmp_path), f"src/{PACKAGE}"],
+        [str(BIN / "mypy"), "--strict", f"src/{PACKAGE}"],  # the session's cache (conftest.py)
         cwd=package,
         capture_output=True,
         text=True,
