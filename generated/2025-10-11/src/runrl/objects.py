@@ -134,8 +134,7 @@ class ObjectPage(Generic[_O]):
     def __iter__(self) -> Iterator[_O]:
         """Every object of this page and of the pages after it."""
         for page in self.iter_pages():
-            for obj in page.items:
-                yield obj
+            yield from page.items
 
 
 class AsyncObjectPage(Generic[_O]):
