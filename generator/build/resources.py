@@ -26,6 +26,8 @@ from .context import Context
 from .extensions import ResourceExt
 from .links import OBJECT_MEMBERS, read_link, takes_text, target_param, token
 
+# What objects.py defines for paged lists (templates/resources/objects.py.jinja).
+PAGE_CLASSES = frozenset({"ObjectPage", "AsyncObjectPage"})
 Found = tuple[ir.Method, str, bool, list[tuple[str, Any, str]]]  # see _source
 
 
@@ -185,6 +187,11 @@ def _resource(
     if class_name in ctx.schema_classes.values():
         raise ctx.fail(
             f"class {class_name!r} is the name of a model class (choose another)", f"{where}/class"
+        )
+    if class_name in PAGE_CLASSES:
+        raise ctx.fail(
+            f"class {class_name!r} is the object layer's page class (choose another)",
+            f"{where}/class",
         )
     resource = ir.Resource(
         class_name=class_name,

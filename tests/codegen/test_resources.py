@@ -258,6 +258,9 @@ def test_errors_in_x_sdk_resource_are_located(tmp_path: Path) -> None:
     path = _write(tmp_path, SPEC.replace("class: ItemHandle", "class: Item"))
     with pytest.raises(SpecError, match="name of a model class"):
         _objects(path)
+    path = _write(tmp_path, SPEC.replace("class: ItemHandle", "class: ObjectPage"))
+    with pytest.raises(SpecError, match="the object layer's page class"):
+        _objects(path)
     no_name = SPEC.replace(', name: "$request.body#/name"', "")
     path = _write(tmp_path, no_name.replace("cleanup: deleteItem", "cleanup: rename"))
     with pytest.raises(SpecError, match="leaves required arguments unfilled"):
