@@ -6,7 +6,7 @@ A link names its target with ``operationId`` and fills the target's arguments fr
 ``requestBody`` (a mapping: body property -> value). Supported values:
 
 * ``$response.body#/<pointer>``: a member of the object's data (checked against the schema);
-  on a list response, of each item;
+  on a list response or a paginated one (whatever its envelope), of each item;
 * ``$request.path.<name>``, ``$request.query.<name>``, ``$request.header.<name>`` and
   ``$request.body#/<property>``: the argument of the call that made the object;
 * a constant (any JSON value with no ``$``-expression in it).
@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from .. import ir
-from ..ir.types import OptionalOf, Scalar
+from ..ir.types import Model, OptionalOf, Scalar
 from ..naming import method_name, snake_case
 from ..read.refs import unescape
 from ..spectext import SpecText, SpecValue
@@ -208,11 +208,15 @@ def _payload_pointer(
 def _check_pointer(
     ctx: Context, source: ir.Method, pointer: tuple[str, ...], where: str, many: bool
 ) -> None:
-    """The pointer names members the response schema declares (when it declares any)."""
-    op, _ = ctx.deref(ctx.resolver.lookup("#" + source.source_pointer, ""), source.source_pointer)
-    schema = _json_schema(ctx, op)
-    if many and isinstance(schema, dict):
-        schema, _ = ctx.deref(schema.get("items"), where)
+    """The pointer names members the response schema declares (when it declares any); on a
+    list or page response, members of the item's component schema."""
+    if many:
+        schema = _item_schema(ctx, source)
+    else:
+        op, _ = ctx.deref(
+            ctx.resolver.lookup("#" + source.source_pointer, ""), source.source_pointer
+        )
+        schema = _json_schema(ctx, op)
     for name in pointer:
         props = _properties(ctx, schema, where)
         if props is None:
@@ -224,6 +228,15 @@ def _check_pointer(
                 where,
             )
         schema = props[name]
+
+
+def _item_schema(ctx: Context, source: ir.Method) -> Any:
+    """The component schema of the items a list (or paged) method returns, if it has one."""
+    item = getattr(source.returns.type, "item", None)
+    if not isinstance(item, Model):
+        return None
+    name = next((n for n, cls in ctx.schema_classes.items() if cls == item.name), None)
+    return ctx.spec.get("components", {}).get("schemas", {}).get(name) if name else None
 
 
 def _json_schema(ctx: Context, op: dict[str, Any]) -> Any:

@@ -1,8 +1,9 @@
 """Response ``links`` (+ ``x-sdk-resource`` on the component schema) -> the object layer
 (``ir.Objects``, rendered by templates/resources/ into ``<package>/objects.py``).
 
-A 2xx response that declares ``links`` and returns a component model (or a list of them) makes
-that model a *resource*: its objects hold the client, the model (``.data``) and the path, query,
+A 2xx response that declares ``links`` and returns a component model (or a list of them, or
+pages of them: a paginated list; a link's pointer then names a member of each item) makes that
+model a *resource*: its objects hold the client, the model (``.data``) and the path, query,
 header and body values of the request that produced them; each link is a method of the object
 calling the link's ``operationId`` with its arguments filled in (generator/build/links.py reads
 one link). An argument a link fills from an object's data, or one ``x-sdk-resource`` ``id-in``
@@ -17,7 +18,7 @@ from typing import Any
 
 from .. import ir
 from ..errors import SpecError, combined
-from ..ir.types import ListOf, Model, OptionalOf
+from ..ir.types import ListOf, Model, OptionalOf, Paged
 from ..naming import pascal_case, unique
 from ..read.refs import unescape
 from ..spectext import SpecText
@@ -25,6 +26,8 @@ from .context import Context
 from .extensions import ResourceExt
 from .links import OBJECT_MEMBERS, read_link, takes_text, target_param, token
 
+# What objects.py defines for paged lists (templates/resources/objects.py.jinja).
+PAGE_CLASSES = frozenset({"ObjectPage", "AsyncObjectPage"})
 Found = tuple[ir.Method, str, bool, list[tuple[str, Any, str]]]  # see _source
 
 
@@ -129,12 +132,17 @@ def _source(ctx: Context, meth: ir.Method) -> tuple[str, bool, list[tuple[str, A
         if not isinstance(raw, dict) or not raw:
             continue
         kind = meth.returns.type
-        many = isinstance(kind, ListOf)
+        many = isinstance(kind, (ListOf, Paged))  # a list, or pages: each item an object
         item = kind.item if many else kind  # type: ignore[attr-defined]
-        if meth.returns.kind != "value" or not isinstance(item, Model) or many and meth.polling:
+        if (
+            meth.returns.kind not in ("value", "page")
+            or not isinstance(item, Model)
+            or many
+            and meth.polling
+        ):
             ctx.doc.warn(
-                "links on a response that is not a component schema (or a list of them) make "
-                "no resource object; they are left out",
+                "links on a response that is not a component schema (or a list or pages of "
+                "them) make no resource object; they are left out",
                 f"{where}/links",
             )
             return None
@@ -179,6 +187,11 @@ def _resource(
     if class_name in ctx.schema_classes.values():
         raise ctx.fail(
             f"class {class_name!r} is the name of a model class (choose another)", f"{where}/class"
+        )
+    if class_name in PAGE_CLASSES:
+        raise ctx.fail(
+            f"class {class_name!r} is the object layer's page class (choose another)",
+            f"{where}/class",
         )
     resource = ir.Resource(
         class_name=class_name,

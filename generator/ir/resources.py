@@ -50,8 +50,13 @@ class Link:
     method: Method  # the target operation's plain-client method
     args: tuple[LinkArg, ...]
     resource: str = ""  # the class of the object(s) it returns ("" = the plain result)
-    many: bool = False  # the target returns a list of such objects
+    many: bool = False  # the target returns a list (or pages) of such objects
     accepts: tuple[Accept, ...] = ()  # its other arguments that also take an object
+
+    @property
+    def paged(self) -> bool:
+        """It returns pages of objects (the target is a paginated list)."""
+        return self.many and self.method.returns.kind == "page"
 
     @property
     def free_params(self) -> tuple[Param, ...]:
@@ -67,12 +72,18 @@ class Link:
 @dataclass(frozen=True)
 class Source:
     """A plain-client method whose response declares links: in the object layer it returns
-    objects (``many``: a list of them); or one that takes objects (``accepts``)."""
+    objects (``many``: a list of them, or pages of them when the method is paginated); or one
+    that takes objects (``accepts``)."""
 
     method: Method
     resource: str  # "" = the plain result (a method listed for its ``accepts``)
     many: bool = False
     accepts: tuple[Accept, ...] = ()  # arguments that also take an object
+
+    @property
+    def paged(self) -> bool:
+        """It returns pages of objects (``ObjectPage``: iterating walks every page)."""
+        return self.many and self.method.returns.kind == "page"
 
 
 @dataclass(frozen=True)
@@ -106,6 +117,14 @@ class Objects:
     resources: tuple[Resource, ...] = ()
     namespaces: tuple[ObjectNamespace, ...] = ()
     client_sources: tuple[Source, ...] = ()  # sources on the plain client itself
+
+    @property
+    def paged(self) -> bool:
+        """Some method returns pages of objects (objects.py then defines ``ObjectPage``)."""
+        sources = [s for ns in self.namespaces for s in ns.sources] + list(self.client_sources)
+        return any(s.paged for s in sources) or any(
+            link.paged for r in self.resources for link in r.links
+        )
 
     @property
     def methods(self) -> tuple[Method, ...]:

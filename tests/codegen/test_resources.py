@@ -130,6 +130,76 @@ def test_a_document_without_links_has_no_object_layer() -> None:
     assert build_api(load_spec(spec, annotations=())).objects is None
 
 
+# A paginated list whose items are linked (pagination inferred: `page`/`per_page`), and a link to it
+# (titled Stock: its package, `stock`, is imported beside the Shop one).
+PAGED = (
+    SPEC.replace("title: Shop", "title: Stock")
+    .replace(
+        "  /items:\n    post:\n",
+        """  /items:
+    get:
+      operationId: listItems
+      parameters:
+        - {name: page, in: query, schema: {type: integer, default: 1}}
+        - {name: per_page, in: query, schema: {type: integer, default: 2}}
+      responses:
+        "200":
+          description: a page of items
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [items]
+                properties:
+                  items: {type: array, items: {$ref: "#/components/schemas/Item"}}
+                  has_more: {type: boolean}
+          links:
+            getItem: {operationId: getItem, parameters: {item_id: "$response.body#/id"}}
+            deleteItem: {operationId: deleteItem, parameters: {item_id: "$response.body#/id"}}
+    post:
+""",
+    )
+    .replace(
+        '            deleteItem: {$ref: "#/components/links/DeleteItem"}\n',
+        '            deleteItem: {$ref: "#/components/links/DeleteItem"}\n'
+        "            everything: {operationId: listItems}\n",
+    )
+)
+
+
+def test_a_paged_list_with_linked_items_gives_pages_of_objects(tmp_path: Path) -> None:
+    """The links of a paginated response name members of each item, as on a plain list."""
+    objects = _objects(_write(tmp_path, PAGED))
+    (item,) = objects.resources
+    (ns,) = objects.namespaces
+    listed = next(s for s in ns.sources if s.method.name == "list")
+    assert (listed.resource, listed.many, listed.paged) == ("ItemHandle", True, True)
+    assert objects.paged
+    links = {link.name: link for link in item.links}
+    (arg,) = links["get_item"].args
+    assert (arg.source, [t.value for t in arg.pointer]) == ("body", ["id"])  # of each item
+    everything = links["everything"]  # a link to the paged list returns pages of objects too
+    assert (everything.resource, everything.paged) == ("ItemHandle", True)
+    assert not _objects(_write(tmp_path, SPEC)).paged
+
+
+def test_a_paged_list_link_pointer_is_checked_against_the_item(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        PAGED.replace(
+            'getItem: {operationId: getItem, parameters: {item_id: "$response.body#/id"}}\n'
+            "            deleteItem: {operationId: deleteItem",
+            'getItem: {operationId: getItem, parameters: {item_id: "$response.body#/items"}}\n'
+            "            deleteItem: {operationId: deleteItem",
+        ),
+    )
+    with pytest.raises(SpecError) as info:
+        _objects(path)
+    assert "the response schema has no member 'items'" in info.value.message
+    assert info.value.pointer == "/paths/~1items/get/responses/200/links/getItem/parameters/item_id"
+    assert info.value.file == str(path) and info.value.line is not None
+
+
 BAD = {
     "operationRef": ('{operationRef: "other.yaml#/paths/~1x/get"}', "operationRef is not"),
     "unknown operation": ("{operationId: nope}", "names no generated operation"),
@@ -187,6 +257,9 @@ def test_errors_in_x_sdk_resource_are_located(tmp_path: Path) -> None:
     assert info.value.pointer == "/components/schemas/Item/x-sdk-resource/cleanup"
     path = _write(tmp_path, SPEC.replace("class: ItemHandle", "class: Item"))
     with pytest.raises(SpecError, match="name of a model class"):
+        _objects(path)
+    path = _write(tmp_path, SPEC.replace("class: ItemHandle", "class: ObjectPage"))
+    with pytest.raises(SpecError, match="the object layer's page class"):
         _objects(path)
     no_name = SPEC.replace(', name: "$request.body#/name"', "")
     path = _write(tmp_path, no_name.replace("cleanup: deleteItem", "cleanup: rename"))
@@ -340,8 +413,15 @@ class _Shop(BaseHTTPRequestHandler):
         self._send(201, item)
 
     def do_GET(self) -> None:
-        item = self._item()
         self.log.append(f"GET {self.path}")
+        path, _, query = self.path.partition("?")
+        if path == "/items":  # listItems (PAGED): pages of `per_page` items
+            args = dict(part.split("=", 1) for part in query.split("&") if "=" in part)
+            page, size = int(args.get("page", 1)), int(args.get("per_page", 2))
+            every = list(self.items.values())
+            chunk = every[(page - 1) * size : page * size]
+            return self._send(200, {"items": chunk, "has_more": page * size < len(every)})
+        item = self._item()
         if item is None:
             return self._send(404, {"message": "no such item"})
         item["status"] = {"queued": "running", "running": "done"}.get(item["status"], "done")
@@ -416,6 +496,112 @@ def test_generated_object_layers_pass_mypy_strict(tmp_path: Path) -> None:
             check=False,
         )
         assert done.returncode == 0, done.stdout[-3000:]
+
+
+@pytest.fixture
+def paged_shop(tmp_path: Path) -> Any:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Shop)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    (tmp_path / "spec").mkdir()
+    pkg = _package(_write(tmp_path / "spec", PAGED), tmp_path, "stock")
+    _Shop.items, _Shop.log = {}, []
+    for n in range(1, 6):
+        _Shop.items[f"i{n}"] = {"id": f"i{n}", "name": f"n{n}", "status": "done"}
+    yield pkg, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_pages_of_objects_sync(paged_shop: Any) -> None:
+    pkg, url = paged_shop
+    with pkg.Stock(base_url=url, max_retries=0) as objects:
+        first = objects.items.list()
+        assert type(first).__name__ == "ObjectPage"
+        assert [i.id for i in first.items] == ["i1", "i2"] and first.has_next_page()
+        assert first.page.items[0].id == "i1"  # the plain page underneath
+        walked = iter(first)
+        assert [next(walked).id for _ in range(3)] == ["i1", "i2", "i3"]
+        assert [line for line in _Shop.log if line.startswith("GET /items?")] == [
+            "GET /items?page=1&per_page=2",
+            "GET /items?page=2&per_page=2",  # fetched only when its first item was needed
+        ]
+        rest = list(walked)
+        assert [type(i).__name__ for i in rest] == ["ItemHandle"] * 2
+        rest[-1].delete_item()  # a link of a listed item: item_id from the item's data
+        assert _Shop.log[-1] == "DELETE /items/i5"
+        pages = list(objects.items.list(per_page=3).iter_pages())
+        assert [[i.id for i in p.items] for p in pages] == [["i1", "i2", "i3"], ["i4"]]
+        everything = rest[0].everything(per_page=10)  # a link to the paged list: pages too
+        assert [i.id for i in everything] == ["i1", "i2", "i3", "i4"]
+
+
+def test_pages_of_objects_async(paged_shop: Any) -> None:
+    pkg, url = paged_shop
+
+    async def walk() -> None:
+        async with pkg.AsyncStock(base_url=url, max_retries=0) as objects:
+            first = await objects.items.list()
+            assert type(first).__name__ == "AsyncObjectPage"
+            walked = [i async for i in first]
+            assert [i.id for i in walked] == ["i1", "i2", "i3", "i4", "i5"]
+            assert type(walked[0]).__name__ == "AsyncItemHandle"
+            assert (await walked[3].refresh()).data.status == "done"
+            second = await (await objects.items.list()).aget_next_page()
+            assert [i.id for i in second.items] == ["i3", "i4"]
+            sizes = [len(p.items) async for p in (await objects.items.list()).aiter_pages()]
+            assert sizes == [2, 2, 1]
+
+    asyncio.run(walk())
+
+
+PAGED_USER_CODE = """\
+from typing import List
+
+from typing_extensions import assert_type
+
+from stock import AsyncStock, Stock
+from stock.objects import AsyncItemHandle, AsyncObjectPage, ItemHandle, ObjectPage
+
+
+def sync_walk(shop: Stock) -> List[str]:
+    page = shop.items.list(per_page=10)
+    assert_type(page, ObjectPage[ItemHandle])
+    reveal_type(page.items)
+    names = []
+    for item in page:
+        reveal_type(item)
+        assert_type(item, ItemHandle)
+        names.append(item.id)
+    for each in page.iter_pages():
+        assert_type(each, ObjectPage[ItemHandle])
+    return names
+
+
+async def async_walk(shop: AsyncStock) -> None:
+    page = await shop.items.list()
+    assert_type(page, AsyncObjectPage[AsyncItemHandle])
+    async for item in page:
+        assert_type(item, AsyncItemHandle)
+    nxt = await page.aget_next_page()
+    assert_type(nxt.items[0], AsyncItemHandle)
+"""
+
+
+@pytest.mark.slow
+def test_mypy_strict_infers_the_object_type_of_pages(tmp_path: Path) -> None:
+    out = tmp_path / "stock"
+    generate(_write(tmp_path, PAGED), out)
+    (out / "src" / "user_code.py").write_text(PAGED_USER_CODE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "src"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert 'list[stock.objects.ItemHandle]"' in done.stdout  # page.items (reveal_type)
+    assert 'Revealed type is "stock.objects.ItemHandle"' in done.stdout  # each walked item
 
 
 def test_objects_are_accepted_where_a_link_says_their_member_goes(shop: Any) -> None:

@@ -171,6 +171,77 @@ def test_walkthrough_async(runrl: ModuleType, reference_server: Any) -> None:
     asyncio.run(walk())
 
 
+RECIPE = {"model": MODEL, "reward_mode": "reward_function", "completion_length": 8, "epochs": 1}
+
+
+def _page_numbers(reference_server: Any) -> list[str]:
+    return [r.query.get("page", "1") for r in reference_server.requests_to("GET", "/files")]
+
+
+def test_paged_lists_give_pages_of_objects_sync(runrl: ModuleType, reference_server: Any) -> None:
+    """``files.list()`` is paginated (x-sdk-pagination): iterating the object page walks every
+    page lazily and yields ``FileObject``s whose links work (annotation links on listFiles)."""
+    with runrl.RunRL(api_key=reference_server.api_key, base_url=reference_server.base_url) as rl:
+        made = [
+            rl.files.create_from_content(name=f"f{i}", content="x\n", file_type=kind)
+            for i, kind in enumerate(("prompt", "prompt", "reward_function"))
+        ]
+        reference_server.clear_requests()
+        first = rl.files.list(per_page=2)
+        assert type(first).__name__ == "ObjectPage" and len(first.items) == 2
+        assert first.page.pagination.total == 3 and first.has_next_page()
+        assert _page_numbers(reference_server) == ["1"]  # nothing fetched before it is needed
+        listed = list(first)
+        assert _page_numbers(reference_server) == ["1", "2"]
+        assert [type(f).__name__ for f in listed] == ["FileObject"] * 3
+        assert {f.id for f in listed} == {f.id for f in made}
+        pages = list(rl.files.list(per_page=2).iter_pages())  # a page at a time
+        assert [[type(f).__name__ for f in p.items] for p in pages] == [
+            ["FileObject"] * 2,
+            ["FileObject"],
+        ]
+        assert listed[-1].preview(lines=1) is not None  # a linked method of a listed item
+        assert listed[-1].retrieve().id == listed[-1].id
+        gone = next(f for f in listed if f.id == made[0].id)
+        gone.delete()
+        assert gone.id not in {f.id for f in rl.files.list()}
+        config = rl.shared_configurations.create(
+            name="tone",
+            visibility="unlisted",
+            prompt_file_id=made[1],
+            reward_file_id=made[2],
+            configuration=RECIPE,
+        )
+        (shared,) = list(rl.shared_configurations.list())  # style single: one page
+        assert type(shared).__name__ == "SharedConfigurationObject"
+        assert shared.id == config.id and shared.get().id == config.id
+
+
+def test_paged_lists_give_pages_of_objects_async(runrl: ModuleType, reference_server: Any) -> None:
+    async def walk() -> None:
+        async with runrl.AsyncRunRL(
+            api_key=reference_server.api_key, base_url=reference_server.base_url
+        ) as rl:
+            for i in range(3):
+                await rl.files.create_from_content(name=f"f{i}", content="x\n", file_type="prompt")
+            reference_server.clear_requests()
+            first = await rl.files.list(per_page=2)
+            assert type(first).__name__ == "AsyncObjectPage"
+            assert _page_numbers(reference_server) == ["1"]
+            listed = [f async for f in first]
+            assert _page_numbers(reference_server) == ["1", "2"]
+            assert [type(f).__name__ for f in listed] == ["AsyncFileObject"] * 3
+            again = await rl.files.list(per_page=2)
+            assert [len(p.items) async for p in again.aiter_pages()] == [2, 1]
+            second = await (await rl.files.list(per_page=2)).aget_next_page()
+            assert not second.has_next_page() and second.items[0].id == listed[2].id
+            assert (await listed[2].retrieve()).id == listed[2].id  # a linked method
+            shared = await rl.shared_configurations.list()
+            assert [s async for s in shared] == []
+
+    asyncio.run(walk())
+
+
 def test_a_pointer_outside_the_enveloped_payload_is_located_in_the_annotations(
     tmp_path: Path,
 ) -> None:

@@ -11,10 +11,23 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cached_property as _cached_property
-from typing import Any, Dict, List, Literal, Optional, Union
+from typing import (
+    Any,
+    AsyncIterator,
+    Callable,
+    Dict,
+    Generic,
+    Iterator,
+    List,
+    Literal,
+    Optional,
+    TypeVar,
+    Union,
+)
 
 from . import models as _models
 from ._client import AsyncRunRLClient, RunRLClient
+from ._pagination import PagedResponse
 from ._polling import (
     AsyncRunRLPollingFuture,
     RunRLPollingFuture,
@@ -74,6 +87,100 @@ def _text(value: Any) -> Any:
     """A number linked into a ``str`` path parameter, as the path would carry it."""
     is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
     return str(value) if is_number else value
+
+
+_O = TypeVar("_O")
+
+
+class ObjectPage(Generic[_O]):
+    """One page of objects from a paginated list: ``.items`` are this page's objects, ``.page``
+    the plain ``PagedResponse`` they were made from.
+
+    ``for obj in page`` walks every object of this page and of the pages after it,
+    fetching each next page only when the one before has been consumed.
+    """
+
+    def __init__(self, page: PagedResponse[Any], make: Callable[[Any], _O]) -> None:
+        self._page = page
+        self._make = make
+        self.items: List[_O] = [make(item) for item in page.items]
+
+    @property
+    def page(self) -> PagedResponse[Any]:
+        """The plain page (``pagination``, ``raw_response``, the items' models)."""
+        return self._page
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.items!r})"
+
+    def has_next_page(self) -> bool:
+        """Whether another page follows."""
+        return self._page.has_next_page()
+
+    def get_next_page(self) -> ObjectPage[_O]:
+        """Fetch the next page; ``LookupError`` if there is none."""
+        page = self._page.get_next_page()
+        return ObjectPage(page, self._make)
+
+    def iter_pages(self) -> Iterator[ObjectPage[_O]]:
+        """This page, then each following page, fetched one at a time."""
+        page: ObjectPage[_O] = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = page.get_next_page()
+
+    def __iter__(self) -> Iterator[_O]:
+        """Every object of this page and of the pages after it."""
+        for page in self.iter_pages():
+            yield from page.items
+
+
+class AsyncObjectPage(Generic[_O]):
+    """One page of objects from a paginated list: ``.items`` are this page's objects, ``.page``
+    the plain ``PagedResponse`` they were made from.
+
+    ``async for obj in page`` walks every object of this page and of the pages after it,
+    fetching each next page only when the one before has been consumed.
+    """
+
+    def __init__(self, page: PagedResponse[Any], make: Callable[[Any], _O]) -> None:
+        self._page = page
+        self._make = make
+        self.items: List[_O] = [make(item) for item in page.items]
+
+    @property
+    def page(self) -> PagedResponse[Any]:
+        """The plain page (``pagination``, ``raw_response``, the items' models)."""
+        return self._page
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.items!r})"
+
+    def has_next_page(self) -> bool:
+        """Whether another page follows."""
+        return self._page.has_next_page()
+
+    async def aget_next_page(self) -> AsyncObjectPage[_O]:
+        """Fetch the next page; ``LookupError`` if there is none."""
+        page = await self._page.aget_next_page()
+        return AsyncObjectPage(page, self._make)
+
+    async def aiter_pages(self) -> AsyncIterator[AsyncObjectPage[_O]]:
+        """This page, then each following page, fetched one at a time."""
+        page: AsyncObjectPage[_O] = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = await page.aget_next_page()
+
+    async def __aiter__(self) -> AsyncIterator[_O]:
+        """Every object of this page and of the pages after it."""
+        async for page in self.aiter_pages():
+            for obj in page.items:
+                yield obj
 
 
 class FileObject:
@@ -1229,6 +1336,44 @@ class FilesObjects:
     def __init__(self, client: RunRLClient) -> None:
         self._client = client
 
+    def list(
+        self,
+        *,
+        type: Optional[
+            Union[FileType, Literal["prompt", "reward_function", "environment", "sft"]]
+        ] = None,
+        search: Optional[str] = None,
+        page: int = 1,
+        per_page: int = 20,
+        sort: Optional[str] = None,
+        direction: Optional[str] = None,
+        **options: Any,
+    ) -> ObjectPage[FileObject]:
+        """List files
+
+        ``GET /files``; other options as
+        ``self._client.files.list`` takes them.
+        """
+        _args: Dict[str, Any] = {
+            "type": type,
+            "search": search,
+            "page": page,
+            "per_page": per_page,
+            "sort": sort,
+            "direction": direction,
+        }
+        result = self._client.files.list(**_args, **options)
+        data = result
+        request: Dict[str, Any] = {
+            "query:" + "type": _args["type"],
+            "query:" + "search": _args["search"],
+            "query:" + "page": _args["page"],
+            "query:" + "per_page": _args["per_page"],
+            "query:" + "sort": _args["sort"],
+            "query:" + "direction": _args["direction"],
+        }
+        return ObjectPage(data, lambda item: FileObject(self._client, item, request))
+
     def upload_path(
         self,
         path: FileInput,
@@ -1752,6 +1897,21 @@ class SharedConfigurationsObjects:
 
     def __init__(self, client: RunRLClient) -> None:
         self._client = client
+
+    def list(
+        self,
+        **options: Any,
+    ) -> ObjectPage[SharedConfigurationObject]:
+        """List your shared configurations
+
+        ``GET /shared-configurations``; other options as
+        ``self._client.shared_configurations.list`` takes them.
+        """
+        _args: Dict[str, Any] = {}
+        result = self._client.shared_configurations.list(**_args, **options)
+        data = result
+        request: Dict[str, Any] = {}
+        return ObjectPage(data, lambda item: SharedConfigurationObject(self._client, item, request))
 
     def create(
         self,
@@ -3230,6 +3390,44 @@ class AsyncFilesObjects:
     def __init__(self, client: AsyncRunRLClient) -> None:
         self._client = client
 
+    async def list(
+        self,
+        *,
+        type: Optional[
+            Union[FileType, Literal["prompt", "reward_function", "environment", "sft"]]
+        ] = None,
+        search: Optional[str] = None,
+        page: int = 1,
+        per_page: int = 20,
+        sort: Optional[str] = None,
+        direction: Optional[str] = None,
+        **options: Any,
+    ) -> AsyncObjectPage[AsyncFileObject]:
+        """List files
+
+        ``GET /files``; other options as
+        ``self._client.files.list`` takes them.
+        """
+        _args: Dict[str, Any] = {
+            "type": type,
+            "search": search,
+            "page": page,
+            "per_page": per_page,
+            "sort": sort,
+            "direction": direction,
+        }
+        result = await self._client.files.list(**_args, **options)
+        data = result
+        request: Dict[str, Any] = {
+            "query:" + "type": _args["type"],
+            "query:" + "search": _args["search"],
+            "query:" + "page": _args["page"],
+            "query:" + "per_page": _args["per_page"],
+            "query:" + "sort": _args["sort"],
+            "query:" + "direction": _args["direction"],
+        }
+        return AsyncObjectPage(data, lambda item: AsyncFileObject(self._client, item, request))
+
     async def upload_path(
         self,
         path: FileInput,
@@ -3753,6 +3951,23 @@ class AsyncSharedConfigurationsObjects:
 
     def __init__(self, client: AsyncRunRLClient) -> None:
         self._client = client
+
+    async def list(
+        self,
+        **options: Any,
+    ) -> AsyncObjectPage[AsyncSharedConfigurationObject]:
+        """List your shared configurations
+
+        ``GET /shared-configurations``; other options as
+        ``self._client.shared_configurations.list`` takes them.
+        """
+        _args: Dict[str, Any] = {}
+        result = await self._client.shared_configurations.list(**_args, **options)
+        data = result
+        request: Dict[str, Any] = {}
+        return AsyncObjectPage(
+            data, lambda item: AsyncSharedConfigurationObject(self._client, item, request)
+        )
 
     async def create(
         self,
