@@ -253,13 +253,12 @@ def _blocked(doc: SpecDocument, problems: list[SpecError], left_out: LeftOut | N
         unique.setdefault(str(problem), problem)
     ordered = sorted(unique.values(), key=lambda p: (p.file, p.line or 0, p.pointer, p.message))
     shown = ordered[:MAX_REPORTED]
+    first = combined(shown)
+    message = first.message
     if len(ordered) > len(shown):
         more = len(ordered) - len(shown)
-        shown.append(
-            doc.error(f"... and {more} more problem{'s' if more > 1 else ''} like these", "")
-        )
-    first = combined(shown)
-    error = Blocked(first.message, file=first.file, pointer=first.pointer, line=first.line)
+        message += f"\n... and {more} more problem{'s' if more > 1 else ''}"
+    error = Blocked(message, file=first.file, pointer=first.pointer, line=first.line)
     error.problems = shown
     error.left_out = left_out
     return error
