@@ -49,9 +49,22 @@ def combined(problems: list[SpecError]) -> SpecError:
     if len(problems) == 1:
         return first
     rest = "\n".join(str(p) for p in problems[1:])
-    return SpecError(
+    error = Combined(
         f"{first.message}\n{rest}", file=first.file, pointer=first.pointer, line=first.line
     )
+    error.problems = [q for p in problems for q in problems_of(p)]
+    return error
+
+
+class Combined(SpecError):
+    """Several problems reported as one error (``combined``); ``problems`` keeps each."""
+
+    problems: list[SpecError]
+
+
+def problems_of(error: SpecError) -> list[SpecError]:
+    """Each problem an error reports (one, or those of ``combined``/``Blockers``)."""
+    return list(getattr(error, "problems", None) or [error])
 
 
 class Blockers(SpecError):

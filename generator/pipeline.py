@@ -16,11 +16,12 @@ import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from . import ir
 from .build import build_api
-from .errors import SpecError, combined
+from .errors import SpecError, combined, problems_of
 from .ir import Skipped
 from .models import generate_models
 from .models.leave_out import (
@@ -34,6 +35,7 @@ from .read import SpecDocument, load_spec
 from .read.overlay import read_overlay
 from .read.refs import unescape
 from .read.validate import validate_document
+from .read.validator import MAX_REPORTED
 from .read.versions import package_version
 from .render.bundle import document_files
 from .render.package import render_package
@@ -96,19 +98,25 @@ def build(
     extra = read_overlay(overlay) if overlay is not None else None
     lap("load")
     try:
-        invalid = validate_document(doc, by_operation=skip_unsupported)
+        found: list[SpecError] = []  # the validator's blockers in parts (default mode)
+        invalid = validate_document(
+            doc, by_operation=skip_unsupported, blockers=None if skip_unsupported else found
+        )
         lap("validate")
 
-        def build_with(invalid: dict[str, SpecError]) -> ir.Api:
+        def build_with(invalid: dict[str, SpecError], skip: bool = skip_unsupported) -> ir.Api:
             return build_api(
                 doc,
                 package_version=package_version(doc),
-                skip_unsupported=skip_unsupported,
+                skip_unsupported=skip,
                 package=package,
                 invalid=invalid,
             )
 
-        api, models_source = build_and_model(doc, invalid, build_with, skip_unsupported, lap)
+        if skip_unsupported:
+            api, models_source = build_and_model(doc, invalid, build_with, True, lap)
+        else:
+            api, models_source = _every_blocker(doc, invalid, found, build_with, lap)
         text = changelog(doc, api.package) if changelog is not None else None
         files = render_package(api, models_source, changelog=text, overlay=extra)
         files.update(document_files(doc, api.package))  # the spec, shipped in the wheel
@@ -134,13 +142,15 @@ def build_and_model(
     build_with: Callable[[dict[str, SpecError]], ir.Api],
     skip_unsupported: bool,
     lap: Callable[[str], None],
+    models_found: dict[str, SpecError] | None = None,
 ) -> tuple[ir.Api, str]:
     """The build and the models stages. A schema that cannot be modelled (the validator's
     finding in a component schema, with ``skip_unsupported``; or a schema the models stage
     fails on: ``models/leave_out.culprit``, one at a time, until the models are made) is a
     located blocker, every one reported at once; with ``skip_unsupported`` its model is left
     out (a warning; a schema referring to it takes any JSON value there), and so is every
-    operation whose arguments or answer name its class (a warning each), built again."""
+    operation whose arguments or answer name its class (a warning each), built again.
+    ``models_found`` receives the models stage's blockers (schema name -> its problem)."""
     left_out = {  # schema name -> its problem
         unescape(where.split("/")[3]): problem
         for where, problem in invalid.items()
@@ -148,7 +158,7 @@ def build_and_model(
     }
     api, drop = _leaving_out(doc, invalid, build_with, left_out)
     lap("build")
-    blockers: dict[str, SpecError] = {}  # found by the models stage
+    blockers = {} if models_found is None else models_found  # found by the models stage
     while True:
         try:
             source = generate_models(doc.data, api.schemas, api.package.name, frozenset(drop))
@@ -171,6 +181,95 @@ def build_and_model(
 
 
 _MAX_BLOCKERS = 20
+
+
+class Blocked(SpecError):
+    """The default mode's failure: every blocker of every stage reached, and what
+    ``--skip-unsupported`` would leave out instead (None when it would stop too)."""
+
+    problems: list[SpecError]
+    left_out: LeftOut | None = None
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """What ``--skip-unsupported`` leaves out of a document (for the CLI's hint)."""
+
+    operations: int
+    parameters: int  # optional parameters and body fields
+    schemas: int  # models
+
+
+def _every_blocker(
+    doc: SpecDocument,
+    invalid: dict[str, SpecError],
+    found: list[SpecError],
+    build_with: Callable[..., ir.Api],
+    lap: Callable[[str], None],
+) -> tuple[ir.Api, str]:
+    """The default mode: the build and models stages as they are; or, once anything blocks
+    (``found``: the validator's findings inside operations and component schemas, whose parts
+    ``invalid`` names; the build's; the models'), one error listing every blocker of every
+    stage. From the first failure on, the stages run again as with ``--skip-unsupported``,
+    quietly (nothing is written), leaving out what blocks so that the later stages can report
+    theirs. A valid document runs each stage once, as before."""
+    problems = list(found)
+    if not problems:
+        try:
+            return build_and_model(doc, invalid, build_with, False, lap)
+        except SpecError as exc:
+            problems = problems_of(exc)
+    quiet, warned, warnings = doc.quiet, set(doc._warned), list(doc.warnings)
+    doc.quiet = True  # what --skip-unsupported would say is not this run's to say
+    models: dict[str, SpecError] = {}
+    left_out: LeftOut | None = None
+    try:
+        if found:  # the build's blockers, every problem of each operation
+            try:
+                build_with(invalid)
+            except SpecError as exc:
+                problems += problems_of(exc)
+        skipping = partial(build_with, skip=True)
+        api, _ = build_and_model(doc, invalid, skipping, True, lap, models_found=models)
+        schemas = {where for where in invalid if where.startswith("/components/schemas/")}
+        left_out = LeftOut(len(api.skipped), len(api.omitted), len(schemas) + len(models))
+    except SpecError as exc:  # what stops --skip-unsupported too
+        problems += problems_of(exc)
+    finally:
+        doc.quiet, doc._warned, doc.warnings = quiet, warned, warnings
+    problems += models.values()
+    raise _blocked(doc, problems, left_out)
+
+
+def _blocked(doc: SpecDocument, problems: list[SpecError], left_out: LeftOut | None) -> Blocked:
+    """One error for every problem: located, sorted by file and line, each once, at most
+    MAX_REPORTED (then how many more)."""
+    unique: dict[str, SpecError] = {}
+    for problem in problems:
+        if _summary(problem):
+            continue
+        if not problem.file:
+            problem = doc.error(problem.message, problem.pointer)
+        unique.setdefault(str(problem), problem)
+    ordered = sorted(unique.values(), key=lambda p: (p.file, p.line or 0, p.pointer, p.message))
+    shown = ordered[:MAX_REPORTED]
+    first = combined(shown)
+    message = first.message
+    if len(ordered) > len(shown):
+        more = len(ordered) - len(shown)
+        message += f"\n... and {more} more problem{'s' if more > 1 else ''}"
+    error = Blocked(message, file=first.file, pointer=first.pointer, line=first.line)
+    error.problems = shown
+    error.left_out = left_out
+    return error
+
+
+def _summary(problem: SpecError) -> bool:
+    """A closing line of one stage (the build's count of operations with ``--skip-unsupported``
+    advice; "nothing to generate" when every operation is left out): not a problem itself."""
+    return (problem.pointer == "/paths" and "--skip-unsupported" in problem.message) or (
+        "nothing to generate" in problem.message and "skipped" in problem.message
+    )
 
 
 def _by_line(problems: dict[str, SpecError]) -> list[SpecError]:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 STAGES = ("load", "validate", "build", "models", "templates", "format", "write")
 GENERATED_MARK = b"# Generated from the spec"
+# what --skip-unsupported leaves out, in the hint after a default-mode failure
+_LEFT_OUT = ("operation", "optional parameter", "schema model")
 
 
 class UsageError(Exception):
@@ -183,7 +185,34 @@ def _say(report: Report, quiet: bool, *, own_spec: bool = False) -> None:
 
 def _hint_skip_unsupported(spec: Path, exc: SpecError) -> None:
     """When ``--skip-unsupported`` would have generated the package (leaving out what the
-    error is about), say so under the error. Only on the error path: builds the spec again."""
+    error is about), say so under the error, with what it leaves out: operations, optional
+    parameters, models. The default mode's failure (``pipeline.Blocked``) knows; another error
+    (a caller of the pipeline that did not go through it) builds the spec again."""
+    from ..pipeline import Blocked
+
+    if isinstance(exc, Blocked):
+        if exc.left_out is None:  # --skip-unsupported would stop too
+            return
+        counts = (exc.left_out.operations, exc.left_out.parameters, exc.left_out.schemas)
+    else:
+        if "--skip-unsupported" in exc.message:  # the build's own closing line
+            return
+        counts = _left_out_by_build(spec)
+    parts = [
+        f"{count} unsupported {noun}{'s' if count > 1 else ''}"
+        for count, noun in zip(counts, _LEFT_OUT, strict=True)
+        if count
+    ]
+    if parts:
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        exc.message += (
+            "\n(`python -m generator generate --skip-unsupported` generates the rest, leaving "
+            f"out {listed}, each reported as a warning)"
+        )
+
+
+def _left_out_by_build(spec: Path) -> tuple[int, int, int]:
+    """What the build with ``skip_unsupported`` leaves out: (operations, parameters, 0)."""
     from ..build import build_api
     from ..read.load import load_spec
 
@@ -192,13 +221,8 @@ def _hint_skip_unsupported(spec: Path, exc: SpecError) -> None:
         doc.quiet = True
         api = build_api(doc, skip_unsupported=True)
     except (SpecError, OSError):
-        return
-    left_out = len(api.skipped) + len(api.omitted)
-    if left_out and "--skip-unsupported" not in exc.message:  # the build's own closing line
-        exc.message += (
-            f" (`python -m generator generate --skip-unsupported` generates the rest, leaving "
-            f"out {left_out} unsupported operation(s) or parameter(s), each reported as a warning)"
-        )
+        return (0, 0, 0)
+    return (len(api.skipped), len(api.omitted), 0)
 
 
 def warn_releases(spec_dir: Path, generated: Path | None) -> None:

@@ -38,13 +38,19 @@ _TOLERATE = Path(__file__).with_name("tolerate.py")
 _VALIDATOR = Path(validator.__file__)
 
 
-def validate_document(doc: SpecDocument, *, by_operation: bool = False) -> dict[str, SpecError]:
+def validate_document(
+    doc: SpecDocument, *, by_operation: bool = False, blockers: list[SpecError] | None = None
+) -> dict[str, SpecError]:
     """Raise SpecError (up to MAX_REPORTED problems) if the document is not valid OpenAPI.
 
     ``by_operation`` (``generate --skip-unsupported``): a problem inside one operation or one
     component schema does not stop the run; it is returned instead (operation or schema pointer
     -> its first problem), for the build to leave that operation (every operation using that
-    schema: ``models/leave_out.py``) out."""
+    schema: ``models/leave_out.py``) out. ``blockers`` (the default mode, which lists every
+    blocker of every stage in one run): when every error lies inside operations or component
+    schemas, each is added to it and they are returned as with ``by_operation`` (for the later
+    stages to find their blockers too, leaving these parts out); any other error stops the run
+    with all of them, as without."""
     version = doc.data.get("openapi", doc.data.get("swagger", ""))
     if not version:
         raise doc.error("not an OpenAPI document: no 'openapi' field", "")
@@ -68,7 +74,8 @@ def validate_document(doc: SpecDocument, *, by_operation: bool = False) -> dict[
         for kind, message, where in _findings(doc)
         if kind != "error" or not any(where == h or where.startswith(h + "/") for h in holes)
     ]
-    for where, problem in report(doc, findings, by_operation=by_operation, also=broken).items():
+    found = report(doc, findings, by_operation=by_operation, also=broken, blockers=blockers)
+    for where, problem in found.items():
         invalid.setdefault(where, problem)
     return invalid
 
@@ -89,9 +96,11 @@ def report(
     *,
     by_operation: bool = False,
     also: list[SpecError] | None = None,
+    blockers: list[SpecError] | None = None,
 ) -> dict[str, SpecError]:
     """Print the warnings, raise the errors (after ``also``, found before); with
-    ``by_operation``, return those inside an operation instead (pointer -> its first error)."""
+    ``by_operation``, return those inside an operation instead (pointer -> its first error);
+    with ``blockers``, the same when every error is inside one, each added to ``blockers``."""
     counts: dict[str, int] = {}
     findings = [(kind, message, _written_at(doc, where)) for kind, message, where in findings]
     findings = [
@@ -119,6 +128,11 @@ def report(
                 f"... and {count - MAX_WARNINGS_PER_KIND} more warnings like these ({kind})", ""
             )
     problems = [*(also or []), *(doc.error(m, w) for kind, m, w in findings if kind == "error")]
+    if blockers is not None and problems and all(part_of(p.pointer) for p in problems):
+        for problem in problems:
+            invalid.setdefault(part_of(problem.pointer), problem)
+        blockers.extend(problems)
+        return invalid
     problems = problems[:MAX_REPORTED]
     if problems:
         raise combined(problems)
