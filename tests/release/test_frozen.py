@@ -46,9 +46,7 @@ def copy_specs(tmp_path: Path, *, generated: bool = False) -> Path:
             shutil.copytree(ROOT / "generated" / v.name, tmp_path / "generated" / v.name)
     for name in ("versions.toml", LOCK_FILE):
         shutil.copy(SPEC_DIR / name, target / name)
-    if (SPEC_DIR / SURFACES_DIR).is_dir():
-        shutil.copytree(SPEC_DIR / SURFACES_DIR, target / SURFACES_DIR)
-    copy_spec_extras(target)
+    copy_spec_extras(target)  # annotations and recorded surfaces
     return target
 
 

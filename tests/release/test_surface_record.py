@@ -13,6 +13,7 @@ then edits the *recorded* surface to what an older client had: the client change
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -26,7 +27,7 @@ from generator.release.diff import fingerprint, surface_of
 from generator.release.diff.surface_changes import diff_surfaces
 from generator.release.gate import check_releases
 from generator.release.lock import read_lock, write_lock
-from generator.release.surfaces import SurfaceFileError, read_surface, surface_file
+from generator.release.surfaces import SURFACES_DIR, SurfaceFileError, read_surface, surface_file
 from tests.release.test_frozen import RELEASED, as_released, bump, copy_specs
 from tests.versions import versions
 
@@ -63,7 +64,10 @@ def fewer_models(data: dict[str, Any]) -> None:
 
 
 def released_specs(tmp_path: Path) -> Path:
+    """The specs, every version recorded as released as it is now, and no older surface
+    (the repository's own may have some: then its changelogs list client-only changes)."""
     specs = copy_specs(tmp_path)
+    shutil.rmtree(specs / SURFACES_DIR, ignore_errors=True)
     as_released(specs)
     assert check_releases(specs).ok, check_releases(specs).text()
     return specs
