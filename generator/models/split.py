@@ -46,15 +46,15 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
                 defs[node.targets[0].id] = node
     if not defs or not _own_lines(tree.body):
         return None
-    names = defs.keys()
-    hard = {name: (_hard_names(node) & names) - {name} for name, node in defs.items()}
+    defined = defs.keys()
+    hard = {name: (_hard_names(node) & defined) - {name} for name, node in defs.items()}
     try:
         tuple(TopologicalSorter(hard).static_order())
     except CycleError:
         return None
     # quoted forward references (``RootModel[Union[A, "B"]]``) are looked up later too
     used = {name: _loaded_and_quoted(node) for name, node in defs.items()}
-    soft = {name: (used[name] & names) - hard[name] - {name} for name in defs}
+    soft = {name: (used[name] & defined) - hard[name] - {name} for name in defs}
     if any(soft[name] and _is_root_model(node) for name, node in defs.items()):
         # A RootModel has pydantic's base, not the package's, so nothing would load the models
         # it names before it is validated on its own: such a module stays whole.
