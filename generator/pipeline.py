@@ -12,9 +12,11 @@ Stages are timed for the CLI's report. CHANGELOG.md is not the generator's: the 
 
 from __future__ import annotations
 
+import gc
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from .build import build_api
 from .errors import SpecError
 from .ir import Skipped
 from .models import generate_models
+from .models.source import forget as forget_models_tree
 from .output.format import format_tree
 from .output.write import read_tree, replace_dir, staging_dir, write_tree
 from .read import SpecDocument, load_spec
@@ -106,6 +109,8 @@ def build(
         if not exc.file:
             raise doc.error(exc.message, exc.pointer) from None
         raise
+    finally:
+        forget_models_tree()  # the models module's tree, shared by models/ and render/
     report.package_version = api.package.version
     report.package_name = api.package.name
     report.client = api.package.client
@@ -115,6 +120,27 @@ def build(
     report.files = len(files)
     report.skipped = api.skipped
     return files, report, doc
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No automatic garbage collection while a package is generated.
+
+    A run keeps the document, the IR and datamodel-code-generator's parse of every schema alive
+    (for stripe.yaml ~1.5 million objects), and Python's cycle collector, which starts every 700
+    allocations, rescans them again and again: 15–20 % of a large document's CPU (stripe.yaml:
+    ~2 s of ~13 s, most inside datamodel-code-generator and the parses of the models module).
+    What a run leaves as cyclic garbage is bounded by the document (whose size is limited:
+    read/limits.py): it costs memory until the collector, enabled again after the run, frees it
+    (stripe.yaml: peak resident memory 435 MiB instead of 367 MiB).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def generate(
@@ -128,27 +154,28 @@ def generate(
     package: str | None = None,
 ) -> Report:
     """Generate the project for ``spec_path`` into ``out``, atomically."""
-    files, report, _ = build(
-        spec_path,
-        skip_unsupported=skip_unsupported,
-        changelog=changelog,
-        overlay=overlay,
-        ref_root=ref_root,
-        package=package,
-    )
-    report.out = out
-    clock = time.perf_counter()
-    staged = staging_dir(out)
-    try:
-        write_tree(files, staged)
-        format_tree(staged, label=f"{out} (generated from {spec_path})")
-        report.timings["format"] = time.perf_counter() - clock
+    with collector_paused():
+        files, report, _ = build(
+            spec_path,
+            skip_unsupported=skip_unsupported,
+            changelog=changelog,
+            overlay=overlay,
+            ref_root=ref_root,
+            package=package,
+        )
+        report.out = out
         clock = time.perf_counter()
-        replace_dir(staged, out)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
-    report.timings["write"] = time.perf_counter() - clock
+        staged = staging_dir(out)
+        try:
+            write_tree(files, staged)
+            format_tree(staged, label=f"{out} (generated from {spec_path})")
+            report.timings["format"] = time.perf_counter() - clock
+            clock = time.perf_counter()
+            replace_dir(staged, out)
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+        report.timings["write"] = time.perf_counter() - clock
     return report
 
 
