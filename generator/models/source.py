@@ -1,7 +1,7 @@
 """The models module's syntax tree, parsed once per text.
 
 The repairs (postprocess.py), ``verify_models`` (verify.py) and ``split_models`` (split.py) all
-read the tree of the same source, a few megabytes for a large API (stripe.yaml: ~5 MB, 0.2 s a
+read the tree of the same source, a few megabytes for a large API (stripe.yaml: ~1.8 MB, 0.2 s a
 parse, more while the heap is full of datamodel-code-generator's objects). Each asks here: a
 text parsed last is not parsed again, and a repair that only appends comments to lines hands
 the tree on (``carry``): comments are not part of the tree and move no node.
