@@ -48,7 +48,7 @@ def fix_bare_generics(source: str) -> str:
         return source  # reported by the formatting stage, with the location
     subscripted: set[int] = set()
     generics: list[ast.Name] = []
-    for n in ast.walk(tree):  # one walk: the tree of a large API has ~10^6 nodes
+    for n in ast.walk(tree):  # one walk: stripe.yaml's models module has ~170,000 nodes
         if isinstance(n, ast.Subscript):
             subscripted.add(id(n.value))
         elif isinstance(n, ast.Name) and n.id in ("List", "Dict"):
