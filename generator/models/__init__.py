@@ -33,9 +33,9 @@ from .postprocess import (
     fix_bare_generics,
     hoist_forward_enums,
     mark_ambiguous_names,
-    verify_models,
 )
 from .prepare import component, rewrite_refs
+from .verify import verify_models
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "models"
 _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
@@ -103,7 +103,13 @@ def generate_models(
         allow_field_overrides,
     ):
         source = repair(source)
-    problems = verify_models(source, package)
+    classes = set(_CLASS.findall(source))
+    header = '"""Models for every schema of the API, generated from the spec. Do not edit."""\n\n'
+    exports = sorted(classes | {"PagedResponse"})
+    footer = "\n\n__all__ = [\n" + "".join(f'    "{c}",\n' for c in exports) + "]\n"
+    module = header + source.rstrip() + "\n" + footer
+    # The module as written (its tree is the one split.py reads next: models/source.py).
+    problems = verify_models(module, package)
     if problems:
         raise SpecError(
             "the models module would hold code that is not a model definition (spec text "
@@ -117,17 +123,13 @@ def generate_models(
             "allOf?), which Python refuses",
             pointer=pointer("components", "schemas", original),
         )
-    classes = set(_CLASS.findall(source))
     for original, safe in names.items():
         if safe not in classes:
             raise SpecError(
                 f"model generation produced no class for schema {original!r} (expected {safe!r})",
                 pointer=pointer("components", "schemas", original),
             )
-    header = '"""Models for every schema of the API, generated from the spec. Do not edit."""\n\n'
-    exports = sorted(classes | {"PagedResponse"})
-    footer = "\n\n__all__ = [\n" + "".join(f'    "{c}",\n' for c in exports) + "]\n"
-    return header + source.rstrip() + "\n" + footer
+    return module
 
 
 def _without(spec: dict[str, Any], leave_out: frozenset[str]) -> dict[str, Any]:

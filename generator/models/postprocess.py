@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable
 
 from ..naming import RESERVED_CLASS_NAMES, builtin_class_names, class_base
+from .source import carry, parse
 
 
 def class_namer(planned: frozenset[str] = frozenset()) -> Callable[[str], str]:
@@ -38,21 +40,21 @@ def class_namer(planned: frozenset[str] = frozenset()) -> Callable[[str], str]:
 def fix_bare_generics(source: str) -> str:
     """``RootModel[List]`` -> ``RootModel[List[Any]]``: datamodel-code-generator leaves the item
     type out for some recursive arrays, which ``mypy --strict`` rejects."""
-    import ast
-
     if not re.search(r"\b(List|Dict)\b(?!\[)", source):
         return source
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except SyntaxError:
         return source  # reported by the formatting stage, with the location
-    subscripted = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}
+    subscripted: set[int] = set()
+    generics: list[ast.Name] = []
+    for n in ast.walk(tree):  # one walk: stripe.yaml's models module has ~170,000 nodes
+        if isinstance(n, ast.Subscript):
+            subscripted.add(id(n.value))
+        elif isinstance(n, ast.Name) and n.id in ("List", "Dict"):
+            generics.append(n)
     bare = sorted(
-        (
-            (n.lineno, n.col_offset, n.id)
-            for n in ast.walk(tree)
-            if isinstance(n, ast.Name) and n.id in ("List", "Dict") and id(n) not in subscripted
-        ),
+        ((n.lineno, n.col_offset, n.id) for n in generics if id(n) not in subscripted),
         reverse=True,
     )
     if not bare:
@@ -79,10 +81,8 @@ def hoist_forward_enums(source: str) -> str:
     ``Colour`` must already exist; datamodel-code-generator's order does not ensure it.
     Enums depend on nothing, so they can always come first.
     """
-    import ast
-
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except SyntaxError:
         return source
     body = tree.body
@@ -128,29 +128,31 @@ def dedupe_bases(source: str) -> str:
     """``class C(X, X):`` -> ``class C(X):``. datamodel-code-generator lists a base once per
     ``allOf`` member, and ``allOf: [X, anyOf: [X, null]]`` names ``X`` twice, which Python
     refuses (``TypeError: duplicate base class``) when the module is imported."""
-    import ast
-
     if not re.search(r"^class \w+\(.*,", source, re.MULTILINE):
         return source
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except SyntaxError:
         return source
     lines = source.split("\n")
+    changed = False
     # bottom-up, so earlier line numbers stay valid while rewriting
     for node in sorted(
         (n for n in tree.body if isinstance(n, ast.ClassDef)), key=lambda n: -n.lineno
     ):
+        if len(node.bases) < 2 or node.keywords:
+            continue
         names = [ast.unparse(b) for b in node.bases]
         unique = list(dict.fromkeys(names))
-        if len(unique) == len(names) or node.keywords:
+        if len(unique) == len(names):
             continue
+        changed = True
         first, last = node.bases[0], node.bases[-1]
         start, end = first.lineno - 1, (last.end_lineno or last.lineno) - 1
         head = lines[start][: first.col_offset]
         tail = lines[end][last.end_col_offset :]
         lines[start : end + 1] = [head + ", ".join(unique) + tail]
-    return "\n".join(lines)
+    return "\n".join(lines) if changed else source
 
 
 _AMBIGUOUS = re.compile(r"^(    (?:l|O|I)(?: =|:).*)$", re.MULTILINE)
@@ -168,15 +170,14 @@ def drop_inherited_config(source: str) -> str:
     """``model_config = ConfigDict(extra="allow")`` on a model says what the base model
     (templates/runtime/_models.py.jinja: every model keeps unknown fields) already does: it goes
     (a class left with no statement gets ``pass``)."""
-    import ast
-
     if "model_config" not in source:
         return source
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except SyntaxError:
         return source
     lines = source.split("\n")
+    changed = False
     for node in sorted(
         (n for n in tree.body if isinstance(n, ast.ClassDef)), key=lambda n: -n.lineno
     ):
@@ -184,12 +185,11 @@ def drop_inherited_config(source: str) -> str:
             if _is_allow_extra(stmt):
                 start, end = stmt.lineno - 1, stmt.end_lineno or stmt.lineno
                 lines[start:end] = ["    pass"] if len(node.body) == 1 else []
-    return "\n".join(lines)
+                changed = True
+    return "\n".join(lines) if changed else source
 
 
 def _is_allow_extra(stmt: object) -> bool:
-    import ast
-
     if not (isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)):
         return False
     target = stmt.targets[0] if len(stmt.targets) == 1 else None
@@ -207,187 +207,6 @@ def _is_allow_extra(stmt: object) -> bool:
     )
 
 
-# What a models module may hold, and nothing else: spec text that escaped its string literal
-# would show up as a statement or a call of another kind (``verify_models``).
-_MODEL_IMPORTS = frozenset(
-    {"__future__", "typing", "typing_extensions", "pydantic", "datetime", "decimal", "uuid",
-     "enum", "ipaddress", "pathlib", "builtins"}
-)  # fmt: skip
-_MODEL_CALLS = frozenset(
-    {"Field", "float", "StringConstraints", "ConfigDict", "Decimal", "TypeAliasType"}
-)
-
-
-def verify_models(source: str, package: str) -> list[str]:
-    """``line: reason`` for every statement or call of the models module that is not one
-    datamodel-code-generator writes for a schema (empty when the module is as expected).
-
-    The last line of defence for spec text inside models.py: descriptions, titles, enum values,
-    defaults and examples may only be string (or other constant) literals, docstrings and
-    arguments of ``Field``; any other code (a call, an import of another module, a decorator,
-    a function) means text became code, and the run stops before writing."""
-    import ast
-
-    try:
-        tree = ast.parse(source)
-    except SyntaxError as exc:
-        return [f"{exc.lineno}: does not parse: {exc.msg}"]
-    own = {f"{package}._models", f"{package}._pagination"}
-    classes = {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
-    rebuilds = {
-        id(n.value) for n in tree.body if isinstance(n, ast.Expr) and _is_rebuild(n, classes)
-    }
-    problems = []
-    for node in tree.body:
-        if isinstance(node, ast.ImportFrom):
-            if not _is_sibling(node) and (
-                node.level or (node.module not in _MODEL_IMPORTS and node.module not in own)
-            ):
-                problems.append(f"{node.lineno}: import from {node.module!r}")
-        elif _is_type_checking_block(node) or _is_references(node):
-            continue  # a split module (generator/models/split.py)
-        elif isinstance(node, ast.ClassDef):
-            problems.extend(_verify_class(node))
-        elif not (
-            _is_docstring(node)
-            or _is_all(node)
-            or _is_type_alias(node)
-            or id(getattr(node, "value", 0)) in rebuilds
-        ):
-            problems.append(f"{node.lineno}: unexpected {type(node).__name__} statement")
-    for found in ast.walk(tree):
-        if (
-            isinstance(found, ast.Call)
-            and id(found) not in rebuilds
-            and not (isinstance(found.func, ast.Name) and found.func.id in _MODEL_CALLS)
-        ):
-            problems.append(f"{found.lineno}: unexpected call of {ast.unparse(found.func)!r}")
-        elif isinstance(found, (ast.Lambda, ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)):
-            problems.append(f"{found.lineno}: unexpected {type(found).__name__}")
-    return problems
-
-
-def _verify_class(node: object) -> list[str]:
-    import ast
-
-    assert isinstance(node, ast.ClassDef)
-    if node.decorator_list or node.keywords:
-        return [f"{node.lineno}: class {node.name} has decorators or keywords"]
-    problems = []
-    for stmt in node.body:
-        if isinstance(stmt, (ast.AnnAssign, ast.Assign, ast.Pass)) or _is_docstring(stmt):
-            if isinstance(stmt, ast.Assign) and not all(
-                isinstance(t, ast.Name) for t in stmt.targets
-            ):
-                problems.append(f"{stmt.lineno}: unexpected assignment in class {node.name}")
-            continue
-        problems.append(f"{stmt.lineno}: unexpected {type(stmt).__name__} in class {node.name}")
-    return problems
-
-
-def _is_sibling(node: object) -> bool:
-    """``from ._model import Model``: another model module of a split models package."""
-    import ast
-
-    return (
-        isinstance(node, ast.ImportFrom)
-        and node.level == 1
-        and re.fullmatch(r"_[a-z0-9_]+", node.module or "") is not None
-        and all(re.fullmatch(r"[A-Za-z_]\w*", a.name) and a.asname is None for a in node.names)
-    )
-
-
-def _is_type_checking_block(node: object) -> bool:
-    """``if TYPE_CHECKING:`` holding only imports of sibling model modules."""
-    import ast
-
-    return (
-        isinstance(node, ast.If)
-        and isinstance(node.test, ast.Name)
-        and node.test.id == "TYPE_CHECKING"
-        and not node.orelse
-        and all(_is_sibling(n) for n in node.body)
-    )
-
-
-def _is_references(node: object) -> bool:
-    """``_REFERENCES = ("Model", ...)``: the names a split module's annotations use."""
-    import ast
-
-    return (
-        isinstance(node, ast.Assign)
-        and len(node.targets) == 1
-        and isinstance(node.targets[0], ast.Name)
-        and node.targets[0].id == "_REFERENCES"
-        and isinstance(node.value, ast.Tuple)
-        and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.value.elts)
-    )
-
-
-def _is_rebuild(node: object, classes: set[str]) -> bool:
-    """``Model.model_rebuild()`` (recursive models), of a class of the module."""
-    import ast
-
-    call = node.value if isinstance(node, ast.Expr) else None
-    return (
-        isinstance(call, ast.Call)
-        and not call.args
-        and not call.keywords
-        and isinstance(call.func, ast.Attribute)
-        and call.func.attr == "model_rebuild"
-        and isinstance(call.func.value, ast.Name)
-        and call.func.value.id in classes
-    )
-
-
-def _is_type_alias(node: object) -> bool:
-    """``Name = TypeAliasType("Name", <annotation>)`` (a schema that is only a constrained type);
-    the call itself is checked like every other."""
-    import ast
-
-    if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
-        return False
-    target = node.targets[0] if len(node.targets) == 1 else None
-    call = node.value
-    return (
-        isinstance(target, ast.Name)
-        and isinstance(call.func, ast.Name)
-        and call.func.id == "TypeAliasType"
-        and len(call.args) == 2
-        and isinstance(call.args[0], ast.Constant)
-        and call.args[0].value == target.id
-    )
-
-
-def _is_docstring(node: object) -> bool:
-    import ast
-
-    return (
-        isinstance(node, ast.Expr)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
-    )
-
-
-def _is_all(node: object) -> bool:
-    import ast
-
-    target = (
-        node.targets[0]
-        if isinstance(node, ast.Assign) and len(node.targets) == 1
-        else node.target
-        if isinstance(node, ast.AnnAssign)
-        else None
-    )
-    value = getattr(node, "value", None)
-    return (
-        isinstance(target, ast.Name)
-        and target.id == "__all__"
-        and isinstance(value, ast.List)
-        and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts)
-    )
-
-
 def allow_field_overrides(source: str) -> str:
     """A subclass that redefines a field of its base with another type: ``allOf: [Base, {...}]``
     whose second member narrows or replaces a property (``data: object`` -> ``data: Item``), or
@@ -395,12 +214,10 @@ def allow_field_overrides(source: str) -> str:
     the field, as the spec means; ``mypy --strict`` reports the override as an incompatible
     assignment. Such a line is marked as deliberate (``unused-ignore``: for an override mypy
     accepts, the comment must not be an error either)."""
-    import ast
-
     if not re.search(r"^class \w+\((?!BaseModel\)|OpenEnum\))", source, re.MULTILINE):
         return source
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except SyntaxError:
         return source
     classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
@@ -424,6 +241,7 @@ def allow_field_overrides(source: str) -> str:
         return None
 
     lines = source.split("\n")
+    changed = False
     for node in classes.values():
         for field, stmt in fields(node).items():
             base = inherited(node, field)
@@ -433,4 +251,6 @@ def allow_field_overrides(source: str) -> str:
             if first != last or "#" in lines[first]:
                 continue  # (datamodel-code-generator writes a field on one line)
             lines[first] += "  # type: ignore[assignment, unused-ignore]"
-    return "\n".join(lines)
+            changed = True
+    # only comments were appended: the tree stays the one of ``source`` (models/source.py)
+    return carry(source, "\n".join(lines)) if changed else source

@@ -11,8 +11,10 @@ which it does when the model is first validated (``defer_build``). ``models/__in
 resolves every public name lazily (PEP 562), so ``from pkg.models import X`` and
 ``pkg.models.X`` keep working.
 
-Input is the repaired, verified single-module source (``verify_models`` ran on it): every
-definition is copied as it is; nothing here adds spec text.
+Input is the repaired, verified single-module source (``verify_models`` ran on it, and this
+reads the same tree): every definition is copied line for line, each top-level statement on
+lines of its own (else the module stays whole), and what is added around it is made of the
+names of definitions and imports of that tree, so the modules need no second check.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import ast
 import re
 from graphlib import CycleError, TopologicalSorter
 
+from .source import parse
+
 _INIT_DOC = '"""Models for every schema of the API, generated from the spec. Do not edit.\n\n'
 _INIT_DOC += "Each model lives in its own module, imported when the name is first used.\n" + '"""'
 
@@ -28,7 +32,7 @@ _INIT_DOC += "Each model lives in its own module, imported when the name is firs
 def split_models(source: str, package: str) -> dict[str, str] | None:
     """``{file name under models/: source}``; None when the module cannot be split (a cycle
     among the names that creating the classes needs at once), so it stays one module."""
-    tree = ast.parse(source)
+    tree = parse(source)  # the tree verify_models read (models/source.py)
     lines = source.split("\n")
     imports: list[ast.ImportFrom] = []
     defs: dict[str, ast.stmt] = {}
@@ -40,17 +44,17 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
         elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
             if node.targets[0].id != "__all__":
                 defs[node.targets[0].id] = node
-    if not defs:
+    if not defs or not _own_lines(tree.body):
         return None
-    hard = {name: _hard_names(node) & defs.keys() - {name} for name, node in defs.items()}
+    defined = defs.keys()
+    hard = {name: (_hard_names(node) & defined) - {name} for name, node in defs.items()}
     try:
         tuple(TopologicalSorter(hard).static_order())
     except CycleError:
         return None
-    used = {name: _loaded(node) for name, node in defs.items()}
     # quoted forward references (``RootModel[Union[A, "B"]]``) are looked up later too
-    used = {name: used[name] | _quoted(defs[name]) for name in defs}
-    soft = {name: used[name] & defs.keys() - hard[name] - {name} for name in defs}
+    used = {name: _loaded_and_quoted(node) for name, node in defs.items()}
+    soft = {name: (used[name] & defined) - hard[name] - {name} for name in defs}
     if any(soft[name] and _is_root_model(node) for name, node in defs.items()):
         # A RootModel has pydantic's base, not the package's, so nothing would load the models
         # it names before it is validated on its own: such a module stays whole.
@@ -88,6 +92,38 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
     return files
 
 
+def _own_lines(body: list[ast.stmt]) -> bool:
+    """Every top-level statement starts a line and ends one (``a = 1; b = 2`` would make two
+    definitions share their text): what makes copying a definition's lines copy it alone."""
+    end = 0
+    for node in body:
+        if node.col_offset != 0 or node.lineno <= end:
+            return False
+        end = node.end_lineno or node.lineno
+    return True
+
+
+def _loaded_and_quoted(node: ast.AST) -> set[str]:
+    """``_loaded(node) | _quoted(node)`` in one walk."""
+    found: set[str] = set()
+    stack: list[tuple[ast.AST, bool]] = [(node, False)]
+    while stack:
+        current, in_slice = stack.pop()
+        if isinstance(current, ast.Name):
+            if isinstance(current.ctx, ast.Load):
+                found.add(current.id)
+        elif isinstance(current, ast.Constant):
+            value = current.value
+            if in_slice and isinstance(value, str) and value.isidentifier():
+                found.add(value)
+        elif isinstance(current, ast.Subscript):
+            stack.append((current.value, in_slice))
+            stack.append((current.slice, True))
+        else:
+            stack.extend((child, in_slice) for child in ast.iter_child_nodes(current))
+    return found
+
+
 def _loaded(node: ast.AST) -> set[str]:
     """The names ``node`` reads (not the ones it assigns: enum members)."""
     return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
@@ -97,17 +133,6 @@ def _is_root_model(node: ast.stmt) -> bool:
     return isinstance(node, ast.ClassDef) and any(
         isinstance(n, ast.Name) and n.id == "RootModel" for b in node.bases for n in ast.walk(b)
     )
-
-
-def _quoted(node: ast.AST) -> set[str]:
-    """The strings inside subscripts (``List["Model"]``): forward references."""
-    return {
-        c.value
-        for sub in ast.walk(node)
-        if isinstance(sub, ast.Subscript)
-        for c in ast.walk(sub.slice)
-        if isinstance(c, ast.Constant) and isinstance(c.value, str) and c.value.isidentifier()
-    }
 
 
 def _hard_names(node: ast.stmt) -> set[str]:

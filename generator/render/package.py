@@ -11,7 +11,6 @@ from typing import Any
 
 from .. import ir
 from ..errors import SpecError
-from ..models.postprocess import verify_models
 from ..models.split import split_models
 from ..read.overlay import Overlay
 from ..spectext import UnescapedSpecText
@@ -96,9 +95,6 @@ def render_package(
         files[f"{src}/models.py"] = models_source
     else:  # one module per model, loaded on first use (generator/models/split.py)
         for name, text in split.items():
-            problems = [] if name == "__init__.py" else verify_models(text, pkg.name)
-            if problems:
-                raise SpecError(f"models/{name} line {problems[0]}", pointer="/components/schemas")
             files[f"{src}/models/{name}"] = text
     files[f"{src}/py.typed"] = ""
     render("package/pyproject.toml.jinja", "pyproject.toml")

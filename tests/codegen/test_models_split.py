@@ -112,3 +112,46 @@ def test_a_model_loads_what_it_needs_when_it_needs_it(tmp_path: Path) -> None:
     assert "_owner" not in found["at_import"] and "_node" in found["at_import"]
     assert found["child"] == "b" and found["owner"] == "o" and found["colour"] == "red"
     assert found["same"] and not found["unrelated"] and found["dir"]
+
+
+MODULE = '''"""Models."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+
+class A(BaseModel):
+    x: int
+
+
+class B(A):
+    y: str
+'''
+
+
+def test_the_split_copies_each_definition_alone_and_reads_the_verified_tree() -> None:
+    from generator.models import source
+    from generator.models.split import split_models
+    from generator.models.verify import verify_models
+
+    assert verify_models(MODULE, "pkg") == []
+    tree = source.parse(MODULE)
+    files = split_models(MODULE, "pkg")
+    assert source.parse(MODULE) is tree  # parsed once: the repairs, verify and split share it
+    assert files is not None and "class A(BaseModel):\n    x: int\n" in files["_a.py"]
+    assert "from ._a import A" in files["_b.py"]
+    # two statements on one line: copying a definition's lines would copy the other with it
+    shared = MODULE.replace("    y: str\n", "    y: str\nC = A; D = A\n")
+    assert split_models(shared, "pkg") is None
+    source.forget()
+
+
+def test_a_repair_that_only_appends_comments_keeps_the_tree() -> None:
+    from generator.models import source
+
+    tree = source.parse(MODULE)
+    commented = source.carry(MODULE, MODULE.replace("    x: int", "    x: int  # note"))
+    assert source.parse(commented) is tree
+    assert source.parse(MODULE) is not tree  # one entry: the newest text
+    source.forget()

@@ -11,7 +11,7 @@ Measured (datamodel-code-generator 0.89): descriptions and titles (docstrings,
 * ``x-python-type``, ``x-python-import``, ``x-is-classvar``, ``x-is-base-class``,
   ``x-datamodel-code-generator-*``...: it writes them as code; ``models/prepare.py`` passes only
   the enum-name/description extensions and ``x-sdk-*``;
-* last line of defence, ``models/postprocess.verify_models``: the module may only hold imports
+* last line of defence, ``models/verify.verify_models``: the module may only hold imports
   of known modules, classes of fields and docstrings, ``Field``/``float``... calls and
   ``model_rebuild()``; anything else stops the run, located.
 
@@ -33,7 +33,7 @@ import pytest
 import yaml
 
 from generator.errors import SpecError
-from generator.models.postprocess import verify_models
+from generator.models.verify import verify_models
 from generator.output.write import write_tree
 from generator.pipeline import build
 

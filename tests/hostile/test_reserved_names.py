@@ -289,6 +289,18 @@ def test_shadowed_or_undefined_names_are_refused_with_file_line_and_reason(
     assert "src/p/m.py:" in text and "F821 Undefined name `undefined`" in text, text
 
 
+def test_a_redefinition_is_refused_by_the_same_check_that_applies_the_fixes(
+    tmp_path: Path,
+) -> None:
+    # one `ruff check --fix` applies the fixes and answers the gate (output/format.py)
+    source = "def f() -> int:\n    return 1\n\n\ndef f() -> int:\n    return 2\n"
+    root = _tree(tmp_path, {"src/p/m.py": source, "src/p/ok.py": "import os\n"})
+    with pytest.raises(GeneratedCodeError) as info:
+        format_tree(root, label="OUT")
+    text = str(info.value)
+    assert "src/p/m.py:5:5: F811" in text and "ok.py" not in text, text
+
+
 def test_failure_error_named_like_a_package_class_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as info:
         build(_with(tmp_path, lambda s: _polling(s).update({"failure-error": "CollideException"})))
