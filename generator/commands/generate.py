@@ -186,9 +186,9 @@ def _say(report: Report, quiet: bool, *, own_spec: bool = False) -> None:
 def _hint_skip_unsupported(spec: Path, exc: SpecError) -> None:
     """When ``--skip-unsupported`` would have generated the package (leaving out what the
     error is about), say so under the error, with what it leaves out: operations, optional
-    parameters, models. The default mode's failure (``pipeline.Blocked``) knows; another error
+    parameters, models. The default mode's failure (``blockers.Blocked``) knows; another error
     (a caller of the pipeline that did not go through it) builds the spec again."""
-    from ..pipeline import Blocked
+    from ..blockers import Blocked
 
     if isinstance(exc, Blocked):
         if exc.left_out is None:  # --skip-unsupported would stop too

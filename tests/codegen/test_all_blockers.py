@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from generator import cli
+from generator.blockers import Blocked, LeftOut
 from generator.errors import SpecError
-from generator.pipeline import Blocked, LeftOut, build
+from generator.pipeline import build
 from generator.read.validator import MAX_REPORTED
 
 # One problem per stage, and one operation that can be generated:

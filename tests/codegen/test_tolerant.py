@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
+from generator.blockers import Blocked, LeftOut
 from generator.errors import SpecError
-from generator.pipeline import Blocked, LeftOut, build
+from generator.pipeline import build
 from generator.read.tolerate import tolerate
 from tests.models_source import models_source
 
