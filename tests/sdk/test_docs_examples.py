@@ -131,9 +131,13 @@ def _auth_monitor(r: Run, out: str) -> None:
 
 def _auth_stream(r: Run, out: str) -> None:
     run_id = r.ns["run"].id
-    printed = [json.loads(line) for line in lines(out)]
-    assert printed == r.server.app.store.run_logs[run_id]
-    assert printed[-1]["message"] == "Training completed"
+    # each event is the declared model (LogEvent): printed as pydantic prints a model
+    printed = lines(out)
+    events = r.server.app.store.run_logs[run_id]
+    assert len(printed) == len(events), out
+    for line, event in zip(printed, events, strict=True):
+        assert f"message={event['message']!r}" in line, (line, event)
+    assert "message='Training completed'" in printed[-1]
 
 
 def _auth_cancel(r: Run, out: str) -> None:
