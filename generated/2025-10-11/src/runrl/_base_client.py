@@ -171,19 +171,26 @@ _NONE_TYPE = type(None)
 class _Later:
     """A return type that is imported once the answer arrives (see :func:`later`)."""
 
-    __slots__ = ("resolve",)
+    __slots__ = ("_resolve", "_type")
 
     def __init__(self, resolve: Callable[[], Any]) -> None:
-        self.resolve = resolve
+        self._resolve = resolve
+        self._type: Any = None
+
+    def resolve(self) -> Any:
+        """The type, imported on the first call (a module-level constant: once per process)."""
+        if self._type is None:
+            self._type = self._resolve()
+        return self._type
 
 
 def later(resolve: Callable[[], type[T]]) -> type[T]:
-    """``cast_to`` for a return type imported only when the answer is there: ``resolve()``
-    imports and returns it. A method that returns a model thus sends its request before the
-    model (and Pydantic's model machinery, ~30 ms) is imported: a command line's first call
-    reaches the network sooner, and one that fails there never pays for it. Typed as the type
-    itself, so mypy checks the method as with the type; at run time a marker that
-    ``_process_response`` resolves."""
+    """``cast_to`` (or a page's ``item_type``) for a type imported only when the answer is
+    there: ``resolve()`` imports and returns it. A method that returns a model thus sends its
+    request before the model (and Pydantic's model machinery, ~30 ms) is imported: a command
+    line's first call reaches the network sooner, and one that fails there never pays for it.
+    Typed as the type itself, so mypy checks the method as with the type; at run time a marker
+    that ``_process_response`` (a page: ``_request_page``) resolves."""
     return cast("type[T]", _Later(resolve))
 
 
@@ -1514,7 +1521,7 @@ class SyncAPIClient(_BaseClient):
         walk: _Walk | None = None,
     ) -> PagedResponse[T]:
         if walk is None:
-            from ._pagination import _Walk
+            from ._pagespec import _Walk  # no Pydantic: the request goes out first
 
             walk = _Walk()
         url = self._next_page_url(op, at.url) if at is not None and at.url is not None else None
@@ -1532,6 +1539,8 @@ class SyncAPIClient(_BaseClient):
         )
         if sink is not None:
             sink.append(cast("APIResponse[Any]", raw))
+        if isinstance(item_type, _Later):  # see later(): imported now that the answer is here
+            item_type = item_type.resolve()
         page, next_request = self._build_page(
             op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
         )
@@ -2000,7 +2009,7 @@ class AsyncAPIClient(_BaseClient):
         walk: _Walk | None = None,
     ) -> PagedResponse[T]:
         if walk is None:
-            from ._pagination import _Walk
+            from ._pagespec import _Walk  # no Pydantic: the request goes out first
 
             walk = _Walk()
         url = self._next_page_url(op, at.url) if at is not None and at.url is not None else None
@@ -2018,6 +2027,8 @@ class AsyncAPIClient(_BaseClient):
         )
         if sink is not None:
             sink.append(cast("APIResponse[Any]", raw))
+        if isinstance(item_type, _Later):  # see later(): imported now that the answer is here
+            item_type = item_type.resolve()
         page, next_request = self._build_page(
             op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
         )

@@ -12,7 +12,7 @@ import sys
 import time
 from datetime import datetime
 from enum import Enum
-from typing import Any, Dict, List, Literal, Optional, TextIO, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, TextIO, Type, Union
 
 from .._base_client import (
     Operation,
@@ -20,27 +20,31 @@ from .._base_client import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
+from .._base_client import later as _later
 from .._exceptions import RunFailedError
-from .._pagination import PagedResponse, PaginationSpec
+from .._pagespec import PaginationSpec
 from .._polling import (
     AsyncRunRLPollingFuture,
     PollingPolicy,
     RunRLPollingFuture,
 )
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._streaming import AsyncEventStream, EventStream
 from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
-from ..models import (
-    LogEvent,
-    Run,
-    RunCompletions,
-    RunHistoryEntry,
-    RunLogs,
-    RunMetrics,
-    RunStatus,
-    RunType,
-)
+
+if TYPE_CHECKING:
+    from .._pagination import PagedResponse
+    from .._streaming import AsyncEventStream, EventStream
+    from ..models import (
+        LogEvent,
+        Run,
+        RunCompletions,
+        RunHistoryEntry,
+        RunLogs,
+        RunMetrics,
+        RunStatus,
+        RunType,
+    )
 
 
 def _follow_line(data: str, line: Optional[str]) -> str:
@@ -59,6 +63,13 @@ def _status_value(obj: object, field: str) -> str:
     return str(value.value if isinstance(value, Enum) else value)
 
 
+def _list_op_returns() -> Type[Run]:
+    from ..models import Run
+
+    return Run
+
+
+_LIST_OP_RETURNS = _later(_list_op_returns)
 _LIST_OP = Operation(
     method="GET",
     path="/runs",
@@ -111,6 +122,15 @@ _CREATE_OP_POLLING = PollingPolicy(
     id_field="id",
     error_field=None,
 )
+
+
+def _get_op_returns() -> Type[Run]:
+    from ..models import Run
+
+    return Run
+
+
+_GET_OP_RETURNS = _later(_get_op_returns)
 _GET_OP = Operation(
     method="GET",
     path="/runs/{id}",
@@ -121,6 +141,15 @@ _GET_OP = Operation(
 _GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
 }
+
+
+def _history_op_returns() -> Type[List[RunHistoryEntry]]:
+    from ..models import RunHistoryEntry
+
+    return List[RunHistoryEntry]
+
+
+_HISTORY_OP_RETURNS = _later(_history_op_returns)
 _HISTORY_OP = Operation(
     method="GET",
     path="/runs/{id}/history",
@@ -131,6 +160,15 @@ _HISTORY_OP = Operation(
 _HISTORY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
 }
+
+
+def _logs_op_returns() -> Type[RunLogs]:
+    from ..models import RunLogs
+
+    return RunLogs
+
+
+_LOGS_OP_RETURNS = _later(_logs_op_returns)
 _LOGS_OP = Operation(
     method="GET",
     path="/runs/{id}/logs",
@@ -155,6 +193,15 @@ _STREAM_LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
 }
 _STREAM_LOGS_OP_FOLLOW_TERMINAL = frozenset(["COMPLETED", "FAILED", "CANCELLED"])
+
+
+def _metrics_op_returns() -> Type[RunMetrics]:
+    from ..models import RunMetrics
+
+    return RunMetrics
+
+
+_METRICS_OP_RETURNS = _later(_metrics_op_returns)
 _METRICS_OP = Operation(
     method="GET",
     path="/runs/{id}/metrics",
@@ -165,6 +212,15 @@ _METRICS_OP = Operation(
 _METRICS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
 }
+
+
+def _completions_op_returns() -> Type[RunCompletions]:
+    from ..models import RunCompletions
+
+    return RunCompletions
+
+
+_COMPLETIONS_OP_RETURNS = _later(_completions_op_returns)
 _COMPLETIONS_OP = Operation(
     method="GET",
     path="/runs/{id}/completions",
@@ -264,7 +320,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=Run,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -314,6 +370,8 @@ class Runs(SyncAPIResource):
           poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
           max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
         """
+        from ..models import Run
+
         check_arguments(
             "runs.create",
             {
@@ -416,7 +474,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=Run,
+            cast_to=_GET_OP_RETURNS,
         )
 
     def history(
@@ -459,7 +517,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=List[RunHistoryEntry],
+            cast_to=_HISTORY_OP_RETURNS,
         )
 
     def logs(
@@ -512,7 +570,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunLogs,
+            cast_to=_LOGS_OP_RETURNS,
         )
 
     def stream_logs(
@@ -536,6 +594,8 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        from ..models import LogEvent
+
         check_arguments(
             "runs.stream_logs",
             {
@@ -629,7 +689,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunMetrics,
+            cast_to=_METRICS_OP_RETURNS,
         )
 
     def completions(
@@ -672,7 +732,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunCompletions,
+            cast_to=_COMPLETIONS_OP_RETURNS,
         )
 
     def cancel(
@@ -783,7 +843,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=Run,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -833,6 +893,8 @@ class AsyncRuns(AsyncAPIResource):
           poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
           max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
         """
+        from ..models import Run
+
         check_arguments(
             "runs.create",
             {
@@ -935,7 +997,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=Run,
+            cast_to=_GET_OP_RETURNS,
         )
 
     async def history(
@@ -978,7 +1040,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=List[RunHistoryEntry],
+            cast_to=_HISTORY_OP_RETURNS,
         )
 
     async def logs(
@@ -1031,7 +1093,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunLogs,
+            cast_to=_LOGS_OP_RETURNS,
         )
 
     def stream_logs(
@@ -1055,6 +1117,8 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        from ..models import LogEvent
+
         check_arguments(
             "runs.stream_logs",
             {
@@ -1148,7 +1212,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunMetrics,
+            cast_to=_METRICS_OP_RETURNS,
         )
 
     async def completions(
@@ -1191,7 +1255,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunCompletions,
+            cast_to=_COMPLETIONS_OP_RETURNS,
         )
 
     async def cancel(
