@@ -95,9 +95,11 @@ if TYPE_CHECKING:
     # call pays for it only once its answer arrives).
     import pydantic
 
+    from ._pagespec import PaginationSpec, _Walk
+
     # Imported where first needed instead (a page, a stream, an upload): `import <package>`
     # then loads neither the page model (Pydantic's model machinery) nor httpx-sse.
-    from ._pagination import PagedResponse, PageRequest, PaginationSpec, _Walk
+    from ._pagination import PagedResponse, PageRequest
     from ._streaming import AsyncEventStream, EventStream
 
 __all__ = [
