@@ -173,17 +173,17 @@ _NONE_TYPE = type(None)
 class _Later:
     """A return type that is imported once the answer arrives (see :func:`later`)."""
 
-    __slots__ = ("_resolve", "_type")
+    __slots__ = ("_resolve", "resolved")
 
     def __init__(self, resolve: Callable[[], Any]) -> None:
         self._resolve = resolve
-        self._type: Any = None
+        self.resolved: Any = None  # the type, once imported (callers read it: no call per call)
 
     def resolve(self) -> Any:
         """The type, imported on the first call (a module-level constant: once per process)."""
-        if self._type is None:
-            self._type = self._resolve()
-        return self._type
+        if self.resolved is None:
+            self.resolved = self._resolve()
+        return self.resolved
 
 
 def later(resolve: Callable[[], type[T]]) -> type[T]:
@@ -1019,7 +1019,7 @@ class _BaseClient:
     def _process_response(self, op: Operation, response: httpx.Response, cast_to: type[T]) -> T:
         """Unwrap the envelope and convert the payload to ``cast_to``."""
         if isinstance(cast_to, _Later):  # see later(): imported now that the answer is here
-            cast_to = cast_to.resolve()
+            cast_to = cast_to.resolved or cast_to.resolve()
         if cast_to is _NONE_TYPE:
             return cast(T, None)
         if cast_to is bytes:
@@ -1542,7 +1542,7 @@ class SyncAPIClient(_BaseClient):
         if sink is not None:
             sink.append(cast("APIResponse[Any]", raw))
         if isinstance(item_type, _Later):  # see later(): imported now that the answer is here
-            item_type = item_type.resolve()
+            item_type = item_type.resolved or item_type.resolve()
         page, next_request = self._build_page(
             op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
         )
@@ -2030,7 +2030,7 @@ class AsyncAPIClient(_BaseClient):
         if sink is not None:
             sink.append(cast("APIResponse[Any]", raw))
         if isinstance(item_type, _Later):  # see later(): imported now that the answer is here
-            item_type = item_type.resolve()
+            item_type = item_type.resolved or item_type.resolve()
         page, next_request = self._build_page(
             op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
         )
