@@ -35,7 +35,7 @@ _CAST = (Import("typing", "Type"), Import("typing", "cast as _cast"))
 _LATER = (Import("typing", "Type"), Import("._base_client", "later as _later"))
 _NO_CONTENT = (Import("._types", "NoneType"),)
 _FOLLOW = (Import("enum", "Enum"), Import("typing", "TextIO"))
-_FOLLOW_MODULES = ("asyncio", "json", "sys", "time")
+_FOLLOW_MODULES = ("json", "sys", "time")  # asyncio: in the async helper (_method.jinja)
 # Modules whose names a lazy module (models=False) imports only for type checkers: the models,
 # the page model and the event stream (they import Pydantic); the method bodies import what
 # they need when called (templates/client/_method.jinja).

@@ -5,7 +5,6 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import json
 import sys
@@ -1157,6 +1156,8 @@ class AsyncRuns(AsyncAPIResource):
           file: Where to print (default: standard output).
           poll_interval: Seconds to wait before reopening a stream that ended early (default: the client's ``poll_interval``).
         """
+        import asyncio  # here: importing the module does not load it (a CLI's first command)
+
         out = sys.stdout if file is None else file
         pause = self._client.config.poll_interval if poll_interval is None else poll_interval
         last_event_id: Optional[str] = None
