@@ -365,6 +365,9 @@ CLI_PROBE = (
     "sys.stdout = _out"
 )
 CLI_FIRST = "['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--max-retries', '0', 'health']"
+# A namespace's commands (their resource module is imported; a page of models, one model).
+CLI_LIST = CLI_FIRST.replace("'health'", "'files', 'list'")
+CLI_GET = CLI_FIRST.replace("'health'", "'runs', 'get', '1'")
 
 
 def bench_imports(venvs: dict[str, Venv]) -> dict[str, dict[str, list[float]]]:
@@ -381,6 +384,8 @@ def bench_imports(venvs: dict[str, Venv]) -> dict[str, dict[str, list[float]]]:
         ("cli command help", ours, CLI_PROBE.format(args="['runs', 'create', '--help']")),
         # A first command up to its request (a closed port: no server time in the number).
         ("cli first command", ours, CLI_PROBE.format(args=CLI_FIRST)),
+        ("cli namespace list", ours, CLI_PROBE.format(args=CLI_LIST)),
+        ("cli namespace get", ours, CLI_PROBE.format(args=CLI_GET)),
         ("v022 floor", old, "import httpx, pydantic"),
         ("v022 import", old, "import runrl"),
         ("v022 construct", old, construct),

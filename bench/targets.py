@@ -303,6 +303,8 @@ def cli_rows(imp: dict[str, Any]) -> list[Row]:
         ("cli help", "`runrl --help`"),
         ("cli command help", "`runrl runs create --help`"),
         ("cli first command", "`runrl health` up to its request (a closed port)"),
+        ("cli namespace list", "`runrl files list` up to its request (a closed port)"),
+        ("cli namespace get", "`runrl runs get 1` up to its request (a closed port)"),
     ):
         if name not in imp:
             continue

@@ -29,13 +29,17 @@ _EVERY_METHOD = (
     Import("._types", "Timeout"),
 )
 _CONSTRAINTS = (Import("._validation", "check_arguments"),)
-_PAGES = (Import("._pagination", "PaginationSpec"),)
+_PAGES = (Import("._pagespec", "PaginationSpec"),)
 _STREAMS = (Import("._streaming", "EventStream"), Import("._streaming", "AsyncEventStream"))
 _CAST = (Import("typing", "Type"), Import("typing", "cast as _cast"))
 _LATER = (Import("typing", "Type"), Import("._base_client", "later as _later"))
 _NO_CONTENT = (Import("._types", "NoneType"),)
 _FOLLOW = (Import("enum", "Enum"), Import("typing", "TextIO"))
-_FOLLOW_MODULES = ("asyncio", "json", "sys", "time")
+_FOLLOW_MODULES = ("json", "sys", "time")  # asyncio: in the async helper (_method.jinja)
+# Modules whose names a lazy module (models=False) imports only for type checkers: the models,
+# the page model and the event stream (they import Pydantic); the method bodies import what
+# they need when called (templates/client/_method.jinja).
+_TYPE_ONLY_MODULES = (".models", "._pagination", "._streaming")
 # Imports written one name per line (the formatter keeps them so: a trailing comma).
 _ONE_PER_LINE = ("models", "_polling")
 
@@ -55,12 +59,25 @@ TEMPLATE_CLASS_NAMES = frozenset(
 
 
 def method_imports(pkg: ir.Package, methods: Iterable[ir.Method], *, models: bool) -> set[Import]:
-    """What a module holding ``methods`` imports (the models only if ``models``)."""
-    methods = list(methods)
+    """What a module holding ``methods`` imports at run time. With ``models`` everything at
+    module level; without (a lazy module: the client, a resource module) the names of
+    ``_TYPE_ONLY_MODULES`` are left to :func:`type_only_imports`."""
+    found = _all_imports(pkg, methods, lazy=not models)
+    return found if models else {i for i in found if i.module not in _TYPE_ONLY_MODULES}
+
+
+def type_only_imports(pkg: ir.Package, methods: Iterable[ir.Method]) -> set[Import]:
+    """What a lazy module imports under ``if TYPE_CHECKING:`` (the annotations' models, page
+    and stream classes: never loaded by importing the module)."""
+    found = _all_imports(pkg, methods, lazy=True)
+    return {i for i in found if i.module in _TYPE_ONLY_MODULES}
+
+
+def _all_imports(pkg: ir.Package, methods: Iterable[ir.Method], *, lazy: bool) -> set[Import]:
     found: set[Import] = set(_EVERY_METHOD)
     for meth in methods:
         for kind in meth.types:
-            found |= {i for i in kind.imports() if models or i.module != ".models"}
+            found.update(kind.imports())
         if meth.constrained_params:
             found.update(_CONSTRAINTS)
         if meth.returns.pagination is not None:
@@ -75,7 +92,7 @@ def method_imports(pkg: ir.Package, methods: Iterable[ir.Method], *, models: boo
                 found.add(Import("._encoding", helper))
         if meth.returns.needs_cast:
             found.update(_CAST)
-        if not models and deferred_return(meth):
+        if lazy and deferred_return(meth):
             found.update(_LATER)
         if meth.returns.kind == "none" and meth.polling is None:
             found.update(_NO_CONTENT)
@@ -89,18 +106,25 @@ def method_imports(pkg: ir.Package, methods: Iterable[ir.Method], *, models: boo
     return found
 
 
+def runtime_models(meth: ir.Method) -> list[str]:
+    """The model classes a lazy module's method body names when called: those of what it
+    passes as ``cast_to``/``item_type``/``event_type`` (the arguments' models are only in its
+    signature, which ``from __future__ import annotations`` leaves unevaluated; a default is
+    always a literal)."""
+    return [] if meth.returns.kind == "none" else sorted(meth.returns.cast_type.models())
+
+
 def deferred_return(meth: ir.Method) -> bool:
-    """Whether a client-level method imports its models only once the answer is there: they
-    are all in what it returns, a class or ``List[...]`` (``_method.jinja`` makes the same
-    test). A command line's first call then reaches the network before Pydantic's model
-    machinery is imported (issue 19: fast to start)."""
+    """Whether a lazy module's method imports its models only once the answer is there: it
+    returns a value or a page of a class or ``List[...]`` that names models (``_method.jinja``
+    makes the same test). A command line's first call then reaches the network before
+    Pydantic's model machinery is imported (issue 19: fast to start)."""
     returns = meth.returns
     return (
-        bool(meth.models)
-        and returns.kind == "value"
+        bool(runtime_models(meth))
+        and returns.kind in ("value", "page")
         and meth.polling is None
         and not returns.needs_cast
-        and sorted(returns.cast_type.models()) == list(meth.models)
     )
 
 
@@ -129,8 +153,3 @@ def from_imports(found: set[Import], dots: str) -> list[str]:
         else:
             lines.append(f"from {module} import {', '.join(names)}")
     return lines
-
-
-def models_of(methods: Iterable[ir.Method]) -> list[str]:
-    """The model classes the methods name, sorted."""
-    return sorted({name for meth in methods for name in meth.models})

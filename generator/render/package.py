@@ -18,7 +18,7 @@ from .commands import command_table
 from .commands import examples as cli_examples
 from .environment import TEMPLATES, environment
 from .examples import example_call
-from .imports import from_imports, method_imports, models_of, module_imports
+from .imports import from_imports, method_imports, module_imports, type_only_imports
 from .readme import contents, overlay_sections
 
 
@@ -64,7 +64,7 @@ def render_package(
         "client/_client.py.jinja",
         f"{src}/_client.py",
         imports=_imports(pkg, api.client_methods, ".", models=False),
-        models_used=models_of(api.client_methods),
+        type_only=from_imports(type_only_imports(pkg, api.client_methods), "."),
     )
     render("client/_resource.py.jinja", f"{src}/_resource.py")
     render("client/resources__init__.py.jinja", f"{src}/resources/__init__.py")
@@ -75,7 +75,8 @@ def render_package(
             f"{src}/resources/{ns.name}.py",
             ns=ns,
             children=[by_name[child] for child in ns.children],
-            imports=_imports(pkg, ns.methods, "..", models=True),
+            imports=_imports(pkg, ns.methods, "..", models=False),
+            type_only=from_imports(type_only_imports(pkg, ns.methods), ".."),
         )
     # The object layer (response links): one module, loaded on first use (templates/resources/).
     if api.objects is not None:

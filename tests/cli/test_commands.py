@@ -319,18 +319,29 @@ def test_an_unreachable_api_exits_3(cli: Cli) -> None:
 _FIRST_COMMAND = """
 import sys
 from runrl._cli import main
-code = main(["--base-url", "http://127.0.0.1:9", "--max-retries", "0", "health"])
+args = ["--base-url", "http://127.0.0.1:9", "--max-retries", "0", *sys.argv[1:]]
+code = main(args)
 models = sorted(m for m in sys.modules if m.startswith("runrl.models."))
 print(code, "pydantic" in sys.modules, "pydantic.main" in sys.modules, models)
 """
 
 
-def test_a_first_command_reaches_the_network_before_pydantic_is_imported(cli: Cli) -> None:
-    """Issue 19 (fast to start): `runrl health` sends its request before importing Pydantic
-    or its return model, which it does only once an answer is there (here none: a closed
-    port). How long that takes is `make bench`'s row, not a test."""
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["health"],  # a method of the client itself
+        ["files", "list"],  # a namespace's list: a page of models
+        ["runs", "get", "1"],  # a namespace whose module also has streams and futures
+    ],
+)
+def test_a_first_command_reaches_the_network_before_pydantic_is_imported(
+    cli: Cli, command: list[str]
+) -> None:
+    """Issue 19 (fast to start): a first command sends its request before importing Pydantic,
+    the page model or its return model, which it does only once an answer is there (here
+    none: a closed port). How long that takes is `make bench`'s row, not a test."""
     proc = subprocess.run(
-        [sys.executable, "-c", _FIRST_COMMAND],
+        [sys.executable, "-c", _FIRST_COMMAND, *command],
         env=cli.installed.env(RUNRL_API_KEY=KEY),
         capture_output=True,
         text=True,

@@ -201,8 +201,9 @@ def test_raw_response_and_rate_limit_state(server: TestServer) -> None:
 
 
 def test_a_later_return_type_is_imported_only_once_the_answer_arrives(server: TestServer) -> None:
-    """``later(resolve)`` (what a client-level method passes): ``resolve`` runs after the
-    answer, once per call, also through a raw response; never when nothing answers."""
+    """``later(resolve)`` (what a generated method passes: a module constant): ``resolve``
+    runs after the answer, once per ``later`` object, also through a raw response; never
+    when nothing answers."""
     from runrl_rt._base_client import later
 
     server.on("GET", "/runs/7", lambda r, n: envelope(RUN))

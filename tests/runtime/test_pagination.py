@@ -170,3 +170,41 @@ async def test_a_search_body_is_sent_with_every_page(server: TestServer, is_asyn
     assert [dict(r.query).get("page") for r in seen] == [None, "2", "3"]
     assert [r.json() for r in seen] == [body] * 3
     assert all(r.headers["content-type"] == "application/json" for r in seen)
+
+
+def test_a_later_item_type_is_imported_once_the_first_page_arrives(server: TestServer) -> None:
+    """A resource module passes ``item_type=later(...)`` (issue 19: its models load only
+    when an answer is there): resolved after the first answer, once, and every page walked
+    across is of the real class."""
+    from runrl_rt._base_client import later
+
+    server.on("GET", "/files", three_pages)
+    resolved: list[int] = []
+
+    def item_type() -> type[File]:
+        resolved.append(len(server.seen()))  # how many requests the server had seen by then
+        return File
+
+    deferred = later(item_type)
+    with make_client(server.url) as client:
+        query = {"type": "prompt", "per_page": 2}
+        page = client.request_page(LIST_FILES, query=query, item_type=deferred, pagination=SPEC)
+        assert resolved == [1]
+        assert [type(f) for f in page] == [File] * 5 and resolved == [1]
+        again = client.request_page(LIST_FILES, query=query, item_type=deferred, pagination=SPEC)
+        assert isinstance(again.items[0], File) and resolved == [1]
+
+
+@pytest.mark.anyio
+async def test_a_later_item_type_in_the_async_client(server: TestServer) -> None:
+    from runrl_rt._base_client import later
+
+    server.on("GET", "/files", three_pages)
+    async with make_async_client(server.url) as client:
+        page = await client.request_page(
+            LIST_FILES,
+            query={"type": "prompt", "per_page": 2},
+            item_type=later(lambda: File),
+            pagination=SPEC,
+        )
+        assert [f.id async for f in page][-1] == "f3-0"

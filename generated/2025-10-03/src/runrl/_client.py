@@ -26,7 +26,9 @@ from ._config import ClientConfig
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
 if TYPE_CHECKING:
-    from .models import HealthStatus
+    from .models import (
+        HealthStatus,
+    )
     from .resources.api_keys import (
         ApiKeys,
         ApiKeysWithRawResponse,
@@ -76,6 +78,14 @@ if TYPE_CHECKING:
         ValidationWithRawResponse,
     )
 
+
+def _health_op_returns() -> Type[HealthStatus]:
+    from .models import HealthStatus
+
+    return HealthStatus
+
+
+_HEALTH_OP_RETURNS = _later(_health_op_returns)
 _HEALTH_OP = Operation(
     method="GET",
     path="/health",
@@ -268,12 +278,6 @@ class RunRLClient(SyncAPIClient):
 
         ``GET /health`` (scope: read).
         """
-
-        def _returns() -> Type[HealthStatus]:
-            from .models import HealthStatus
-
-            return HealthStatus
-
         return self.request(
             _HEALTH_OP,
             options=RequestOptions(
@@ -285,7 +289,7 @@ class RunRLClient(SyncAPIClient):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=_later(_returns),
+            cast_to=_HEALTH_OP_RETURNS,
         )
 
 
@@ -459,12 +463,6 @@ class AsyncRunRLClient(AsyncAPIClient):
 
         ``GET /health`` (scope: read).
         """
-
-        def _returns() -> Type[HealthStatus]:
-            from .models import HealthStatus
-
-            return HealthStatus
-
         return await self.request(
             _HEALTH_OP,
             options=RequestOptions(
@@ -476,7 +474,7 @@ class AsyncRunRLClient(AsyncAPIClient):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=_later(_returns),
+            cast_to=_HEALTH_OP_RETURNS,
         )
 
 

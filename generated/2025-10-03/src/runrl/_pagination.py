@@ -17,12 +17,13 @@ import logging
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, Literal, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
 import httpx
 import pydantic
 
 from ._models import BaseModel
+from ._pagespec import PaginationSpec, _Walk
 
 if TYPE_CHECKING:
     from ._base_client import APIResponse
@@ -44,63 +45,12 @@ _TOTAL_PAGES_KEYS = ("total_pages", "totalPages", "pages", "page_count", "pageCo
 _HAS_MORE_KEYS = ("has_more", "hasMore", "has_next", "hasNext", "has_next_page", "hasNextPage")
 
 
-_Style = Literal["page", "offset", "cursor", "last_item", "next_url", "link_header", "single"]
-
-
-@dataclass(frozen=True)
-class PaginationSpec:
-    """How an operation paginates (from its ``x-sdk-pagination`` extension, or inferred).
-
-    The payload is an object with the list under ``items`` (``""``: the payload is the list)
-    and the pagination facts under ``meta`` (``""``: the payload's own members). Then, by
-    ``style``:
-
-    * ``"page"``: pages chosen with the ``page_param`` query parameter, sized by ``size_param``;
-    * ``"offset"``: the next page starts at ``offset_param`` = offset + items received, sized
-      by ``limit_param``;
-    * ``"cursor"``: the member at path ``next_cursor`` is sent back as ``cursor_param``;
-    * ``"last_item"``: the member at path ``next_cursor`` of the page's last item (its ``id``)
-      is sent back as ``cursor_param`` (Stripe's ``starting_after``), while ``has_more`` holds;
-    * ``"next_url"``: the member at path ``next_url`` is the URL of the next page;
-    * ``"link_header"``: the ``Link`` header's ``rel="next"`` is the URL of the next page;
-    * ``"single"``: the payload is a bare list, a single page.
-
-    ``has_more`` is the path of a boolean saying whether more pages follow (``()``: the usual
-    spellings in ``meta``). Paths are tuples of member names into the payload.
-    """
-
-    style: _Style = "page"
-    items: str = "items"
-    meta: str = "pagination"
-    page_param: str = "page"
-    size_param: str = "per_page"
-    offset_param: str = "offset"
-    limit_param: str = "limit"
-    cursor_param: str = "cursor"
-    next_cursor: tuple[str, ...] = ("next_cursor",)
-    next_url: tuple[str, ...] = ("next",)
-    has_more: tuple[str, ...] = ()
-
-
 @dataclass(frozen=True)
 class PageRequest:
     """How to ask for a next page: query parameters to set, or a URL the server gave."""
 
     params: Mapping[str, object] = field(default_factory=dict)
     url: Optional[str] = None
-
-
-class _Walk:
-    """What the pages of one listing share, so that a server that loops cannot make iteration
-    endless: the cursors and URLs already followed, the previous page's items, and how many
-    empty pages came in a row."""
-
-    __slots__ = ("empty_run", "previous", "seen")
-
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
-        self.previous: Any = None
-        self.empty_run = 0
 
 
 def _int_of(value: object) -> Optional[int]:

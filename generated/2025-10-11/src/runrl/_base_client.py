@@ -95,9 +95,11 @@ if TYPE_CHECKING:
     # call pays for it only once its answer arrives).
     import pydantic
 
+    from ._pagespec import PaginationSpec, _Walk
+
     # Imported where first needed instead (a page, a stream, an upload): `import <package>`
     # then loads neither the page model (Pydantic's model machinery) nor httpx-sse.
-    from ._pagination import PagedResponse, PageRequest, PaginationSpec, _Walk
+    from ._pagination import PagedResponse, PageRequest
     from ._streaming import AsyncEventStream, EventStream
 
 __all__ = [
@@ -171,19 +173,26 @@ _NONE_TYPE = type(None)
 class _Later:
     """A return type that is imported once the answer arrives (see :func:`later`)."""
 
-    __slots__ = ("resolve",)
+    __slots__ = ("_resolve", "resolved")
 
     def __init__(self, resolve: Callable[[], Any]) -> None:
-        self.resolve = resolve
+        self._resolve = resolve
+        self.resolved: Any = None  # the type, once imported (callers read it: no call per call)
+
+    def resolve(self) -> Any:
+        """The type, imported on the first call (a module-level constant: once per process)."""
+        if self.resolved is None:
+            self.resolved = self._resolve()
+        return self.resolved
 
 
 def later(resolve: Callable[[], type[T]]) -> type[T]:
-    """``cast_to`` for a return type imported only when the answer is there: ``resolve()``
-    imports and returns it. A method that returns a model thus sends its request before the
-    model (and Pydantic's model machinery, ~30 ms) is imported: a command line's first call
-    reaches the network sooner, and one that fails there never pays for it. Typed as the type
-    itself, so mypy checks the method as with the type; at run time a marker that
-    ``_process_response`` resolves."""
+    """``cast_to`` (or a page's ``item_type``) for a type imported only when the answer is
+    there: ``resolve()`` imports and returns it. A method that returns a model thus sends its
+    request before the model (and Pydantic's model machinery, ~30 ms) is imported: a command
+    line's first call reaches the network sooner, and one that fails there never pays for it.
+    Typed as the type itself, so mypy checks the method as with the type; at run time a marker
+    that ``_process_response`` (a page: ``_request_page``) resolves."""
     return cast("type[T]", _Later(resolve))
 
 
@@ -1010,7 +1019,7 @@ class _BaseClient:
     def _process_response(self, op: Operation, response: httpx.Response, cast_to: type[T]) -> T:
         """Unwrap the envelope and convert the payload to ``cast_to``."""
         if isinstance(cast_to, _Later):  # see later(): imported now that the answer is here
-            cast_to = cast_to.resolve()
+            cast_to = cast_to.resolved or cast_to.resolve()
         if cast_to is _NONE_TYPE:
             return cast(T, None)
         if cast_to is bytes:
@@ -1514,7 +1523,7 @@ class SyncAPIClient(_BaseClient):
         walk: _Walk | None = None,
     ) -> PagedResponse[T]:
         if walk is None:
-            from ._pagination import _Walk
+            from ._pagespec import _Walk  # no Pydantic: the request goes out first
 
             walk = _Walk()
         url = self._next_page_url(op, at.url) if at is not None and at.url is not None else None
@@ -1532,6 +1541,8 @@ class SyncAPIClient(_BaseClient):
         )
         if sink is not None:
             sink.append(cast("APIResponse[Any]", raw))
+        if isinstance(item_type, _Later):  # see later(): imported now that the answer is here
+            item_type = item_type.resolved or item_type.resolve()
         page, next_request = self._build_page(
             op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
         )
@@ -2000,7 +2011,7 @@ class AsyncAPIClient(_BaseClient):
         walk: _Walk | None = None,
     ) -> PagedResponse[T]:
         if walk is None:
-            from ._pagination import _Walk
+            from ._pagespec import _Walk  # no Pydantic: the request goes out first
 
             walk = _Walk()
         url = self._next_page_url(op, at.url) if at is not None and at.url is not None else None
@@ -2018,6 +2029,8 @@ class AsyncAPIClient(_BaseClient):
         )
         if sink is not None:
             sink.append(cast("APIResponse[Any]", raw))
+        if isinstance(item_type, _Later):  # see later(): imported now that the answer is here
+            item_type = item_type.resolved or item_type.resolve()
         page, next_request = self._build_page(
             op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
         )

@@ -10,7 +10,6 @@ terminal, one plain line per status change elsewhere.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import math
 import sys
@@ -27,7 +26,7 @@ from collections.abc import (
 )
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Generic, TextIO, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar, cast
 
 from . import _deadline
 from ._exceptions import (
@@ -37,6 +36,11 @@ from ._exceptions import (
     RateLimitError,
     TimeoutError,
 )
+
+if TYPE_CHECKING:
+    # Imported by the async functions that use it: a command line's first (sync) command
+    # does not pay for asyncio (~10 ms).
+    import asyncio
 
 __all__ = [
     "AsyncRunRLPollingFuture",
@@ -543,6 +547,8 @@ class AsyncRunRLPollingFuture(Generic[T]):
     async def _wait(self, timeout: float | None, display: _ProgressDisplay | None) -> T:
         limit = self._max_timeout if timeout is None else _wait_limit("timeout", max(timeout, 0.0))
         deadline = time.monotonic() + limit
+        import asyncio
+
         pause, asked_by_server = self._poll_interval, False
         while True:
             if display is not None:
@@ -703,6 +709,8 @@ async def async_wait_all(
 
     The first failure is raised. ``timeout`` bounds each future's wait.
     """
+    import asyncio
+
     return list(await asyncio.gather(*(future.result(timeout) for future in futures)))
 
 
@@ -713,6 +721,8 @@ async def async_as_completed(
 
     Raises ``TimeoutError`` if ``timeout`` seconds pass with futures still pending.
     """
+    import asyncio
+
     tasks: dict[asyncio.Future[None], AsyncRunRLPollingFuture[T]] = {
         asyncio.ensure_future(_settle(future)): future for future in futures
     }

@@ -6,7 +6,7 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 from __future__ import annotations
 
 import functools
-from typing import Any, Dict, Literal, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Literal, Optional, Type, Union
 
 from .._base_client import (
     Operation,
@@ -14,8 +14,9 @@ from .._base_client import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
+from .._base_client import later as _later
 from .._exceptions import RunFailedError
-from .._pagination import PagedResponse, PaginationSpec
+from .._pagespec import PaginationSpec
 from .._polling import (
     AsyncRunRLPollingFuture,
     PollingPolicy,
@@ -24,12 +25,23 @@ from .._polling import (
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
-from ..models import (
-    Deployment,
-    DeploymentCheck,
-    DeploymentStatus,
-)
 
+if TYPE_CHECKING:
+    from .._pagination import PagedResponse
+    from ..models import (
+        Deployment,
+        DeploymentCheck,
+        DeploymentStatus,
+    )
+
+
+def _list_op_returns() -> Type[Deployment]:
+    from ..models import Deployment
+
+    return Deployment
+
+
+_LIST_OP_RETURNS = _later(_list_op_returns)
 _LIST_OP = Operation(
     method="GET",
     path="/deployments",
@@ -70,6 +82,15 @@ _CREATE_OP_POLLING = PollingPolicy(
     id_field="id",
     error_field=None,
 )
+
+
+def _check_op_returns() -> Type[DeploymentCheck]:
+    from ..models import DeploymentCheck
+
+    return DeploymentCheck
+
+
+_CHECK_OP_RETURNS = _later(_check_op_returns)
 _CHECK_OP = Operation(
     method="POST",
     path="/deployments/check",
@@ -81,6 +102,15 @@ _CHECK_OP = Operation(
 _CHECK_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
 }
+
+
+def _get_op_returns() -> Type[Deployment]:
+    from ..models import Deployment
+
+    return Deployment
+
+
+_GET_OP_RETURNS = _later(_get_op_returns)
 _GET_OP = Operation(
     method="GET",
     path="/deployments/{id}",
@@ -173,7 +203,7 @@ class Deployments(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=Deployment,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -203,6 +233,8 @@ class Deployments(SyncAPIResource):
           poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
           max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
         """
+        from ..models import Deployment
+
         check_arguments(
             "deployments.create",
             {
@@ -284,7 +316,7 @@ class Deployments(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=DeploymentCheck,
+            cast_to=_CHECK_OP_RETURNS,
         )
 
     def get(
@@ -327,7 +359,7 @@ class Deployments(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=Deployment,
+            cast_to=_GET_OP_RETURNS,
         )
 
     def delete(
@@ -435,7 +467,7 @@ class AsyncDeployments(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=Deployment,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -465,6 +497,8 @@ class AsyncDeployments(AsyncAPIResource):
           poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
           max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
         """
+        from ..models import Deployment
+
         check_arguments(
             "deployments.create",
             {
@@ -546,7 +580,7 @@ class AsyncDeployments(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=DeploymentCheck,
+            cast_to=_CHECK_OP_RETURNS,
         )
 
     async def get(
@@ -589,7 +623,7 @@ class AsyncDeployments(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=Deployment,
+            cast_to=_GET_OP_RETURNS,
         )
 
     async def delete(

@@ -5,7 +5,7 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 
 from __future__ import annotations
 
-from typing import Any, Dict, Literal, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Literal, Optional, Type, Union
 
 from .._base_client import (
     Operation,
@@ -13,18 +13,30 @@ from .._base_client import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from .._pagination import PagedResponse, PaginationSpec
+from .._base_client import later as _later
+from .._pagespec import PaginationSpec
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
-from ..models import (
-    LikeResult,
-    SharedConfiguration,
-    SharedConfigurationCopy,
-    SharedConfigurationData,
-    Visibility,
-)
 
+if TYPE_CHECKING:
+    from .._pagination import PagedResponse
+    from ..models import (
+        LikeResult,
+        SharedConfiguration,
+        SharedConfigurationCopy,
+        SharedConfigurationData,
+        Visibility,
+    )
+
+
+def _list_op_returns() -> Type[SharedConfiguration]:
+    from ..models import SharedConfiguration
+
+    return SharedConfiguration
+
+
+_LIST_OP_RETURNS = _later(_list_op_returns)
 _LIST_OP = Operation(
     method="GET",
     path="/shared-configurations",
@@ -39,6 +51,15 @@ _LIST_OP_PAGINATION = PaginationSpec(
     page_param="page",
     size_param="per_page",
 )
+
+
+def _create_op_returns() -> Type[SharedConfiguration]:
+    from ..models import SharedConfiguration
+
+    return SharedConfiguration
+
+
+_CREATE_OP_RETURNS = _later(_create_op_returns)
 _CREATE_OP = Operation(
     method="POST",
     path="/shared-configurations",
@@ -53,6 +74,15 @@ _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "reward_file_id": {"type": "string"},
     "description": {"type": "string"},
 }
+
+
+def _browse_op_returns() -> Type[SharedConfiguration]:
+    from ..models import SharedConfiguration
+
+    return SharedConfiguration
+
+
+_BROWSE_OP_RETURNS = _later(_browse_op_returns)
 _BROWSE_OP = Operation(
     method="GET",
     path="/shared-configurations/browse",
@@ -75,6 +105,15 @@ _BROWSE_OP_PAGINATION = PaginationSpec(
     page_param="page",
     size_param="per_page",
 )
+
+
+def _get_op_returns() -> Type[SharedConfiguration]:
+    from ..models import SharedConfiguration
+
+    return SharedConfiguration
+
+
+_GET_OP_RETURNS = _later(_get_op_returns)
 _GET_OP = Operation(
     method="GET",
     path="/shared-configurations/{uuid}",
@@ -85,6 +124,15 @@ _GET_OP = Operation(
 _GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "uuid": {"type": "string"},
 }
+
+
+def _update_op_returns() -> Type[SharedConfiguration]:
+    from ..models import SharedConfiguration
+
+    return SharedConfiguration
+
+
+_UPDATE_OP_RETURNS = _later(_update_op_returns)
 _UPDATE_OP = Operation(
     method="PUT",
     path="/shared-configurations/{uuid}",
@@ -108,6 +156,15 @@ _DELETE_OP = Operation(
 _DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "uuid": {"type": "string"},
 }
+
+
+def _data_op_returns() -> Type[SharedConfigurationData]:
+    from ..models import SharedConfigurationData
+
+    return SharedConfigurationData
+
+
+_DATA_OP_RETURNS = _later(_data_op_returns)
 _DATA_OP = Operation(
     method="GET",
     path="/shared-configurations/{uuid}/data",
@@ -118,6 +175,15 @@ _DATA_OP = Operation(
 _DATA_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "uuid": {"type": "string"},
 }
+
+
+def _copy_op_returns() -> Type[SharedConfigurationCopy]:
+    from ..models import SharedConfigurationCopy
+
+    return SharedConfigurationCopy
+
+
+_COPY_OP_RETURNS = _later(_copy_op_returns)
 _COPY_OP = Operation(
     method="POST",
     path="/shared-configurations/{uuid}/copy",
@@ -128,6 +194,15 @@ _COPY_OP = Operation(
 _COPY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "uuid": {"type": "string"},
 }
+
+
+def _like_op_returns() -> Type[LikeResult]:
+    from ..models import LikeResult
+
+    return LikeResult
+
+
+_LIKE_OP_RETURNS = _later(_like_op_returns)
 _LIKE_OP = Operation(
     method="POST",
     path="/shared-configurations/{uuid}/like",
@@ -186,7 +261,7 @@ class SharedConfigurations(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=SharedConfiguration,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -255,7 +330,7 @@ class SharedConfigurations(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=SharedConfiguration,
+            cast_to=_CREATE_OP_RETURNS,
         )
 
     def browse(
@@ -320,7 +395,7 @@ class SharedConfigurations(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=SharedConfiguration,
+            item_type=_BROWSE_OP_RETURNS,
             pagination=_BROWSE_OP_PAGINATION,
         )
 
@@ -364,7 +439,7 @@ class SharedConfigurations(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=SharedConfiguration,
+            cast_to=_GET_OP_RETURNS,
         )
 
     def update(
@@ -429,7 +504,7 @@ class SharedConfigurations(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=SharedConfiguration,
+            cast_to=_UPDATE_OP_RETURNS,
         )
 
     def delete(
@@ -515,7 +590,7 @@ class SharedConfigurations(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=SharedConfigurationData,
+            cast_to=_DATA_OP_RETURNS,
         )
 
     def copy(
@@ -559,7 +634,7 @@ class SharedConfigurations(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=SharedConfigurationCopy,
+            cast_to=_COPY_OP_RETURNS,
         )
 
     def like(
@@ -603,7 +678,7 @@ class SharedConfigurations(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=LikeResult,
+            cast_to=_LIKE_OP_RETURNS,
         )
 
 
@@ -640,7 +715,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=SharedConfiguration,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -709,7 +784,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=SharedConfiguration,
+            cast_to=_CREATE_OP_RETURNS,
         )
 
     async def browse(
@@ -774,7 +849,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=SharedConfiguration,
+            item_type=_BROWSE_OP_RETURNS,
             pagination=_BROWSE_OP_PAGINATION,
         )
 
@@ -818,7 +893,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=SharedConfiguration,
+            cast_to=_GET_OP_RETURNS,
         )
 
     async def update(
@@ -883,7 +958,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=SharedConfiguration,
+            cast_to=_UPDATE_OP_RETURNS,
         )
 
     async def delete(
@@ -969,7 +1044,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=SharedConfigurationData,
+            cast_to=_DATA_OP_RETURNS,
         )
 
     async def copy(
@@ -1013,7 +1088,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=SharedConfigurationCopy,
+            cast_to=_COPY_OP_RETURNS,
         )
 
     async def like(
@@ -1057,7 +1132,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=LikeResult,
+            cast_to=_LIKE_OP_RETURNS,
         )
 
 

@@ -5,7 +5,7 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Optional, Type, Union
 
 from .._base_client import (
     Operation,
@@ -13,15 +13,27 @@ from .._base_client import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from .._pagination import PagedResponse, PaginationSpec
+from .._base_client import later as _later
+from .._pagespec import PaginationSpec
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
-from ..models import (
-    McpTestResult,
-    Tool,
-)
 
+if TYPE_CHECKING:
+    from .._pagination import PagedResponse
+    from ..models import (
+        McpTestResult,
+        Tool,
+    )
+
+
+def _list_op_returns() -> Type[Tool]:
+    from ..models import Tool
+
+    return Tool
+
+
+_LIST_OP_RETURNS = _later(_list_op_returns)
 _LIST_OP = Operation(
     method="GET",
     path="/tools",
@@ -46,6 +58,15 @@ _LIST_OP_PAGINATION = PaginationSpec(
     page_param="page",
     size_param="per_page",
 )
+
+
+def _create_op_returns() -> Type[Tool]:
+    from ..models import Tool
+
+    return Tool
+
+
+_CREATE_OP_RETURNS = _later(_create_op_returns)
 _CREATE_OP = Operation(
     method="POST",
     path="/tools",
@@ -59,6 +80,15 @@ _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "description": {"type": "string"},
     "is_public": {"type": "boolean"},
 }
+
+
+def _test_connection_op_returns() -> Type[McpTestResult]:
+    from ..models import McpTestResult
+
+    return McpTestResult
+
+
+_TEST_CONNECTION_OP_RETURNS = _later(_test_connection_op_returns)
 _TEST_CONNECTION_OP = Operation(
     method="POST",
     path="/tools/test-mcp",
@@ -70,6 +100,15 @@ _TEST_CONNECTION_OP = Operation(
 _TEST_CONNECTION_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "mcp_url": {"type": "string"},
 }
+
+
+def _get_op_returns() -> Type[Tool]:
+    from ..models import Tool
+
+    return Tool
+
+
+_GET_OP_RETURNS = _later(_get_op_returns)
 _GET_OP = Operation(
     method="GET",
     path="/tools/{id}",
@@ -80,6 +119,15 @@ _GET_OP = Operation(
 _GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "tool_id": {"type": "integer"},
 }
+
+
+def _update_op_returns() -> Type[Tool]:
+    from ..models import Tool
+
+    return Tool
+
+
+_UPDATE_OP_RETURNS = _later(_update_op_returns)
 _UPDATE_OP = Operation(
     method="PUT",
     path="/tools/{id}",
@@ -190,7 +238,7 @@ class Tools(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=Tool,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -251,7 +299,7 @@ class Tools(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=Tool,
+            cast_to=_CREATE_OP_RETURNS,
         )
 
     def test_connection(
@@ -298,7 +346,7 @@ class Tools(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=McpTestResult,
+            cast_to=_TEST_CONNECTION_OP_RETURNS,
         )
 
     def get(
@@ -341,7 +389,7 @@ class Tools(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=Tool,
+            cast_to=_GET_OP_RETURNS,
         )
 
     def update(
@@ -401,7 +449,7 @@ class Tools(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=Tool,
+            cast_to=_UPDATE_OP_RETURNS,
         )
 
     def delete(
@@ -523,7 +571,7 @@ class AsyncTools(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=Tool,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -584,7 +632,7 @@ class AsyncTools(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=Tool,
+            cast_to=_CREATE_OP_RETURNS,
         )
 
     async def test_connection(
@@ -631,7 +679,7 @@ class AsyncTools(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=McpTestResult,
+            cast_to=_TEST_CONNECTION_OP_RETURNS,
         )
 
     async def get(
@@ -674,7 +722,7 @@ class AsyncTools(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=Tool,
+            cast_to=_GET_OP_RETURNS,
         )
 
     async def update(
@@ -734,7 +782,7 @@ class AsyncTools(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=Tool,
+            cast_to=_UPDATE_OP_RETURNS,
         )
 
     async def delete(

@@ -5,7 +5,7 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Optional, Type, Union
 
 from .._base_client import (
     Operation,
@@ -13,13 +13,24 @@ from .._base_client import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
+from .._base_client import later as _later
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._validation import check_arguments
-from ..models import (
-    ValidationResponse,
-)
 
+if TYPE_CHECKING:
+    from ..models import (
+        ValidationResponse,
+    )
+
+
+def _reward_function_op_returns() -> Type[ValidationResponse]:
+    from ..models import ValidationResponse
+
+    return ValidationResponse
+
+
+_REWARD_FUNCTION_OP_RETURNS = _later(_reward_function_op_returns)
 _REWARD_FUNCTION_OP = Operation(
     method="POST",
     path="/validation/reward-function",
@@ -33,6 +44,15 @@ _REWARD_FUNCTION_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "mode": {"type": "string"},
     "prompt_file_id": {"type": "string"},
 }
+
+
+def _prompt_file_op_returns() -> Type[ValidationResponse]:
+    from ..models import ValidationResponse
+
+    return ValidationResponse
+
+
+_PROMPT_FILE_OP_RETURNS = _later(_prompt_file_op_returns)
 _PROMPT_FILE_OP = Operation(
     method="POST",
     path="/validation/prompt",
@@ -44,6 +64,15 @@ _PROMPT_FILE_OP = Operation(
 _PROMPT_FILE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "prompt_file_id": {"type": "string"},
 }
+
+
+def _sft_file_op_returns() -> Type[ValidationResponse]:
+    from ..models import ValidationResponse
+
+    return ValidationResponse
+
+
+_SFT_FILE_OP_RETURNS = _later(_sft_file_op_returns)
 _SFT_FILE_OP = Operation(
     method="POST",
     path="/validation/sft",
@@ -122,7 +151,7 @@ class Validation(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=ValidationResponse,
+            cast_to=_REWARD_FUNCTION_OP_RETURNS,
         )
 
     def prompt_file(
@@ -169,7 +198,7 @@ class Validation(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=ValidationResponse,
+            cast_to=_PROMPT_FILE_OP_RETURNS,
         )
 
     def sft_file(
@@ -216,7 +245,7 @@ class Validation(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=ValidationResponse,
+            cast_to=_SFT_FILE_OP_RETURNS,
         )
 
 
@@ -278,7 +307,7 @@ class AsyncValidation(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=ValidationResponse,
+            cast_to=_REWARD_FUNCTION_OP_RETURNS,
         )
 
     async def prompt_file(
@@ -325,7 +354,7 @@ class AsyncValidation(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=ValidationResponse,
+            cast_to=_PROMPT_FILE_OP_RETURNS,
         )
 
     async def sft_file(
@@ -372,7 +401,7 @@ class AsyncValidation(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=ValidationResponse,
+            cast_to=_SFT_FILE_OP_RETURNS,
         )
 
 

@@ -6,7 +6,7 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict, List, Literal, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Type, Union
 
 from .._base_client import (
     Operation,
@@ -14,16 +14,27 @@ from .._base_client import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
+from .._base_client import later as _later
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
-from ..models import (
-    ApiKey,
-    ApiKeyToken,
-    ApiKeyUsage,
-    Scope,
-)
 
+if TYPE_CHECKING:
+    from ..models import (
+        ApiKey,
+        ApiKeyToken,
+        ApiKeyUsage,
+        Scope,
+    )
+
+
+def _list_op_returns() -> Type[List[ApiKey]]:
+    from ..models import ApiKey
+
+    return List[ApiKey]
+
+
+_LIST_OP_RETURNS = _later(_list_op_returns)
 _LIST_OP = Operation(
     method="GET",
     path="/keys",
@@ -31,6 +42,15 @@ _LIST_OP = Operation(
     operation_id="listApiKeys",
     qualified_name="api_keys.list",
 )
+
+
+def _create_op_returns() -> Type[ApiKeyToken]:
+    from ..models import ApiKeyToken
+
+    return ApiKeyToken
+
+
+_CREATE_OP_RETURNS = _later(_create_op_returns)
 _CREATE_OP = Operation(
     method="POST",
     path="/keys",
@@ -43,6 +63,15 @@ _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "scopes": {"type": "array", "items": {"enum": ["read", "write", "admin"], "type": "string"}},
     "requests_per_hour": {"minimum": 1, "type": "integer"},
 }
+
+
+def _update_op_returns() -> Type[ApiKey]:
+    from ..models import ApiKey
+
+    return ApiKey
+
+
+_UPDATE_OP_RETURNS = _later(_update_op_returns)
 _UPDATE_OP = Operation(
     method="PUT",
     path="/keys/{id}",
@@ -67,6 +96,15 @@ _DELETE_OP = Operation(
 _DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "api_key_id": {"type": "integer"},
 }
+
+
+def _usage_op_returns() -> Type[ApiKeyUsage]:
+    from ..models import ApiKeyUsage
+
+    return ApiKeyUsage
+
+
+_USAGE_OP_RETURNS = _later(_usage_op_returns)
 _USAGE_OP = Operation(
     method="GET",
     path="/keys/{id}/usage",
@@ -121,7 +159,7 @@ class ApiKeys(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=List[ApiKey],
+            cast_to=_LIST_OP_RETURNS,
         )
 
     def create(
@@ -182,7 +220,7 @@ class ApiKeys(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=ApiKeyToken,
+            cast_to=_CREATE_OP_RETURNS,
         )
 
     def update(
@@ -251,7 +289,7 @@ class ApiKeys(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=ApiKey,
+            cast_to=_UPDATE_OP_RETURNS,
         )
 
     def delete(
@@ -337,7 +375,7 @@ class ApiKeys(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=ApiKeyUsage,
+            cast_to=_USAGE_OP_RETURNS,
         )
 
 
@@ -374,7 +412,7 @@ class AsyncApiKeys(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=List[ApiKey],
+            cast_to=_LIST_OP_RETURNS,
         )
 
     async def create(
@@ -435,7 +473,7 @@ class AsyncApiKeys(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=ApiKeyToken,
+            cast_to=_CREATE_OP_RETURNS,
         )
 
     async def update(
@@ -504,7 +542,7 @@ class AsyncApiKeys(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=ApiKey,
+            cast_to=_UPDATE_OP_RETURNS,
         )
 
     async def delete(
@@ -590,7 +628,7 @@ class AsyncApiKeys(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=ApiKeyUsage,
+            cast_to=_USAGE_OP_RETURNS,
         )
 
 

@@ -5,7 +5,7 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 
 from __future__ import annotations
 
-from typing import Any, Dict, Literal, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Literal, Optional, Type, Union
 
 from .._base_client import (
     Operation,
@@ -13,16 +13,28 @@ from .._base_client import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from .._pagination import PagedResponse, PaginationSpec
+from .._base_client import later as _later
+from .._pagespec import PaginationSpec
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, FileInput, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
-from ..models import (
-    File,
-    FilePreview,
-    FileType,
-)
 
+if TYPE_CHECKING:
+    from .._pagination import PagedResponse
+    from ..models import (
+        File,
+        FilePreview,
+        FileType,
+    )
+
+
+def _list_op_returns() -> Type[File]:
+    from ..models import File
+
+    return File
+
+
+_LIST_OP_RETURNS = _later(_list_op_returns)
 _LIST_OP = Operation(
     method="GET",
     path="/files",
@@ -45,6 +57,15 @@ _LIST_OP_PAGINATION = PaginationSpec(
     page_param="page",
     size_param="per_page",
 )
+
+
+def _upload_path_op_returns() -> Type[File]:
+    from ..models import File
+
+    return File
+
+
+_UPLOAD_PATH_OP_RETURNS = _later(_upload_path_op_returns)
 _UPLOAD_PATH_OP = Operation(
     method="POST",
     path="/files",
@@ -56,6 +77,15 @@ _UPLOAD_PATH_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
     "name": {"type": "string"},
 }
+
+
+def _create_from_content_op_returns() -> Type[File]:
+    from ..models import File
+
+    return File
+
+
+_CREATE_FROM_CONTENT_OP_RETURNS = _later(_create_from_content_op_returns)
 _CREATE_FROM_CONTENT_OP = Operation(
     method="POST",
     path="/files",
@@ -69,6 +99,15 @@ _CREATE_FROM_CONTENT_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
     "original_filename": {"type": "string"},
 }
+
+
+def _retrieve_op_returns() -> Type[File]:
+    from ..models import File
+
+    return File
+
+
+_RETRIEVE_OP_RETURNS = _later(_retrieve_op_returns)
 _RETRIEVE_OP = Operation(
     method="GET",
     path="/files/{fileId}",
@@ -79,6 +118,15 @@ _RETRIEVE_OP = Operation(
 _RETRIEVE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_id": {"type": "string"},
 }
+
+
+def _update_op_returns() -> Type[File]:
+    from ..models import File
+
+    return File
+
+
+_UPDATE_OP_RETURNS = _later(_update_op_returns)
 _UPDATE_OP = Operation(
     method="PUT",
     path="/files/{fileId}",
@@ -102,6 +150,15 @@ _DELETE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_id": {"type": "string"},
     "force": {"type": "boolean"},
 }
+
+
+def _preview_op_returns() -> Type[FilePreview]:
+    from ..models import FilePreview
+
+    return FilePreview
+
+
+_PREVIEW_OP_RETURNS = _later(_preview_op_returns)
 _PREVIEW_OP = Operation(
     method="GET",
     path="/files/{fileId}/preview",
@@ -218,7 +275,7 @@ class Files(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=File,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -277,7 +334,7 @@ class Files(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=File,
+            cast_to=_UPLOAD_PATH_OP_RETURNS,
         )
 
     def create_from_content(
@@ -337,7 +394,7 @@ class Files(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=File,
+            cast_to=_CREATE_FROM_CONTENT_OP_RETURNS,
         )
 
     def retrieve(
@@ -380,7 +437,7 @@ class Files(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=File,
+            cast_to=_RETRIEVE_OP_RETURNS,
         )
 
     def update(
@@ -435,7 +492,7 @@ class Files(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=File,
+            cast_to=_UPDATE_OP_RETURNS,
         )
 
     def delete(
@@ -533,7 +590,7 @@ class Files(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=FilePreview,
+            cast_to=_PREVIEW_OP_RETURNS,
         )
 
     def content(
@@ -692,7 +749,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=File,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -751,7 +808,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=File,
+            cast_to=_UPLOAD_PATH_OP_RETURNS,
         )
 
     async def create_from_content(
@@ -811,7 +868,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ).keyed(idempotency_key),
-            cast_to=File,
+            cast_to=_CREATE_FROM_CONTENT_OP_RETURNS,
         )
 
     async def retrieve(
@@ -854,7 +911,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=File,
+            cast_to=_RETRIEVE_OP_RETURNS,
         )
 
     async def update(
@@ -909,7 +966,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=File,
+            cast_to=_UPDATE_OP_RETURNS,
         )
 
     async def delete(
@@ -1007,7 +1064,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=FilePreview,
+            cast_to=_PREVIEW_OP_RETURNS,
         )
 
     async def content(

@@ -5,14 +5,13 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import json
 import sys
 import time
 from datetime import datetime
 from enum import Enum
-from typing import Any, Dict, List, Literal, Optional, TextIO, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, TextIO, Type, Union
 
 from .._base_client import (
     Operation,
@@ -20,27 +19,31 @@ from .._base_client import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
+from .._base_client import later as _later
 from .._exceptions import RunFailedError
-from .._pagination import PagedResponse, PaginationSpec
+from .._pagespec import PaginationSpec
 from .._polling import (
     AsyncRunRLPollingFuture,
     PollingPolicy,
     RunRLPollingFuture,
 )
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._streaming import AsyncEventStream, EventStream
 from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
 from .._validation import check_arguments
-from ..models import (
-    LogEvent,
-    Run,
-    RunCompletions,
-    RunHistoryEntry,
-    RunLogs,
-    RunMetrics,
-    RunStatus,
-    RunType,
-)
+
+if TYPE_CHECKING:
+    from .._pagination import PagedResponse
+    from .._streaming import AsyncEventStream, EventStream
+    from ..models import (
+        LogEvent,
+        Run,
+        RunCompletions,
+        RunHistoryEntry,
+        RunLogs,
+        RunMetrics,
+        RunStatus,
+        RunType,
+    )
 
 
 def _follow_line(data: str, line: Optional[str]) -> str:
@@ -59,6 +62,13 @@ def _status_value(obj: object, field: str) -> str:
     return str(value.value if isinstance(value, Enum) else value)
 
 
+def _list_op_returns() -> Type[Run]:
+    from ..models import Run
+
+    return Run
+
+
+_LIST_OP_RETURNS = _later(_list_op_returns)
 _LIST_OP = Operation(
     method="GET",
     path="/runs",
@@ -115,6 +125,15 @@ _CREATE_OP_POLLING = PollingPolicy(
     id_field="id",
     error_field=None,
 )
+
+
+def _get_op_returns() -> Type[Run]:
+    from ..models import Run
+
+    return Run
+
+
+_GET_OP_RETURNS = _later(_get_op_returns)
 _GET_OP = Operation(
     method="GET",
     path="/runs/{id}",
@@ -125,6 +144,15 @@ _GET_OP = Operation(
 _GET_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
 }
+
+
+def _history_op_returns() -> Type[List[RunHistoryEntry]]:
+    from ..models import RunHistoryEntry
+
+    return List[RunHistoryEntry]
+
+
+_HISTORY_OP_RETURNS = _later(_history_op_returns)
 _HISTORY_OP = Operation(
     method="GET",
     path="/runs/{id}/history",
@@ -135,6 +163,15 @@ _HISTORY_OP = Operation(
 _HISTORY_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
 }
+
+
+def _logs_op_returns() -> Type[RunLogs]:
+    from ..models import RunLogs
+
+    return RunLogs
+
+
+_LOGS_OP_RETURNS = _later(_logs_op_returns)
 _LOGS_OP = Operation(
     method="GET",
     path="/runs/{id}/logs",
@@ -159,6 +196,15 @@ _STREAM_LOGS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
 }
 _STREAM_LOGS_OP_FOLLOW_TERMINAL = frozenset(["COMPLETED", "FAILED", "CANCELLED"])
+
+
+def _metrics_op_returns() -> Type[RunMetrics]:
+    from ..models import RunMetrics
+
+    return RunMetrics
+
+
+_METRICS_OP_RETURNS = _later(_metrics_op_returns)
 _METRICS_OP = Operation(
     method="GET",
     path="/runs/{id}/metrics",
@@ -169,6 +215,15 @@ _METRICS_OP = Operation(
 _METRICS_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "run_id": {"type": "integer"},
 }
+
+
+def _completions_op_returns() -> Type[RunCompletions]:
+    from ..models import RunCompletions
+
+    return RunCompletions
+
+
+_COMPLETIONS_OP_RETURNS = _later(_completions_op_returns)
 _COMPLETIONS_OP = Operation(
     method="GET",
     path="/runs/{id}/completions",
@@ -268,7 +323,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=Run,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -326,6 +381,8 @@ class Runs(SyncAPIResource):
           poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
           max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
         """
+        from ..models import Run
+
         check_arguments(
             "runs.create",
             {
@@ -436,7 +493,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=Run,
+            cast_to=_GET_OP_RETURNS,
         )
 
     def history(
@@ -479,7 +536,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=List[RunHistoryEntry],
+            cast_to=_HISTORY_OP_RETURNS,
         )
 
     def logs(
@@ -532,7 +589,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunLogs,
+            cast_to=_LOGS_OP_RETURNS,
         )
 
     def stream_logs(
@@ -556,6 +613,8 @@ class Runs(SyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        from ..models import LogEvent
+
         check_arguments(
             "runs.stream_logs",
             {
@@ -649,7 +708,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunMetrics,
+            cast_to=_METRICS_OP_RETURNS,
         )
 
     def completions(
@@ -692,7 +751,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunCompletions,
+            cast_to=_COMPLETIONS_OP_RETURNS,
         )
 
     def cancel(
@@ -803,7 +862,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            item_type=Run,
+            item_type=_LIST_OP_RETURNS,
             pagination=_LIST_OP_PAGINATION,
         )
 
@@ -861,6 +920,8 @@ class AsyncRuns(AsyncAPIResource):
           poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
           max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
         """
+        from ..models import Run
+
         check_arguments(
             "runs.create",
             {
@@ -971,7 +1032,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=Run,
+            cast_to=_GET_OP_RETURNS,
         )
 
     async def history(
@@ -1014,7 +1075,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=List[RunHistoryEntry],
+            cast_to=_HISTORY_OP_RETURNS,
         )
 
     async def logs(
@@ -1067,7 +1128,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunLogs,
+            cast_to=_LOGS_OP_RETURNS,
         )
 
     def stream_logs(
@@ -1091,6 +1152,8 @@ class AsyncRuns(AsyncAPIResource):
         Args:
           run_id: The run's id.
         """
+        from ..models import LogEvent
+
         check_arguments(
             "runs.stream_logs",
             {
@@ -1129,6 +1192,8 @@ class AsyncRuns(AsyncAPIResource):
           file: Where to print (default: standard output).
           poll_interval: Seconds to wait before reopening a stream that ended early (default: the client's ``poll_interval``).
         """
+        import asyncio  # here: importing the module does not load it (a CLI's first command)
+
         out = sys.stdout if file is None else file
         pause = self._client.config.poll_interval if poll_interval is None else poll_interval
         last_event_id: Optional[str] = None
@@ -1184,7 +1249,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunMetrics,
+            cast_to=_METRICS_OP_RETURNS,
         )
 
     async def completions(
@@ -1227,7 +1292,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=RunCompletions,
+            cast_to=_COMPLETIONS_OP_RETURNS,
         )
 
     async def cancel(

@@ -5,7 +5,7 @@ Generated from the spec; do not edit. Sync and async classes come from one templ
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Optional, Type, Union
 
 from .._base_client import (
     Operation,
@@ -13,13 +13,24 @@ from .._base_client import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
+from .._base_client import later as _later
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._validation import check_arguments
-from ..models import (
-    SearchResults,
-)
 
+if TYPE_CHECKING:
+    from ..models import (
+        SearchResults,
+    )
+
+
+def _query_op_returns() -> Type[SearchResults]:
+    from ..models import SearchResults
+
+    return SearchResults
+
+
+_QUERY_OP_RETURNS = _later(_query_op_returns)
 _QUERY_OP = Operation(
     method="GET",
     path="/search",
@@ -82,7 +93,7 @@ class Search(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=SearchResults,
+            cast_to=_QUERY_OP_RETURNS,
         )
 
 
@@ -133,7 +144,7 @@ class AsyncSearch(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            cast_to=SearchResults,
+            cast_to=_QUERY_OP_RETURNS,
         )
 
 

@@ -1,0 +1,63 @@
+# Generated from templates/runtime/_pagespec.py.jinja. Do not edit by hand.
+"""How an operation paginates, and what one walk across pages remembers: plain data, apart
+from the page model and the walking (``_pagination``).
+
+A resource module builds one ``PaginationSpec`` per list operation when it is imported; this
+module imports neither Pydantic nor httpx, so that a command line's first call reaches the
+network before they load (issue 19: fast to start). ``_pagination`` re-exports the class.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+__all__ = ["PaginationSpec"]
+
+_Style = Literal["page", "offset", "cursor", "last_item", "next_url", "link_header", "single"]
+
+
+@dataclass(frozen=True)
+class PaginationSpec:
+    """How an operation paginates (from its ``x-sdk-pagination`` extension, or inferred).
+
+    The payload is an object with the list under ``items`` (``""``: the payload is the list)
+    and the pagination facts under ``meta`` (``""``: the payload's own members). Then, by
+    ``style``:
+
+    * ``"page"``: pages chosen with the ``page_param`` query parameter, sized by ``size_param``;
+    * ``"offset"``: the next page starts at ``offset_param`` = offset + items received, sized
+      by ``limit_param``;
+    * ``"cursor"``: the member at path ``next_cursor`` is sent back as ``cursor_param``;
+    * ``"last_item"``: the member at path ``next_cursor`` of the page's last item (its ``id``)
+      is sent back as ``cursor_param`` (Stripe's ``starting_after``), while ``has_more`` holds;
+    * ``"next_url"``: the member at path ``next_url`` is the URL of the next page;
+    * ``"link_header"``: the ``Link`` header's ``rel="next"`` is the URL of the next page;
+    * ``"single"``: the payload is a bare list, a single page.
+
+    ``has_more`` is the path of a boolean saying whether more pages follow (``()``: the usual
+    spellings in ``meta``). Paths are tuples of member names into the payload.
+    """
+
+    style: _Style = "page"
+    items: str = "items"
+    meta: str = "pagination"
+    page_param: str = "page"
+    size_param: str = "per_page"
+    offset_param: str = "offset"
+    limit_param: str = "limit"
+    cursor_param: str = "cursor"
+    next_cursor: tuple[str, ...] = ("next_cursor",)
+    next_url: tuple[str, ...] = ("next",)
+    has_more: tuple[str, ...] = ()
+
+
+class _Walk:
+    """What the pages of one listing share, so that a server that loops cannot make iteration
+    endless: the cursors and URLs already followed, the previous page's items, and how many
+    empty pages came in a row."""
+
+    __slots__ = ("empty_run", "previous", "seen")
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.previous: Any = None
+        self.empty_run = 0
