@@ -12,186 +12,25 @@ Where each extension may stand:
   ``-polling``, ``-follow``, ``-idempotent`` (``OperationExt``);
 * a request-body media type: ``x-sdk-method``, ``x-sdk-positional`` (``MediaExt``);
 * a parameter or a schema: ``x-sdk-name``, ``x-sdk-secret``, ``x-sdk-breaking-default``.
+
+What each value may be (identifiers, class names, prefixes, tokens...): extension_values.py.
 """
 
 from __future__ import annotations
 
-import math
-import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 import pydantic
-from pydantic import AfterValidator, BeforeValidator, ConfigDict
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, ConfigDict
 
 from ..errors import SpecError, combined, escape_pointer_token
-from ..naming import (
-    DEPENDENCY_MODULES,
-    RESERVED_CLASS_NAMES,
-    RESOURCE_ATTRIBUTES,
-    builtin_class_names,
-    is_identifier,
-)
 from ..read.load import SpecDocument
+from . import extension_values as check
+from .extension_values import Blankable, Identifier, Member, Seconds, Statuses
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
-_UNQUOTABLE = re.compile(r'["\\\x00-\x1f\x7f\u2028\u2029\x85]')
-
-
-def _shown(value: object) -> str:
-    """A value as an error message shows it: quoted, escaped (one line), not too long.
-    (pydantic's message templates only substitute ``{value}``; ``{value!r}`` stays literal.)"""
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _identifier(value: str) -> str:
-    if not is_identifier(value):
-        raise PydanticCustomError(
-            "identifier", "{value} is not a Python identifier", {"value": _shown(value)}
-        )
-    return value
-
-
-def _member(value: str) -> str:
-    """A JSON member name the runtime looks up (written between quotes in the output)."""
-    if _UNQUOTABLE.search(value):
-        raise PydanticCustomError(
-            "member",
-            "member name {value} contains a quote, backslash or control character",
-            {"value": _shown(value)},
-        )
-    return value
-
-
-def _package_name(value: str) -> str:
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", value) or not is_identifier(value):
-        raise PydanticCustomError(
-            "package", "{value} is not a valid Python package name", {"value": _shown(value)}
-        )
-    if value in sys.stdlib_module_names or value in DEPENDENCY_MODULES or value == "builtins":
-        raise PydanticCustomError(
-            "package",
-            "package name {value} would shadow the module of that name, which the generated "
-            "code or its users import",
-            {"value": _shown(value)},
-        )
-    return value
-
-
-# What the generated exceptions module defines (templates/runtime/_exceptions.py.jinja; a
-# test compares): an x-sdk-polling failure-error class must be a new name.
-RUNTIME_EXCEPTIONS = frozenset(
-    {"APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "BadRequestError",
-     "AuthenticationError", "TokenRequestError", "AuthorizationError", "PermissionDeniedError",
-     "NotFoundError", "ConflictError", "ValidationError", "UnprocessableEntityError",
-     "RateLimitError", "ServerError", "InternalServerError", "ResponseValidationError",
-     "TimeoutError", "PollingCancelledError", "FieldError", "ProblemDetails"}
-)  # fmt: skip
-# What a failure-error's attribute must not be: the names its ``__init__`` uses and the
-# attributes the exception classes already have (a property there would break them).
-EXCEPTION_ATTRIBUTES = frozenset(
-    {"self", "kwargs", "super", "message", "status_code", "code", "details", "payload",
-     "request", "response", "field_errors", "problem", "request_id", "args", "with_traceback",
-     "add_note", "Any"}
-)  # fmt: skip
-
-
-def _class_name(value: str) -> str:
-    """A class the package defines (a client, an exception): not a name it imports or a
-    builtin (it would shadow them in the modules that define or import it)."""
-    _identifier(value)
-    if value in RESERVED_CLASS_NAMES or value in builtin_class_names():
-        raise PydanticCustomError(
-            "class",
-            "{value} is a name the generated code imports or a builtin",
-            {"value": _shown(value)},
-        )
-    return value
-
-
-def _failure_error(value: str) -> str:
-    _class_name(value)
-    if value in RUNTIME_EXCEPTIONS:
-        raise PydanticCustomError(
-            "class", "{value} is an exception the package already defines", {"value": _shown(value)}
-        )
-    return value
-
-
-def _failure_attribute(value: str) -> str:
-    _identifier(value)
-    if value in EXCEPTION_ATTRIBUTES or value.startswith("__"):
-        raise PydanticCustomError(
-            "attribute",
-            "{value} is a name the exception class uses itself (choose another attribute)",
-            {"value": _shown(value)},
-        )
-    return value
-
-
-def _helper_method(value: str) -> str:
-    _identifier(value)
-    if value in RESOURCE_ATTRIBUTES or value.startswith("_"):
-        raise PydanticCustomError(
-            "method", "{value} is an attribute of the namespace class", {"value": _shown(value)}
-        )
-    return value
-
-
-def _env_prefix(value: str) -> str:
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value):
-        raise PydanticCustomError(
-            "env", "{value} must be letters, digits and underscores", {"value": _shown(value)}
-        )
-    return value
-
-
-def _command_name(value: str) -> str:
-    if not re.fullmatch(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*", value):
-        raise PydanticCustomError(
-            "cli", "{value!r} is not a command name (lower case, digits, - and _)", {"value": value}
-        )
-    return value
-
-
-def _http_token(value: str) -> str:
-    if not re.fullmatch(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+", value):
-        raise PydanticCustomError(
-            "token", "{value} must be an HTTP token (no spaces or quotes)", {"value": _shown(value)}
-        )
-    return value
-
-
-def _seconds(value: float) -> float:
-    if not math.isfinite(value) or value < 0:
-        raise PydanticCustomError("seconds", "must be a finite, non-negative number", {})
-    return float(value)
-
-
-def _non_blank(value: str) -> str:
-    if not value.strip():
-        raise PydanticCustomError("blank", "must be a non-empty string", {})
-    return value
-
-
-def _scalar_text(value: Any) -> Any:
-    """Status values may be written as numbers; they are compared as text."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
-Identifier = Annotated[str, AfterValidator(_identifier)]
-Member = Annotated[str, AfterValidator(_member)]
-Seconds = Annotated[float, AfterValidator(_seconds)]
-Status = Annotated[str, BeforeValidator(_scalar_text)]
-Statuses = Annotated[list[Status], pydantic.Field(min_length=1)]
-# An empty string means "not set" (the default applies), as it always has.
-Blankable = Annotated[str | None, BeforeValidator(lambda v: None if v == "" else v)]
 
 
 class _Ext(pydantic.BaseModel):
@@ -223,20 +62,22 @@ class Defaults(_Ext):
 class SdkInfo(_Ext):
     """``info.x-sdk``: package facts. Every key is optional (defaults from ``info.title``)."""
 
-    package: Annotated[Blankable, AfterValidator(lambda v: v and _package_name(v))] = None
-    client: Annotated[Blankable, AfterValidator(lambda v: v and _class_name(v))] = None
-    async_client: Annotated[Blankable, AfterValidator(lambda v: v and _class_name(v))] = None
-    prefix: Annotated[Blankable, AfterValidator(lambda v: v and _identifier(v))] = None
-    env_prefix: Annotated[Blankable, AfterValidator(lambda v: v and _env_prefix(v))] = None
-    user_agent: Annotated[Blankable, AfterValidator(lambda v: v and _http_token(v))] = None
+    package: Annotated[Blankable, AfterValidator(lambda v: v and check.package_name(v))] = None
+    client: Annotated[Blankable, AfterValidator(lambda v: v and check.class_name(v))] = None
+    async_client: Annotated[Blankable, AfterValidator(lambda v: v and check.class_name(v))] = None
+    prefix: Annotated[Blankable, AfterValidator(lambda v: v and check.identifier(v))] = None
+    env_prefix: Annotated[Blankable, AfterValidator(lambda v: v and check.env_prefix(v))] = None
+    user_agent: Annotated[Blankable, AfterValidator(lambda v: v and check.http_token(v))] = None
     envelope: Envelope = Envelope()
     error_envelope: ErrorEnvelope = ErrorEnvelope()
     defaults: Defaults = Defaults()
     dict_access: bool = False  # models answer the dict protocol (model["field"], get, keys...)
     exception_aliases: bool = False  # APIError, PermissionDeniedError, ... as aliases too
-    cli: Annotated[Blankable, AfterValidator(lambda v: v and _command_name(v))] = None
+    cli: Annotated[Blankable, AfterValidator(lambda v: v and check.command_name(v))] = None
     # The response header holding the server's request id (default: the one responses declare).
-    request_id_header: Annotated[Blankable, AfterValidator(lambda v: v and _http_token(v))] = None
+    request_id_header: Annotated[Blankable, AfterValidator(lambda v: v and check.http_token(v))] = (
+        None
+    )
 
 
 MemberPath = Member | list[Member]
@@ -268,8 +109,8 @@ class Polling(_Ext):
     terminal: Statuses
     success: Statuses
     cancel_operation: str | None = None
-    failure_error: Annotated[str, AfterValidator(_failure_error)] = "PollingFailedError"
-    failure_attribute: Annotated[str, AfterValidator(_failure_attribute)] = "result"
+    failure_error: Annotated[str, AfterValidator(check.failure_error)] = "PollingFailedError"
+    failure_attribute: Annotated[str, AfterValidator(check.failure_attribute)] = "result"
     name: str | None = None
     error_field: Member | None = None
 
@@ -277,7 +118,7 @@ class Polling(_Ext):
 class Follow(_Ext):
     status_operation: str
     terminal: Statuses
-    method: Annotated[str, AfterValidator(_helper_method)] = "follow"
+    method: Annotated[str, AfterValidator(check.helper_method)] = "follow"
     status_field: Identifier = "status"
     line: str | None = None  # a str.format template over the event's JSON object
 
@@ -301,12 +142,12 @@ class MediaExt(_Ext):
 class ResourceExt(_Ext):
     """``x-sdk-resource`` on a component schema: its objects (generator/build/resources.py)."""
 
-    class_: Annotated[str, AfterValidator(_class_name)] | None = pydantic.Field(
+    class_: Annotated[str, AfterValidator(check.class_name)] | None = pydantic.Field(
         default=None, alias="class"
     )
-    id: Annotated[str, AfterValidator(_non_blank)] | None = None  # a JSON pointer, "/id"
-    refresh: Annotated[str, AfterValidator(_non_blank)] | None = None  # a link name
-    cleanup: Annotated[str, AfterValidator(_non_blank)] | None = None  # a link name
+    id: Annotated[str, AfterValidator(check.non_blank)] | None = None  # a JSON pointer, "/id"
+    refresh: Annotated[str, AfterValidator(check.non_blank)] | None = None  # a link name
+    cleanup: Annotated[str, AfterValidator(check.non_blank)] | None = None  # a link name
     # operationId -> the arguments (parameters or body properties) that take the object's id
     id_in: dict[str, list[str]] | None = None
 
@@ -314,7 +155,7 @@ class ResourceExt(_Ext):
 class NodeExt(_Ext):
     """On a parameter or a schema."""
 
-    name: Annotated[str, AfterValidator(_non_blank)] | None = None
+    name: Annotated[str, AfterValidator(check.non_blank)] | None = None
     secret: bool = False
     breaking_default: bool = False
     resource: ResourceExt | None = None

@@ -45,7 +45,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build.extensions import EXCEPTION_ATTRIBUTES, RUNTIME_EXCEPTIONS
+from generator.build.extension_values import EXCEPTION_ATTRIBUTES, RUNTIME_EXCEPTIONS
 from generator.naming import FOLLOW_NAMES, RESERVED_ARGUMENTS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.build.extensions import EXCEPTION_ATTRIBUTES, RUNTIME_EXCEPTIONS
+from generator.build.extension_values import EXCEPTION_ATTRIBUTES, RUNTIME_EXCEPTIONS
 from generator.errors import SpecError
 from generator.naming import FOLLOW_NAMES, RESERVED_ARGUMENTS
 from generator.output.format import GeneratedCodeError, format_tree
