@@ -23,14 +23,19 @@ def at_pointer(root: Any, pointer: str) -> Any:
     The one pointer walk of the read and models stages."""
     node = root
     for raw in pointer.split("/")[1:] if pointer else []:
-        token = unescape(raw)
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
+        node = _child(node, unescape(raw))
+        if node is MISSING:
             return MISSING
     return node
+
+
+def _child(node: Any, token: str) -> Any:
+    """One step of a pointer walk: the member or item ``token`` names, or ``MISSING``."""
+    if isinstance(node, dict) and token in node:
+        return node[token]
+    if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+        return node[int(token)]
+    return MISSING
 
 
 def through_refs(root: Any, pointer: str) -> str:
@@ -48,11 +53,8 @@ def through_refs(root: Any, pointer: str) -> str:
             if target is MISSING:
                 break
             node, out = target, ref[1:]
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
+        node = _child(node, token)
+        if node is MISSING:
             return pointer
         out = f"{out}/{raw}"
     return out
