@@ -1,7 +1,7 @@
 """The validator's findings, cached on disk by document text and validator version.
 
 The outcome of validation depends only on the document text, openapi-spec-validator's version,
-how load.py reads the text and the classification rules of generator/read/validator.py, so it is
+how parse.py reads the text and the classification rules of generator/read/validator.py, so it is
 kept under ``$GENERATOR_CACHE_DIR`` (default ``~/.cache/openapi-sdk-generator``); ``off``
 disables it.
 """
@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-_LOAD = Path(__file__).with_name("load.py")
+_LOAD = Path(__file__).with_name("parse.py")
 
 # (kind, message, pointer): kind is "error" or a warning category
 Finding = tuple[str, str, str]
