@@ -533,6 +533,8 @@ def test_pages_of_objects_sync(paged_shop: Any) -> None:
         assert [[i.id for i in p.items] for p in pages] == [["i1", "i2", "i3"], ["i4"]]
         everything = rest[0].everything(per_page=10)  # a link to the paged list: pages too
         assert [i.id for i in everything] == ["i1", "i2", "i3", "i4"]
+        again = [i.id for i in first], [i.id for i in first]  # walked again, each time
+        assert again == (["i1", "i2", "i3", "i4"],) * 2
 
 
 def test_pages_of_objects_async(paged_shop: Any) -> None:
@@ -544,6 +546,7 @@ def test_pages_of_objects_async(paged_shop: Any) -> None:
             assert type(first).__name__ == "AsyncObjectPage"
             walked = [i async for i in first]
             assert [i.id for i in walked] == ["i1", "i2", "i3", "i4", "i5"]
+            assert [i.id async for i in first] == [i.id for i in walked]  # walked again
             assert type(walked[0]).__name__ == "AsyncItemHandle"
             assert (await walked[3].refresh()).data.status == "done"
             second = await (await objects.items.list()).aget_next_page()

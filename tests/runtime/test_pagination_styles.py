@@ -314,3 +314,70 @@ def test_link_header_parsing(header: str, expected: str | None) -> None:
     import httpx
 
     assert link_next(httpx.Headers({"link": header})) == expected
+
+
+@pytest.mark.anyio
+@FLAVOURS
+@pytest.mark.parametrize("style", list(STYLES))
+async def test_a_page_walks_again_when_iterated_again(
+    server: TestServer, style: str, is_async: bool
+) -> None:
+    """A second ``for`` over the same page walks the whole listing again (the pages after the
+    first are fetched again), as the first did: the loop guards of the first walk (cursors and
+    URLs followed, the previous page) do not end the second early."""
+    handler, spec, query = STYLES[style]
+    server.on("GET", "/files", handler)
+    client = (make_async_client if is_async else make_client)(server.url)
+    try:
+        page = await first_page(client, spec, query)
+        assert await all_ids(page, is_async) == ALL_IDS
+        assert await all_ids(page, is_async) == ALL_IDS
+        assert len(server.seen()) == 5  # the first page once, the two after it twice
+        assert [r.query for r in server.seen()[3:]] == [r.query for r in server.seen()[1:3]]
+        # Stepping by hand: the same next page, as often as it is asked for.
+        step = page.aget_next_page if is_async else (lambda: _sync(page.get_next_page))
+        again = [await step(), await step()]
+        assert [[f.id for f in p.items] for p in again] == [["f3", "f4", "f5"]] * 2
+        assert all(p.has_next_page() for p in again)
+        assert await all_ids(again[0], is_async) == ALL_IDS[3:]
+    finally:
+        await close(client)
+
+
+@pytest.mark.anyio
+@FLAVOURS
+async def test_two_walks_of_one_page_interleaved(server: TestServer, is_async: bool) -> None:
+    """Two iterations of one page at once (``zip(page, page)``) each see every item."""
+    handler, spec, query = STYLES["cursor"]
+    server.on("GET", "/files", handler)
+    client = (make_async_client if is_async else make_client)(server.url)
+    try:
+        page = await first_page(client, spec, query)
+        if is_async:
+            first, second = page.__aiter__(), page.__aiter__()
+            pairs = [(await first.__anext__(), await second.__anext__()) for _ in ALL_IDS]
+        else:
+            pairs = list(zip(page, page))
+    finally:
+        await close(client)
+    assert [(a.id, b.id) for a, b in pairs] == [(i, i) for i in ALL_IDS]
+
+
+@pytest.mark.anyio
+@FLAVOURS
+async def test_a_repeating_cursor_still_ends_a_second_walk(
+    server: TestServer, is_async: bool
+) -> None:
+    def stuck(request: Seen, n: int) -> Reply:
+        return Reply(json={"items": files(n, n + 1), "next_cursor": "same"})
+
+    server.on("GET", "/files", stuck)
+    spec = PaginationSpec(style="cursor", items="items", meta="")
+    client = (make_async_client if is_async else make_client)(server.url)
+    try:
+        page = await first_page(client, spec, {})
+        assert await all_ids(page, is_async) == ["f0", "f1"]
+        assert await all_ids(page, is_async) == ["f0", "f2"]  # page 2 fetched again, then stop
+    finally:
+        await close(client)
+    assert len(server.seen()) == 3

@@ -115,6 +115,7 @@ class PagedResponse(BaseModel, Generic[T]):
     Returned by a client, the page can also walk across all pages, fetching each next page
     only when the previous one has been consumed: ``for item in page`` or
     ``page.auto_paging_iter()`` for a sync client, ``async for item in page`` for an async one.
+    Iterating the page again walks the listing again (the pages after it are fetched again).
     ``has_next_page()``, ``get_next_page()`` (sync) and ``await page.aget_next_page()`` (async)
     step by hand. A page built by hand (not by a client) iterates over its own items only.
     """
@@ -366,7 +367,7 @@ def _once(walk: _Walk, key: str) -> bool:
     if key in walk.seen:
         logger.warning("pagination stopped: the server sent a cursor or URL already followed")
         return False
-    walk.seen.add(key)
+    walk.seen[key] = None
     return True
 
 
@@ -398,7 +399,7 @@ def plan_next(
         return _offset_next(spec, page, query, more)
     if spec.style in ("cursor", "last_item"):
         if query.get(spec.cursor_param) is not None:
-            walk.seen.add(str(query[spec.cursor_param]))
+            walk.seen[str(query[spec.cursor_param])] = None
         if spec.style == "cursor":
             cursor = member_at(payload, spec.next_cursor)
         else:  # the last item's id; no items, or no has_more saying more follow: the end
@@ -417,7 +418,7 @@ def plan_next(
     )
     if not isinstance(found, str) or not found.strip():
         return None
-    walk.seen.add(str(response.request.url))
+    walk.seen[str(response.request.url)] = None
     try:
         target = str(response.request.url.join(found.strip()))
     except httpx.InvalidURL:

@@ -1548,8 +1548,10 @@ class SyncAPIClient(_BaseClient):
         )
         if next_request is None:
             return page
+        mark = walk.mark()  # each fetch from this page walks on from here (_Walk.rewind)
 
         def fetch(request: PageRequest) -> PagedResponse[T]:
+            walk.rewind(mark)
             next_query = query if request.url is not None else {**(query or {}), **request.params}
             return self._request_page(
                 op,
@@ -2036,8 +2038,10 @@ class AsyncAPIClient(_BaseClient):
         )
         if next_request is None:
             return page
+        mark = walk.mark()  # each fetch from this page walks on from here (_Walk.rewind)
 
         async def fetch(request: PageRequest) -> PagedResponse[T]:
+            walk.rewind(mark)
             next_query = query if request.url is not None else {**(query or {}), **request.params}
             return await self._request_page(
                 op,

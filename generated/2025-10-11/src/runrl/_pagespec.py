@@ -52,12 +52,35 @@ class PaginationSpec:
 
 class _Walk:
     """What the pages of one listing share, so that a server that loops cannot make iteration
-    endless: the cursors and URLs already followed, the previous page's items, and how many
-    empty pages came in a row."""
+    endless: the cursors and URLs already followed (in the order followed), the previous
+    page's items, and how many empty pages came in a row.
 
-    __slots__ = ("empty_run", "previous", "seen")
+    Each page keeps a ``mark()`` of the walk as it stood once that page was planned, and asks
+    for its next page from there (``rewind``): walking the same pages again (a second ``for``
+    over a page, ``get_next_page()`` called twice) sees what the first walk had seen before
+    that page, not its end. A walk straight on rewinds nothing (the mark is the latest).
+    """
+
+    __slots__ = ("at", "empty_run", "previous", "seen")
 
     def __init__(self) -> None:
-        self.seen: set[str] = set()
+        self.seen: dict[str, None] = {}  # a set that keeps its order (rewind cuts its tail)
         self.previous: Any = None
         self.empty_run = 0
+        self.at: Any = None
+
+    def mark(self) -> "tuple[int, Any, int]":
+        """The walk as it stands (once a page is planned); ``rewind`` returns to it."""
+        mark = (len(self.seen), self.previous, self.empty_run)
+        self.at = mark
+        return mark
+
+    def rewind(self, mark: "tuple[int, Any, int]") -> None:
+        """Back to ``mark``, unless it is where the walk stands: what was followed after it
+        is forgotten."""
+        if self.at is mark:
+            return
+        count, self.previous, self.empty_run = mark
+        if len(self.seen) > count:
+            self.seen = dict.fromkeys(list(self.seen)[:count])
+        self.at = mark
