@@ -91,7 +91,10 @@ class Entry:
 
 
 def changelog_line(change: Change) -> str:
-    """``POST /runs`` — ``request body (application/json): lora_rank``: new optional field."""
+    """``POST /runs`` — ``request body (application/json): lora_rank``: new optional field;
+    a class or method of the package as itself: ``FileObject.delete()`` removed (object layer)."""
+    if change.is_package_name:
+        return change.line()
     op = f"`{change.operation}`" if change.operation else "document"
     return f"{op} — {change.line()}"
 

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from generator.read.load import SpecDocument, load_spec
+from generator.release.changelog import changelog_line
 from generator.release.diff import Change, diff_documents
 from generator.release.gate import check_releases
 from tests.generator_cli import run_generator
@@ -148,7 +149,7 @@ def test_return_shape_changes_are_breaking() -> None:
     assert wire == []
     # with response links (spec/annotations/), the deployment objects lose wait() too
     objects = [c for c in surface if c.section == "package" and c.operation == "objects"]
-    assert [(c.part, c.breaking) for c in objects] in ([], [("DeploymentObject.wait", True)])
+    assert [(c.part, c.breaking) for c in objects] in ([], [("DeploymentObject.wait()", True)])
     (change,) = [c for c in surface if c not in objects]
     assert (change.kind, change.before, change.after, change.breaking) == (
         "surface-return-kind-changed",
@@ -166,6 +167,11 @@ def test_object_layer_changes_removed_breaking_added_compatible() -> None:
     added = [c for c in surface_changes(new)[0] if c.operation == "objects"]
     assert added and all(c.kind == "surface-added" and not c.breaking for c in added)
     assert "HealthStatusObject" in [c.part for c in added]
+    # A changelog line says what changed for a user: the class or method, and that it is new.
+    lines = {changelog_line(c) for c in added}
+    assert "`HealthStatusObject` added (object layer)" in lines
+    assert "`HealthStatusObject.health_again()` added (object layer)" in lines
+    assert all(line.endswith(" added (object layer)") for line in lines), lines
 
     linked = mutated()  # a link of the released document (its annotations) removed: breaking
     responses = [
@@ -183,7 +189,11 @@ def test_object_layer_changes_removed_breaking_added_compatible() -> None:
         response["links"].pop(name, None)
     removed = [c for c in surface_changes(linked)[0] if c.operation == "objects"]
     assert removed and all(c.kind == "surface-removed" and c.breaking for c in removed)
-    assert all(c.part.endswith("." + name) for c in removed), [c.part for c in removed]
+    assert all(c.part.endswith(f".{name}()") for c in removed), [c.part for c in removed]
+    assert {changelog_line(c) for c in removed} == {
+        f"`{c.part}` removed (object layer)" for c in removed
+    }
+    assert all(c.line() == changelog_line(c) for c in removed)  # `diff` reads the same
 
 
 def test_helper_method_removed_is_breaking() -> None:

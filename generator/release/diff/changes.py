@@ -113,6 +113,12 @@ class Change:
     layer: str = "wire"
 
     @property
+    def is_package_name(self) -> bool:
+        """A name of the package added or removed (a client, exception or object-layer class
+        or method): its line names it, without an operation."""
+        return self.layer == "surface" and self.section == "package"
+
+    @property
     def classification(self) -> str:
         return "breaking" if self.breaking else "compatible"
 
@@ -151,7 +157,11 @@ class Change:
         }
 
     def line(self) -> str:
-        """A Markdown list item (without the operation heading)."""
+        """A Markdown list item (without the operation heading). A class or method of the
+        package that came or went reads as what changed: "`FileObject.delete()` removed
+        (object layer)"."""
+        if self.is_package_name:
+            return f"`{md_code(self.part)}` {md(self.message)}"
         where = f"`{md_code(self.location)}`: " if self.location else ""
         return f"{where}{md(self.message)}"
 

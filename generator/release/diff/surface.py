@@ -84,16 +84,17 @@ def surface(api: ir.Api) -> Surface:
 
 
 def _objects(objects: ir.Objects) -> list[str]:
-    """The object layer (response ``links``): its classes and their methods, by name."""
+    """The object layer (response ``links``): its classes (``FileObject``), their methods
+    (``FileObject.delete()``) and the entry's namespace attributes (``RunRL.files``), by name."""
     names = [objects.class_name]
     for ns in objects.namespaces:
         names += [f"{objects.class_name}.{ns.attribute}"]
-        names += [f"{ns.class_name}.{s.method.name}" for s in ns.sources]
+        names += [f"{ns.class_name}.{s.method.name}()" for s in ns.sources]
     for res in objects.resources:
         names.append(res.class_name)
-        names += [f"{res.class_name}.{link.name}" for link in res.links]
+        names += [f"{res.class_name}.{link.name}()" for link in res.links]
         if res.wait_policy != ("", ""):
-            names.append(f"{res.class_name}.wait")
+            names.append(f"{res.class_name}.wait()")
     return sorted(set(names))
 
 

@@ -97,15 +97,17 @@ class _SurfaceDiffer:
         self.namespaces(old["namespaces"], new["namespaces"])
         self.methods(old["methods"], new["methods"])
         self.models(old["models"], new["models"])
-        objects = "object-layer class or method"  # response links: removed breaks, added not
-        self.named_set("objects", objects, old.get("objects", []), new.get("objects", []))
+        # response links: removed breaks, added not
+        self.named_set("objects", "object layer", old.get("objects", []), new.get("objects", []))
         return self.changes
 
     def named_set(self, where: str, what: str, old: list[str], new: list[str]) -> None:
+        """Names that come or go (``Change.line``: "`FileObject.delete()` removed (object
+        layer)")."""
         for name in sorted(set(old) - set(new)):
-            self.add("removed", f"package {where}", name, name, None, True, f"{what} removed")
+            self.add("removed", f"package {where}", name, name, None, True, f"removed ({what})")
         for name in sorted(set(new) - set(old)):
-            self.add("added", f"package {where}", name, None, name, False, f"new {what}")
+            self.add("added", f"package {where}", name, None, name, False, f"added ({what})")
 
     def namespaces(self, old: dict[str, str], new: dict[str, str]) -> None:
         """Namespaces come and go with their methods (reported as renamed, or by the wire
