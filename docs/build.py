@@ -13,7 +13,8 @@ generated package (no RunRL name is written here):
 * ``namespaces/<name>.md``: one page per namespace (``client.<name>``), sync and async class;
 * ``objects/index.md`` and ``objects/<Class>.md``: a package with an object layer (resource
   objects from response ``links``, ``<package>/objects.py``) gets its entry class and one page
-  per resource class, sync and async;
+  per resource class, sync and async, and one for ``ObjectPage`` (a page of objects) when a
+  method returns paged objects;
 * ``models.md``, ``futures.md``, ``errors.md``: the models, polling futures and exceptions;
 * ``versions.md``: the version table (API version -> package version, from spec/versions.toml),
   linking each version's site.
@@ -35,6 +36,7 @@ import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
@@ -56,7 +58,15 @@ class Package:
     clients: tuple[str, ...]  # client class names, sync first
     namespaces: tuple[tuple[str, str, str], ...]  # (attribute, sync class, module docstring)
     # objects.py (resource objects from links): the sync entry class and resource classes
-    objects: tuple[str, tuple[str, ...]] | None = None
+    objects: Objects | None = None
+
+
+class Objects(NamedTuple):
+    """The classes of a generated object layer (sync names)."""
+
+    entry: str  # takes the client (``api``)
+    resources: tuple[str, ...]  # each takes an object's ``data``
+    page: str = ""  # the page of objects (takes a plain ``page``), "" when nothing is paged
 
 
 def versions() -> list[str]:
@@ -108,12 +118,12 @@ def read_package(api_version: str, generated: Path = GENERATED) -> Package:
     )
 
 
-def read_objects(module: Path) -> tuple[str, tuple[str, ...]] | None:
-    """(entry class, resource classes) of a generated object layer, sync names; None without
-    one. A resource class takes the object's ``data``; the entry class takes ``api``."""
+def read_objects(module: Path) -> Objects | None:
+    """The classes of a generated object layer, sync names; None without one. A resource
+    class takes the object's ``data``, the entry class ``api``, the page of objects ``page``."""
     if not module.is_file():
         return None
-    entry, resources = "", []
+    entry, resources, page = "", [], ""
     for node in ast.parse(module.read_text(encoding="utf-8")).body:
         if not isinstance(node, ast.ClassDef) or node.name.startswith("Async"):
             continue
@@ -126,7 +136,9 @@ def read_objects(module: Path) -> tuple[str, tuple[str, ...]] | None:
             resources.append(node.name)
         elif "api" in args:
             entry = node.name
-    return (entry, tuple(resources)) if entry else None
+        elif "page" in args:
+            page = node.name
+    return Objects(entry, tuple(resources), page) if entry else None
 
 
 def version_table(all_versions: list[str], current: str | None) -> str:
@@ -177,7 +189,7 @@ def pages(pkg: Package, all_versions: list[str]) -> dict[str, str]:
             f"::: {n}.resources.{attr}.Async{cls}\n"
         )
     if pkg.objects is not None:
-        out.update(object_pages(n, *pkg.objects))
+        out.update(object_pages(n, pkg.objects))
     out["models.md"] = (
         "# Models\n\nPydantic v2 models of the API's schemas "
         "(responses parse unknown enum values).\n\n"
@@ -202,9 +214,13 @@ def pages(pkg: Package, all_versions: list[str]) -> dict[str, str]:
     return out
 
 
-def object_pages(n: str, entry: str, resources: tuple[str, ...]) -> dict[str, str]:
-    """The object layer's pages: its entry class, then one page per resource class."""
+def object_pages(n: str, objects: Objects) -> dict[str, str]:
+    """The object layer's pages: its entry class, one page per resource class, and the page
+    of objects a paged list returns."""
+    entry, resources = objects.entry, objects.resources
     listing = "".join(f"* [`{cls}`]({cls}.md)\n" for cls in resources)
+    if objects.page:
+        listing += f"\nA paged list returns a [`{objects.page}`]({objects.page}.md) of them.\n"
     out = {
         "objects/index.md": (
             f"# Objects\n\n`{n}.{entry}()` (blocking) and `{n}.Async{entry}()` (asyncio) "
@@ -217,6 +233,17 @@ def object_pages(n: str, entry: str, resources: tuple[str, ...]) -> dict[str, st
     for cls in resources:
         out[f"objects/{cls}.md"] = (
             f"# {cls}\n\nSync: `{cls}`; async: `Async{cls}` (the same methods, awaited).\n\n"
+            f"::: {n}.objects.{cls}\n\n::: {n}.objects.Async{cls}\n"
+        )
+    if objects.page:
+        cls = objects.page
+        out[f"objects/{cls}.md"] = (
+            f"# {cls}\n\nWhat a method returning a paged list of objects returns: `.items` "
+            "are this page's objects, `.page` the plain page they were made from; iterating "
+            "walks every object of this page and of the pages after it, fetching each next "
+            "page only when the one before has been consumed (again on each iteration).\n\n"
+            f"Sync: `{cls}` (`for`, `get_next_page()`, `iter_pages()`); async: `Async{cls}` "
+            "(`async for`, `await aget_next_page()`, `aiter_pages()`).\n\n"
             f"::: {n}.objects.{cls}\n\n::: {n}.objects.Async{cls}\n"
         )
     return out
@@ -232,7 +259,12 @@ def config(pkg: Package, site_dir: Path, docs_dir: Path) -> str:
             [
                 "  - Objects:",
                 "      - Overview: objects/index.md",
-                *[f"      - {cls}: objects/{cls}.md" for cls in pkg.objects[1]],
+                *[f"      - {cls}: objects/{cls}.md" for cls in pkg.objects.resources],
+                *(
+                    [f"      - {pkg.objects.page}: objects/{pkg.objects.page}.md"]
+                    if pkg.objects.page
+                    else []
+                ),
             ]
             if pkg.objects is not None
             else []

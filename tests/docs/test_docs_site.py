@@ -19,6 +19,7 @@ import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -224,14 +225,7 @@ def test_a_page_per_resource_class(tmp_path: Path) -> None:
     """Generic: any package with an object layer (response ``links``) gets an Objects section,
     one page per resource class with its sync and async class (a RunRL-like document here;
     the released RunRL documents have no links yet)."""
-    pytest.importorskip("mkdocstrings_handlers.python", reason="pinned in requirements/dev.txt")
-    import importlib.util
-
-    loader = importlib.util.spec_from_file_location("docs_build", ROOT / "docs" / "build.py")
-    assert loader is not None and loader.loader is not None
-    docs_build = importlib.util.module_from_spec(loader)
-    sys.modules["docs_build"] = docs_build  # dataclasses look their module up
-    loader.loader.exec_module(docs_build)
+    docs_build = _docs_build()
     from generator.pipeline import generate
     from tests.codegen.test_resources_body import SPEC
 
@@ -240,8 +234,8 @@ def test_a_page_per_resource_class(tmp_path: Path) -> None:
     generate(spec, tmp_path / "generated" / "v1")
     pkg = docs_build.read_package("v1", tmp_path / "generated")
     classes = ("DeploymentObject", "FileObject", "RunObject", "ToolObject")
-    assert pkg.objects is not None and pkg.objects[0] == "Trainer"
-    assert sorted(pkg.objects[1]) == sorted(classes)
+    assert pkg.objects is not None and pkg.objects.entry == "Trainer"
+    assert sorted(pkg.objects.resources) == sorted(classes) and pkg.objects.page == ""
     site = docs_build.build_version(
         "v1", tmp_path / "site", tmp_path / "work", [], generated=tmp_path / "generated"
     )
@@ -254,3 +248,39 @@ def test_a_page_per_resource_class(tmp_path: Path) -> None:
     run = text_of(site / "objects" / "RunObject" / "index.html")
     assert "deploy" in run and "POST /deployments" in run and "with run_id, region" in run
     assert "RunObject" in text_of(site / "index.html")  # in the navigation
+    assert not (site / "objects" / "ObjectPage").exists()  # nothing is paged here
+
+
+def test_a_page_for_pages_of_objects(tmp_path: Path) -> None:
+    """A method returning paged objects gives ``ObjectPage``/``AsyncObjectPage`` a page of
+    their own, linked from the overview and the navigation."""
+    docs_build = _docs_build()
+    from generator.pipeline import generate
+    from tests.codegen.test_resources import PAGED, _write
+
+    generate(_write(tmp_path, PAGED), tmp_path / "generated" / "v1", skip_unsupported=True)
+    pkg = docs_build.read_package("v1", tmp_path / "generated")
+    assert pkg.objects is not None and pkg.objects.page == "ObjectPage"
+    assert "ObjectPage" not in pkg.objects.resources
+    site = docs_build.build_version(
+        "v1", tmp_path / "site", tmp_path / "work", [], generated=tmp_path / "generated"
+    )
+    raw = (site / "objects" / "ObjectPage" / "index.html").read_text(encoding="utf-8")
+    assert 'id="stock.objects.ObjectPage"' in raw and 'id="stock.objects.AsyncObjectPage"' in raw
+    page = text_of(site / "objects" / "ObjectPage" / "index.html")
+    assert "get_next_page" in page and "aget_next_page" in page and "iter_pages" in page
+    assert "ObjectPage" in text_of(site / "objects" / "index.html")  # the overview links it
+    assert "ObjectPage" in text_of(site / "index.html")  # in the navigation
+
+
+def _docs_build() -> Any:
+    """docs/build.py, imported (it is a script, not a package)."""
+    pytest.importorskip("mkdocstrings_handlers.python", reason="pinned in requirements/dev.txt")
+    import importlib.util
+
+    loader = importlib.util.spec_from_file_location("docs_build", ROOT / "docs" / "build.py")
+    assert loader is not None and loader.loader is not None
+    docs_build = importlib.util.module_from_spec(loader)
+    sys.modules["docs_build"] = docs_build  # dataclasses look their module up
+    loader.loader.exec_module(docs_build)
+    return docs_build
