@@ -687,8 +687,15 @@ def build_table(gen: dict[str, Any], imp: dict[str, Any], srv: dict[str, Any]) -
         gen_rows(t, f"`{doc.name}` ({doc.stat().st_size / 1e6:.1f} MB)", gen["large"], None)
     else:
         t.row("1", "largest corpus document", "no corpus document generated")
+    _import_rows(t, imp)
+    _call_rows(t, srv)
+    _concurrency_rows(t, srv)
+    _stream_rows(t, srv)
+    return t
 
-    # 2. import
+
+def _import_rows(t: Table, imp: dict[str, Any]) -> None:
+    """2. import: the empty interpreter, the floor, ours (and 0.2.2's) import and construct."""
     med = {name: {k: median(v) for k, v in vals.items()} for name, vals in imp.items()}
     floor = med["floor"]
     t.row(
@@ -738,7 +745,9 @@ def build_table(gen: dict[str, Any], imp: dict[str, Any], srv: dict[str, Any]) -
             target,
         )
 
-    # 3. per call
+
+def _call_rows(t: Table, srv: dict[str, Any]) -> None:
+    """3. per call: ours against raw httpx with the same validation."""
     calls, old_calls = srv.get("calls", {}), srv.get("calls_v022", {})
     if "error" in calls:
         t.row("3", "per call", f"failed: {calls['error']}")
@@ -766,7 +775,9 @@ def build_table(gen: dict[str, Any], imp: dict[str, Any], srv: dict[str, Any]) -
                 "issue 17 #2: ≤ 1.00×",
             )
 
-    # 4. concurrency
+
+def _concurrency_rows(t: Table, srv: dict[str, Any]) -> None:
+    """4. concurrency: async fan-out (and the large one's memory), threads."""
     conc = srv.get("concurrency", {})
     if "error" in conc:
         t.row("4", "1,000 concurrent async calls", f"failed: {conc['error']}")
@@ -813,7 +824,9 @@ def build_table(gen: dict[str, Any], imp: dict[str, Any], srv: dict[str, Any]) -
             "issue 17 #1",
         )
 
-    # 5. streaming and uploads
+
+def _stream_rows(t: Table, srv: dict[str, Any]) -> None:
+    """5. streaming and uploads: SSE rates and memory, upload memory."""
     sse = srv.get("sse", {})
     if "error" in sse:
         t.row("5", "SSE events per second", f"failed: {sse['error']}")
@@ -861,7 +874,6 @@ def build_table(gen: dict[str, Any], imp: dict[str, Any], srv: dict[str, Any]) -
             f"+{max(growth, 0):.1f} MiB",
             t.verdict("upload memory flat", growth < 50, "flat (< +50 MiB)"),
         )
-    return t
 
 
 def machine() -> dict[str, Any]:
