@@ -164,16 +164,11 @@ def operation(
     if problems or base_params is None or result is None or variants is None:
         raise Blockers(problems)
     drafts: list[Draft] = []
+    server = operation_server(ctx.spec, ctx.deref({"$ref": "#" + item_ptr}, item_ptr)[0], op)
     for variant in variants:
         own = variant.media_type is not None and variant.ext.method is not None
-        given = name = (variant.ext.method if own else None) or ext.method
-        versioned = None
-        if not name and raw_id not in (None, ""):
-            name = str(raw_id)
-        elif not name:
-            name = default_method_name(verb, path)
-            versioned = default_method_name(verb, path, keep_version=True)
-            versioned = method_name(versioned) if versioned != name else None
+        given = (variant.ext.method if own else None) or ext.method
+        name, versioned = _method_names(given, raw_id, verb, path)
         positional = (variant.ext.positional if own else None) or ext.positional
         where = variant.pointer or op_ptr
         params = order(
@@ -200,11 +195,24 @@ def operation(
             body_type=variant.body_type,
             returns=result,
             source_pointer=op_ptr,
-            server=operation_server(ctx.spec, ctx.deref({"$ref": "#" + item_ptr}, item_ptr)[0], op),
+            server=server,
             security=operation_security(ctx.spec, op),
         )
         drafts.append(Draft(method, ext, op_ptr, given_name=bool(given), versioned_name=versioned))
     return drafts
+
+
+def _method_names(given: str | None, raw_id: Any, verb: str, path: str) -> tuple[str, str | None]:
+    """The method's name before ``method_name`` (``x-sdk-method``, else the operationId, else
+    one made of the verb and path), and the name kept with the path's version (``v2_...``) when
+    the made one drops it."""
+    if given:
+        return given, None
+    if raw_id not in (None, ""):
+        return str(raw_id), None
+    name = default_method_name(verb, path)
+    versioned = default_method_name(verb, path, keep_version=True)
+    return name, (method_name(versioned) if versioned != name else None)
 
 
 def namespace_of(
