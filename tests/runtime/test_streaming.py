@@ -171,9 +171,9 @@ def test_event_json_errors_are_typed() -> None:
 
 
 def test_event_is_a_read_only_value() -> None:
-    """The event is httpx-sse's object retyped (no copy per event): built by hand it behaves
-    as a frozen value — compared, hashed and shown by its four fields, ``id`` ``None`` when
-    absent — and the parser's own objects come out as the same type."""
+    """The event is a subclass of httpx-sse's, filled by the parser directly: built by hand
+    it behaves as a frozen value — compared, hashed and shown by its four fields, ``id``
+    ``None`` when absent — and the parser's own objects come out as the same type."""
     import httpx_sse
 
     event = ServerSentEvent(data="x", event="log", id="3", retry=10)
@@ -186,7 +186,7 @@ def test_event_is_a_read_only_value() -> None:
         event.data = "changed"  # type: ignore[misc]
 
 
-def test_parsed_events_are_retyped_and_bookkeeping_blocks_dropped(server: TestServer) -> None:
+def test_parsed_events_are_typed_and_bookkeeping_blocks_dropped(server: TestServer) -> None:
     body = b"retry: 50\n\nid: 1\ndata: a\n\ndata: b\n\nevent: ping\n\nid: 9\n\n"
     server.on("GET", "/runs/7/logs/stream", lambda r, n: Reply(headers=SSE, body=body))
     with make_client(server.url) as client:
@@ -220,9 +220,10 @@ def test_a_stream_opened_by_a_post_sends_its_body_on_every_connection(server: Te
 
 
 def test_the_httpx_sse_fields_the_event_loop_reads_directly() -> None:
-    """The stream loop reads httpx-sse's ``_data``/``_event``/``_retry`` (its properties cost
-    more than the loop's own work). If an httpx-sse release in the supported range renamed them,
-    this fails here instead of streams failing for users."""
+    """The parser fills httpx-sse's ``_data``/``_event``/``_id``/``_retry`` directly (no
+    ``__init__`` per event) and the stream loop reads them (its properties cost more than the
+    loop's own work). If an httpx-sse release in the supported range renamed them, this fails
+    here instead of streams failing for users."""
     import httpx_sse
 
     event = httpx_sse.ServerSentEvent(event="log", data="x", id="3", retry=5)

@@ -52,7 +52,11 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
-from typing_extensions import ParamSpec
+
+if sys.version_info >= (3, 10):
+    from typing import ParamSpec
+else:  # typing_extensions costs ~2 ms to import: not before a request unless needed
+    from typing_extensions import ParamSpec
 
 from . import _deadline, _envelopes
 from ._auth import (

@@ -1,12 +1,14 @@
 # Generated from templates/runtime/_streaming.py.jinja. Do not edit by hand.
 """Server-Sent Events: typed events, incremental iteration, and resuming a dropped stream.
 
-Parsing is left to ``httpx-sse``; this module adds what an SDK needs on top: events are
-yielded as they arrive, each event's data validated as the model the spec declares for it
-(``EventStream[Item]``: one Pydantic ``TypeAdapter`` per type, built once and kept), a
-stream that breaks is reopened with ``Last-Event-ID`` (a bounded number of times), and the
-connection is closed as soon as the consumer stops iterating. A stream whose spec declares no
-data schema yields the ``ServerSentEvent`` objects themselves (``EventStream[ServerSentEvent]``).
+The event-stream format is parsed here (``_Parser``: bounded, called once per chunk of text
+where httpx-sse runs a generator per line and another per event; its event class stays the
+base of ``ServerSentEvent``). Events are yielded as they arrive, each event's data validated
+as the model the spec declares for it (``EventStream[Item]``: one Pydantic ``TypeAdapter`` per
+type, built once and kept), a stream that breaks is reopened with ``Last-Event-ID`` (a bounded
+number of times), and the connection is closed as soon as the consumer stops iterating. A
+stream whose spec declares no data schema yields the ``ServerSentEvent`` objects themselves
+(``EventStream[ServerSentEvent]``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 import pydantic
-from httpx_sse import EventSource, SSEError
 from httpx_sse import ServerSentEvent as _ParsedEvent
 
 from ._exceptions import APIConnectionError, APITimeoutError, ResponseValidationError
@@ -53,8 +54,9 @@ class ServerSentEvent(_ParsedEvent):
     read-only. ``str(event)`` is its data, so code that prints the events of a stream as text
     keeps working. Events compare equal when all four fields are equal.
 
-    It is httpx-sse's own event object, retyped as it leaves the parser rather than copied: a
-    long stream then costs one object per event, not two.
+    A subclass of httpx-sse's event (``isinstance`` checks keep working); the parser fills
+    its fields directly, so a long stream costs one object per event and no call of
+    ``__init__``.
     """
 
     def __init__(
@@ -140,6 +142,154 @@ def _invalid(sse: _ParsedEvent, exc: ValueError, name: str, response: httpx.Resp
         f"data{where}{more}",
         response=response,
     )
+
+
+# The longest line (a field) and the most data of one event accepted, in characters: the
+# server's bytes are untrusted, and a line that never ends or an event that never ends would
+# otherwise be held in memory without bound. More is refused (ResponseValidationError).
+MAX_LINE = 4 << 20
+MAX_EVENT_DATA = 16 << 20
+# How much of a Content-Type that is not an event stream an error message shows.
+_MAX_SHOWN = 100
+
+
+class _Parser:
+    """The event-stream format of the HTML standard ("Interpreting an event stream"), fed the
+    decoded text of a response chunk by chunk; each ``feed`` returns the events it completed.
+
+    Lines end with CRLF, LF or CR (also when a CRLF is split between chunks); a leading BOM is
+    dropped; a line is a field (``name: value``, one optional space after the colon), a comment
+    (``:``) or, when empty, the end of a block. ``id`` and ``retry`` outlive their block:
+    ``last_id`` (the id of the last block that ended) is what a reconnection sends back,
+    ``retry_ms`` what the server asked to wait (digits only, as the standard says). A block
+    with neither data nor an event name is bookkeeping (``id:``/``retry:`` only): no event.
+
+    Per chunk, not per line: one ``split``, one loop, no call per line (this loop is most of a
+    stream's CPU). A line and an event are bounded (``MAX_LINE``, ``MAX_EVENT_DATA``).
+    """
+
+    __slots__ = (
+        "_crlf",
+        "_data",
+        "_data_len",
+        "_event",
+        "_id",
+        "_pending",
+        "_pending_len",
+        "_retry",
+        "_started",
+        "blocks",
+        "last_id",
+        "retry_ms",
+    )
+
+    def __init__(self) -> None:
+        self.last_id = ""
+        self.retry_ms: int | None = None
+        self.blocks = 0  # blocks ended (events or bookkeeping): the connection made progress
+        self.restart()
+
+    def restart(self) -> None:
+        """A new connection: a new stream of text (the last id and retry are kept)."""
+        self._pending: list[str] = []  # the pieces of a line not yet ended
+        self._pending_len = 0
+        self._crlf = False  # the last chunk ended with CR: an LF opening the next one is its pair
+        self._started = False  # a BOM is dropped only at the very start
+        self._data: list[str] = []
+        self._data_len = 0
+        self._event = ""
+        self._id = self.last_id  # an id of a block that never ended is forgotten
+        self._retry: int | None = None
+
+    def feed(self, text: str) -> list[ServerSentEvent]:
+        if not self._started:
+            if not text:
+                return []
+            self._started = True
+            if text[0] == "\ufeff":
+                text = text[1:]
+        if self._crlf:
+            self._crlf = False
+            if text[:1] == "\n":
+                text = text[1:]
+        if "\r" in text:
+            self._crlf = text[-1] == "\r"
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        lines = text.split("\n")
+        rest = lines.pop()  # after the last line end: the start of a line not yet ended
+        pending = self._pending
+        if pending:
+            if not lines:  # still no line end
+                return self._hold(rest)
+            pending.append(lines[0])
+            if self._pending_len + len(lines[0]) > MAX_LINE:
+                raise _TooLong(f"a line longer than {MAX_LINE} characters")
+            lines[0] = "".join(pending)
+            self._pending, self._pending_len = [], 0
+        events: list[ServerSentEvent] = []
+        data, size, event, retry = self._data, self._data_len, self._event, self._retry
+        ident = self._id
+        for line in lines:
+            if line:
+                name, _, value = line.partition(":")
+                if value[:1] == " ":
+                    value = value[1:]
+                if name == "data":
+                    data.append(value)
+                    size += len(value) + 1
+                    if size > MAX_EVENT_DATA:
+                        raise _TooLong(f"an event of more than {MAX_EVENT_DATA} characters")
+                elif name == "id":
+                    if "\0" not in value:  # the standard ignores such an id
+                        ident = value
+                elif name == "event":
+                    event = value
+                elif name == "retry" and value.isdigit() and value.isascii():
+                    # A huge number is not converted: the delay is capped at MAX_SERVER_RETRY.
+                    retry = self.retry_ms = int(value) if len(value) < 10 else 10**9
+                continue
+            # An empty line ends the block: its id becomes the stream's last event id.
+            self.blocks += 1
+            self.last_id = ident
+            if data or event:
+                sse = _new_event(ServerSentEvent)
+                sse._data = data[0] if len(data) == 1 else "\n".join(data)
+                sse._event = event or "message"
+                sse._id = ident
+                sse._retry = retry
+                if sse._data or event not in ("", "message"):
+                    events.append(sse)
+                data, size, event = [], 0, ""
+            retry = None
+        self._data, self._data_len, self._event, self._retry = data, size, event, retry
+        self._id = ident
+        if rest:
+            self._hold(rest)
+        return events
+
+    def _hold(self, piece: str) -> list[ServerSentEvent]:
+        self._pending_len += len(piece)
+        if self._pending_len > MAX_LINE:
+            raise _TooLong(f"a line longer than {MAX_LINE} characters")
+        self._pending.append(piece)
+        return []
+
+
+class _TooLong(Exception):
+    """A line or an event over its bound (becomes ResponseValidationError with the response)."""
+
+
+_new_event = object.__new__
+
+
+def _check_event_stream(response: httpx.Response) -> None:
+    content_type = response.headers.get("content-type", "").partition(";")[0]
+    if "text/event-stream" not in content_type:
+        raise ResponseValidationError(
+            "expected an event stream: the response's Content-Type is "
+            f"{content_type[:_MAX_SHOWN]!r}, not 'text/event-stream'",
+            response=response,
+        )
 
 
 def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
@@ -238,63 +388,52 @@ def _iter_events(
     name: str,
     decode: Callable[[str], Any] | None,
 ) -> Generator[Any, None, None]:
-    last_event_id: str | None = None
-    retry_ms: int | None = None
+    parser = _Parser()
     failures = 0
-    retyped = ServerSentEvent
     while True:
-        response = connect(last_event_id)
-        events = EventSource(response).iter_sse()
-        # The parser carries the last event id from event to event, so the last event seen on
-        # this connection holds it; read once, when the connection ends (per event it would
-        # cost as much as the rest of this loop).
-        last: _ParsedEvent | None = None
+        response = connect(parser.last_id or None)
+        parser.restart()
+        blocks = parser.blocks
+        chunks = response.iter_text()
         try:
-            for sse in events:
-                last = sse
-                # httpx-sse's fields read directly: its properties would cost more than the
-                # rest of this loop (tests/runtime/test_streaming.py pins these names).
-                if sse._retry is not None:
-                    retry_ms = sse._retry
-                if decode is not None:
-                    if not sse._data:  # nothing to validate: bookkeeping, or a bare name
+            _check_event_stream(response)
+            feed = parser.feed
+            # One generator between the caller and the response's text, the parser called per
+            # chunk: per event this loop costs less than httpx-sse's two generators.
+            for text in chunks:
+                if decode is None:
+                    yield from feed(text)
+                    continue
+                for sse in feed(text):
+                    if not sse._data:  # a named event without data: nothing to validate
                         continue
                     try:
                         value = decode(sse._data)
                     except ValueError as exc:  # pydantic's ValidationError is one
                         raise _invalid(sse, exc, name, response) from exc
                     yield value
-                    continue
-                if not sse._data and sse._event == "message":
-                    # A block with only id:/retry: fields is bookkeeping, not an event (the
-                    # SSE spec dispatches nothing without data); a named event is kept.
-                    continue
-                sse.__class__ = retyped
-                yield sse
             return
-        except SSEError as exc:
+        except _TooLong as exc:
             raise ResponseValidationError(
-                f"expected an event stream: {exc}", response=response
-            ) from exc
+                f"{name}: the event stream has {exc}", response=response
+            ) from None
         except httpx.DecodingError as exc:
             raise ResponseValidationError(
                 f"the event stream could not be decoded: {exc}", response=response
             ) from exc
         except httpx.TransportError as exc:
-            failures = 1 if last is not None else failures + 1
-            if last is not None and last.id:
-                last_event_id = last.id
+            failures = 1 if parser.blocks != blocks else failures + 1
             if failures > max_reconnects:
                 raise _connection_error(exc) from exc
             logger.debug(
                 "event stream broke off (%s); reconnecting with Last-Event-ID %r, attempt %d",
                 type(exc).__name__,
-                last_event_id,
+                parser.last_id or None,
                 failures,
             )
         finally:
             response.close()
-        sleep(_reconnect_delay(failures, retry_ms, backoff_factor))
+        sleep(_reconnect_delay(failures, parser.retry_ms, backoff_factor))
 
 
 class AsyncEventStream(Generic[_T_co]):
@@ -387,61 +526,51 @@ async def _aiter_events(
     name: str,
     decode: Callable[[str], Any] | None,
 ) -> AsyncGenerator[Any, None]:
-    last_event_id: str | None = None
-    retry_ms: int | None = None
+    parser = _Parser()
     failures = 0
-    retyped = ServerSentEvent
     while True:
-        response = await connect(last_event_id)
-        events = EventSource(response).aiter_sse()
-        # The parser carries the last event id from event to event, so the last event seen on
-        # this connection holds it; read once, when the connection ends (per event it would
-        # cost as much as the rest of this loop).
-        last: _ParsedEvent | None = None
+        response = await connect(parser.last_id or None)
+        parser.restart()
+        blocks = parser.blocks
+        chunks = response.aiter_text()
         try:
-            async for sse in events:
-                last = sse
-                # httpx-sse's fields read directly: its properties would cost more than the
-                # rest of this loop (tests/runtime/test_streaming.py pins these names).
-                if sse._retry is not None:
-                    retry_ms = sse._retry
-                if decode is not None:
-                    if not sse._data:  # nothing to validate: bookkeeping, or a bare name
+            _check_event_stream(response)
+            feed = parser.feed
+            # One generator between the caller and the response's text, the parser called per
+            # chunk: per event this loop costs less than httpx-sse's two generators.
+            async for text in chunks:
+                if decode is None:
+                    for sse in feed(text):
+                        yield sse
+                    continue
+                for sse in feed(text):
+                    if not sse._data:  # a named event without data: nothing to validate
                         continue
                     try:
                         value = decode(sse._data)
                     except ValueError as exc:  # pydantic's ValidationError is one
                         raise _invalid(sse, exc, name, response) from exc
                     yield value
-                    continue
-                if not sse._data and sse._event == "message":
-                    # A block with only id:/retry: fields is bookkeeping, not an event (the
-                    # SSE spec dispatches nothing without data); a named event is kept.
-                    continue
-                sse.__class__ = retyped
-                yield sse
             return
-        except SSEError as exc:
+        except _TooLong as exc:
             raise ResponseValidationError(
-                f"expected an event stream: {exc}", response=response
-            ) from exc
+                f"{name}: the event stream has {exc}", response=response
+            ) from None
         except httpx.DecodingError as exc:
             raise ResponseValidationError(
                 f"the event stream could not be decoded: {exc}", response=response
             ) from exc
         except httpx.TransportError as exc:
-            failures = 1 if last is not None else failures + 1
-            if last is not None and last.id:
-                last_event_id = last.id
+            failures = 1 if parser.blocks != blocks else failures + 1
             if failures > max_reconnects:
                 raise _connection_error(exc) from exc
             logger.debug(
                 "event stream broke off (%s); reconnecting with Last-Event-ID %r, attempt %d",
                 type(exc).__name__,
-                last_event_id,
+                parser.last_id or None,
                 failures,
             )
         finally:
-            await events.aclose()
+            await chunks.aclose()  # type: ignore[attr-defined]
             await response.aclose()
-        await sleep(_reconnect_delay(failures, retry_ms, backoff_factor))
+        await sleep(_reconnect_delay(failures, parser.retry_ms, backoff_factor))

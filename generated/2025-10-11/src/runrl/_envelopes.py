@@ -20,8 +20,6 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from typing_extensions import TypedDict
-
 if TYPE_CHECKING:
     import pydantic
 
@@ -33,8 +31,16 @@ MISSING: Any = object()
 _MAX_ADAPTERS = 1024
 _ADAPTERS: dict[Any, pydantic.TypeAdapter[Any] | None] = {}
 _LOCK = threading.Lock()
-# Called, not subclassed: the member names are data (and mypy only accepts literal ones).
-_typed_dict: Any = TypedDict
+
+
+def _typed_dict(name: str, fields: dict[str, Any]) -> Any:
+    """``TypedDict(name, fields)``: called, not subclassed (the member names are data, and mypy
+    only accepts literal ones); typing_extensions' (Pydantic needs it before Python 3.12),
+    imported with the first adapter, after the first answer, not before a request is sent."""
+    from typing_extensions import TypedDict
+
+    make: Any = TypedDict
+    return make(name, fields)
 
 
 def _adapter(
