@@ -86,6 +86,18 @@ class SpecOwner:
         self._hidden = value
 
 
+def test_the_control_characters_dropped_are_exactly_these() -> None:
+    """docstring drops C0 controls but tab and newline; cli_text also drops tab, DEL and C1
+    (each with one regular expression: every character is checked against its rule)."""
+    every = "".join(chr(c) for c in range(0x300)) + "\ud800\u2028\U0001f600"
+    assert escape._CONTROLS.sub("", every) == "".join(
+        ch for ch in every if ch in "\n\t" or ord(ch) >= 32
+    )
+    assert escape._TERMINAL_CONTROLS.sub("", every) == "".join(
+        ch for ch in every if ch == "\n" or (ord(ch) >= 32 and not 0x7F <= ord(ch) <= 0x9F)
+    )
+
+
 def test_filters_are_the_only_way_even_for_strict_undefined() -> None:
     with pytest.raises(jinja2.UndefinedError):
         environment().from_string("{{ missing }}").render()
