@@ -1,10 +1,13 @@
 """The models module's syntax tree, parsed once per text.
 
-The repairs (postprocess.py), ``verify_models`` (verify.py) and ``split_models`` (split.py) all
-read the tree of the same source, a few megabytes for a large API (stripe.yaml: ~1.8 MB, 0.2 s a
-parse, more while the heap is full of datamodel-code-generator's objects). Each asks here: a
-text parsed last is not parsed again, and a repair that only appends comments to lines hands
-the tree on (``carry``): comments are not part of the tree and move no node.
+The repairs (postprocess.py), ``verify_models`` (verify.py), ``enum_subclasses``
+(leave_out.py) and ``split_models`` (split.py) all read the tree of the same source, a few
+megabytes for a large API (stripe.yaml: ~1.8 MB, 0.2 s a parse, more while the heap is full of
+datamodel-code-generator's objects). Each asks here: a text parsed last is not parsed again, and
+a repair that only appends comments to lines hands the tree on (``carry``): comments are not
+part of the tree and move no node. ``generate_models`` writes the whole module (docstring and
+``__all__`` included) before the repairs, so when no repair changes the code (stripe.yaml) it is
+parsed once in all.
 
 The trees are shared: callers read them and never change them. So is the list of a tree's nodes
 (``nodes``): ``fix_bare_generics`` and ``verify_models`` look at every node of the same tree
