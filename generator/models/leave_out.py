@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import SpecError, pointer
 from ..read.refs import unescape
 from .lift import lift_inline
+from .source import parse
 
 _SCHEMAS = "/components/schemas/"
 # what the client never reads: a $ref there is data (as read/validate.py treats it)
@@ -136,8 +137,9 @@ def _refs(node: Any) -> list[str]:
 def enum_subclasses(source: str) -> list[str]:
     """Classes of the models source that subclass one of its enums: Python refuses them when
     the module is imported (``allOf`` of an enum and an object, merged by
-    datamodel-code-generator into a subclass of the enum)."""
-    tree = ast.parse(source)
+    datamodel-code-generator into a subclass of the enum). ``source`` parses (verify_models
+    read it): its tree is the shared one (models/source.py)."""
+    tree = parse(source)
     enums = {"OpenEnum", "Enum"}
     classes = [n for n in tree.body if isinstance(n, ast.ClassDef)]
     for node in classes:  # in order: a base is defined before the class

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from ..naming import RESERVED_CLASS_NAMES, builtin_class_names, class_base
-from .source import carry, parse
+from .source import carry, nodes, parse
 
 
 def class_namer(planned: frozenset[str] = frozenset()) -> Callable[[str], str]:
@@ -48,7 +48,7 @@ def fix_bare_generics(source: str) -> str:
         return source  # reported by the formatting stage, with the location
     subscripted: set[int] = set()
     generics: list[ast.Name] = []
-    for n in ast.walk(tree):  # one walk: stripe.yaml's models module has ~170,000 nodes
+    for n in nodes(tree):  # one walk, shared with verify_models (~170,000 nodes)
         if isinstance(n, ast.Subscript):
             subscripted.add(id(n.value))
         elif isinstance(n, ast.Name) and n.id in ("List", "Dict"):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 import re
 
-from .source import parse
+from .source import nodes, parse
 
 # What a models module may hold, and nothing else: spec text that escaped its string literal
 # would show up as a statement or a call of another kind (``verify_models``).
@@ -63,7 +63,7 @@ def verify_models(source: str, package: str) -> list[str]:
             or id(getattr(node, "value", 0)) in rebuilds
         ):
             problems.append(f"{node.lineno}: unexpected {type(node).__name__} statement")
-    for found in ast.walk(tree):
+    for found in nodes(tree):  # every node but contexts and operators
         if (
             isinstance(found, ast.Call)
             and id(found) not in rebuilds

@@ -10,7 +10,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 
 from generator.pipeline import generate
@@ -154,4 +156,59 @@ def test_a_repair_that_only_appends_comments_keeps_the_tree() -> None:
     commented = source.carry(MODULE, MODULE.replace("    x: int", "    x: int  # note"))
     assert source.parse(commented) is tree
     assert source.parse(MODULE) is not tree  # one entry: the newest text
+    source.forget()
+
+
+def test_the_models_module_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """generate_models writes the module (docstring and ``__all__`` included) before the
+    repairs, so the repairs, verify_models, enum_subclasses and split.py read one tree."""
+    import ast
+
+    from generator.build import build_api
+    from generator.models import generate_models, source
+    from generator.models.split import split_models
+    from generator.read.load import load_spec
+
+    path = tmp_path / "spec.yaml"
+    spec: dict[str, Any] = json.loads(json.dumps(SPEC))
+    spec["components"]["schemas"].update(ENUMS)
+    path.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    doc = load_spec(path)
+    api = build_api(doc)
+    parsed: list[str] = []
+    real = ast.parse
+
+    def counted(text: str, *args: Any, **kwargs: Any) -> Any:
+        if "class " in text:
+            parsed.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(ast, "parse", counted)
+    source.forget()
+    module = generate_models(doc.data, api.schemas, api.package.name)
+    assert split_models(module, api.package.name) is not None
+    assert parsed == [module]  # no repair changed it: one parse, of the text written
+    source.forget()
+
+
+# a forward enum default (hoist_forward_enums) and a model using it
+ENUMS = {
+    "Holder": {
+        "type": "object",
+        "properties": {"colour": {"$ref": "#/components/schemas/Colour", "default": "red"}},
+    },
+    "Colour": {"type": "string", "enum": ["red", "blue"]},
+}
+
+
+def test_nodes_are_the_walk_without_contexts_and_operators() -> None:
+    import ast
+
+    from generator.models import source
+
+    tree = ast.parse(MODULE + "x = [a + b for a in c if not a < d]\ny = f(*g, **h)[1:2]\n")
+    walked = [n for n in ast.walk(tree) if n._fields]
+    found = source.nodes(tree)
+    assert len(found) == len(walked) and all(a is b for a, b in zip(found, walked, strict=True))
+    assert source.nodes(tree) is found  # walked once
     source.forget()

@@ -64,6 +64,40 @@ def test_every_context_has_its_filter() -> None:
     assert escape.toml_inner(SpecText('a"b\x7f')) == 'a\\"b\\u007f'
 
 
+def test_the_sandbox_refuses_the_raw_text_every_time() -> None:
+    """The environment remembers its answer per (type, attribute): the second reading of
+    ``.value`` (or of a private attribute) is refused like the first, and another type's
+    ``.value`` is not mistaken for it."""
+    env = environment()
+    for _ in range(2):
+        for source in ("{{ t.value }}", "{{ v.value }}", "{{ s.__class__ }}", "{{ o._hidden }}"):
+            with pytest.raises(jinja2.exceptions.SecurityError, match="unsafe"):
+                env.from_string(source).render(
+                    t=SpecText("x"), v=SpecValue(1), s="x", o=SpecOwner("ok")
+                )
+        assert env.from_string("{{ o.value }}").render(o=SpecOwner("ok")) == "ok"
+
+
+class SpecOwner:
+    """Not spec text: its ``.value`` may be read."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+        self._hidden = value
+
+
+def test_the_control_characters_dropped_are_exactly_these() -> None:
+    """docstring drops C0 controls but tab and newline; cli_text also drops tab, DEL and C1
+    (each with one regular expression: every character is checked against its rule)."""
+    every = "".join(chr(c) for c in range(0x300)) + "\ud800\u2028\U0001f600"
+    assert escape._CONTROLS.sub("", every) == "".join(
+        ch for ch in every if ch in "\n\t" or ord(ch) >= 32
+    )
+    assert escape._TERMINAL_CONTROLS.sub("", every) == "".join(
+        ch for ch in every if ch == "\n" or (ord(ch) >= 32 and not 0x7F <= ord(ch) <= 0x9F)
+    )
+
+
 def test_filters_are_the_only_way_even_for_strict_undefined() -> None:
     with pytest.raises(jinja2.UndefinedError):
         environment().from_string("{{ missing }}").render()
