@@ -32,7 +32,50 @@ def render_package(
 
     ``changelog``: the text of CHANGELOG.md (the release tools write it; none without).
     ``overlay``: hand-written modules and README sections added to the package.
+    The three parts below, in this order (generator/parallel.py renders the first while the
+    models are made, and makes the second beside them).
     """
+    templates = render_templates(api, changelog, overlay)
+    return package_files(templates, model_files(models_source, api.package.name), api, overlay)
+
+
+def model_files(models_source: str, package: str) -> dict[str, str]:
+    """The models module's files: one module per model, loaded on first use
+    (generator/models/split.py), or ``models.py`` when it cannot be split."""
+    src = f"src/{package}"
+    split = split_models(models_source, package)
+    if split is None:
+        return {f"{src}/models.py": models_source}
+    return {f"{src}/models/{name}": text for name, text in split.items()}
+
+
+def package_files(
+    templates: dict[str, str],
+    models: dict[str, str],
+    api: ir.Api,
+    overlay: Overlay | None = None,
+) -> dict[str, str]:
+    """The rendered files, the models' and the overlay's hand-written modules, which may not
+    replace either."""
+    files = {**templates, **models}
+    if overlay is not None:
+        src = f"src/{api.package.name}"
+        for rel, text in overlay.files.items():
+            target = f"{src}/{rel}"
+            if target in files:
+                raise SpecError(
+                    f"overlay file src/{rel} would replace a generated file",
+                    file=str(overlay.root / "src" / rel),
+                )
+            files[target] = text
+    return files
+
+
+def render_templates(
+    api: ir.Api, changelog: str | None = None, overlay: Overlay | None = None
+) -> dict[str, str]:
+    """Every file of the project that the templates make (all but the models and the
+    overlay's modules): nothing here reads the models module."""
     env = environment()
     pkg = api.package
     src = f"src/{pkg.name}"
@@ -91,12 +134,6 @@ def render_package(
     table = command_table(api)
     render("cli/_cli_table.py.jinja", f"{src}/_cli_table.py", table=table)
     render("cli/__main__.py.jinja", f"{src}/__main__.py")
-    split = split_models(models_source, pkg.name)
-    if split is None:
-        files[f"{src}/models.py"] = models_source
-    else:  # one module per model, loaded on first use (generator/models/split.py)
-        for name, text in split.items():
-            files[f"{src}/models/{name}"] = text
     files[f"{src}/py.typed"] = ""
     render("package/pyproject.toml.jinja", "pyproject.toml")
     render(
@@ -110,15 +147,6 @@ def render_package(
     render("package/api.md.jinja", "api.md")
     if changelog is not None:
         files["CHANGELOG.md"] = changelog
-    if overlay is not None:
-        for rel, text in overlay.files.items():
-            target = f"{src}/{rel}"
-            if target in files:
-                raise SpecError(
-                    f"overlay file src/{rel} would replace a generated file",
-                    file=str(overlay.root / "src" / rel),
-                )
-            files[target] = text
     return files
 
 
