@@ -21,7 +21,7 @@ When: where ``fork`` is the platform's way to start a process (not Windows; not 
 forked process that has loaded system frameworks may crash and Python starts processes with
 ``spawn``), when no other thread runs (a forked child gets the calling thread only: a lock
 another thread held would stay locked in it), for documents with at least ``MIN_SCHEMAS``
-component schemas (below, the fork costs about what it hides), and unless
+model classes (below, the worker costs about what it hides), and unless
 ``GENERATOR_PARALLEL=0`` (``=1``: whatever the size, as tests do). Otherwise the models are
 made in this process, as before.
 
@@ -49,8 +49,12 @@ from .output.fingerprint import Recorder
 from .render.package import model_files
 
 T = TypeVar("T")
-# Below this many component schemas the models are made in this process (see the docstring).
-MIN_SCHEMAS = 50
+# Below this many model classes (component schemas and the inline ones the build named) the
+# models are made in this process: a worker imports datamodel-code-generator again for each
+# document (~0.3 s; one process imports it once for every API version of `make generate`),
+# and what it hides is small. Measured (2 cores, loaded): RunRL (58 classes) 0.1-0.2 s slower
+# in a worker; k8s-core-v1 (247) about even; github-2020 (410) and stripe.yaml (2,192) faster.
+MIN_SCHEMAS = 300
 _OFF = ("0", "off", "no", "false")
 
 
