@@ -94,7 +94,8 @@ class Worker(Generic[T]):
         """The job's value, or its exception raised here; ``WorkerDied`` when the child
         ended without an answer. Waits no longer than the child lives."""
         assert self._pid is not None, "result() is asked once"
-        with io.FileIO(self._read, "r", closefd=True) as pipe:
+        read, self._read = self._read, -1
+        with io.FileIO(read, "r", closefd=True) as pipe:
             data = pipe.readall()  # until the child's end of the pipe closes: it exited
         _, status = os.waitpid(self._pid, 0)
         pid, self._pid = self._pid, None
@@ -112,7 +113,9 @@ class Worker(Generic[T]):
         if self._pid is None:
             return
         pid, self._pid = self._pid, None
-        os.close(self._read)
+        if self._read >= 0:
+            os.close(self._read)
+            self._read = -1
         try:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:

@@ -271,3 +271,23 @@ def test_small_documents_are_modelled_here(monkeypatch: pytest.MonkeyPatch) -> N
     assert parallel.can_fork(parallel.MIN_SCHEMAS)
     monkeypatch.setenv("GENERATOR_PARALLEL", "0")
     assert not parallel.can_fork(10 * parallel.MIN_SCHEMAS)
+
+
+def test_an_interrupt_while_waiting_kills_and_reaps_the_worker() -> None:
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    timeout_left, _ = signal.getitimer(signal.ITIMER_REAL)  # pytest-timeout's, put back
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with parallel.Worker(lambda: time.sleep(60)) as worker:
+                pid = worker._pid
+                signal.setitimer(signal.ITIMER_REAL, 0.2)
+                worker.result()
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_REAL, timeout_left)
+    assert pid is not None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
