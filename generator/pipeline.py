@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import ir
@@ -117,21 +118,14 @@ def build(
             text = changelog(doc, api.package) if changelog is not None else None
             return render_templates(api, text, extra), document_files(doc, api.package)
 
-        def beside(api: ir.Api) -> Rest:  # while the models worker runs
-            made = rest(api)
-            if meanwhile is not None:
-                meanwhile({**made[0], **made[1]})
-            return made
-
-        # the first models attempt in a worker while `beside` runs (generator/parallel.py)
-        ahead = ModelsAhead(doc.data, beside)
+        ahead = ModelsAhead(doc.data, partial(_beside, rest, meanwhile))
         if skip_unsupported:
             api, source = build_and_model(doc, invalid, build_with, True, lap, models=ahead)
         else:
             api, source = every_blocker(doc, invalid, found, build_with, lap, models=ahead)
-        if ahead.made(source):
+        if ahead.made(source):  # the worker's first attempt: rendered beside it
             (templates, documents), models = ahead.rendered()
-        else:
+        else:  # in this process, or after a blocker changed the api
             (templates, documents), models = rest(api), model_files(source, api.package.name)
         files = package_files(templates, models, api, extra)
         files.update(documents)  # the spec, shipped in the wheel
@@ -152,6 +146,20 @@ def build(
     report.files = len(files)
     report.skipped = api.skipped
     return files, report, doc
+
+
+def _beside(
+    rest: Callable[[ir.Api], Rest],
+    meanwhile: Callable[[dict[str, str]], None] | None,
+    api: ir.Api,
+) -> Rest:
+    """What runs while the models worker makes the models (generator/parallel.py): every other
+    file rendered for ``api`` as modelled, and handed to ``meanwhile`` (generate writes and
+    formats them: output/staged.py)."""
+    made = rest(api)
+    if meanwhile is not None:
+        meanwhile({**made[0], **made[1]})
+    return made
 
 
 @contextmanager
