@@ -192,7 +192,10 @@ def install_ours(venv: Venv, src: Path) -> None:
 
 # ---- 1. generation ------------------------------------------------------------------------------
 
-# the CLI's stages; "format" writes the staged tree, compiles it and runs ruff (output/format.py)
+# the CLI's stages; "format" writes the staged tree, compiles it and runs ruff (output/format.py).
+# When the models are made in a worker (generator/parallel.py: large documents), "models" is the
+# wall time from its fork to its join, the other files' render, write and format included (they
+# run beside it), and "format" is the models' directory alone; the stages never overlap in time.
 STAGES = ("load", "validate", "build", "models", "templates", "format", "write")
 
 

@@ -11,7 +11,7 @@ left out (``LeftOut``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -23,6 +23,10 @@ from .read import SpecDocument
 from .read.refs import unescape
 from .read.validator import MAX_REPORTED
 
+# The models step: the api as built and the schemas left out -> the models module's source
+# (default: generate_models; the pipeline's may run it in a worker: generator/parallel.py).
+ModelsStep = Callable[[ir.Api, frozenset[str]], str]
+
 
 def build_and_model(
     doc: SpecDocument,
@@ -31,6 +35,7 @@ def build_and_model(
     skip_unsupported: bool,
     lap: Callable[[str], None],
     models_found: dict[str, SpecError] | None = None,
+    models: ModelsStep | None = None,
 ) -> tuple[ir.Api, str]:
     """The build and the models stages. A schema that cannot be modelled (the validator's
     finding in a component schema, with ``skip_unsupported``; or a schema the models stage
@@ -38,7 +43,9 @@ def build_and_model(
     located blocker, every one reported at once; with ``skip_unsupported`` its model is left
     out (a warning; a schema referring to it takes any JSON value there), and so is every
     operation whose arguments or answer name its class (a warning each), built again.
-    ``models_found`` receives the models stage's blockers (schema name -> its problem)."""
+    ``models_found`` receives the models stage's blockers (schema name -> its problem).
+    ``models`` makes the first attempt's models (the ones after a blocker, and the search for
+    it, are generate_models' here)."""
     left_out = {  # schema name -> its problem
         unescape(where.split("/")[3]): problem
         for where, problem in invalid.items()
@@ -47,15 +54,20 @@ def build_and_model(
     api, drop = _leaving_out(doc, invalid, build_with, left_out)
     lap("build")
     blockers = {} if models_found is None else models_found  # found by the models stage
+    first = models  # the first attempt (then generate_models, here)
     while True:
         try:
-            source = generate_models(doc.data, api.schemas, api.package.name, frozenset(drop))
+            if first is not None:
+                source = first(api, frozenset(drop))
+            else:
+                source = generate_models(doc.data, api.schemas, api.package.name, frozenset(drop))
             break
         except SpecError as exc:
             found = _blocker(doc, api, drop, exc)
             if found is None or found[0] in blockers or len(blockers) >= _MAX_BLOCKERS:
                 raise combined([*_by_line(blockers), exc]) from None
             blockers[found[0]] = found[1]
+            first = None
         if skip_unsupported:
             lap("models")
             api, drop = _leaving_out(doc, invalid, build_with, {**left_out, **blockers})
@@ -65,7 +77,12 @@ def build_and_model(
     lap("models")
     if blockers and not skip_unsupported:
         raise combined(_by_line(blockers))
-    return replace(api, schemas={k: v for k, v in api.schemas.items() if k not in drop}), source
+    return modelled(api, drop), source
+
+
+def modelled(api: ir.Api, left_out: Collection[str]) -> ir.Api:
+    """The api as its models are made: without the schemas left out."""
+    return replace(api, schemas={k: v for k, v in api.schemas.items() if k not in left_out})
 
 
 _MAX_BLOCKERS = 20
@@ -94,22 +111,24 @@ def every_blocker(
     found: list[SpecError],
     build_with: Callable[..., ir.Api],
     lap: Callable[[str], None],
+    models: ModelsStep | None = None,
 ) -> tuple[ir.Api, str]:
     """The default mode: the build and models stages as they are; or, once anything blocks
     (``found``: the validator's findings inside operations and component schemas, whose parts
     ``invalid`` names; the build's; the models'), one error listing every blocker of every
     stage. From the first failure on, the stages run again as with ``--skip-unsupported``,
     quietly (nothing is written), leaving out what blocks so that the later stages can report
-    theirs. A valid document runs each stage once, as before."""
+    theirs. A valid document runs each stage once, as before (``models``: its models step,
+    as build_and_model's)."""
     problems = list(found)
     if not problems:
         try:
-            return build_and_model(doc, invalid, build_with, False, lap)
+            return build_and_model(doc, invalid, build_with, False, lap, models=models)
         except SpecError as exc:
             problems = problems_of(exc)
     quiet, warned, warnings = doc.quiet, set(doc._warned), list(doc.warnings)
     doc.quiet = True  # what --skip-unsupported would say is not this run's to say
-    models: dict[str, SpecError] = {}
+    modelling: dict[str, SpecError] = {}  # the models stage's blockers
     left_out: LeftOut | None = None
     try:
         if found:  # the build's blockers, every problem of each operation
@@ -118,14 +137,14 @@ def every_blocker(
             except SpecError as exc:
                 problems += problems_of(exc)
         skipping = partial(build_with, skip=True)
-        api, _ = build_and_model(doc, invalid, skipping, True, lap, models_found=models)
+        api, _ = build_and_model(doc, invalid, skipping, True, lap, models_found=modelling)
         schemas = {where for where in invalid if where.startswith("/components/schemas/")}
-        left_out = LeftOut(len(api.skipped), len(api.omitted), len(schemas) + len(models))
+        left_out = LeftOut(len(api.skipped), len(api.omitted), len(schemas) + len(modelling))
     except SpecError as exc:  # what stops --skip-unsupported too
         problems += problems_of(exc)
     finally:
         doc.quiet, doc._warned, doc.warnings = quiet, warned, warnings
-    problems += models.values()
+    problems += modelling.values()
     raise _blocked(doc, problems, left_out)
 
 

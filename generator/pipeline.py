@@ -13,11 +13,11 @@ Stages are timed for the CLI's report. CHANGELOG.md is not the generator's: the 
 from __future__ import annotations
 
 import gc
-import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import ir
@@ -26,17 +26,20 @@ from .build import build_api
 from .errors import SpecError
 from .ir import Skipped
 from .models.source import forget as forget_models_tree
-from .output.format import format_tree
-from .output.write import read_tree, replace_dir, staging_dir, write_tree
+from .output.staged import StagedOutput
+from .output.write import read_tree
+from .parallel import ModelsAhead
 from .read import SpecDocument, load_spec
 from .read.overlay import read_overlay
 from .read.validate import validate_document
 from .read.versions import package_version
 from .render.bundle import document_files
-from .render.package import render_package
+from .render.package import model_files, package_files, render_templates
 
 # What writes CHANGELOG.md: given the document and its package facts, the file's text.
 Changelog = Callable[[SpecDocument, ir.Package], str]
+# The files rendered apart from the models: the templates', and the shipped document's.
+Rest = tuple[dict[str, str], dict[str, str]]
 
 
 @dataclass
@@ -67,6 +70,7 @@ def build(
     ref_root: Path | None = None,
     package: str | None = None,
     annotations: Sequence[Path] | None = None,
+    meanwhile: Callable[[dict[str, str]], None] | None = None,
 ) -> tuple[dict[str, str], Report, SpecDocument]:
     """Read, build, model and render one spec; nothing is written.
 
@@ -77,6 +81,8 @@ def build(
     ``package``: the package name, instead of ``info.x-sdk.package`` or the one made from
     ``info.title``. ``annotations``: Overlay documents applied as the spec is read (default:
     ``annotations/<stem>.yaml`` beside the spec; generator/read/annotations.py).
+    ``meanwhile``: given every file but the models' (and the overlay's) while a worker makes
+    the models (generator/parallel.py), if one does; it may not be the final text.
     """
     report = Report(spec=spec_path, out=Path())
     clock = time.perf_counter()
@@ -108,13 +114,21 @@ def build(
                 invalid=invalid,
             )
 
+        def rest(api: ir.Api) -> Rest:  # every file but the models' (and the overlay's)
+            text = changelog(doc, api.package) if changelog is not None else None
+            return render_templates(api, text, extra), document_files(doc, api.package)
+
+        ahead = ModelsAhead(doc.data, partial(_beside, rest, meanwhile))
         if skip_unsupported:
-            api, models_source = build_and_model(doc, invalid, build_with, True, lap)
+            api, source = build_and_model(doc, invalid, build_with, True, lap, models=ahead)
         else:
-            api, models_source = every_blocker(doc, invalid, found, build_with, lap)
-        text = changelog(doc, api.package) if changelog is not None else None
-        files = render_package(api, models_source, changelog=text, overlay=extra)
-        files.update(document_files(doc, api.package))  # the spec, shipped in the wheel
+            api, source = every_blocker(doc, invalid, found, build_with, lap, models=ahead)
+        if ahead.made(source):  # the worker's first attempt: rendered beside it
+            (templates, documents), models = ahead.rendered()
+        else:  # in this process, or after a blocker changed the api
+            (templates, documents), models = rest(api), model_files(source, api.package.name)
+        files = package_files(templates, models, api, extra)
+        files.update(documents)  # the spec, shipped in the wheel
         forget_models_tree()  # freeing its ~170,000 nodes takes a moment: counted here
         lap("templates")
     except SpecError as exc:
@@ -132,6 +146,20 @@ def build(
     report.files = len(files)
     report.skipped = api.skipped
     return files, report, doc
+
+
+def _beside(
+    rest: Callable[[ir.Api], Rest],
+    meanwhile: Callable[[dict[str, str]], None] | None,
+    api: ir.Api,
+) -> Rest:
+    """What runs while the models worker makes the models (generator/parallel.py): every other
+    file rendered for ``api`` as modelled, and handed to ``meanwhile`` (generate writes and
+    formats them: output/staged.py)."""
+    made = rest(api)
+    if meanwhile is not None:
+        meanwhile({**made[0], **made[1]})
+    return made
 
 
 @contextmanager
@@ -166,28 +194,30 @@ def generate(
     package: str | None = None,
     annotations: Sequence[Path] | None = None,
 ) -> Report:
-    """Generate the project for ``spec_path`` into ``out``, atomically."""
+    """Generate the project for ``spec_path`` into ``out``, atomically. While the models
+    worker runs, the other files are written and formatted (output/staged.py); not with an
+    overlay, whose modules come last."""
+    staged = StagedOutput(out, spec_path)
     with collector_paused():
-        files, report, _ = build(
-            spec_path,
-            skip_unsupported=skip_unsupported,
-            changelog=changelog,
-            overlay=overlay,
-            ref_root=ref_root,
-            package=package,
-            annotations=annotations,
-        )
-        report.out = out
-        clock = time.perf_counter()
-        staged = staging_dir(out)
         try:
-            write_tree(files, staged)
-            format_tree(staged, label=f"{out} (generated from {spec_path})")
+            files, report, _ = build(
+                spec_path,
+                skip_unsupported=skip_unsupported,
+                changelog=changelog,
+                overlay=overlay,
+                ref_root=ref_root,
+                package=package,
+                annotations=annotations,
+                meanwhile=staged.early if overlay is None else None,
+            )
+            report.out = out
+            clock = time.perf_counter()
+            staged.complete(files)
             report.timings["format"] = time.perf_counter() - clock
             clock = time.perf_counter()
-            replace_dir(staged, out)
+            staged.replace()
         except BaseException:
-            shutil.rmtree(staged, ignore_errors=True)
+            staged.discard()
             raise
         report.timings["write"] = time.perf_counter() - clock
     return report

@@ -22,26 +22,6 @@ from .imports import from_imports, method_imports, module_imports, type_only_imp
 from .readme import contents, overlay_sections
 
 
-class _Files:
-    """The files rendered so far, and one way to render a template into one."""
-
-    def __init__(self, api: ir.Api, overlay: Overlay | None) -> None:
-        self.env = environment()
-        self.src = f"src/{api.package.name}"
-        self.ctx: dict[str, Any] = {
-            "api": api,
-            "pkg": api.package,
-            "overlay_modules": overlay.public_modules if overlay else (),
-        }
-        self.files: dict[str, str] = {}
-
-    def render(self, template: str, target: str, **extra: Any) -> None:
-        try:
-            self.files[target] = self.env.get_template(template).render(**self.ctx, **extra)
-        except UnescapedSpecText as exc:
-            raise UnescapedSpecText(f"templates/{template}: {exc}") from None
-
-
 def render_package(
     api: ir.Api,
     models_source: str,
@@ -52,64 +32,88 @@ def render_package(
 
     ``changelog``: the text of CHANGELOG.md (the release tools write it; none without).
     ``overlay``: hand-written modules and README sections added to the package.
+    The three parts below, in this order (generator/parallel.py renders the first while the
+    models are made, and makes the second beside them).
     """
-    out = _Files(api, overlay)
-    _render_client(out, api)
-    # The command line: a generic engine and the command table of this API (templates/cli/).
-    for module in ("_cli", "_cli_parser", "_cli_output"):
-        out.render(f"cli/{module}.py.jinja", f"{out.src}/{module}.py")
-    table = command_table(api)
-    out.render("cli/_cli_table.py.jinja", f"{out.src}/_cli_table.py", table=table)
-    out.render("cli/__main__.py.jinja", f"{out.src}/__main__.py")
-    split = split_models(models_source, api.package.name)
+    templates = render_templates(api, changelog, overlay)
+    return package_files(templates, model_files(models_source, api.package.name), api, overlay)
+
+
+def model_files(models_source: str, package: str) -> dict[str, str]:
+    """The models module's files: one module per model, loaded on first use
+    (generator/models/split.py), or ``models.py`` when it cannot be split."""
+    src = f"src/{package}"
+    split = split_models(models_source, package)
     if split is None:
-        out.files[f"{out.src}/models.py"] = models_source
-    else:  # one module per model, loaded on first use (generator/models/split.py)
-        for name, text in split.items():
-            out.files[f"{out.src}/models/{name}"] = text
-    out.files[f"{out.src}/py.typed"] = ""
-    out.render("package/pyproject.toml.jinja", "pyproject.toml")
-    out.render(
-        "package/README.md.jinja",
-        "README.md",
-        contents=contents(api.docs, overlay),
-        overlay_sections=overlay_sections(api.package, overlay),
-        cli_examples=cli_examples(table, api),
-        objects_example=_objects_example(api.objects),
-    )
-    out.render("package/api.md.jinja", "api.md")
-    if changelog is not None:
-        out.files["CHANGELOG.md"] = changelog
+        return {f"{src}/models.py": models_source}
+    return {f"{src}/models/{name}": text for name, text in split.items()}
+
+
+def package_files(
+    templates: dict[str, str],
+    models: dict[str, str],
+    api: ir.Api,
+    overlay: Overlay | None = None,
+) -> dict[str, str]:
+    """The rendered files, the models' and the overlay's hand-written modules, which may not
+    replace either."""
+    files = {**templates, **models}
     if overlay is not None:
-        _add_overlay(out, overlay)
-    return out.files
+        src = f"src/{api.package.name}"
+        for rel, text in overlay.files.items():
+            target = f"{src}/{rel}"
+            if target in files:
+                raise SpecError(
+                    f"overlay file src/{rel} would replace a generated file",
+                    file=str(overlay.root / "src" / rel),
+                )
+            files[target] = text
+    return files
 
 
-def _render_client(out: _Files, api: ir.Api) -> None:
-    """The runtime, the clients, the resource modules and the object layer."""
-    pkg, src = api.package, out.src
+def render_templates(
+    api: ir.Api, changelog: str | None = None, overlay: Overlay | None = None
+) -> dict[str, str]:
+    """Every file of the project that the templates make (all but the models and the
+    overlay's modules): nothing here reads the models module."""
+    env = environment()
+    pkg = api.package
+    src = f"src/{pkg.name}"
+    ctx: dict[str, Any] = {
+        "api": api,
+        "pkg": pkg,
+        "overlay_modules": overlay.public_modules if overlay else (),
+    }
+    files: dict[str, str] = {}
+
+    def render(template: str, target: str, **extra: Any) -> None:
+        try:
+            files[target] = env.get_template(template).render(**ctx, **extra)
+        except UnescapedSpecText as exc:
+            raise UnescapedSpecText(f"templates/{template}: {exc}") from None
+
     # The runtime: the same files for every API, parametrised by `pkg`.
     for path in sorted((TEMPLATES / "runtime").glob("*.py.jinja")):
-        out.render(f"runtime/{path.name}", f"{src}/{path.name[: -len('.jinja')]}")
+        render(f"runtime/{path.name}", f"{src}/{path.name[: -len('.jinja')]}")
     # The package __init__ loads the exceptions lazily, so it lists their names (_exceptions'
     # own __all__, read from the rendered module: one source).
-    out.render(
+    render(
         "client/__init__.py.jinja",
         f"{src}/__init__.py",
-        exception_names=_all_names(out.files[f"{src}/_exceptions.py"]),
+        exception_names=_all_names(files[f"{src}/_exceptions.py"]),
     )
-    out.render("client/_version.py.jinja", f"{src}/_version.py")
-    out.render(
+    render("client/_version.py.jinja", f"{src}/_version.py")
+    render(
         "client/_client.py.jinja",
         f"{src}/_client.py",
         imports=_imports(pkg, api.client_methods, ".", models=False),
         type_only=from_imports(type_only_imports(pkg, api.client_methods), "."),
     )
-    out.render("client/_resource.py.jinja", f"{src}/_resource.py")
-    out.render("client/resources__init__.py.jinja", f"{src}/resources/__init__.py")
+    render("client/_resource.py.jinja", f"{src}/_resource.py")
+    render("client/resources__init__.py.jinja", f"{src}/resources/__init__.py")
     by_name = {ns.name: ns for ns in api.namespaces}
     for ns in api.namespaces:
-        out.render(
+        render(
             "client/resource.py.jinja",
             f"{src}/resources/{ns.name}.py",
             ns=ns,
@@ -119,23 +123,31 @@ def _render_client(out: _Files, api: ir.Api) -> None:
         )
     # The object layer (response links): one module, loaded on first use (templates/resources/).
     if api.objects is not None:
-        out.render(
+        render(
             "resources/objects.py.jinja",
             f"{src}/objects.py",
             imports=_imports(pkg, api.objects.methods, ".", models=True),
         )
-
-
-def _add_overlay(out: _Files, overlay: Overlay) -> None:
-    """The overlay's hand-written modules join the package; none may replace a generated file."""
-    for rel, text in overlay.files.items():
-        target = f"{out.src}/{rel}"
-        if target in out.files:
-            raise SpecError(
-                f"overlay file src/{rel} would replace a generated file",
-                file=str(overlay.root / "src" / rel),
-            )
-        out.files[target] = text
+    # The command line: a generic engine and the command table of this API (templates/cli/).
+    for module in ("_cli", "_cli_parser", "_cli_output"):
+        render(f"cli/{module}.py.jinja", f"{src}/{module}.py")
+    table = command_table(api)
+    render("cli/_cli_table.py.jinja", f"{src}/_cli_table.py", table=table)
+    render("cli/__main__.py.jinja", f"{src}/__main__.py")
+    files[f"{src}/py.typed"] = ""
+    render("package/pyproject.toml.jinja", "pyproject.toml")
+    render(
+        "package/README.md.jinja",
+        "README.md",
+        contents=contents(api.docs, overlay),
+        overlay_sections=overlay_sections(pkg, overlay),
+        cli_examples=cli_examples(table, api),
+        objects_example=_objects_example(api.objects),
+    )
+    render("package/api.md.jinja", "api.md")
+    if changelog is not None:
+        files["CHANGELOG.md"] = changelog
+    return files
 
 
 def _objects_example(objects: ir.Objects | None) -> tuple[str, str] | None:

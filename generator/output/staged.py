@@ -1,0 +1,85 @@
+"""The output tree while it is made: written and formatted whole, or in two parts.
+
+While the models worker runs (generator/parallel.py), the pipeline hands every other file
+here (``early``): they are written to the staging directory and formatted then, beside the
+worker. ``complete`` writes the rest (the models' files) and formats only their directory.
+Formatting is per file (ruff reads the project's ``pyproject.toml``, found above that
+directory), so the bytes are those of one pass over the whole tree
+(tests/codegen/test_parallel.py). When the rest is not one directory of its own (an overlay's
+modules, the models kept as one ``models.py``) or a file written early changed (a blocker
+changed the api), the tree is written and formatted again, whole, as without the early part.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path, PurePosixPath
+
+from .format import format_tree
+from .write import replace_dir, staging_dir, write_tree
+
+
+class StagedOutput:
+    """The staging directory of ``out`` (made when first written), generated from ``spec``
+    (messages name both)."""
+
+    def __init__(self, out: Path, spec: Path) -> None:
+        self.out = out
+        self.spec = spec
+        self._root: Path | None = None
+        self._early: dict[str, str] = {}
+
+    @property
+    def root(self) -> Path:
+        if self._root is None:
+            self._root = staging_dir(self.out)
+        return self._root
+
+    def early(self, files: dict[str, str]) -> None:
+        """Write and format ``files``, the package's files but the models'."""
+        write_tree(files, self.root)
+        format_tree(self.root, label=self._label(self.out))
+        self._early = dict(files)
+
+    def complete(self, files: dict[str, str]) -> None:
+        """Write and format what of ``files`` (every file of the package) is not yet."""
+        done = self._early
+        later = {k: v for k, v in files.items() if k not in done}
+        where = _own_directory(later, done)
+        if where is None or any(files.get(k) != v for k, v in done.items()):
+            if done:  # start over: the whole tree, as without the early part
+                shutil.rmtree(self.root)
+                self._root, self._early = None, {}
+            write_tree(files, self.root)
+            format_tree(self.root, label=self._label(self.out))
+            return
+        write_tree(later, self.root)
+        format_tree(self.root / where, label=self._label(self.out / where))
+
+    def _label(self, path: Path) -> str:
+        return f"{path} (generated from {self.spec})"
+
+    def replace(self) -> None:
+        """Swap the finished tree into place of ``out`` (output/write.py)."""
+        replace_dir(self.root, self.out)
+        self._root = None
+
+    def discard(self) -> None:
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
+            self._root = None
+
+
+def _own_directory(later: dict[str, str], done: dict[str, str]) -> str | None:
+    """The directory holding every file of ``later`` and none of ``done`` (None: there is
+    none, or nothing was written early)."""
+    if not done or not later:
+        return None
+    where = os.path.commonpath([str(PurePosixPath(k).parent) for k in later])
+    if where in ("", "."):
+        return None
+    prefix = where + "/"
+    if any(k.startswith(prefix) for k in done):
+        return None
+    return where

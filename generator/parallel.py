@@ -1,0 +1,275 @@
+"""The models stage beside the rest of the package: a forked worker process makes the models.
+
+The models stage (generator/models/) is most of a large document's generation (stripe.yaml:
+~10 s of ~14, ~8 s of it inside datamodel-code-generator), and only the models' own files wait
+for its output: the templates render from ``ir.Api``, CHANGELOG.md and the shipped document
+from the document. So, once the build has planned the class names, ``ModelsAhead`` forks a
+worker that makes the models module and splits it into its files (models/split.py: the tree
+the module was verified with, not parsed again), while this process renders everything else
+from the api the worker was given (``render.package.render_templates``). The worker sends its
+result back over a pipe and exits without freeing anything: its ~750,000 objects of
+datamodel-code-generator's parse would have cost this process ~0.6 s of cycle collection.
+
+That render is used only when the worker's attempt makes the models. A schema the models stage
+fails on changes the api (blockers.py): the worker's error comes back as it was raised (its
+type and attributes: ``SpecError`` with its pointer), the render made meanwhile is dropped, and
+the search for the blocker and the attempts after it run in this process, as without a worker;
+an error of that render is raised only after the models are made, as it would be without one.
+The output is the same bytes either way (tests/codegen/test_parallel.py).
+
+When: where ``fork`` is the platform's way to start a process (not Windows; not macOS, where a
+forked process that has loaded system frameworks may crash and Python starts processes with
+``spawn``), when no other thread runs (a forked child gets the calling thread only: a lock
+another thread held would stay locked in it), for documents with at least ``MIN_SCHEMAS``
+model classes (below, the worker costs about what it hides), and unless
+``GENERATOR_PARALLEL=0`` (``=1``: whatever the size, as tests do). Otherwise the models are
+made in this process, as before.
+
+A worker that dies (killed, out of memory) is a ``WorkerDied`` error naming its signal or exit
+code: reading its pipe ends when it ends, so nothing waits for a dead worker. If this process
+is interrupted, the worker is killed and reaped.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any, Generic, NoReturn, TypeVar
+
+from . import ir
+from .blockers import modelled
+from .models import generate_models
+from .output.fingerprint import Recorder
+from .render.package import model_files
+
+T = TypeVar("T")
+# Below this many model classes (component schemas and the inline ones the build named) the
+# models are made in this process: a worker imports datamodel-code-generator again for each
+# document (~0.3 s; one process imports it once for every API version of `make generate`),
+# and what it hides is small. Measured (2 cores, loaded): RunRL (58 classes) 0.1-0.2 s slower
+# in a worker; k8s-core-v1 (247) about even; github-2020 (410) and stripe.yaml (2,192) faster.
+MIN_SCHEMAS = 300
+_OFF = ("0", "off", "no", "false")
+
+
+class WorkerDied(ChildProcessError):
+    """The worker ended without an answer (killed, out of memory...): a clear error, not a
+    hang. An ``OSError``: the command line prints it as one line."""
+
+
+def can_fork(schemas: int) -> bool:
+    """Whether the models of a document with ``schemas`` component schemas are made in a
+    worker (the module docstring says when)."""
+    setting = os.environ.get("GENERATOR_PARALLEL", "").strip().lower()
+    if setting in _OFF:
+        return False
+    if not hasattr(os, "fork") or sys.platform in ("win32", "cygwin", "darwin"):
+        return False
+    return threading.active_count() == 1 and (schemas >= MIN_SCHEMAS or setting == "1")
+
+
+class Worker(Generic[T]):
+    """``job()`` run in a forked child; ``result()`` returns its value or raises its
+    exception. A context manager: leaving it before ``result()`` kills and reaps the child."""
+
+    def __init__(self, job: Callable[[], T]) -> None:
+        for stream in (sys.stdout, sys.stderr):  # what is buffered is written once, here
+            stream.flush()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            _serve(job, write)
+        os.close(write)
+        self._pid: int | None = pid
+        self._read = read
+
+    def result(self) -> T:
+        """The job's value, or its exception raised here; ``WorkerDied`` when the child
+        ended without an answer. Waits no longer than the child lives."""
+        assert self._pid is not None, "result() is asked once"
+        read, self._read = self._read, -1
+        with io.FileIO(read, "r", closefd=True) as pipe:
+            data = pipe.readall()  # until the child's end of the pipe closes: it exited
+        _, status = os.waitpid(self._pid, 0)
+        pid, self._pid = self._pid, None
+        try:
+            kind, value, reads = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - nothing, or a cut answer: the child died
+            raise WorkerDied(_death(pid, status)) from None
+        _merge_reads(reads)
+        if kind == "error":
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def cancel(self) -> None:
+        """Kill and reap the child, unless ``result()`` did."""
+        if self._pid is None:
+            return
+        pid, self._pid = self._pid, None
+        if self._read >= 0:
+            os.close(self._read)
+            self._read = -1
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+
+    def __enter__(self) -> Worker[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cancel()
+
+
+def _serve(job: Callable[[], Any], fd: int) -> NoReturn:
+    """The child: run ``job``, write ``(kind, value, reads)`` to ``fd``, exit at once (no
+    cleanup: the parent's atexit handlers, buffers and objects are not the child's)."""
+    code = 1
+    try:
+        try:
+            answer: tuple[str, Any] = ("ok", job())
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back, typed
+            if os.environ.get("GENERATOR_TRACEBACK"):
+                traceback.print_exc()
+            answer = ("error", _sendable(exc))
+        view = memoryview(_dumps((*answer, _own_reads())))
+        while view:
+            view = view[os.write(fd, view) :]
+        code = 0
+    except BaseException:
+        if os.environ.get("GENERATOR_TRACEBACK"):
+            traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:  # noqa: BLE001, S110 - exiting regardless
+                pass
+        os._exit(code)
+
+
+def _dumps(value: object) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles an exception by its class, ``args`` and attributes (``SpecError`` and its
+    subclasses take keyword-only arguments, or others than their message)."""
+
+    def reducer_override(self, obj: object) -> Any:
+        if isinstance(obj, BaseException):
+            return _rebuild, (type(obj), obj.args, dict(vars(obj)))
+        return NotImplemented
+
+
+def _rebuild(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    exc = cls.__new__(cls, *args)
+    exc.args = args
+    vars(exc).update(state)
+    return exc
+
+
+def _sendable(exc: BaseException) -> BaseException:
+    """``exc``, when it survives the pipe; else what it says, as a ``RuntimeError`` (a class
+    defined in a function, an attribute that cannot be pickled)."""
+    try:
+        pickle.loads(_dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def _own_reads() -> tuple[set[str], set[str]]:
+    """The files and directories the child read while the generation is recorded
+    (output/fingerprint.py): the parent's record of the generation's inputs gets them too."""
+    recorder = Recorder._installed
+    if recorder is None or not recorder.active:
+        return set(), set()
+    return recorder.files, recorder.dirs
+
+
+def _merge_reads(reads: tuple[set[str], set[str]]) -> None:
+    recorder = Recorder._installed
+    if recorder is not None and recorder.active:
+        recorder.files |= reads[0]
+        recorder.dirs |= reads[1]
+
+
+def _death(pid: int, status: int) -> str:
+    what = f"the models worker (process {pid})"
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = str(number)
+        hint = " (out of memory? the kernel's OOM killer sends it)" if name == "SIGKILL" else ""
+        return f"{what} was killed by {name}{hint}; GENERATOR_PARALLEL=0 makes the models here"
+    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else status
+    return f"{what} exited ({code}) without an answer; GENERATOR_PARALLEL=0 makes the models here"
+
+
+# What the worker makes: the models module's source and its files (None: the parent splits it
+# again, and raises what splitting raises where it would without a worker).
+_Made = tuple[str, "dict[str, str] | None"]
+
+
+def _models(data: dict[str, Any], api: ir.Api, leave_out: frozenset[str]) -> _Made:
+    source = generate_models(data, api.schemas, api.package.name, leave_out)
+    try:
+        files: dict[str, str] | None = model_files(source, api.package.name)
+    except Exception:  # noqa: BLE001 - see _Made
+        files = None
+    return source, files
+
+
+class ModelsAhead(Generic[T]):
+    """The pipeline's models step (``blockers.ModelsStep``): the first attempt in a worker
+    while ``render(api)`` renders the rest for the api as modelled (the module docstring)."""
+
+    def __init__(self, data: dict[str, Any], render: Callable[[ir.Api], T]) -> None:
+        self._data = data
+        self._render = render
+        self.source: str | None = None  # the models the worker made
+        self._package = ""
+        self._files: dict[str, str] | None = None
+        self._rendered: T | None = None
+        self._render_error: Exception | None = None
+
+    def __call__(self, api: ir.Api, leave_out: frozenset[str]) -> str:
+        if not can_fork(len(api.schemas)):
+            return generate_models(self._data, api.schemas, api.package.name, leave_out)
+        with Worker(lambda: _models(self._data, api, leave_out)) as worker:
+            try:
+                self._rendered = self._render(modelled(api, leave_out))
+            except Exception as exc:  # noqa: BLE001 - raised once the models are made
+                self._render_error = exc
+            # the models stage's SpecError (or WorkerDied) raises here, as generate_models'
+            source, self._files = worker.result()
+        self.source, self._package = source, api.package.name
+        return source
+
+    def made(self, source: str) -> bool:
+        """Whether ``source``, the models stage's answer, is the worker's, so that the render
+        made meanwhile is the one to use (else a blocker changed the api: render again)."""
+        return self.source is not None and source is self.source
+
+    def rendered(self) -> tuple[T, dict[str, str]]:
+        """What ``render`` returned (or raised) beside the worker, and the models' files."""
+        if self._render_error is not None:
+            raise self._render_error
+        assert self.source is not None and self._rendered is not None
+        files = self._files
+        if files is None:
+            files = model_files(self.source, self._package)
+        return self._rendered, files

@@ -1,0 +1,293 @@
+"""The models stage in a forked worker (generator/parallel.py) changes nothing but the time:
+the same bytes as in one process, the same located and typed errors, with and without
+``--skip-unsupported``; a worker that dies is a one-line error, not a hang.
+
+``GENERATOR_PARALLEL=1`` forks whatever the document's size, ``=0`` never.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import cli, parallel
+from generator.blockers import Blocked
+from generator.cli import spec_files
+from generator.errors import Blockers, SpecError
+from generator.output.format import GeneratedCodeError
+from generator.output.write import read_tree
+from generator.pipeline import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "fork") or not parallel.can_fork(parallel.MIN_SCHEMAS),
+    reason="no fork here (or other threads run): the models are made in one process",
+)
+
+# Models that stay one module (RootModels naming each other: models/split.py), so the
+# output is written and formatted whole after the worker (output/staged.py), and a schema the
+# models stage cannot make (an allOf of an enum and an object) for the error paths.
+ONE_MODULE = """\
+openapi: 3.1.0
+info: {title: Pets Union, version: '1'}
+paths:
+  /trees/{id}:
+    get:
+      operationId: getTree
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Tree'}
+components:
+  schemas:
+    Tree:
+      anyOf:
+        - {type: array, items: {$ref: '#/components/schemas/Leaf'}}
+        - {type: string}
+    Leaf:
+      anyOf:
+        - {type: array, items: {$ref: '#/components/schemas/Tree'}}
+        - {type: integer}
+"""
+SHADE = """\
+    Tone: {type: string, enum: [warm, cool]}
+    Shade:
+      allOf:
+        - $ref: '#/components/schemas/Tone'
+        - type: object
+          properties:
+            hex: {type: string}
+"""
+BLOCKED = (
+    ONE_MODULE.replace(
+        "  /trees/{id}:",
+        "  /shade:\n    get:\n      operationId: getShade\n      responses:\n"
+        "        '200':\n          description: ok\n          content:\n"
+        "            application/json:\n"
+        "              schema: {$ref: '#/components/schemas/Shade'}\n  /trees/{id}:",
+    )
+    + SHADE
+)
+
+
+class Counted(parallel.Worker[Any]):
+    made = 0
+
+    def __init__(self, job: Any) -> None:
+        Counted.made += 1
+        super().__init__(job)
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> type[Counted]:
+    """Fork for every document; counts the workers made."""
+    monkeypatch.setenv("GENERATOR_PARALLEL", "1")
+    monkeypatch.setattr(parallel, "Worker", Counted)
+    Counted.made = 0
+    return Counted
+
+
+def _spec(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "spec.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def _both(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, run: Any) -> tuple[Any, Any]:
+    """``run(out)`` in one process, then with a worker."""
+    monkeypatch.setenv("GENERATOR_PARALLEL", "0")
+    serial = run(tmp_path / "serial")
+    monkeypatch.setenv("GENERATOR_PARALLEL", "1")
+    return serial, run(tmp_path / "parallel")
+
+
+@pytest.mark.parametrize(
+    "spec", [FIXTURES / "mini" / "spec.yaml", spec_files()[-1]], ids=lambda p: p.stem
+)
+def test_same_bytes_as_in_one_process(
+    spec: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+) -> None:
+    serial, made = _both(monkeypatch, tmp_path, lambda out: read_tree(generate(spec, out).out))
+    assert forks.made == 1
+    assert any("/models/" in path for path in made)  # split: written after the rest
+    assert made == serial
+
+
+def test_same_bytes_when_the_models_stay_one_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+) -> None:
+    spec = _spec(tmp_path, ONE_MODULE)
+    serial, made = _both(monkeypatch, tmp_path, lambda out: read_tree(generate(spec, out).out))
+    assert forks.made == 1
+    assert "src/pets_union/models.py" in made
+    assert made == serial
+
+
+def test_same_bytes_with_an_overlay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+) -> None:
+    spec = _spec(tmp_path, ONE_MODULE)
+    overlay = tmp_path / "overlay" / "src"
+    overlay.mkdir(parents=True)
+    (overlay / "extra.py").write_text('"""Hand-written."""\n\nVALUE = 1\n', encoding="utf-8")
+
+    def run(out: Path) -> dict[str, bytes]:
+        return read_tree(generate(spec, out, overlay=tmp_path / "overlay").out)
+
+    serial, made = _both(monkeypatch, tmp_path, run)
+    assert forks.made == 1
+    assert "src/pets_union/extra.py" in made
+    assert made == serial
+
+
+def _cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = cli.main(args)
+    return code, capsys.readouterr().err
+
+
+def test_a_schema_the_worker_cannot_model_is_reported_as_before(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    forks: type[Counted],
+) -> None:
+    spec = _spec(tmp_path, BLOCKED)
+
+    def default(out: Path) -> tuple[int, str, bool]:
+        code, err = _cli(["generate", "--quiet", "--spec", str(spec), "--out", str(out)], capsys)
+        return code, err.replace(str(out), "OUT"), out.exists()
+
+    serial, made = _both(monkeypatch, tmp_path, default)
+    assert forks.made == 1
+    assert made == serial
+    code, err, written = made
+    assert code == 1 and not written
+    assert re.search(r"spec\.yaml:\d+: /components/schemas/Shade: .*extending an enum", err)
+    assert "leaving out 1 unsupported operation and 1 unsupported schema model" in err
+    # the typed error, its problems located
+    with pytest.raises(Blocked) as info:
+        generate(spec, tmp_path / "typed")
+    assert [p.pointer for p in info.value.problems] == ["/components/schemas/Shade"]
+    assert info.value.problems[0].file == str(spec) and info.value.problems[0].line
+
+
+def test_with_skip_unsupported_the_schema_is_left_out_as_before(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    forks: type[Counted],
+) -> None:
+    spec = _spec(tmp_path, BLOCKED)
+
+    def skipping(out: Path) -> tuple[int, str, dict[str, bytes]]:
+        args = ["generate", "--skip-unsupported", "--spec", str(spec), "--out", str(out)]
+        code, err = _cli(args, capsys)
+        return code, err, read_tree(out)
+
+    serial, made = _both(monkeypatch, tmp_path, skipping)
+    assert forks.made == 1  # the attempts after the blocker are made here
+    assert made == serial
+    code, err, tree = made
+    assert code == 0 and "schema 'Shade' left out" in err
+    assert "operation GET /shade skipped" in err and "src/pets_union/models.py" in tree
+
+
+def test_a_killed_worker_is_a_clear_error(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    forks: type[Counted],
+) -> None:
+    def killed(*args: Any) -> Any:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(parallel, "_models", killed)
+    spec, out = _spec(tmp_path, ONE_MODULE), tmp_path / "out"
+    started = time.monotonic()
+    code, err = _cli(["generate", "--quiet", "--spec", str(spec), "--out", str(out)], capsys)
+    assert time.monotonic() - started < 60
+    assert code == 1
+    assert re.fullmatch(
+        r"error: the models worker \(process \d+\) was killed by SIGKILL \(out of memory\? "
+        r"the kernel's OOM killer sends it\); GENERATOR_PARALLEL=0 makes the models here\n",
+        err,
+    )
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["spec.yaml"]
+
+
+def test_a_worker_that_exits_without_an_answer() -> None:
+    with parallel.Worker(lambda: os._exit(3)) as worker, pytest.raises(parallel.WorkerDied) as info:
+        worker.result()
+    assert "exited (3) without an answer" in str(info.value)
+
+
+def test_errors_come_back_typed_with_their_attributes() -> None:
+    problems = [SpecError("one", pointer="/a", file="f.yaml", line=3), SpecError("two")]
+
+    def fail(error: BaseException) -> Any:
+        raise error
+
+    with parallel.Worker(lambda: fail(Blockers(problems))) as worker:
+        with pytest.raises(Blockers) as blockers:
+            worker.result()
+    assert [(p.message, p.pointer, p.file, p.line) for p in blockers.value.problems] == [
+        ("one", "/a", "f.yaml", 3),
+        ("two", "", "", None),
+    ]
+    assert str(blockers.value) == str(Blockers(problems))
+    gate = GeneratedCodeError("broken:", ["a.py:1:1: F821 Undefined name `x`"])
+    with parallel.Worker(lambda: fail(gate)) as worker:
+        with pytest.raises(GeneratedCodeError) as generated:
+            worker.result()
+    assert generated.value.problems == gate.problems and str(generated.value) == str(gate)
+    with parallel.Worker(lambda: fail(ValueError("bad"))) as worker:
+        with pytest.raises(ValueError, match="^bad$"):
+            worker.result()
+
+
+def test_leaving_early_kills_and_reaps_the_worker() -> None:
+    with parallel.Worker(lambda: time.sleep(60)) as worker:
+        pid = worker._pid
+    assert pid is not None
+    with pytest.raises(ChildProcessError):  # reaped: no such child any more
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_small_documents_are_modelled_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GENERATOR_PARALLEL", raising=False)
+    assert not parallel.can_fork(parallel.MIN_SCHEMAS - 1)
+    assert parallel.can_fork(parallel.MIN_SCHEMAS)
+    monkeypatch.setenv("GENERATOR_PARALLEL", "0")
+    assert not parallel.can_fork(10 * parallel.MIN_SCHEMAS)
+
+
+def test_an_interrupt_while_waiting_kills_and_reaps_the_worker() -> None:
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    timeout_left, _ = signal.getitimer(signal.ITIMER_REAL)  # pytest-timeout's, put back
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with parallel.Worker(lambda: time.sleep(60)) as worker:
+                pid = worker._pid
+                signal.setitimer(signal.ITIMER_REAL, 0.2)
+                worker.result()
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_REAL, timeout_left)
+    assert pid is not None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
