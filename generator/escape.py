@@ -70,12 +70,24 @@ def comment(value: object) -> str:
 
 
 def wrap(value: object, width: int = 88, indent: int = 0) -> str:
-    """Docstring text filled to ``width``, continuation lines indented by ``indent``."""
+    """Docstring text filled to ``width``, continuation lines indented by ``indent``.
+
+    Lines break only at spaces: a word longer than the line (a URL) stays whole, and a hyphen
+    is not a break (``.../#retention-period``), so links in the spec's text still work."""
     pad = " " * indent
     paragraphs = [p for p in docstring(value).split("\n\n") if p.strip()]
     out = []
     for paragraph in paragraphs:
-        out.append(textwrap.fill(" ".join(paragraph.split()), width=width, subsequent_indent=pad))
+        text = " ".join(paragraph.split())
+        out.append(
+            textwrap.fill(
+                text,
+                width=width,
+                subsequent_indent=pad,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
     return _quote_safe(("\n\n" + pad).join(out))
 
 

@@ -73,6 +73,9 @@ class SdkInfo(_Ext):
     defaults: Defaults = Defaults()
     dict_access: bool = False  # models answer the dict protocol (model["field"], get, keys...)
     exception_aliases: bool = False  # APIError, PermissionDeniedError, ... as aliases too
+    # The server honours the Idempotency-Key header the client sends on POST and PATCH (a
+    # repeated key gets the original answer): the package README may promise it.
+    idempotency_keys: bool = False
     cli: Annotated[Blankable, AfterValidator(lambda v: v and check.command_name(v))] = None
     # The response header holding the server's request id (default: the one responses declare).
     request_id_header: Annotated[Blankable, AfterValidator(lambda v: v and check.http_token(v))] = (

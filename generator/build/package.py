@@ -64,6 +64,7 @@ def package_facts(
         security=security(doc, env_prefix),
         dict_access=sdk.dict_access,
         exception_aliases=sdk.exception_aliases,
+        idempotency_keys=sdk.idempotency_keys,
         cli=sdk.cli or name.replace("_", "-"),
         request_id_header=request_id_header(doc, sdk.request_id_header),
     )

@@ -42,6 +42,7 @@ class Package:
     security: Security = Security()
     dict_access: bool = False  # x-sdk dict-access: models answer the dict protocol
     exception_aliases: bool = False  # x-sdk exception-aliases: the other SDKs' names too
+    idempotency_keys: bool = False  # x-sdk idempotency-keys: the server honours Idempotency-Key
     request_id_header: SpecText | None = None  # the response header naming the request's id
     cli: str = ""  # x-sdk cli: the console script's name (default: the package name)
 

@@ -55,6 +55,11 @@ _OPTIONS: dict[str, Any] = {
     "use_field_description": True,
     "capitalise_enum_members": True,
     "formatters": [],
+    # `format: uri` is a plain `str`, not pydantic's AnyUrl: servers send URI references
+    # (InfluxDB's `links` are "/api/v2/buckets/1", in its own examples), which AnyUrl refuses,
+    # so every answer carrying one failed; AnyUrl also rewrites the value ("http://a" ->
+    # "http://a/"). Arguments of that format are `str` already.
+    "type_mappings": ["string+uri=string"],
 }
 _HEADER = '"""Models for every schema of the API, generated from the spec. Do not edit."""\n\n'
 _EMPTY = '"""Models: this API declares no component schemas."""\n\n__all__: list[str] = []\n'

@@ -154,9 +154,7 @@ def component(schema: Any) -> Any:
 
 
 # String formats datamodel-code-generator types as a class of their own (not `str`).
-_TYPED_STRING_FORMATS = frozenset(
-    {"uri", "url", "date-time", "date", "time", "uuid", "ipv4", "ipv6", "duration"}
-)
+_TYPED_STRING_FORMATS = frozenset({"date-time", "date", "time", "uuid", "ipv4", "ipv6", "duration"})
 _FITS = {
     "string": lambda v: isinstance(v, str),
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
@@ -186,7 +184,7 @@ def _default_fits(schema: dict[str, Any], default: Any, lookup: Any) -> bool:
         # datamodel-code-generator copies it onto every member (``root: int = "auto"``)
         return False
     if schema.get("format") in _TYPED_STRING_FORMATS and isinstance(default, str):
-        return False  # the field is an AnyUrl (a date...), not a str: a plain string is not one
+        return False  # the field is a datetime (a UUID...), not a str: a plain string is not one
     kind = schema.get("type")
     kinds = kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
     if schema.get("nullable") is True:

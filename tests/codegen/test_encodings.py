@@ -231,16 +231,18 @@ def test_enum_member_descriptions_are_docstrings() -> None:
     assert '    S = \'s\'\n    """Small one."""' in source
 
 
-def test_a_string_default_on_a_url_or_date_field_is_left_to_the_server() -> None:
+def test_a_string_default_on_a_date_field_is_left_to_the_server() -> None:
     schema = {
         "type": "object",
         "properties": {
-            "url": {"type": "string", "format": "uri", "default": ""},
+            "when": {"type": "string", "format": "date-time", "default": ""},
+            "url": {"type": "string", "format": "uri", "default": "/home"},
             "name": {"type": "string", "default": "x"},
         },
     }
     out = rewrite_refs(schema, {}, {})
-    assert "default" not in out["properties"]["url"]  # an AnyUrl field cannot default to ""
+    assert "default" not in out["properties"]["when"]  # a datetime field cannot default to ""
+    assert out["properties"]["url"]["default"] == "/home"  # a uri field is a str
     assert out["properties"]["name"]["default"] == "x"
 
 

@@ -257,3 +257,17 @@ def test_cross_references_are_checked_too(tmp_path: Path) -> None:
     message = str(info.value)
     assert "x-sdk-polling.status-operation names no operationId" in message
     assert "x-sdk-follow.status-operation names no operationId" in message
+
+
+def test_wrapped_docstrings_keep_links_whole() -> None:
+    """A parameter's description is filled to the line: a URL longer than the rest of the
+    line, or one with a hyphen, is moved whole to the next line, never cut (InfluxDB's
+    ``[Pagination](https://.../api/#tag/Pa`` + newline + ``gination)`` was a dead link)."""
+    long = "https://docs.influxdata.com/influxdb/latest/api/#tag/Pagination"
+    hyphen = "https://docs.influxdata.com/influxdb/latest/reference/glossary/#retention-period"
+    text = f"For more information about pagination parameters, see [Pagination]({long}). A {hyphen}"
+    wrapped = escape.wrap(text, 40, 4)
+    words = wrapped.split()
+    assert f"[Pagination]({long})." in words
+    assert hyphen in words
+    assert all(len(line) <= 40 or " " not in line.strip() for line in wrapped.splitlines())
