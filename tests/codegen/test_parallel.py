@@ -11,6 +11,7 @@ import os
 import re
 import signal
 import textwrap
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,17 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 pytestmark = pytest.mark.skipif(
-    not hasattr(os, "fork") or not parallel.can_fork(parallel.MIN_SCHEMAS),
-    reason="no fork here (or other threads run): the models are made in one process",
+    not hasattr(os, "fork"), reason="no fork here: the models are made in one process"
 )
+
+
+def _alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other tests' servers run in threads of this pytest process (session fixtures), so
+    ``can_fork`` would refuse; they hold no lock the worker needs (it only makes models and
+    never touches their sockets), so these tests fork as a one-threaded CLI run does.
+    ``test_other_threads_keep_the_models_here`` checks the real rule."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
 
 # Models that stay one module (RootModels naming each other: models/split.py), so the
 # output is written and formatted whole after the worker (output/staged.py), and a schema the
@@ -94,6 +103,7 @@ class Counted(parallel.Worker[Any]):
 def forks(monkeypatch: pytest.MonkeyPatch) -> type[Counted]:
     """Fork for every document; counts the workers made."""
     monkeypatch.setenv("GENERATOR_PARALLEL", "1")
+    _alone(monkeypatch)
     monkeypatch.setattr(parallel, "Worker", Counted)
     Counted.made = 0
     return Counted
@@ -267,10 +277,23 @@ def test_leaving_early_kills_and_reaps_the_worker() -> None:
 
 def test_small_documents_are_modelled_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GENERATOR_PARALLEL", raising=False)
+    _alone(monkeypatch)
     assert not parallel.can_fork(parallel.MIN_SCHEMAS - 1)
     assert parallel.can_fork(parallel.MIN_SCHEMAS)
     monkeypatch.setenv("GENERATOR_PARALLEL", "0")
     assert not parallel.can_fork(10 * parallel.MIN_SCHEMAS)
+
+
+def test_other_threads_keep_the_models_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GENERATOR_PARALLEL", "1")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not parallel.can_fork(10 * parallel.MIN_SCHEMAS)
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_an_interrupt_while_waiting_kills_and_reaps_the_worker() -> None:

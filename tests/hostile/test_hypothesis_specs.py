@@ -518,6 +518,7 @@ def test_no_half_written_output_on_failure(tmp_path: Path) -> None:
     """A run that fails after rendering (here: in the formatting stage) leaves the previous
     output exactly as it was and no staging directory behind."""
     from generator import pipeline
+    from generator.output import staged
 
     good = Path(__file__).resolve().parent / "hostile.yaml"
     out = tmp_path / "out"
@@ -529,7 +530,7 @@ def test_no_half_written_output_on_failure(tmp_path: Path) -> None:
         raise SpecError("the rendered code does not parse (simulated)")
 
     with pytest.MonkeyPatch.context() as patch, pytest.raises(SpecError):
-        patch.setattr(pipeline, "format_tree", broken_format)
+        patch.setattr(staged, "format_tree", broken_format)
         pipeline.generate(good, out)
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
