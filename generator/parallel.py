@@ -44,7 +44,8 @@ from typing import Any, Generic, NoReturn, TypeVar
 
 from . import ir
 from .blockers import modelled
-from .models import generate_models
+from .models import generate_models, prepare
+from .models.lift import Lifted
 from .output.fingerprint import Recorder
 from .render.package import model_files
 
@@ -224,18 +225,56 @@ def _death(pid: int, status: int) -> str:
 _Made = tuple[str, "dict[str, str] | None"]
 
 
-def _models(data: dict[str, Any], api: ir.Api, leave_out: frozenset[str]) -> _Made:
-    source = generate_models(data, api.schemas, api.package.name, leave_out)
+def _models(
+    data: dict[str, Any],
+    names: dict[str, str],
+    package: str,
+    leave_out: frozenset[str],
+    lifted: Lifted | None = None,
+) -> _Made:
+    source = generate_models(data, names, package, leave_out, lifted)
     try:
-        files: dict[str, str] | None = model_files(source, api.package.name)
+        files: dict[str, str] | None = model_files(source, package)
     except Exception:  # noqa: BLE001 - see _Made
         files = None
     return source, files
 
 
+def _prepared(data: dict[str, Any], orders: int, unused: int) -> _Made:
+    """The worker started before the build: what the models step can do without the class
+    names (``models.prepare``), then, once they come (``_order``: the planned names, the
+    package, the schemas left out), the models. Nothing comes (the parent's end of the pipe
+    closed) when the parent made no first attempt: then nothing is made."""
+    os.close(unused)  # the parent's end, so that its closing is seen here
+    lifted = prepare(data)
+    with io.FileIO(orders, "r", closefd=True) as pipe:
+        order = pipe.readall()
+    if not order:
+        raise _NoOrder
+    names, package, leave_out = pickle.loads(order)
+    return _models(data, names, package, leave_out, lifted)
+
+
+class _NoOrder(Exception):
+    """The worker was started and never asked for the models."""
+
+
+def _order(api: ir.Api, leave_out: frozenset[str]) -> bytes:
+    return _dumps((dict(api.schemas), api.package.name, leave_out))
+
+
+def component_schemas(data: dict[str, Any]) -> int:
+    """How many component schemas ``data`` declares (what ``ModelsAhead.start`` knows of the
+    number of model classes before the build: the inline ones it names come on top)."""
+    schemas = (data.get("components") or {}).get("schemas") if isinstance(data, dict) else None
+    return len(schemas) if isinstance(schemas, dict) else 0
+
+
 class ModelsAhead(Generic[T]):
     """The pipeline's models step (``blockers.ModelsStep``): the first attempt in a worker
-    while ``render(api)`` renders the rest for the api as modelled (the module docstring)."""
+    while ``render(api)`` renders the rest for the api as modelled (the module docstring).
+    ``start`` forks the worker early, before the build; leaving the context (``with``) stops a
+    worker that was never asked."""
 
     def __init__(self, data: dict[str, Any], render: Callable[[ir.Api], T]) -> None:
         self._data = data
@@ -245,11 +284,36 @@ class ModelsAhead(Generic[T]):
         self._files: dict[str, str] | None = None
         self._rendered: T | None = None
         self._render_error: Exception | None = None
+        self._worker: Worker[_Made] | None = None
+        self._orders = -1  # the pipe the early worker reads its order from
+
+    def start(self) -> None:
+        """Fork the worker now, before the build, when the document's component schemas are
+        enough (``can_fork``): it makes datamodel-code-generator ready and lifts the inline
+        schemas (``models.prepare``) while this process builds the api, then waits for the
+        planned names (``__call__``)."""
+        if self._worker is not None or not can_fork(component_schemas(self._data)):
+            return
+        read, write = os.pipe()
+        try:
+            self._worker = Worker(lambda: _prepared(self._data, read, write))
+        except BaseException:
+            os.close(write)
+            raise
+        finally:
+            os.close(read)
+        self._orders = write
 
     def __call__(self, api: ir.Api, leave_out: frozenset[str]) -> str:
-        if not can_fork(len(api.schemas)):
-            return generate_models(self._data, api.schemas, api.package.name, leave_out)
-        with Worker(lambda: _models(self._data, api, leave_out)) as worker:
+        if self._worker is None:
+            if not can_fork(len(api.schemas)):
+                return generate_models(self._data, api.schemas, api.package.name, leave_out)
+            names, package = dict(api.schemas), api.package.name
+            self._worker = Worker(lambda: _models(self._data, names, package, leave_out))
+        else:
+            self._send(_order(api, leave_out))
+        worker, self._worker = self._worker, None
+        with worker:
             try:
                 self._rendered = self._render(modelled(api, leave_out))
             except Exception as exc:  # noqa: BLE001 - raised once the models are made
@@ -258,6 +322,30 @@ class ModelsAhead(Generic[T]):
             source, self._files = worker.result()
         self.source, self._package = source, api.package.name
         return source
+
+    def _send(self, order: bytes) -> None:
+        """The early worker's order; a worker that died meanwhile is ``result()``'s error."""
+        orders, self._orders = self._orders, -1
+        try:
+            view = memoryview(order)
+            while view:
+                view = view[os.write(orders, view) :]
+        except BrokenPipeError:
+            pass
+        finally:
+            os.close(orders)
+
+    def __enter__(self) -> ModelsAhead[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Stop a worker started early and never asked (the build failed, or a blocker)."""
+        if self._orders >= 0:
+            os.close(self._orders)
+            self._orders = -1
+        if self._worker is not None:
+            worker, self._worker = self._worker, None
+            worker.cancel()
 
     def made(self, source: str) -> bool:
         """Whether ``source``, the models stage's answer, is the worker's, so that the render

@@ -55,6 +55,8 @@ class Report:
     files: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     skipped: tuple[Skipped, ...] = ()  # operations left out (only with skip_unsupported)
+    # the models' files: checked as one module, so known to compile (output/format.py)
+    verified: frozenset[str] = frozenset()
 
     @property
     def seconds(self) -> float:
@@ -118,11 +120,13 @@ def build(
             text = changelog(doc, api.package) if changelog is not None else None
             return render_templates(api, text, extra), document_files(doc, api.package)
 
-        ahead = ModelsAhead(doc.data, partial(_beside, rest, meanwhile))
-        if skip_unsupported:
-            api, source = build_and_model(doc, invalid, build_with, True, lap, models=ahead)
-        else:
-            api, source = every_blocker(doc, invalid, found, build_with, lap, models=ahead)
+        with ModelsAhead(doc.data, partial(_beside, rest, meanwhile)) as ahead:
+            if skip_unsupported or not found:  # else the models step is never asked
+                ahead.start()  # the worker gets ready while the build runs
+            if skip_unsupported:
+                api, source = build_and_model(doc, invalid, build_with, True, lap, models=ahead)
+            else:
+                api, source = every_blocker(doc, invalid, found, build_with, lap, models=ahead)
         if ahead.made(source):  # the worker's first attempt: rendered beside it
             (templates, documents), models = ahead.rendered()
         else:  # in this process, or after a blocker changed the api
@@ -144,6 +148,7 @@ def build(
     report.operations = len(api.all_methods)
     report.models = len(api.schemas)
     report.files = len(files)
+    report.verified = frozenset(models)
     report.skipped = api.skipped
     return files, report, doc
 
@@ -212,7 +217,7 @@ def generate(
             )
             report.out = out
             clock = time.perf_counter()
-            staged.complete(files)
+            staged.complete(files, trusted=report.verified)
             report.timings["format"] = time.perf_counter() - clock
             clock = time.perf_counter()
             staged.replace()

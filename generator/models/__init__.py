@@ -24,7 +24,7 @@ from ..errors import SpecError, pointer
 from ..naming import RESERVED_CLASS_NAMES, builtin_class_names
 from ..read.load import no_collection
 from .leave_out import enum_subclasses
-from .lift import lift_inline
+from .lift import Lifted, lift_inline
 from .postprocess import (
     allow_field_overrides,
     class_namer,
@@ -70,18 +70,20 @@ def generate_models(
     names: dict[str, str],
     package: str,
     leave_out: frozenset[str] = frozenset(),
+    lifted: Lifted | None = None,
 ) -> str:
     """The models module of ``package``: one class per component schema, named as ``names``
     says ({component schema name: class name}), but none for the schemas in ``leave_out``
     (component or lifted schema names that cannot be generated: see ``leave_out.py``), which
-    are any JSON value where other schemas refer to them."""
+    are any JSON value where other schemas refer to them. ``lifted``: ``lift_inline(spec)``,
+    if it was made already (``prepare``)."""
     schemas = ((spec.get("components") or {}).get("schemas")) or {}
     if not isinstance(schemas, dict):
         schemas = {}
     # the inline schemas the build gave classes (generator/models/lift.py)
-    found = lift_inline(spec)
-    lifted = {k: v for k, v in found.schemas.items() if k in names}
-    schemas = {**{k: found.patch(str(k), v) for k, v in schemas.items()}, **lifted}
+    found = lift_inline(spec) if lifted is None else lifted
+    named = {k: v for k, v in found.schemas.items() if k in names}
+    schemas = {**{k: found.patch(str(k), v) for k, v in schemas.items()}, **named}
     if leave_out:
         schemas = {k: v for k, v in schemas.items() if k not in leave_out}
         names = {k: v for k, v in names.items() if k not in leave_out}
@@ -135,6 +137,42 @@ def generate_models(
                 pointer=pointer("components", "schemas", original),
             )
     return module
+
+
+def prepare(spec: dict[str, Any]) -> Lifted:
+    """What ``generate_models`` can do before the build has planned the class names (the
+    models worker does it while the build runs: generator/parallel.py): datamodel-code-generator
+    made ready, its first call's cost paid on a document of one schema (the modules its
+    ``generate`` imports as it goes, ~0.5 s; a call leaves nothing behind that changes the
+    next one's output: tests/codegen/test_parallel.py), and ``spec``'s inline schemas lifted
+    (``lifted`` for ``generate_models``)."""
+    _run(_WARM_UP, "package", frozenset({"Ready"}))
+    return lift_inline(spec)
+
+
+# One schema with a property, a nested object, an enum and a list: most of the code that
+# datamodel-code-generator imports and compiles on its first call.
+_WARM_UP: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "models", "version": "0"},
+    "paths": {},
+    "components": {
+        "schemas": {
+            "Ready": {
+                "type": "object",
+                "description": "A model.",
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "maxLength": 3},
+                    "kind": {"type": "string", "enum": ["a", "b"]},
+                    "tags": {"type": "array", "items": {"type": "string"}},
+                    "at": {"type": ["string", "null"], "format": "date-time"},
+                    "inner": {"type": "object", "properties": {"n": {"type": "integer"}}},
+                },
+            }
+        }
+    },
+}
 
 
 def _footer(classes: set[str]) -> str:

@@ -6,6 +6,13 @@ shipped with the package. Before formatting, every module must compile; after th
 must find no redefinition (F811) and no undefined name (F821): both mean a name from the spec took
 the place of one the generated code uses, which the naming stage should have prevented. Either
 stops the run with one line per problem, ``<file>:<line>:<col>: <reason>``.
+
+The models' modules are compiled only as one module, before they are written: the models
+module was parsed and checked statement by statement (``models.verify_models``: model classes,
+imports, ``__all__``, no function, ``global`` or ``yield``, where compiling could fail after
+parsing), and its split modules copy those statements line for line under import lines made of
+names from that tree (``models/split.py``). Their files are ``trusted`` here, not compiled
+again (stripe.yaml: 3,561 modules, ~0.4 s at the end of the run).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from ..errors import SpecError
@@ -51,11 +59,14 @@ def _ruff() -> list[str]:
     return [sys.executable, "-m", "ruff"]
 
 
-def compile_errors(root: Path) -> list[str]:
-    """``<file>:<line>:<col>: <reason>`` for every module under ``root`` that does not compile."""
+def compile_errors(root: Path, trusted: Collection[str] = ()) -> list[str]:
+    """``<file>:<line>:<col>: <reason>`` for every module under ``root`` that does not compile
+    (but the ``trusted`` ones, paths relative to ``root``: the module docstring)."""
     problems = []
     for path in sorted(root.rglob("*.py")):
         rel = path.relative_to(root).as_posix()
+        if rel in trusted:
+            continue
         try:
             compile(path.read_bytes(), rel, "exec", dont_inherit=True)
         except SyntaxError as exc:
@@ -65,14 +76,14 @@ def compile_errors(root: Path) -> list[str]:
     return problems
 
 
-def format_tree(root: Path, label: str = "") -> None:
+def format_tree(root: Path, label: str = "", trusted: Collection[str] = ()) -> None:
     """Check, fix and format a rendered project directory (see the module docstring).
 
     ``label`` names the output in messages (``root`` may be a staging directory); file names
-    are relative to it.
+    are relative to it. ``trusted``: modules (relative to ``root``) known to compile.
     """
     label = label or str(root)
-    broken = compile_errors(root)
+    broken = compile_errors(root, trusted)
     if broken:
         raise GeneratedCodeError(
             f"the generated code does not compile (a generator bug), under {label}:", broken

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Collection
 from pathlib import Path, PurePosixPath
 
 from .format import format_tree
@@ -42,8 +43,9 @@ class StagedOutput:
         format_tree(self.root, label=self._label(self.out))
         self._early = dict(files)
 
-    def complete(self, files: dict[str, str]) -> None:
-        """Write and format what of ``files`` (every file of the package) is not yet."""
+    def complete(self, files: dict[str, str], trusted: Collection[str] = ()) -> None:
+        """Write and format what of ``files`` (every file of the package) is not yet;
+        ``trusted``: the ones known to compile (the models': output/format.py)."""
         done = self._early
         later = {k: v for k, v in files.items() if k not in done}
         where = _own_directory(later, done)
@@ -52,10 +54,12 @@ class StagedOutput:
                 shutil.rmtree(self.root)
                 self._root, self._early = None, {}
             write_tree(files, self.root)
-            format_tree(self.root, label=self._label(self.out))
+            format_tree(self.root, label=self._label(self.out), trusted=frozenset(trusted))
             return
         write_tree(later, self.root)
-        format_tree(self.root / where, label=self._label(self.out / where))
+        prefix = where + "/"
+        inside = frozenset(k[len(prefix) :] for k in trusted if k.startswith(prefix))
+        format_tree(self.root / where, label=self._label(self.out / where), trusted=inside)
 
     def _label(self, path: Path) -> str:
         return f"{path} (generated from {self.spec})"

@@ -214,6 +214,55 @@ def test_with_skip_unsupported_the_schema_is_left_out_as_before(
     assert "operation GET /shade skipped" in err and "src/pets_union/models.py" in tree
 
 
+BUILD_BLOCKED = ONE_MODULE.replace(
+    "  /trees/{id}:",
+    "  /c:\n    get:\n      operationId: getC\n      parameters:\n"
+    "        - {name: 's t', in: header, required: true, schema: {type: string}}\n"
+    "      responses: {'204': {description: done}}\n  /trees/{id}:",
+)
+
+
+def test_a_worker_started_before_a_failing_build_is_stopped(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    forks: type[Counted],
+) -> None:
+    """The worker forks before the build (it gets datamodel-code-generator ready meanwhile);
+    when the build blocks, it is never asked for models: killed and reaped, the error as in
+    one process."""
+    started: list[parallel.Worker[Any]] = []
+
+    class Kept(Counted):
+        def __init__(self, job: Any) -> None:
+            super().__init__(job)
+            started.append(self)
+
+    monkeypatch.setattr(parallel, "Worker", Kept)
+    spec = _spec(tmp_path, BUILD_BLOCKED)
+
+    def default(out: Path) -> tuple[int, str, bool]:
+        code, err = _cli(["generate", "--quiet", "--spec", str(spec), "--out", str(out)], capsys)
+        return code, err.replace(str(out), "OUT"), out.exists()
+
+    serial, made = _both(monkeypatch, tmp_path, default)
+    assert made == serial
+    code, err, written = made
+    assert code == 1 and not written and "is not a valid HTTP header name" in err
+    assert len(started) == 1 and started[0]._pid is None  # forked, then reaped
+
+
+def test_the_models_files_are_not_compiled_again(tmp_path: Path, forks: type[Counted]) -> None:
+    """The models' files are checked as one module (verify_models) before they are split, so
+    the compile gate skips them (output/format.py); every other module is compiled."""
+    report = generate(FIXTURES / "mini" / "spec.yaml", tmp_path / "out")
+    src = f"src/{report.package_name}"
+    assert report.verified and all(k.startswith(f"{src}/models/") for k in report.verified)
+    tree = read_tree(tmp_path / "out")
+    assert report.verified <= tree.keys()
+    assert f"{src}/client.py" not in report.verified
+
+
 def test_a_killed_worker_is_a_clear_error(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

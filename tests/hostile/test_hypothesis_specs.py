@@ -525,7 +525,7 @@ def test_no_half_written_output_on_failure(tmp_path: Path) -> None:
     out.mkdir()
     (out / "keep.txt").write_text("previous output")
 
-    def broken_format(root: Path, label: str = "") -> None:
+    def broken_format(root: Path, label: str = "", **_: object) -> None:
         (root / "half-written.py").write_text("x = (")
         raise SpecError("the rendered code does not parse (simulated)")
 

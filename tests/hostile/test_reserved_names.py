@@ -29,7 +29,7 @@ import yaml
 from generator.build.extension_values import EXCEPTION_ATTRIBUTES, RUNTIME_EXCEPTIONS
 from generator.errors import SpecError
 from generator.naming import FOLLOW_NAMES, RESERVED_ARGUMENTS
-from generator.output.format import GeneratedCodeError, format_tree
+from generator.output.format import GeneratedCodeError, compile_errors, format_tree
 from generator.pipeline import build, generate
 
 HERE = Path(__file__).resolve().parent
@@ -276,6 +276,17 @@ def test_output_that_does_not_compile_is_refused_with_file_line_and_reason(
     assert lines[1].strip().startswith("src/p/bad.py:2:")
     assert "duplicate argument" in lines[1]
     assert len(lines) == 2
+
+
+def test_only_trusted_modules_skip_the_compile_gate(tmp_path: Path) -> None:
+    """The models' modules, checked as one module before the split, are ``trusted``: not
+    compiled again; any other module still is."""
+    bad = "def f(a, a):\n    pass\n"
+    root = _tree(tmp_path, {"src/p/models/_a.py": bad, "src/p/bad.py": bad})
+    assert compile_errors(root, trusted={"src/p/models/_a.py"}) == [
+        "src/p/bad.py:1:10: duplicate argument 'a' in function definition"
+    ]
+    assert compile_errors(root, trusted={"src/p/models/_a.py", "src/p/bad.py"}) == []
 
 
 def test_shadowed_or_undefined_names_are_refused_with_file_line_and_reason(
