@@ -16,13 +16,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import SpecError, pointer
-from ..read.refs import unescape
+from ..read.refs import closure, schema_refs, unescape
 from .lift import lift_inline
 from .source import parse
 
-_SCHEMAS = "/components/schemas/"
 # what the client never reads: a $ref there is data (as read/validate.py treats it)
-_DATA_KEYS = frozenset({"example", "examples", "links", "callbacks"})
 
 # generate(leave_out) -> None, or the error the models stage raised
 Attempt = Callable[[frozenset[str]], "SpecError | None"]
@@ -45,20 +43,13 @@ def schema_graph(spec: dict[str, Any], names: Iterable[str]) -> dict[str, set[st
             node = found.patch(name, components[name])
         else:
             continue
-        graph[name] = {unescape(p[len(_SCHEMAS) :].split("/")[0]) for p in _refs(node)}
+        graph[name] = schema_refs(node)
     return graph
 
 
 def dependencies(graph: dict[str, set[str]], names: Iterable[str]) -> set[str]:
     """``names`` and every schema they refer to, directly or not."""
-    out: set[str] = set()
-    todo = list(names)
-    while todo:
-        name = todo.pop()
-        if name not in out:
-            out.add(name)
-            todo.extend(graph.get(name, ()))
-    return out
+    return closure(names, lambda name: graph.get(name, ()))
 
 
 def culprit(
@@ -114,24 +105,6 @@ def _dependencies_first(graph: dict[str, set[str]]) -> list[str]:
             stack.append((name, True))
             stack.extend((d, False) for d in sorted(graph[name], reverse=True) if d not in seen)
     return out
-
-
-def _refs(node: Any) -> list[str]:
-    """The local ``$ref`` pointers (without ``#``) in ``node``, not looking into data."""
-    found: list[str] = []
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/"):
-                found.append(ref[1:])
-            stack.extend(
-                v for k, v in item.items() if not str(k).startswith("x-") and k not in _DATA_KEYS
-            )
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
 
 
 def enum_subclasses(source: str) -> list[str]:

@@ -30,7 +30,7 @@ from typing import Any
 from ..errors import SpecError, pointer
 from ..naming import class_base
 from ..read.events import event_data_schema
-from ..read.refs import Resolver
+from ..read.refs import Resolver, closure, schema_refs
 
 _SCHEMA_REF = "#/components/schemas/"
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -53,7 +53,7 @@ class Lifted:
     @property
     def patched(self) -> set[str]:
         """The lifted schemas that component schemas refer to (they are always generated)."""
-        return {r for node in self.patches.values() for r in _refs(node) if r in self.schemas}
+        return {r for node in self.patches.values() for r in schema_refs(node) if r in self.schemas}
 
     def patch(self, name: str, schema: Any) -> Any:
         """Component ``name``'s schema with its lifted properties replaced by refs."""
@@ -72,31 +72,10 @@ class Lifted:
 
     def reachable(self, used: set[str]) -> set[str]:
         """``used`` and every lifted schema their lifted schemas refer to."""
-        out: set[str] = set()
-        todo = [n for n in used if n in self.schemas]
-        while todo:
-            name = todo.pop()
-            if name in out:
-                continue
-            out.add(name)
-            todo.extend(r for r in _refs(self.schemas[name]) if r in self.schemas)
-        return out
-
-
-def _refs(node: Any) -> list[str]:
-    """Names of the ``#/components/schemas/...`` refs anywhere in ``node``."""
-    found: list[str] = []
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and ref.startswith(_SCHEMA_REF):
-                found.append(ref[len(_SCHEMA_REF) :].replace("~1", "/").replace("~0", "~"))
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
+        return closure(
+            (n for n in used if n in self.schemas),
+            lambda name: schema_refs(self.schemas[name]) & self.schemas.keys(),
+        )
 
 
 def lift_inline(spec: dict[str, Any]) -> Lifted:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import SpecError
+
+_SCHEMAS = "#/components/schemas/"
+# Members whose values are data or other operations, never this schema's own references.
+_DATA_KEYS = frozenset({"example", "examples", "links", "callbacks"})
 
 
 def unescape(token: str) -> str:
@@ -57,6 +62,39 @@ def through_refs(root: Any, pointer: str) -> str:
         if node is MISSING:
             return pointer
         out = f"{out}/{raw}"
+    return out
+
+
+def schema_refs(node: Any) -> set[str]:
+    """The component schemas that ``node``'s local ``$ref``s point into
+    (``#/components/schemas/A/properties/b`` names ``A``), not looking into data: examples,
+    links, callbacks and ``x-`` extensions. The one reference walk of the models stage."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and ref.startswith(_SCHEMAS):
+                found.add(unescape(ref[len(_SCHEMAS) :].split("/")[0]))
+            stack.extend(
+                v for k, v in item.items() if not str(k).startswith("x-") and k not in _DATA_KEYS
+            )
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def closure(names: Iterable[str], edges: Callable[[str], Iterable[str]]) -> set[str]:
+    """``names`` and every name ``edges`` leads to from them, directly or not (``edges`` is
+    asked once per name reached)."""
+    out: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name not in out:
+            out.add(name)
+            todo.extend(edges(name))
     return out
 
 
