@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from graphlib import CycleError, TopologicalSorter
 
 from .source import parse
@@ -66,23 +67,20 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
         text = [f'"""The ``{name}`` model. Generated from the spec; do not edit."""', ""]
         text += ["from __future__ import annotations", ""]
         needs = used[name] | ({"TYPE_CHECKING"} if soft[name] else set())
+        found: dict[str, list[ast.alias]] = {}
         for imp in imports:
             kept = [a for a in imp.names if (a.asname or a.name) in needs]
-            has_flag = any(a.name == "TYPE_CHECKING" for a in kept)
-            if imp.module == "typing" and soft[name] and not has_flag:
-                kept = [ast.alias("TYPE_CHECKING"), *kept]
-            if kept:
-                # an alias stays (``date as date_aliased``: a field named ``date``)
-                names = ", ".join(
-                    sorted(f"{a.name} as {a.asname}" if a.asname else a.name for a in kept)
-                )
-                text.append(f"from {imp.module} import {names}")
-        if soft[name] and not any(i.module == "typing" for i in imports):
-            text.append("from typing import TYPE_CHECKING")
-        text += [f"from .{modules[dep]} import {dep}" for dep in sorted(hard[name])]
+            if kept:  # an alias stays (``date as date_aliased``: a field named ``date``)
+                found.setdefault(imp.module or "", []).extend(kept)
+        if soft[name] and not any(a.name == "TYPE_CHECKING" for a in found.get("typing", [])):
+            found.setdefault("typing", []).append(ast.alias("TYPE_CHECKING"))
+        for dep in hard[name]:
+            found[f".{modules[dep]}"] = [ast.alias(dep)]
+        text += import_block(found)
         if soft[name]:
             text += ["", "if TYPE_CHECKING:"]
-            text += [f"    from .{modules[dep]} import {dep}" for dep in sorted(soft[name])]
+            soft_imports = {f".{modules[dep]}": [ast.alias(dep)] for dep in soft[name]}
+            text += import_block(soft_imports, indent="    ")
         start = node.lineno - 1
         text += ["", ""] + lines[start : node.end_lineno or node.lineno]
         text += ["", "", "# Models the annotations name: put here when Pydantic needs them"]
@@ -90,6 +88,50 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
         files[f"{modules[name]}.py"] = "\n".join(text) + "\n"
     files["__init__.py"] = _init(sorted(defs), modules, package)
     return files
+
+
+def import_block(found: dict[str, list[ast.alias]], indent: str = "") -> list[str]:
+    """``from <module> import <names>`` lines, in the order and form ruff's import sorting
+    (isort's rules: sections standard library, other, relative, a blank line between them;
+    modules and names in natural order, names constants first, then classes; a line over
+    ``LINE_LENGTH`` wrapped one name a line) writes them, so that ``ruff check --fix``
+    rewrites no file (it still runs and decides: a difference here costs time, not bytes)."""
+    sections: list[list[str]] = [[], [], []]
+    for module in sorted(found, key=_natural):
+        top = module.split(".", 1)[0]
+        section = 2 if module.startswith(".") else 0 if top in sys.stdlib_module_names else 1
+        names = [
+            f"{a.name} as {a.asname}" if a.asname else a.name
+            for a in sorted(found[module], key=lambda a: (_member(a.name), a.asname or ""))
+        ]
+        line = f"{indent}from {module} import {', '.join(names)}"
+        if len(line) > LINE_LENGTH:
+            inner = indent + "    "
+            line = "\n".join(
+                [f"{indent}from {module} import (", *(f"{inner}{n}," for n in names), f"{indent})"]
+            )
+        sections[section].append(line)
+    out: list[str] = []
+    for lines in sections:
+        if lines:
+            out += ([""] if out else []) + lines
+    return out
+
+
+LINE_LENGTH = 100  # the generated project's (templates/pyproject.toml.jinja)
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _natural(text: str) -> tuple[object, ...]:
+    """Case-insensitive, numbers by value (``Model2`` before ``Model10``), then as written."""
+    parts = _DIGITS.split(text.lower())
+    return (tuple(int(p) if p.isdigit() else p for p in parts), text)
+
+
+def _member(name: str) -> tuple[object, ...]:
+    """Constants (``TYPE_CHECKING``), then classes, then the rest, each in natural order."""
+    kind = 0 if len(name) > 1 and name.isupper() else 1 if name[:1].isupper() else 2
+    return (kind, _natural(name))
 
 
 def _own_lines(body: list[ast.stmt]) -> bool:
