@@ -981,6 +981,13 @@ class _BaseClient:
                     "request headers: %s", redact_headers(request.headers.items(), secrets)
                 )
 
+    def _log_unused(self, url: str, op: Operation) -> None:
+        """``debug=True``: say why a call goes without the client's credentials (its operation
+        declares other schemes, or none), instead of leaving the header line to be puzzled at."""
+        reason = self._auth.unused(url, op)
+        if reason is not None:
+            logger.debug("%s", reason)
+
     def _connection_error(
         self, op: Operation, request: httpx.Request, exc: httpx.RequestError, attempts: int
     ) -> APIConnectionError:
@@ -1605,6 +1612,8 @@ class SyncAPIClient(_BaseClient):
                 applied = credentials
                 if applied is None:
                     applied = self._auth.apply(prepared.url, headers, op, self._post_token)
+                    if applied is None and self._config.debug and attempt == 0:
+                        self._log_unused(prepared.url, op)
                 sent = {**headers, **applied.headers} if applied is not None else headers
                 request = self._build_request(self._client, prepared, sent)
                 if applied is not None:
@@ -2095,6 +2104,8 @@ class AsyncAPIClient(_BaseClient):
                 applied = credentials
                 if applied is None:
                     applied = await self._auth.aapply(prepared.url, headers, op, self._post_token)
+                    if applied is None and self._config.debug and attempt == 0:
+                        self._log_unused(prepared.url, op)
                 sent = {**headers, **applied.headers} if applied is not None else headers
                 request = self._build_request(self._client, prepared, sent)
                 if applied is not None:
