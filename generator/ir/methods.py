@@ -235,6 +235,12 @@ class Method:
         return tuple(p for p in self.params if p.location == location)
 
     @property
+    def sends_null(self) -> Param | None:
+        """The first argument whose ``None`` is sent as JSON ``null`` (its default is
+        ``NOT_GIVEN``: a nullable field of a JSON body), if any."""
+        return next((p for p in self.params if p.send == "if_given"), None)
+
+    @property
     def constrained_params(self) -> tuple[Param, ...]:
         return tuple(p for p in self.params if p.constraints)
 
