@@ -101,6 +101,7 @@ async def test_a_call_whose_operation_declares_other_schemes_says_why_it_sends_n
     server.on("GET", "/health", echo)
     optional = Operation("GET", "/me", security=((), ("queryKey",)), qualified_name="client.get")
     public = Operation("GET", "/health", security=(), qualified_name="health.get")
+    anonymous = Operation("GET", "/health", security=((),), qualified_name="sign_ins.create")
     security = Security(schemes=ALL, default=(("bearer",),))
     client = client_for(
         security, server.url, is_async=is_async, credentials={"token": SECRET}, debug=True
@@ -109,6 +110,7 @@ async def test_a_call_whose_operation_declares_other_schemes_says_why_it_sends_n
     try:
         assert (await call(client, optional))["authorization"] is None
         assert (await call(client, public))["authorization"] is None
+        assert (await call(client, anonymous))["authorization"] is None
         assert (await call(client, ME))["authorization"] == f"Bearer {SECRET}"
         # The way to send it anyway (the README says so): redacted all the same.
         forced = RequestOptions(extra_headers={"Authorization": f"Bearer {SECRET}x"})
@@ -122,7 +124,11 @@ async def test_a_call_whose_operation_declares_other_schemes_says_why_it_sends_n
         "the client has bearer" in text
     )
     assert "health.get: no credentials sent: it declares no security (security: [])" in text
-    assert text.count("no credentials") == 3  # not for ME, which sent the token
+    assert (
+        "sign_ins.create: no credentials sent: it accepts anonymous calls only (security: [{}])"
+        in text
+    )
+    assert text.count("no credentials") == 4  # not for ME, which sent the token
     assert SECRET not in text and text.count("'authorization': 'Bearer ***'") == 2
 
 

@@ -361,8 +361,10 @@ class Authenticator:
         alternatives = self._security.default if op.security is None else op.security
         accepted = [" + ".join(r) for r in alternatives if r]
         if self.requirement(op) is None:
-            if not accepted:
+            if not alternatives:
                 why = "it declares no security (security: [])"
+            elif not accepted:
+                why = "it accepts anonymous calls only (security: [{}])"
             else:
                 why = f"it accepts anonymous calls or {' or '.join(accepted)}"
             return f"{op.name}: no credentials sent: {why}; the client has {have}"
