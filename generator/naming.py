@@ -16,6 +16,13 @@ import re
 import unicodedata
 from collections.abc import Collection
 
+# Before the word boundaries: an acronym's plural is one word (``IDs`` -> ``ids``, ``getURLs``
+# -> ``get_urls``, ``DBRPs`` -> ``dbrps``, not ``i_ds``): an ``s`` ending a run of capitals is
+# made a capital too. ``OAuth`` is one word (``OAuth2Token`` -> ``oauth2_token``, not
+# ``o_auth2_token``), as users write it.
+_ACRONYM_PLURAL = re.compile(r"([A-Z]{2,})s(?![a-z])")
+_ACRONYM_PLURAL_BEFORE_CAPITAL = re.compile(r"([A-Z]{2,})s(?=[A-Z])")  # DBRPsID: dbrps_id
+_OAUTH = re.compile(r"OAuth(?![a-z])")
 _CAMEL_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _CAMEL_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
 _NON_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
@@ -46,8 +53,22 @@ def ascii_text(name: str) -> str:
 
 
 def snake_case(name: str) -> str:
-    """``getRunHistory`` -> ``get_run_history``; ``shared-configs`` -> ``shared_configs``."""
-    text = ascii_text(str(name))
+    """``getRunHistory`` -> ``get_run_history``; ``shared-configs`` -> ``shared_configs``;
+    ``getURLs`` -> ``get_urls``; ``OAuth2Token`` -> ``oauth2_token``."""
+    return _underscored(acronym_words(ascii_text(str(name))))
+
+
+def acronym_words(text: str) -> str:
+    """``text`` with an acronym's plural and ``OAuth`` made single words for the case split
+    (``getURLs`` -> ``getURLS``, ``OAuth2`` -> ``Oauth2``). Model attributes get the same
+    (generator/models: ``_acronym_fields``), so an argument and the attribute it fills match."""
+    text = _OAUTH.sub("Oauth", text)
+    text = _ACRONYM_PLURAL_BEFORE_CAPITAL.sub(r"\1S_", text)
+    return _ACRONYM_PLURAL.sub(r"\1S", text)
+
+
+def _underscored(text: str) -> str:
+    """Words split at case changes and non-identifier characters, lower-cased, joined by ``_``."""
     text = _CAMEL_BOUNDARY_1.sub(r"\1_\2", text)
     text = _CAMEL_BOUNDARY_2.sub(r"\1_\2", text)
     text = _NON_IDENT.sub("_", text).strip("_").lower()
@@ -57,7 +78,9 @@ def snake_case(name: str) -> str:
 
 def pascal_case(name: str) -> str:
     """``shared_configurations`` -> ``SharedConfigurations`` (at most ``MAX_NAME`` long)."""
-    parts = [p for p in re.split(r"[^0-9a-zA-Z]+", snake_case(name)) if p]
+    # Not snake_case's acronym rules: class names keep their capitals the way they always did
+    # (``OAuth.Token`` -> ``OAuthToken``, ``orgIDs`` -> ``OrgIDs``), released names included.
+    parts = [p for p in re.split(r"[^0-9a-zA-Z]+", _underscored(ascii_text(str(name)))) if p]
     text = shorten("".join(p[:1].upper() + p[1:] for p in parts) or "X", sep="")
     if text[0].isdigit():
         text = "_" + text

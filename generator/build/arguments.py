@@ -66,8 +66,10 @@ def argument(
         chosen: ir.Default | None = None
     elif default is not None:
         chosen = default
-    elif is_nullable(resolved) and for_body:
-        # None is a value the API accepts: "not given" needs a sentinel of its own
+    elif is_nullable(resolved) and for_body and location == "body":
+        # None is a value the API accepts, and JSON can carry it (a form field, a query
+        # parameter or a header cannot: there None is "left out", as everywhere else): "not
+        # given" needs a sentinel of its own. The package README states the rule.
         kind = t.UnionOf((t.without_optional(base), t.NONE, t.NOT_GIVEN))
         chosen, send = ir.NOT_GIVEN_DEFAULT, "if_given"
     else:

@@ -39,6 +39,7 @@ def docs_facts(api: ir.Api) -> ir.Docs:
         deprecated=tuple(deprecated),
         polling=tuple(polling),
         keyed=any(m.keyed for m in api.all_methods),
+        nullable=next((m for m in api.all_methods if m.sends_null), None),
         authentication=api.package.security.explained,
     )
     return replace(docs, sections=sections(docs))

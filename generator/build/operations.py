@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from .. import ir
 from ..errors import Blockers, SpecError, combined, pointer
+from ..ir.methods import IDEMPOTENCY_ARGUMENT, IDEMPOTENCY_HEADER, KEYED_METHODS
 from ..naming import clean_text, identifier, method_name, namespace_name, prose, snake_case
 from ..spectext import SpecText
 from .arguments import order
@@ -174,6 +175,8 @@ def operation(
         params = order(
             ctx, base_params + variant.params, positional, where, PATH_TEMPLATE.findall(path)
         )
+        if verb.upper() in KEYED_METHODS:
+            params = _own_idempotency_key(params)
         if result.kind == "page" and any(p.location == "file" for p in params):
             # every page re-sends the request; an upload stream can be read only once
             raise ctx.fail(
@@ -200,6 +203,23 @@ def operation(
         )
         drafts.append(Draft(method, ext, op_ptr, given_name=bool(given), versioned_name=versioned))
     return drafts
+
+
+def _own_idempotency_key(params: tuple[ir.Param, ...]) -> tuple[ir.Param, ...]:
+    """A keyed method (POST, PATCH) whose document declares the ``Idempotency-Key`` header
+    itself (Adyen does) takes it as the one ``idempotency_key`` argument, with the document's
+    description and constraints: the runtime sends the header once, with the caller's value
+    when given (else a key of its own), instead of two arguments for one header."""
+    found = [
+        p
+        for p in params
+        if p.location == "header"
+        and p.wire_name.value.lower() == IDEMPOTENCY_HEADER
+        and p.annotation in ("str", "Optional[str]")
+    ]
+    if len(found) != 1:
+        return params
+    return tuple(replace(p, name=IDEMPOTENCY_ARGUMENT) if p is found[0] else p for p in params)
 
 
 def _method_names(given: str | None, raw_id: Any, verb: str, path: str) -> tuple[str, str | None]:

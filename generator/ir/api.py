@@ -79,6 +79,7 @@ class Docs:
     deprecated: tuple[Method, ...] = ()
     polling: tuple[Method, ...] = ()  # every method returning a future
     keyed: bool = False  # some method sends an Idempotency-Key (a POST or a PATCH)
+    nullable: Method | None = None  # takes an argument that sends null (``= NOT_GIVEN``)
     authentication: bool = False  # the README explains the API's schemes (Security.explained)
     # The README's sections in order, as (contents label, heading); "Methods" is the last.
     sections: tuple[tuple[str, str], ...] = ()

@@ -15,6 +15,12 @@ from ..spectext import SpecText, SpecValue
 from .security import Requirements
 from .types import Scalar, Type
 
+# The methods whose requests carry an ``Idempotency-Key`` (the runtime's ``_KEYED_METHODS``),
+# and the argument that sets it: a header the document declares itself becomes that argument.
+KEYED_METHODS = frozenset({"POST", "PATCH"})
+IDEMPOTENCY_HEADER = "idempotency-key"
+IDEMPOTENCY_ARGUMENT = "idempotency_key"
+
 _EXAMPLES = {"int": "42", "float": "1.0", "bool": "True", "str": '"<NAME>"'}
 
 
@@ -193,7 +199,13 @@ class Method:
     def keyed(self) -> bool:
         """The request carries an ``Idempotency-Key`` (POST and PATCH, as the runtime sends
         them), so the method takes ``idempotency_key``."""
-        return self.http_method in ("POST", "PATCH")
+        return self.http_method in KEYED_METHODS
+
+    @property
+    def declares_idempotency_key(self) -> bool:
+        """The document declares the ``Idempotency-Key`` header: it is the ``idempotency_key``
+        argument (in spec order, with the spec's description), not one more of the runtime's."""
+        return self.keyed and any(p.name == IDEMPOTENCY_ARGUMENT for p in self.params)
 
     @property
     def const_name(self) -> str:
@@ -221,6 +233,12 @@ class Method:
 
     def params_in(self, location: str) -> tuple[Param, ...]:
         return tuple(p for p in self.params if p.location == location)
+
+    @property
+    def sends_null(self) -> Param | None:
+        """The first argument whose ``None`` is sent as JSON ``null`` (its default is
+        ``NOT_GIVEN``: a nullable field of a JSON body), if any."""
+        return next((p for p in self.params if p.send == "if_given"), None)
 
     @property
     def constrained_params(self) -> tuple[Param, ...]:

@@ -13,6 +13,7 @@ are handed over under those names with every ``$ref`` rewritten (``prepare``).
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError, pointer
-from ..naming import RESERVED_CLASS_NAMES, builtin_class_names
+from ..naming import RESERVED_CLASS_NAMES, acronym_words, builtin_class_names
 from ..read.load import no_collection
 from .leave_out import enum_subclasses
 from .lift import Lifted, lift_inline
@@ -201,7 +202,12 @@ def _run(document: dict[str, Any], package: str, planned: frozenset[str]) -> str
     from datamodel_code_generator.format import DatetimeClassType
 
     try:
-        with warnings.catch_warnings(), no_collection(), _singulars_avoid(planned):
+        with (
+            warnings.catch_warnings(),
+            no_collection(),
+            _singulars_avoid(planned),
+            _acronym_fields(),
+        ):
             # "format of 'phone-number' not understood": such a string is typed `str`, fine.
             warnings.simplefilter("ignore")
             source = generate(
@@ -237,6 +243,27 @@ def _run(document: dict[str, Any], package: str, planned: frozenset[str]) -> str
             pointer="/components/schemas",
         )
     return source
+
+
+@contextmanager
+def _acronym_fields() -> Iterator[None]:
+    """While datamodel-code-generator runs, its snake_case (field names, enum members) splits
+    words as ``naming.snake_case`` does: ``templateURLs`` -> ``template_urls``, not
+    ``template_ur_ls``, the attribute of the argument ``template_urls``; ``OAuth`` is one word.
+    Names without such acronyms are what they were (no option of its own does this)."""
+    from datamodel_code_generator import reference
+
+    original = reference.camel_to_snake
+
+    @functools.lru_cache(maxsize=4096)  # as the original: called for every field
+    def camel_to_snake(string: str, *args: Any, **kwargs: Any) -> str:
+        return original(acronym_words(string), *args, **kwargs)
+
+    reference.camel_to_snake = camel_to_snake
+    try:
+        yield
+    finally:
+        reference.camel_to_snake = original
 
 
 @contextmanager

@@ -1,6 +1,9 @@
+from pathlib import Path
+
 import pytest
 
-from generator.naming import identifier, pascal_case, snake_case
+from generator.naming import field_name, identifier, pascal_case, snake_case
+from generator.pipeline import generate
 
 
 @pytest.mark.parametrize(
@@ -12,6 +15,23 @@ from generator.naming import identifier, pascal_case, snake_case
         ("already_snake", "already_snake"),
         ("with space.and.dots", "with_space_and_dots"),
         ("", "_"),
+        # An acronym's plural is one word (a user trial on InfluxDB and Clerk: dbr_ps, i_ds).
+        ("DBRPs", "dbrps"),
+        ("IDs", "ids"),
+        ("getURLs", "get_urls"),
+        ("orgIDs", "org_ids"),
+        ("GetDBRPsID", "get_dbrps_id"),
+        ("URLsForOrg", "urls_for_org"),
+        ("APIs", "apis"),
+        ("IDs2", "ids2"),
+        ("DataIOEndpoints", "data_io_endpoints"),
+        ("IDsearch", "i_dsearch"),  # an s that begins a word is not a plural
+        # OAuth is one word, as users write it.
+        ("OAuth2Token", "oauth2_token"),
+        ("getOAuthToken", "get_oauth_token"),
+        ("OAuth.TokenInfo", "oauth_token_info"),
+        ("OAUTH", "oauth"),
+        ("OAuthed", "o_authed"),
     ],
 )
 def test_snake_case(raw: str, expected: str) -> None:
@@ -36,3 +56,71 @@ def test_identifier_is_always_safe(raw: str, expected: str) -> None:
 def test_pascal_case() -> None:
     assert pascal_case("shared_configurations") == "SharedConfigurations"
     assert pascal_case("api-keys") == "ApiKeys"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Class names keep the capitals they always had: snake_case's acronym rule is not theirs.
+        ("OAuth.Token", "OAuthToken"),
+        ("orgIDs", "OrgIDs"),
+        ("DBRPs", "DbrPs"),
+        ("dbrps", "Dbrps"),
+    ],
+)
+def test_pascal_case_is_unchanged_by_the_acronym_rule(raw: str, expected: str) -> None:
+    assert pascal_case(raw) == expected
+
+
+def test_field_name_is_the_model_attribute(tmp_path: Path) -> None:
+    """A model's attribute (datamodel-code-generator's snake_case, patched while it runs) and
+    an argument for the same wire name are spelt alike; names the acronym rule makes equal
+    are told apart, as any two that collide are."""
+    spec = tmp_path / "names.yaml"
+    spec.write_text(NAMES, encoding="utf-8")
+    generate(spec, tmp_path / "out")
+    models = (tmp_path / "out" / "src" / "names" / "models" / "_thing.py").read_text()
+    for attribute, wire in [
+        ("org_ids", "orgIDs"),
+        ("org_ids_1", "org_ids"),
+        ("oauth_token", "OAuthToken"),
+        ("template_urls", "templateURLs"),
+    ]:
+        assert f'{attribute}: Annotated[Optional[str], Field(alias="{wire}")]' in models
+    assert field_name("templateURLs") == "template_urls"
+    things = (tmp_path / "out" / "src" / "names" / "resources" / "things.py").read_text()
+    assert "def get_thing_ids(" in things and "def get_thing_ids_2(" in things
+    assert "        template_urls: Optional[str] = None," in things
+
+
+NAMES = """openapi: 3.1.0
+info: {title: Names, version: '1'}
+paths:
+  /things:
+    post:
+      operationId: getThingIDs
+      tags: [things]
+      parameters:
+        - {name: templateURLs, in: query, schema: {type: string}}
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}
+  /things/ids:
+    get:
+      operationId: getThingIds
+      tags: [things]
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}
+components:
+  schemas:
+    Thing:
+      type: object
+      properties:
+        orgIDs: {type: string}
+        org_ids: {type: string}
+        OAuthToken: {type: string}
+        templateURLs: {type: string}
+"""

@@ -597,6 +597,26 @@ def _enable_debug_logging() -> None:
         logger.addHandler(_debug_handler)
 
 
+def _idempotency_key(op: Operation, given: str | None, header: str | None) -> str:
+    """The ``Idempotency-Key`` of a POST or PATCH: one per logical call, reused by every retry,
+    so that the server can recognize a repeated create and not perform it twice.
+
+    The caller's wins: ``idempotency_key=`` (``RequestOptions.idempotency_key``), or an
+    ``Idempotency-Key`` in the call's ``extra_headers`` (where a document that declares the
+    header as a parameter puts it); two different ones are refused before anything is sent.
+    Otherwise a new random one. A ``default_headers`` key is not used: shared by every call,
+    it would make the server answer each create with the first one's result."""
+    if given and header and given != header:
+        raise ValidationError(
+            f"{op.name}: idempotency_key and the Idempotency-Key header differ; pass one"
+        )
+    if given or header:
+        return given or header or ""
+    import uuid
+
+    return str(uuid.uuid4())
+
+
 def _lower_keys(headers: Mapping[str, str]) -> dict[str, str]:
     return {key.lower(): value for key, value in headers.items()}
 
@@ -805,6 +825,7 @@ class _BaseClient:
         extra_body: Mapping[str, object] | None = None
         extra_query: Query | None = None
         idempotency_key: str | None = None
+        header_key: str | None = None  # an Idempotency-Key the call itself sets
         if options is not None:
             if not isinstance(options.timeout, NotGiven):
                 timeout = _as_httpx_timeout(_check_seconds(op, "timeout", options.timeout))
@@ -817,19 +838,15 @@ class _BaseClient:
             if not isinstance(options.total_timeout, NotGiven):
                 total_timeout = _check_seconds(op, "total_timeout", options.total_timeout, inf=True)
             if options.extra_headers:
-                headers.update(_lower_keys(check_headers(op.name, options.extra_headers)))
+                extra = _lower_keys(check_headers(op.name, options.extra_headers))
+                header_key = extra.get("idempotency-key")
+                headers.update(extra)
             extra_body = options.extra_body
             extra_query = options.extra_query
             idempotency_key = options.idempotency_key
         _refuse_non_finite(op, path_params, query, extra_query, data, extra_body)
         if method in _KEYED_METHODS:
-            # One key per logical call, reused by every retry: the server can then recognize
-            # a repeated create and not perform it twice.
-            if not idempotency_key:
-                import uuid
-
-                idempotency_key = str(uuid.uuid4())
-            headers["idempotency-key"] = idempotency_key
+            headers["idempotency-key"] = _idempotency_key(op, idempotency_key, header_key)
 
         content: bytes | None = None
         form: dict[str, Any] | None = None
@@ -980,6 +997,13 @@ class _BaseClient:
                 logger.debug(
                     "request headers: %s", redact_headers(request.headers.items(), secrets)
                 )
+
+    def _log_unused(self, url: str, op: Operation) -> None:
+        """``debug=True``: say why a call goes without the client's credentials (its operation
+        declares other schemes, or none), instead of leaving the header line to be puzzled at."""
+        reason = self._auth.unused(url, op)
+        if reason is not None:
+            logger.debug("%s", reason)
 
     def _connection_error(
         self, op: Operation, request: httpx.Request, exc: httpx.RequestError, attempts: int
@@ -1605,6 +1629,8 @@ class SyncAPIClient(_BaseClient):
                 applied = credentials
                 if applied is None:
                     applied = self._auth.apply(prepared.url, headers, op, self._post_token)
+                    if applied is None and self._config.debug and attempt == 0:
+                        self._log_unused(prepared.url, op)
                 sent = {**headers, **applied.headers} if applied is not None else headers
                 request = self._build_request(self._client, prepared, sent)
                 if applied is not None:
@@ -2095,6 +2121,8 @@ class AsyncAPIClient(_BaseClient):
                 applied = credentials
                 if applied is None:
                     applied = await self._auth.aapply(prepared.url, headers, op, self._post_token)
+                    if applied is None and self._config.debug and attempt == 0:
+                        self._log_unused(prepared.url, op)
                 sent = {**headers, **applied.headers} if applied is not None else headers
                 request = self._build_request(self._client, prepared, sent)
                 if applied is not None:

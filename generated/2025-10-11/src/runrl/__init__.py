@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         wait_all,
     )
     from ._streaming import AsyncEventStream, EventStream, ServerSentEvent
+    from ._types import NOT_GIVEN, NotGiven
     from .objects import AsyncRunRL, RunRL
 
 # Loaded on first use (PEP 562), so that `import runrl` stays cheap (the `runrl` command
@@ -66,6 +67,8 @@ _LAZY = {
     "RunRLClient": "_client",
     "AsyncRunRLClient": "_client",
     "ClientConfig": "_config",
+    "NOT_GIVEN": "_types",  # an optional argument left out, written out (README: Optional arguments)
+    "NotGiven": "_types",
     "RunRL": "objects",
     "AsyncRunRL": "objects",
     "APIConnectionError": "_exceptions",
@@ -135,6 +138,8 @@ __all__ = [
     "ClientConfig",
     "RunRL",
     "AsyncRunRL",
+    "NOT_GIVEN",
+    "NotGiven",
     "API_VERSION",
     "__version__",
     "as_completed",

@@ -351,6 +351,27 @@ class Authenticator:
                 names.add(scheme.param.lower())
         return frozenset(names)
 
+    def unused(self, url: str, op: Operation) -> str | None:
+        """Why a request of ``op`` to ``url`` goes without the credentials this client has, for
+        the debug log (``None`` when it has none): a user who passed a token and sees no
+        ``authorization`` line should learn that the document, not the client, decided."""
+        if not self._resolved:
+            return None
+        have = ", ".join(sorted(self._resolved))
+        alternatives = self._security.default if op.security is None else op.security
+        accepted = [" + ".join(r) for r in alternatives if r]
+        if self.requirement(op) is None:
+            if not alternatives:
+                why = "it declares no security (security: [])"
+            elif not accepted:
+                why = "it accepts anonymous calls only (security: [{}])"
+            else:
+                why = f"it accepts anonymous calls or {' or '.join(accepted)}"
+            return f"{op.name}: no credentials sent: {why}; the client has {have}"
+        if self._applicable(url, op) is None:
+            return f"{op.name}: no credentials sent: the URL is not on the API's origin"
+        return f"{op.name}: no credentials added: the call sets their headers itself"
+
     def fetches(self, name: str) -> int:
         """How many tokens were fetched for scheme ``name`` (0 for static credentials)."""
         resolved = self._resolved.get(name)
