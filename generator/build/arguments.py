@@ -75,6 +75,12 @@ def argument(
     else:
         kind = t.optional(base)
         chosen, send = ir.NO_DEFAULT_NONE, "if_not_none"
+    rules = constraints(ctx, resolved, schema_ptr)
+    if for_body and send == "always" and location != "file" and not is_nullable(resolved):
+        # A body field sent whatever it holds, which the API does not allow to be null: None
+        # (from untyped code, a JSON file) fails before sending instead of going out as null.
+        # (None for a parameter means "not sent"; a path parameter has its own check.)
+        rules["nullable"] = False
     return ir.Param(
         name=argument_name(py_name or wire_name),
         wire_name=SpecText(wire_name),
@@ -84,7 +90,7 @@ def argument(
         default=chosen,
         description=SpecText(description),
         positional=location == "path",
-        constraints=SpecValue(constraints(ctx, resolved, schema_ptr)),
+        constraints=SpecValue(rules),
         send=send,
     )
 

@@ -111,7 +111,8 @@ def check_releases(spec_dir: Path, generated_dir: Path | None = None) -> GateRep
             report.problems.append(str(exc))
             continue
         new.previous, new.previous_package_version = old.api_version, old.package_version
-        pair = _judge(old, new, report)
+        hint = _annotations_hint(docs[index - 1], docs[index], new.diff.breaking)
+        pair = _judge(old, new, report, hint)
         report.pairs.append(pair)
     _check_frozen(spec_dir, generated_dir, report)
     if generated_dir is not None:
@@ -301,7 +302,21 @@ def record_releases(
     return report, new
 
 
-def _judge(old: Entry, new: Entry, report: GateReport) -> PairCheck:
+def _annotations_hint(old_doc: SpecDocument, new_doc: SpecDocument, breaking: list[Change]) -> str:
+    """What to say when a new API version lost the client annotations of the one before and with
+    them its object layer: the usual cause is a forgotten copy, not a wish to break users."""
+    lost_objects = any(c.section == "package" and c.operation == "objects" for c in breaking)
+    if not lost_objects or not old_doc.annotations or new_doc.annotations:
+        return ""
+    old_v, new_v = old_doc.path.stem, new_doc.path.stem
+    return (
+        f". API {old_v} has client annotations (spec/annotations/{old_v}.yaml) and {new_v} "
+        f"none: to keep the object layer, copy them to spec/annotations/{new_v}.yaml instead "
+        f"(README, Adding an API version)"
+    )
+
+
+def _judge(old: Entry, new: Entry, report: GateReport, hint: str = "") -> PairCheck:
     assert new.diff is not None
     where = f"{old.api_version} -> {new.api_version}"
     if new.major < old.major:
@@ -316,7 +331,7 @@ def _judge(old: Entry, new: Entry, report: GateReport) -> PairCheck:
             f'{old.major}: set major = {old.major + 1} for ["{new.api_version}"] in '
             f"spec/{VERSIONS_FILE} (first: {first.operation} {first.location}: {first.message}; "
             f"see `python -m generator diff spec/{old.api_version}.yaml "
-            f"spec/{new.api_version}.yaml`)"
+            f"spec/{new.api_version}.yaml`){hint}"
         )
         return PairCheck(old, new, False, "breaking without a major bump")
     if new.major > old.major and not new.diff.is_breaking:

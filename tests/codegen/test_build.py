@@ -79,7 +79,15 @@ def test_body_fields_become_typed_keyword_arguments(mini_api: ir.Api) -> None:
     assert list(params) == ["name", "steps", "tags", "note"]
     assert params["name"].required and params["name"].default is None
     assert params["steps"].default_source == "10"
-    assert params["steps"].constraints.value == {"minimum": 1, "maximum": 100, "type": "integer"}
+    # sent whatever it holds (a default) and not nullable: None fails before sending
+    assert params["steps"].constraints.value == {
+        "minimum": 1,
+        "maximum": 100,
+        "type": "integer",
+        "nullable": False,
+    }
+    assert params["name"].constraints.value == {"minLength": 1, "type": "string", "nullable": False}
+    assert "nullable" not in params["note"].constraints.value  # None is a value it accepts
     # nullable optional field: None can be sent, so "not given" needs a sentinel
     assert params["note"].send == "if_given" and params["note"].default_source == "NOT_GIVEN"
     assert params["tags"].type == t.OptionalOf(t.ListOf(t.Scalar("str")))

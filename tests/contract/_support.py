@@ -88,6 +88,7 @@ class Prism:
     log_path: Path
     port: int = 0
     proc: subprocess.Popen[bytes] | None = None
+    seed: str | None = None  # set: generated data (--dynamic), the same for the same seed
 
     @property
     def url(self) -> str:
@@ -112,7 +113,8 @@ class Prism:
                 "-p",
                 str(self.port),
                 "--errors",  # request (and response) violations become error answers
-                "--dynamic=false",  # answer the spec's examples, not generated data
+                # the spec's examples, or data generated from its schemas by a seeded faker
+                *(["--dynamic=false"] if self.seed is None else ["--dynamic", "--seed", self.seed]),
                 str(self.spec),
             ]
             with self.log_path.open("wb") as log:

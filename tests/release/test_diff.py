@@ -207,6 +207,20 @@ def test_renamed_response_field_is_one_breaking_rename() -> None:
     ]
 
 
+def test_a_removed_field_beside_an_unrelated_new_one_is_no_rename() -> None:
+    # The maintainer's trial: `mime_type` removed in the version that adds `sha256`; both are
+    # strings, but the new one is described otherwise: a removal and an addition, not a rename.
+    new = base_spec()
+    props = schemas(new)["RunBase"]["properties"]
+    props["sha256"] = {**props.pop("name"), "description": "The content's SHA-256."}
+    found = [c for c in changes(base_spec(), new) if c.operation == "GET /runs/{runId}"]
+    assert [(c.kind, c.before, c.after, c.breaking) for c in found] == [
+        ("response-field-removed", "name", None, True),
+        ("response-field-added", None, "sha256", False),
+    ]
+    assert found[0].location == "response 200 (application/json): name"
+
+
 def test_new_required_parameter_is_breaking_optional_is_compatible() -> None:
     new = base_spec()
     params = new["paths"]["/runs"]["get"]["parameters"]

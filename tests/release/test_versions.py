@@ -23,6 +23,7 @@ from generator.release.changelog import changelog_text, history
 from generator.release.gate import check_releases
 from tests.generator_cli import run_generator
 from tests.versions import (
+    SPEC_DIR,
     Pair,
     copy_spec_extras,
     latest,
@@ -174,8 +175,25 @@ def test_gate_fails_a_breaking_version_without_a_major_bump(tmp_path: Path) -> N
     assert f"{LATEST.name} -> {NEW}" in report.problems[0]
     assert f"set major = {LATEST.major + 1}" in report.problems[0]
     assert "file_size_human" in report.problems[0]
+    assert "client annotations" not in report.problems[0]  # derived() keeps the links
     bumped = spec_dir(tmp_path / "b", derived(True), BASE + versions_entry(NEW, LATEST.major + 1))
     assert check_releases(bumped).ok
+
+
+def test_gate_says_a_new_version_without_the_client_annotations_lost_its_object_layer(
+    tmp_path: Path,
+) -> None:
+    # README "Adding an API version" step 1 without its second `cp`: the diff reports the object
+    # layer removed, and "set major" alone would be the wrong advice.
+    if not (SPEC_DIR / "annotations" / f"{LATEST.name}.yaml").exists():
+        pytest.skip(f"API {LATEST.name} has no client annotations")
+    data = yaml.safe_load(LATEST.spec.read_text(encoding="utf-8"))
+    data["info"]["version"] = NEW
+    report = check_releases(spec_dir(tmp_path, data, BASE + versions_entry(NEW, LATEST.major)))
+    assert not report.ok
+    (problem,) = [p for p in report.problems if f"{LATEST.name} -> {NEW}" in p]
+    assert "(object layer)" in problem
+    assert f"copy them to spec/annotations/{NEW}.yaml" in problem
 
 
 @pytest.mark.parametrize(

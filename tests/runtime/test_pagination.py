@@ -125,6 +125,13 @@ def page_of(count: int, **meta: Any) -> PagedResponse[int]:
         (2, {"_s": 2}, 2),
         (2, {}, None),
         (0, {"page": 1, "has_more": True}, None),
+        # untrusted facts: a page number below 1 (Prism --dynamic sends -28411211), a size
+        # below 1 or an infinite number is no fact; the page asked for decides
+        (2, {"page": -28411211, "has_more": True, "_n": 3}, 4),
+        (2, {"page": 0, "has_more": True}, 2),
+        (2, {"page": float("inf"), "has_more": True, "_n": 2}, 3),
+        (2, {"page": 1, "per_page": -2, "total": 5}, None),
+        (2, {"page": 1, "per_page": 0, "total": 5, "_s": 2}, 2),
     ],
 )
 def test_next_page_rules(count: int, meta: dict[str, Any], expected: Any) -> None:

@@ -474,3 +474,24 @@ def test_an_https_call_to_a_plain_http_server_fails_in_the_handshake(server: Tes
     url = server.url.replace("http://", "https://")
     with make_client(url, max_retries=0) as client, pytest.raises(exc.APIConnectionError):
         client.request(GET_RUN, path_params={"id": 7}, cast_to=Run)
+
+
+# ------------------------------------------------------------------------ another event loop
+
+
+def test_an_async_client_used_again_from_a_new_loop_says_what_to_do(server: TestServer) -> None:
+    # The README's advice (one async client per event loop), made an error message: a pooled
+    # connection of a loop that has ended used to surface as asyncio's "Event loop is closed".
+    server.on("GET", "/runs/7", lambda r, n: envelope(RUN))
+    client = make_async_client(server.url, max_retries=0)
+
+    async def one() -> int:
+        return (await client.request(GET_RUN, path_params={"id": 7}, cast_to=Run)).id
+
+    assert asyncio.run(one()) == 7
+    with pytest.raises(RuntimeError, match="make an async client in each event loop") as info:
+        asyncio.run(one())
+    assert "runs.get: this AsyncAPIClient was used in an event loop that has ended" in str(
+        info.value
+    )
+    assert isinstance(info.value.__cause__, RuntimeError)

@@ -100,6 +100,21 @@ def test_enum_members_are_checked_by_value() -> None:
         )
 
 
+def test_none_fails_only_where_the_rule_says_not_nullable() -> None:
+    rules: dict[str, dict[str, object]] = {
+        "name": {"type": "string", "nullable": False},
+        "epochs": {"type": "integer", "minimum": 1, "nullable": False},
+        "notes": {"type": "string"},
+    }
+    check_arguments("runs.create", {"name": "n", "epochs": 2, "notes": None}, rules)
+    check_arguments("runs.create", {"name": "n", "epochs": NOT_GIVEN}, rules)  # not sent
+    with pytest.raises(ValidationError) as info:
+        check_arguments("runs.create", {"name": None, "epochs": None}, rules)
+    assert info.value.status_code is None
+    assert [p["constraint"] for p in info.value.details["errors"]] == ["nullable", "nullable"]
+    assert info.value.message.startswith("runs.create: name must not be None")
+
+
 def test_nothing_is_sent_when_arguments_are_invalid(server: TestServer) -> None:
     # What a generated method does: check first, then send.
     with make_client(server.url) as client:

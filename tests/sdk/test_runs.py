@@ -512,6 +512,9 @@ async def test_unknown_run_is_not_found(
         ({"epochs": 1.5}, "epochs"),
         ({"type": "ppo"}, "type"),
         ({"tool_ids": "1,2"}, "tool_ids"),
+        # None for a body field the API does not allow to be null would go out as null
+        ({"model": None}, "model"),
+        ({"completion_length": None}, "completion_length"),
     ],
     ids=lambda v: "-".join(f"{k}={v[k]!r}" for k in v) if isinstance(v, dict) else None,
 )
@@ -526,7 +529,12 @@ async def test_create_rejects_invalid_arguments_before_sending(
     prompt_id, reward_id = file_ids
     with pytest.raises(sdk.exceptions.ValidationError) as err:
         await api.runs.create(
-            model=MODEL, prompt_file_id=prompt_id, reward_file_id=reward_id, **arguments
+            **{
+                "model": MODEL,
+                "prompt_file_id": prompt_id,
+                "reward_file_id": reward_id,
+                **arguments,
+            }
         )
     assert reference_server.requests == []
     assert err.value.status_code is None

@@ -117,9 +117,11 @@ class SchemaDiffer:
         added = [n for n in new_props if n not in old_props]
         renamed: dict[str, str] = {}
         if not req and len(removed) == 1 and len(added) == 1:
+            # A rename keeps the property's schema word for word (its description too): a
+            # field removed beside a new one that merely has the same type is two changes.
             o_node, o_ptr = old_props[removed[0]]
             n_node, n_ptr = new_props[added[0]]
-            if not self.compare(o_node, o_ptr, n_node, n_ptr, direction):
+            if o_node == n_node and not self.compare(o_node, o_ptr, n_node, n_ptr, direction):
                 renamed[removed[0]] = added[0]
         out: list[Rel] = []
         for name in removed:

@@ -121,7 +121,7 @@ class _SurfaceDiffer:
                     old[name],
                     new[name],
                     True,
-                    f"resource class renamed {old[name]} -> {new[name]}",
+                    f"resource class renamed {old[name]} → {new[name]}",
                 )
 
     def methods(self, old: dict[str, Any], new: dict[str, Any]) -> None:
@@ -194,7 +194,7 @@ class _SurfaceDiffer:
                 before["annotation"],
                 after["annotation"],
                 True,
-                f"return type {before['annotation']} -> {after['annotation']}",
+                f"return type {before['annotation']} → {after['annotation']}",
             )
         if old["deprecated"] != new["deprecated"] and label not in self.wire_ops:
             now = new["deprecated"]
@@ -267,7 +267,7 @@ class _SurfaceDiffer:
                 old["name"],
                 name,
                 True,
-                f"argument renamed {old['name']} -> {name} (same {wire} on the wire)",
+                f"argument renamed {old['name']} → {name} (same {wire} on the wire)",
             )
         if old["positional"] and not new["positional"]:
             self.add(
@@ -309,7 +309,7 @@ class _SurfaceDiffer:
                 old["default"],
                 new["default"],
                 False,
-                f"default {old['default']} -> {new['default']}",
+                f"default {old['default']} → {new['default']}",
             )
         if old["type"] != new["type"]:
             self.add(
@@ -319,7 +319,7 @@ class _SurfaceDiffer:
                 old["type"],
                 new["type"],
                 True,
-                f"argument type {old['type']} -> {new['type']}",
+                f"argument type {old['type']} → {new['type']}",
             )
 
     def models(self, old: dict[str, Any], new: dict[str, Any]) -> None:

@@ -1211,6 +1211,14 @@ def _with_own_transport(kwargs: dict[str, Any], *, asynchronous: bool) -> dict[s
     return {**kwargs, "transport": transport}
 
 
+def _other_loop(op: Operation, client: str) -> str:
+    return (
+        f"{op.name}: this {client} was used in an event loop that has ended, and its "
+        f"pooled connections belong to that loop: make an async client in each event loop "
+        f"that uses it (e.g. one per asyncio.run(), or per test when each test has its own loop)"
+    )
+
+
 class _Cookies(httpx.Cookies):
     """httpx's cookie store, minus its cost on responses that set no cookie.
 
@@ -2154,6 +2162,11 @@ class AsyncAPIClient(_BaseClient):
                         raise failure from exc
                     delay: float = self._backoff(attempt, prepared.backoff_factor)
                     cause: Exception | None = exc
+                except RuntimeError as exc:
+                    # asyncio's words when a pooled connection belongs to a loop that has ended
+                    if "Event loop is closed" not in str(exc):
+                        raise
+                    raise RuntimeError(_other_loop(op, type(self).__name__)) from exc
                 else:
                     self._record(request, response, started, attempt)
                     if response.status_code < 400:

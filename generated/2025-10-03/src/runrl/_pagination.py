@@ -53,17 +53,20 @@ class PageRequest:
     url: Optional[str] = None
 
 
-def _int_of(value: object) -> Optional[int]:
+def _int_of(value: object, least: int = 0) -> Optional[int]:
+    """``value`` as an int of at least ``least``, else ``None``: the server's word is untrusted
+    (a negative page number must not become the next request, ``inf`` must not raise)."""
     if isinstance(value, bool):
         return None
+    number: Optional[int] = None
     if isinstance(value, int):
-        return value
-    if isinstance(value, (float, str)):
+        number = value
+    elif isinstance(value, (float, str)):
         try:
-            return int(value)
-        except ValueError:
+            number = int(value)
+        except (ValueError, OverflowError):
             return None
-    return None
+    return number if number is not None and number >= least else None
 
 
 class Pagination(BaseModel):
@@ -85,12 +88,12 @@ class Pagination(BaseModel):
     @property
     def page(self) -> Optional[int]:
         """The number of this page (1-based), if the server says."""
-        return _int_of(self._first(_PAGE_KEYS))
+        return _int_of(self._first(_PAGE_KEYS), least=1)
 
     @property
     def per_page(self) -> Optional[int]:
         """The page size, if the server says."""
-        return _int_of(self._first(_PER_PAGE_KEYS))
+        return _int_of(self._first(_PER_PAGE_KEYS), least=1)
 
     @property
     def total(self) -> Optional[int]:

@@ -68,13 +68,19 @@ def check_arguments(
     ``pattern``, ``enum``, ``minItems``, ``maxItems``, and ``items`` (the keywords each item
     of a list must meet). Path, query, header and body arguments are checked alike; a NaN or
     infinite number always fails (JSON cannot carry it, and no API means it). Arguments that
-    are ``None`` or ``NOT_GIVEN`` are not checked (they are not sent). Raises the package's
+    are ``None`` or ``NOT_GIVEN`` are not checked (they are not sent), except that ``None``
+    fails for an argument with ``nullable: False`` (one sent as it is, which the API does not
+    allow to be null: a required argument or one with a default). Raises the package's
     ``ValidationError`` (``status_code`` ``None``) listing every problem, e.g.
     ``"runs.create: completion_length must be >= 128 (got 50)"``.
     """
     problems: list[dict[str, object]] = []
     for name, rules in constraints.items():
         value = values.get(name)
+        if value is None and rules.get("nullable") is False:
+            message = f"{name} must not be None (the API requires a value)"
+            problems.append({"argument": name, "constraint": "nullable", "message": message})
+            continue
         if value is None or isinstance(value, NotGiven):
             continue
         for keyword, text in _problems(value, rules):
@@ -162,8 +168,12 @@ def _problems(value: object, rules: Mapping[str, object]) -> list[tuple[str, str
     if isinstance(expected, str) and not _has_type(value, expected):
         # Range or length checks on a value of the wrong type would only add noise.
         return [("type", f"must be {_TYPE_NAMES.get(expected, expected)}")]
-    if len(rules) == 1 and expected is not None and type(value) in (str, int):
-        return []  # the usual path parameter: its type is its only rule, and a str or int is finite
+    count = len(rules)
+    only_type = count == 1 or (count == 2 and "nullable" in rules)
+    if only_type and expected is not None and type(value) in (str, int):
+        # the usual path parameter or required string: its type is its only rule (besides not
+        # being None), and a str or int is finite
+        return []
 
     found: list[tuple[str, str]] = []
     plain = value.value if isinstance(value, Enum) else value

@@ -70,7 +70,7 @@ _CREATE_OP = Operation(
     qualified_name="deployments.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "run_id": {"type": "integer"},
+    "run_id": {"type": "integer", "nullable": False},
 }
 _CREATE_OP_POLLING = PollingPolicy(
     status_field="status",
@@ -100,7 +100,7 @@ _CHECK_OP = Operation(
     idempotent=True,
 )
 _CHECK_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "run_id": {"type": "integer"},
+    "run_id": {"type": "integer", "nullable": False},
 }
 
 

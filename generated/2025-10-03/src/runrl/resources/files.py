@@ -74,7 +74,11 @@ _UPLOAD_PATH_OP = Operation(
     qualified_name="files.upload_path",
 )
 _UPLOAD_PATH_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "file_type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
+    "file_type": {
+        "enum": ["prompt", "reward_function", "environment", "sft"],
+        "type": "string",
+        "nullable": False,
+    },
     "name": {"type": "string"},
 }
 
@@ -94,9 +98,13 @@ _CREATE_FROM_CONTENT_OP = Operation(
     qualified_name="files.create_from_content",
 )
 _CREATE_FROM_CONTENT_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "name": {"type": "string"},
-    "content": {"type": "string"},
-    "file_type": {"enum": ["prompt", "reward_function", "environment", "sft"], "type": "string"},
+    "name": {"type": "string", "nullable": False},
+    "content": {"type": "string", "nullable": False},
+    "file_type": {
+        "enum": ["prompt", "reward_function", "environment", "sft"],
+        "type": "string",
+        "nullable": False,
+    },
     "original_filename": {"type": "string"},
 }
 

@@ -40,8 +40,8 @@ _REWARD_FUNCTION_OP = Operation(
     idempotent=True,
 )
 _REWARD_FUNCTION_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "code": {"type": "string"},
-    "mode": {"type": "string"},
+    "code": {"type": "string", "nullable": False},
+    "mode": {"type": "string", "nullable": False},
     "prompt_file_id": {"type": "string"},
 }
 
@@ -62,7 +62,7 @@ _PROMPT_FILE_OP = Operation(
     idempotent=True,
 )
 _PROMPT_FILE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "prompt_file_id": {"type": "string"},
+    "prompt_file_id": {"type": "string", "nullable": False},
 }
 
 
@@ -82,7 +82,7 @@ _SFT_FILE_OP = Operation(
     idempotent=True,
 )
 _SFT_FILE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "sft_file_id": {"type": "string"},
+    "sft_file_id": {"type": "string", "nullable": False},
 }
 
 # (method, deprecated) in spec order, for options()

@@ -59,7 +59,7 @@ _CREATE_OP = Operation(
     qualified_name="api_keys.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "name": {"type": "string"},
+    "name": {"type": "string", "nullable": False},
     "scopes": {"type": "array", "items": {"enum": ["read", "write", "admin"], "type": "string"}},
     "requests_per_hour": {"minimum": 1, "type": "integer"},
 }

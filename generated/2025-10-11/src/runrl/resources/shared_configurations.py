@@ -68,10 +68,11 @@ _CREATE_OP = Operation(
     qualified_name="shared_configurations.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "name": {"type": "string"},
-    "visibility": {"enum": ["public", "unlisted", "private"], "type": "string"},
-    "prompt_file_id": {"type": "string"},
-    "reward_file_id": {"type": "string"},
+    "name": {"type": "string", "nullable": False},
+    "visibility": {"enum": ["public", "unlisted", "private"], "type": "string", "nullable": False},
+    "prompt_file_id": {"type": "string", "nullable": False},
+    "reward_file_id": {"type": "string", "nullable": False},
+    "configuration": {"nullable": False},
     "description": {"type": "string"},
 }
 
@@ -305,6 +306,7 @@ class SharedConfigurations(SyncAPIResource):
                 "visibility": visibility,
                 "prompt_file_id": prompt_file_id,
                 "reward_file_id": reward_file_id,
+                "configuration": configuration,
                 "description": description,
             },
             _CREATE_OP_CONSTRAINTS,
@@ -759,6 +761,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
                 "visibility": visibility,
                 "prompt_file_id": prompt_file_id,
                 "reward_file_id": reward_file_id,
+                "configuration": configuration,
                 "description": description,
             },
             _CREATE_OP_CONSTRAINTS,

@@ -75,10 +75,10 @@ _CREATE_OP = Operation(
     qualified_name="tools.create",
 )
 _CREATE_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "name": {"type": "string"},
-    "mcp_url": {"type": "string"},
+    "name": {"type": "string", "nullable": False},
+    "mcp_url": {"type": "string", "nullable": False},
     "description": {"type": "string"},
-    "is_public": {"type": "boolean"},
+    "is_public": {"type": "boolean", "nullable": False},
 }
 
 
@@ -98,7 +98,7 @@ _TEST_CONNECTION_OP = Operation(
     idempotent=True,
 )
 _TEST_CONNECTION_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
-    "mcp_url": {"type": "string"},
+    "mcp_url": {"type": "string", "nullable": False},
 }
 
 
