@@ -87,6 +87,19 @@ class Param:
         if enum:
             return pyrepr(enum[0])
         kind = self.type
+        fmt = (
+            self.constraints.value.get("format")
+            if isinstance(self.constraints.value, dict)
+            else None
+        )
+        if (
+            isinstance(kind, Scalar)
+            and kind.python == "str"
+            and (
+                fmt in ("uri", "url") or self.name == "url" or self.name.endswith(("_url", "_uri"))
+            )
+        ):
+            return '"https://example.com"'  # a server checking the URL accepts the example
         if isinstance(kind, Scalar) and kind.python in _EXAMPLES:
             return _EXAMPLES[kind.python].replace("NAME", self.name)
         return "..."
