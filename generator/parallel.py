@@ -45,6 +45,7 @@ from typing import Any, Generic, NoReturn, TypeVar
 from . import ir
 from .blockers import modelled
 from .models import generate_models, prepare
+from .models.early import Early, pick, prepare_early
 from .models.lift import Lifted
 from .output.fingerprint import Recorder
 from .render.package import model_files
@@ -231,8 +232,9 @@ def _models(
     package: str,
     leave_out: frozenset[str],
     lifted: Lifted | None = None,
+    prepared: dict[str, Any] | None = None,
 ) -> _Made:
-    source = generate_models(data, names, package, leave_out, lifted)
+    source = generate_models(data, names, package, leave_out, lifted, prepared)
     try:
         files: dict[str, str] | None = model_files(source, package)
     except Exception:  # noqa: BLE001 - see _Made
@@ -242,25 +244,79 @@ def _models(
 
 def _prepared(data: dict[str, Any], orders: int, unused: int) -> _Made:
     """The worker started before the build: what the models step can do without the class
-    names (``models.prepare``), then, once they come (``_order``: the planned names, the
-    package, the schemas left out), the models. Nothing comes (the parent's end of the pipe
-    closed) when the parent made no first attempt: then nothing is made."""
+    names (``models.prepare``); then, once the build has planned them (the early names: the
+    first message on the pipe, if it comes), every schema prepared under them
+    (``models.early``) while the build goes on; then, once the order comes (the names the
+    build kept, the package, the schemas left out), the models, from the schemas prepared
+    early when they are the ones to use (else prepared again). Nothing comes (the parent's
+    end of the pipe closed) when the parent made no first attempt: then nothing is made."""
     os.close(unused)  # the parent's end, so that its closing is seen here
     lifted = prepare(data)
+    early: Early | None = None
     with io.FileIO(orders, "r", closefd=True) as pipe:
-        order = pipe.readall()
-    if not order:
+        message = _receive(pipe)
+        if message is not None and message[0] == "names":
+            early = prepare_early(data, message[1], lifted)
+            message = _receive(pipe)
+    if message is None:
         raise _NoOrder
-    names, package, leave_out = pickle.loads(order)
-    return _models(data, names, package, leave_out, lifted)
+    _, names, dropped, package, leave_out = message
+    if names is None:  # the early names but ``dropped`` (``ModelsAhead._order``)
+        assert early is not None
+        names = {k: v for k, v in early.names.items() if k not in dropped}
+    prepared = None if early is None else pick(early, names, leave_out)
+    return _models(data, names, package, leave_out, lifted, prepared)
 
 
 class _NoOrder(Exception):
     """The worker was started and never asked for the models."""
 
 
-def _order(api: ir.Api, leave_out: frozenset[str]) -> bytes:
-    return _dumps((dict(api.schemas), api.package.name, leave_out))
+# A message on the order pipe: its length (8 bytes, big-endian), then its pickle.
+_LENGTH = 8
+# The order pipe's size asked for (Linux: F_SETPIPE_SZ), so that the early names (~130 KB
+# pickled on stripe.yaml) are written at once, without waiting for the worker to read them.
+_PIPE_SIZE = 1 << 20
+
+
+def _message(value: object) -> bytes:
+    data = _dumps(value)
+    return len(data).to_bytes(_LENGTH, "big") + data
+
+
+def _receive(pipe: io.FileIO) -> Any:
+    """The next message on ``pipe``; None when the pipe closed first (the parent sent no more)."""
+    head = _read_exactly(pipe, _LENGTH)
+    if head is None:
+        return None
+    data = _read_exactly(pipe, int.from_bytes(head, "big"))
+    return None if data is None else pickle.loads(data)
+
+
+def _read_exactly(pipe: io.FileIO, size: int) -> bytes | None:
+    chunks: list[bytes] = []
+    while size:
+        chunk = pipe.read(size)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _pipe_room(fd: int) -> int:
+    """How many bytes the empty pipe ``fd`` takes at once (its buffer, enlarged where it can
+    be); 0 where this cannot be known (then nothing is sent that could wait for the worker)."""
+    try:
+        import fcntl
+
+        try:
+            fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+        except OSError:
+            pass  # more than /proc/sys/fs/pipe-max-size: the default size
+        return fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ)
+    except (ImportError, AttributeError, OSError):
+        return 0
 
 
 def component_schemas(data: dict[str, Any]) -> int:
@@ -273,8 +329,9 @@ def component_schemas(data: dict[str, Any]) -> int:
 class ModelsAhead(Generic[T]):
     """The pipeline's models step (``blockers.ModelsStep``): the first attempt in a worker
     while ``render(api)`` renders the rest for the api as modelled (the module docstring).
-    ``start`` forks the worker early, before the build; leaving the context (``with``) stops a
-    worker that was never asked."""
+    ``start`` forks the worker early, before the validation; ``planned`` hands it the build's
+    class names as soon as they are planned; leaving the context (``with``) stops a worker
+    that was never asked."""
 
     def __init__(self, data: dict[str, Any], render: Callable[[ir.Api], T]) -> None:
         self._data = data
@@ -285,17 +342,21 @@ class ModelsAhead(Generic[T]):
         self._rendered: T | None = None
         self._render_error: Exception | None = None
         self._worker: Worker[_Made] | None = None
-        self._orders = -1  # the pipe the early worker reads its order from
+        self._orders = -1  # the pipe the early worker reads its messages from
+        self._room = 0  # how much that pipe takes without waiting for the worker
+        self._early: dict[str, str] | None = None  # the early names sent
 
     def start(self) -> None:
-        """Fork the worker now, before the build, when the document's component schemas are
-        enough (``can_fork``): it makes datamodel-code-generator ready and lifts the inline
-        schemas (``models.prepare``) while this process builds the api, then waits for the
-        planned names (``__call__``)."""
+        """Fork the worker now, before the validation and the build, when the document's
+        component schemas are enough (``can_fork``): it makes datamodel-code-generator ready
+        and lifts the inline schemas (``models.prepare``) while this process validates and
+        builds, prepares the schemas once the names are planned (``planned``), then waits for
+        its order (``__call__``)."""
         if self._worker is not None or not can_fork(component_schemas(self._data)):
             return
         read, write = os.pipe()
         try:
+            self._room = _pipe_room(write)
             self._worker = Worker(lambda: _prepared(self._data, read, write))
         except BaseException:
             os.close(write)
@@ -304,6 +365,27 @@ class ModelsAhead(Generic[T]):
             os.close(read)
         self._orders = write
 
+    def settled(self, changed: bool) -> None:
+        """The validation has left the document as the later stages read it
+        (``validate_document``'s ``settled``): if it ``changed`` it, a worker forked before
+        holds the document as it was read, so it is stopped and a new one forked."""
+        if changed and self._worker is not None:
+            self.stop()
+            self.start()
+
+    def planned(self, classes: dict[str, str]) -> None:
+        """The build's class names, as soon as it has planned them (``build_api``'s
+        ``planned``), for the early worker to prepare every schema under them meanwhile
+        (``models.early``). Sent once (a build after a blocker plans nothing new), and only
+        when the pipe takes them at once: this process never waits for the worker here."""
+        if self._orders < 0 or self._early is not None:
+            return
+        message = _message(("names", classes))
+        if len(message) > self._room:
+            return
+        self._early = dict(classes)
+        self._write(message)
+
     def __call__(self, api: ir.Api, leave_out: frozenset[str]) -> str:
         if self._worker is None:
             if not can_fork(len(api.schemas)):
@@ -311,7 +393,7 @@ class ModelsAhead(Generic[T]):
             names, package = dict(api.schemas), api.package.name
             self._worker = Worker(lambda: _models(self._data, names, package, leave_out))
         else:
-            self._send(_order(api, leave_out))
+            self._send(self._order(api, leave_out))
         worker, self._worker = self._worker, None
         with worker:
             try:
@@ -323,29 +405,54 @@ class ModelsAhead(Generic[T]):
         self.source, self._package = source, api.package.name
         return source
 
+    def _order(self, api: ir.Api, leave_out: frozenset[str]) -> bytes:
+        """The early worker's order: the names the build kept (when they are the early names
+        but some, in their order, only the ones it did not keep), the package, the schemas
+        left out."""
+        names, early = api.schemas, self._early
+        if (
+            early is not None
+            and list(names) == [k for k in early if k in names]
+            and all(early[k] == v for k, v in names.items())
+        ):
+            dropped = [k for k in early if k not in names]
+            return _message(("order", None, dropped, api.package.name, leave_out))
+        return _message(("order", dict(names), (), api.package.name, leave_out))
+
     def _send(self, order: bytes) -> None:
-        """The early worker's order; a worker that died meanwhile is ``result()``'s error."""
-        orders, self._orders = self._orders, -1
+        """The early worker's last message; then its pipe is closed."""
         try:
-            view = memoryview(order)
+            self._write(order)
+        finally:
+            orders, self._orders = self._orders, -1
+            os.close(orders)
+
+    def _write(self, message: bytes) -> None:
+        """``message`` to the early worker; one that died meanwhile is ``result()``'s error."""
+        try:
+            view = memoryview(message)
             while view:
-                view = view[os.write(orders, view) :]
+                view = view[os.write(self._orders, view) :]
         except BrokenPipeError:
             pass
-        finally:
-            os.close(orders)
+
+    def stop(self) -> None:
+        """Stop a worker started early and never asked (killed and reaped)."""
+        if self._orders >= 0:
+            os.close(self._orders)
+            self._orders = -1
+        self._early = None
+        if self._worker is not None:
+            worker, self._worker = self._worker, None
+            worker.cancel()
 
     def __enter__(self) -> ModelsAhead[T]:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        """Stop a worker started early and never asked (the build failed, or a blocker)."""
-        if self._orders >= 0:
-            os.close(self._orders)
-            self._orders = -1
-        if self._worker is not None:
-            worker, self._worker = self._worker, None
-            worker.cancel()
+        """Stop a worker started early and never asked (the validation or the build failed,
+        or a blocker)."""
+        self.stop()
 
     def made(self, source: str) -> bool:
         """Whether ``source``, the models stage's answer, is the worker's, so that the render

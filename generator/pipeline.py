@@ -100,29 +100,35 @@ def build(
     )
     extra = read_overlay(overlay) if overlay is not None else None
     lap("load")
+
+    def rest(api: ir.Api) -> Rest:  # every file but the models' (and the overlay's)
+        text = changelog(doc, api.package) if changelog is not None else None
+        return render_templates(api, text, extra), document_files(doc, api.package)
+
     try:
-        found: list[SpecError] = []  # the validator's blockers in parts (default mode)
-        invalid = validate_document(
-            doc, by_operation=skip_unsupported, blockers=None if skip_unsupported else found
-        )
-        lap("validate")
-
-        def build_with(invalid: dict[str, SpecError], skip: bool = skip_unsupported) -> ir.Api:
-            return build_api(
-                doc,
-                package_version=package_version(doc),
-                skip_unsupported=skip,
-                package=package,
-                invalid=invalid,
-            )
-
-        def rest(api: ir.Api) -> Rest:  # every file but the models' (and the overlay's)
-            text = changelog(doc, api.package) if changelog is not None else None
-            return render_templates(api, text, extra), document_files(doc, api.package)
-
         with ModelsAhead(doc.data, partial(_beside, rest, meanwhile)) as ahead:
-            if skip_unsupported or not found:  # else the models step is never asked
-                ahead.start()  # the worker gets ready while the build runs
+            ahead.start()  # the worker gets ready while the validation and the build run
+            found: list[SpecError] = []  # the validator's blockers in parts (default mode)
+            invalid = validate_document(
+                doc,
+                by_operation=skip_unsupported,
+                blockers=None if skip_unsupported else found,
+                settled=ahead.settled,
+            )
+            lap("validate")
+            if found and not skip_unsupported:
+                ahead.stop()  # the models step is never asked
+
+            def build_with(invalid: dict[str, SpecError], skip: bool = skip_unsupported) -> ir.Api:
+                return build_api(
+                    doc,
+                    package_version=package_version(doc),
+                    skip_unsupported=skip,
+                    package=package,
+                    invalid=invalid,
+                    planned=ahead.planned,
+                )
+
             if skip_unsupported:
                 api, source = build_and_model(doc, invalid, build_with, True, lap, models=ahead)
             else:

@@ -16,6 +16,7 @@ In order, each step once:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -68,6 +69,7 @@ def build_api(
     skip_unsupported: bool = False,
     package: str | None = None,
     invalid: dict[str, SpecError] | None = None,
+    planned: Callable[[dict[str, str]], None] | None = None,
 ) -> ir.Api:
     """The intermediate model of one (validated) spec.
 
@@ -76,6 +78,9 @@ def build_api(
     ``package`` overrides the package name (``info.x-sdk.package``, else from ``info.title``).
     ``invalid``: operations the validator found a problem in (pointer -> the problem), left out
     like unsupported ones (``read.validate.validate_document(by_operation=True)``).
+    ``planned`` is given the class names as soon as they are planned (every component schema
+    and every lifted one: ``Api.schemas`` is these, less the lifted schemas no method or
+    component names), for the models worker (generator/parallel.py).
     """
     where = ["/info"]  # what is being read, for the internal-error safety net
     try:
@@ -84,6 +89,8 @@ def build_api(
         lifted = lift_inline(doc.data)  # inline schemas of operations get classes too
         names = [*component_schemas(doc.data), *lifted.schemas]
         classes = plan_class_names(names, pkg.runtime_class_names())
+        if planned is not None:
+            planned(classes)
         ctx = Context(doc, ext, classes, skip_unsupported=skip_unsupported, inline=lifted.at)
         ctx.invalid = dict(invalid or {})
         ctx.envelope = pkg.envelope_data.value if pkg.envelope_data is not None else None

@@ -26,7 +26,9 @@ _SCHEMA_MAPS = frozenset(
 )
 
 
-def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
+def rewrite_refs(
+    node: Any, names: dict[str, str], root: dict[str, Any], used: set[str] | None = None
+) -> Any:
     """A deep copy of schema ``node`` prepared for datamodel-code-generator.
 
     * ``#/components/schemas/<name>`` refs use the new class names;
@@ -36,15 +38,27 @@ def rewrite_refs(node: Any, names: dict[str, str], root: dict[str, Any]) -> Any:
     * ``x-`` keywords datamodel-code-generator would turn into code are dropped;
     * a ``pattern`` Python or pydantic cannot compile is dropped (it would make the models
       module fail at import); such a value is then simply not checked.
+
+    ``used`` receives every key of ``names`` the copy depends on (a ref renamed, a
+    discriminator's mapping): the same ``node`` rewritten with other names that agree on
+    these, and hold none of the others that ``names`` holds, is the same copy (models/early.py).
     """
-    return _Rewriter(names, root).schema(node)
+    return _Rewriter(names, root, set() if used is None else used).schema(node)
 
 
 class _Rewriter:
-    def __init__(self, names: dict[str, str], root: dict[str, Any]) -> None:
+    def __init__(self, names: dict[str, str], root: dict[str, Any], used: set[str]) -> None:
         self.names = names
         self.root = root
         self.cache: dict[str, Any] = {}
+        self.used = used
+
+    def named(self, original: str) -> str | None:
+        """The class name planned for component ``original``, if any (noted in ``used``)."""
+        if original not in self.names:
+            return None
+        self.used.add(original)
+        return self.names[original]
 
     def target_of(self, ref: str) -> Any:
         if ref not in self.cache:
@@ -57,10 +71,10 @@ class _Rewriter:
         if not ref.startswith(_SCHEMA_REF):
             return None
         first, sep, tail = ref[len(_SCHEMA_REF) :].partition("/")
-        original = unescape(first)
-        if original not in self.names:
+        safe = self.named(unescape(first))
+        if safe is None:
             return None
-        return _SCHEMA_REF + self.names[original] + sep + tail
+        return _SCHEMA_REF + safe + sep + tail
 
     def lookup(self, ref: str) -> Any:
         if not ref.startswith(_SCHEMA_REF):
@@ -92,7 +106,7 @@ class _Rewriter:
     def keyword(self, out: dict[str, Any], key: str, item: Any) -> None:
         """Copy one keyword of a schema into ``out``, prepared."""
         if key == "discriminator" and isinstance(item, dict):
-            out[key] = _rewrite_discriminator(item, self.names, self.rename_ref)
+            out[key] = _rewrite_discriminator(item, self.named, self.rename_ref)
         elif key.startswith("x-"):
             self.extension(out, key, item)
         elif key in _LITERAL_KEYS:
@@ -206,14 +220,14 @@ def _pattern_compiles(pattern: str) -> bool:
     return True
 
 
-def _rewrite_discriminator(disc: dict[str, Any], names: dict[str, str], rename: Any) -> Any:
+def _rewrite_discriminator(disc: dict[str, Any], named: Any, rename: Any) -> Any:
     out = dict(disc)
     mapping = disc.get("mapping")
     if isinstance(mapping, dict):
         new: dict[str, Any] = {}
         for key, target in mapping.items():
             if isinstance(target, str):
-                new[str(key)] = rename(target) or (names[target] if target in names else target)
+                new[str(key)] = rename(target) or named(target) or target
             else:
                 new[str(key)] = target
         out["mapping"] = new

@@ -14,14 +14,16 @@ from .refs import Resolver
 
 
 def check_refs(
-    doc: SpecDocument, *, by_operation: bool = False
+    doc: SpecDocument, *, by_operation: bool = False, removed: list[str] | None = None
 ) -> tuple[dict[str, SpecError], list[SpecError]]:
     """Every local ``$ref`` must resolve (checked first: the validator crashes on broken ones).
 
     Each broken one is taken out of the data (so that the validator can still run) and is:
     a warning in a part the client does not use (webhooks, callbacks, links, examples); with
     ``by_operation``, a reason to leave its operation out (first result: operation pointer ->
-    problem); else a problem (second result, every one, to be reported with the validator's)."""
+    problem); else a problem (second result, every one, to be reported with the validator's).
+    ``removed`` receives the pointer of each ``$ref`` taken out."""
+    taken = [] if removed is None else removed
     resolver = Resolver(doc.data)
     problems: list[SpecError] = []
     invalid: dict[str, SpecError] = {}
@@ -37,18 +39,18 @@ def check_refs(
                 except SpecError as exc:
                     if unused_part(ptr):
                         doc.warn(f"{exc.message}: ignored ({UNUSED})", exc.pointer)
-                        del node["$ref"]
                     elif by_operation and part_of(ptr):  # that operation (schema) is left out
                         invalid.setdefault(part_of(ptr), doc.error(exc.message, exc.pointer))
-                        del node["$ref"]
                     else:
                         problems.append(doc.error(exc.message, exc.pointer))
-                        del node["$ref"]
+                    del node["$ref"]
+                    taken.append(ptr)
             elif "$ref" in node and not _is_property_map(ptr):
                 problems.append(
                     doc.error(f"$ref must be a string, found {type(ref).__name__}", f"{ptr}/$ref")
                 )
                 del node["$ref"]
+                taken.append(ptr)
             names = _is_property_map(ptr)
             for key, value in node.items():
                 if not names and _unused_by_client(str(key)):

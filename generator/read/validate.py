@@ -18,6 +18,7 @@ cached (in memory, and on disk under ``$GENERATOR_CACHE_DIR``, default
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import SpecError, combined
@@ -39,7 +40,11 @@ _VALIDATOR = Path(validator.__file__)
 
 
 def validate_document(
-    doc: SpecDocument, *, by_operation: bool = False, blockers: list[SpecError] | None = None
+    doc: SpecDocument,
+    *,
+    by_operation: bool = False,
+    blockers: list[SpecError] | None = None,
+    settled: Callable[[bool], None] | None = None,
 ) -> dict[str, SpecError]:
     """Raise SpecError (up to MAX_REPORTED problems) if the document is not valid OpenAPI.
 
@@ -50,7 +55,10 @@ def validate_document(
     blocker of every stage in one run): when every error lies inside operations or component
     schemas, each is added to it and they are returned as with ``by_operation`` (for the later
     stages to find their blockers too, leaving these parts out); any other error stops the run
-    with all of them, as without."""
+    with all of them, as without. ``settled`` is called once the data is as the later stages
+    read it (before the validator's own checks), with whether this call changed it (a mix-up
+    rewritten, a broken ``$ref`` taken out): the models worker forks before validation
+    (generator/parallel.py)."""
     version = doc.data.get("openapi", doc.data.get("swagger", ""))
     if not version:
         raise doc.error("not an OpenAPI document: no 'openapi' field", "")
@@ -63,8 +71,12 @@ def validate_document(
         )
     if not isinstance(doc.data.get("openapi"), str) or not version.startswith(("3.0", "3.1")):
         raise doc.error(f"OpenAPI {version} is not supported (expected 3.0.x or 3.1.x)", "/openapi")
-    report(doc, tolerate(doc.data))  # 3.0/3.1 mix-ups: warnings, the evident meaning taken
-    invalid, broken = check_refs(doc, by_operation=by_operation)
+    tolerated = tolerate(doc.data)
+    report(doc, tolerated)  # 3.0/3.1 mix-ups: warnings, the evident meaning taken
+    removed: list[str] = []
+    invalid, broken = check_refs(doc, by_operation=by_operation, removed=removed)
+    if settled is not None:
+        settled(bool(tolerated or removed))
     _check_composition(doc)
     # a broken $ref was taken out of the data: what the validator says about the hole it left
     # is that same problem
