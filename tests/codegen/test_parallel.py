@@ -22,6 +22,9 @@ from generator import cli, parallel
 from generator.blockers import Blocked
 from generator.cli import spec_files
 from generator.errors import Blockers, SpecError
+from generator.models.early import pick, prepare_early, schema_inputs
+from generator.models.lift import Lifted
+from generator.models.prepare import component, rewrite_refs
 from generator.output.format import GeneratedCodeError
 from generator.output.write import read_tree
 from generator.pipeline import generate
@@ -250,6 +253,173 @@ def test_a_worker_started_before_a_failing_build_is_stopped(
     code, err, written = made
     assert code == 1 and not written and "is not a valid HTTP header name" in err
     assert len(started) == 1 and started[0]._pid is None  # forked, then reaped
+
+
+# An operation left out with --skip-unsupported (the validator refuses its parameter): the
+# inline schema of its answer is lifted, given a planned class name, then not kept; and a
+# component whose nested object is lifted (a patch of the component: models/lift.py).
+EARLY = (
+    ONE_MODULE.replace(
+        "  /trees/{id}:",
+        "  /c:\n    get:\n      operationId: getC\n      parameters:\n"
+        "        - {name: q, in: query, schema: {type: string, minimum: low}}\n"
+        "      responses:\n        '200':\n          description: ok\n          content:\n"
+        "            application/json:\n              schema:\n"
+        "                type: object\n                properties: {n: {type: integer}}\n"
+        "  /trees/{id}:",
+    )
+    + "    Owner:\n      type: object\n      properties:\n        address:\n"
+    "          type: object\n          properties: {city: {type: string}}\n"
+)
+
+
+def _picks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, result: Any = True) -> Path:
+    """What the worker's ``pick`` answered, and how many early names the build did not keep,
+    a line per call, in a file (the worker is another process); ``result=None``: it answers
+    None (the schemas are prepared again)."""
+    record = tmp_path / "picks"
+    original = parallel.pick
+
+    def pick(early: Any, names: dict[str, str], leave_out: frozenset[str]) -> Any:
+        found = original(early, names, leave_out) if result is not None else None
+        with record.open("a", encoding="utf-8") as file:
+            file.write(f"{found is not None} {len(early.names) - len(names)}\n")
+        return found
+
+    monkeypatch.setattr(parallel, "pick", pick)
+    return record
+
+
+def _skipping(spec: Path) -> Any:
+    return lambda out: read_tree(generate(spec, out, skip_unsupported=True).out)
+
+
+def test_the_schemas_prepared_while_the_build_runs_are_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+) -> None:
+    """The worker is given the build's class names as soon as they are planned, prepares
+    every schema under them meanwhile (models/early.py), and the order come (a lifted schema
+    not kept: its operation skipped), picks the ones kept: the same bytes."""
+    record = _picks(monkeypatch, tmp_path)
+    spec = _spec(tmp_path, EARLY)
+    serial, made = _both(monkeypatch, tmp_path, _skipping(spec))
+    assert forks.made == 1
+    assert made == serial
+    assert record.read_text(encoding="utf-8") == "True 1\n"
+
+
+def test_schemas_prepared_early_but_not_picked_are_prepared_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+) -> None:
+    record = _picks(monkeypatch, tmp_path, result=None)
+    spec = _spec(tmp_path, EARLY)
+    serial, made = _both(monkeypatch, tmp_path, _skipping(spec))
+    assert made == serial
+    assert record.read_text(encoding="utf-8") == "False 1\n"
+
+
+def test_without_room_in_the_pipe_the_early_names_are_not_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+) -> None:
+    """Where the order pipe's size cannot be known, the build never waits on the worker to
+    read the early names: none are sent, and the order carries every name."""
+    record = _picks(monkeypatch, tmp_path)
+    monkeypatch.setattr(parallel, "_pipe_room", lambda fd: 0)
+    spec = _spec(tmp_path, EARLY)
+    serial, made = _both(monkeypatch, tmp_path, _skipping(spec))
+    assert made == serial
+    assert not record.exists()
+
+
+def test_a_schema_prepared_early_is_picked_only_as_it_would_be_prepared() -> None:
+    """``pick`` answers what ``generate_models`` would prepare, or None: a ref renamed under
+    the early names must still name a kept class (else it is inlined now)."""
+    spec: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "components": {
+            "schemas": {
+                "A": {"type": "object", "properties": {"l": {"$ref": "#/components/schemas/L"}}},
+                "B": {"type": "string", "default": "b"},
+            }
+        },
+    }
+    lifted = Lifted(
+        schemas={
+            "L": {"type": "object", "properties": {"n": {"type": "integer"}}},
+            "M": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+        }
+    )
+    early = prepare_early(spec, {"A": "A", "B": "Bee", "L": "L", "M": "M"}, lifted)
+
+    def prepared(names: dict[str, str]) -> dict[str, Any]:
+        inputs = schema_inputs(spec, names, lifted)
+        return {names[k]: component(rewrite_refs(v, names, spec)) for k, v in inputs.items()}
+
+    kept = {"A": "A", "B": "Bee", "L": "L"}  # M not kept: nothing refers to it
+    assert pick(early, kept, frozenset()) == prepared(kept)
+    assert pick(early, {"A": "A", "B": "Bee", "L": "L", "M": "M"}, frozenset()) is not None
+    assert pick(early, {"A": "A", "B": "Bee", "M": "M"}, frozenset()) is None  # A's ref to L
+    assert pick(early, {"A": "A", "B": "B", "L": "L"}, frozenset()) is None  # named anew
+    assert pick(early, kept, frozenset({"B"})) is None  # left out: the document changes
+
+
+NULLABLE = (
+    ONE_MODULE
+    + "    Note:\n      type: object\n      properties:\n"
+    + ("        text: {type: string, nullable: true}\n")
+)
+
+
+def test_a_worker_forked_before_a_validation_that_changes_the_data_is_forked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+) -> None:
+    """The worker forks before the validation, which may rewrite the data (read/tolerate.py:
+    here ``nullable`` in a 3.1 document): then it is stopped and forked again on the data as
+    the build reads it."""
+    started: list[parallel.Worker[Any]] = []
+
+    class Kept(Counted):
+        def __init__(self, job: Any) -> None:
+            super().__init__(job)
+            started.append(self)
+
+    monkeypatch.setattr(parallel, "Worker", Kept)
+    spec = _spec(tmp_path, NULLABLE)
+    serial, made = _both(monkeypatch, tmp_path, _skipping(spec))
+    assert made == serial
+    assert len(started) == 2 and all(worker._pid is None for worker in started)
+    started.clear()
+    generate(_spec(tmp_path, ONE_MODULE), tmp_path / "unchanged")
+    assert len(started) == 1
+
+
+def test_a_worker_forked_before_a_validation_that_blocks_is_stopped(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    forks: type[Counted],
+) -> None:
+    """The default mode: the validator's blockers mean no models step; the worker forked
+    before the validation is killed and reaped, the error as in one process."""
+    started: list[parallel.Worker[Any]] = []
+
+    class Kept(Counted):
+        def __init__(self, job: Any) -> None:
+            super().__init__(job)
+            started.append(self)
+
+    monkeypatch.setattr(parallel, "Worker", Kept)
+    spec = _spec(tmp_path, ONE_MODULE + "    Odd: {type: integer, minimum: low}\n")
+
+    def default(out: Path) -> tuple[int, str, bool]:
+        code, err = _cli(["generate", "--quiet", "--spec", str(spec), "--out", str(out)], capsys)
+        return code, err.replace(str(out), "OUT"), out.exists()
+
+    serial, made = _both(monkeypatch, tmp_path, default)
+    assert made == serial
+    code, err, written = made
+    assert code == 1 and not written and "/components/schemas/Odd/minimum" in err
+    assert len(started) == 1 and started[0]._pid is None
 
 
 def test_the_models_files_are_not_compiled_again(tmp_path: Path, forks: type[Counted]) -> None:
