@@ -278,15 +278,15 @@ def _picks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, result: Any = True) 
     a line per call, in a file (the worker is another process); ``result=None``: it answers
     None (the schemas are prepared again)."""
     record = tmp_path / "picks"
-    original = parallel.pick
+    original = pick
 
-    def pick(early: Any, names: dict[str, str], leave_out: frozenset[str]) -> Any:
+    def watched(early: Any, names: dict[str, str], leave_out: frozenset[str]) -> Any:
         found = original(early, names, leave_out) if result is not None else None
         with record.open("a", encoding="utf-8") as file:
             file.write(f"{found is not None} {len(early.names) - len(names)}\n")
         return found
 
-    monkeypatch.setattr(parallel, "pick", pick)
+    monkeypatch.setattr(parallel, "pick", watched)
     return record
 
 
