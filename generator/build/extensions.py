@@ -290,23 +290,39 @@ def _carriers(root: Any) -> Iterator[tuple[str, dict[str, Any], str]]:
 
     Each node has a role: a mapping of names (``properties``, ``paths``...), a path item, a
     callback, an operation, or any other object. Data (``default``, ``example``...) is skipped.
+    A node's place is kept as its parent's and its own token (the document has ~35,000
+    objects, a few carriers): made a pointer only for a carrier.
     """
-    stack: list[tuple[Any, str, str, str]] = [(root, "", "object", "")]
+    stack: list[tuple[Any, Any, str]] = [(root, None, "object")]
     while stack:
-        node, ptr, role, key = stack.pop()
+        node, place, role = stack.pop()
         if isinstance(node, list):
             for index, item in enumerate(node):
-                stack.append((item, f"{ptr}/{index}", "object", key))
+                if isinstance(item, (dict, list)):
+                    stack.append((item, (place, str(index)), "object"))
             continue
         if not isinstance(node, dict):
             continue
-        if not role.startswith("names:") and any(str(k).startswith("x-sdk") for k in node):
-            yield _context(ptr, role), node, ptr
+        carries = False
         for raw_key, value in node.items():
             k = str(raw_key)
-            child = _child_role(role, k, value)
-            if child is not None and isinstance(value, (dict, list)):
-                stack.append((value, f"{ptr}/{escape_pointer_token(k)}", child, k))
+            if k.startswith("x-sdk"):
+                carries = True
+            if isinstance(value, (dict, list)):
+                child = _child_role(role, k, value)
+                if child is not None:
+                    stack.append((value, (place, k), child))
+        if carries and not role.startswith("names:"):
+            ptr = _pointer_of(place)
+            yield _context(ptr, role), node, ptr
+
+
+def _pointer_of(place: Any) -> str:
+    tokens: list[str] = []
+    while place is not None:
+        place, token = place
+        tokens.append(token)
+    return "".join("/" + escape_pointer_token(t) for t in reversed(tokens))
 
 
 def _child_role(role: str, key: str, value: Any) -> str | None:
