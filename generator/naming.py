@@ -334,6 +334,10 @@ def plan_class_names(
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
+# An ASCII control character but the line break (what clean_text drops from ASCII text).
+_ASCII_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+
+
 def clean_text(text: object) -> str:
     """Spec prose made safe to put in generated comments and docstrings (before escaping).
 
@@ -342,7 +346,7 @@ def clean_text(text: object) -> str:
     whitespace. Quotes and backslashes are left for the caller to escape.
     """
     value = _LINE_BREAKS.sub("\n", str(text)).replace("\t", "    ")
-    if not value.isascii() or any(ord(ch) < 32 and ch != "\n" for ch in value) or "\x7f" in value:
+    if not value.isascii() or _ASCII_CONTROL.search(value):
         value = "".join(
             ch
             for ch in value
