@@ -42,16 +42,18 @@ import os
 import pickle
 import signal
 import sys
+import tempfile
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any, Generic, NoReturn, TypeVar
+from pathlib import Path
+from typing import IO, Any, Generic, NoReturn, TypeVar
 
 from . import ir
 from .blockers import modelled
-from .models import generate_models, prepare
+from .models import generate_models, warm_up
 from .models.early import Early, pick, prepare_early
-from .models.lift import Lifted
+from .models.lift import Lifted, lift_inline
 from .output.fingerprint import Recorder
 from .render.package import model_files
 
@@ -62,6 +64,10 @@ T = TypeVar("T")
 # and what it hides is small. Measured (2 cores, loaded): RunRL (58 classes) 0.1-0.2 s slower
 # in a worker; k8s-core-v1 (247) about even; github-2020 (410) and stripe.yaml (2,192) faster.
 MIN_SCHEMAS = 300
+# A document file this large is likely to have them: its worker forks before the load (and
+# is stopped if the document has fewer). The corpus: github-2020.json (3.1 MB) and
+# stripe.yaml (4.2 MB) have, k8s-core-v1.json (2.0 MB: 247 classes) has not.
+MIN_BYTES = 2_500_000
 _OFF = ("0", "off", "no", "false")
 
 
@@ -73,12 +79,16 @@ class WorkerDied(ChildProcessError):
 def can_fork(schemas: int) -> bool:
     """Whether the models of a document with ``schemas`` component schemas are made in a
     worker (the module docstring says when)."""
+    return _forks(schemas >= MIN_SCHEMAS)
+
+
+def _forks(large: bool) -> bool:
     setting = os.environ.get("GENERATOR_PARALLEL", "").strip().lower()
     if setting in _OFF:
         return False
     if not hasattr(os, "fork") or sys.platform in ("win32", "cygwin", "darwin"):
         return False
-    return threading.active_count() == 1 and (schemas >= MIN_SCHEMAS or setting == "1")
+    return threading.active_count() == 1 and (large or setting == "1")
 
 
 class Worker(Generic[T]):
@@ -247,23 +257,30 @@ def _models(
     return source, files
 
 
-def _prepared(data: dict[str, Any], orders: int, unused: int) -> _Made:
-    """The worker started before the build: what the models step can do without the class
-    names (``models.prepare``); then, once the build has planned them (the early names: the
-    first message on the pipe, if it comes), every schema prepared under them
-    (``models.early``) while the build goes on; then, once the order comes (the names the
-    build kept, the package, the schemas left out), the models, from the schemas prepared
-    early when they are the ones to use (else prepared again). Nothing comes (the parent's
-    end of the pipe closed) when the parent made no first attempt: then nothing is made."""
+def _prepared(data: dict[str, Any] | None, orders: int, unused: int, store: int) -> _Made:
+    """The worker started before the build (``data``: the document as read; None when it
+    started before the load): datamodel-code-generator made ready (``models.warm_up``), the
+    inline schemas lifted; then what comes on the pipe: the document as validated (when it
+    started before the load, or the validation changed the document: a pickle in ``store``),
+    the build's early class names, under which every schema is prepared while the build goes
+    on (``models.early``), and the order (the names the build kept, the package, the schemas
+    left out): the models, from the schemas prepared early when they are the ones to use (else
+    prepared again). Nothing comes (the parent's end of the pipe closed) when the parent made
+    no first attempt: then nothing is made."""
     os.close(unused)  # the parent's end, so that its closing is seen here
-    lifted = prepare(data)
+    warm_up()
+    lifted = None if data is None else lift_inline(data)
     early: Early | None = None
     with io.FileIO(orders, "r", closefd=True) as pipe:
         message = _receive(pipe)
-        if message is not None and message[0] == "names":
-            early = prepare_early(data, message[1], lifted)
+        if message is not None and message[0] == "data":
+            data = pickle.loads(_read_store(store, message[1]))
+            lifted = lift_inline(data)
             message = _receive(pipe)
-    if message is None:
+        if message is not None and message[0] == "names" and data is not None:
+            early = prepare_early(data, message[1], lifted or lift_inline(data))
+            message = _receive(pipe)
+    if message is None or message[0] != "order" or data is None:
         raise _NoOrder
     _, names, dropped, package, leave_out = message
     if names is None:  # the early names but ``dropped`` (``ModelsAhead._order``)
@@ -271,6 +288,17 @@ def _prepared(data: dict[str, Any], orders: int, unused: int) -> _Made:
         names = {k: v for k, v in early.names.items() if k not in dropped}
     prepared = None if early is None else pick(early, names, leave_out)
     return _models(data, names, package, leave_out, lifted, prepared)
+
+
+def _read_store(store: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    while size:
+        chunk = os.pread(store, size, sum(len(c) for c in chunks))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
 
 
 class _NoOrder(Exception):
@@ -334,12 +362,13 @@ def component_schemas(data: dict[str, Any]) -> int:
 class ModelsAhead(Generic[T]):
     """The pipeline's models step (``blockers.ModelsStep``): the first attempt in a worker
     while ``render(api)`` renders the rest for the api as modelled (the module docstring).
-    ``start`` forks the worker early, before the validation; ``planned`` hands it the build's
-    class names as soon as they are planned; leaving the context (``with``) stops a worker
-    that was never asked."""
+    ``before_load`` forks the worker before the load when the document's file is large,
+    ``loaded`` keeps it (or forks it then) when the document has enough schemas, ``settled``
+    sends it the document as validated if it needs it, ``planned`` the build's class names as
+    soon as they are planned; leaving the context (``with``) stops a worker never asked."""
 
-    def __init__(self, data: dict[str, Any], render: Callable[[ir.Api], T]) -> None:
-        self._data = data
+    def __init__(self, render: Callable[[ir.Api], T]) -> None:
+        self._data: dict[str, Any] = {}
         self._render = render
         self.source: str | None = None  # the models the worker made
         self._package = ""
@@ -349,41 +378,65 @@ class ModelsAhead(Generic[T]):
         self._worker: Worker[_Made] | None = None
         self._orders = -1  # the pipe the early worker reads its messages from
         self._room = 0  # how much that pipe takes without waiting for the worker
+        self._store: IO[bytes] | None = None  # where the document is written for it
+        self._unread = False  # the worker started before the load: it needs the document
         self._early: dict[str, str] | None = None  # the early names sent
 
-    def start(self) -> None:
-        """Fork the worker now, before the validation and the build, when the document's
-        component schemas are enough (``can_fork``): it makes datamodel-code-generator ready
-        and lifts the inline schemas (``models.prepare``) while this process validates and
-        builds, prepares the schemas once the names are planned (``planned``), then waits for
-        its order (``__call__``)."""
-        if self._worker is not None or not can_fork(component_schemas(self._data)):
-            return
+    def before_load(self, path: Path) -> None:
+        """Fork the worker now, before the load, when the document's file is large
+        (``MIN_BYTES``): it makes datamodel-code-generator ready while this process loads and
+        validates, and is sent the document as validated (``settled``)."""
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return  # the load reports it
+        if self._worker is None and _forks(size >= MIN_BYTES):
+            self._fork(None)
+
+    def loaded(self, data: dict[str, Any]) -> None:
+        """The document as read: a worker forked before the load is kept when it has enough
+        component schemas (``can_fork``), else stopped; with enough and none forked, fork one
+        now, which has the document already (sent again only if the validation changes it)."""
+        self._data = data
+        enough = can_fork(component_schemas(data))
+        if self._worker is not None and not enough:
+            self.stop()
+        elif self._worker is None and enough:
+            self._fork(data)
+
+    def _fork(self, data: dict[str, Any] | None) -> None:
         read, write = os.pipe()
+        store = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop() or the order
         try:
             self._room = _pipe_room(write)
-            self._worker = Worker(lambda: _prepared(self._data, read, write))
+            self._worker = Worker(lambda: _prepared(data, read, write, store.fileno()))
         except BaseException:
             os.close(write)
+            store.close()
             raise
         finally:
             os.close(read)
-        self._orders = write
+        self._orders, self._store, self._unread = write, store, data is None
 
     def settled(self, changed: bool) -> None:
         """The validation has left the document as the later stages read it
-        (``validate_document``'s ``settled``): if it ``changed`` it, a worker forked before
-        holds the document as it was read, so it is stopped and a new one forked."""
-        if changed and self._worker is not None:
-            self.stop()
-            self.start()
+        (``validate_document``'s ``settled``): the worker is sent it when it started before
+        the load, or holds it as it was before the validation ``changed`` it."""
+        if self._worker is None or self._store is None or not (changed or self._unread):
+            return
+        data = _dumps(self._data)
+        view = memoryview(data)
+        while view:
+            view = view[os.pwrite(self._store.fileno(), view, len(data) - len(view)) :]
+        self._write(_message(("data", len(data))))
+        self._unread = False
 
     def planned(self, classes: dict[str, str]) -> None:
         """The build's class names, as soon as it has planned them (``build_api``'s
         ``planned``), for the early worker to prepare every schema under them meanwhile
         (``models.early``). Sent once (a build after a blocker plans nothing new), and only
         when the pipe takes them at once: this process never waits for the worker here."""
-        if self._orders < 0 or self._early is not None:
+        if self._orders < 0 or self._early is not None or self._unread:
             return
         message = _message(("names", classes))
         if len(message) > self._room:
@@ -398,6 +451,8 @@ class ModelsAhead(Generic[T]):
             names, package = dict(api.schemas), api.package.name
             self._worker = Worker(lambda: _models(self._data, names, package, leave_out))
         else:
+            if self._unread:  # (the pipeline's validation sends it: ``settled``)
+                self.settled(True)
             self._send(self._order(api, leave_out))
         worker, self._worker = self._worker, None
         with worker:
@@ -429,11 +484,11 @@ class ModelsAhead(Generic[T]):
         try:
             self._write(order)
         finally:
-            orders, self._orders = self._orders, -1
-            os.close(orders)
+            self._close()
 
     def _write(self, message: bytes) -> None:
         """``message`` to the early worker; one that died meanwhile is ``result()``'s error."""
+        self._room -= len(message)
         try:
             view = memoryview(message)
             while view:
@@ -441,12 +496,19 @@ class ModelsAhead(Generic[T]):
         except BrokenPipeError:
             pass
 
-    def stop(self) -> None:
-        """Stop a worker started early and never asked (killed and reaped)."""
+    def _close(self) -> None:
         if self._orders >= 0:
             os.close(self._orders)
             self._orders = -1
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def stop(self) -> None:
+        """Stop a worker started early and never asked (killed and reaped)."""
+        self._close()
         self._early = None
+        self._unread = False
         if self._worker is not None:
             worker, self._worker = self._worker, None
             worker.cancel()

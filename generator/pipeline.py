@@ -95,19 +95,24 @@ def build(
         report.timings[stage] = report.timings.get(stage, 0.0) + now - clock
         clock = now
 
-    doc = load_spec(
-        spec_path, ref_root=ref_root, annotations=annotations, tolerant=skip_unsupported
-    )
-    extra = read_overlay(overlay) if overlay is not None else None
-    lap("load")
-
     def rest(api: ir.Api) -> Rest:  # every file but the models' (and the overlay's)
         text = changelog(doc, api.package) if changelog is not None else None
         return render_templates(api, text, extra), document_files(doc, api.package)
 
+    ahead = ModelsAhead(partial(_beside, rest, meanwhile))
+    try:  # the worker gets ready while the load, the validation and the build run
+        ahead.before_load(spec_path)
+        doc = load_spec(
+            spec_path, ref_root=ref_root, annotations=annotations, tolerant=skip_unsupported
+        )
+        extra = read_overlay(overlay) if overlay is not None else None
+        ahead.loaded(doc.data)
+    except BaseException:
+        ahead.stop()
+        raise
+    lap("load")
     try:
-        with ModelsAhead(doc.data, partial(_beside, rest, meanwhile)) as ahead:
-            ahead.start()  # the worker gets ready while the validation and the build run
+        with ahead:
             found: list[SpecError] = []  # the validator's blockers in parts (default mode)
             invalid = validate_document(
                 doc,

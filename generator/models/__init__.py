@@ -138,15 +138,13 @@ def generate_models(
     return module
 
 
-def prepare(spec: dict[str, Any]) -> Lifted:
-    """What ``generate_models`` can do before the build has planned the class names (the
-    models worker does it while the build runs: generator/parallel.py): datamodel-code-generator
-    made ready, its first call's cost paid on a document of one schema (the modules its
-    ``generate`` imports as it goes, ~0.5 s; a call leaves nothing behind that changes the
-    next one's output: tests/codegen/test_parallel.py), and ``spec``'s inline schemas lifted
-    (``lifted`` for ``generate_models``)."""
+def warm_up() -> None:
+    """What ``generate_models`` can do before the document is read (the models worker does it
+    while this process loads, validates and builds: generator/parallel.py):
+    datamodel-code-generator made ready, its first call's cost paid on a document of one schema
+    (the modules its ``generate`` imports as it goes, ~0.5 s; a call leaves nothing behind that
+    changes the next one's output: tests/codegen/test_parallel.py)."""
     _run(_WARM_UP, "package", frozenset({"Ready"}))
-    return lift_inline(spec)
 
 
 # One schema with a property, a nested object, an enum and a list: most of the code that

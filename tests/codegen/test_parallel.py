@@ -370,27 +370,75 @@ NULLABLE = (
 )
 
 
-def test_a_worker_forked_before_a_validation_that_changes_the_data_is_forked_again(
+def _reads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Each document the worker is sent (its size, a line each), in a file."""
+    record = tmp_path / "reads"
+    original = parallel._read_store
+
+    def watched(store: int, size: int) -> bytes:
+        with record.open("a", encoding="utf-8") as file:
+            file.write(f"{size}\n")
+        return original(store, size)
+
+    monkeypatch.setattr(parallel, "_read_store", watched)
+    return record
+
+
+class _Kept(Counted):
+    started: list[parallel.Worker[Any]] = []  # noqa: RUF012 - reset by each test
+
+    def __init__(self, job: Any) -> None:
+        super().__init__(job)
+        _Kept.started.append(self)
+
+
+def test_a_worker_forked_before_the_load_is_sent_the_document_as_validated(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
 ) -> None:
-    """The worker forks before the validation, which may rewrite the data (read/tolerate.py:
-    here ``nullable`` in a 3.1 document): then it is stopped and forked again on the data as
-    the build reads it."""
-    started: list[parallel.Worker[Any]] = []
-
-    class Kept(Counted):
-        def __init__(self, job: Any) -> None:
-            super().__init__(job)
-            started.append(self)
-
-    monkeypatch.setattr(parallel, "Worker", Kept)
+    """A large document's worker forks before the load (``MIN_BYTES``; ``=1``: any) and is
+    sent the document once the validation has settled it (here ``nullable`` in a 3.1
+    document, rewritten: read/tolerate.py)."""
+    reads = _reads(monkeypatch, tmp_path)
+    monkeypatch.setattr(parallel, "Worker", _Kept)
+    _Kept.started = []
     spec = _spec(tmp_path, NULLABLE)
     serial, made = _both(monkeypatch, tmp_path, _skipping(spec))
     assert made == serial
-    assert len(started) == 2 and all(worker._pid is None for worker in started)
-    started.clear()
+    assert len(_Kept.started) == 1 and _Kept.started[0]._pid is None
+    assert len(reads.read_text(encoding="utf-8").split()) == 1
+
+
+def test_a_worker_forked_after_the_load_is_sent_the_document_only_if_validation_changed_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+) -> None:
+    """A document whose file is small forks (if its schemas are enough) after the load: the
+    worker has the document as read, and is sent it again only if the validation changed it."""
+    reads = _reads(monkeypatch, tmp_path)
+    monkeypatch.setattr(parallel.ModelsAhead, "before_load", lambda self, path: None)
+    spec = _spec(tmp_path, NULLABLE)
+    serial, made = _both(monkeypatch, tmp_path, _skipping(spec))
+    assert made == serial and forks.made == 1
+    assert len(reads.read_text(encoding="utf-8").split()) == 1
+    reads.unlink()
     generate(_spec(tmp_path, ONE_MODULE), tmp_path / "unchanged")
-    assert len(started) == 1
+    assert forks.made == 2 and not reads.exists()
+
+
+def test_a_worker_forked_before_the_load_of_a_small_document_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file's size guessed wrong (fewer than ``MIN_SCHEMAS`` schemas): the worker forked
+    before the load is stopped, the models made here, the same bytes."""
+    monkeypatch.delenv("GENERATOR_PARALLEL", raising=False)
+    _alone(monkeypatch)
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "Worker", _Kept)
+    _Kept.started = []
+    spec = _spec(tmp_path, ONE_MODULE)
+    made = read_tree(generate(spec, tmp_path / "guessed").out)
+    assert len(_Kept.started) == 1 and _Kept.started[0]._pid is None
+    monkeypatch.setenv("GENERATOR_PARALLEL", "0")
+    assert made == read_tree(generate(spec, tmp_path / "serial").out)
 
 
 def test_a_worker_forked_before_a_validation_that_blocks_is_stopped(
