@@ -3,17 +3,17 @@
 The models stage (generator/models/) is most of a large document's generation (stripe.yaml:
 ~10 s of ~14, ~8 s of it inside datamodel-code-generator), and only the models' own files wait
 for its output: the templates render from ``ir.Api``, CHANGELOG.md and the shipped document
-from the document. So ``ModelsAhead`` forks a worker right after the load (forked again if the
-validation then changes the document), which gets datamodel-code-generator ready and lifts the
-inline schemas while this process validates and builds; it is sent the class names as soon as
-the build has planned them and prepares every schema under them meanwhile (models/early.py);
-then, given its order (the names the build kept, the package, the schemas left out: two
-length-prefixed pickles on one pipe), it makes the models module and splits it into its files
-(models/split.py: the tree the module was verified with, not parsed again), while this process
-renders everything else from the api the worker was given
-(``render.package.render_templates``). The worker sends its result back over a pipe and exits
-without freeing anything: its ~750,000 objects of datamodel-code-generator's parse would have
-cost this process ~0.6 s of cycle collection.
+from the document. So ``ModelsAhead`` forks a worker before the load (a large file) or right
+after it, which gets datamodel-code-generator ready while this process loads, validates and
+builds; it is sent the document as validated (unless it has it already), lifts the inline
+schemas, is sent the class names as soon as the build has planned them and prepares every
+schema under them meanwhile (models/early.py); then, given its order (the names the build
+kept, the package, the schemas left out; every message a length-prefixed pickle on one
+pipe), it makes the models module and splits it into its files (models/split.py: the tree the
+module was verified with, not parsed again), while this process renders everything else from
+the api the worker was given (``render.package.render_templates``). The worker sends its
+result back over a pipe and exits without freeing anything: its ~750,000 objects of
+datamodel-code-generator's parse would have cost this process ~0.6 s of cycle collection.
 
 That render is used only when the worker's attempt makes the models. A schema the models stage
 fails on changes the api (blockers.py): the worker's error comes back as it was raised (its
@@ -26,7 +26,8 @@ When: where ``fork`` is the platform's way to start a process (not Windows; not 
 forked process that has loaded system frameworks may crash and Python starts processes with
 ``spawn``), when no other thread runs (a forked child gets the calling thread only: a lock
 another thread held would stay locked in it), for documents with at least ``MIN_SCHEMAS``
-model classes (below, the worker costs about what it hides), and unless
+model classes (below, the worker costs about what it hides; a worker forked before the load on
+the file's size alone is stopped when the document has fewer), and unless
 ``GENERATOR_PARALLEL=0`` (``=1``: whatever the size, as tests do). Otherwise the models are
 made in this process, as before.
 
