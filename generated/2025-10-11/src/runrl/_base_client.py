@@ -77,6 +77,7 @@ from ._error_body import request_id_of
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
+    ClientClosedError,
     ResponseValidationError,
     ValidationError,
     _redact,
@@ -1211,6 +1212,19 @@ def _with_own_transport(kwargs: dict[str, Any], *, asynchronous: bool) -> dict[s
     return {**kwargs, "transport": transport}
 
 
+def _closed(op: Operation, client: str, owns_pool: bool) -> ClientClosedError:
+    pool = (
+        "it was closed (by close() or at the end of its `with` block)"
+        if owns_pool
+        else "the connection pool it uses (its http_client, or its parent's if it is a copy) "
+        "was closed"
+    )
+    return ClientClosedError(
+        f"{op.name}: this {client} is closed, nothing was sent: {pool}; make a new client, "
+        f"or make the calls inside its `with` block"
+    )
+
+
 def _other_loop(op: Operation, client: str) -> str:
     return (
         f"{op.name}: this {client} was used in an event loop that has ended, and its "
@@ -1624,6 +1638,8 @@ class SyncAPIClient(_BaseClient):
         (``credentials`` if given, else the operation's, from the authenticator): a token may
         have been renewed in between.
         """
+        if self._client.is_closed:  # httpx would say only "Cannot send a request"
+            raise _closed(op, type(self).__name__, self._owns_http_client)
         attempt = 0
         renewed = False
         # The dict belongs to this call only (and httpx copies it), so it is updated in place.
@@ -2116,6 +2132,8 @@ class AsyncAPIClient(_BaseClient):
         (``credentials`` if given, else the operation's, from the authenticator): a token may
         have been renewed in between.
         """
+        if self._client.is_closed:  # httpx would say only "Cannot send a request"
+            raise _closed(op, type(self).__name__, self._owns_http_client)
         attempt = 0
         renewed = False
         # The dict belongs to this call only (and httpx copies it), so it is updated in place.
