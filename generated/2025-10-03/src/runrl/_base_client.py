@@ -64,6 +64,7 @@ from ._auth import (
     Authenticator,
     CredentialSource,
     HTTPBearerScheme,
+    Own,
     Requirement,
     Security,
     attach,
@@ -999,10 +1000,11 @@ class _BaseClient:
                     "request headers: %s", redact_headers(request.headers.items(), secrets)
                 )
 
-    def _log_unused(self, url: str, op: Operation) -> None:
+    def _log_unused(self, url: str, op: Operation, own: Own) -> None:
         """``debug=True``: say why a call goes without the client's credentials (its operation
-        declares other schemes, or none), instead of leaving the header line to be puzzled at."""
-        reason = self._auth.unused(url, op)
+        declares other schemes, or none), instead of leaving the header line to be puzzled at;
+        or where it carries one the caller set itself (``own``)."""
+        reason = self._auth.unused(url, op, own)
         if reason is not None:
             logger.debug("%s", reason)
 
@@ -1646,6 +1648,8 @@ class SyncAPIClient(_BaseClient):
         headers = prepared.headers
         if extra_headers:
             headers = {**headers, **extra_headers}
+        # Credentials the caller put where the API's schemes go: secrets too (see hide below).
+        own = self._auth.callers_own(headers, prepared.params)
         deadline, own_deadline, token = _deadline.start(prepared.total_timeout)
         try:
             while True:
@@ -1654,11 +1658,13 @@ class SyncAPIClient(_BaseClient):
                 if applied is None:
                     applied = self._auth.apply(prepared.url, headers, op, self._post_token)
                     if applied is None and self._config.debug and attempt == 0:
-                        self._log_unused(prepared.url, op)
+                        self._log_unused(prepared.url, op, own)
                 sent = {**headers, **applied.headers} if applied is not None else headers
                 request = self._build_request(self._client, prepared, sent)
                 if applied is not None:
                     attach(request, applied)
+                if own:
+                    self._auth.hide(request, own)
                 if deadline is not None:
                     if time.monotonic() >= deadline:
                         raise self._deadline_error(
@@ -2140,6 +2146,8 @@ class AsyncAPIClient(_BaseClient):
         headers = prepared.headers
         if extra_headers:
             headers = {**headers, **extra_headers}
+        # Credentials the caller put where the API's schemes go: secrets too (see hide below).
+        own = self._auth.callers_own(headers, prepared.params)
         deadline, own_deadline, token = _deadline.start(prepared.total_timeout)
         try:
             while True:
@@ -2148,11 +2156,13 @@ class AsyncAPIClient(_BaseClient):
                 if applied is None:
                     applied = await self._auth.aapply(prepared.url, headers, op, self._post_token)
                     if applied is None and self._config.debug and attempt == 0:
-                        self._log_unused(prepared.url, op)
+                        self._log_unused(prepared.url, op, own)
                 sent = {**headers, **applied.headers} if applied is not None else headers
                 request = self._build_request(self._client, prepared, sent)
                 if applied is not None:
                     attach(request, applied)
+                if own:
+                    self._auth.hide(request, own)
                 if deadline is not None:
                     if time.monotonic() >= deadline:
                         raise self._deadline_error(
