@@ -177,8 +177,9 @@ RESERVED_ARGUMENTS = RUNTIME_ARGUMENTS | BODY_LOCALS | BODY_GLOBALS
 # The ``x-sdk-follow`` helper's own arguments, locals and modules: a path parameter of the
 # stream named like one is renamed in the helper's signature (``follow_argument``).
 FOLLOW_NAMES = frozenset(
-    {"self", "file", "poll_interval", "out", "pause", "last_event_id", "headers", "event"}
-    | {"current", "sys", "json", "time", "asyncio"}
+    {"self", "file", "poll_interval", "timeout", "out", "pause", "last_event_id", "headers"}
+    | {"event", "current", "status", "deadline", "exc", "sys", "json", "time", "asyncio"}
+    | {"_APITimeoutError", "_deadline_scope", "follow_deadline", "follow_timeout"}
 )
 # Fixed (not ``keyword.softkwlist``): the output must not depend on the generator's Python.
 _SOFT_KEYWORDS = {"_", "case", "match"}
