@@ -49,6 +49,8 @@ __all__ = [
     "as_completed",
     "async_as_completed",
     "async_wait_all",
+    "follow_deadline",
+    "follow_timeout",
     "wait_all",
 ]
 
@@ -69,6 +71,23 @@ def _wait_limit(name: str, value: float) -> float:
     if math.isnan(value) or value < 0:
         raise ValueError(f"{name} must be a number >= 0 (got {value!r})")
     return value
+
+
+def follow_deadline(timeout: float | None) -> float | None:
+    """When an ``x-sdk-follow`` helper given ``timeout`` seconds must end (``time.monotonic()``;
+    ``None``: never). A negative or NaN ``timeout`` is refused before anything is sent."""
+    if timeout is None:
+        return None
+    return time.monotonic() + _wait_limit("timeout", timeout)
+
+
+def follow_timeout(
+    name: str, timeout: float | None, field: str, status: str | None
+) -> TimeoutError:
+    """The error of an ``x-sdk-follow`` helper whose object was not terminal within ``timeout``."""
+    last = "not fetched yet" if status is None else f"last {status}"
+    after = f"after {timeout:g} s" if timeout is not None else "in time"
+    return TimeoutError(f"{name}: the {field} was not terminal {after} ({last})")
 
 
 @dataclass(frozen=True)
