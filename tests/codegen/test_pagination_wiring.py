@@ -207,3 +207,38 @@ async def test_the_async_client_walks_every_page(
         page = await ns.list()
         ids = [getattr(x, "id", None) or x["id"] async for x in page]
         assert ids == [1, 2, 3]
+
+
+BOX_ORDER = "order: {type: array, items: {type: object, properties: {by: " + STR + "}}}"
+BOX_LIKE = (
+    "openapi: 3.0.3\ninfo: {title: Boxed, version: '1'}\npaths:\n"
+    + "  /items:" + _op("listItems", {"usemarker": "{type: boolean}", "marker": STR,
+                                      "offset": INT, "limit": INT},
+                        "{type: object, properties: {entries: " + LIST + ", " + BOX_ORDER
+                        + ", next_marker: " + STR + ", total_count: " + INT + "}}")
+    + "  /hooks:" + _op("listHooks", {"marker": STR, "limit": INT},
+                        "{type: object, properties: {entries: " + LIST + ", " + BOX_ORDER
+                        + ", next_marker: " + STR + "}}")
+    + "  /comments:" + _op("listComments", {"offset": INT, "limit": INT},
+                           "{type: object, allOf: [{properties: {" + BOX_ORDER + "}},"
+                           " {properties: {entries: " + LIST + ", total_count: " + INT + "}}]}")
+    + "  /twolists:" + _op("twoNamedLists", {"offset": INT, "limit": INT},
+                           "{type: object, properties: {items: " + LIST + ", data: " + LIST + "}}")
+)  # fmt: skip
+
+
+def test_box_lists_beside_an_order_list_and_marker_or_offset(tmp_path: Path) -> None:
+    """Box's list payloads hold two arrays (``entries`` and ``order``): the one named as a list
+    is the page; a ``marker`` list that also takes ``offset`` pages by either (``or_offset``,
+    the runtime's choice per walk); two arrays both named as lists stay ambiguous."""
+    path = tmp_path / "box.yaml"
+    path.write_text(BOX_LIKE, encoding="utf-8")
+    api = build_api(load_spec(path), package_version="1.0.0")
+    found = {m.operation_id.value: m.returns.pagination for m in api.all_methods}
+    shape = {k: (v.style, v.items.value, v.or_offset) if v else None for k, v in found.items()}
+    assert shape == {
+        "listItems": ("cursor", "entries", True),
+        "listHooks": ("cursor", "entries", False),
+        "listComments": ("offset", "entries", False),
+        "twoNamedLists": None,
+    }
