@@ -242,3 +242,32 @@ def test_box_lists_beside_an_order_list_and_marker_or_offset(tmp_path: Path) -> 
         "listComments": ("offset", "entries", False),
         "twoNamedLists": None,
     }
+
+
+def test_box_like_package_walks_by_offset_and_its_readme_says_how(tmp_path: Path) -> None:
+    """The generated client walks ``listItems`` by offset when no marker comes back, and the
+    README's Pagination section (there for any style, not only page numbers) says how the
+    example pages and sizes the page with the argument it has."""
+    path = tmp_path / "box.yaml"
+    path.write_text(BOX_LIKE, encoding="utf-8")
+    srv = TestServer()
+    srv.start()
+    flat = [{"id": i} for i in range(5)]
+
+    def by_offset(seen: Seen, _c: int) -> Reply:
+        start, limit = _index(seen, "offset"), _index(seen, "limit", "2")
+        return Reply(json={"entries": flat[start : start + limit], "total_count": len(flat)})
+
+    srv.on("GET", "/items", by_offset)
+    try:
+        with generated_package(path, "boxed") as pkg, pkg.BoxedClient(base_url=srv.url) as client:
+            ids = [item.id for item in client.items.list(limit=2)]
+    finally:
+        srv.stop()
+    assert ids == [0, 1, 2, 3, 4]
+    assert [dict(s.query).get("offset") for s in srv.seen()] == [None, "2", "4"]
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Pagination\n", 1)[1].split("\n## ", 1)[0]
+    assert "[Pagination](#pagination)" in readme
+    assert "sends back the `next_marker` of each answer as `marker`, or, when" in section
+    assert "page = client.items.list(limit=50)" in section
