@@ -14,8 +14,9 @@ as a list: ``items``, ``data``, ``results``, ``entries``...; Box's ``order`` bes
    (``response_metadata.next_cursor``); with an integer ``offset`` parameter too, a walk
    begun without a cursor that gets none back goes on by offset (Box's lists page by
    ``marker`` only when asked to with ``usemarker=true``, else by ``offset``);
-4. ``next_url``: a string member ``next`` (``next_url``, ``next_page_url``, ``links.next``...)
-   and a query parameter that sizes the page;
+4. ``next_url``: a string member ``next`` (``next_url``, ``next_page_url``, ``links.next``...),
+   or an object with a string ``href`` there (JSON:API's and HAL's ``links.next.href``), and a
+   query parameter that sizes the page (``limit``, ``page[limit]``...);
 5. ``offset``: integer query parameters ``offset`` and ``limit``;
 6. ``page``: integer query parameters ``page`` and ``per_page`` (``page_size``, ``limit``...).
 
@@ -41,7 +42,8 @@ NEXT_CURSOR_MEMBERS = ("next_cursor", "nextCursor", "next_page_token", "nextPage
                        "endCursor", "continuation_token", "continuationToken")  # fmt: skip
 NEXT_URL_MEMBERS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_link",
                     "nextLink", "next_page_uri", "nextPageUri")  # fmt: skip
-SIZE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "PageSize", "limit", "size", "count")
+SIZE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "PageSize", "limit", "size", "count",
+               "page[limit]", "page[size]")  # fmt: skip
 ITEMS_MEMBERS = ("items", "data", "results", "entries", "records", "values", "elements")
 HAS_MORE_MEMBERS = ("has_more", "hasMore", "has_next", "hasNext", "more")
 
@@ -104,7 +106,7 @@ def infer(
         return _replace(base, style="cursor", cursor_param=SpecText(cursor), next_cursor=found,
                         or_offset=also)  # fmt: skip
     size = next((p for p in SIZE_PARAMS if query.get(p) == "integer"), None)
-    next_url = _member_path(ctx, members, NEXT_URL_MEMBERS, kind="string")
+    next_url = _member_path(ctx, members, NEXT_URL_MEMBERS, kind="string") or _href(ctx, members)
     if next_url and size and not cursor:
         return _replace(base, style="next_url", next_url=next_url)
     has_more = {"has_more": more} if more and len(more) == 1 else {}
@@ -112,6 +114,23 @@ def infer(
         return _replace(base, style="offset", **has_more)
     if query.get("page") == "integer" and size:
         return _replace(base, style="page", page_param=SpecText("page"), size_param=SpecText(size))
+    return None
+
+
+def _href(ctx: Context, members: dict[str, Any]) -> tuple[SpecText, ...] | None:
+    """The path of a next link written as an object with a string ``href`` (JSON:API's and
+    HAL's ``links.next.href``, ``_links.next.href``), at the top or one object down."""
+    places = [((), members)] + [
+        ((outer,), merged_object(ctx, schema, "").get("properties") or {})
+        for outer, schema in members.items()
+        if _type(ctx, schema) == "object"
+    ]
+    for outer, props in places:
+        for name in NEXT_URL_MEMBERS:
+            if name in props and _type(ctx, props[name]) == "object":
+                inner = merged_object(ctx, props[name], "").get("properties") or {}
+                if "href" in inner and _type(ctx, inner["href"]) in ("string", None):
+                    return tuple(SpecText(p) for p in (*outer, name, "href"))
     return None
 
 

@@ -271,3 +271,39 @@ def test_box_like_package_walks_by_offset_and_its_readme_says_how(tmp_path: Path
     assert "[Pagination](#pagination)" in readme
     assert "sends back the `next_marker` of each answer as `marker`, or, when" in section
     assert "page = client.items.list(limit=50)" in section
+
+
+HREF = "{type: object, properties: {href: " + STR + "}}"
+JSON_API = (
+    "openapi: 3.0.1\ninfo: {title: Json Api, version: '1'}\npaths:\n"
+    + "  /projects:" + _op("getProjects", {"'page[number]'": INT, "'page[limit]'": INT},
+                           "{type: object, properties: {data: " + LIST + ", links: {type: object,"
+                           " properties: {self: " + HREF + ", next: " + HREF + "}}}}")
+)  # fmt: skip
+
+
+def test_a_json_api_next_link_object_is_followed(tmp_path: Path) -> None:
+    """Autodesk's lists (JSON:API): ``links.next`` is an object whose ``href`` is the next
+    page's URL, and ``page[limit]`` sizes the page: inferred as ``next_url`` and walked."""
+    path = tmp_path / "jsonapi.yaml"
+    path.write_text(JSON_API, encoding="utf-8")
+    srv = TestServer()
+    srv.start()
+
+    def pages(seen: Seen, _c: int) -> Reply:
+        i = _index(seen, "page[number]")
+        links: dict[str, Any] = {"self": {"href": f"{srv.url}/projects?page[number]={i}"}}
+        if i < 2:
+            links["next"] = {"href": f"{srv.url}/projects?page[number]={i + 1}&page[limit]=1"}
+        return Reply(json={"data": [{"id": i}], "links": links})
+
+    srv.on("GET", "/projects", pages)
+    try:
+        with generated_package(path, "json_api") as pkg, pkg.JsonApiClient(base_url=srv.url) as c:
+            ids = [item.id for item in c.projects.get(page_limit=1)]
+    finally:
+        srv.stop()
+    assert ids == [0, 1, 2]
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    assert "follows the URL in `links.next.href` of each answer" in readme
+    assert "page = client.projects.get(page_limit=50)" in readme
