@@ -263,3 +263,30 @@ def test_readme_examples_pass_the_credential_the_api_asks_for(
         assert 'access_token="test-token"' in fixture and "api_key=" not in fixture
         with pkg.CodeFlowClient(access_token="test-token", base_url="http://127.0.0.1:9") as c:
             assert c.copy(base_url="https://api.example.com/2").config.base_url.startswith("https")
+
+
+def test_a_scheme_name_starting_with_a_digit_names_a_public_argument(tmp_path: Path) -> None:
+    """Autodesk's schemes are ``2-legged`` and ``3-legged``: the arguments were
+    ``_2_legged_token`` and ``_3_legged_token`` (read as private, and ``..._API__3_LEGGED_TOKEN``
+    in the environment); the word goes first instead."""
+    text = OAUTH_ONLY.replace("security: [{OAuth2: []}]", "security: [{3-legged: []}, {2-key: []}]")
+    text = text.replace("    OAuth2:\n", "    2-legged:\n      type: oauth2\n      flows:\n"
+                        "        clientCredentials: {tokenUrl: 'https://e.com/t', scopes: {}}\n"
+                        "    2-key: {type: apiKey, in: header, name: X-Key}\n"
+                        "    9-bearer: {type: http, scheme: bearer}\n"
+                        "    3-legged:\n")  # fmt: skip
+    spec = tmp_path / "legged.yaml"
+    spec.write_text(text, encoding="utf-8")
+    api = build_api(load_spec(spec), package_version="1.0.0")
+    names = {s.name.value: [(c.argument, c.env) for c in s.credentials]
+             for s in api.package.security.supported}  # fmt: skip
+    assert names == {
+        "2-legged": [
+            ("access_token_2_legged", "CODE_FLOW_ACCESS_TOKEN_2_LEGGED"),
+            ("client_id", "CODE_FLOW_CLIENT_ID"),
+            ("client_secret", "CODE_FLOW_CLIENT_SECRET"),
+        ],
+        "2-key": [("api_key", "CODE_FLOW_API_KEY")],
+        "9-bearer": [("token_9_bearer", "CODE_FLOW_TOKEN_9_BEARER")],
+        "3-legged": [("access_token_3_legged", "CODE_FLOW_ACCESS_TOKEN_3_LEGGED")],
+    }
