@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from generator.build import build_api
+from generator.pipeline import generate
 from generator.read import load_spec
 from tests.codegen.packages import generated_package
 from tests.runtime.server import Reply, TestServer
@@ -271,7 +272,8 @@ def test_a_scheme_name_starting_with_a_digit_names_a_public_argument(tmp_path: P
     in the environment); the word goes first instead."""
     text = OAUTH_ONLY.replace("security: [{OAuth2: []}]", "security: [{3-legged: []}, {2-key: []}]")
     text = text.replace("    OAuth2:\n", "    2-legged:\n      type: oauth2\n      flows:\n"
-                        "        clientCredentials: {tokenUrl: 'https://e.com/t', scopes: {}}\n"
+                        "        clientCredentials:\n"
+                        "          {tokenUrl: 'https://e.com/t', scopes: {'data:read': r}}\n"
                         "    2-key: {type: apiKey, in: header, name: X-Key}\n"
                         "    9-bearer: {type: http, scheme: bearer}\n"
                         "    3-legged:\n")  # fmt: skip
@@ -290,3 +292,9 @@ def test_a_scheme_name_starting_with_a_digit_names_a_public_argument(tmp_path: P
         "9-bearer": [("token_9_bearer", "CODE_FLOW_TOKEN_9_BEARER")],
         "3-legged": [("access_token_3_legged", "CODE_FLOW_ACCESS_TOKEN_3_LEGGED")],
     }
+
+    generate(spec, tmp_path / "out")
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    # The ClientCredentials example asks for a scope the flow declares (not a made-up "read").
+    wanted = 'ClientCredentials("my-client-id", "my-secret", scopes=("data:read",))'
+    assert f"access_token_2_legged={wanted}" in readme
