@@ -240,9 +240,10 @@ def test_readme_examples_pass_the_credential_the_api_asks_for(
 ) -> None:
     """Box's README (OAuth2 authorization code, no API key): the quick start said nothing of
     the token, the configuration example passed ``api_key``, the copy example changed an
-    ``api_key`` no scheme reads, and the mock fixture built the client with ``api_key`` (it
-    refused to start: no access token). They pass what the requirements ask for, also when
-    only the operations declare them (Autodesk)."""
+    ``api_key`` no scheme reads, the mock fixture built the client with ``api_key`` (it
+    refused to start: no access token) and the command line's exported ``..._API_KEY``. They
+    pass what the requirements ask for, also when only the operations declare them
+    (Autodesk)."""
     text = OAUTH_ONLY
     if per_operation:
         text = text.replace("security: [{OAuth2: []}]\n", "").replace(
@@ -262,6 +263,8 @@ def test_readme_examples_pass_the_credential_the_api_asks_for(
         assert 'copy(api_key="...")' not in readme
         fixture = next(b for b in blocks if "def client(" in b)
         assert 'access_token="test-token"' in fixture and "api_key=" not in fixture
+        assert "export CODE_FLOW_ACCESS_TOKEN=...\n" in readme  # the command line's
+        assert "CODE_FLOW_API_KEY=" not in readme
         with pkg.CodeFlowClient(access_token="test-token", base_url="http://127.0.0.1:9") as c:
             assert c.copy(base_url="https://api.example.com/2").config.base_url.startswith("https")
 
