@@ -22,17 +22,23 @@ from __future__ import annotations
 import ast
 import re
 import sys
+from collections.abc import Callable
 from graphlib import CycleError, TopologicalSorter
 
 from .source import parse
 
+# the files given to ``split_models``' ``emit`` at a time (stripe.yaml: ~3,600 files, ~15 parts)
+EMIT_EVERY = 256
 _INIT_DOC = '"""Models for every schema of the API, generated from the spec. Do not edit.\n\n'
 _INIT_DOC += "Each model lives in its own module, imported when the name is first used.\n" + '"""'
 
 
-def split_models(source: str, package: str) -> dict[str, str] | None:
+def split_models(
+    source: str, package: str, emit: Callable[[dict[str, str]], object] | None = None
+) -> dict[str, str] | None:
     """``{file name under models/: source}``; None when the module cannot be split (a cycle
-    among the names that creating the classes needs at once), so it stays one module."""
+    among the names that creating the classes needs at once), so it stays one module.
+    ``emit``: given the files in parts (``EMIT_EVERY``) as they are made, each once."""
     tree = parse(source)  # the tree verify_models read (models/source.py)
     lines = source.split("\n")
     imports: list[ast.ImportFrom] = []
@@ -62,6 +68,7 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
         return None
     modules = _module_names(defs)
     files: dict[str, str] = {}
+    pending: dict[str, str] = {}  # made, not yet given to ``emit``
     for name, node in defs.items():
         refs = sorted(_references(name, defs, hard, soft, {}))
         text = [f'"""The ``{name}`` model. Generated from the spec; do not edit."""', ""]
@@ -85,8 +92,15 @@ def split_models(source: str, package: str) -> dict[str, str] | None:
         text += ["", ""] + lines[start : node.end_lineno or node.lineno]
         text += ["", "", "# Models the annotations name: put here when Pydantic needs them"]
         text.append("_REFERENCES = (" + "".join(f'"{r}", ' for r in refs) + ")")
-        files[f"{modules[name]}.py"] = "\n".join(text) + "\n"
-    files["__init__.py"] = _init(sorted(defs), modules, package)
+        file = files[f"{modules[name]}.py"] = "\n".join(text) + "\n"
+        if emit is not None:
+            pending[f"{modules[name]}.py"] = file
+            if len(pending) >= EMIT_EVERY:
+                emit(pending)
+                pending = {}
+    files["__init__.py"] = pending["__init__.py"] = _init(sorted(defs), modules, package)
+    if emit is not None:
+        emit(pending)
     return files
 
 
