@@ -6,9 +6,12 @@ for its output: the templates render from ``ir.Api``, CHANGELOG.md and the shipp
 from the document. So, once the build has planned the class names, ``ModelsAhead`` forks a
 worker that makes the models module and splits it into its files (models/split.py: the tree
 the module was verified with, not parsed again), while this process renders everything else
-from the api the worker was given (``render.package.render_templates``). The worker sends its
-result back over a pipe and exits without freeing anything: its ~750,000 objects of
-datamodel-code-generator's parse would have cost this process ~0.6 s of cycle collection.
+from the api the worker was given (``render.package.render_templates``). The worker sends the
+models' files over a pipe in parts as it splits the module (``send_part``: this process, idle
+by then, writes and formats each part as it comes, output/staged.py), then its result, and
+exits without freeing anything: its ~750,000 objects of datamodel-code-generator's parse
+would have cost this process ~0.6 s of cycle collection; nor does this process wait for that
+exit (``reap``, at the end of the run).
 
 That render is used only when the worker's attempt makes the models. A schema the models stage
 fails on changes the api (blockers.py): the worker's error comes back as it was raised (its
