@@ -83,15 +83,16 @@ def split_models(
             found.setdefault("typing", []).append(ast.alias("TYPE_CHECKING"))
         for dep in hard[name]:
             found[f".{modules[dep]}"] = [ast.alias(dep)]
-        text += import_block(found)
+        text += import_block(found, first_party=package)
         if soft[name]:
             text += ["", "if TYPE_CHECKING:"]
             soft_imports = {f".{modules[dep]}": [ast.alias(dep)] for dep in soft[name]}
             text += import_block(soft_imports, indent="    ")
-        start = node.lineno - 1
-        text += ["", ""] + lines[start : node.end_lineno or node.lineno]
+        # isort's blank lines after the imports: two before a class, else one
+        gap = ["", ""] if isinstance(node, ast.ClassDef) or soft[name] else [""]
+        text += gap + _definition(node, lines)
         text += ["", "", "# Models the annotations name: put here when Pydantic needs them"]
-        text.append("_REFERENCES = (" + "".join(f'"{r}", ' for r in refs) + ")")
+        text += _tuple("_REFERENCES", refs)
         file = files[f"{modules[name]}.py"] = "\n".join(text) + "\n"
         if emit is not None:
             pending[f"{modules[name]}.py"] = file
@@ -104,16 +105,47 @@ def split_models(
     return files
 
 
-def import_block(found: dict[str, list[ast.alias]], indent: str = "") -> list[str]:
+def _definition(node: ast.stmt, lines: list[str]) -> list[str]:
+    """The lines of ``node``, copied, with the empty line ``ruff format`` puts after a class
+    docstring followed by more (so that it rewrites no file: it still decides the bytes)."""
+    copied = lines[node.lineno - 1 : node.end_lineno or node.lineno]
+    body = node.body if isinstance(node, ast.ClassDef) else []
+    if len(body) > 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        after = (body[0].end_lineno or body[0].lineno) - node.lineno + 1
+        if isinstance(body[0].value.value, str) and copied[after].strip():
+            copied.insert(after, "")
+    return copied
+
+
+def _tuple(target: str, items: list[str]) -> list[str]:
+    """``target = (<items as strings>)`` as ``ruff format`` writes it: one item a line, the
+    trailing comma kept, when there are several."""
+    if len(items) < 2:
+        return [f"{target} = (" + "".join(f'"{r}",' for r in items) + ")"]
+    return [f"{target} = (", *(f'    "{r}",' for r in items), ")"]
+
+
+def import_block(
+    found: dict[str, list[ast.alias]], indent: str = "", first_party: str = ""
+) -> list[str]:
     """``from <module> import <names>`` lines, in the order and form ruff's import sorting
-    (isort's rules: sections standard library, other, relative, a blank line between them;
+    (isort's rules: sections standard library, other, ``first_party`` (the package, found in
+    ``src/`` beside the project's ``pyproject.toml``), relative, a blank line between them;
     modules and names in natural order, names constants first, then classes; a line over
     ``LINE_LENGTH`` wrapped one name a line) writes them, so that ``ruff check --fix``
     rewrites no file (it still runs and decides: a difference here costs time, not bytes)."""
-    sections: list[list[str]] = [[], [], []]
+    sections: list[list[str]] = [[], [], [], []]
     for module in sorted(found, key=_natural):
         top = module.split(".", 1)[0]
-        section = 2 if module.startswith(".") else 0 if top in sys.stdlib_module_names else 1
+        section = (
+            3
+            if module.startswith(".")
+            else 2
+            if first_party and top == first_party
+            else 0
+            if top in sys.stdlib_module_names
+            else 1
+        )
         names = [
             f"{a.name} as {a.asname}" if a.asname else a.name
             for a in sorted(found[module], key=lambda a: (_member(a.name), a.asname or ""))
@@ -244,8 +276,9 @@ def _init(names: list[str], modules: dict[str, str], package: str) -> str:
     out = [_INIT_DOC, "", "from __future__ import annotations", ""]
     out += ["import importlib", "from typing import TYPE_CHECKING, Any", ""]
     out += ["if TYPE_CHECKING:"]
-    out += [f"    from {package}._pagination import PagedResponse as PagedResponse"]
-    out += [f"    from .{where[n]} import {n} as {n}" for n in names]
+    found = {f"{package}._pagination": [ast.alias("PagedResponse", "PagedResponse")]}
+    found.update({f".{where[n]}": [ast.alias(n, n)] for n in names})
+    out += import_block(found, indent="    ", first_party=package)
     out += ["", "# model name -> the module that defines it"]
     out += ["_MODULES = {"] + [f'    "{n}": "{where[n]}",' for n in names] + ["}", ""]
     out += [

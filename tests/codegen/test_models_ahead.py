@@ -17,8 +17,10 @@ import pytest
 from generator import parallel
 from generator.models import split
 from generator.output import ahead, staged
+from generator.output.format import format_tree
 from generator.output.write import read_tree
 from generator.pipeline import generate
+from generator.render.package import model_files
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini" / "spec.yaml"
@@ -34,13 +36,13 @@ def formatted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     other tests' server threads hold nothing the worker needs)."""
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     roots: list[Path] = []
-    original = staged.format_tree
+    original = format_tree
 
     def counted(root: Path, *args: Any, **kwargs: Any) -> None:
         roots.append(root)
         original(root, *args, **kwargs)
 
-    monkeypatch.setattr(staged, "format_tree", counted)
+    monkeypatch.setattr(staged, "format_tree", counted)  # what staged.py calls
     return roots
 
 
@@ -87,7 +89,11 @@ def test_a_problem_of_the_background_formatting_formats_again(
     """When a background pass did not succeed, the models' files are written again as they
     came and ``format_tree`` formats their directory (and would report the problem)."""
     monkeypatch.setattr(split, "EMIT_EVERY", 3)
-    monkeypatch.setattr(ahead.FormatAhead, "ok", lambda self: ahead.FormatAhead.stop(self) or False)
+    def failed(self: ahead.FormatAhead) -> bool:
+        self.stop()
+        return False
+
+    monkeypatch.setattr(ahead.FormatAhead, "ok", failed)
     serial, made = _both(monkeypatch, tmp_path)
     assert made == serial
     assert formatted[-1].name == "models"
@@ -97,7 +103,7 @@ def test_a_worker_dying_after_some_parts_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, formatted: list[Path]
 ) -> None:
     monkeypatch.setenv("GENERATOR_PARALLEL", "1")
-    original = parallel.model_files
+    original = model_files
 
     def dies(source: str, package: str, emit: Any = None) -> Any:
         files = original(source, package)
