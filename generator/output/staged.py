@@ -145,7 +145,8 @@ def _own_directory(later: dict[str, str], done: dict[str, str]) -> str | None:
     none, or nothing was written early)."""
     if not done or not later:
         return None
-    where = os.path.commonpath([str(PurePosixPath(k).parent) for k in later])
+    parents = {k.rpartition("/")[0] or "." for k in later}  # relative posix paths
+    where = os.path.commonpath(list(parents))
     if where in ("", "."):
         return None
     prefix = where + "/"
