@@ -8,7 +8,7 @@ worker that makes the models module and splits it into its files (models/split.p
 the module was verified with, not parsed again), while this process renders everything else
 from the api the worker was given (``render.package.render_templates``). The worker sends the
 models' files over a pipe in parts as it splits the module (``send_part``: this process, idle
-by then, writes and formats each part as it comes, output/staged.py), then its result, and
+by then, writes each part as it comes, output/staged.py), then its result, and
 exits without freeing anything: its ~750,000 objects of datamodel-code-generator's parse
 would have cost this process ~0.6 s of cycle collection; nor does this process wait for that
 exit (``reap``, at the end of the run).

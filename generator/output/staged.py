@@ -17,9 +17,8 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Collection
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from .ahead import FormatAhead
 from .format import format_tree
 from .write import replace_dir, staging_dir, write_tree
 
@@ -34,9 +33,6 @@ class StagedOutput:
         self._root: Path | None = None
         self._early: dict[str, str] = {}
         self._ahead: dict[str, str] = {}  # written as the worker sent them (``ahead``)
-        # ruff over those, in the background (output/ahead.py); False: not (``_format_ahead``)
-        self._formatting: FormatAhead | bool | None = None
-        self._touched = False  # whether it ever ran
 
     @property
     def root(self) -> Path:
@@ -51,50 +47,10 @@ class StagedOutput:
         self._early = dict(files)
 
     def ahead(self, files: dict[str, str]) -> None:
-        """Write ``files``, some of the models', as the worker sends them (after ``early``),
-        and format them in the background (output/ahead.py) when they are a directory of
-        their own; ``complete`` writes them again only if they changed."""
+        """Write ``files``, some of the models', as the worker sends them (after ``early``):
+        ``complete`` formats them, and writes them again only if they changed."""
         write_tree(files, self.root)
         self._ahead.update(files)
-        self._format_ahead(files)
-
-    def _format_ahead(self, files: dict[str, str]) -> None:
-        if self._formatting is False or not files:
-            return
-        parents = {str(PurePosixPath(k).parent) for k in files}
-        where = parents.pop()
-        directory = self.root / where
-        formatting = self._formatting
-        if formatting is None and not parents and _own_directory(files, self._early) == where:
-            formatting = self._formatting = FormatAhead(directory)
-            self._touched = True  # ruff may change the files written ahead from now on
-        if not isinstance(formatting, FormatAhead) or parents or formatting.directory != directory:
-            self._stop_formatting()  # not one directory: formatted in ``complete``
-            return
-        if any(k.startswith(where + "/") for k in self._early):
-            self._stop_formatting()
-            return
-        formatting.add([PurePosixPath(k).name for k in files])
-
-    def _stop_formatting(self) -> None:
-        if isinstance(self._formatting, FormatAhead):
-            self._formatting.stop()
-        self._formatting = False
-
-    def _formatted_ahead(self, later: dict[str, str], where: str, trusted: frozenset[str]) -> bool:
-        """Whether ``later``, the files of ``where``, were each written and formatted ahead,
-        every pass finding nothing, and are trusted (``format_tree`` would compile none)."""
-        formatting = self._formatting
-        if not isinstance(formatting, FormatAhead) or formatting.directory != self.root / where:
-            return False
-        if not formatting.ok():
-            return False
-        prefix = where + "/"
-        return all(
-            k in self._ahead and k.startswith(prefix) and k[len(prefix) :] in trusted
-            and k[len(prefix) :] in formatting.done
-            for k in later
-        )  # fmt: skip
 
     def complete(self, files: dict[str, str], trusted: Collection[str] = ()) -> None:
         """Write and format what of ``files`` (every file of the package) is not yet;
@@ -108,21 +64,14 @@ class StagedOutput:
             or any(k in done or files.get(k) != v for k, v in ahead.items())
         ):
             if done or ahead:  # start over: the whole tree, as without the early part
-                self._stop_formatting()
                 shutil.rmtree(self.root)
                 self._root, self._early, self._ahead = None, {}, {}
-                self._touched = False
             write_tree(files, self.root)
             format_tree(self.root, label=self._label(self.out), trusted=frozenset(trusted))
             return
         write_tree({k: v for k, v in later.items() if k not in ahead}, self.root)
         prefix = where + "/"
         inside = frozenset(k[len(prefix) :] for k in trusted if k.startswith(prefix))
-        if self._formatted_ahead(later, where, inside):
-            return
-        self._stop_formatting()
-        if self._touched:  # as they were written, then formatted as a whole
-            write_tree({k: v for k, v in later.items() if k in ahead}, self.root)
         format_tree(self.root / where, label=self._label(self.out / where), trusted=inside)
 
     def _label(self, path: Path) -> str:
@@ -134,7 +83,6 @@ class StagedOutput:
         self._root = None
 
     def discard(self) -> None:
-        self._stop_formatting()
         if self._root is not None:
             shutil.rmtree(self._root, ignore_errors=True)
             self._root = None

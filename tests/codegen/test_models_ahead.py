@@ -1,8 +1,6 @@
-"""The models' files written and formatted while the worker splits the models module
-(generator/parallel.py ``send_part``, output/staged.py ``ahead``, output/ahead.py): the same
-bytes as in one process, in one part or many; a problem of the background formatting is
-reported by ``format_tree`` over the whole directory, as without it; a worker that dies after
-some parts leaves nothing behind."""
+"""The models' files written while the worker splits the models module (generator/parallel.py
+``send_part``, output/staged.py ``ahead``): the same bytes as in one process, in one part or
+many; a worker that dies after some parts leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -16,7 +14,7 @@ import pytest
 
 from generator import parallel
 from generator.models import split
-from generator.output import ahead, staged
+from generator.output import staged
 from generator.output.format import format_tree
 from generator.output.write import read_tree
 from generator.pipeline import generate
@@ -67,36 +65,20 @@ def test_parts_come_ahead_of_the_value() -> None:
 
 
 @pytest.mark.parametrize("every", [2, split.EMIT_EVERY])
-def test_the_models_formatted_ahead_are_the_same_bytes(
+def test_the_models_written_ahead_are_the_same_bytes(
     every: int,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     formatted: list[Path],
 ) -> None:
-    """In many parts (two files each) or one, the models' directory is formatted in the
-    background only: ``format_tree`` runs over the early files alone."""
+    """In many parts (two files each) or one; ``format_tree`` runs over the early files, then
+    over the models' directory alone."""
     monkeypatch.setattr(split, "EMIT_EVERY", every)
     serial, made = _both(monkeypatch, tmp_path)
     assert made == serial
     assert any("/models/" in path for path in made)
-    assert len(formatted) == 2  # the serial run's tree, the parallel run's early files
-    assert not any(root.name == "models" for root in formatted)
-
-
-def test_a_problem_of_the_background_formatting_formats_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, formatted: list[Path]
-) -> None:
-    """When a background pass did not succeed, the models' files are written again as they
-    came and ``format_tree`` formats their directory (and would report the problem)."""
-    monkeypatch.setattr(split, "EMIT_EVERY", 3)
-    def failed(self: ahead.FormatAhead) -> bool:
-        self.stop()
-        return False
-
-    monkeypatch.setattr(ahead.FormatAhead, "ok", failed)
-    serial, made = _both(monkeypatch, tmp_path)
-    assert made == serial
-    assert formatted[-1].name == "models"
+    # the serial run's tree, the parallel run's early files, then its models' directory
+    assert len(formatted) == 3 and formatted[2].name == "models"
 
 
 def test_a_worker_dying_after_some_parts_leaves_nothing(
