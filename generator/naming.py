@@ -18,11 +18,29 @@ from collections.abc import Collection
 
 # Before the word boundaries: an acronym's plural is one word (``IDs`` -> ``ids``, ``getURLs``
 # -> ``get_urls``, ``DBRPs`` -> ``dbrps``, not ``i_ds``): an ``s`` ending a run of capitals is
-# made a capital too. ``OAuth`` is one word (``OAuth2Token`` -> ``oauth2_token``, not
-# ``o_auth2_token``), as users write it.
+# made a capital too.
 _ACRONYM_PLURAL = re.compile(r"([A-Z]{2,})s(?![a-z])")
 _ACRONYM_PLURAL_BEFORE_CAPITAL = re.compile(r"([A-Z]{2,})s(?=[A-Z])")  # DBRPsID: dbrps_id
-_OAUTH = re.compile(r"OAuth(?![a-z])")
+# Words whose capitals are not word boundaries, one word each as users write them in Python
+# (``OAuth2Token`` -> ``oauth2_token``, ``GraphQL`` -> ``graphql``, ``iOS`` -> ``ios``, not
+# ``o_auth2_token``, ``graph_ql``, ``i_os``): a small table, matched as written (its first letter
+# in either case, as camelCase puts it) and never before a lower-case letter.
+BRAND_WORDS = (
+    *"OAuth GraphQL GitHub GitLab IPv4 IPv6 PostgreSQL MySQL NoSQL".split(),
+    *"iOS iPadOS macOS tvOS watchOS visionOS".split(),
+)
+
+
+def _brand(word: str) -> str:
+    """The pattern of a ``BRAND_WORDS`` word: ``graphQL`` only where a name starts or after a
+    non-letter (not ``photographQL``); ``IOS``/``MacOS`` not after a capital (not ``BIOS``)."""
+    upper, lower, rest = re.escape(word[0].upper()), re.escape(word[0].lower()), re.escape(word[1:])
+    if word[0].isupper():
+        return f"(?:{upper}|(?<![A-Za-z]){lower}){rest}(?![a-z])"
+    return f"(?:(?<![A-Za-z]){lower}|(?<![A-Z]){upper}){rest}(?![a-z])"
+
+
+_BRAND = re.compile("|".join(_brand(w) for w in sorted(BRAND_WORDS, key=len, reverse=True)))
 _CAMEL_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _CAMEL_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
 _NON_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
@@ -54,15 +72,16 @@ def ascii_text(name: str) -> str:
 
 def snake_case(name: str) -> str:
     """``getRunHistory`` -> ``get_run_history``; ``shared-configs`` -> ``shared_configs``;
-    ``getURLs`` -> ``get_urls``; ``OAuth2Token`` -> ``oauth2_token``."""
+    ``getURLs`` -> ``get_urls``; ``OAuth2Token`` -> ``oauth2_token``; ``GraphQL`` -> ``graphql``."""
     return _underscored(acronym_words(ascii_text(str(name))))
 
 
 def acronym_words(text: str) -> str:
-    """``text`` with an acronym's plural and ``OAuth`` made single words for the case split
-    (``getURLs`` -> ``getURLS``, ``OAuth2`` -> ``Oauth2``). Model attributes get the same
-    (generator/models: ``_acronym_fields``), so an argument and the attribute it fills match."""
-    text = _OAUTH.sub("Oauth", text)
+    """``text`` with an acronym's plural and the ``BRAND_WORDS`` made single words for the case
+    split (``getURLs`` -> ``getURLS``, ``OAuth2`` -> ``Oauth2``, ``iOSApp`` -> ``IosApp``).
+    Model attributes get the same (generator/models: ``_acronym_fields``), so an argument and
+    the attribute it fills match."""
+    text = _BRAND.sub(lambda m: m[0][:1].upper() + m[0][1:].lower(), text)
     text = _ACRONYM_PLURAL_BEFORE_CAPITAL.sub(r"\1S_", text)
     return _ACRONYM_PLURAL.sub(r"\1S", text)
 
@@ -158,8 +177,9 @@ RESERVED_ARGUMENTS = RUNTIME_ARGUMENTS | BODY_LOCALS | BODY_GLOBALS
 # The ``x-sdk-follow`` helper's own arguments, locals and modules: a path parameter of the
 # stream named like one is renamed in the helper's signature (``follow_argument``).
 FOLLOW_NAMES = frozenset(
-    {"self", "file", "poll_interval", "out", "pause", "last_event_id", "headers", "event"}
-    | {"current", "sys", "json", "time", "asyncio"}
+    {"self", "file", "poll_interval", "timeout", "out", "pause", "last_event_id", "headers"}
+    | {"event", "current", "status", "deadline", "exc", "sys", "json", "time", "asyncio"}
+    | {"_APITimeoutError", "_deadline_scope", "follow_deadline", "follow_timeout"}
 )
 # Fixed (not ``keyword.softkwlist``): the output must not depend on the generator's Python.
 _SOFT_KEYWORDS = {"_", "case", "match"}

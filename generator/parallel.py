@@ -11,9 +11,12 @@ schema under them meanwhile (models/early.py); then, given its order (the names 
 kept, the package, the schemas left out; every message a length-prefixed pickle on one
 pipe), it makes the models module and splits it into its files (models/split.py: the tree the
 module was verified with, not parsed again), while this process renders everything else from
-the api the worker was given (``render.package.render_templates``). The worker sends its
-result back over a pipe and exits without freeing anything: its ~750,000 objects of
-datamodel-code-generator's parse would have cost this process ~0.6 s of cycle collection.
+the api the worker was given (``render.package.render_templates``). The worker sends the
+models' files over a pipe in parts as it splits the module (``send_part``: this process, idle
+by then, writes each part as it comes, output/staged.py), then its result, and
+exits without freeing anything: its ~750,000 objects of datamodel-code-generator's parse
+would have cost this process ~0.6 s of cycle collection; nor does this process wait for that
+exit (``reap``, at the end of the run).
 
 That render is used only when the worker's attempt makes the models. A schema the models stage
 fails on changes the api (blockers.py): the worker's error comes back as it was raised (its
@@ -42,11 +45,13 @@ import io
 import os
 import pickle
 import signal
+import struct
 import sys
 import tempfile
 import threading
 import traceback
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, Generic, NoReturn, TypeVar
 
@@ -97,6 +102,7 @@ class Worker(Generic[T]):
     exception. A context manager: leaving it before ``result()`` kills and reaps the child."""
 
     def __init__(self, job: Callable[[], T]) -> None:
+        reap()
         for stream in (sys.stdout, sys.stderr):  # what is buffered is written once, here
             stream.flush()
         read, write = os.pipe()
@@ -108,19 +114,27 @@ class Worker(Generic[T]):
         self._pid: int | None = pid
         self._read = read
 
-    def result(self) -> T:
+    def result(self, on_part: Callable[[Any], None] | None = None) -> T:
         """The job's value, or its exception raised here; ``WorkerDied`` when the child
-        ended without an answer. Waits no longer than the child lives."""
+        ended without an answer. Waits no longer than the child lives. ``on_part`` gets what
+        the job sent ahead of its value (``send_part``), as it comes."""
         assert self._pid is not None, "result() is asked once"
         read, self._read = self._read, -1
+        answer = None
         with io.FileIO(read, "r", closefd=True) as pipe:
-            data = pipe.readall()  # until the child's end of the pipe closes: it exited
-        _, status = os.waitpid(self._pid, 0)
+            while (frame := _frame(pipe)) is not None:  # None: the child's end closed
+                kind, value, reads = frame
+                if kind != "part":
+                    answer = frame
+                    break
+                if on_part is not None:
+                    on_part(value)
         pid, self._pid = self._pid, None
-        try:
-            kind, value, reads = pickle.loads(data)
-        except Exception:  # noqa: BLE001 - nothing, or a cut answer: the child died
-            raise WorkerDied(_death(pid, status)) from None
+        if answer is None:
+            _, status = os.waitpid(pid, 0)
+            raise WorkerDied(_death(pid, status))
+        _EXITING.append(pid)  # reaped later (``reap``): its exit frees its memory, ~0.05 s
+        kind, value, reads = answer
         _merge_reads(reads)
         if kind == "error":
             raise value
@@ -147,9 +161,27 @@ class Worker(Generic[T]):
         self.cancel()
 
 
+# Workers that answered and are exiting: ``reap`` waits for them.
+_EXITING: list[int] = []
+
+
+def reap() -> None:
+    """Wait for the workers that answered to have exited (``result`` does not: the process's
+    exit, freeing its memory, takes a moment the run need not wait for)."""
+    while _EXITING:
+        pid = _EXITING.pop()
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:  # reaped already (a SIGCHLD handler of the caller's)
+            pass
+
+
 def _serve(job: Callable[[], Any], fd: int) -> NoReturn:
-    """The child: run ``job``, write ``(kind, value, reads)`` to ``fd``, exit at once (no
-    cleanup: the parent's atexit handlers, buffers and objects are not the child's)."""
+    """The child: run ``job``, write ``(kind, value, reads)`` to ``fd`` (after what the job
+    sent with ``send_part``), exit at once (no cleanup: the parent's atexit handlers, buffers
+    and objects are not the child's)."""
+    global _PARTS
+    _PARTS = fd
     code = 1
     try:
         try:
@@ -158,9 +190,8 @@ def _serve(job: Callable[[], Any], fd: int) -> NoReturn:
             if os.environ.get("GENERATOR_TRACEBACK"):
                 traceback.print_exc()
             answer = ("error", _sendable(exc))
-        view = memoryview(_dumps((*answer, _own_reads())))
-        while view:
-            view = view[os.write(fd, view) :]
+        _send(fd, (*answer, _own_reads()))
+        os.close(fd)  # the answer is whole: the parent need not wait for this exit's cleanup
         code = 0
     except BaseException:
         if os.environ.get("GENERATOR_TRACEBACK"):
@@ -172,6 +203,54 @@ def _serve(job: Callable[[], Any], fd: int) -> NoReturn:
             except Exception:  # noqa: BLE001, S110 - exiting regardless
                 pass
         os._exit(code)
+
+
+# In a worker: the pipe to the parent (``send_part``); -1 elsewhere.
+_PARTS = -1
+_LENGTH = struct.Struct(">Q")  # each message on the pipe: its length, then its pickle
+
+
+def send_part(value: object) -> bool:
+    """In a worker: send ``value`` to the parent now, ahead of the job's value (``result``'s
+    ``on_part`` gets it while the job goes on); False elsewhere (nothing is sent)."""
+    if _PARTS < 0:
+        return False
+    _send(_PARTS, ("part", value, None))
+    return True
+
+
+def _send(fd: int, message: tuple[str, Any, Any]) -> None:
+    data = _dumps(message)
+    view = memoryview(_LENGTH.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _frame(pipe: io.FileIO) -> tuple[str, Any, Any] | None:
+    """The next message on the pipe; None when it ends (before a whole message: the child
+    died) or the message cannot be read."""
+    head = _exactly(pipe, _LENGTH.size)
+    if head is None:
+        return None
+    data = _exactly(pipe, _LENGTH.unpack(head)[0])
+    if data is None:
+        return None
+    try:
+        kind, value, reads = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - a message the child could not finish
+        return None
+    return kind, value, reads
+
+
+def _exactly(pipe: io.FileIO, size: int) -> bytes | None:
+    buffer = bytearray(size)
+    view, got = memoryview(buffer), 0
+    while got < size:
+        n = pipe.readinto(view[got:])
+        if not n:
+            return None
+        got += n
+    return bytes(buffer)
 
 
 def _dumps(value: object) -> bytes:
@@ -237,9 +316,10 @@ def _death(pid: int, status: int) -> str:
     return f"{what} exited ({code}) without an answer; GENERATOR_PARALLEL=0 makes the models here"
 
 
-# What the worker makes: the models module's source and its files (None: the parent splits it
-# again, and raises what splitting raises where it would without a worker).
-_Made = tuple[str, "dict[str, str] | None"]
+# What the worker makes: the models module's source and how many files it split it into, sent
+# ahead in parts as they were made (``send_part``: the parent writes them meanwhile); None: the
+# parent splits it again, and raises what splitting raises where it would without a worker.
+_Made = tuple[str, "int | None"]
 
 
 def _models(
@@ -252,10 +332,10 @@ def _models(
 ) -> _Made:
     source = generate_models(data, names, package, leave_out, lifted, prepared)
     try:
-        files: dict[str, str] | None = model_files(source, package)
+        files = model_files(source, package, emit=send_part)
     except Exception:  # noqa: BLE001 - see _Made
-        files = None
-    return source, files
+        return source, None
+    return source, len(files)
 
 
 def _prepared(data: dict[str, Any] | None, orders: int, unused: int, store: int) -> _Made:
@@ -306,36 +386,24 @@ class _NoOrder(Exception):
     """The worker was started and never asked for the models."""
 
 
-# A message on the order pipe: its length (8 bytes, big-endian), then its pickle.
-_LENGTH = 8
 # The order pipe's size asked for (Linux: F_SETPIPE_SZ), so that the early names (~130 KB
 # pickled on stripe.yaml) are written at once, without waiting for the worker to read them.
 _PIPE_SIZE = 1 << 20
 
 
 def _message(value: object) -> bytes:
+    """A message on the order pipe, as on the answer's (``_LENGTH``, then the pickle)."""
     data = _dumps(value)
-    return len(data).to_bytes(_LENGTH, "big") + data
+    return _LENGTH.pack(len(data)) + data
 
 
 def _receive(pipe: io.FileIO) -> Any:
     """The next message on ``pipe``; None when the pipe closed first (the parent sent no more)."""
-    head = _read_exactly(pipe, _LENGTH)
+    head = _exactly(pipe, _LENGTH.size)
     if head is None:
         return None
-    data = _read_exactly(pipe, int.from_bytes(head, "big"))
+    data = _exactly(pipe, _LENGTH.unpack(head)[0])
     return None if data is None else pickle.loads(data)
-
-
-def _read_exactly(pipe: io.FileIO, size: int) -> bytes | None:
-    chunks: list[bytes] = []
-    while size:
-        chunk = pipe.read(size)
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
 
 
 def _pipe_room(fd: int) -> int:
@@ -368,9 +436,14 @@ class ModelsAhead(Generic[T]):
     sends it the document as validated if it needs it, ``planned`` the build's class names as
     soon as they are planned; leaving the context (``with``) stops a worker never asked."""
 
-    def __init__(self, render: Callable[[ir.Api], T]) -> None:
+    def __init__(
+        self,
+        render: Callable[[ir.Api], T],
+        parts: Callable[[dict[str, str]], None] | None = None,
+    ) -> None:
         self._data: dict[str, Any] = {}
         self._render = render
+        self._parts = parts  # given the models' files as the worker sends them
         self.source: str | None = None  # the models the worker made
         self._package = ""
         self._files: dict[str, str] | None = None
@@ -461,10 +534,18 @@ class ModelsAhead(Generic[T]):
                 self._rendered = self._render(modelled(api, leave_out))
             except Exception as exc:  # noqa: BLE001 - raised once the models are made
                 self._render_error = exc
+            sent: dict[str, str] = {}
             # the models stage's SpecError (or WorkerDied) raises here, as generate_models'
-            source, self._files = worker.result()
+            source, count = worker.result(partial(self._part, sent))
+        self._files = sent if count is not None and len(sent) == count else None
         self.source, self._package = source, api.package.name
         return source
+
+    def _part(self, sent: dict[str, str], files: dict[str, str]) -> None:
+        """Some of the models' files, sent while the worker splits the module."""
+        sent.update(files)
+        if self._parts is not None:
+            self._parts(files)
 
     def _order(self, api: ir.Api, leave_out: frozenset[str]) -> bytes:
         """The early worker's order: the names the build kept (when they are the early names

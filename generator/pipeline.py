@@ -28,7 +28,7 @@ from .ir import Skipped
 from .models.source import forget as forget_models_tree
 from .output.staged import StagedOutput
 from .output.write import read_tree
-from .parallel import ModelsAhead
+from .parallel import ModelsAhead, reap
 from .read import SpecDocument, load_spec
 from .read.overlay import read_overlay
 from .read.validate import validate_document
@@ -73,6 +73,7 @@ def build(
     package: str | None = None,
     annotations: Sequence[Path] | None = None,
     meanwhile: Callable[[dict[str, str]], None] | None = None,
+    models_meanwhile: Callable[[dict[str, str]], None] | None = None,
 ) -> tuple[dict[str, str], Report, SpecDocument]:
     """Read, build, model and render one spec; nothing is written.
 
@@ -85,6 +86,8 @@ def build(
     ``annotations/<stem>.yaml`` beside the spec; generator/read/annotations.py).
     ``meanwhile``: given every file but the models' (and the overlay's) while a worker makes
     the models (generator/parallel.py), if one does; it may not be the final text.
+    ``models_meanwhile``: given the models' files in parts as that worker sends them (after
+    ``meanwhile``); they too may not be the final text.
     """
     report = Report(spec=spec_path, out=Path())
     clock = time.perf_counter()
@@ -99,7 +102,7 @@ def build(
         text = changelog(doc, api.package) if changelog is not None else None
         return render_templates(api, text, extra), document_files(doc, api.package)
 
-    ahead = ModelsAhead(partial(_beside, rest, meanwhile))
+    ahead = ModelsAhead(partial(_beside, rest, meanwhile), models_meanwhile)
     try:  # the worker gets ready while the load, the validation and the build run
         ahead.before_load(spec_path)
         doc = load_spec(
@@ -209,11 +212,19 @@ def generate(
     ref_root: Path | None = None,
     package: str | None = None,
     annotations: Sequence[Path] | None = None,
+    waiting: Callable[[], object] | None = None,
 ) -> Report:
     """Generate the project for ``spec_path`` into ``out``, atomically. While the models
     worker runs, the other files are written and formatted (output/staged.py); not with an
-    overlay, whose modules come last."""
+    overlay, whose modules come last. ``waiting``: called once those are, while the worker
+    goes on (the caller's own work that the run's end would otherwise wait for)."""
     staged = StagedOutput(out, spec_path)
+
+    def early(files: dict[str, str]) -> None:
+        staged.early(files)
+        if waiting is not None:
+            waiting()
+
     with collector_paused():
         try:
             files, report, _ = build(
@@ -224,7 +235,8 @@ def generate(
                 ref_root=ref_root,
                 package=package,
                 annotations=annotations,
-                meanwhile=staged.early if overlay is None else None,
+                meanwhile=early if overlay is None else None,
+                models_meanwhile=staged.ahead if overlay is None else None,
             )
             report.out = out
             clock = time.perf_counter()
@@ -235,6 +247,8 @@ def generate(
         except BaseException:
             staged.discard()
             raise
+        finally:
+            reap()  # the models worker, if one answered (generator/parallel.py)
         report.timings["write"] = time.perf_counter() - clock
     return report
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import ir
+from .pagination import SIZE_PARAMS
 
 
 def docs_facts(api: ir.Api) -> ir.Docs:
@@ -27,10 +28,12 @@ def docs_facts(api: ir.Api) -> ir.Docs:
     plain = [m for m in api.all_methods if not m.polling and m.returns.kind != "stream"]
     candidates = plain or list(api.all_methods)
     one = found.get("get") or (candidates[0] if candidates else None)
+    page = found.get("page") or found.get("paged")
     docs = ir.Docs(
         one=one,
         get=found.get("get"),
-        page=found.get("page"),
+        page=page,
+        page_size=_page_size(page) if page is not None else "",
         poll=found.get("poll"),
         stream=found.get("stream"),
         upload=found.get("upload"),
@@ -93,6 +96,7 @@ def _kinds(meth: ir.Method) -> dict[str, bool]:
     return {
         "get": meth.http_method == "GET" and r.kind == "value" and len(meth.params_in("path")) == 1,
         "page": r.kind == "page" and r.pagination is not None and r.pagination.style == "page",
+        "paged": r.kind == "page" and r.pagination is not None and r.pagination.style != "single",
         "poll": meth.polling is not None,
         "stream": r.kind == "stream",
         "upload": bool(meth.params_in("file")),
@@ -102,3 +106,15 @@ def _kinds(meth: ir.Method) -> dict[str, bool]:
         and not meth.params_in("file")
         and r.kind == "value",
     }
+
+
+def _page_size(meth: ir.Method) -> str:
+    """The argument of ``meth`` that sizes its pages: the style's own size parameter, else a
+    query parameter named like one (``limit``, ``page_size``...), else ``""``."""
+    pg = meth.returns.pagination
+    assert pg is not None
+    own = {"page": pg.size_param, "offset": pg.limit_param}.get(pg.style)
+    wanted = [own.value] if own is not None else []
+    wanted += list(SIZE_PARAMS)
+    query = {p.wire_name.value: p.name for p in meth.params_in("query")}
+    return next((query[w] for w in wanted if w in query), "")

@@ -76,7 +76,7 @@ RUNTIME_EXCEPTIONS = frozenset(
      "AuthenticationError", "TokenRequestError", "AuthorizationError", "PermissionDeniedError",
      "NotFoundError", "ConflictError", "ValidationError", "UnprocessableEntityError",
      "RateLimitError", "ServerError", "InternalServerError", "ResponseValidationError",
-     "TimeoutError", "PollingCancelledError", "FieldError", "ProblemDetails"}
+     "ClientClosedError", "TimeoutError", "PollingCancelledError", "FieldError", "ProblemDetails"}
 )  # fmt: skip
 # What a failure-error's attribute must not be: the names its ``__init__`` uses and the
 # attributes the exception classes already have (a property there would break them).

@@ -43,6 +43,7 @@ def package_facts(
         env_prefix=env_prefix,
         user_agent=SpecText(sdk.user_agent or f"{name}-python"),
         base_url=SpecText(base_url(spec)),
+        server_template=SpecText(server_template(spec)),
         default_timeout=sdk.defaults.timeout,
         default_poll_interval=sdk.defaults.poll_interval,
         default_max_poll_timeout=sdk.defaults.max_poll_timeout,
@@ -79,6 +80,14 @@ def api_version(info: dict[str, Any]) -> str:
     raw = str(info.get("version") if info.get("version") is not None else "")
     version = re.sub(r"[^A-Za-z0-9._+:~-]+", "-", raw.strip()).strip("-")
     return version or "0"
+
+
+def server_template(spec: dict[str, Any]) -> str:
+    """``servers[0].url`` as written when it has variables (the README says what they are)."""
+    servers = spec.get("servers")
+    server = servers[0] if isinstance(servers, list) and servers else {}
+    url = str(server.get("url") or "") if isinstance(server, dict) else ""
+    return url if _PATH_TEMPLATE.search(url) else ""
 
 
 def base_url(spec: dict[str, Any]) -> str:

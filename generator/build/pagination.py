@@ -1,8 +1,9 @@
 """How an operation pages: ``x-sdk-pagination`` as written, or inferred from common shapes.
 
 Inference is conservative: only a ``GET`` whose JSON payload (after the envelope and
-``x-sdk-unwrap``) holds exactly one array member, or is an array, and only these shapes (the
-first that fits wins):
+``x-sdk-unwrap``) is an array or holds exactly one array member (of several, exactly one named
+as a list: ``items``, ``data``, ``results``, ``entries``...; Box's ``order`` beside
+``entries``), and only these shapes (the first that fits wins):
 
 1. ``link_header``: the 2xx response declares a ``Link`` header;
 2. ``last_item``: a ``starting_after`` query parameter, a boolean ``has_more`` member and items
@@ -10,9 +11,12 @@ first that fits wins):
 3. ``cursor``: a query parameter named like a cursor (``cursor``, ``after``, ``page_token``,
    ``marker``...) and a payload member named like the next one (``next_cursor``,
    ``next_page_token``, ``next_marker``...), at the top or one object down
-   (``response_metadata.next_cursor``);
-4. ``next_url``: a string member ``next`` (``next_url``, ``next_page_url``, ``links.next``...)
-   and a query parameter that sizes the page;
+   (``response_metadata.next_cursor``); with an integer ``offset`` parameter too, a walk
+   begun without a cursor that gets none back goes on by offset (Box's lists page by
+   ``marker`` only when asked to with ``usemarker=true``, else by ``offset``);
+4. ``next_url``: a string member ``next`` (``next_url``, ``next_page_url``, ``links.next``...),
+   or an object with a string ``href`` there (JSON:API's and HAL's ``links.next.href``), and a
+   query parameter that sizes the page (``limit``, ``page[limit]``...);
 5. ``offset``: integer query parameters ``offset`` and ``limit``;
 6. ``page``: integer query parameters ``page`` and ``per_page`` (``page_size``, ``limit``...).
 
@@ -38,7 +42,9 @@ NEXT_CURSOR_MEMBERS = ("next_cursor", "nextCursor", "next_page_token", "nextPage
                        "endCursor", "continuation_token", "continuationToken")  # fmt: skip
 NEXT_URL_MEMBERS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_link",
                     "nextLink", "next_page_uri", "nextPageUri")  # fmt: skip
-SIZE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "PageSize", "limit", "size", "count")
+SIZE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "PageSize", "limit", "size", "count",
+               "page[limit]", "page[size]")  # fmt: skip
+ITEMS_MEMBERS = ("items", "data", "results", "entries", "records", "values", "elements")
 HAS_MORE_MEMBERS = ("has_more", "hasMore", "has_next", "hasNext", "more")
 
 
@@ -81,6 +87,8 @@ def infer(
     else:
         members = merged_object(ctx, schema, schema_ptr).get("properties") or {}
         arrays = [k for k, v in members.items() if _type(ctx, v) == "array"]
+        if len(arrays) > 1:  # Box's {entries: [...], order: [...]}: the one named as a list
+            arrays = [k for k in arrays if k in ITEMS_MEMBERS]
         if len(arrays) != 1:
             return None
         items = arrays[0]
@@ -94,9 +102,11 @@ def infer(
     cursor = next((p for p in CURSOR_PARAMS if p in query), None)
     found = _member_path(ctx, members, NEXT_CURSOR_MEMBERS)
     if cursor and found:
-        return _replace(base, style="cursor", cursor_param=SpecText(cursor), next_cursor=found)
+        also = query.get("offset") == "integer"  # two ways to page: the cursor, else offset
+        return _replace(base, style="cursor", cursor_param=SpecText(cursor), next_cursor=found,
+                        or_offset=also)  # fmt: skip
     size = next((p for p in SIZE_PARAMS if query.get(p) == "integer"), None)
-    next_url = _member_path(ctx, members, NEXT_URL_MEMBERS, kind="string")
+    next_url = _member_path(ctx, members, NEXT_URL_MEMBERS, kind="string") or _href(ctx, members)
     if next_url and size and not cursor:
         return _replace(base, style="next_url", next_url=next_url)
     has_more = {"has_more": more} if more and len(more) == 1 else {}
@@ -104,6 +114,23 @@ def infer(
         return _replace(base, style="offset", **has_more)
     if query.get("page") == "integer" and size:
         return _replace(base, style="page", page_param=SpecText("page"), size_param=SpecText(size))
+    return None
+
+
+def _href(ctx: Context, members: dict[str, Any]) -> tuple[SpecText, ...] | None:
+    """The path of a next link written as an object with a string ``href`` (JSON:API's and
+    HAL's ``links.next.href``, ``_links.next.href``), at the top or one object down."""
+    places = [((), members)] + [
+        ((outer,), merged_object(ctx, schema, "").get("properties") or {})
+        for outer, schema in members.items()
+        if _type(ctx, schema) == "object"
+    ]
+    for outer, props in places:
+        for name in NEXT_URL_MEMBERS:
+            if name in props and _type(ctx, props[name]) == "object":
+                inner = merged_object(ctx, props[name], "").get("properties") or {}
+                if "href" in inner and _type(ctx, inner["href"]) in ("string", None):
+                    return tuple(SpecText(p) for p in (*outer, name, "href"))
     return None
 
 

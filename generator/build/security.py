@@ -9,7 +9,9 @@ How the arguments are named (README, "Authentication"):
 * every other credential is named after its scheme: ``<scheme>_key`` / ``<scheme>_token`` for
   further API keys and bearer tokens; ``username``/``password`` for HTTP Basic and
   ``access_token``, ``client_id``/``client_secret`` for OAuth2 when the API has one such scheme,
-  else prefixed with the scheme's name (``basic_auth_username``);
+  else prefixed with the scheme's name (``basic_auth_username``); a name that starts with a
+  digit comes after the word instead (Autodesk's ``3-legged``: ``access_token_3_legged``, not
+  ``_3_legged_token``, which reads as private);
 * the environment variable is ``<ENV_PREFIX><ARGUMENT>`` in upper case.
 
 Schemes the runtime cannot apply (``mutualTLS``, HTTP ``digest``...) are left out with a
@@ -158,7 +160,10 @@ def _name_credentials(
 
     def arg(role: str, plain: str | None, stem: str, oauth: bool = False) -> ir.Credential:
         suffix = {"key": "_key", "token": "_token"}.get(role, "_" + role)
-        if plain is None:
+        if plain is None and stem[:1].isdigit():  # "3-legged": access_token_3_legged, not _3_...
+            word = "access_token" if oauth and role == "token" else suffix[1:]
+            plain = f"{word}_{stem}"
+        elif plain is None:
             plain = stem if stem.endswith(suffix) or stem == suffix[1:] else stem + suffix
         name = unique(identifier(plain), taken)
         taken.add(name)
@@ -172,7 +177,7 @@ def _name_credentials(
 
     out = []
     for scheme in schemes:
-        stem = identifier(scheme.name.value).rstrip("_")
+        stem = identifier(scheme.name.value).strip("_")
         creds: tuple[ir.Credential, ...] = ()
         if scheme.name.value == primary:
             role = "key" if scheme.runtime == "apikey" else "token"

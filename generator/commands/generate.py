@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,11 +39,13 @@ def generate_package(
     ref_root: Path | None = None,
     package: str | None = None,
     annotations: list[Path] | None = None,
+    waiting: Callable[[], object] | None = None,
 ) -> Report:
     """What ``python -m generator generate`` does for one spec: the package with its
     CHANGELOG.md (written by the release tools) and its overlay (default: ``overlay_of``, the
     ``spec/overlay/`` convention for this repository's specs; none for other specs);
-    ``annotations`` (default: annotations/<stem>.yaml beside the spec)."""
+    ``annotations`` (default: annotations/<stem>.yaml beside the spec); ``waiting``: called
+    while the models worker runs, if one does (generator/pipeline.py)."""
     from ..pipeline import generate
     from ..release.changelog import changelog_for
 
@@ -55,6 +58,7 @@ def generate_package(
         ref_root=ref_root,
         package=package,
         annotations=annotations,
+        waiting=waiting,
     )
 
 
@@ -139,6 +143,8 @@ def _generate_one(spec: Path, out: Path, args: argparse.Namespace, *, own_spec: 
             ref_root=ref_root,
             package=args.package,
             annotations=annotations,
+            # what the record needs of the tools, computed while the models are made
+            waiting=fingerprint.prepare if recorder is not None else None,
         )
     except SpecError as exc:
         if not args.skip_unsupported:

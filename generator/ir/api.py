@@ -70,7 +70,8 @@ class Docs:
 
     one: Method | None = None  # a plain call for the generic examples
     get: Method | None = None  # GET of one object by one path parameter
-    page: Method | None = None  # paginated (style page)
+    page: Method | None = None  # paginated (style page first, else any style but single)
+    page_size: str = ""  # page's argument that sizes a page ("": it has none)
     poll: Method | None = None  # returns a polling future
     stream: Method | None = None  # streams server-sent events
     upload: Method | None = None  # uploads a file

@@ -121,6 +121,9 @@ class Pagination:
     next_url: tuple[SpecText, ...] = (SpecText("next"),)
     has_more: tuple[SpecText, ...] = ()
     inferred: bool = False  # from the operation's shape, not x-sdk-pagination
+    # "cursor" only: a walk that started without a cursor and got none back goes on by
+    # offset_param/limit_param (Box: marker paging only with usemarker=true, else offset)
+    or_offset: bool = False
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,8 @@ class Package:
     idempotency_keys: bool = False  # x-sdk idempotency-keys: the server honours Idempotency-Key
     request_id_header: SpecText | None = None  # the response header naming the request's id
     cli: str = ""  # x-sdk cli: the console script's name (default: the package name)
+    # servers[0].url as written when it has variables ("https://{yourOktaDomain}"), else ""
+    server_template: SpecText = SpecText("")
 
     @property
     def request_id_header_name(self) -> SpecText:

@@ -111,6 +111,24 @@ class Security:
         return tuple(sorted(names))
 
     @property
+    def example_credentials(self) -> tuple[Credential, ...]:
+        """The arguments the README's examples pass: what the first requirement the client
+        can meet asks for (the document's ``security``, else the first scheme the client
+        applies, as when every operation has its own), a token for OAuth2 (its flows aside).
+        ``()`` when nothing is needed."""
+        by_name = {s.name.value: s for s in self.supported}
+        alternatives = [r for r in self.default if r and all(n.value in by_name for n in r)]
+        if self.default and not alternatives:  # () in the default, or nothing it can meet
+            return ()
+        chosen = (
+            [by_name[n.value] for n in alternatives[0]]
+            if alternatives
+            else list(self.supported[:1])
+        )
+        roles = ("key", "token", "username", "password")
+        return tuple(c for s in chosen for c in s.credentials if c.role in roles)
+
+    @property
     def token_providers(self) -> bool:
         """An argument takes a ``TokenProvider`` (bearer or OAuth2, other than ``api_key``)."""
         return any(

@@ -86,6 +86,7 @@ class Recorder:
             self.dirs.add(os.path.abspath(args[0] or "."))
 
     def start(self) -> None:
+        _TOOLS.clear()  # what ``prepare`` computed is for one run
         self.files.clear()
         self.dirs.clear()
         self.active = True
@@ -119,6 +120,18 @@ def _walk(root: Path) -> Iterator[Path]:
         for name in sorted(filenames):
             if not name.endswith((".pyc", ".tmp")):
                 yield Path(dirpath) / name
+
+
+def _walk_names(root: str) -> Iterator[tuple[str, str]]:
+    """``_walk``'s files as (path, path relative to ``root``, posix) strings: a large output
+    (stripe.yaml: ~3,700 files) is read back at the end of every run (``tree_digest``)."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
+        rel = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        for name in sorted(filenames):
+            if not name.endswith((".pyc", ".tmp")):
+                yield os.path.join(dirpath, name), prefix + name
 
 
 class _Digest:
@@ -160,12 +173,38 @@ def _tools() -> list[str]:
     return [sys.version, *sorted(names)]
 
 
+# ``_tools()``, computed while the generation waited for its models worker (``prepare``)
+_TOOLS: list[list[str]] = []
+
+
+def prepare() -> None:
+    """Compute now what ``remember`` needs that the generation cannot change, so that the end
+    of the run does not wait for it: the installed tools (~0.1 s, reading every distribution's
+    metadata). Called while the generation waits (the models worker: generator/parallel.py);
+    the recording of the files read pauses meanwhile (these are not the document's inputs)."""
+    recorder = Recorder._installed
+    active = recorder is not None and recorder.active
+    if recorder is not None:
+        recorder.active = False
+    try:
+        _TOOLS[:] = [_tools()]
+    finally:
+        if recorder is not None:
+            recorder.active = active
+
+
 def inputs_digest(
-    spec: Path, out: Path, options: dict[str, object], files: list[str], dirs: list[str]
+    spec: Path,
+    out: Path,
+    options: dict[str, object],
+    files: list[str],
+    dirs: list[str],
+    tools: list[str] | None = None,
 ) -> str:
     """A digest of every input of the package generated from ``spec`` into ``out``: the files
     and directory listings the generation read, the generator's source and templates, the tools
-    and the options. Raises ``TooLarge`` past ``MAX_FILES``/``MAX_BYTES``."""
+    (``tools``: ``_tools()``, if it was computed already) and the options. Raises ``TooLarge``
+    past ``MAX_FILES``/``MAX_BYTES``."""
     digest = _Digest()
     spec_path = str(spec.resolve())
     options_text = json.dumps([spec_path, str(out.resolve()), options], sort_keys=True)
@@ -177,7 +216,7 @@ def inputs_digest(
     for source in SOURCES:
         for path in _walk(source):
             digest.add(f"{source.name}:{path.relative_to(source).as_posix()}", path.read_bytes())
-    digest.add("tools", "\0".join(_tools()).encode())
+    digest.add("tools", "\0".join(_tools() if tools is None else tools).encode())
     return digest.sha.hexdigest()
 
 
@@ -187,8 +226,9 @@ def tree_digest(out: Path) -> str | None:
         return None
     digest = _Digest()
     try:
-        for path in _walk(out):
-            digest.add(path.relative_to(out).as_posix(), path.read_bytes())
+        for path, rel in _walk_names(str(out)):
+            with open(path, "rb") as fh:
+                digest.add(rel, fh.read())
     except (TooLarge, OSError):
         return None
     return digest.sha.hexdigest()
@@ -222,11 +262,12 @@ def remember(
 ) -> None:
     """Record what ``out`` was just generated from (best effort: no record, no skip)."""
     record = _record_path(out)
+    tools = _TOOLS.pop() if _TOOLS else None  # computed for this run (``prepare``), or not
     tree = tree_digest(out)
     if record is None or tree is None:
         return
     try:
-        inputs = inputs_digest(spec, out, options, files, dirs)
+        inputs = inputs_digest(spec, out, options, files, dirs, tools)
         record.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=record.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -2,12 +2,14 @@
 
 While the models worker runs (generator/parallel.py), the pipeline hands every other file
 here (``early``): they are written to the staging directory and formatted then, beside the
-worker. ``complete`` writes the rest (the models' files) and formats only their directory.
+worker; then the models' files, written as the worker sends them while it splits the models
+module (``ahead``). ``complete`` writes the rest and formats only the models' directory.
 Formatting is per file (ruff reads the project's ``pyproject.toml``, found above that
 directory), so the bytes are those of one pass over the whole tree
 (tests/codegen/test_parallel.py). When the rest is not one directory of its own (an overlay's
-modules, the models kept as one ``models.py``) or a file written early changed (a blocker
-changed the api), the tree is written and formatted again, whole, as without the early part.
+modules, the models kept as one ``models.py``) or a file written early or ahead is not in the
+final output as written (a blocker changed the api), the tree is written and formatted again,
+whole, as without the early part.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Collection
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .format import format_tree
 from .write import replace_dir, staging_dir, write_tree
@@ -30,6 +32,7 @@ class StagedOutput:
         self.spec = spec
         self._root: Path | None = None
         self._early: dict[str, str] = {}
+        self._ahead: dict[str, str] = {}  # written as the worker sent them (``ahead``)
 
     @property
     def root(self) -> Path:
@@ -43,20 +46,30 @@ class StagedOutput:
         format_tree(self.root, label=self._label(self.out))
         self._early = dict(files)
 
+    def ahead(self, files: dict[str, str]) -> None:
+        """Write ``files``, some of the models', as the worker sends them (after ``early``):
+        ``complete`` formats them, and writes them again only if they changed."""
+        write_tree(files, self.root)
+        self._ahead.update(files)
+
     def complete(self, files: dict[str, str], trusted: Collection[str] = ()) -> None:
         """Write and format what of ``files`` (every file of the package) is not yet;
         ``trusted``: the ones known to compile (the models': output/format.py)."""
-        done = self._early
+        done, ahead = self._early, self._ahead
         later = {k: v for k, v in files.items() if k not in done}
         where = _own_directory(later, done)
-        if where is None or any(files.get(k) != v for k, v in done.items()):
-            if done:  # start over: the whole tree, as without the early part
+        if (
+            where is None
+            or any(files.get(k) != v for k, v in done.items())
+            or any(k in done or files.get(k) != v for k, v in ahead.items())
+        ):
+            if done or ahead:  # start over: the whole tree, as without the early part
                 shutil.rmtree(self.root)
-                self._root, self._early = None, {}
+                self._root, self._early, self._ahead = None, {}, {}
             write_tree(files, self.root)
             format_tree(self.root, label=self._label(self.out), trusted=frozenset(trusted))
             return
-        write_tree(later, self.root)
+        write_tree({k: v for k, v in later.items() if k not in ahead}, self.root)
         prefix = where + "/"
         inside = frozenset(k[len(prefix) :] for k in trusted if k.startswith(prefix))
         format_tree(self.root / where, label=self._label(self.out / where), trusted=inside)
@@ -80,7 +93,8 @@ def _own_directory(later: dict[str, str], done: dict[str, str]) -> str | None:
     none, or nothing was written early)."""
     if not done or not later:
         return None
-    where = os.path.commonpath([str(PurePosixPath(k).parent) for k in later])
+    parents = {k.rpartition("/")[0] or "." for k in later}  # relative posix paths
+    where = os.path.commonpath(list(parents))
     if where in ("", "."):
         return None
     prefix = where + "/"

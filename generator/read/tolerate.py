@@ -13,7 +13,10 @@ document's data (the text, shipped in the package, is left as written):
   ``anyOf``); ``const`` in 3.0: a one-value ``enum``;
 * ``examples`` of a schema written as a map (3.0's media-type form) in 3.1: its values;
 * ``$recursiveRef: "#"`` (JSON Schema 2019-09) in a component schema: a ``$ref`` to it;
-* Swagger 2.0's ``type: file`` (a binary string) and ``x-nullable: true`` (``nullable``).
+* Swagger 2.0's ``type: file`` (a binary string) and ``x-nullable: true`` (``nullable``);
+* a ``required`` name that no property defines, in an object that lists its properties and
+  takes none from elsewhere (not a component, which ``allOf`` may extend; no ``$ref`` or
+  composition around it): a typo, read as not required (Box's ``accessed`` for ``access``).
 
 Only schema objects are touched, found from their positions (``components/schemas``, every
 ``schema``, and the subschema keywords); ``x-`` extensions and examples are never walked.
@@ -78,28 +81,92 @@ def _schema_roots(data: dict[str, Any]) -> Iterator[tuple[Any, str, str]]:
             stack.extend((value, f"{ptr}/{i}") for i, value in enumerate(node))
 
 
+_ALONE: frozenset[str] = frozenset()  # a schema whose object is its own (no allOf around it)
+
+
 def _fix_tree(root: Any, where: str, v31: bool, component: str, findings: list[Finding]) -> None:
-    stack: list[tuple[Any, str]] = [(root, where)]
+    # (schema, pointer, the property names its allOf siblings and parent define; None: not
+    # known, as for a component, which other schemas may extend with allOf)
+    first = None if where == component else _ALONE
+    stack: list[tuple[Any, str, frozenset[str] | None]] = [(root, where, first)]
     seen: set[int] = set()
     while stack:
-        schema, ptr = stack.pop()
+        schema, ptr, around = stack.pop()
         if not isinstance(schema, dict) or id(schema) in seen:
             continue
         seen.add(id(schema))
         _fix_schema(schema, ptr, v31, component, findings)
+        if around is not None:
+            _undefined_required(schema, ptr, around, findings)
         for key in _ONE:
             if isinstance(schema.get(key), dict):
-                stack.append((schema[key], f"{ptr}/{escape_pointer_token(key)}"))
+                stack.append((schema[key], f"{ptr}/{escape_pointer_token(key)}", _ALONE))
         for key in _LIST:
             if isinstance(schema.get(key), list):
-                stack.extend((s, f"{ptr}/{key}/{i}") for i, s in enumerate(schema[key]))
+                inner = _all_of_names(schema) if key == "allOf" else None
+                stack.extend((s, f"{ptr}/{key}/{i}", inner) for i, s in enumerate(schema[key]))
         if isinstance(schema.get("items"), list):  # 2019-09 tuple form
-            stack.extend((s, f"{ptr}/items/{i}") for i, s in enumerate(schema["items"]))
+            stack.extend((s, f"{ptr}/items/{i}", _ALONE) for i, s in enumerate(schema["items"]))
         for key in _MAP:
             members = schema.get(key)
             if isinstance(members, dict):
                 base = f"{ptr}/{escape_pointer_token(key)}"
-                stack.extend((s, f"{base}/{escape_pointer_token(n)}") for n, s in members.items())
+                stack.extend(
+                    (s, f"{base}/{escape_pointer_token(n)}", _ALONE) for n, s in members.items()
+                )
+
+
+_ELSEWHERE = ("$ref", "allOf", "anyOf", "oneOf", "patternProperties", "additionalProperties",
+              "dependentSchemas", "if", "unevaluatedProperties")  # fmt: skip
+
+
+def _all_of_names(schema: dict[str, Any]) -> frozenset[str] | None:
+    """The property names an ``allOf`` and its parent define, or ``None`` when a member may
+    define more than it shows (a ``$ref``, a composition of its own)."""
+    names = (
+        set(schema.get("properties") or ()) if isinstance(schema.get("properties"), dict) else set()
+    )
+    for member in schema["allOf"]:
+        if not isinstance(member, dict):
+            return None
+        if any(k in member for k in _ELSEWHERE if k != "additionalProperties"):
+            return None
+        props = member.get("properties")
+        names.update(props if isinstance(props, dict) else ())
+    return frozenset(str(n) for n in names)
+
+
+def _undefined_required(
+    schema: dict[str, Any], ptr: str, around: frozenset[str], findings: list[Finding]
+) -> None:
+    """A ``required`` name that no property defines, in an object that lists its properties
+    and takes them from nowhere else (no ``$ref``, composition or schema for other members):
+    a typo (Box's shared links require ``accessed``, their property is ``access``). Read as
+    not required, so that answers the API really sends still parse."""
+    props, required = schema.get("properties"), schema.get("required")
+    if not isinstance(props, dict) or not props or not isinstance(required, list):
+        return
+    if any(k in schema for k in _ELSEWHERE if k != "additionalProperties"):
+        return
+    if isinstance(schema.get("additionalProperties"), dict):
+        return
+    missing = [n for n in required if isinstance(n, str) and n not in props and n not in around]
+    if not missing:
+        return
+    kept = [n for n in required if n not in missing]
+    if kept:
+        schema["required"] = kept
+    else:  # 3.0 refuses an empty list
+        del schema["required"]
+    names = ", ".join(repr(n) for n in missing)
+    findings.append(
+        (
+            "required but undefined",
+            f"'required' names {names}, which no property of the object defines: read as not "
+            "required",
+            f"{ptr}/required",
+        )  # fmt: skip
+    )
 
 
 def _fix_schema(

@@ -34,7 +34,14 @@ _STREAMS = (Import("._streaming", "EventStream"), Import("._streaming", "AsyncEv
 _CAST = (Import("typing", "Type"), Import("typing", "cast as _cast"))
 _LATER = (Import("typing", "Type"), Import("._base_client", "later as _later"))
 _NO_CONTENT = (Import("._types", "NoneType"),)
-_FOLLOW = (Import("enum", "Enum"), Import("typing", "TextIO"))
+_FOLLOW = (
+    Import("enum", "Enum"),
+    Import("typing", "TextIO"),
+    Import("._deadline", "scope as _deadline_scope"),
+    Import("._exceptions", "APITimeoutError as _APITimeoutError"),
+    Import("._polling", "follow_deadline"),
+    Import("._polling", "follow_timeout"),
+)
 _FOLLOW_MODULES = ("json", "sys", "time")  # asyncio: in the async helper (_method.jinja)
 # Modules whose names a lazy module (models=False) imports only for type checkers: the models,
 # the page model and the event stream (they import Pydantic); the method bodies import what
@@ -47,14 +54,14 @@ _ONE_PER_LINE = ("models", "_polling")
 # class may take one of these (generator/naming.py RESERVED_CLASS_NAMES covers them; a test
 # checks it).
 TEMPLATE_CLASS_NAMES = frozenset(
-    name
+    name.split(" as ")[-1]  # ``X as _X`` binds ``_X``
     for name in {
         *(i.name for i in (*_EVERY_METHOD, *_CONSTRAINTS, *_PAGES, *_STREAMS, *_CAST, *_FOLLOW)),
         *(i.name for i in _NO_CONTENT),
         *IMPORTED_NAMES,
         "PollingPolicy",
     }
-    if name[0].isupper()
+    if name.split(" as ")[-1][0].isupper()
 )
 
 

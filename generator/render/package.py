@@ -7,6 +7,7 @@ and what this module computed for them (import blocks); filters only escape text
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from typing import Any
 
 from .. import ir
@@ -39,13 +40,25 @@ def render_package(
     return package_files(templates, model_files(models_source, api.package.name), api, overlay)
 
 
-def model_files(models_source: str, package: str) -> dict[str, str]:
+def model_files(
+    models_source: str, package: str, emit: Callable[[dict[str, str]], object] | None = None
+) -> dict[str, str]:
     """The models module's files: one module per model, loaded on first use
-    (generator/models/split.py), or ``models.py`` when it cannot be split."""
+    (generator/models/split.py), or ``models.py`` when it cannot be split. ``emit``: given
+    them in parts as they are made, each once, before they are returned (the models worker
+    sends them to be written meanwhile: generator/parallel.py)."""
     src = f"src/{package}"
-    split = split_models(models_source, package)
+
+    def prefixed(part: dict[str, str]) -> None:
+        assert emit is not None
+        emit({f"{src}/models/{name}": text for name, text in part.items()})
+
+    split = split_models(models_source, package, emit=prefixed if emit else None)
     if split is None:
-        return {f"{src}/models.py": models_source}
+        files = {f"{src}/models.py": models_source}
+        if emit is not None:
+            emit(files)
+        return files
     return {f"{src}/models/{name}": text for name, text in split.items()}
 
 

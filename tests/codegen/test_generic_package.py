@@ -122,3 +122,16 @@ def test_no_credential_is_demanded_or_sent(package: Path) -> None:
         check=False,
     )
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-3000:]
+
+
+def test_a_server_with_variables_is_named_in_the_configuration_table(tmp_path: Path) -> None:
+    """Okta's ``https://{yourOktaDomain}``: the default ``base_url`` is one made-up domain; the
+    README says so, naming the document's URL, so that a user sets their own."""
+    spec = tmp_path / "pets.yaml"
+    server = '[{url: "https://{tenant}.pets.example.com/v1", variables: {tenant: {default: demo}}}]'
+    spec.write_text(PETS.replace('[{url: "https://pets.example.com/v1"}]', server), "utf-8")
+    generate(spec, tmp_path / "out")
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `base_url` |"))
+    assert "`https://demo.pets.example.com/v1`" in row
+    assert "the document's `https://{tenant}.pets.example.com/v1`" in row

@@ -32,6 +32,25 @@ from generator.pipeline import generate
         ("OAuth.TokenInfo", "oauth_token_info"),
         ("OAUTH", "oauth"),
         ("OAuthed", "o_authed"),
+        # So are the other brand words of the table (naming.BRAND_WORDS).
+        ("GraphQL", "graphql"),
+        ("getGraphQLSchema", "get_graphql_schema"),
+        ("graphQLQuery", "graphql_query"),
+        ("GitHub", "github"),
+        ("enabledForGitHubApps", "enabled_for_github_apps"),  # github-2020's
+        ("iOS", "ios"),
+        ("iOSApp", "ios_app"),
+        ("get_iOS_version", "get_ios_version"),
+        ("macOS", "macos"),
+        ("getMacOSVersion", "get_macos_version"),
+        ("IPv4Address", "ipv4_address"),
+        ("PostgreSQLVersion", "postgresql_version"),
+        # ... but only the words as written: not inside another word, not an acronym's end.
+        ("BIOSVersion", "bios_version"),
+        ("photographQL", "photograph_ql"),
+        ("getiOS", "geti_os"),
+        ("GitHubber", "git_hubber"),
+        ("ChaosMonkey", "chaos_monkey"),
     ],
 )
 def test_snake_case(raw: str, expected: str) -> None:
@@ -85,9 +104,12 @@ def test_field_name_is_the_model_attribute(tmp_path: Path) -> None:
         ("org_ids_1", "org_ids"),
         ("oauth_token", "OAuthToken"),
         ("template_urls", "templateURLs"),
+        ("graphql_url", "graphQLUrl"),
+        ("ios_bundle_id", "iOSBundleId"),
     ]:
         assert f'{attribute}: Annotated[Optional[str], Field(alias="{wire}")]' in models
     assert field_name("templateURLs") == "template_urls"
+    assert field_name("iOSBundleId") == "ios_bundle_id"
     things = (tmp_path / "out" / "src" / "names" / "resources" / "things.py").read_text()
     assert "def get_thing_ids(" in things and "def get_thing_ids_2(" in things
     assert "        template_urls: Optional[str] = None," in things
@@ -123,4 +145,6 @@ components:
         org_ids: {type: string}
         OAuthToken: {type: string}
         templateURLs: {type: string}
+        graphQLUrl: {type: string}
+        iOSBundleId: {type: string}
 """

@@ -207,3 +207,103 @@ async def test_the_async_client_walks_every_page(
         page = await ns.list()
         ids = [getattr(x, "id", None) or x["id"] async for x in page]
         assert ids == [1, 2, 3]
+
+
+BOX_ORDER = "order: {type: array, items: {type: object, properties: {by: " + STR + "}}}"
+BOX_LIKE = (
+    "openapi: 3.0.3\ninfo: {title: Boxed, version: '1'}\npaths:\n"
+    + "  /items:" + _op("listItems", {"usemarker": "{type: boolean}", "marker": STR,
+                                      "offset": INT, "limit": INT},
+                        "{type: object, properties: {entries: " + LIST + ", " + BOX_ORDER
+                        + ", next_marker: " + STR + ", total_count: " + INT + "}}")
+    + "  /hooks:" + _op("listHooks", {"marker": STR, "limit": INT},
+                        "{type: object, properties: {entries: " + LIST + ", " + BOX_ORDER
+                        + ", next_marker: " + STR + "}}")
+    + "  /comments:" + _op("listComments", {"offset": INT, "limit": INT},
+                           "{type: object, allOf: [{properties: {" + BOX_ORDER + "}},"
+                           " {properties: {entries: " + LIST + ", total_count: " + INT + "}}]}")
+    + "  /twolists:" + _op("twoNamedLists", {"offset": INT, "limit": INT},
+                           "{type: object, properties: {items: " + LIST + ", data: " + LIST + "}}")
+)  # fmt: skip
+
+
+def test_box_lists_beside_an_order_list_and_marker_or_offset(tmp_path: Path) -> None:
+    """Box's list payloads hold two arrays (``entries`` and ``order``): the one named as a list
+    is the page; a ``marker`` list that also takes ``offset`` pages by either (``or_offset``,
+    the runtime's choice per walk); two arrays both named as lists stay ambiguous."""
+    path = tmp_path / "box.yaml"
+    path.write_text(BOX_LIKE, encoding="utf-8")
+    api = build_api(load_spec(path), package_version="1.0.0")
+    found = {m.operation_id.value: m.returns.pagination for m in api.all_methods}
+    shape = {k: (v.style, v.items.value, v.or_offset) if v else None for k, v in found.items()}
+    assert shape == {
+        "listItems": ("cursor", "entries", True),
+        "listHooks": ("cursor", "entries", False),
+        "listComments": ("offset", "entries", False),
+        "twoNamedLists": None,
+    }
+
+
+def test_box_like_package_walks_by_offset_and_its_readme_says_how(tmp_path: Path) -> None:
+    """The generated client walks ``listItems`` by offset when no marker comes back, and the
+    README's Pagination section (there for any style, not only page numbers) says how the
+    example pages and sizes the page with the argument it has."""
+    path = tmp_path / "box.yaml"
+    path.write_text(BOX_LIKE, encoding="utf-8")
+    srv = TestServer()
+    srv.start()
+    flat = [{"id": i} for i in range(5)]
+
+    def by_offset(seen: Seen, _c: int) -> Reply:
+        start, limit = _index(seen, "offset"), _index(seen, "limit", "2")
+        return Reply(json={"entries": flat[start : start + limit], "total_count": len(flat)})
+
+    srv.on("GET", "/items", by_offset)
+    try:
+        with generated_package(path, "boxed") as pkg, pkg.BoxedClient(base_url=srv.url) as client:
+            ids = [item.id for item in client.items.list(limit=2)]
+    finally:
+        srv.stop()
+    assert ids == [0, 1, 2, 3, 4]
+    assert [dict(s.query).get("offset") for s in srv.seen()] == [None, "2", "4"]
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Pagination\n", 1)[1].split("\n## ", 1)[0]
+    assert "[Pagination](#pagination)" in readme
+    assert "sends back the `next_marker` of each answer as `marker`, or, when" in section
+    assert "page = client.items.list(limit=50)" in section
+
+
+HREF = "{type: object, properties: {href: " + STR + "}}"
+JSON_API = (
+    "openapi: 3.0.1\ninfo: {title: Json Api, version: '1'}\npaths:\n"
+    + "  /projects:" + _op("getProjects", {"'page[number]'": INT, "'page[limit]'": INT},
+                           "{type: object, properties: {data: " + LIST + ", links: {type: object,"
+                           " properties: {self: " + HREF + ", next: " + HREF + "}}}}")
+)  # fmt: skip
+
+
+def test_a_json_api_next_link_object_is_followed(tmp_path: Path) -> None:
+    """Autodesk's lists (JSON:API): ``links.next`` is an object whose ``href`` is the next
+    page's URL, and ``page[limit]`` sizes the page: inferred as ``next_url`` and walked."""
+    path = tmp_path / "jsonapi.yaml"
+    path.write_text(JSON_API, encoding="utf-8")
+    srv = TestServer()
+    srv.start()
+
+    def pages(seen: Seen, _c: int) -> Reply:
+        i = _index(seen, "page[number]")
+        links: dict[str, Any] = {"self": {"href": f"{srv.url}/projects?page[number]={i}"}}
+        if i < 2:
+            links["next"] = {"href": f"{srv.url}/projects?page[number]={i + 1}&page[limit]=1"}
+        return Reply(json={"data": [{"id": i}], "links": links})
+
+    srv.on("GET", "/projects", pages)
+    try:
+        with generated_package(path, "json_api") as pkg, pkg.JsonApiClient(base_url=srv.url) as c:
+            ids = [item.id for item in c.projects.get(page_limit=1)]
+    finally:
+        srv.stop()
+    assert ids == [0, 1, 2]
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    assert "follows the URL in `links.next.href` of each answer" in readme
+    assert "page = client.projects.get(page_limit=50)" in readme

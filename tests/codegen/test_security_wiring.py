@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from generator.build import build_api
+from generator.pipeline import generate
 from generator.read import load_spec
 from tests.codegen.packages import generated_package
 from tests.runtime.server import Reply, TestServer
@@ -204,3 +205,99 @@ def test_a_default_the_client_cannot_meet_requires_nothing(tmp_path: Path) -> No
     assert "mtls" not in [s.name.value for s in api.package.security.supported]
     warnings = " ".join(str(w) for w in doc.warnings)
     assert "mutualTLS" in warnings and "ghost" in warnings
+
+
+OAUTH_ONLY = """\
+openapi: 3.0.3
+info: {title: Code Flow, version: "1"}
+servers: [{url: "https://api.example.com/2"}]
+security: [{OAuth2: []}]
+paths:
+  /files/{file_id}:
+    get:
+      operationId: getFile
+      parameters: [{name: file_id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+components:
+  securitySchemes:
+    OAuth2:
+      type: oauth2
+      flows:
+        authorizationCode:
+          authorizationUrl: https://example.com/authorize
+          tokenUrl: https://example.com/token
+          scopes: {}
+"""
+
+
+def _python_blocks(readme: str) -> list[str]:
+    return [b.split("```", 1)[0] for b in readme.split("```python\n")[1:]]
+
+
+@pytest.mark.parametrize("per_operation", [False, True], ids=["document", "each-operation"])
+def test_readme_examples_pass_the_credential_the_api_asks_for(
+    tmp_path: Path, per_operation: bool
+) -> None:
+    """Box's README (OAuth2 authorization code, no API key): the quick start said nothing of
+    the token, the configuration example passed ``api_key``, the copy example changed an
+    ``api_key`` no scheme reads, the mock fixture built the client with ``api_key`` (it
+    refused to start: no access token) and the command line's exported ``..._API_KEY``. They
+    pass what the requirements ask for, also when only the operations declare them
+    (Autodesk)."""
+    text = OAUTH_ONLY
+    if per_operation:
+        text = text.replace("security: [{OAuth2: []}]\n", "").replace(
+            "      operationId: getFile\n",
+            "      operationId: getFile\n      security: [{OAuth2: []}]\n",
+        )
+    spec = tmp_path / "code.yaml"
+    spec.write_text(text, encoding="utf-8")
+    with generated_package(spec, "code_flow") as pkg:
+        readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+        assert "client = CodeFlowClient()  # access_token from CODE_FLOW_ACCESS_TOKEN" in readme
+        blocks = _python_blocks(readme)
+        config = next(b for b in blocks if "retry_backoff_factor=1.0" in b)
+        assert 'access_token="...",  # or CODE_FLOW_ACCESS_TOKEN' in config
+        assert "api_key=" not in config
+        assert 'client.copy(base_url="https://api.example.com/2")' in readme
+        assert 'copy(api_key="...")' not in readme
+        fixture = next(b for b in blocks if "def client(" in b)
+        assert 'access_token="test-token"' in fixture and "api_key=" not in fixture
+        assert "export CODE_FLOW_ACCESS_TOKEN=...\n" in readme  # the command line's
+        assert "CODE_FLOW_API_KEY=" not in readme
+        with pkg.CodeFlowClient(access_token="test-token", base_url="http://127.0.0.1:9") as c:
+            assert c.copy(base_url="https://api.example.com/2").config.base_url.startswith("https")
+
+
+def test_a_scheme_name_starting_with_a_digit_names_a_public_argument(tmp_path: Path) -> None:
+    """Autodesk's schemes are ``2-legged`` and ``3-legged``: the arguments were
+    ``_2_legged_token`` and ``_3_legged_token`` (read as private, and ``..._API__3_LEGGED_TOKEN``
+    in the environment); the word goes first instead."""
+    text = OAUTH_ONLY.replace("security: [{OAuth2: []}]", "security: [{3-legged: []}, {2-key: []}]")
+    text = text.replace("    OAuth2:\n", "    2-legged:\n      type: oauth2\n      flows:\n"
+                        "        clientCredentials:\n"
+                        "          {tokenUrl: 'https://e.com/t', scopes: {'data:read': r}}\n"
+                        "    2-key: {type: apiKey, in: header, name: X-Key}\n"
+                        "    9-bearer: {type: http, scheme: bearer}\n"
+                        "    3-legged:\n")  # fmt: skip
+    spec = tmp_path / "legged.yaml"
+    spec.write_text(text, encoding="utf-8")
+    api = build_api(load_spec(spec), package_version="1.0.0")
+    names = {s.name.value: [(c.argument, c.env) for c in s.credentials]
+             for s in api.package.security.supported}  # fmt: skip
+    assert names == {
+        "2-legged": [
+            ("access_token_2_legged", "CODE_FLOW_ACCESS_TOKEN_2_LEGGED"),
+            ("client_id", "CODE_FLOW_CLIENT_ID"),
+            ("client_secret", "CODE_FLOW_CLIENT_SECRET"),
+        ],
+        "2-key": [("api_key", "CODE_FLOW_API_KEY")],
+        "9-bearer": [("token_9_bearer", "CODE_FLOW_TOKEN_9_BEARER")],
+        "3-legged": [("access_token_3_legged", "CODE_FLOW_ACCESS_TOKEN_3_LEGGED")],
+    }
+
+    generate(spec, tmp_path / "out")
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    # The ClientCredentials example asks for a scope the flow declares (not a made-up "read").
+    wanted = 'ClientCredentials("my-client-id", "my-secret", scopes=("data:read",))'
+    assert f"access_token_2_legged={wanted}" in readme

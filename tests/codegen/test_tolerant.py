@@ -149,6 +149,42 @@ def test_swagger_2_habits() -> None:
     assert [kind for kind, _, _ in findings] == ["2.0 habit", "2.0 habit"]
 
 
+def test_a_required_name_no_property_defines_is_a_typo() -> None:
+    """Box's shared link (an ``allOf`` member inside a property) requires ``accessed``, its
+    property is ``access``: read as not required, so Box's real answers parse. A name an
+    ``allOf`` sibling or the parent defines, a component (``allOf`` may extend it elsewhere),
+    an object with a ``$ref`` sibling or a schema for other members keep theirs."""
+    link = {"type": "object", "properties": {"url": {}, "access": {}},
+            "required": ["url", "accessed"]}  # fmt: skip
+    sibling: dict[str, Any] = {"allOf": [{"properties": {"a": {}}, "required": ["a", "b"]},
+                         {"properties": {"b": {}}}]}  # fmt: skip
+    with_ref: dict[str, Any] = {"allOf": [{"$ref": "#/components/schemas/Base"},
+                          {"properties": {"b": {}}, "required": ["a", "b"]}]}  # fmt: skip
+    typed_rest = {"properties": {"a": {}}, "required": ["a", "z"],
+                  "additionalProperties": {"type": "string"}}  # fmt: skip
+    only = {"properties": {"a": {}}, "required": ["gone"]}
+    data: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "components": {"schemas": {
+            "Base": {"properties": {"x": {}}, "required": ["x", "a"]},
+            "File": {"type": "object", "properties": {
+                "shared_link": {"allOf": [link, {"description": "d"}]},
+                "sibling": sibling, "with_ref": with_ref, "typed_rest": typed_rest,
+                "only": only}}}},
+    }  # fmt: skip
+    findings = tolerate(data)
+    assert link["required"] == ["url"] and "required" not in only  # 3.0: no empty list
+    assert sibling["allOf"][0]["required"] == ["a", "b"]
+    assert with_ref["allOf"][1]["required"] == ["a", "b"]
+    assert typed_rest["required"] == ["a", "z"]
+    assert data["components"]["schemas"]["Base"]["required"] == ["x", "a"]
+    assert [(kind, where) for kind, _, where in findings] == [
+        ("required but undefined", f"/components/schemas/File/properties/{p}/required")
+        for p in ("only", "shared_link/allOf/0")
+    ]
+    assert "'accessed', which no property of the object defines" in findings[1][1]
+
+
 def test_extension_and_example_values_are_never_walked() -> None:
     data = {
         "openapi": "3.1.0",

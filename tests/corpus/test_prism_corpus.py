@@ -12,7 +12,7 @@ import pytest
 from tests.corpus.prism import FAST, ROOT, Result, format_table, run, spec_paths
 
 # The small corpus documents, and ours (tests/fixtures/prism: inferred cursor, offset and
-# starting_after pages).
+# starting_after pages; what the trial of Box, Autodesk and Okta's documents found).
 SPECS = spec_paths(list(FAST)) + sorted((ROOT / "tests" / "fixtures" / "prism").glob("*.yaml"))
 
 pytestmark = [
@@ -46,3 +46,9 @@ def test_security_and_pages_are_exercised(results: dict[str, Result]) -> None:
     notes = results["paged-notes.yaml"]
     # cursor, offset and Stripe's starting_after (last_item), each inferred, each to page 2
     assert notes.paged == 3 and notes.second_pages == 3, format_table([notes])
+    # The trial of Box, Autodesk and Okta (tests/fixtures/prism/trial-documents.yaml): Box's
+    # entries-beside-order list walked by offset (no marker asked for), a JSON:API
+    # links.next.href list, two OAuth2 requirements (one scheme named "3-legged").
+    trial = results["trial-documents.yaml"]
+    assert trial.paged == 2 and trial.second_pages == 2, format_table([trial])
+    assert trial.requirements == trial.auth_checked == 2, format_table([trial])

@@ -14,7 +14,13 @@ from typing import Any, Dict, List
 import httpx
 import pytest
 from runrl_rt import _exceptions as exc
-from runrl_rt._base_client import APIResponse, Operation, RequestOptions, SyncAPIClient
+from runrl_rt._base_client import (
+    APIResponse,
+    AsyncAPIClient,
+    Operation,
+    RequestOptions,
+    SyncAPIClient,
+)
 from runrl_rt._config import ClientConfig
 from tests.runtime.helpers import (
     API_KEY,
@@ -549,6 +555,57 @@ def test_injected_http_client_is_used_and_left_open(server: TestServer) -> None:
         c.request(GET_RUN, path_params={"id": 7}, cast_to=Run)
     assert seen == [f"{server.url}/runs/7"] and not http.is_closed
     http.close()
+
+
+STREAM = Operation("GET", "/runs/{id}/logs/stream", stream=True, operation_id="runs.stream_logs")
+
+
+def _assert_closed_error(err: exc.ClientClosedError, client: str) -> None:
+    text = str(err)
+    assert isinstance(err, exc.RunRLException) and err.status_code is None
+    assert text.startswith(f"runs.get: this {client} is closed, nothing was sent")
+    assert "make a new client" in text and "`with` block" in text
+    assert "Cannot send a request" not in text
+
+
+def test_a_closed_client_raises_its_own_error_before_sending(server: TestServer) -> None:
+    server.on("GET", "/runs/7", lambda r, n: envelope(RUN))
+    with make_client(server.url) as client:
+        client.request(GET_RUN, path_params={"id": 7}, cast_to=Run)
+    with pytest.raises(exc.ClientClosedError) as info:
+        client.request(GET_RUN, path_params={"id": 7}, cast_to=Run)
+    _assert_closed_error(info.value, "SyncAPIClient")
+    assert "it was closed (by close()" in str(info.value)
+    with pytest.raises(exc.ClientClosedError):
+        next(iter(client.request_stream(STREAM, path_params={"id": 7})))
+    copy = client.copy(timeout=5.0)  # a copy of a closed client gets a pool of its own
+    copy.request(GET_RUN, path_params={"id": 7}, cast_to=Run)
+    copy.close()
+    # A copy sharing its parent's pool, then the parent closed: the message says whose pool.
+    parent = make_client(server.url)
+    child = parent.with_options(timeout=5.0)
+    parent.close()
+    with pytest.raises(exc.ClientClosedError, match="its parent's if it is a copy"):
+        child.request(GET_RUN, path_params={"id": 7}, cast_to=Run)
+    assert len(server.seen()) == 2  # the first call and the copy's: nothing after a close
+
+
+@pytest.mark.anyio
+async def test_a_closed_async_client_raises_its_own_error_before_sending(
+    server: TestServer,
+) -> None:
+    server.on("GET", "/runs/7", lambda r, n: envelope(RUN))
+    async with make_async_client(server.url) as client:
+        await client.request(GET_RUN, path_params={"id": 7}, cast_to=Run)
+    with pytest.raises(exc.ClientClosedError) as info:
+        await client.request(GET_RUN, path_params={"id": 7}, cast_to=Run)
+    _assert_closed_error(info.value, "AsyncAPIClient")
+    http = httpx.AsyncClient()
+    injected = AsyncAPIClient(ClientConfig(api_key=API_KEY, base_url=server.url), http_client=http)
+    await http.aclose()
+    with pytest.raises(exc.ClientClosedError, match="its http_client"):
+        await injected.request(GET_RUN, path_params={"id": 7}, cast_to=Run)
+    assert len(server.seen()) == 1
 
 
 def test_debug_logging_redacts_credentials(

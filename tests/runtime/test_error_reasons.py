@@ -160,6 +160,21 @@ def test_problem_details(server: TestServer) -> None:
             ["first problem", "second problem"],
             "HTTP 400 Bad Request [first problem; second problem] (HTTP 400)",
         ),
+        # Okta: errorCode, errorSummary, errorCauses (found trying Okta's MyAccount client).
+        (
+            400,
+            {
+                "errorCode": "E0000001",
+                "errorSummary": "Api validation failed: profile",
+                "errorLink": "E0000001",
+                "errorId": "oae3iIHhDyURkqGPqt3nlXWsw",
+                "errorCauses": [{"errorSummary": "email: Does not match required pattern"}],
+            },
+            "Api validation failed: profile [email: Does not match required pattern] "
+            "(HTTP 400, E0000001)",
+        ),
+        # A numeric code is not taken for the machine-readable one (often the status again).
+        (404, {"code": 404, "message": "Not Found"}, "Not Found (HTTP 404)"),
         # An object that says nothing usable: its excerpt.
         (409, {"foo": 1}, 'HTTP 409 Conflict: {"foo": 1} (HTTP 409)'),
     ],
@@ -173,6 +188,8 @@ def test_problem_details(server: TestServer) -> None:
         "jsonapi",
         "string",
         "list",
+        "okta",
+        "numeric-code",
         "unknown",
     ],
 )

@@ -381,3 +381,52 @@ async def test_a_repeating_cursor_still_ends_a_second_walk(
     finally:
         await close(client)
     assert len(server.seen()) == 3
+
+
+def marker_or_offset_pages(request: Seen, n: int) -> Reply:
+    """Box's lists: by ``marker`` when asked with ``usemarker=true`` (no ``total_count``),
+    else by ``offset`` (``total_count``, no ``next_marker``)."""
+    query = dict(request.query)
+    limit = int(query["limit"])
+    if query.get("usemarker") == "true":
+        start = int(query.get("marker", "0"))
+        following = str(start + limit) if start + limit < len(ALL_IDS) else None
+        return Reply(json={"entries": files(start, start + limit), "next_marker": following})
+    offset = int(query.get("offset", "0"))
+    body = {"entries": files(offset, offset + limit), "total_count": len(ALL_IDS)}
+    return Reply(json={**body, "order": [{"by": "id"}]})
+
+
+@pytest.mark.anyio
+@FLAVOURS
+async def test_a_cursor_list_that_also_pages_by_offset_walks_either_way(
+    server: TestServer, is_async: bool
+) -> None:
+    """``or_offset``: a cursor when the server sends one, else the offset the walk began with
+    (never both: a walk that followed a cursor ends where no next cursor comes)."""
+    server.on("GET", "/folders", marker_or_offset_pages)
+    spec = PaginationSpec(
+        style="cursor",
+        items="entries",
+        meta="",
+        cursor_param="marker",
+        next_cursor=("next_marker",),
+        or_offset=True,
+    )
+    op = Operation("GET", "/folders", qualified_name="folders.items")
+    client = (make_async_client if is_async else make_client)(server.url)
+    try:
+        for query in ({"offset": 0, "limit": 3}, {"usemarker": True, "limit": 3}):
+            server.reset()
+            server.on("GET", "/folders", marker_or_offset_pages)
+            result = client.request_page(op, query=query, item_type=File, pagination=spec)
+            page = await result if not isinstance(result, PagedResponse) else result
+            assert await all_ids(page, is_async) == ALL_IDS
+            sent = [dict(r.query) for r in server.seen()]
+            if "usemarker" in query:
+                assert [q.get("marker") for q in sent] == [None, "3", "6"]
+                assert all("offset" not in q for q in sent)
+            else:
+                assert [q["offset"] for q in sent] == ["0", "3", "6"]
+    finally:
+        await close(client)

@@ -21,7 +21,7 @@ from runrl_rt._auth import (
     OAuth2Scheme,
     Security,
 )
-from runrl_rt._base_client import Operation
+from runrl_rt._base_client import Operation, RequestOptions
 from tests.runtime.authkit import ME, TokenEndpoint, call, client_for, close, echo
 from tests.runtime.helpers import API_KEY, make_async_client, make_client
 from tests.runtime.server import Reply, TestServer
@@ -67,6 +67,32 @@ async def test_a_hop_off_the_origin_carries_neither_the_apis_nor_the_callers_cre
     headers = seen_headers(other, "/x")
     assert "x-session-token" not in headers and headers["x-tenant"] == "acme"
     assert not any("Secret" in value for value in headers.values())
+
+
+@pytest.mark.anyio
+@FLAVOURS
+async def test_the_callers_own_key_in_a_schemes_header_stays_on_the_origin(
+    server: TestServer, other: TestServer, is_async: bool
+) -> None:
+    """``X-Key`` is not named like a credential, but it is where the API's scheme puts one: the
+    value the caller put there (``extra_headers``) is a secret, and does not leave the origin."""
+    header_key = APIKeyScheme("headerKey", "header", "X-Key", CredentialSource("key"))
+    security = Security(schemes=(header_key, BEARER), default=(("bearer",),))
+    anonymous = Operation("GET", "/me", security=((), ("headerKey",)), qualified_name="me.get")
+    server.on("GET", "/me", lambda r, n: Reply(status=307, headers={"location": "/moved"}))
+    server.on(
+        "GET", "/moved", lambda r, n: Reply(status=307, headers={"location": f"{other.url}/x"})
+    )
+    other.on("GET", "/x", echo)
+    client = client_for(security, server.url, is_async=is_async, credentials={"token": "tk-4567"})
+    options = RequestOptions(extra_headers={"X-Key": "xk-Secret-0123", "X-Tenant": "acme"})
+    try:
+        await call(client, anonymous, options=options)
+    finally:
+        await close(client)
+    assert server.seen(path="/moved")[0].headers["x-key"] == "xk-Secret-0123"  # on the origin
+    headers = seen_headers(other, "/x")
+    assert "x-key" not in headers and headers["x-tenant"] == "acme"
 
 
 @pytest.mark.anyio

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import inspect
 import io
+import time
+from collections.abc import AsyncIterator, Iterator
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
@@ -157,12 +159,83 @@ async def test_a_stream_that_ends_before_the_run_is_terminal_is_reopened_after_t
     assert streams[1].headers["last-event-id"] == "1"
 
 
+async def test_follow_of_a_run_that_never_ends_stops_at_its_timeout(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A run that stays RUNNING, its stream open and silent after the lines it has: without a
+    timeout the helper would wait for ever; with one it raises the package's TimeoutError by
+    then, having printed what arrived."""
+    seeded = seed_run(reference_server.app.store, model="acme/stall-7b")
+    started = time.monotonic()
+    with pytest.raises(sdk.TimeoutError) as info:
+        await api.runs.follow(seeded["id"], timeout=0.5)
+    took = time.monotonic() - started
+    assert 0.5 <= took < 5.0  # the server would keep the stream open for 30 s
+    assert isinstance(info.value, TimeoutError) and isinstance(info.value, sdk.RunRLException)
+    assert (
+        str(info.value) == "runs.follow: the status was not terminal after 0.5 s (not fetched yet)"
+    )
+    assert isinstance(info.value.__cause__, sdk.APITimeoutError)
+    printed = capsys.readouterr().out.splitlines()
+    assert printed and printed == expected_lines(reference_server, seeded["id"])[: len(printed)]
+    assert reference_server.app.store.runs[seeded["id"]]["status"] == "RUNNING"
+
+
+async def test_a_stream_reopened_until_the_timeout_raises_with_the_last_status(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other way to wait for ever: a stream that keeps ending while the run is running."""
+    seeded = seed_run(reference_server.app.store, model="acme/stall-7b", status="RUNNING")
+    runs = api.client.runs
+
+    def no_events(*args: Any, **kwargs: Any) -> Any:
+        async def none_async() -> AsyncIterator[Any]:
+            if False:  # an async generator that yields nothing
+                yield None
+
+        def none_sync() -> Iterator[Any]:
+            yield from ()
+
+        return SimpleNamespace(events=none_async if api.is_async else none_sync)
+
+    monkeypatch.setattr(runs, "stream_logs", no_events)
+    before = len(reference_server.requests_to("GET", rf"/runs/{seeded['id']}"))
+    started = time.monotonic()
+    with pytest.raises(sdk.TimeoutError, match=r"after 0.3 s \(last RUNNING\)$"):
+        await api.runs.follow(seeded["id"], timeout=0.3, poll_interval=0.05)
+    assert time.monotonic() - started < 0.3 + 1.0
+    gets = len(reference_server.requests_to("GET", rf"/runs/{seeded['id']}")) - before
+    assert gets >= 2  # it did reopen and ask again
+
+
+@pytest.mark.parametrize("timeout", [-1.0, float("nan")])
+async def test_a_bad_follow_timeout_fails_before_any_request(
+    api: Api, reference_server: ReferenceServer, timeout: float
+) -> None:
+    seeded = seed_run(reference_server.app.store, status="COMPLETED")
+    before = len(reference_server.requests)
+    with pytest.raises(ValueError, match="timeout must be a number >= 0"):
+        await api.runs.follow(seeded["id"], timeout=timeout)
+    assert len(reference_server.requests) == before
+
+
+async def test_a_generous_follow_timeout_changes_nothing(
+    api: Api, sdk: ModuleType, reference_server: ReferenceServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeded = seed_run(reference_server.app.store, status="RUNNING")
+    run = await api.runs.follow(seeded["id"], timeout=60)
+    assert run.status == "COMPLETED"
+    assert capsys.readouterr().out.splitlines() == expected_lines(reference_server, seeded["id"])
+
+
 def test_follow_is_generated_from_the_spec_extension(sdk: ModuleType) -> None:
     for cls in (sdk.resources.runs.Runs, sdk.resources.runs.AsyncRuns):
         signature = inspect.signature(cls.follow)
-        assert list(signature.parameters) == ["self", "run_id", "file", "poll_interval"]
+        assert list(signature.parameters) == ["self", "run_id", "file", "poll_interval", "timeout"]
+        assert signature.parameters["timeout"].default is None
         assert signature.parameters["file"].kind is inspect.Parameter.KEYWORD_ONLY
         assert "until the status is terminal" in (cls.follow.__doc__ or "")
+        assert "timeout: Seconds to follow at most" in (cls.follow.__doc__ or "")
     assert inspect.iscoroutinefunction(sdk.resources.runs.AsyncRuns.follow)
     assert not inspect.iscoroutinefunction(sdk.resources.runs.Runs.follow)
 

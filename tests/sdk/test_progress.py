@@ -265,6 +265,21 @@ def test_the_package_works_without_rich(sdk: ModuleType) -> None:
     assert out.strip() == "False 'operation 1: DONE\\n'"
 
 
+def test_rich_is_never_imported_by_a_statement(sdk: ModuleType) -> None:
+    """``mypy --strict`` on a user's project (or on the installed package) in an environment
+    without the optional ``rich`` failed with ``import-not-found`` (found trying Box's client
+    in a clean venv): rich is imported by name at run time, never by an import statement."""
+    import ast
+    from pathlib import Path
+
+    polling = Path(str(sdk.__file__)).parent / "_polling.py"
+    for node in ast.walk(ast.parse(polling.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            assert not (node.module or "").startswith("rich"), ast.unparse(node)
+        if isinstance(node, ast.Import):
+            assert not any(a.name.startswith("rich") for a in node.names), ast.unparse(node)
+
+
 def test_progress_extra_is_declared(sdk: ModuleType) -> None:
     import tomllib
     from pathlib import Path

@@ -18,6 +18,7 @@ token and repeat the request once (``renew``).
 from __future__ import annotations
 
 import base64
+import dataclasses
 import inspect
 import os
 import time
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ._exceptions import APIStatusError, AuthenticationError
+from ._redact import CREDENTIALS_EXTENSION
 from ._security import (
     AccessToken,
     APIKeyScheme,
@@ -120,6 +122,27 @@ def _hint(sources: list[CredentialSource]) -> str:
     return f"pass {args} or set the {' and '.join(envs)} environment variables"
 
 
+# Credentials a call carries that the caller set itself: (where, value) pairs.
+Own = tuple[tuple[str, str], ...]
+
+
+def _carriers(security: Security) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The header (lower-case), query parameter and cookie names the schemes send in."""
+    headers: set[str] = set()
+    query: set[str] = set()
+    cookies: set[str] = set()
+    for scheme in security.schemes:
+        if not isinstance(scheme, APIKeyScheme):
+            headers.add("authorization")
+        elif scheme.location == "header":
+            headers.add(scheme.param.lower())
+        elif scheme.location == "query":
+            query.add(scheme.param)
+        else:
+            cookies.add(scheme.param)
+    return frozenset(headers), frozenset(query), frozenset(cookies)
+
+
 class Authenticator:
     """Credentials of one client, per scheme, and the rule that puts them on requests.
 
@@ -155,6 +178,8 @@ class Authenticator:
             resolved = self._resolve(scheme)
             if resolved is not None:
                 self._resolved[scheme.name] = resolved
+        # Where the API's schemes put credentials: what the caller sets there is a secret too.
+        self._own_headers, self._own_query, self._own_cookies = _carriers(security)
         self._choices: dict[Any, Requirement | None] = {}
         self._fixed: dict[Requirement, Applied] = {}
 
@@ -351,15 +376,21 @@ class Authenticator:
                 names.add(scheme.param.lower())
         return frozenset(names)
 
-    def unused(self, url: str, op: Operation) -> str | None:
+    def unused(self, url: str, op: Operation, own: Own = ()) -> str | None:
         """Why a request of ``op`` to ``url`` goes without the credentials this client has, for
         the debug log (``None`` when it has none): a user who passed a token and sees no
-        ``authorization`` line should learn that the document, not the client, decided."""
+        ``authorization`` line should learn that the document, not the client, decided. When
+        the call carries a credential the caller set itself (``own``, see ``callers_own``), it
+        says where instead of claiming that none was sent; never the value."""
         if not self._resolved:
             return None
         have = ", ".join(sorted(self._resolved))
         alternatives = self._security.default if op.security is None else op.security
         accepted = [" + ".join(r) for r in alternatives if r]
+        carried = ""
+        if own:
+            places = " and ".join(sorted({where for where, _ in own}))
+            carried = f"it carries the caller's own {places} (value masked)"
         if self.requirement(op) is None:
             if not alternatives:
                 why = "it declares no security (security: [])"
@@ -367,10 +398,45 @@ class Authenticator:
                 why = "it accepts anonymous calls only (security: [{}])"
             else:
                 why = f"it accepts anonymous calls or {' or '.join(accepted)}"
+            if carried:
+                return f"{op.name}: the client adds none of its credentials ({why}); {carried}"
             return f"{op.name}: no credentials sent: {why}; the client has {have}"
         if self._applicable(url, op) is None:
-            return f"{op.name}: no credentials sent: the URL is not on the API's origin"
+            why = "the URL is not on the API's origin"
+            if carried:
+                return f"{op.name}: the client adds none of its credentials ({why}); {carried}"
+            return f"{op.name}: no credentials sent: {why}"
         return f"{op.name}: no credentials added: the call sets their headers itself"
+
+    def callers_own(self, headers: Mapping[str, str], params: httpx.QueryParams | None) -> Own:
+        """The credentials a call carries where the API's schemes put them, set by the caller
+        (``extra_headers``, ``extra_query``, ``default_headers``): ``(where, value)`` pairs.
+        Their values are secrets whatever their names (see ``hide``). Usually none, found with
+        a set lookup."""
+        found: list[tuple[str, str]] = []
+        if not self._own_headers.isdisjoint(headers):
+            for name in sorted(self._own_headers.intersection(headers)):
+                found.append((f"{name} header", headers[name]))
+        if self._own_cookies and "cookie" in headers:
+            for part in headers["cookie"].split(";"):
+                key, _, value = part.partition("=")
+                if key.strip() in self._own_cookies:
+                    found.append((f"{key.strip()} cookie", value.strip()))
+        if self._own_query and params:
+            for name in sorted(self._own_query):
+                found.extend((f"{name} query parameter", v) for v in params.get_list(name))
+        return tuple(found)
+
+    def hide(self, request: httpx.Request, own: Own) -> None:
+        """Record the values of ``own`` (see ``callers_own``) on ``request`` as secrets, as the
+        credentials the client applied are: the log lines and messages about it redact them."""
+        values: list[str] = []
+        for _, value in own:
+            values.extend({value, value.split(" ", 1)[-1].strip()})
+        applied = applied_to(request) or Applied(self._origin, ())
+        request.extensions[CREDENTIALS_EXTENSION] = dataclasses.replace(
+            applied, hidden=applied.hidden + tuple(values)
+        )
 
     def fetches(self, name: str) -> int:
         """How many tokens were fetched for scheme ``name`` (0 for static credentials)."""

@@ -64,6 +64,7 @@ from ._auth import (
     Authenticator,
     CredentialSource,
     HTTPBearerScheme,
+    Own,
     Requirement,
     Security,
     attach,
@@ -77,6 +78,7 @@ from ._error_body import request_id_of
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
+    ClientClosedError,
     ResponseValidationError,
     ValidationError,
     _redact,
@@ -998,10 +1000,11 @@ class _BaseClient:
                     "request headers: %s", redact_headers(request.headers.items(), secrets)
                 )
 
-    def _log_unused(self, url: str, op: Operation) -> None:
+    def _log_unused(self, url: str, op: Operation, own: Own) -> None:
         """``debug=True``: say why a call goes without the client's credentials (its operation
-        declares other schemes, or none), instead of leaving the header line to be puzzled at."""
-        reason = self._auth.unused(url, op)
+        declares other schemes, or none), instead of leaving the header line to be puzzled at;
+        or where it carries one the caller set itself (``own``)."""
+        reason = self._auth.unused(url, op, own)
         if reason is not None:
             logger.debug("%s", reason)
 
@@ -1209,6 +1212,19 @@ def _with_own_transport(kwargs: dict[str, Any], *, asynchronous: bool) -> dict[s
     transport_class = AsyncTransport if asynchronous else SyncTransport
     transport = transport_class(verify=kwargs["verify"], limits=kwargs["limits"])
     return {**kwargs, "transport": transport}
+
+
+def _closed(op: Operation, client: str, owns_pool: bool) -> ClientClosedError:
+    pool = (
+        "it was closed (by close() or at the end of its `with` block)"
+        if owns_pool
+        else "the connection pool it uses (its http_client, or its parent's if it is a copy) "
+        "was closed"
+    )
+    return ClientClosedError(
+        f"{op.name}: this {client} is closed, nothing was sent: {pool}; make a new client, "
+        f"or make the calls inside its `with` block"
+    )
 
 
 def _other_loop(op: Operation, client: str) -> str:
@@ -1624,12 +1640,16 @@ class SyncAPIClient(_BaseClient):
         (``credentials`` if given, else the operation's, from the authenticator): a token may
         have been renewed in between.
         """
+        if self._client.is_closed:  # httpx would say only "Cannot send a request"
+            raise _closed(op, type(self).__name__, self._owns_http_client)
         attempt = 0
         renewed = False
         # The dict belongs to this call only (and httpx copies it), so it is updated in place.
         headers = prepared.headers
         if extra_headers:
             headers = {**headers, **extra_headers}
+        # Credentials the caller put where the API's schemes go: secrets too (see hide below).
+        own = self._auth.callers_own(headers, prepared.params)
         deadline, own_deadline, token = _deadline.start(prepared.total_timeout)
         try:
             while True:
@@ -1638,11 +1658,13 @@ class SyncAPIClient(_BaseClient):
                 if applied is None:
                     applied = self._auth.apply(prepared.url, headers, op, self._post_token)
                     if applied is None and self._config.debug and attempt == 0:
-                        self._log_unused(prepared.url, op)
+                        self._log_unused(prepared.url, op, own)
                 sent = {**headers, **applied.headers} if applied is not None else headers
                 request = self._build_request(self._client, prepared, sent)
                 if applied is not None:
                     attach(request, applied)
+                if own:
+                    self._auth.hide(request, own)
                 if deadline is not None:
                     if time.monotonic() >= deadline:
                         raise self._deadline_error(
@@ -2116,12 +2138,16 @@ class AsyncAPIClient(_BaseClient):
         (``credentials`` if given, else the operation's, from the authenticator): a token may
         have been renewed in between.
         """
+        if self._client.is_closed:  # httpx would say only "Cannot send a request"
+            raise _closed(op, type(self).__name__, self._owns_http_client)
         attempt = 0
         renewed = False
         # The dict belongs to this call only (and httpx copies it), so it is updated in place.
         headers = prepared.headers
         if extra_headers:
             headers = {**headers, **extra_headers}
+        # Credentials the caller put where the API's schemes go: secrets too (see hide below).
+        own = self._auth.callers_own(headers, prepared.params)
         deadline, own_deadline, token = _deadline.start(prepared.total_timeout)
         try:
             while True:
@@ -2130,11 +2156,13 @@ class AsyncAPIClient(_BaseClient):
                 if applied is None:
                     applied = await self._auth.aapply(prepared.url, headers, op, self._post_token)
                     if applied is None and self._config.debug and attempt == 0:
-                        self._log_unused(prepared.url, op)
+                        self._log_unused(prepared.url, op, own)
                 sent = {**headers, **applied.headers} if applied is not None else headers
                 request = self._build_request(self._client, prepared, sent)
                 if applied is not None:
                     attach(request, applied)
+                if own:
+                    self._auth.hide(request, own)
                 if deadline is not None:
                     if time.monotonic() >= deadline:
                         raise self._deadline_error(

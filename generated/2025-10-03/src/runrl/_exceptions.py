@@ -28,6 +28,7 @@ __all__ = [
     "AuthenticationError",
     "AuthorizationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "FieldError",
     "InternalServerError",
@@ -182,6 +183,15 @@ class ServerError(APIStatusError):
 
 
 InternalServerError = ServerError
+
+
+class ClientClosedError(RunRLException):
+    """A call was made on a client whose connection pool is closed; nothing was sent.
+
+    The pool closes with ``close()`` or at the end of the client's ``with`` block (a copy made
+    with ``with_options()`` shares its parent's pool, an injected ``http_client`` is closed by its
+    owner). Make a new client, or make the calls inside the ``with`` block.
+    """
 
 
 class ResponseValidationError(RunRLException):

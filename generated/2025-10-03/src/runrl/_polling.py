@@ -10,6 +10,7 @@ terminal, one plain line per status change elsewhere.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import math
 import sys
@@ -49,6 +50,8 @@ __all__ = [
     "as_completed",
     "async_as_completed",
     "async_wait_all",
+    "follow_deadline",
+    "follow_timeout",
     "wait_all",
 ]
 
@@ -69,6 +72,23 @@ def _wait_limit(name: str, value: float) -> float:
     if math.isnan(value) or value < 0:
         raise ValueError(f"{name} must be a number >= 0 (got {value!r})")
     return value
+
+
+def follow_deadline(timeout: float | None) -> float | None:
+    """When an ``x-sdk-follow`` helper given ``timeout`` seconds must end (``time.monotonic()``;
+    ``None``: never). A negative or NaN ``timeout`` is refused before anything is sent."""
+    if timeout is None:
+        return None
+    return time.monotonic() + _wait_limit("timeout", timeout)
+
+
+def follow_timeout(
+    name: str, timeout: float | None, field: str, status: str | None
+) -> TimeoutError:
+    """The error of an ``x-sdk-follow`` helper whose object was not terminal within ``timeout``."""
+    last = "not fetched yet" if status is None else f"last {status}"
+    after = f"after {timeout:g} s" if timeout is not None else "in time"
+    return TimeoutError(f"{name}: the {field} was not terminal {after} ({last})")
 
 
 @dataclass(frozen=True)
@@ -228,24 +248,22 @@ class _ProgressDisplay:
 
 
 def _rich_progress(file: TextIO) -> Any:
-    """A started ``rich`` progress display writing to ``file``, or ``None`` without ``rich``."""
+    """A started ``rich`` progress display writing to ``file``, or ``None`` without ``rich``.
+
+    ``rich`` is optional: imported by name, so that ``mypy --strict`` on a project using this
+    package passes whether ``rich`` is installed or not (a plain import is ``import-not-found``
+    without it, and an ignore comment for that is ``unused-ignore`` with it)."""
     try:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            Progress,
-            TaskProgressColumn,
-            TextColumn,
-            TimeElapsedColumn,
-        )
+        console = importlib.import_module("rich.console")
+        progress = importlib.import_module("rich.progress")
     except ImportError:
         return None
-    bar = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-        console=Console(file=file),
+    bar = progress.Progress(
+        progress.TextColumn("{task.description}"),
+        progress.BarColumn(),
+        progress.TaskProgressColumn(),
+        progress.TimeElapsedColumn(),
+        console=console.Console(file=file),
         auto_refresh=False,
     )
     bar.start()

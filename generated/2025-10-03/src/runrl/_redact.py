@@ -14,7 +14,8 @@ the redirect rule that keeps credentials on their origin.
 * The credentials the authentication layer put on a request (``_security.attach``) are recorded
   on it (:data:`CREDENTIALS_EXTENSION`): their values are secrets whatever their names (an API
   key in a query parameter ``key``, a cookie, the password behind a Basic token), so URLs,
-  headers and texts about that request hide them too (:func:`request_secrets`).
+  headers and texts about that request hide them too (:func:`request_secrets`); so are the
+  values the caller set itself where the API's schemes put credentials (``Authenticator.hide``).
 """
 
 from __future__ import annotations

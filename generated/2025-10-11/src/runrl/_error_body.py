@@ -5,7 +5,8 @@ Understands RFC 9457 problem details (``application/problem+json``), the error e
 API declares (``error``/``message``/``details``), and the shapes servers commonly use
 (``{"message": ...}``, ``{"error": {"code", "message"}}``, ``{"detail": ...}``, FastAPI's
 ``{"detail": [{"loc", "msg"}]}``, ``{"errors": {field: [messages]}}``, JSON:API's
-``{"errors": [{"detail", "source": {"pointer"}}]}``, OAuth's ``error_description``). Any body
+``{"errors": [{"detail", "source": {"pointer"}}]}``, OAuth's ``error_description``, Okta's
+``errorCode``/``errorSummary``/``errorCauses``). Any body
 is accepted (binary, huge, not JSON, nested a thousand levels deep): what is read is bounded,
 control characters are dropped, and nothing here raises. A ``scrub`` function given by the
 caller (``_exceptions``: credentials the server echoed back) sees the body before anything is
@@ -43,13 +44,25 @@ _MESSAGE_KEYS = (
     "detail",
     "error_message",
     "errorMessage",
+    "errorSummary",
     "title",
     "description",
     "msg",
     "error",
 )
 _FIELD_KEYS = ("field", "loc", "path", "pointer", "name", "param", "parameter", "property", "key")
-_FIELD_MESSAGE_KEYS = ("message", "msg", "detail", "reason", "description", "title", "code")
+_FIELD_MESSAGE_KEYS = (
+    "message",
+    "msg",
+    "detail",
+    "reason",
+    "description",
+    "title",
+    "errorSummary",
+    "code",
+)
+# Where else a machine-readable code is, when the declared member has none (Okta: errorCode).
+_CODE_KEYS = ("errorCode", "error_code", "code")
 # Hides what must not be shown (echoed credentials) in a body, before it is parsed or cut.
 Scrub = Callable[[bytes], bytes]
 
@@ -259,6 +272,8 @@ def read_error_body(response: httpx.Response, scrub: Scrub | None = None) -> Err
         message = _text(nested.get("message"))
         raw_code = nested.get("code") or nested.get("type")
     code = _text(raw_code) if isinstance(raw_code, (str, int)) else None
+    if code is None and not nested:  # a string only: a number is often the HTTP status again
+        code = next((_text(body[k]) for k in _CODE_KEYS if isinstance(body.get(k), str)), None)
     message = _text(body.get(_MESSAGE_FIELD)) or message
 
     problem = _problem(body, response)
@@ -281,6 +296,7 @@ def read_error_body(response: httpx.Response, scrub: Scrub | None = None) -> Err
         body.get("errors"),
         body.get("detail") if isinstance(body.get("detail"), list) else None,
         body.get("invalid_params", body.get("invalid-params")),
+        body.get("errorCauses"),
         nested.get("details"),
         nested.get("errors"),
     ):

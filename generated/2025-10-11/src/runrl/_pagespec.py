@@ -26,7 +26,9 @@ class PaginationSpec:
     * ``"page"``: pages chosen with the ``page_param`` query parameter, sized by ``size_param``;
     * ``"offset"``: the next page starts at ``offset_param`` = offset + items received, sized
       by ``limit_param``;
-    * ``"cursor"``: the member at path ``next_cursor`` is sent back as ``cursor_param``;
+    * ``"cursor"``: the member at path ``next_cursor`` is sent back as ``cursor_param``; with
+      ``or_offset``, a walk that began without a cursor and gets none back goes on as the
+      ``"offset"`` style (an API that pages by cursor only when asked to, else by offset);
     * ``"last_item"``: the member at path ``next_cursor`` of the page's last item (its ``id``)
       is sent back as ``cursor_param`` (Stripe's ``starting_after``), while ``has_more`` holds;
     * ``"next_url"``: the member at path ``next_url`` is the URL of the next page;
@@ -48,6 +50,7 @@ class PaginationSpec:
     next_cursor: tuple[str, ...] = ("next_cursor",)
     next_url: tuple[str, ...] = ("next",)
     has_more: tuple[str, ...] = ()
+    or_offset: bool = False
 
 
 class _Walk:

@@ -405,6 +405,8 @@ def plan_next(
             walk.seen[str(query[spec.cursor_param])] = None
         if spec.style == "cursor":
             cursor = member_at(payload, spec.next_cursor)
+            if spec.or_offset and cursor in (None, "") and query.get(spec.cursor_param) is None:
+                return _offset_next(spec, page, query, more)  # a walk by offset, not cursor
         else:  # the last item's id; no items, or no has_more saying more follow: the end
             last = items[-1] if isinstance(items, list) and items else None
             if isinstance(last, pydantic.BaseModel):  # the one-pass path validated the list

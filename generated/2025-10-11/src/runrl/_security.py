@@ -301,8 +301,10 @@ def rebind(next_request: httpx.Request, home: Origin) -> None:
     A hop that leaves ``home`` (the origin of the request the client sent) also loses every
     other header named like a credential (``X-API-Key``, ``Cookie``...: see
     ``_redact.is_credential``), set by ``default_headers``, ``extra_headers`` or an injected
-    httpx client, which httpx would forward. As for ``Authorization`` in httpx, a hop from
-    http to https on the same host is on the origin.
+    httpx client, which httpx would forward, and every header holding a value recorded as a
+    secret (``Applied.hidden``: the caller's own credential in a scheme's header, whatever its
+    name, see ``Authenticator.hide``). As for ``Authorization`` in httpx, a hop from http to
+    https on the same host is on the origin.
     """
     applied = applied_to(next_request)
     if applied is not None:
@@ -315,5 +317,7 @@ def rebind(next_request: httpx.Request, home: Origin) -> None:
                 k: v for k, v in next_request.extensions.items() if k != CREDENTIALS_EXTENSION
             }
     if not same_origin(next_request.url, home):
-        for name in [name for name in next_request.headers if is_credential(name)]:
-            del next_request.headers[name]
+        hidden = frozenset(applied.hidden) if applied is not None else frozenset()
+        headers = next_request.headers
+        for name in [n for n in headers if is_credential(n) or headers[n] in hidden]:
+            del headers[name]

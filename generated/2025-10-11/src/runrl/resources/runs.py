@@ -20,12 +20,16 @@ from .._base_client import (
     to_raw_response_wrapper,
 )
 from .._base_client import later as _later
+from .._deadline import scope as _deadline_scope
+from .._exceptions import APITimeoutError as _APITimeoutError
 from .._exceptions import RunFailedError
 from .._pagespec import PaginationSpec
 from .._polling import (
     AsyncRunRLPollingFuture,
     PollingPolicy,
     RunRLPollingFuture,
+    follow_deadline,
+    follow_timeout,
 )
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._types import NOT_GIVEN, Body, Headers, NoneType, NotGiven, Query, Timeout
@@ -643,6 +647,7 @@ class Runs(SyncAPIResource):
         *,
         file: Optional[TextIO] = None,
         poll_interval: Optional[float] = None,
+        timeout: Optional[float] = None,
     ) -> Run:
         """Print the events of ``stream_logs`` as they arrive until the status is terminal, then return the final object.
 
@@ -652,20 +657,36 @@ class Runs(SyncAPIResource):
           run_id: The run's id.
           file: Where to print (default: standard output).
           poll_interval: Seconds to wait before reopening a stream that ended early (default: the client's ``poll_interval``).
+          timeout: Seconds to follow at most (default ``None``: until the status is terminal, however long). The stream, its reconnections and the status requests all end by then.
+
+        Raises:
+          TimeoutError: The status was not terminal within ``timeout`` seconds (``runrl.TimeoutError``, also a builtin ``TimeoutError``); what was printed stays printed.
         """
+        deadline = follow_deadline(timeout)
         out = sys.stdout if file is None else file
         pause = self._client.config.poll_interval if poll_interval is None else poll_interval
         last_event_id: Optional[str] = None
+        status: Optional[str] = None
         while True:
             headers = {"Last-Event-ID": last_event_id} if last_event_id else None
-            for event in self.stream_logs(run_id, extra_headers=headers).events():
-                if event.id:
-                    last_event_id = event.id
-                out.write(_follow_line(event.data, "{timestamp}  {message}") + "\n")
-                out.flush()
-            current = self.get(run_id)
-            if _status_value(current, "status") in _STREAM_LOGS_OP_FOLLOW_TERMINAL:
+            try:
+                # Every request below, the stream's reads included, ends by the deadline.
+                with _deadline_scope(deadline):
+                    for event in self.stream_logs(run_id, extra_headers=headers).events():
+                        if event.id:
+                            last_event_id = event.id
+                        out.write(_follow_line(event.data, "{timestamp}  {message}") + "\n")
+                        out.flush()
+                    current = self.get(run_id)
+            except _APITimeoutError as exc:
+                if deadline is None or time.monotonic() < deadline:
+                    raise
+                raise follow_timeout("runs.follow", timeout, "status", status) from exc
+            status = _status_value(current, "status")
+            if status in _STREAM_LOGS_OP_FOLLOW_TERMINAL:
                 return current
+            if deadline is not None and time.monotonic() + pause >= deadline:
+                raise follow_timeout("runs.follow", timeout, "status", status)
             time.sleep(pause)
 
     def metrics(
@@ -1182,6 +1203,7 @@ class AsyncRuns(AsyncAPIResource):
         *,
         file: Optional[TextIO] = None,
         poll_interval: Optional[float] = None,
+        timeout: Optional[float] = None,
     ) -> Run:
         """Print the events of ``stream_logs`` as they arrive until the status is terminal, then return the final object.
 
@@ -1191,22 +1213,38 @@ class AsyncRuns(AsyncAPIResource):
           run_id: The run's id.
           file: Where to print (default: standard output).
           poll_interval: Seconds to wait before reopening a stream that ended early (default: the client's ``poll_interval``).
+          timeout: Seconds to follow at most (default ``None``: until the status is terminal, however long). The stream, its reconnections and the status requests all end by then.
+
+        Raises:
+          TimeoutError: The status was not terminal within ``timeout`` seconds (``runrl.TimeoutError``, also a builtin ``TimeoutError``); what was printed stays printed.
         """
         import asyncio  # here: importing the module does not load it (a CLI's first command)
 
+        deadline = follow_deadline(timeout)
         out = sys.stdout if file is None else file
         pause = self._client.config.poll_interval if poll_interval is None else poll_interval
         last_event_id: Optional[str] = None
+        status: Optional[str] = None
         while True:
             headers = {"Last-Event-ID": last_event_id} if last_event_id else None
-            async for event in self.stream_logs(run_id, extra_headers=headers).events():
-                if event.id:
-                    last_event_id = event.id
-                out.write(_follow_line(event.data, "{timestamp}  {message}") + "\n")
-                out.flush()
-            current = await self.get(run_id)
-            if _status_value(current, "status") in _STREAM_LOGS_OP_FOLLOW_TERMINAL:
+            try:
+                # Every request below, the stream's reads included, ends by the deadline.
+                with _deadline_scope(deadline):
+                    async for event in self.stream_logs(run_id, extra_headers=headers).events():
+                        if event.id:
+                            last_event_id = event.id
+                        out.write(_follow_line(event.data, "{timestamp}  {message}") + "\n")
+                        out.flush()
+                    current = await self.get(run_id)
+            except _APITimeoutError as exc:
+                if deadline is None or time.monotonic() < deadline:
+                    raise
+                raise follow_timeout("runs.follow", timeout, "status", status) from exc
+            status = _status_value(current, "status")
+            if status in _STREAM_LOGS_OP_FOLLOW_TERMINAL:
                 return current
+            if deadline is not None and time.monotonic() + pause >= deadline:
+                raise follow_timeout("runs.follow", timeout, "status", status)
             await asyncio.sleep(pause)
 
     async def metrics(
