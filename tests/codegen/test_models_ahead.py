@@ -19,6 +19,7 @@ from generator.output.format import format_tree
 from generator.output.write import read_tree
 from generator.pipeline import generate
 from generator.render.package import model_files
+from generator.worker import send_part
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini" / "spec.yaml"
@@ -53,7 +54,7 @@ def _both(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[dict[str, by
 
 def test_parts_come_ahead_of_the_value() -> None:
     def job() -> str:
-        assert parallel.send_part({"a": "1"}) and parallel.send_part(["b"] * 100_000)
+        assert send_part({"a": "1"}) and send_part(["b"] * 100_000)
         return "done"
 
     got: list[Any] = []
@@ -61,7 +62,7 @@ def test_parts_come_ahead_of_the_value() -> None:
         assert worker.result(got.append) == "done"
     parallel.reap()
     assert got == [{"a": "1"}, ["b"] * 100_000]
-    assert not parallel.send_part("not in a worker")
+    assert not send_part("not in a worker")
 
 
 @pytest.mark.parametrize("every", [2, split.EMIT_EVERY])
