@@ -263,7 +263,7 @@ def test_readme_examples_pass_the_credential_the_api_asks_for(
         assert 'copy(api_key="...")' not in readme
         fixture = next(b for b in blocks if "def client(" in b)
         assert 'access_token="test-token"' in fixture and "api_key=" not in fixture
-        assert "export CODE_FLOW_ACCESS_TOKEN=...\n" in readme  # the command line's
+        assert "export CODE_FLOW_ACCESS_TOKEN=...       # or --access-token TOKEN" in readme
         assert "CODE_FLOW_API_KEY=" not in readme
         with pkg.CodeFlowClient(access_token="test-token", base_url="http://127.0.0.1:9") as c:
             assert c.copy(base_url="https://api.example.com/2").config.base_url.startswith("https")

@@ -20,10 +20,33 @@ from itertools import islice
 from typing import Any, Iterable, NamedTuple, Optional, Sequence, Tuple, Union
 
 PROG = "runrl"
-ENV_API_KEY = "RUNRL_API_KEY"
 EXIT_OK, EXIT_API, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 FORMATS = ("table", "json", "jsonl")
+
+
+class Credential(NamedTuple):
+    """A credential argument of the client (from the API's security schemes) and its options:
+    ``flag`` (its value, ``-``: stdin) and ``flag-file`` (the first line of a file)."""
+
+    flag: str
+    argument: str  # the client's keyword argument
+    env: str  # the environment variable the client reads when the option is not given
+    what: str  # "API key", "token", "password", ... (help, prompt, messages)
+    scheme: str  # the security scheme it feeds ("": the API key's)
+
+
+# What the client's constructor takes, as the API's security schemes declare (no option for an
+# argument no scheme reads).
+CREDENTIALS: Tuple[Credential, ...] = (
+    Credential(
+        "--api-key",
+        "api_key",
+        "RUNRL_API_KEY",
+        "API key",
+        "",
+    ),
+)
 
 
 class Option(NamedTuple):
@@ -77,7 +100,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args_list[:1] == ["__complete"]:  # the shell completion scripts ask here (--completion)
         print("\n".join(complete(table.GROUPS, table.COMMANDS, args_list[1:])))
         return EXIT_OK
-    api_key: Optional[str] = None
+    secrets: dict[str, str] = {}
     try:
         parser, chosen = build_parser(table.GROUPS, table.COMMANDS, args_list)
         args = parser.parse_args(args_list)  # exits 2 (usage) or 0 (--help) itself
@@ -85,8 +108,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             (chosen[1] if chosen else parser).print_help(sys.stderr)
             return EXIT_USAGE
         group, _, command = chosen
-        api_key = args.api_key = _api_key(args)
-        return _run(args, group, command)
+        for credential in CREDENTIALS:
+            value = _credential(args, credential)
+            if value is not None:
+                secrets[credential.argument] = value
+        return _run(args, group, command, secrets)
     except KeyboardInterrupt:
         print(f"\n{PROG}: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -95,37 +121,39 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
     except UsageError as exc:
-        return _fail(str(exc), EXIT_USAGE, api_key)
+        return _fail(str(exc), EXIT_USAGE, secrets)
     except Exception as exc:  # every error becomes a message and an exit code, no traceback
-        return _fail(*_classify(exc), api_key)
+        return _fail(*_classify(exc), secrets)
 
 
-def _api_key(args: argparse.Namespace) -> Optional[str]:
-    """The key of ``--api-key`` (``-``: from stdin) or ``--api-key-file``; ``None``: the
-    client's own (the environment). A key on the command line is visible to other users in
-    ``ps``, so the environment, a file or stdin are the safe ways; the key is never shown, not
-    even in an error about reading it."""
-    key: Optional[str] = args.api_key
-    path: Optional[str] = getattr(args, "api_key_file", None)
-    if key is not None and path is not None:
-        raise UsageError("--api-key and --api-key-file: give one of them")
+def _credential(args: argparse.Namespace, credential: Credential) -> Optional[str]:
+    """The value of ``--api-key`` (``-``: from stdin) or ``--api-key-file``, or of another
+    credential's options; ``None``: the client's own (the environment). A secret on the command
+    line is visible to other users in ``ps``, so the environment, a file or stdin are the safe
+    ways; the value is never shown, not even in an error about reading it."""
+    flag = credential.flag
+    value: Optional[str] = getattr(args, "credential:" + credential.argument, None)
+    path: Optional[str] = getattr(args, "credential-file:" + credential.argument, None)
+    if value is not None and path is not None:
+        raise UsageError(f"{flag} and {flag}-file: give one of them")
     if path is not None:
         try:
             with open(path, encoding="utf-8") as f:
                 text = f.readline(_MAX_KEY)
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-            raise UsageError(f"--api-key-file: cannot read {path!r}: {reason}") from None
-        return _key_from(text, "--api-key-file: the first line of the file is empty")
-    if key != "-":
-        return key
+            raise UsageError(f"{flag}-file: cannot read {path!r}: {reason}") from None
+        return _key_from(text, f"{flag}-file: the first line of the file is empty")
+    if value != "-":
+        return value
     if sys.stdin.isatty():
         from getpass import getpass
 
-        text = getpass("API key: ")  # on the terminal, without echo
+        text = getpass(f"{credential.what}: ")  # on the terminal, without echo
     else:
         text = sys.stdin.readline(_MAX_KEY)
-    return _key_from(text, "--api-key -: no key on stdin (stdin can feed only one option)")
+    noun = "key" if credential.what == "API key" else credential.what
+    return _key_from(text, f"{flag} -: no {noun} on stdin (stdin can feed only one option)")
 
 
 _MAX_KEY = 65536  # bytes of a key file or stdin line read at most
@@ -174,16 +202,16 @@ def _arguments(args: argparse.Namespace, command: Command) -> dict[str, Any]:
 # ---- running a command --------------------------------------------------------------------
 
 
-def _run(args: argparse.Namespace, group: Optional[Group], command: Command) -> int:
+def _run(
+    args: argparse.Namespace, group: Optional[Group], command: Command, secrets: dict[str, str]
+) -> int:
     kwargs = _arguments(args, command)
     out = sys.stdout
     fmt = args.format or ("table" if out.isatty() else "json")
     from ._cli_output import emit, emit_list, emit_stream, write_bytes
     from ._client import RunRLClient
 
-    options: dict[str, Any] = {}
-    if args.api_key is not None:
-        options["api_key"] = args.api_key
+    options: dict[str, Any] = dict(secrets)  # the client's credential arguments
     if args.base_url is not None:
         options["base_url"] = args.base_url
     if args.timeout is not None:
@@ -231,7 +259,12 @@ def _classify(exc: Exception) -> Tuple[str, int]:
         if getattr(exc, "response", None) is not None:
             return str(exc), EXIT_API
         # refused before sending (missing credentials): say it in this program's words
-        return str(exc).replace("pass api_key=...", "pass --api-key KEY"), EXIT_USAGE
+        message = str(exc)
+        for credential in CREDENTIALS:
+            message = message.replace(
+                f"{credential.argument}=...", f"{credential.flag} {_metavar(credential)}"
+            )
+        return message, EXIT_USAGE
     if isinstance(exc, RunRLException):
         return str(exc), EXIT_API
     if isinstance(exc, (TypeError, ValueError)):
@@ -239,8 +272,14 @@ def _classify(exc: Exception) -> Tuple[str, int]:
     return f"{type(exc).__name__}: {exc}", EXIT_API
 
 
-def _fail(message: str, code: int, api_key: Optional[str]) -> int:
-    for secret in (api_key, os.environ.get(ENV_API_KEY)):
+def _metavar(credential: Credential) -> str:
+    """``KEY``, ``TOKEN``, ``PASSWORD``, ``CLIENT_SECRET``, ...: the value of a credential option."""
+    return "KEY" if credential.what == "API key" else credential.what.upper().replace(" ", "_")
+
+
+def _fail(message: str, code: int, secrets: dict[str, str]) -> int:
+    given = list(secrets.values()) + [os.environ.get(c.env) for c in CREDENTIALS]
+    for secret in given:
         if secret and len(secret) >= 4:
             message = message.replace(secret, "***")
     from ._cli_output import terminal

@@ -8,13 +8,42 @@ import json
 import sys
 from typing import Any, Optional, Sequence, Tuple
 
-from ._cli import ENV_API_KEY, FORMATS, PROG, Command, Group, Option
+from ._cli import CREDENTIALS, FORMATS, PROG, Command, Credential, Group, Option, _metavar
 
 # Options of the program itself, written before the command (and after it, when the command's
 # own arguments do not use the name): name -> takes a value.
-_GLOBAL = {"--api-key": True, "--base-url": True, "--timeout": True, "--max-retries": True}
-_GLOBAL["--api-key-file"] = True
+_GLOBAL = {c.flag: True for c in CREDENTIALS}
+_GLOBAL.update({"--base-url": True, "--timeout": True, "--max-retries": True})
+_GLOBAL.update({c.flag + "-file": True for c in CREDENTIALS})
 _GLOBAL["--format"] = True
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose refusals do not show a secret: argparse quotes the words it
+    cannot place, and the value of a mistyped or unknown option (``--api-key KEY`` where the API
+    takes ``--access-token``) is such a word."""
+
+    hidden: frozenset[str] = frozenset()  # the words of the command line not to show
+
+    def error(self, message: str) -> Any:
+        for word in sorted(self.hidden, key=len, reverse=True):
+            message = message.replace(word, "***")
+        return super().error(message)
+
+
+_SECRET_FLAG = ("key", "token", "secret", "password", "credential", "auth")
+
+
+def _hidden(argv: Sequence[str]) -> frozenset[str]:
+    """The values given to options whose names say they hold a secret (known or not)."""
+    pairs = list(zip(["", *argv], argv))  # (the word before, the word)
+    pairs += [(w.split("=", 1)[0], w.split("=", 1)[1]) for w in argv if "=" in w]
+    found = [
+        value
+        for flag, value in pairs
+        if flag.startswith("--") and any(w in flag.lower() for w in _SECRET_FLAG)
+    ]
+    return frozenset(w for w in found if len(w) >= 4 and w != "-")
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -36,12 +65,11 @@ def build_parser(
 
     Only what ``argv`` needs is built: the commands of the group it names (the other groups by
     name and description only), and the options of its command (the others by summary)."""
-    root = argparse.ArgumentParser(
+    _Parser.hidden = _hidden(argv)
+    root = _Parser(
         prog=PROG,
         description="RunRL API" + " command line, API " + "2025-10-11" + ".",
-        epilog=f"Credentials: ${ENV_API_KEY} (preferred), --api-key-file PATH or --api-key - "
-        "(stdin); a key written on the command line is visible to every user of the machine "
-        "(ps). Output: a table on a terminal, "
+        epilog=_credentials_help() + "Output: a table on a terminal, "
         "JSON otherwise (--format). Exit codes: 0 ok, 1 API error, 2 usage, 3 unreachable.",
         formatter_class=_Formatter,
     )
@@ -103,24 +131,8 @@ def _add_globals(
 ) -> None:
     """The program's own options; on a command (``defaults=False``) they default to nothing, so
     a value given before the command is kept."""
-    if "--api-key" not in taken:
-        parser.add_argument(
-            "--api-key",
-            dest="api_key",
-            default=None if defaults else argparse.SUPPRESS,
-            metavar="KEY",
-            help=f"API key (default: ${ENV_API_KEY}, preferred); - reads it from stdin (a "
-            "prompt without echo on a terminal); never printed. A key written here is visible "
-            "to other users in `ps`",
-        )
-    if "--api-key-file" not in taken:
-        parser.add_argument(
-            "--api-key-file",
-            dest="api_key_file",
-            default=None if defaults else argparse.SUPPRESS,
-            metavar="PATH",
-            help="read the API key from the first line of this file",
-        )
+    for credential in CREDENTIALS:
+        _add_credential(parser, credential, defaults=defaults, taken=taken)
     if "--base-url" not in taken:
         parser.add_argument(
             "--base-url",
@@ -154,6 +166,55 @@ def _add_globals(
             choices=FORMATS,
             default=None if defaults else argparse.SUPPRESS,
             help="output: table (default on a terminal), json (default otherwise), jsonl",
+        )
+
+
+def _credentials_help() -> str:
+    """The epilog's sentence on credentials (none when the API declares no scheme the client
+    applies)."""
+    if not CREDENTIALS:
+        return ""
+    envs = ", ".join("$" + c.env for c in CREDENTIALS)
+    first = CREDENTIALS[0]
+    each = " (each)" if len(CREDENTIALS) > 1 else ""
+    noun = "secret" if len(CREDENTIALS) > 1 else "key" if first.what == "API key" else first.what
+    return (  # names made by the generator: no "%" for argparse to format
+        f"Credentials: {envs} (preferred), {first.flag}-file PATH or {first.flag} - (stdin)"
+        f"{each}; a {noun} written on the command line is visible to every user of the "
+        "machine (ps). "
+    )
+
+
+def _add_credential(
+    parser: argparse.ArgumentParser,
+    credential: Credential,
+    *,
+    defaults: bool,
+    taken: frozenset[str],
+) -> None:
+    """``--<argument>`` and ``--<argument>-file`` of one credential argument of the client."""
+    flag, what = credential.flag, credential.what
+    noun = "key" if what == "API key" else what
+    of = f" of the `{credential.scheme}` scheme" if credential.scheme else ""
+    if flag not in taken:
+        parser.add_argument(
+            flag,
+            dest="credential:" + credential.argument,
+            default=None if defaults else argparse.SUPPRESS,
+            metavar=_metavar(credential),
+            help=_help(
+                f"{what[:1].upper()}{what[1:]}{of} (default: ${credential.env}, preferred); - reads it from stdin (a "
+                f"prompt without echo on a terminal); never printed. A {noun} written here is "
+                "visible to other users in `ps`"
+            ),
+        )
+    if flag + "-file" not in taken:
+        parser.add_argument(
+            flag + "-file",
+            dest="credential-file:" + credential.argument,
+            default=None if defaults else argparse.SUPPRESS,
+            metavar="PATH",
+            help=_help(f"read the {what}{of} from the first line of this file"),
         )
 
 
