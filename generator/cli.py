@@ -37,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except SpecError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if "leaves the reference root" in str(exc):  # a multi-file document's shared folder
+            print(
+                "hint: --ref-root DIR lets $ref read the files under DIR (a folder that holds "
+                "the spec, e.g. the document's top folder)",
+                file=sys.stderr,
+            )
         return 1
     except KeyboardInterrupt:
         return 130

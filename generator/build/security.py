@@ -3,9 +3,10 @@ method's requirements, with the client's constructor argument for every credenti
 
 How the arguments are named (README, "Authentication"):
 
-* ``api_key`` (``<ENV_PREFIX>API_KEY``, a ``ClientConfig`` field) feeds the first API-key or
-  HTTP bearer scheme, preferring one the document's ``security`` names: the common
-  one-key API (RunRL's included) keeps the one argument everybody knows;
+* ``api_key`` (``<ENV_PREFIX>API_KEY``, a ``ClientConfig`` field) feeds the API-key or HTTP
+  bearer scheme named ``api_key`` (``apiKey``...) if there is one, else the first, preferring
+  one the document's ``security`` names: the common one-key API (RunRL's included) keeps the
+  one argument everybody knows;
 * every other credential is named after its scheme: ``<scheme>_key`` / ``<scheme>_token`` for
   further API keys and bearer tokens; ``username``/``password`` for HTTP Basic and
   ``access_token``, ``client_id``/``client_secret`` for OAuth2 when the API has one such scheme,
@@ -140,8 +141,14 @@ def _with(scheme: ir.SecurityScheme, **changes: Any) -> ir.SecurityScheme:
 
 
 def _primary(schemes: list[ir.SecurityScheme], default: ir.Requirements) -> str | None:
-    """The scheme ``api_key`` feeds: an API key or bearer token, the document's first."""
+    """The scheme ``api_key`` feeds: an API key or bearer token, the document's first; but a
+    scheme whose own name reads ``api_key`` (``apiKey``, ``api-key``) keeps it, so a second
+    scheme never turns it into ``api_key_2`` while ``api_key`` feeds another (Algolia's
+    ``appId`` AND ``apiKey``: the secret key went to the application-id header)."""
     candidates = [s.name.value for s in schemes if s.runtime in ("apikey", "bearer")]
+    own = [name for name in candidates if identifier(name).strip("_") == "api_key"]
+    if own:
+        return own[0]
     for requirement in default:
         for name in requirement:
             if name.value in candidates:

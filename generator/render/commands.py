@@ -71,7 +71,7 @@ class Command:
 @dataclass(frozen=True)
 class Group:
     name: str  # "shared-configurations"
-    attr: str  # the client's attribute ("shared_configurations")
+    attr: str  # the attributes from the client to it ("shared_configurations", "org.projects")
     description: SpecText
     commands: tuple[Command, ...]
 
@@ -84,9 +84,12 @@ class CommandTable:
 
 
 def command_table(api: ir.Api) -> CommandTable:
+    """A group per namespace that has commands (a nested one is reached through its parents:
+    ``attr`` is its dotted path; a parent with no methods of its own is no group)."""
     groups = tuple(
-        Group(_kebab(ns.name), ns.name, ns.description, _commands(ns.methods))
+        Group(_kebab(ns.name), ns.access, ns.description, commands)
         for ns in api.namespaces
+        if (commands := _commands(ns.methods))
     )
     taken = {g.name for g in groups}
     top = tuple(c for c in _commands(api.client_methods) if c.name not in taken)
@@ -116,7 +119,7 @@ def examples(table: CommandTable, api: ir.Api) -> list[str]:
 
 
 def _example(table: CommandTable, method: ir.Method) -> str | None:
-    group = next((g for g in table.groups if g.attr == method.namespace), None)
+    group = next((g for g in table.groups if g.name == _kebab(method.namespace)), None)
     commands = group.commands if group is not None else table.commands
     command = next((c for c in commands if c.method == method.name), None)
     if command is None:

@@ -14,6 +14,8 @@ import pytest
 from generator.build import build_api
 from generator.pipeline import generate
 from generator.read import read_spec
+from generator.render.commands import command_table
+from tests.runtime.server import Reply, TestServer
 
 SPEC = """\
 openapi: 3.1.0
@@ -149,3 +151,42 @@ def test_nested_package_is_mypy_strict_clean(spec: Path, tmp_path: Path) -> None
         [str(mypy), "--strict", "src"], cwd=out, capture_output=True, text=True, check=False
     )
     assert proc.returncode == 0, proc.stdout[-3000:]
+
+
+def test_the_command_line_reaches_nested_namespaces(spec: Path, tmp_path: Path) -> None:
+    """A nested namespace's commands failed with ``AttributeError: 'OrgApiClient' object has
+    no attribute 'organizations_projects_nodes'`` (its module name, not its path), and a level
+    without methods (``admin``) was listed as a command with no subcommands."""
+    out = tmp_path / "client"
+    generate(spec, out)
+    srv = TestServer()
+    srv.start()
+    try:
+        srv.on("GET", "/orgs/o/projects/p/nodes", lambda _seen, _count: Reply(json={"ok": 1}))
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "org_api",
+                "--base-url",
+                srv.url,
+                "--format",
+                "json",
+                "organizations-projects-nodes",
+                "list",
+                "o",
+                "p",
+            ],  # fmt: skip
+            cwd=out / "src",
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert [s.path for s in srv.seen("GET")] == ["/orgs/o/projects/p/nodes"]
+    finally:
+        srv.stop()
+    table = command_table(build_api(read_spec(spec)))
+    groups = {g.name: g.attr for g in table.groups}
+    assert "admin" not in groups
+    assert groups["organizations-projects-nodes"] == "organizations.projects.nodes"

@@ -301,3 +301,19 @@ def test_a_scheme_name_starting_with_a_digit_names_a_public_argument(tmp_path: P
     # The ClientCredentials example asks for a scope the flow declares (not a made-up "read").
     wanted = 'ClientCredentials("my-client-id", "my-secret", scopes=("data:read",))'
     assert f"access_token_2_legged={wanted}" in readme
+
+
+def test_a_scheme_named_api_key_keeps_the_api_key_argument(tmp_path: Path) -> None:
+    """Algolia ANDs ``appId`` (listed first) and ``apiKey``: ``api_key`` fed the application-id
+    header and the scheme named ``apiKey`` got ``api_key_2``, so a user passing their key as
+    ``api_key=`` sent the secret in the wrong header. The scheme named ``api_key`` keeps it."""
+    text = OAUTH_ONLY.replace("security: [{OAuth2: []}]", "security: [{appId: [], apiKey: []}]")
+    text = text.replace("    OAuth2:\n", "    appId: {type: apiKey, in: header, name: x-app-id}\n"
+                        "    apiKey: {type: apiKey, in: header, name: x-api-key}\n"
+                        "    OAuth2:\n")  # fmt: skip
+    spec = tmp_path / "pair.yaml"
+    spec.write_text(text, encoding="utf-8")
+    api = build_api(load_spec(spec), package_version="1.0.0")
+    names = {s.name.value: [c.argument for c in s.credentials]
+             for s in api.package.security.supported if s.runtime == "apikey"}  # fmt: skip
+    assert names == {"appId": ["app_id_key"], "apiKey": ["api_key"]}

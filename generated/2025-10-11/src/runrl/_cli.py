@@ -219,7 +219,9 @@ def _run(
     if args.max_retries is not None:
         options["max_retries"] = args.max_retries
     with RunRLClient(**options) as client:
-        target = getattr(client, group.attr) if group is not None else client
+        target: Any = client
+        for attribute in group.attr.split(".") if group is not None else ():
+            target = getattr(target, attribute)
         method = getattr(target, command.method)
         if command.kind == "follow":
             final = method(**kwargs, file=out)
