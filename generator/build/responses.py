@@ -54,7 +54,8 @@ def returns(ctx: Context, types: TypeBuilder, op: dict[str, Any], op_ptr: str) -
     if json_type is None:
         json_type = next((m for m in media_types if essence(m).endswith("+json")), None)
     if json_type is None:
-        return ir.Returns(kind="bytes", type=t.BYTES, cast_type=t.BYTES, unwrap=())
+        accept = _binary_accept(media_types)
+        return ir.Returns(kind="bytes", type=t.BYTES, cast_type=t.BYTES, unwrap=(), accept=accept)
     media = content[json_type] if isinstance(content[json_type], dict) else {}
     schema_ptr = f"{resp_ptr}/content/{pointer(json_type)[1:]}/schema"
     link = _declares_link(ctx, response, resp_ptr)
@@ -88,6 +89,25 @@ def _accept(media_type: str) -> str:
     if media_type == "application/json" or len(media_type) > 200:
         return ""
     return media_type if _MEDIA_TYPE.fullmatch(media_type) else ""
+
+
+# A media range (``image/*``, ``*/*``) or a media type, with parameters, in RFC 9110's tokens.
+_MEDIA_RANGE = re.compile(
+    r"[\w!#$&^.+*-]+/[\w!#$&^.+*-]+(\s*;\s*[\w!#$&^.+-]+=[\w!#$&^.+-]+)*", re.A
+)
+
+
+def _binary_accept(media_types: list[str]) -> str:
+    """The ``Accept`` header of an answer read as bytes: the media types the document declares
+    for it (Google's place photo: ``image/*``), so that a server that negotiates answers with
+    one of them. ``""`` (the runtime's ``application/octet-stream, */*``) when the document
+    declares only ``application/octet-stream``, or a type that is not a plain media range."""
+    kept = [m.strip() for m in media_types]
+    if not all(len(m) <= 200 and _MEDIA_RANGE.fullmatch(m) for m in kept):
+        return ""
+    if kept == ["application/octet-stream"]:
+        return ""
+    return ", ".join(dict.fromkeys(kept))[:1000] if len(kept) <= 20 else ""
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ class Returns:
     unwrap: tuple[SpecText, ...]
     pagination: Pagination | None = None
     model: str | None = None  # the component model returned, if any
-    accept: str = ""  # the Accept header, when the JSON answer is declared as another JSON type
+    accept: str = ""  # Accept: a JSON answer of another JSON type; a bytes answer's own types
 
     @property
     def annotation(self) -> str:

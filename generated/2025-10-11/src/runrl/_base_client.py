@@ -237,7 +237,7 @@ class Operation:
     content_type: str = ""  # of the request body, when not application/json (or a form)
     server: str = ""  # the operation's own server (path- or operation-level `servers`)
     raw_body: str = ""  # "text" or "file": the body is sent as is, not as JSON
-    accept: str = ""  # the JSON answer's declared media type, when not application/json
+    accept: str = ""  # the declared media types, when not application/json (or octet-stream)
 
     @property
     def name(self) -> str:
@@ -815,8 +815,8 @@ class _BaseClient:
         if op.stream:
             headers["accept"] = "text/event-stream"
             headers["cache-control"] = "no-store"
-        elif op.binary:
-            headers["accept"] = "application/octet-stream, */*"
+        elif op.binary:  # the media types the document declares for it, else any
+            headers["accept"] = op.accept or "application/octet-stream, */*"
         elif op.accept:
             headers["accept"] = op.accept
 
