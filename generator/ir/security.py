@@ -86,6 +86,14 @@ class Security:
         """Construction fails without a credential (no empty alternative in the default)."""
         return bool(self.default) and () not in self.default
 
+    def needed_at_start(self, scheme: SecurityScheme) -> bool:
+        """Construction fails without ``scheme``'s credentials: every alternative of the
+        document's ``security`` names it (Algolia's application id and key, both required)."""
+        name = scheme.name.value
+        return self.default_needs_credentials and all(
+            any(n.value == name for n in r) for r in self.default
+        )
+
     def uses(self, runtime: str) -> bool:
         return any(s.runtime == runtime for s in self.supported)
 
