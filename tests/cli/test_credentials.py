@@ -18,29 +18,11 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import generate
+from tests.codegen.test_security_wiring import OAUTH_ONLY
 from tests.runtime.server import Reply, TestServer
 
-OAUTH = """\
-openapi: 3.0.3
-info: {title: Code Flow, version: "1"}
-servers: [{url: "https://api.example.com/2"}]
-security: [{OAuth2: []}]
-paths:
-  /files/{file_id}:
-    get:
-      operationId: getFile
-      parameters: [{name: file_id, in: path, required: true, schema: {type: string}}]
-      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
-components:
-  securitySchemes:
-    OAuth2:
-      type: oauth2
-      flows:
-        authorizationCode:
-          authorizationUrl: https://example.com/authorize
-          tokenUrl: https://example.com/token
-          scopes: {}
-"""
+# A Box-like document: an OAuth2 authorization-code scheme, so the client takes a token.
+OAUTH = OAUTH_ONLY
 TOKEN = "tok-5ecret-value"
 
 

@@ -112,6 +112,22 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> type[Counted]:
     return Counted
 
 
+class _Kept(Counted):
+    started: list[parallel.Worker[Any]] = []  # noqa: RUF012 - reset by each test
+
+    def __init__(self, job: Any) -> None:
+        super().__init__(job)
+        _Kept.started.append(self)
+
+
+@pytest.fixture
+def kept(monkeypatch: pytest.MonkeyPatch) -> list[parallel.Worker[Any]]:
+    """Every worker made, kept to see it reaped (after ``forks`` in a test's arguments)."""
+    monkeypatch.setattr(parallel, "Worker", _Kept)
+    _Kept.started = []
+    return _Kept.started
+
+
 def _spec(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "spec.yaml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
@@ -230,18 +246,11 @@ def test_a_worker_started_before_a_failing_build_is_stopped(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     forks: type[Counted],
+    kept: list[parallel.Worker[Any]],
 ) -> None:
     """The worker forks before the build (it gets datamodel-code-generator ready meanwhile);
     when the build blocks, it is never asked for models: killed and reaped, the error as in
     one process."""
-    started: list[parallel.Worker[Any]] = []
-
-    class Kept(Counted):
-        def __init__(self, job: Any) -> None:
-            super().__init__(job)
-            started.append(self)
-
-    monkeypatch.setattr(parallel, "Worker", Kept)
     spec = _spec(tmp_path, BUILD_BLOCKED)
 
     def default(out: Path) -> tuple[int, str, bool]:
@@ -252,7 +261,7 @@ def test_a_worker_started_before_a_failing_build_is_stopped(
     assert made == serial
     code, err, written = made
     assert code == 1 and not written and "is not a valid HTTP header name" in err
-    assert len(started) == 1 and started[0]._pid is None  # forked, then reaped
+    assert len(kept) == 1 and kept[0]._pid is None  # forked, then reaped
 
 
 # An operation left out with --skip-unsupported (the validator refuses its parameter): the
@@ -384,27 +393,20 @@ def _reads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return record
 
 
-class _Kept(Counted):
-    started: list[parallel.Worker[Any]] = []  # noqa: RUF012 - reset by each test
-
-    def __init__(self, job: Any) -> None:
-        super().__init__(job)
-        _Kept.started.append(self)
-
-
 def test_a_worker_forked_before_the_load_is_sent_the_document_as_validated(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    forks: type[Counted],
+    kept: list[parallel.Worker[Any]],
 ) -> None:
     """A large document's worker forks before the load (``MIN_BYTES``; ``=1``: any) and is
     sent the document once the validation has settled it (here ``nullable`` in a 3.1
     document, rewritten: read/tolerate.py)."""
     reads = _reads(monkeypatch, tmp_path)
-    monkeypatch.setattr(parallel, "Worker", _Kept)
-    _Kept.started = []
     spec = _spec(tmp_path, NULLABLE)
     serial, made = _both(monkeypatch, tmp_path, _skipping(spec))
     assert made == serial
-    assert len(_Kept.started) == 1 and _Kept.started[0]._pid is None
+    assert len(kept) == 1 and kept[0]._pid is None
     assert len(reads.read_text(encoding="utf-8").split()) == 1
 
 
@@ -425,18 +427,16 @@ def test_a_worker_forked_after_the_load_is_sent_the_document_only_if_validation_
 
 
 def test_a_worker_forked_before_the_load_of_a_small_document_is_stopped(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: list[parallel.Worker[Any]]
 ) -> None:
     """The file's size guessed wrong (fewer than ``MIN_SCHEMAS`` schemas): the worker forked
     before the load is stopped, the models made here, the same bytes."""
     monkeypatch.delenv("GENERATOR_PARALLEL", raising=False)
     _alone(monkeypatch)
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "Worker", _Kept)
-    _Kept.started = []
     spec = _spec(tmp_path, ONE_MODULE)
     made = read_tree(generate(spec, tmp_path / "guessed").out)
-    assert len(_Kept.started) == 1 and _Kept.started[0]._pid is None
+    assert len(kept) == 1 and kept[0]._pid is None
     monkeypatch.setenv("GENERATOR_PARALLEL", "0")
     assert made == read_tree(generate(spec, tmp_path / "serial").out)
 
@@ -446,17 +446,10 @@ def test_a_worker_forked_before_a_validation_that_blocks_is_stopped(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     forks: type[Counted],
+    kept: list[parallel.Worker[Any]],
 ) -> None:
     """The default mode: the validator's blockers mean no models step; the worker forked
     before the validation is killed and reaped, the error as in one process."""
-    started: list[parallel.Worker[Any]] = []
-
-    class Kept(Counted):
-        def __init__(self, job: Any) -> None:
-            super().__init__(job)
-            started.append(self)
-
-    monkeypatch.setattr(parallel, "Worker", Kept)
     spec = _spec(tmp_path, ONE_MODULE + "    Odd: {type: integer, minimum: low}\n")
 
     def default(out: Path) -> tuple[int, str, bool]:
@@ -467,7 +460,7 @@ def test_a_worker_forked_before_a_validation_that_blocks_is_stopped(
     assert made == serial
     code, err, written = made
     assert code == 1 and not written and "/components/schemas/Odd/minimum" in err
-    assert len(started) == 1 and started[0]._pid is None
+    assert len(kept) == 1 and kept[0]._pid is None
 
 
 def test_the_models_files_are_not_compiled_again(tmp_path: Path, forks: type[Counted]) -> None:
