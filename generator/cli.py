@@ -15,6 +15,7 @@ from .commands.generate import STAGES, cmd_generate, generate_package, warn_rele
 from .commands.layout import OUT_DIR, SPEC_DIR, overlay_of, spec_files
 from .commands.release import cmd_changelog, cmd_diff, cmd_release, cmd_release_check
 from .errors import SpecError
+from .read.sources import LEAVES_ROOT
 
 # Imported from here by tests and tools (``from generator.cli import spec_files``).
 __all__ = [
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except SpecError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        if "leaves the reference root" in str(exc):  # a multi-file document's shared folder
+        if LEAVES_ROOT in str(exc):  # a multi-file document's shared folder
             print(
                 "hint: --ref-root DIR lets $ref read the files under DIR (a folder that holds "
                 "the spec, e.g. the document's top folder)",

@@ -20,6 +20,8 @@ from urllib.parse import unquote
 from ..errors import SpecError, escape_pointer_token
 from .refs import MISSING, at_pointer
 
+# What a $ref out of the reference root is told (the command line adds how to allow it).
+LEAVES_ROOT = "leaves the reference root"
 MAX_FILES = 1000  # files one document may reach
 _URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -108,11 +110,11 @@ class Files:
             )
         candidate = os.path.normpath(os.path.join(os.path.dirname(src.doc.path), path))
         if not is_inside(os.path.abspath(candidate), self.plain_root):
-            return "$ref {ref} leaves the reference root " + f"{self.ref_root}: not read"
+            return "$ref {ref} " + LEAVES_ROOT + f" {self.ref_root}: not read"
         real = os.path.realpath(candidate)
         if not is_inside(real, str(self.ref_root)):
             return (
-                "$ref {ref} is a symlink that leaves the reference root " + f"{self.ref_root}: "
+                "$ref {ref} is a symlink that " + LEAVES_ROOT + f" {self.ref_root}: "
                 "not read"
             )
         if real in self.sources:
