@@ -113,10 +113,7 @@ class Files:
             return "$ref {ref} " + LEAVES_ROOT + f" {self.ref_root}: not read"
         real = os.path.realpath(candidate)
         if not is_inside(real, str(self.ref_root)):
-            return (
-                "$ref {ref} is a symlink that " + LEAVES_ROOT + f" {self.ref_root}: "
-                "not read"
-            )
+            return "$ref {ref} is a symlink that " + LEAVES_ROOT + f" {self.ref_root}: not read"
         if real in self.sources:
             return self.sources[real]
         if not os.path.isfile(real):
