@@ -419,3 +419,33 @@ def test_shell_completion_in_a_real_bash(cli: Cli) -> None:
     assert "list" in complete("files", "")
     assert complete("files", "list", "--ty") == ["--type"]
     assert complete("files", "list", "--type", "re") == ["reward_function"]
+
+
+def test_follow_and_wait_stop_at_the_wait_timeout_and_exit_3(cli: Cli) -> None:
+    """A run that never ends (the reference server keeps ``acme/stall-7b`` RUNNING): ``follow``
+    and ``create --wait-timeout`` give up by then, exit 3, say what they waited for, and the
+    run keeps running; without the option they would wait for ever (follow) or the client's
+    ``max_poll_timeout`` (create)."""
+    run = seed_run(cli.server.app.store, model="acme/stall-7b")
+    started = time.monotonic()
+    proc = cli("runs", "follow", str(run["id"]), "--wait-timeout", "0.5")
+    assert time.monotonic() - started < 10  # the server keeps a silent stream open for 30 s
+    assert proc.returncode == 3, proc.stderr
+    assert "runs.follow: the status was not terminal after 0.5 s" in proc.stderr
+    assert cli.server.app.store.runs[run["id"]]["status"] == "RUNNING"
+
+    prompt, reward = seed_files(cli.server.app.store)
+    proc = cli(
+        "runs", "create", "--model", "acme/stall-7b", "--prompt-file-id", prompt,
+        "--reward-file-id", reward, "--wait-timeout", "0.5",
+        env={"RUNRL_POLL_INTERVAL": "0.05"},
+    )  # fmt: skip
+    assert proc.returncode == 3, proc.stderr
+    assert "0.5" in proc.stderr and proc.stdout == ""
+    assert len(cli.server.requests_to("GET", r"/runs/\d+")) >= 2  # it did poll
+
+
+def test_the_wait_timeout_must_be_positive(cli: Cli) -> None:
+    proc = cli("runs", "follow", "1", "--wait-timeout", "0")
+    assert proc.returncode == 2 and "--wait-timeout" in proc.stderr
+    assert not cli.server.requests_to("GET")

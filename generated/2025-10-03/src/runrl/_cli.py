@@ -7,7 +7,8 @@ pydantic, the models) is imported only when a command runs: ``runrl --help`` sta
 
 Exit codes: 0 success; 1 the API answered with an error (or a polled object failed);
 2 usage (a bad command line, an argument refused before sending, missing credentials);
-3 the API could not be reached in time; 130 interrupted (Ctrl-C); 141 the output's reader
+3 the API could not be reached in time, or what ``--wait-timeout`` waits for did not end by
+then; 130 interrupted (Ctrl-C); 141 the output's reader
 went away.
 """
 
@@ -223,8 +224,9 @@ def _run(
         for attribute in group.attr.split(".") if group is not None else ():
             target = getattr(target, attribute)
         method = getattr(target, command.method)
+        wait_timeout = getattr(args, "cli_wait_timeout", None)
         if command.kind == "follow":
-            final = method(**kwargs, file=out)
+            final = method(**kwargs, file=out, timeout=wait_timeout)
             emit(final, fmt, out)
             return EXIT_OK
         result = method(**kwargs)
@@ -236,11 +238,11 @@ def _run(
         elif command.kind == "stream":
             emit_stream(result.events(), fmt, out)
         elif command.kind == "future":
-            if getattr(args, "cli_wait", False):
+            if getattr(args, "cli_wait", False) or wait_timeout is not None:
                 from contextlib import redirect_stdout
 
                 with redirect_stdout(sys.stderr):  # the progress display, on stderr
-                    final = result.result(progress=sys.stderr.isatty())
+                    final = result.result(wait_timeout, progress=sys.stderr.isatty())
                 emit(final, fmt, out)
             else:
                 emit(result.initial, fmt, out)

@@ -266,6 +266,15 @@ def _command_parser(sub: Any, command: Command, *, full: bool) -> argparse.Argum
             action="store_true",
             help="wait until it is done (progress on stderr), then print the final object",
         )
+    if command.kind in ("future", "follow") and "--wait-timeout" not in taken:
+        cp.add_argument(
+            "--wait-timeout",
+            dest="cli_wait_timeout",
+            type=_positive_float,
+            metavar="SECONDS",
+            help="wait at most SECONDS for it to end (exit 3 then; it keeps running)"
+            + ("; implies --wait" if command.kind == "future" else ""),
+        )
     if command.kind == "bytes" and "--output" not in taken:
         cp.add_argument(
             "--output",
@@ -403,6 +412,8 @@ def complete(
             found.append("--json")
         if command.kind == "future":
             found.append("--wait")
+        if command.kind in ("future", "follow"):
+            found.append("--wait-timeout")
     return [w for w in found if w.startswith(current)]
 
 
