@@ -25,6 +25,7 @@ from ..errors import SpecError, pointer
 from ..naming import RESERVED_CLASS_NAMES, acronym_words, builtin_class_names
 from ..read.load import no_collection
 from .early import schema_inputs
+from .inline_roots import inline_roots
 from .leave_out import enum_subclasses
 from .lift import Lifted, lift_inline
 from .postprocess import (
@@ -106,6 +107,12 @@ def generate_models(
     # no class, so ``__all__`` is the same list before and after them.
     classes = set(_CLASS.findall(source))
     module = _HEADER + source.rstrip() + "\n" + _footer(classes)
+    # the wrappers it invents for properties, written where they are used (inline_roots.py)
+    inlined = inline_roots(module, frozenset(names.values()))
+    if inlined != module:
+        kept = set(_CLASS.findall(inlined))
+        module = inlined.replace(_footer(classes), _footer(kept))
+        classes = kept
     for repair in (
         fix_bare_generics,
         hoist_forward_enums,

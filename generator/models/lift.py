@@ -31,6 +31,7 @@ from ..errors import SpecError, pointer
 from ..naming import class_base
 from ..read.events import event_data_schema
 from ..read.refs import Resolver, closure, schema_refs
+from .allof import described
 
 _SCHEMA_REF = "#/components/schemas/"
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -89,12 +90,15 @@ def lift_inline(spec: dict[str, Any]) -> Lifted:
 
 
 def liftable(schema: Any) -> bool:
-    """An inline schema worth a class: an object with properties, or an ``allOf``."""
+    """An inline schema worth a class: an object with properties, or an ``allOf`` of several
+    members that is more than one schema described (``allof.described``: Box's ``allOf:
+    [{type: string, maxLength}, {nullable: false}]`` is a string, not a class)."""
     if not isinstance(schema, dict) or "$ref" in schema:
         return False
     props = schema.get("properties")
+    parts = schema.get("allOf")
     return bool(isinstance(props, dict) and props) or bool(
-        isinstance(schema.get("allOf"), list) and len(schema["allOf"]) > 1
+        isinstance(parts, list) and len(parts) > 1 and described(schema) is None
     )
 
 

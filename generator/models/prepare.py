@@ -10,6 +10,7 @@ from typing import Any
 
 from ..naming import clean_text
 from ..read.refs import at_pointer, unescape
+from .allof import described
 
 _SCHEMA_REF = "#/components/schemas/"
 
@@ -101,6 +102,8 @@ class _Rewriter:
         _required_on_properties(out, value)
         if "default" in out and not _default_fits(value, value["default"], self.lookup):
             del out["default"]  # an ill-typed default would be an ill-typed field (mypy)
+        if "allOf" in out:
+            return described(out) or out  # one schema described: that schema (allof.py)
         return out
 
     def keyword(self, out: dict[str, Any], key: str, item: Any) -> None:

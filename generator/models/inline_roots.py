@@ -1,0 +1,234 @@
+"""The wrapper classes datamodel-code-generator invents, written where they are used.
+
+For a property whose schema is not an object (a constrained string, a nullable boolean, an
+``anyOf`` of models, a list of strings...) datamodel-code-generator may make a ``RootModel``
+class of its own, named after the property (Stripe's ``AccountTaxId(RootModel[str])``, Box's
+``FolderDescription(RootModel[str])`` and ``CollaborationItem(RootModel[Union[File, Folder,
+WebLink]])``: 364 and 50 such classes). A field typed with one holds the wrapper, not the value:
+a user reads ``folder.description.root``, and ``Folder(description="x")`` does not type-check.
+openapi-python-client and Stainless SDKs type such a field with the value's own type.
+
+So each such class is replaced, where it is used, by its ``root`` annotation (constraints and
+all: ``List[Annotated[str, Field(max_length=5000)]]``) and is not written. Only the classes
+the generator did not plan: a component schema or an inline schema the build named (``lift.py``)
+keeps its class, which the client and users import by name. A class is left as it is when
+anything but a type annotation names it (a base class, a default value, a quoted forward
+reference), when its body is more than a docstring and ``root`` (a default, a config), or when
+it takes part in a cycle (a recursive type needs its name).
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import re
+
+from .source import parse
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def inline_roots(source: str, planned: frozenset[str]) -> str:
+    """``source`` (datamodel-code-generator's module) with every unplanned ``RootModel`` class
+    that can be written where it is used so written, and not defined. A field without a
+    docstring of its own takes the class's (the description of the property's schema)."""
+    if "(RootModel[" not in source:
+        return source
+    try:
+        tree = parse(source)
+    except SyntaxError:
+        return source  # reported by the formatting stage, with the location
+    roots: dict[str, ast.expr] = {}
+    docs: dict[str, ast.Expr] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name not in planned:
+            found = _root_annotation(node)
+            if found is not None:
+                roots[node.name] = found[0]
+                if found[1] is not None:
+                    docs[node.name] = found[1]
+    if not roots:
+        return source
+    uses = _annotation_uses(tree, set(roots))
+    texts = _expanded(roots, roots.keys() - uses.elsewhere)
+    if not texts:
+        return source
+    lines = source.split("\n")
+    after = _docstrings(tree, texts, docs, lines)
+    edits = sorted(
+        (n.lineno, n.col_offset, n.end_col_offset or n.col_offset, n.id)
+        for n in uses.names
+        if n.id in texts and uses.classes[id(n)] not in texts
+    )
+    for lineno, start, end, name in reversed(edits):
+        line = lines[lineno - 1]
+        lines[lineno - 1] = line[:start] + texts[name] + line[end:]
+    dropped: set[int] = set()
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name in texts:
+            dropped.update(range(node.lineno - 1, node.end_lineno or node.lineno))
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if index not in dropped:
+            kept.append(line)
+        kept.extend(after.get(index, ()))
+    return re.sub(r"\n{4,}", "\n\n\n", "\n".join(kept))
+
+
+def _root_annotation(node: ast.ClassDef) -> tuple[ast.expr, ast.Expr | None] | None:
+    """The annotation of ``root`` and the docstring (the class's or the field's), when
+    ``node`` is ``class X(RootModel[...])`` holding only those (no config, no default but
+    ``None``)."""
+    if len(node.bases) != 1 or node.keywords or node.decorator_list:
+        return None
+    base = node.bases[0]
+    if not (
+        isinstance(base, ast.Subscript)
+        and isinstance(base.value, ast.Name)
+        and base.value.id == "RootModel"
+    ):
+        return None
+    annotations = [s for s in node.body if not _is_docstring(s)]
+    strings = [s for s in node.body if _is_docstring(s)]
+    if len(annotations) != 1 or len(strings) > 1:
+        return None
+    stmt = annotations[0]
+    if (
+        isinstance(stmt, ast.AnnAssign)
+        and isinstance(stmt.target, ast.Name)
+        and stmt.target.id == "root"
+        and (stmt.value is None or _is_none(stmt.value))
+    ):
+        doc = strings[0] if strings else None
+        return stmt.annotation, doc if isinstance(doc, ast.Expr) else None
+    return None
+
+
+def _is_none(value: ast.expr) -> bool:
+    """``= None``: a nullable root's default, which a field typed with the root has (or not)
+    of its own."""
+    return isinstance(value, ast.Constant) and value.value is None
+
+
+def _is_docstring(stmt: ast.stmt) -> bool:
+    return (
+        isinstance(stmt, ast.Expr)
+        and isinstance(stmt.value, ast.Constant)
+        and isinstance(stmt.value.value, str)
+    )
+
+
+def _docstrings(
+    tree: ast.Module, texts: dict[str, str], docs: dict[str, ast.Expr], lines: list[str]
+) -> dict[int, list[str]]:
+    """{line index: the docstring lines to add after it}: for each field of a kept class that
+    names a written-out class with a docstring, and has none of its own, that docstring (the
+    same indentation: both are in a class body)."""
+    after: dict[int, list[str]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef) or node.name in texts:
+            continue
+        for index, stmt in enumerate(node.body):
+            if not isinstance(stmt, ast.AnnAssign):
+                continue
+            following = node.body[index + 1] if index + 1 < len(node.body) else None
+            if following is not None and _is_docstring(following):
+                continue
+            named = [
+                n.id
+                for n in _type_positions(stmt.annotation)
+                if isinstance(n, ast.Name) and n.id in texts and n.id in docs
+            ]
+            if len(named) == 1:
+                doc = docs[named[0]]
+                end = stmt.end_lineno or stmt.lineno
+                after[end - 1] = lines[doc.lineno - 1 : doc.end_lineno or doc.lineno]
+    return after
+
+
+class _Uses:
+    """Where the root classes are named: ``names`` (each ``ast.Name`` in a type position of a
+    class's field annotation or ``RootModel[...]`` base), ``classes`` (the class each such name
+    is in), ``elsewhere`` (root classes named in any other way)."""
+
+    def __init__(self) -> None:
+        self.names: list[ast.Name] = []
+        self.classes: dict[int, str] = {}
+        self.elsewhere: set[str] = set()
+
+
+def _annotation_uses(tree: ast.Module, roots: set[str]) -> _Uses:
+    uses = _Uses()
+    typed: set[int] = set()  # the names in type positions
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        types = [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
+        types += [b.slice for b in node.bases if isinstance(b, ast.Subscript)]
+        for annotation in types:
+            for n in _type_positions(annotation):
+                if isinstance(n, ast.Name) and n.id in roots:
+                    typed.add(id(n))
+                    uses.names.append(n)
+                    uses.classes[id(n)] = node.name
+                elif isinstance(n, ast.Constant) and isinstance(n.value, str):
+                    # a quoted forward reference (``Union[A, "B"]``): left as it is
+                    uses.elsewhere.update(w for w in _WORD.findall(n.value) if w in roots)
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Name) and n.id in roots and id(n) not in typed:
+            uses.elsewhere.add(n.id)  # a base class, a default, inside Field(...)...
+    return uses
+
+
+def _type_positions(annotation: ast.expr) -> list[ast.AST]:
+    """The nodes of ``annotation`` but those inside calls (``Field(...)``'s arguments)."""
+    found: list[ast.AST] = []
+    stack: list[ast.AST] = [annotation]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if not isinstance(node, ast.Call):
+            stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _expanded(roots: dict[str, ast.expr], candidates: set[str]) -> dict[str, str]:
+    """Each candidate's annotation as source text, with the candidates it names written out
+    in turn; those in a cycle (and those that name one) are left out."""
+    texts: dict[str, str] = {}
+    failed: set[str] = set()
+
+    def expand(name: str, path: tuple[str, ...]) -> str | None:
+        if name in texts:
+            return texts[name]
+        if name in failed or name in path:
+            return None
+        annotation = roots[name]
+        inner = {n.id for n in ast.walk(annotation) if isinstance(n, ast.Name) and n.id in roots}
+        if inner - candidates:
+            failed.add(name)
+            return None
+        replaced: dict[str, str] = {}
+        for other in inner:
+            text = expand(other, (*path, name))
+            if text is None:
+                failed.add(name)
+                return None
+            replaced[other] = text
+        texts[name] = ast.unparse(_Substitute(replaced).visit(copy.deepcopy(annotation)))
+        return texts[name]
+
+    for name in sorted(candidates):
+        expand(name, ())
+    return texts
+
+
+class _Substitute(ast.NodeTransformer):
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+
+    def visit_Name(self, node: ast.Name) -> ast.expr:
+        text = self.texts.get(node.id)
+        if text is None:
+            return node
+        return ast.parse(text, mode="eval").body
