@@ -45,6 +45,9 @@ from generator.pipeline import generate
         ("getMacOSVersion", "get_macos_version"),
         ("IPv4Address", "ipv4_address"),
         ("PostgreSQLVersion", "postgresql_version"),
+        ("OpenAI API", "openai_api"),  # a user trial on OpenAI's document: not open_ai_api
+        ("getOpenAPIDocument", "get_openapi_document"),
+        ("Swagger Petstore - OpenAPI 3.0", "swagger_petstore_openapi_3_0"),
         # ... but only the words as written: not inside another word, not an acronym's end.
         ("BIOSVersion", "bios_version"),
         ("photographQL", "photograph_ql"),
@@ -148,3 +151,30 @@ components:
         graphQLUrl: {type: string}
         iOSBundleId: {type: string}
 """
+
+
+ACME = """\
+openapi: 3.0.3
+info: {title: Acme API, version: "1.0.0"}
+components:
+  securitySchemes: {bearer: {type: http, scheme: bearer}}
+security: [{bearer: []}]
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses: {'200': {description: ok}}
+"""
+
+
+def test_a_title_ending_in_api_does_not_say_api_twice_in_its_variables(tmp_path: Path) -> None:
+    """``Acme API`` is the package ``acme_api``; its variables are ``ACME_API_KEY`` and
+    ``ACME_BASE_URL`` (as OpenAI's own are ``OPENAI_API_KEY``), not ``ACME_API_API_KEY``."""
+    spec = tmp_path / "acme.yaml"
+    spec.write_text(ACME, encoding="utf-8")
+    generate(spec, tmp_path / "out")
+    src = tmp_path / "out" / "src" / "acme_api"
+    assert '_ENV_PREFIX = "ACME_"' in (src / "_config.py").read_text()
+    readme = (tmp_path / "out" / "README.md").read_text()
+    assert "`ACME_API_KEY`" in readme and "`ACME_BASE_URL`" in readme
+    assert "API_API" not in readme
