@@ -195,6 +195,7 @@ def test_a_long_client_name_keeps_the_quick_start_on_one_line(tmp_path: Path) ->
     short = tmp_path / "short.yaml"
     short.write_text(ACME, encoding="utf-8")
     generate(short, tmp_path / "out2")
-    assert "client = AcmeApiClient()  # api_key from ACME_API_KEY\n" in (
-        tmp_path / "out2" / "README.md"
-    ).read_text()
+    assert (
+        "client = AcmeApiClient()  # api_key from ACME_API_KEY\n"
+        in (tmp_path / "out2" / "README.md").read_text()
+    )
