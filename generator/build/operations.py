@@ -180,12 +180,16 @@ def operation(
         )
         if verb.upper() in KEYED_METHODS:
             params = _own_idempotency_key(params)
-        for suffix, returned, args in _answers(result, answered, params):
+        answers = _answers(result, answered, params)
+        for suffix, returned, args in answers:
             names = (op_id, verb, path, namespace, name + suffix)
             place = {"scopes": scopes, "body_type": variant.body_type, "server": server}
             method = _method(ctx, op, op_ptr, names, args, returned, **place)
+            op_ext = ext  # of two methods, the events follow (x-sdk-follow), the answer polls
+            if len(answers) > 1:
+                op_ext = ext.model_copy(update={"polling" if suffix else "follow": None})
             drafts.append(
-                Draft(method, ext, op_ptr, given_name=bool(given), versioned_name=versioned)
+                Draft(method, op_ext, op_ptr, given_name=bool(given), versioned_name=versioned)
             )
     return drafts
 

@@ -136,3 +136,46 @@ def test_the_async_client_too(pkg: ModuleType, server: TestServer) -> None:
             return answer.text, [c.delta async for c in stream]
 
     assert asyncio.run(run()) == ("Hello", ["Hel", "lo"])
+
+
+FOLLOWED = """\
+openapi: 3.0.3
+info: {title: Jobs, version: "1"}
+paths:
+  /jobs/{id}:
+    get:
+      operationId: getJob
+      tags: [jobs]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200':
+          description: the job
+          content:
+            application/json: {schema: {$ref: '#/components/schemas/Job'}}
+  /jobs/{id}/logs:
+    get:
+      operationId: jobLogs
+      tags: [jobs]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      x-sdk-follow: {status-operation: getJob, status-field: status, terminal: [done]}
+      responses:
+        '200':
+          description: the log so far, or its lines as they come
+          content:
+            application/json: {schema: {type: array, items: {type: string}}}
+            text/event-stream: {schema: {type: object, properties: {line: {type: string}}}}
+components:
+  schemas:
+    Job: {type: object, properties: {id: {type: string}, status: {type: string}}}
+"""
+
+
+def test_the_events_method_is_the_one_followed(tmp_path: Path) -> None:
+    """``x-sdk-follow`` on such an operation goes with its events method (the JSON answer
+    has none to follow), instead of failing the build."""
+    path = tmp_path / "jobs.yaml"
+    path.write_text(FOLLOWED, encoding="utf-8")
+    api = build_api(load_spec(path), package_version="1.0.0")
+    found = {m.name: m for m in api.all_methods}
+    assert found["logs"].returns.kind == "value" and found["logs"].follow is None
+    assert found["logs_stream"].follow is not None
