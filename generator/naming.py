@@ -26,7 +26,7 @@ _ACRONYM_PLURAL_BEFORE_CAPITAL = re.compile(r"([A-Z]{2,})s(?=[A-Z])")  # DBRPsID
 # ``o_auth2_token``, ``graph_ql``, ``i_os``): a small table, matched as written (its first letter
 # in either case, as camelCase puts it) and never before a lower-case letter.
 BRAND_WORDS = (
-    *"OAuth GraphQL GitHub GitLab IPv4 IPv6 PostgreSQL MySQL NoSQL".split(),
+    *"OAuth GraphQL GitHub GitLab IPv4 IPv6 PostgreSQL MySQL NoSQL OpenAI OpenAPI".split(),
     *"iOS iPadOS macOS tvOS watchOS visionOS".split(),
 )
 

@@ -22,7 +22,11 @@ from .operations import Draft
 
 def resolve(ctx: Context, drafts: list[Draft]) -> list[ir.Method]:
     """The methods of ``drafts`` with their polling and follow helpers filled in."""
-    by_op_id = {d.method.operation_id.value: d.method for d in drafts}
+    by_op_id: dict[str, ir.Method] = {}
+    for d in drafts:  # of an operation's JSON answer and its events, the answer is the status
+        key, found = d.method.operation_id.value, by_op_id.get(d.method.operation_id.value)
+        if not (d.method.returns.kind == "stream" and found and found.returns.kind != "stream"):
+            by_op_id[key] = d.method
     methods = []
     problems: list[SpecError] = []
     for draft in drafts:

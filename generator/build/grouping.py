@@ -210,7 +210,8 @@ def _without_namespace(name: str, namespace: str) -> str:
 
 def _namespace_forms(namespace: str) -> list[list[str]]:
     """The namespace's words as they appear in method names, longest first:
-    ``shared_configs`` -> [shared, configs], [shared, config]; ``pet`` -> [pet], [pets]."""
+    ``shared_configs`` -> [shared, configs], [shared, config]; ``pet`` -> [pet], [pets];
+    ``batch`` -> [batch], [batches]."""
     words = [w for w in namespace.rsplit(".", 1)[-1].rstrip("_").split("_") if w]
     if not words:
         return []
@@ -222,6 +223,8 @@ def _namespace_forms(namespace: str) -> list[list[str]]:
         forms.append(last[:-2])
     elif last.endswith("s") and not last.endswith("ss") and len(last) > 2:
         forms.append(last[:-1])
+    elif last.endswith(("s", "x", "z", "ch", "sh")):  # batch -> batches, address -> addresses
+        forms.append(last + "es")
     else:
         forms.append(last[:-1] + "ies" if last.endswith("y") else last + "s")
     return [words[:-1] + [form] for form in forms]

@@ -18,7 +18,7 @@ from .. import ir
 from ..errors import Blockers, SpecError, combined, pointer
 from ..ir.methods import IDEMPOTENCY_ARGUMENT, IDEMPOTENCY_HEADER, KEYED_METHODS
 from ..naming import clean_text, identifier, method_name, namespace_name, prose, snake_case
-from ..spectext import SpecText
+from ..spectext import SpecText, SpecValue
 from .arguments import order
 from .bodies import body_variants
 from .context import Context
@@ -161,6 +161,9 @@ def operation(
     )
     scopes = scopes_of(ctx, op)
     result = _attempt(problems, lambda: returns(ctx, types, op, op_ptr))
+    answered = None  # the JSON answer beside an event stream (OpenAI-style ``stream: true``)
+    if result is not None and result.kind == "stream":
+        answered = _attempt(problems, lambda: returns(ctx, types, op, op_ptr, events=False))
     variants = _attempt(problems, lambda: body_variants(ctx, types, op, op_ptr))
     if problems or base_params is None or result is None or variants is None:
         raise Blockers(problems)
@@ -177,32 +180,78 @@ def operation(
         )
         if verb.upper() in KEYED_METHODS:
             params = _own_idempotency_key(params)
-        if result.kind == "page" and any(p.location == "file" for p in params):
-            # every page re-sends the request; an upload stream can be read only once
-            raise ctx.fail(
-                "x-sdk-pagination on an operation that uploads files is not supported",
-                f"{op_ptr}/x-sdk-pagination",
+        answers = _answers(result, answered, params)
+        for suffix, returned, args in answers:
+            names = (op_id, verb, path, namespace, name + suffix)
+            place = {"scopes": scopes, "body_type": variant.body_type, "server": server}
+            method = _method(ctx, op, op_ptr, names, args, returned, **place)
+            op_ext = ext  # of two methods, the events follow (x-sdk-follow), the answer polls
+            if len(answers) > 1:
+                op_ext = ext.model_copy(update={"polling" if suffix else "follow": None})
+            drafts.append(
+                Draft(method, op_ext, op_ptr, given_name=bool(given), versioned_name=versioned)
             )
-        method = ir.Method(
-            name=method_name(name),
-            namespace=namespace,
-            operation_id=SpecText(op_id),
-            http_method=verb.upper(),
-            path=SpecText(path),
-            summary=SpecText(prose(op.get("summary"))),
-            description=SpecText(prose(op.get("description"))),
-            deprecated=op.get("deprecated") is True,
-            idempotent=ext.idempotent,
-            scopes=scopes,
-            params=params,
-            body_type=variant.body_type,
-            returns=result,
-            source_pointer=op_ptr,
-            server=server,
-            security=operation_security(ctx.spec, op),
-        )
-        drafts.append(Draft(method, ext, op_ptr, given_name=bool(given), versioned_name=versioned))
     return drafts
+
+
+def _answers(
+    result: ir.Returns, answered: ir.Returns | None, params: tuple[ir.Param, ...]
+) -> list[tuple[str, ir.Returns, tuple[ir.Param, ...]]]:
+    """(name suffix, returns, arguments) of each method of one operation: one, or, for a
+    response that declares both JSON and ``text/event-stream``, the JSON answer under the
+    operation's name and the events under ``<name>_stream``. A boolean body field ``stream``
+    (OpenAI's, and every API that copies it) is the switch: left out of the first (the
+    server's default, no stream), ``True`` by default in the second."""
+    if answered is None or answered.kind == "none":
+        return [("", result, params)]
+    flag = [
+        p for p in params
+        if p.location == "body" and p.wire_name.value == "stream" and not p.required
+        and p.annotation in ("bool", "Optional[bool]")
+    ]  # fmt: skip
+    plain = tuple(p for p in params if p not in flag)
+    streamed = tuple(
+        replace(p, default=ir.Default(SpecValue(True)), send="always") if p in flag else p
+        for p in params
+    )
+    return [("", answered, plain), ("_stream", result, streamed)]
+
+
+def _method(
+    ctx: Context,
+    op: dict[str, Any],
+    op_ptr: str,
+    names: tuple[str, str, str, str, str],
+    params: tuple[ir.Param, ...],
+    result: ir.Returns,
+    **where: Any,
+) -> ir.Method:
+    """One generated method of the operation (``names``: operation id, verb, path, namespace
+    and the method's name; ``where``: its scopes, body type and server)."""
+    op_id, verb, path, namespace, name = names
+    if result.kind == "page" and any(p.location == "file" for p in params):
+        # every page re-sends the request; an upload stream can be read only once
+        raise ctx.fail(
+            "x-sdk-pagination on an operation that uploads files is not supported",
+            f"{op_ptr}/x-sdk-pagination",
+        )
+    ext = ctx.ext.operation(op)
+    return ir.Method(
+        name=method_name(name),
+        namespace=namespace,
+        operation_id=SpecText(op_id),
+        http_method=verb.upper(),
+        path=SpecText(path),
+        summary=SpecText(prose(op.get("summary"))),
+        description=SpecText(prose(op.get("description"))),
+        deprecated=op.get("deprecated") is True,
+        idempotent=ext.idempotent,
+        params=params,
+        returns=result,
+        source_pointer=op_ptr,
+        security=operation_security(ctx.spec, op),
+        **where,
+    )
 
 
 def _own_idempotency_key(params: tuple[ir.Param, ...]) -> tuple[ir.Param, ...]:

@@ -30,7 +30,8 @@ def package_facts(
     name = package or sdk.package or package_name_from_title(title(info))
     prefix = sdk.prefix or pascal_case(name)
     envelope = sdk.envelope.data
-    env_prefix = sdk.env_prefix or f"{name.upper()}_"
+    # OpenAI API -> openai_api: OPENAI_API_KEY, OPENAI_BASE_URL (not OPENAI_API_API_KEY)
+    env_prefix = sdk.env_prefix or f"{name.upper().removesuffix('_API') or name.upper()}_"
     return ir.Package(
         name=name,
         title=SpecText(title(info)),

@@ -7,7 +7,8 @@ as a list: ``items``, ``data``, ``results``, ``entries``...; Box's ``order`` bes
 
 1. ``link_header``: the 2xx response declares a ``Link`` header;
 2. ``last_item``: a ``starting_after`` query parameter, a boolean ``has_more`` member and items
-   with an ``id`` (Stripe: the last item's id is the next page's cursor);
+   with an ``id`` (Stripe: the last item's id is the next page's cursor); also an ``after``
+   parameter with the same members when rule 3 finds no next-cursor member (OpenAI's lists);
 3. ``cursor``: a query parameter named like a cursor (``cursor``, ``after``, ``page_token``,
    ``marker``...) and a payload member named like the next one (``next_cursor``,
    ``next_page_token``, ``next_marker``...), at the top or one object down
@@ -105,6 +106,10 @@ def infer(
         also = query.get("offset") == "integer"  # two ways to page: the cursor, else offset
         return _replace(base, style="cursor", cursor_param=SpecText(cursor), next_cursor=found,
                         or_offset=also)  # fmt: skip
+    if "after" in query and more and len(more) == 1 and _item_has_id(ctx, members, items):
+        # OpenAI's lists: no next-cursor member, the next page starts after the last item's id
+        return _replace(base, style="last_item", cursor_param=SpecText("after"),
+                        next_cursor=(SpecText("id"),), has_more=more)  # fmt: skip
     size = next((p for p in SIZE_PARAMS if query.get(p) == "integer"), None)
     next_url = _member_path(ctx, members, NEXT_URL_MEMBERS, kind="string") or _href(ctx, members)
     if next_url and size and not cursor:

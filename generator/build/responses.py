@@ -27,7 +27,11 @@ from .types import TypeBuilder
 _NONE = ir.Returns(kind="none", type=t.NONE, cast_type=t.NONE, unwrap=())
 
 
-def returns(ctx: Context, types: TypeBuilder, op: dict[str, Any], op_ptr: str) -> ir.Returns:
+def returns(
+    ctx: Context, types: TypeBuilder, op: dict[str, Any], op_ptr: str, events: bool = True
+) -> ir.Returns:
+    """What the operation's method returns; ``events=False``: the JSON answer of a response
+    that also declares ``text/event-stream`` (``_NONE`` when it declares no JSON)."""
     responses = op.get("responses") or {}
     if not isinstance(responses, dict):
         raise ctx.fail("responses must be a mapping", f"{op_ptr}/responses")
@@ -46,7 +50,12 @@ def returns(ctx: Context, types: TypeBuilder, op: dict[str, Any], op_ptr: str) -
         return _NONE
     media_types = [str(m) for m in content]
     stream = next((m for m in media_types if essence(m) == "text/event-stream"), None)
-    if stream is not None:
+    if stream is not None and not events:
+        media_types = [m for m in media_types if m != stream]
+        if not any(essence(m) == "application/json" or essence(m).endswith("+json")
+                   for m in media_types):  # fmt: skip
+            return _NONE
+    elif stream is not None:
         return _stream_returns(
             ctx, types, content[stream], f"{resp_ptr}/content/{pointer(stream)[1:]}"
         )

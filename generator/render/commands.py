@@ -188,7 +188,7 @@ def _options(params: list[ir.Param], *, whole_body_flag: bool) -> tuple[Option, 
         kind, choices, multiple = option_kind(param)
         positional = param.positional and param.required and not multiple and kind != "bool"
         flag = "" if positional else "--" + _kebab(param.name)
-        if param.is_whole_body and whole_body_flag:
+        if param.is_whole_body and whole_body_flag and kind != "file":  # a binary body: a path
             flag = "--json" if "--json" not in flags else "--body"
             kind, multiple = "json", False
         if flag in _RESERVED:  # argparse's own (--help): the argument gets another name

@@ -276,3 +276,83 @@ def test_a_list_with_its_own_limit_parameter_still_has_an_item_cap(tmp_path: Pat
     assert json.loads(proc.stdout) == {"p:limit": 2, "cli_limit": 3, "cli_all": True}
     shown = all_help(out / "src", "registry")
     assert shown["failed"] == [] and "--max-items N" in str(shown["text"])
+
+
+_BINARY_BODY = """\
+openapi: 3.0.3
+info: {title: Blobs, version: "1"}
+paths:
+  /pets/{petId}/image:
+    post:
+      operationId: uploadImage
+      tags: [pets]
+      parameters:
+        - {name: petId, in: path, required: true, schema: {type: integer}}
+        - {name: note, in: query, schema: {type: string}}
+      requestBody:
+        content:
+          application/octet-stream: {schema: {type: string, format: binary}}
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {type: object}}}
+  /blobs/{name}:
+    put:
+      operationId: putBlob
+      tags: [blobs]
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/octet-stream: {schema: {type: string, format: binary}}
+      responses:
+        '204': {description: stored}
+"""
+
+
+def test_a_binary_request_body_is_a_path_on_the_command_line(tmp_path: Path) -> None:
+    """An ``application/octet-stream`` body (the Swagger petstore's uploadImage) is a file:
+    a path (or ``-``) in the option of its argument, sent as the bytes of that
+    file; not ``--json``, which cannot carry bytes."""
+    from tests.runtime.server import Reply, Seen, TestServer
+
+    spec = tmp_path / "blobs.yaml"
+    spec.write_text(_BINARY_BODY)
+    out = tmp_path / "out"
+    generate(spec, out)
+    found = commands_of(spec)
+    image = {o.name: (o.flag, o.kind) for o in found["pets upload-image"].options}
+    assert image["body"] == ("--body", "file")
+    put = {o.name: (o.flag, o.kind, o.required) for o in found["blobs put"].options}
+    assert put["body"] == ("--body", "file", True)
+    blob = tmp_path / "photo.png"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff")
+    seen: list[Seen] = []
+
+    def record(request: Seen, _count: int) -> Reply:
+        seen.append(request)
+        return Reply(json={}) if request.method == "POST" else Reply(status=204)
+
+    srv = TestServer()
+    srv.on("POST", "/pets/7/image", record)
+    srv.on("PUT", "/blobs/b1", record)
+    srv.start()
+    try:
+        for args in (["pets", "upload-image", "7", "--note", "n", "--body", str(blob)],
+                     ["blobs", "put", "b1", "--body", str(blob)]):  # fmt: skip
+            proc = subprocess.run(
+                [sys.executable, "-m", "blobs", "--base-url", srv.url, *args],
+                cwd=out / "src",
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=60,
+            )
+            assert proc.returncode == 0, proc.stderr
+    finally:
+        srv.stop()
+    assert [(s.method, s.body, s.headers.get("content-type")) for s in seen] == [
+        ("POST", blob.read_bytes(), "application/octet-stream"),
+        ("PUT", blob.read_bytes(), "application/octet-stream"),
+    ]

@@ -26,6 +26,8 @@ def test_namespace_words_are_dropped_singular_or_plural() -> None:
         ("pets", "pets_by_owner", False),  # dropping would leave no verb: kept
         ("buckets", "get_buckets_id_labels", False),  # the ID is a bucket's: kept
         ("", "get_health", False),  # on the client itself: kept
+        ("batch", "list_batches", False),  # a singular namespace, its "-es" plural
+        ("address", "list_addresses", False),
     ]
     assert short_names(entries) == [
         "list",
@@ -40,6 +42,8 @@ def test_namespace_words_are_dropped_singular_or_plural() -> None:
         "pets_by_owner",
         "get_buckets_id_labels",
         "get_health",
+        "list",
+        "list",
     ]
 
 

@@ -45,6 +45,9 @@ from generator.pipeline import generate
         ("getMacOSVersion", "get_macos_version"),
         ("IPv4Address", "ipv4_address"),
         ("PostgreSQLVersion", "postgresql_version"),
+        ("OpenAI API", "openai_api"),  # a user trial on OpenAI's document: not open_ai_api
+        ("getOpenAPIDocument", "get_openapi_document"),
+        ("Swagger Petstore - OpenAPI 3.0", "swagger_petstore_openapi_3_0"),
         # ... but only the words as written: not inside another word, not an acronym's end.
         ("BIOSVersion", "bios_version"),
         ("photographQL", "photograph_ql"),
@@ -148,3 +151,51 @@ components:
         graphQLUrl: {type: string}
         iOSBundleId: {type: string}
 """
+
+
+ACME = """\
+openapi: 3.0.3
+info: {title: Acme API, version: "1.0.0"}
+components:
+  securitySchemes: {bearer: {type: http, scheme: bearer}}
+security: [{bearer: []}]
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses: {'200': {description: ok}}
+"""
+
+
+def test_a_title_ending_in_api_does_not_say_api_twice_in_its_variables(tmp_path: Path) -> None:
+    """``Acme API`` is the package ``acme_api``; its variables are ``ACME_API_KEY`` and
+    ``ACME_BASE_URL`` (as OpenAI's own are ``OPENAI_API_KEY``), not ``ACME_API_API_KEY``."""
+    spec = tmp_path / "acme.yaml"
+    spec.write_text(ACME, encoding="utf-8")
+    generate(spec, tmp_path / "out")
+    src = tmp_path / "out" / "src" / "acme_api"
+    assert '_ENV_PREFIX = "ACME_"' in (src / "_config.py").read_text()
+    readme = (tmp_path / "out" / "README.md").read_text()
+    assert "`ACME_API_KEY`" in readme and "`ACME_BASE_URL`" in readme
+    assert "API_API" not in readme
+
+
+def test_a_long_client_name_keeps_the_quick_start_on_one_line(tmp_path: Path) -> None:
+    """The Quick start's credential note goes above ``client = ...()`` when the two would not
+    fit on one line, instead of the formatter wrapping the call in parentheses."""
+    spec = tmp_path / "long.yaml"
+    long_title = "Swagger Petstore - OpenAPI 3.0 With A Longer Name"
+    spec.write_text(ACME.replace("Acme API", long_title), encoding="utf-8")
+    generate(spec, tmp_path / "out")
+    readme = (tmp_path / "out" / "README.md").read_text()
+    quick = readme[readme.index("## Quick start") : readme.index("## Configuration")]
+    assert "client = (" not in quick
+    prefix = "SWAGGER_PETSTORE_OPENAPI_3_0_WITH_A_LONGER_NAME_"
+    assert f"# api_key from {prefix}API_KEY\nclient = SwaggerPetstore" in quick
+    short = tmp_path / "short.yaml"
+    short.write_text(ACME, encoding="utf-8")
+    generate(short, tmp_path / "out2")
+    assert (
+        "client = AcmeApiClient()  # api_key from ACME_API_KEY\n"
+        in (tmp_path / "out2" / "README.md").read_text()
+    )

@@ -70,6 +70,8 @@ SPEC = (
                             "{type: object, properties: {a: " + LIST + ", b: " + LIST + "}}")
     + "  /linked:" + LINKED
     + "  /stripe:" + _op("stripeList", {"starting_after": STR, "limit": INT}, _obj(MORE))
+    + "  /openai:" + _op("openaiList", {"limit": INT, "after": STR, "before": STR},
+                         _obj(f"first_id: {STR}, last_id: {STR}, {MORE}"))
 )  # fmt: skip
 PAGES = [[{"id": 1}, {"id": 2}], [{"id": 3}], []]
 
@@ -98,6 +100,7 @@ def test_styles_declared_and_inferred(spec: Path) -> None:
         "twoLists": None,
         "linkedList": "link_header",
         "stripeList": "last_item",
+        "openaiList": "last_item",
     }
     token = found["tokenList"]
     assert token is not None and [p.value for p in token.next_cursor] == ["meta", "next_page_token"]
@@ -109,6 +112,9 @@ def test_styles_declared_and_inferred(spec: Path) -> None:
     assert stripe is not None and stripe.cursor_param.value == "starting_after"
     assert [p.value for p in stripe.next_cursor] == ["id"]
     assert [p.value for p in stripe.has_more] == ["has_more"]
+    openai = found["openaiList"]  # `after` and `has_more`, no next-cursor member: the last id
+    assert openai is not None and openai.cursor_param.value == "after"
+    assert [p.value for p in openai.next_cursor] == ["id"] and openai.inferred
 
 
 @pytest.fixture(scope="module")
@@ -156,6 +162,14 @@ def server() -> Iterator[TestServer]:
         start = [str(x["id"]) for x in flat].index(after) + 1 if after else 0
         return {"data": flat[start : start + 2], "has_more": start + 2 < len(flat)}
 
+    def openai(seen: Seen, _c: int) -> Any:
+        after = dict(seen.query).get("after")
+        flat = [x for page in PAGES for x in page]
+        start = [str(x["id"]) for x in flat].index(after) + 1 if after else 0
+        data = flat[start : start + 2]
+        more = start + 2 < len(flat)
+        return {"data": data, "first_id": "", "last_id": str(data[-1]["id"]), "has_more": more}
+
     def linked(seen: Seen, _c: int) -> Reply:
         i = _index(seen, "i")
         headers = {"Link": f'</linked?i={i + 1}>; rel="next"'} if i < 1 else {}
@@ -170,7 +184,8 @@ def server() -> Iterator[TestServer]:
 
     for path, handler in (("/cursor", cursor), ("/token", token), ("/offset", offset),
                           ("/pages", pages), ("/next", nexts), ("/declared", declared),
-                          ("/linked", linked), ("/stripe", stripe)):  # fmt: skip
+                          ("/linked", linked), ("/stripe", stripe),
+                          ("/openai", openai)):  # fmt: skip
         srv.on("GET", path, plain(handler))
     srv.on("GET", "/plain", plain(lambda _s, _c: {"data": PAGES[0], "total": 3}))
     yield srv
@@ -178,7 +193,7 @@ def server() -> Iterator[TestServer]:
 
 
 CALLS = ("cursor_list", "token_list", "offset_list", "next_list", "declared_list", "linked_list",
-         "stripe_list")  # fmt: skip
+         "stripe_list", "openai_list")  # fmt: skip
 
 
 @pytest.mark.parametrize("method", CALLS)

@@ -143,3 +143,29 @@ async def test_async_typed_stream(server: TestServer) -> None:
         raw = client.request_stream(STREAM, path_params={"id": 7}, event_type=Log).events()
         assert [e.id async for e in raw] == ["1", "1", "2"]
         await asyncio.sleep(0)
+
+
+DONE = (
+    b'data: {"line": 1, "message": "a"}\n\n'
+    b"data: [DONE]\n\n"  # OpenAI's (and OpenAI-compatible servers') end of the stream
+    b'data: {"line": 2, "message": "never read"}\n\n'
+)
+
+
+def test_a_done_sentinel_ends_a_typed_stream(server: TestServer) -> None:
+    """``data: [DONE]`` (never JSON) ends a typed stream instead of failing validation after
+    every event was delivered; ``events()`` still shows it, as it shows every event."""
+    server.on("GET", "/runs/7/logs/stream", reply(DONE))
+    with make_client(server.url) as client:
+        typed = client.request_stream(STREAM, path_params={"id": 7}, event_type=Log)
+        assert list(typed) == [Log(line=1, message="a")]
+        raw = client.request_stream(STREAM, path_params={"id": 7}, event_type=Log).events()
+        assert [e.data for e in raw][1] == "[DONE]"
+
+
+@pytest.mark.anyio
+async def test_a_done_sentinel_ends_an_async_typed_stream(server: TestServer) -> None:
+    server.on("GET", "/runs/7/logs/stream", reply(DONE))
+    async with make_async_client(server.url) as client:
+        stream = client.request_stream(STREAM, path_params={"id": 7}, event_type=Log)
+        assert [e.line async for e in stream] == [1]

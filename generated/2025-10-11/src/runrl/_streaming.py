@@ -303,7 +303,8 @@ class EventStream(Generic[_T_co]):
 
     ``for event in stream`` yields each event's data validated as the type the spec
     declares for it (``EventStream[Item]`` yields ``Item`` objects; data that does not
-    match raises ``ResponseValidationError``, and an event without data is skipped), or, when
+    match raises ``ResponseValidationError``, an event without data is skipped, and the data
+    ``[DONE]``, OpenAI's end of a stream, ends it), or, when
     the spec declares none, the ``ServerSentEvent`` objects themselves
     (``EventStream[ServerSentEvent]``). ``stream.events()`` yields the ``ServerSentEvent``
     objects of either kind (``id``, ``event``, ``retry``, the data unvalidated).
@@ -407,6 +408,8 @@ def _iter_events(
                 for sse in feed(text):
                     if not sse._data:  # a named event without data: nothing to validate
                         continue
+                    if sse._data == "[DONE]":  # OpenAI's end of stream: not JSON, no event
+                        return
                     try:
                         value = decode(sse._data)
                     except ValueError as exc:  # pydantic's ValidationError is one
@@ -441,7 +444,8 @@ class AsyncEventStream(Generic[_T_co]):
 
     ``async for event in stream`` yields each event's data validated as the type the spec
     declares for it (``AsyncEventStream[Item]`` yields ``Item`` objects; data that does not
-    match raises ``ResponseValidationError``, and an event without data is skipped), or, when
+    match raises ``ResponseValidationError``, an event without data is skipped, and the data
+    ``[DONE]``, OpenAI's end of a stream, ends it), or, when
     the spec declares none, the ``ServerSentEvent`` objects themselves
     (``AsyncEventStream[ServerSentEvent]``). ``stream.events()`` yields the ``ServerSentEvent``
     objects of either kind (``id``, ``event``, ``retry``, the data unvalidated).
@@ -546,6 +550,8 @@ async def _aiter_events(
                 for sse in feed(text):
                     if not sse._data:  # a named event without data: nothing to validate
                         continue
+                    if sse._data == "[DONE]":  # OpenAI's end of stream: not JSON, no event
+                        return
                     try:
                         value = decode(sse._data)
                     except ValueError as exc:  # pydantic's ValidationError is one
