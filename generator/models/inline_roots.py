@@ -23,6 +23,8 @@ import ast
 import copy
 import re
 
+from ..naming import RESERVED_CLASS_NAMES, builtin_class_names
+from .numbered import site_names
 from .source import parse
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -31,9 +33,9 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 def inline_roots(source: str, planned: frozenset[str]) -> str:
     """``source`` (datamodel-code-generator's module) with every unplanned ``RootModel`` class
     that can be written where it is used so written, and not defined. A field without a
-    docstring of its own takes the class's (the description of the property's schema)."""
-    if "(RootModel[" not in source:
-        return source
+    docstring of its own takes the class's (the description of the property's schema). The
+    numbered classes it invents are named after where they are used, when they can be
+    (numbered.py). One parse for both, shared with the repairs when nothing changes."""
     try:
         tree = parse(source)
     except SyntaxError:
@@ -47,22 +49,34 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
                 roots[node.name] = found[0]
                 if found[1] is not None:
                     docs[node.name] = found[1]
-    if not roots:
-        return source
     uses = _annotation_uses(tree, set(roots))
-    texts = _expanded(roots, roots.keys() - uses.elsewhere)
-    if not texts:
+    inlinable = roots.keys() - uses.elsewhere
+    renames = site_names(
+        tree, planned, {n: roots[n] for n in inlinable}, _taken(tree, planned), _quoted(tree)
+    )
+    texts = _expanded(roots, inlinable, renames)
+    if not texts and not renames:
         return source
     lines = source.split("\n")
     after = _docstrings(tree, texts, docs, lines)
-    edits = sorted(
-        (n.lineno, n.col_offset, n.end_col_offset or n.col_offset, n.id)
+    edits = [
+        (n.lineno, n.col_offset, n.end_col_offset or n.col_offset, texts[n.id])
         for n in uses.names
         if n.id in texts and uses.classes[id(n)] not in texts
-    )
-    for lineno, start, end, name in reversed(edits):
+    ]
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name in texts:
+            continue
+        if isinstance(node, ast.ClassDef) and node.name in renames:
+            start = lines[node.lineno - 1].index(node.name, node.col_offset + len("class"))
+            edits.append((node.lineno, start, start + len(node.name), renames[node.name]))
+        for n in ast.walk(node):
+            if isinstance(n, ast.Name) and n.id in renames:
+                end = n.end_col_offset or n.col_offset
+                edits.append((n.lineno, n.col_offset, end, renames[n.id]))
+    for lineno, start, end, text in sorted(edits, reverse=True):
         line = lines[lineno - 1]
-        lines[lineno - 1] = line[:start] + texts[name] + line[end:]
+        lines[lineno - 1] = line[:start] + text + line[end:]
     dropped: set[int] = set()
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name in texts:
@@ -73,6 +87,34 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
             kept.append(line)
         kept.extend(after.get(index, ()))
     return re.sub(r"\n{4,}", "\n\n\n", "\n".join(kept))
+
+
+def _taken(tree: ast.Module, planned: frozenset[str]) -> set[str]:
+    """The names a class named anew must not take: every name the module defines or
+    imports, the planned ones, and those models.py avoids (builtins, its own imports)."""
+    names = set(planned) | RESERVED_CLASS_NAMES | builtin_class_names()
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
+
+
+def _quoted(tree: ast.Module) -> set[str]:
+    """The words of the strings in type positions (quoted forward references)."""
+    words: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            types = [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
+            types += [b.slice for b in node.bases if isinstance(b, ast.Subscript)]
+            for annotation in types:
+                for n in _type_positions(annotation):
+                    if isinstance(n, ast.Constant) and isinstance(n.value, str):
+                        words.update(_WORD.findall(n.value))
+    return words
 
 
 def _root_annotation(node: ast.ClassDef) -> tuple[ast.expr, ast.Expr | None] | None:
@@ -192,7 +234,9 @@ def _type_positions(annotation: ast.expr) -> list[ast.AST]:
     return found
 
 
-def _expanded(roots: dict[str, ast.expr], candidates: set[str]) -> dict[str, str]:
+def _expanded(
+    roots: dict[str, ast.expr], candidates: set[str], renames: dict[str, str]
+) -> dict[str, str]:
     """Each candidate's annotation as source text, with the candidates it names written out
     in turn; those in a cycle (and those that name one) are left out."""
     texts: dict[str, str] = {}
@@ -215,7 +259,8 @@ def _expanded(roots: dict[str, ast.expr], candidates: set[str]) -> dict[str, str
                 failed.add(name)
                 return None
             replaced[other] = text
-        texts[name] = ast.unparse(_Substitute(replaced).visit(copy.deepcopy(annotation)))
+        substitute = _Substitute({**renames, **replaced})
+        texts[name] = ast.unparse(substitute.visit(copy.deepcopy(annotation)))
         return texts[name]
 
     for name in sorted(candidates):

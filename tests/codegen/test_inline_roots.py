@@ -3,7 +3,8 @@ constrained string, of ``anyOf: [id string, model]``, of a list) is written wher
 the field holds the value (``charge.application_fee == "fee_1"``), not a wrapper to unwrap with
 ``.root`` (Stripe had 364 such classes, Box 50), and ``Charge(application_fee="fee_1")``
 type-checks. Component schemas keep their classes (public names). An ``allOf`` that only
-describes one schema is that schema (models/allof.py)."""
+describes one schema is that schema (models/allof.py). A numbered class it invents
+(``Status1``) is named after where it is used (``ChargeStatus``: models/numbered.py)."""
 
 from __future__ import annotations
 
@@ -43,11 +44,13 @@ components:
       properties:
         id: {type: string}
         amount: {type: integer}
+        status: {type: string, enum: [paid, refunded]}
     Charge:
       type: object
       required: [id]
       properties:
         id: {type: string}
+        status: {type: string, enum: [open, closed], default: open}
         currency: {$ref: '#/components/schemas/Currency'}
         application_fee:
           anyOf:
@@ -121,7 +124,10 @@ def test_constraints_and_descriptions_are_kept(pkg: ModuleType, spec: Path) -> N
     with pytest.raises(pydantic.ValidationError):
         Charge.model_validate({"id": "c", "tax_ids": ["x" * 9]})
     names = {"Charge", "Currency", "Details", "Fee", "TaxIds", "User", "Target", "PagedResponse"}
-    assert set(pkg.models.__all__) == names
+    # two inline enums named after their property: the second one after its place, not Status1
+    paid = "paid" in [m.value for m in pkg.models.Status]
+    statuses = {"Status", "ChargeStatus" if paid else "FeeStatus"}
+    assert set(pkg.models.__all__) == names | statuses
     models = spec.parent / "out/src/fees/models"
     source = (models / "_charge.py").read_text(encoding="utf-8")
     for text in ("The application fee, as its id or expanded.", "The owner."):
@@ -215,6 +221,24 @@ class User(BaseModel):
     e: WithDefault
     f: Inner
 '''
+
+
+def test_a_numbered_class_used_at_one_place_is_named_after_it() -> None:
+    module = (
+        "from __future__ import annotations\n\nfrom typing import List, Optional\n\n"
+        "from pkg._models import BaseModel, OpenEnum\n\n\n"
+        "class Kind1(OpenEnum):\n    A = 'a'\n\n\n"
+        "class Kind2(OpenEnum):\n    B = 'b'\n\n\n"
+        "class Mode3(OpenEnum):\n    C = 'c'\n\n\n"
+        "class Thing(BaseModel):\n    kind: Optional[Kind1] = Kind1.A\n"
+        "    kinds: Optional[List[Kind2]] = None\n    mode: Optional[Mode3] = None\n\n\n"
+        "class Other(BaseModel):\n    mode: Optional[Mode3] = None\n"
+    )
+    out = inline_roots(module, frozenset({"Thing", "Other"}))
+    assert "class ThingKind(OpenEnum):" in out and "= ThingKind.A" in out
+    assert "class ThingKindsItem(OpenEnum):" in out and "List[ThingKindsItem]" in out
+    assert "class Mode3(" in out  # used at two places: kept
+    assert "Kind1" not in out and "Kind2" not in out
 
 
 def test_what_is_written_out_and_what_is_not() -> None:
