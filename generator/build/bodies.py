@@ -218,13 +218,20 @@ def _property(
         schema=prop_schema,
         schema_ptr=prop_ptr,
         required=required,
-        description=prose(resolved.get("description")),
+        description=prose(_own_description(prop_schema) or resolved.get("description")),
         for_body=True,
     )
     if style == "files":  # an array of files: one part per file, all under the field's name
         files = t.ListOf(t.FILE_INPUT)
         return replace(param, type=files if required else t.optional(files))
     return replace(param, style=style, explode=explode) if style else param
+
+
+def _own_description(prop_schema: Any) -> Any:
+    """The description written beside a property's ``$ref`` (3.1 lets it override the
+    referenced schema's; 3.0 documents write it too): it says what this field is, the
+    schema's own what the type is (Adyen's ``amount``, a ``$ref`` to ``Amount``)."""
+    return prop_schema.get("description") if isinstance(prop_schema, dict) else None
 
 
 def form_location(
