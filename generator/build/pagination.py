@@ -9,9 +9,10 @@ as a list: ``items``, ``data``, ``results``, ``entries``...; Box's ``order`` bes
 2. ``last_item``: a ``starting_after`` query parameter, a boolean ``has_more`` member and items
    with an ``id`` (Stripe: the last item's id is the next page's cursor);
 3. ``cursor``: a query parameter named like a cursor (``cursor``, ``after``, ``page_token``,
-   ``marker``...) and a payload member named like the next one (``next_cursor``,
-   ``next_page_token``, ``next_marker``...), at the top or one object down
-   (``response_metadata.next_cursor``); with an integer ``offset`` parameter too, a walk
+   ``marker``, ``continue``...) and a payload member named like the next one
+   (``next_cursor``, ``next_page_token``, ``next_marker``...), at the top or one object down
+   (``response_metadata.next_cursor``, Kubernetes' ``metadata.continue``, an ``allOf`` of one
+   ``$ref`` counting as that object); with an integer ``offset`` parameter too, a walk
    begun without a cursor that gets none back goes on by offset (Box's lists page by
    ``marker`` only when asked to with ``usemarker=true``, else by ``offset``);
 4. ``next_url``: a string member ``next`` (``next_url``, ``next_page_url``, ``links.next``...),
@@ -36,10 +37,12 @@ from .extensions import Pagination as PaginationExt
 from .schemas import merged_object, primary_type
 
 CURSOR_PARAMS = ("cursor", "page_token", "pageToken", "next_token", "nextToken", "after",
-                 "marker", "continuation_token", "continuationToken", "pagetoken")  # fmt: skip
+                 "marker", "continuation_token", "continuationToken", "pagetoken",
+                 "continue")  # fmt: skip
 NEXT_CURSOR_MEMBERS = ("next_cursor", "nextCursor", "next_page_token", "nextPageToken",
                        "next_token", "nextToken", "next_marker", "nextMarker", "end_cursor",
-                       "endCursor", "continuation_token", "continuationToken")  # fmt: skip
+                       "endCursor", "continuation_token", "continuationToken",
+                       "continue")  # fmt: skip
 NEXT_URL_MEMBERS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_link",
                     "nextLink", "next_page_uri", "nextPageUri")  # fmt: skip
 SIZE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "PageSize", "limit", "size", "count",
@@ -148,8 +151,10 @@ def _replace(base: ir.Pagination, **changes: Any) -> ir.Pagination:
 
 
 def _type(ctx: Context, schema: Any) -> str | None:
-    resolved, _ = ctx.deref(schema, "")
-    return primary_type(resolved) if isinstance(resolved, dict) else None
+    """The JSON type of a member; a member written as ``allOf: [$ref]`` (Kubernetes'
+    ``metadata``, so that a description and default can sit beside the reference) has the
+    referenced schema's."""
+    return primary_type(merged_object(ctx, schema, ""))
 
 
 def _query_params(ctx: Context, op: dict[str, Any]) -> dict[str, str | None]:
