@@ -1,0 +1,60 @@
+"""A document that declares a security scheme and never names it in a requirement (Kubernetes'
+``BearerToken``: no ``security`` at the top, none on its 248 operations): the client sends the
+credential it is given wherever an operation says nothing, requires none, and keeps an
+operation's own ``security: []`` anonymous; the run warns. Before, ``api_key`` was a documented
+option (README, environment variable) that no request ever carried, so every call to a real
+cluster answered 401."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.build import build_api
+from generator.read import load_spec
+from tests.codegen.packages import generated_package
+from tests.runtime.server import Reply, TestServer
+
+SPEC = """openapi: 3.0.0
+info: {title: Implied Auth, version: '1'}
+paths:
+  /namespaces:
+    get:
+      operationId: listNamespaces
+      tags: [core]
+      responses: {'204': {description: ok}}
+  /healthz:
+    get:
+      operationId: health
+      tags: [core]
+      security: []
+      responses: {'204': {description: ok}}
+components:
+  securitySchemes:
+    BearerToken: {type: apiKey, in: header, name: authorization}
+"""
+
+
+def test_a_declared_scheme_no_requirement_names_is_sent_when_given(tmp_path: Path) -> None:
+    spec = tmp_path / "implied.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    doc = load_spec(spec)
+    build_api(doc, package_version="1.0.0")
+    warnings = " ".join(str(w) for w in doc.warnings)
+    srv = TestServer()
+    srv.start()
+    srv.on("GET", "/namespaces", lambda _s, _n: Reply(status=204))
+    srv.on("GET", "/healthz", lambda _s, _n: Reply(status=204))
+    try:
+        with generated_package(spec, "implied_auth") as pkg:
+            with pkg.ImpliedAuthClient(api_key="Bearer abc", base_url=srv.url) as client:
+                client.core.list_namespaces()
+                client.core.health()
+            with pkg.ImpliedAuthClient(base_url=srv.url) as anonymous:
+                anonymous.core.list_namespaces()  # nothing required: no AuthenticationError
+        sent = [s.headers.get("authorization") for s in srv.seen("GET")]
+    finally:
+        srv.stop()
+    assert sent == ["Bearer abc", None, None]
+    assert "security schemes are declared but no security requirement names one" in warnings
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    assert "| `BearerToken` | header `authorization` | `api_key`" in readme
