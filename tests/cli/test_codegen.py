@@ -276,3 +276,28 @@ def test_a_list_with_its_own_limit_parameter_still_has_an_item_cap(tmp_path: Pat
     assert json.loads(proc.stdout) == {"p:limit": 2, "cli_limit": 3, "cli_all": True}
     shown = all_help(out / "src", "registry")
     assert shown["failed"] == [] and "--max-items N" in str(shown["text"])
+
+
+_KEYWORD_PARAMS = """openapi: 3.0.0
+info: {title: Kube Like, version: '1'}
+paths:
+  /api/v1/pods/{class}:
+    get:
+      operationId: listPods
+      tags: [pods]
+      parameters:
+        - {name: class, in: path, required: true, schema: {type: string}}
+        - {name: continue, in: query, schema: {type: string}}
+      responses: {'204': {description: ok}}
+"""
+
+
+def test_an_argument_renamed_from_a_keyword_reads_as_its_wire_name(tmp_path: Path) -> None:
+    """Kubernetes' ``continue``: the Python argument is ``continue_`` (a keyword), the option
+    ``--continue``, and its help shows ``CONTINUE`` (it showed ``--continue CONTINUE_``);
+    a positional ``class_`` reads ``CLASS`` in the usage line too."""
+    spec = tmp_path / "kube.yaml"
+    spec.write_text(_KEYWORD_PARAMS)
+    options = {o.name: o for o in commands_of(spec)["pods list"].options}
+    assert (options["continue_"].flag, options["continue_"].metavar) == ("--continue", "CONTINUE")
+    assert (options["class_"].flag, options["class_"].metavar) == ("", "CLASS")
