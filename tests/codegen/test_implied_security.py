@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.build import build_api
+from generator.pipeline import generate
 from generator.read import load_spec
 from tests.codegen.packages import generated_package
 from tests.runtime.server import Reply, TestServer
@@ -57,4 +58,20 @@ def test_a_declared_scheme_no_requirement_names_is_sent_when_given(tmp_path: Pat
     assert sent == ["Bearer abc", None, None]
     assert "security schemes are declared but no security requirement names one" in warnings
     readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
-    assert "| `BearerToken` | header `authorization` | `api_key`" in readme
+    assert "| `BearerToken` | header `authorization`" in readme
+
+
+def test_an_api_key_sent_as_the_authorization_header_says_it_is_the_whole_value(
+    tmp_path: Path,
+) -> None:
+    """An ``apiKey`` scheme whose header is ``Authorization`` (Kubernetes' ``BearerToken``) is
+    sent as given, without a ``Bearer`` the client would add to an HTTP bearer scheme: the
+    README's row says so, or a user passes the bare token and every call answers 401."""
+    spec = tmp_path / "implied.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    generate(spec, tmp_path / "out")
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    assert (
+        "| `BearerToken` | header `authorization` (the whole value: include a prefix such as "
+        "`Bearer ` if the API expects one) | `api_key`" in readme
+    )
