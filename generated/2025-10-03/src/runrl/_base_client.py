@@ -828,6 +828,7 @@ class _BaseClient:
         extra_query: Query | None = None
         idempotency_key: str | None = None
         header_key: str | None = None  # an Idempotency-Key the call itself sets
+        own_type: str | None = None  # a Content-Type the call itself sets (a JSON body's)
         if options is not None:
             if not isinstance(options.timeout, NotGiven):
                 timeout = _as_httpx_timeout(_check_seconds(op, "timeout", options.timeout))
@@ -842,6 +843,7 @@ class _BaseClient:
             if options.extra_headers:
                 extra = _lower_keys(check_headers(op.name, options.extra_headers))
                 header_key = extra.get("idempotency-key")
+                own_type = extra.get("content-type")
                 headers.update(extra)
             extra_body = options.extra_body
             extra_query = options.extra_query
@@ -868,7 +870,7 @@ class _BaseClient:
         elif op.raw_body:
             if json is not None:
                 content = raw_content(json, op.raw_body)
-                headers["content-type"] = op.content_type or "application/octet-stream"
+                headers["content-type"] = own_type or op.content_type or "application/octet-stream"
         elif json is not None or extra_body:
             body: object = json
             if isinstance(json, Mapping) or json is None:
@@ -876,7 +878,9 @@ class _BaseClient:
                 if extra_body:
                     body = {**cast("dict[str, object]", body), **extra_body}
             content = _dump_json(op, body)
-            headers["content-type"] = op.content_type or "application/json"
+            # The call's own (Kubernetes' strategic-merge-patch+json beside the declared
+            # merge-patch+json): extra_headers replace the defaults, this one included.
+            headers["content-type"] = own_type or op.content_type or "application/json"
 
         return _Prepared(
             method=method,
