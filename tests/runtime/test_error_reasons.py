@@ -189,6 +189,29 @@ def test_problem_details(server: TestServer) -> None:
             "Invalid request: Request validation failed [amount.currency: Invalid currency] "
             "(HTTP 422, 702)",
         ),
+        # Kubernetes' Status: the field errors are the causes in details, not its name and kind.
+        (
+            422,
+            {
+                "kind": "Status",
+                "status": "Failure",
+                "message": 'ConfigMap "X" is invalid',
+                "reason": "Invalid",
+                "details": {
+                    "name": "X",
+                    "kind": "ConfigMap",
+                    "causes": [
+                        {
+                            "reason": "FieldValueInvalid",
+                            "message": "must be lowercase",
+                            "field": "metadata.name",
+                        }
+                    ],
+                },
+                "code": 422,
+            },
+            'ConfigMap "X" is invalid [metadata.name: must be lowercase] (HTTP 422)',
+        ),
         # A numeric code is not taken for the machine-readable one (often the status again).
         (404, {"code": 404, "message": "Not Found"}, "Not Found (HTTP 404)"),
         # An object that says nothing usable: its excerpt.
@@ -206,6 +229,7 @@ def test_problem_details(server: TestServer) -> None:
         "list",
         "okta",
         "adyen",
+        "kubernetes",
         "numeric-code",
         "unknown",
     ],

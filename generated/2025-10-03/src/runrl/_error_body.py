@@ -227,6 +227,9 @@ def field_errors(value: object) -> tuple[FieldError, ...]:
     found: list[FieldError] = []
     items: Iterable[Any]
     if isinstance(value, dict):
+        listed = _named_field_errors(value)
+        if listed:  # Kubernetes' details: {name, kind, causes: [{field, message}]}
+            return listed
         for key, entry in list(value.items())[: _MAX_FIELD_ERRORS * 2]:
             message = _messages(entry)
             if message:
