@@ -619,6 +619,11 @@ def _idempotency_key(op: Operation, given: str | None, header: str | None) -> st
     return str(uuid.uuid4())
 
 
+def _is_plain_text(response: httpx.Response) -> bool:
+    kind: str = response.headers.get("content-type", "")
+    return kind.split(";", 1)[0].strip().lower() == "text/plain"
+
+
 def _lower_keys(headers: Mapping[str, str]) -> dict[str, str]:
     return {key.lower(): value for key, value in headers.items()}
 
@@ -1059,6 +1064,10 @@ class _BaseClient:
             return cast(T, None)
         if cast_to is bytes:
             return cast(T, response.content)
+        if cast_to is str and not op.unwrap and _is_plain_text(response):
+            # A string answered as plain text (Kubernetes' pod log: text/plain declared beside
+            # application/json, and what the server sends): the text is the value.
+            return cast(T, response.text)
         if cast_to is not object and cast_to is not Any:
             value = _envelopes.parse(response.content, op.unwrap, cast_to)
             if value is not _envelopes.MISSING:
