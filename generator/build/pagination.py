@@ -78,10 +78,15 @@ def declared(spec: PaginationExt) -> ir.Pagination:
 
 
 def infer(
-    ctx: Context, op: dict[str, Any], schema: Any, schema_ptr: str, link_header: bool
+    ctx: Context,
+    op: dict[str, Any],
+    schema: Any,
+    schema_ptr: str,
+    link_header: bool,
+    op_ptr: str = "",
 ) -> ir.Pagination | None:
     """The pagination a ``GET`` operation's shape shows, if it is unambiguous."""
-    query = _query_params(ctx, op)
+    query = _query_params(ctx, op, op_ptr)
     resolved, _ = ctx.deref(schema, schema_ptr)
     if not isinstance(resolved, dict):
         return None
@@ -157,11 +162,16 @@ def _type(ctx: Context, schema: Any) -> str | None:
     return primary_type(merged_object(ctx, schema, ""))
 
 
-def _query_params(ctx: Context, op: dict[str, Any]) -> dict[str, str | None]:
-    """The operation's query parameters (wire name -> type); path-level ones are not seen
-    here, which only makes inference more cautious."""
+def _query_params(ctx: Context, op: dict[str, Any], op_ptr: str = "") -> dict[str, str | None]:
+    """The operation's query parameters (wire name -> type), those of its path item first
+    (Kubernetes declares ``continue`` and ``limit`` there for its all-namespaces lists)."""
     found: dict[str, str | None] = {}
-    for raw in op.get("parameters") or []:
+    shared: list[Any] = []
+    if op_ptr:
+        item, _ = ctx.deref({"$ref": "#" + op_ptr.rsplit("/", 1)[0]}, op_ptr)
+        listed = item.get("parameters") if isinstance(item, dict) else None
+        shared = listed if isinstance(listed, list) else []
+    for raw in [*shared, *(op.get("parameters") or [])]:
         param, _ = ctx.deref(raw, "")
         if isinstance(param, dict) and param.get("in") == "query":
             schema = param.get("schema")

@@ -322,6 +322,16 @@ paths:
         '200':
           description: ok
           content: {application/json: {schema: {$ref: '#/components/schemas/PodList'}}}
+  /api/v1/nodes:
+    parameters:
+      - {name: continue, in: query, schema: {type: string}}
+      - {name: limit, in: query, schema: {type: integer}}
+    get:
+      operationId: listNodes
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/PodList'}}}
 components:
   schemas:
     Pod:
@@ -356,13 +366,16 @@ def test_kubernetes_lists_walk_by_continue_tokens(tmp_path: Path) -> None:
         return Reply(json={"items": [{"name": f"pod-{i}"}], "metadata": meta})
 
     srv.on("GET", "/api/v1/pods", pages)
+    srv.on("GET", "/api/v1/nodes", pages)
     try:
         with generated_package(path, "kube_like") as pkg, pkg.KubeLikeClient(base_url=srv.url) as c:
             names = [pod.name for pod in c.pods.list(limit=1)]
+            # continue and limit declared on the path item (Kubernetes' all-namespaces lists)
+            nodes = [node.name for node in c.nodes.list(limit=1)]
         sent = [dict(s.query) for s in srv.seen("GET", "/api/v1/pods")]
     finally:
         srv.stop()
-    assert names == ["pod-0", "pod-1", "pod-2"]
+    assert names == nodes == ["pod-0", "pod-1", "pod-2"]
     assert sent == [
         {"limit": "1"},
         {"limit": "1", "continue": "t1"},
