@@ -89,9 +89,13 @@ def preferred_media_type(ctx: Context, content: dict[str, Any], where: str) -> s
         for media_type in types:
             if essence(media_type) == preferred:
                 return media_type
-    for media_type in types:
-        if is_json_media(media_type):
+    json_types = [m for m in types if is_json_media(m)]
+    for media_type in json_types:
+        schema_ptr = f"{where}/{pointer(media_type)[1:]}/schema"
+        if essence(media_type) != JSON_PATCH or _array_schema(ctx, content[media_type], schema_ptr):
             return media_type
+    if json_types:
+        return json_types[0]
     for media_type in types:
         media = content[media_type] if isinstance(content[media_type], dict) else {}
         if essence(media_type) in _ANY_MEDIA_TYPES and is_json_schema(
@@ -99,6 +103,18 @@ def preferred_media_type(ctx: Context, content: dict[str, Any], where: str) -> s
         ):
             return media_type
     return types[0]
+
+
+# RFC 6902's JSON Patch is an array of operations: an object schema declared for it (Kubernetes'
+# ``Patch``, one schema for every patch type) is sent as one of the body's other JSON types
+# (``merge-patch+json``, RFC 7396: an object), which a server applies as the object it is.
+JSON_PATCH = "application/json-patch+json"
+
+
+def _array_schema(ctx: Context, media: Any, where: str) -> bool:
+    schema = media.get("schema") if isinstance(media, dict) else None
+    resolved, _ = ctx.deref(schema, where) if schema is not None else (None, where)
+    return isinstance(resolved, dict) and primary_type(resolved) == "array"
 
 
 def params_from_body(
@@ -218,13 +234,20 @@ def _property(
         schema=prop_schema,
         schema_ptr=prop_ptr,
         required=required,
-        description=prose(resolved.get("description")),
+        description=prose(_own_description(prop_schema) or resolved.get("description")),
         for_body=True,
     )
     if style == "files":  # an array of files: one part per file, all under the field's name
         files = t.ListOf(t.FILE_INPUT)
         return replace(param, type=files if required else t.optional(files))
     return replace(param, style=style, explode=explode) if style else param
+
+
+def _own_description(prop_schema: Any) -> Any:
+    """The description written beside a property's ``$ref`` (3.1 lets it override the
+    referenced schema's; 3.0 documents write it too): it says what this field is, the
+    schema's own what the type is (Adyen's ``amount``, a ``$ref`` to ``Amount``)."""
+    return prop_schema.get("description") if isinstance(prop_schema, dict) else None
 
 
 def form_location(

@@ -15,10 +15,14 @@ def docs_facts(api: ir.Api) -> ir.Docs:
     deprecated: list[ir.Method] = []
     polling: list[ir.Method] = []
     # the namespaces' methods first, then the client's own (a stream there is a stream too)
-    for meth in [m for ns in api.namespaces for m in ns.methods] + list(api.client_methods):
+    ordered = [m for ns in api.namespaces for m in ns.methods] + list(api.client_methods)
+    # Methods whose every required argument has a real example value first: a README example
+    # written with a `...` placeholder (a model argument) does not run or type-check.
+    for meth in sorted(ordered, key=lambda m: not _concrete(m)):
         for kind, fits in _kinds(meth).items():
             if fits:
                 found.setdefault(kind, meth)
+    for meth in ordered:
         if meth.idempotent:
             idempotent.append(meth)
         if meth.deprecated:
@@ -26,7 +30,7 @@ def docs_facts(api: ir.Api) -> ir.Docs:
         if meth.polling:
             polling.append(meth)
     plain = [m for m in api.all_methods if not m.polling and m.returns.kind != "stream"]
-    candidates = plain or list(api.all_methods)
+    candidates = sorted(plain or list(api.all_methods), key=lambda m: not _concrete(m))
     one = found.get("get") or (candidates[0] if candidates else None)
     page = found.get("page") or found.get("paged")
     docs = ir.Docs(
@@ -42,7 +46,8 @@ def docs_facts(api: ir.Api) -> ir.Docs:
         deprecated=tuple(deprecated),
         polling=tuple(polling),
         keyed=any(m.keyed for m in api.all_methods),
-        nullable=next((m for m in api.all_methods if m.sends_null), None),
+        # only an example that runs: none rather than one with a placeholder
+        nullable=next((m for m in api.all_methods if m.sends_null and _concrete(m)), None),
         authentication=api.package.security.explained,
     )
     return replace(docs, sections=sections(docs))
@@ -89,6 +94,11 @@ _HEADINGS = {
     "Copies of a client": "Copies of a client: `copy()`, `with_options()`",
     "Testing against a mock": "Testing against a mock of this API version",
 }
+
+
+def _concrete(meth: ir.Method) -> bool:
+    """Every argument a call must pass has an example value (not the ``...`` placeholder)."""
+    return all(p.example != "..." for p in meth.params if p.default is None)
 
 
 def _kinds(meth: ir.Method) -> dict[str, bool]:

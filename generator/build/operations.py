@@ -242,7 +242,7 @@ def _method(
         operation_id=SpecText(op_id),
         http_method=verb.upper(),
         path=SpecText(path),
-        summary=SpecText(prose(op.get("summary"))),
+        summary=SpecText(_summary(op)),
         description=SpecText(prose(op.get("description"))),
         deprecated=op.get("deprecated") is True,
         idempotent=ext.idempotent,
@@ -252,6 +252,17 @@ def _method(
         security=operation_security(ctx.spec, op),
         **where,
     )
+
+
+def _summary(op: dict[str, Any]) -> str:
+    """The operation's summary; without one, a description of one short line (Kubernetes':
+    "list or watch objects of kind Pod"), so that the docstring and the command line's list
+    of commands say what the method does instead of repeating its name."""
+    summary = prose(op.get("summary"))
+    if summary:
+        return summary
+    description = prose(op.get("description"))
+    return description if "\n" not in description and len(description) <= 100 else ""
 
 
 def _own_idempotency_key(params: tuple[ir.Param, ...]) -> tuple[ir.Param, ...]:

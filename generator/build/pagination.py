@@ -10,9 +10,10 @@ as a list: ``items``, ``data``, ``results``, ``entries``...; Box's ``order`` bes
    with an ``id`` (Stripe: the last item's id is the next page's cursor); also an ``after``
    parameter with the same members when rule 3 finds no next-cursor member (OpenAI's lists);
 3. ``cursor``: a query parameter named like a cursor (``cursor``, ``after``, ``page_token``,
-   ``marker``...) and a payload member named like the next one (``next_cursor``,
-   ``next_page_token``, ``next_marker``...), at the top or one object down
-   (``response_metadata.next_cursor``); with an integer ``offset`` parameter too, a walk
+   ``marker``, ``continue``...) and a payload member named like the next one
+   (``next_cursor``, ``next_page_token``, ``next_marker``...), at the top or one object down
+   (``response_metadata.next_cursor``, Kubernetes' ``metadata.continue``, an ``allOf`` of one
+   ``$ref`` counting as that object); with an integer ``offset`` parameter too, a walk
    begun without a cursor that gets none back goes on by offset (Box's lists page by
    ``marker`` only when asked to with ``usemarker=true``, else by ``offset``);
 4. ``next_url``: a string member ``next`` (``next_url``, ``next_page_url``, ``links.next``...),
@@ -37,10 +38,12 @@ from .extensions import Pagination as PaginationExt
 from .schemas import merged_object, primary_type
 
 CURSOR_PARAMS = ("cursor", "page_token", "pageToken", "next_token", "nextToken", "after",
-                 "marker", "continuation_token", "continuationToken", "pagetoken")  # fmt: skip
+                 "marker", "continuation_token", "continuationToken", "pagetoken",
+                 "continue")  # fmt: skip
 NEXT_CURSOR_MEMBERS = ("next_cursor", "nextCursor", "next_page_token", "nextPageToken",
                        "next_token", "nextToken", "next_marker", "nextMarker", "end_cursor",
-                       "endCursor", "continuation_token", "continuationToken")  # fmt: skip
+                       "endCursor", "continuation_token", "continuationToken",
+                       "continue")  # fmt: skip
 NEXT_URL_MEMBERS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_link",
                     "nextLink", "next_page_uri", "nextPageUri")  # fmt: skip
 SIZE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "PageSize", "limit", "size", "count",
@@ -76,10 +79,15 @@ def declared(spec: PaginationExt) -> ir.Pagination:
 
 
 def infer(
-    ctx: Context, op: dict[str, Any], schema: Any, schema_ptr: str, link_header: bool
+    ctx: Context,
+    op: dict[str, Any],
+    schema: Any,
+    schema_ptr: str,
+    link_header: bool,
+    op_ptr: str = "",
 ) -> ir.Pagination | None:
     """The pagination a ``GET`` operation's shape shows, if it is unambiguous."""
-    query = _query_params(ctx, op)
+    query = _query_params(ctx, op, op_ptr)
     resolved, _ = ctx.deref(schema, schema_ptr)
     if not isinstance(resolved, dict):
         return None
@@ -153,15 +161,22 @@ def _replace(base: ir.Pagination, **changes: Any) -> ir.Pagination:
 
 
 def _type(ctx: Context, schema: Any) -> str | None:
-    resolved, _ = ctx.deref(schema, "")
-    return primary_type(resolved) if isinstance(resolved, dict) else None
+    """The JSON type of a member; a member written as ``allOf: [$ref]`` (Kubernetes'
+    ``metadata``, so that a description and default can sit beside the reference) has the
+    referenced schema's."""
+    return primary_type(merged_object(ctx, schema, ""))
 
 
-def _query_params(ctx: Context, op: dict[str, Any]) -> dict[str, str | None]:
-    """The operation's query parameters (wire name -> type); path-level ones are not seen
-    here, which only makes inference more cautious."""
+def _query_params(ctx: Context, op: dict[str, Any], op_ptr: str = "") -> dict[str, str | None]:
+    """The operation's query parameters (wire name -> type), those of its path item first
+    (Kubernetes declares ``continue`` and ``limit`` there for its all-namespaces lists)."""
     found: dict[str, str | None] = {}
-    for raw in op.get("parameters") or []:
+    shared: list[Any] = []
+    if op_ptr:
+        item, _ = ctx.deref({"$ref": "#" + op_ptr.rsplit("/", 1)[0]}, op_ptr)
+        listed = item.get("parameters") if isinstance(item, dict) else None
+        shared = listed if isinstance(listed, list) else []
+    for raw in [*shared, *(op.get("parameters") or [])]:
         param, _ = ctx.deref(raw, "")
         if isinstance(param, dict) and param.get("in") == "query":
             schema = param.get("schema")

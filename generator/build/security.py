@@ -57,6 +57,10 @@ def operation_security(spec: dict[str, Any], op: dict[str, Any]) -> ir.Requireme
     if "security" not in op:
         return None
     own = requirements(op["security"])
+    if own == () and "security" not in spec:
+        # Anonymous as written: a document without ``security`` may still send its schemes
+        # where it says nothing (``security()``, "no requirement names a scheme").
+        return own
     return None if own == requirements(spec.get("security")) else own
 
 
@@ -85,6 +89,23 @@ def security(doc: SpecDocument, env_prefix: str) -> ir.Security:
     kept = tuple(r for r in default if all(n.value in supported for n in r))
     if default and not kept:
         kept = ((),)
+    silent = sum("security" not in op for op in _operations(spec))
+    if "security" not in spec and supported and silent:
+        # Schemes declared and no default: the evident meaning of an operation that says
+        # nothing is a forgotten ``security`` (Kubernetes names its BearerToken nowhere; one
+        # of Adyen's 28 operations names none of its two schemes), not an API nobody
+        # authenticates to. Each scheme is sent there when its credential is given; none is
+        # required (an anonymous call still goes out).
+        kept = tuple((s.name,) for s in schemes if s.runtime) + ((),)
+        doc.warn(
+            "security schemes are declared but no security requirement names one: each is "
+            "sent when its credential is given, none is required"
+            if not required
+            else f"{silent} operation(s) declare no security and the document sets no "
+            "default: each scheme is sent to them when its credential is given, none is "
+            "required",
+            "/components/securitySchemes",
+        )
     return ir.Security(schemes=tuple(schemes), required=required, default=kept)
 
 

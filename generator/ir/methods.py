@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..escape import py_literal, pyrepr
 from ..spectext import SpecText, SpecValue
 from .security import Requirements
-from .types import Scalar, Type
+from .types import NONE, NOT_GIVEN, OptionalOf, Scalar, Type, UnionOf
 
 # The methods whose requests carry an ``Idempotency-Key`` (the runtime's ``_KEYED_METHODS``),
 # and the argument that sets it: a header the document declares itself becomes that argument.
@@ -86,7 +86,7 @@ class Param:
             return '"data.jsonl"'
         if enum:
             return pyrepr(enum[0])
-        kind = self.type
+        kind = _value_type(self.type)
         fmt = (
             self.constraints.value.get("format")
             if isinstance(self.constraints.value, dict)
@@ -103,6 +103,17 @@ class Param:
         if isinstance(kind, Scalar) and kind.python in _EXAMPLES:
             return _EXAMPLES[kind.python].replace("NAME", self.name)
         return "..."
+
+
+def _value_type(kind: Type) -> Type:
+    """The type of the value an example passes: ``str`` for ``Optional[str]`` or a nullable
+    body field's ``Union[str, None, NotGiven]`` (a required nullable argument had ``...``)."""
+    if isinstance(kind, OptionalOf):
+        return kind.inner
+    if isinstance(kind, UnionOf):
+        rest = [m for m in kind.flat() if m not in (NONE, NOT_GIVEN)]
+        return rest[0] if len(rest) == 1 else kind
+    return kind
 
 
 @dataclass(frozen=True)

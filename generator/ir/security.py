@@ -50,6 +50,17 @@ class SecurityScheme:
             self.runtime == "bearer" and self.prefix is not None and self.prefix.value == "Bearer"
         )
 
+    @property
+    def authorization_key(self) -> bool:
+        """An API key sent as the ``Authorization`` header itself: its value goes as given,
+        so any scheme word (``Bearer``) is the caller's to include (Kubernetes' BearerToken)."""
+        return (
+            self.runtime == "apikey"
+            and self.location == "header"
+            and self.parameter is not None
+            and self.parameter.value.lower() == "authorization"
+        )
+
     def credential(self, role: str) -> Credential | None:
         return next((c for c in self.credentials if c.role == role), None)
 

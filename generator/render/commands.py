@@ -203,7 +203,7 @@ def _options(params: list[ir.Param], *, whole_body_flag: bool) -> tuple[Option, 
             Option(
                 name=param.name,
                 flag=flag,
-                metavar=param.name.upper(),
+                metavar=(param.name.strip("_") or param.name).upper(),
                 kind=kind,
                 choices=choices,
                 multiple=multiple,

@@ -356,3 +356,66 @@ def test_a_binary_request_body_is_a_path_on_the_command_line(tmp_path: Path) -> 
         ("POST", blob.read_bytes(), "application/octet-stream"),
         ("PUT", blob.read_bytes(), "application/octet-stream"),
     ]
+
+
+_KEYWORD_PARAMS = """openapi: 3.0.0
+info: {title: Kube Like, version: '1'}
+paths:
+  /api/v1/pods/{class}:
+    get:
+      operationId: listPods
+      tags: [pods]
+      parameters:
+        - {name: class, in: path, required: true, schema: {type: string}}
+        - {name: continue, in: query, schema: {type: string}}
+      responses: {'204': {description: ok}}
+"""
+
+
+def test_an_argument_renamed_from_a_keyword_reads_as_its_wire_name(tmp_path: Path) -> None:
+    """Kubernetes' ``continue``: the Python argument is ``continue_`` (a keyword), the option
+    ``--continue``, and its help shows ``CONTINUE`` (it showed ``--continue CONTINUE_``);
+    a positional ``class_`` reads ``CLASS`` in the usage line too."""
+    spec = tmp_path / "kube.yaml"
+    spec.write_text(_KEYWORD_PARAMS)
+    options = {o.name: o for o in commands_of(spec)["pods list"].options}
+    assert (options["continue_"].flag, options["continue_"].metavar) == ("--continue", "CONTINUE")
+    assert (options["class_"].flag, options["class_"].metavar) == ("", "CLASS")
+
+
+_NO_SUMMARIES = """openapi: 3.0.0
+info: {title: Kube Like, version: '1'}
+paths:
+  /api/v1/pods:
+    get:
+      operationId: listPods
+      tags: [pods]
+      description: list or watch objects of kind Pod
+      responses: {'204': {description: ok}}
+    post:
+      operationId: createPod
+      tags: [pods]
+      description: |-
+        create a Pod.
+
+        A longer description in two paragraphs is no summary.
+      responses: {'204': {description: ok}}
+"""
+
+
+def test_a_short_description_is_the_summary_an_operation_lacks(tmp_path: Path) -> None:
+    """Kubernetes' operations have a one-line description and no summary: the command list
+    and the docstring's first line showed nothing, or the method's own name."""
+    spec = tmp_path / "kube.yaml"
+    spec.write_text(_NO_SUMMARIES)
+    commands = commands_of(spec)
+    assert raw(commands["pods list"].summary) == "list or watch objects of kind Pod"
+    assert raw(commands["pods create"].summary) == ""
+    out = tmp_path / "out"
+    generate(spec, out)
+    source = (out / "src" / "kube_like" / "resources" / "pods.py").read_text()
+    assert '"""list or watch objects of kind Pod\n\n        ``GET /api/v1/pods``' in source
+    assert '"""create\n\n        create a Pod.' in source
+    shown = all_help(out / "src", "kube_like")
+    assert shown["failed"] == []
+    assert str(shown["text"]).count("list or watch objects of kind Pod") == 2  # list, own help

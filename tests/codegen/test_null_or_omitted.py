@@ -133,4 +133,4 @@ def test_the_readme_states_the_rule_with_an_example(package: Any) -> None:
     readme = (Path(package.__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert "### Optional arguments: left out, or `null`" in readme
     assert "# sends note: null in the JSON body" in readme
-    assert "client.things.create(owner=..., note=None)" in readme
+    assert 'client.things.create(owner="<owner>", note=None)' in readme

@@ -322,3 +322,79 @@ def test_a_json_api_next_link_object_is_followed(tmp_path: Path) -> None:
     readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
     assert "follows the URL in `links.next.href` of each answer" in readme
     assert "page = client.projects.get(page_limit=50)" in readme
+
+
+KUBE_LIKE = """openapi: 3.0.0
+info: {title: Kube Like, version: '1'}
+paths:
+  /api/v1/pods:
+    get:
+      operationId: listPods
+      parameters:
+        - {name: continue, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/PodList'}}}
+  /api/v1/nodes:
+    parameters:
+      - {name: continue, in: query, schema: {type: string}}
+      - {name: limit, in: query, schema: {type: integer}}
+    get:
+      operationId: listNodes
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/PodList'}}}
+components:
+  schemas:
+    Pod:
+      type: object
+      properties: {name: {type: string}}
+    ListMeta:
+      type: object
+      properties: {continue: {type: string}, resourceVersion: {type: string}}
+    PodList:
+      type: object
+      required: [items]
+      properties:
+        items: {type: array, items: {allOf: [{$ref: '#/components/schemas/Pod'}]}}
+        metadata: {allOf: [{$ref: '#/components/schemas/ListMeta'}], default: {}}
+"""
+
+
+def test_kubernetes_lists_walk_by_continue_tokens(tmp_path: Path) -> None:
+    """Kubernetes' lists: a ``continue`` query parameter, and the next token in
+    ``metadata.continue``, a member written as ``allOf: [$ref ListMeta]`` (so that a default sits
+    beside it); the last page sends ``""``. Before, neither the name nor the ``allOf`` member
+    was recognised and a list returned its first page only."""
+    path = tmp_path / "kube.yaml"
+    path.write_text(KUBE_LIKE, encoding="utf-8")
+    srv = TestServer()
+    srv.start()
+
+    def pages(seen: Seen, _c: int) -> Reply:
+        token = dict(seen.query).get("continue", "")
+        i = int(token[1:]) if token else 0
+        meta = {"continue": f"t{i + 1}" if i < 2 else "", "resourceVersion": "7"}
+        return Reply(json={"items": [{"name": f"pod-{i}"}], "metadata": meta})
+
+    srv.on("GET", "/api/v1/pods", pages)
+    srv.on("GET", "/api/v1/nodes", pages)
+    try:
+        with generated_package(path, "kube_like") as pkg, pkg.KubeLikeClient(base_url=srv.url) as c:
+            names = [pod.name for pod in c.pods.list(limit=1)]
+            # continue and limit declared on the path item (Kubernetes' all-namespaces lists)
+            nodes = [node.name for node in c.nodes.list(limit=1)]
+        sent = [dict(s.query) for s in srv.seen("GET", "/api/v1/pods")]
+    finally:
+        srv.stop()
+    assert names == nodes == ["pod-0", "pod-1", "pod-2"]
+    assert sent == [
+        {"limit": "1"},
+        {"limit": "1", "continue": "t1"},
+        {"limit": "1", "continue": "t2"},
+    ]
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    assert "sends back the `metadata.continue` of each answer as `continue`" in readme

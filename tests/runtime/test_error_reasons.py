@@ -173,6 +173,45 @@ def test_problem_details(server: TestServer) -> None:
             "Api validation failed: profile [email: Does not match required pattern] "
             "(HTTP 400, E0000001)",
         ),
+        # Adyen: problem details with the fields under invalidFields (found in a user trial).
+        (
+            422,
+            {
+                "type": "https://docs.adyen.com/errors/validation",
+                "title": "Invalid request",
+                "status": 422,
+                "detail": "Request validation failed",
+                "errorCode": "702",
+                "invalidFields": [
+                    {"name": "amount.currency", "value": "EU", "message": "Invalid currency"}
+                ],
+            },
+            "Invalid request: Request validation failed [amount.currency: Invalid currency] "
+            "(HTTP 422, 702)",
+        ),
+        # Kubernetes' Status: the field errors are the causes in details, not its name and kind.
+        (
+            422,
+            {
+                "kind": "Status",
+                "status": "Failure",
+                "message": 'ConfigMap "X" is invalid',
+                "reason": "Invalid",
+                "details": {
+                    "name": "X",
+                    "kind": "ConfigMap",
+                    "causes": [
+                        {
+                            "reason": "FieldValueInvalid",
+                            "message": "must be lowercase",
+                            "field": "metadata.name",
+                        }
+                    ],
+                },
+                "code": 422,
+            },
+            'ConfigMap "X" is invalid [metadata.name: must be lowercase] (HTTP 422)',
+        ),
         # A numeric code is not taken for the machine-readable one (often the status again).
         (404, {"code": 404, "message": "Not Found"}, "Not Found (HTTP 404)"),
         # An object that says nothing usable: its excerpt.
@@ -189,6 +228,8 @@ def test_problem_details(server: TestServer) -> None:
         "string",
         "list",
         "okta",
+        "adyen",
+        "kubernetes",
         "numeric-code",
         "unknown",
     ],

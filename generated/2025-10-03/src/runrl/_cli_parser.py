@@ -226,7 +226,7 @@ def _limit_flag(taken: frozenset[str]) -> str:
 
 def _command_parser(sub: Any, command: Command, *, full: bool) -> argparse.ArgumentParser:
     summary = ("[deprecated] " if command.deprecated else "") + _first_line(command.summary)
-    description = "\n\n".join(t for t in (command.summary, command.description) if t)
+    description = "\n\n".join(dict.fromkeys(t for t in (command.summary, command.description) if t))
     cp: argparse.ArgumentParser = sub.add_parser(
         command.name,
         help=_help(summary),

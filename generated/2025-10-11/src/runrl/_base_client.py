@@ -619,6 +619,11 @@ def _idempotency_key(op: Operation, given: str | None, header: str | None) -> st
     return str(uuid.uuid4())
 
 
+def _is_plain_text(response: httpx.Response) -> bool:
+    kind: str = response.headers.get("content-type", "")
+    return kind.split(";", 1)[0].strip().lower() == "text/plain"
+
+
 def _lower_keys(headers: Mapping[str, str]) -> dict[str, str]:
     return {key.lower(): value for key, value in headers.items()}
 
@@ -828,6 +833,7 @@ class _BaseClient:
         extra_query: Query | None = None
         idempotency_key: str | None = None
         header_key: str | None = None  # an Idempotency-Key the call itself sets
+        own_type: str | None = None  # a Content-Type the call itself sets (a JSON body's)
         if options is not None:
             if not isinstance(options.timeout, NotGiven):
                 timeout = _as_httpx_timeout(_check_seconds(op, "timeout", options.timeout))
@@ -842,6 +848,7 @@ class _BaseClient:
             if options.extra_headers:
                 extra = _lower_keys(check_headers(op.name, options.extra_headers))
                 header_key = extra.get("idempotency-key")
+                own_type = extra.get("content-type")
                 headers.update(extra)
             extra_body = options.extra_body
             extra_query = options.extra_query
@@ -868,7 +875,7 @@ class _BaseClient:
         elif op.raw_body:
             if json is not None:
                 content = raw_content(json, op.raw_body)
-                headers["content-type"] = op.content_type or "application/octet-stream"
+                headers["content-type"] = own_type or op.content_type or "application/octet-stream"
         elif json is not None or extra_body:
             body: object = json
             if isinstance(json, Mapping) or json is None:
@@ -876,7 +883,9 @@ class _BaseClient:
                 if extra_body:
                     body = {**cast("dict[str, object]", body), **extra_body}
             content = _dump_json(op, body)
-            headers["content-type"] = op.content_type or "application/json"
+            # The call's own (Kubernetes' strategic-merge-patch+json beside the declared
+            # merge-patch+json): extra_headers replace the defaults, this one included.
+            headers["content-type"] = own_type or op.content_type or "application/json"
 
         return _Prepared(
             method=method,
@@ -1055,6 +1064,10 @@ class _BaseClient:
             return cast(T, None)
         if cast_to is bytes:
             return cast(T, response.content)
+        if cast_to is str and not op.unwrap and _is_plain_text(response):
+            # A string answered as plain text (Kubernetes' pod log: text/plain declared beside
+            # application/json, and what the server sends): the text is the value.
+            return cast(T, response.text)
         if cast_to is not object and cast_to is not Any:
             value = _envelopes.parse(response.content, op.unwrap, cast_to)
             if value is not _envelopes.MISSING:

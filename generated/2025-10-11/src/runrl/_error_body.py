@@ -206,12 +206,30 @@ def _from_object(entry: dict[str, Any]) -> FieldError | None:
     return FieldError(where, clean(message, _MAX_FIELD_MESSAGE))
 
 
+def _named_field_errors(body: dict[str, Any]) -> tuple[FieldError, ...]:
+    """Field errors under a member of another name (Adyen's ``invalidFields``): the first list
+    of objects that each name a field and a message (a list of anything else is not taken)."""
+    for value in list(body.values())[:_MAX_FIELD_ERRORS]:
+        if not isinstance(value, list) or not value:
+            continue
+        entries = value[: _MAX_FIELD_ERRORS * 2]
+        if not all(isinstance(entry, dict) for entry in entries):
+            continue
+        found = [_from_object(entry) for entry in entries]
+        if all(error is not None and error.field for error in found):
+            return tuple(error for error in found if error is not None)[:_MAX_FIELD_ERRORS]
+    return ()
+
+
 def field_errors(value: object) -> tuple[FieldError, ...]:
     """Field errors from the usual shapes: ``{field: message | [messages]}``, a list of
     objects naming a field and a message, or a list of strings."""
     found: list[FieldError] = []
     items: Iterable[Any]
     if isinstance(value, dict):
+        listed = _named_field_errors(value)
+        if listed:  # Kubernetes' details: {name, kind, causes: [{field, message}]}
+            return listed
         for key, entry in list(value.items())[: _MAX_FIELD_ERRORS * 2]:
             message = _messages(entry)
             if message:
@@ -304,6 +322,8 @@ def read_error_body(response: httpx.Response, scrub: Scrub | None = None) -> Err
             errors = field_errors(candidate)
             if errors:
                 break
+    if not errors:
+        errors = _named_field_errors(body)
     if not message and len(errors) == 1:
         message, errors = str(errors[0]), ()
     return ErrorBody(
