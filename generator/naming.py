@@ -144,7 +144,9 @@ def builtin_class_names() -> frozenset[str]:
 #
 # * the runtime's own keyword arguments (every method has them; ``poll_interval`` and
 #   ``max_timeout`` on polling methods, ``idempotency_key`` on keyed ones);
-# * the locals the body assigns (templates/client/_method.jinja ``body``);
+# * the locals the body assigns that do not start with ``_`` (templates/client/_method.jinja
+#   ``body``: its request dicts are ``_body``, ``_files``, ``_headers``, ``_cookies``, the first
+#   answer of a polling method ``_initial``, which no argument can be);
 # * the lower-case module-level and builtin names the body reads: helpers, imported modules,
 #   and the classes a ``cast_to``/``item_type`` expression may name (``str``, ``datetime``...).
 #   Capitalised names (``Dict``, ``RequestOptions``, models, ``NoneType``) and ``_``-prefixed
@@ -168,10 +170,10 @@ RUNTIME_ARGUMENTS = frozenset(
         "max_timeout",
     }
 )
-BODY_LOCALS = frozenset({"body", "files", "headers", "options", "initial"})
+BODY_LOCALS = frozenset({"options"})
 BODY_GLOBALS = frozenset(
     {"functools", "check_arguments", "isinstance", "str", "int", "float", "bool", "bytes"}
-    | {"datetime"}
+    | {"datetime", "cookie_header"}
 )
 RESERVED_ARGUMENTS = RUNTIME_ARGUMENTS | BODY_LOCALS | BODY_GLOBALS
 # The ``x-sdk-follow`` helper's own arguments, locals and modules: a path parameter of the
@@ -219,6 +221,27 @@ def identifier(name: str) -> str:
     elif text == "l":  # E741/E743: ambiguous with 1 (snake_case never yields O or I)
         text += "_"
     return text
+
+
+# A query parameter named with a comparison operator (Twilio's ``DateSent<``, ``DateSent>``
+# beside ``DateSent``): the operator in words, instead of ``date_sent_2``, ``date_sent_3``.
+_COMPARISONS = (
+    ("<=", "lte", "on_or_before"),
+    (">=", "gte", "on_or_after"),
+    ("<", "lt", "before"),
+    (">", "gt", "after"),
+)
+
+
+def comparison_words(name: str, *, dated: bool) -> str:
+    """``DateSent<`` -> ``DateSent_before`` (a date: ``before``, ``after``, ``on_or_before``,
+    ``on_or_after``), ``Price>=`` -> ``Price_gte`` (else ``lt``, ``gt``, ``lte``, ``gte``);
+    any other name as it is."""
+    for operator, plain, date in _COMPARISONS:
+        stem = name[: -len(operator)]
+        if name.endswith(operator) and _NON_IDENT.sub("", stem):
+            return f"{stem}_{date if dated else plain}"
+    return name
 
 
 def argument_name(name: str, *, whole_body: bool = False) -> str:

@@ -29,7 +29,7 @@ from .behaviours import resolve
 from .context import Context
 from .docs import docs_facts
 from .extensions import read_extensions
-from .grouping import group, short_names
+from .grouping import group, shared_words, short_names
 from .operations import Draft, operations
 from .package import package_facts
 from .resources import object_layer
@@ -42,6 +42,19 @@ def component_schemas(spec: dict[str, Any]) -> dict[str, Any]:
     components = spec.get("components")
     schemas = components.get("schemas") if isinstance(components, dict) else None
     return schemas if isinstance(schemas, dict) else {}
+
+
+def without_shared_words(drafts: list[Draft]) -> tuple[list[Draft], dict[str, str]]:
+    """Drafts whose namespaces leave out the word every namespace shares
+    (grouping.shared_words), and the names changed (old -> new)."""
+    renamed = shared_words([(d.method.namespace, d.ext.namespace is not None) for d in drafts])
+    changed = []
+    for d in drafts:
+        top, dot, rest = d.method.namespace.partition(".")
+        if d.ext.namespace is None and top in renamed:
+            d = replace(d, method=replace(d.method, namespace=renamed[top] + dot + rest))
+        changed.append(d)
+    return changed, renamed
 
 
 def shorten(drafts: list[Draft]) -> list[Draft]:
@@ -96,8 +109,9 @@ def build_api(
         ctx.envelope = pkg.envelope_data.value if pkg.envelope_data is not None else None
         where = ctx.current_ref
         drafts = operations(ctx, TypeBuilder(ctx))
+        drafts, renamed = without_shared_words(drafts)
         methods = resolve(ctx, shorten(drafts))
-        namespaces, client_methods = group(doc.data, pkg, methods, classes)
+        namespaces, client_methods = group(doc.data, pkg, methods, classes, renamed)
         every = [*client_methods, *(m for ns in namespaces for m in ns.methods)]
         modules = {ns.access: f"resources.{ns.name}" for ns in namespaces}
         objects = object_layer(ctx, every, pkg.prefix, modules)  # resource objects from links

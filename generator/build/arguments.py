@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import ir
 from ..ir import types as t
-from ..naming import argument_name, prose, unique
+from ..naming import argument_name, comparison_words, prose, unique
 from ..spectext import SpecText, SpecValue
 from .context import Context
 from .schemas import compiles, dedupe_values, is_nullable, is_plain, primary_type
@@ -82,7 +82,7 @@ def argument(
         # (None for a parameter means "not sent"; a path parameter has its own check.)
         rules["nullable"] = False
     return ir.Param(
-        name=argument_name(py_name or wire_name),
+        name=argument_name(py_name or comparison_words(wire_name, dated=_dated(resolved))),
         wire_name=SpecText(wire_name),
         location=location,
         type=kind,
@@ -93,6 +93,11 @@ def argument(
         constraints=SpecValue(rules),
         send=send,
     )
+
+
+def _dated(schema: dict[str, Any]) -> bool:
+    """A date or a date-time (its comparisons read ``before``/``after``)."""
+    return schema.get("format") in ("date", "date-time")
 
 
 def whole_body(kind: t.Type, required: bool) -> ir.Param:

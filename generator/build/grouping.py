@@ -4,6 +4,7 @@ resource class names that clash with nothing and method names unique per namespa
 from __future__ import annotations
 
 import keyword
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -23,18 +24,24 @@ from ..spectext import SpecText
 
 
 def group(
-    spec: dict[str, Any], pkg: ir.Package, methods: list[ir.Method], schema_classes: dict[str, str]
+    spec: dict[str, Any],
+    pkg: ir.Package,
+    methods: list[ir.Method],
+    schema_classes: dict[str, str],
+    renamed: dict[str, str] | None = None,
 ) -> tuple[tuple[ir.Namespace, ...], tuple[ir.Method, ...]]:
     """(namespaces in order of first appearance, methods on the client itself).
 
     A method's ``namespace`` is its access path (``organizations.projects``): every level
     becomes a namespace (one with no methods of its own too), listed before the ones nested
-    in it; a nested one's module is its path joined with ``_``, made unique."""
+    in it; a nested one's module is its path joined with ``_``, made unique. ``renamed``: the
+    top-level namespaces ``shared_words`` shortened (their tags' descriptions follow them)."""
     tag_docs: dict[str, str] = {}
     tags = spec.get("tags")
     for tag in tags if isinstance(tags, list) else []:
         if isinstance(tag, dict) and tag.get("name"):
-            tag_docs.setdefault(namespace_name(str(tag["name"])), prose(tag.get("description")))
+            name = namespace_name(str(tag["name"]))
+            tag_docs.setdefault((renamed or {}).get(name, name), prose(tag.get("description")))
     members_of: dict[str, list[ir.Method]] = {}
     client_methods: list[ir.Method] = []
     for method in methods:
@@ -152,6 +159,31 @@ def dedupe_names(methods: list[ir.Method], taken: set[str] | None = None) -> lis
     return out
 
 
+def shared_words(entries: list[tuple[str, bool]]) -> dict[str, str]:
+    """Top-level namespaces without the first or last word all of them share (Google's tags
+    ``Geolocation API``, ``Places API`` -> ``geolocation``, ``places``; Twilio's
+    ``Api20100401Account``, ``Api20100401Call`` -> ``account``, ``call``): old -> new name.
+
+    ``entries`` are (namespace, given) per method; a ``given`` one (``x-sdk-namespace``) is kept
+    and not compared. Nothing changes unless there are at least two namespaces, each of at least
+    two words, none also given, and the shorter names are still unique and none of the given
+    ones."""
+    given = {ns.split(".")[0] for ns, is_given in entries if ns and is_given}
+    tops = sorted({ns.split(".")[0] for ns, is_given in entries if ns and not is_given})
+    words = {top: top.rstrip("_").split("_") for top in tops}
+    if len(tops) < 2 or set(tops) & given or any(len(w) < 2 or not all(w) for w in words.values()):
+        return {}
+    start = 1 if len({w[0] for w in words.values()}) == 1 else 0
+    end = -1 if len({w[-1] for w in words.values()}) == 1 else None
+    rests = {top: w[start:end] for top, w in words.items()}
+    if (start, end) == (0, None) or not all(rests.values()):
+        return {}
+    renamed = {top: namespace_name("_".join(rest)) for top, rest in rests.items()}
+    if len(set(renamed.values())) < len(renamed) or set(renamed.values()) & given:
+        return {}
+    return renamed
+
+
 def short_names(entries: list[tuple[str, str, bool]]) -> list[str]:
     """Method names that do not repeat their namespace: ``bookings.list_bookings`` ->
     ``bookings.list``, ``bookings.get_booking_by_id`` -> ``bookings.get_by_id``.
@@ -190,6 +222,11 @@ def short_names(entries: list[tuple[str, str, bool]]) -> list[str]:
             names[index] = entries[index][1]
 
 
+def _versions(words: list[str]) -> bool:
+    """Whether ``words`` are all version segments (``v1``, ``v2beta``)."""
+    return all(re.fullmatch(r"v\d+[a-z0-9]*", w) for w in words)
+
+
 def _without_namespace(name: str, namespace: str) -> str:
     """``name`` without the first occurrence of the namespace's words (plural or singular);
     ``name`` itself when nothing would be left or the rest is not a usable method name."""
@@ -203,9 +240,20 @@ def _without_namespace(name: str, namespace: str) -> str:
                 rest = [w for w in words[:start] + words[start + size :] if w]
                 if not rest or rest[0] == "by":  # nothing, or no verb left (pets_by_id)
                     continue
+                if rest[-1] in _DANGLING:  # snap_to_roads in `roads`: not `snap_to`
+                    continue
+                if start >= 2 and start + size == len(words) and not _versions(words[1:start]):
+                    # the last words, after more than a verb: the words before them say which
+                    # (list_call_event in `event` lists a call's events, not calls; but
+                    # get_v1_pets in `pets` is get_v1)
+                    continue
                 shorter = method_name("_".join(rest))
                 return shorter if shorter.isidentifier() and not shorter[0].isdigit() else name
     return name
+
+
+# Words a method name does not end with: the namespace's words were their object.
+_DANGLING = frozenset({"to", "from", "for", "of", "by", "with", "in", "into", "on", "at", "and"})
 
 
 def _namespace_forms(namespace: str) -> list[list[str]]:

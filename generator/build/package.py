@@ -18,6 +18,15 @@ from .security import security
 _PATH_TEMPLATE = re.compile(r"\{([^{}]*)\}")
 
 
+def class_prefix(name: str) -> str:
+    """The classes' prefix from the package name: PascalCase without a trailing ``Client``
+    (``numbers_client``, the title ``Numbers`` kept off the standard library's name, was
+    ``NumbersClientClient``; now ``NumbersClient``, ``NumbersException``)."""
+    prefix = pascal_case(name)
+    shorter = prefix.removesuffix("Client")
+    return shorter if shorter and shorter != prefix else prefix
+
+
 def package_facts(
     doc: SpecDocument, ext: Extensions, version: str, package: str | None = None
 ) -> ir.Package:
@@ -28,7 +37,7 @@ def package_facts(
     info: dict[str, Any] = spec["info"] if isinstance(spec.get("info"), dict) else {}
     sdk = ext.info
     name = package or sdk.package or package_name_from_title(title(info))
-    prefix = sdk.prefix or pascal_case(name)
+    prefix = sdk.prefix or class_prefix(name)
     envelope = sdk.envelope.data
     # OpenAI API -> openai_api: OPENAI_API_KEY, OPENAI_BASE_URL (not OPENAI_API_API_KEY)
     env_prefix = sdk.env_prefix or f"{name.upper().removesuffix('_API') or name.upper()}_"

@@ -221,10 +221,12 @@ def _left_out_by_build(spec: Path) -> tuple[int, int, int]:
     """What the build with ``skip_unsupported`` leaves out: (operations, parameters, 0)."""
     from ..build import build_api
     from ..read.load import load_spec
+    from ..read.validate import check_version
 
     try:
         doc = load_spec(spec)
         doc.quiet = True
+        check_version(doc)  # a Swagger 2.0 document: --skip-unsupported stops there too
         api = build_api(doc, skip_unsupported=True)
     except (SpecError, OSError):
         return (0, 0, 0)

@@ -8,9 +8,11 @@ the result is a ``Param`` below.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..escape import py_literal, pyrepr
+from ..patterns import matching
 from ..spectext import SpecText, SpecValue
 from .security import Requirements
 from .types import NONE, NOT_GIVEN, OptionalOf, Scalar, Type, UnionOf
@@ -100,9 +102,29 @@ class Param:
             )
         ):
             return '"https://example.com"'  # a server checking the URL accepts the example
+        if isinstance(kind, Scalar) and kind.python == "str":
+            return pyrepr(self._text_example())
         if isinstance(kind, Scalar) and kind.python in _EXAMPLES:
             return _EXAMPLES[kind.python].replace("NAME", self.name)
         return "..."
+
+    def _text_example(self) -> str:
+        """``<name>``, unless the argument's ``pattern`` refuses it: then a string the pattern
+        accepts (Twilio's ``^AC[0-9a-fA-F]{32}$``: ``AC000...``), if one can be made."""
+        placeholder = f"<{self.name}>"
+        rules = self.constraints.value if isinstance(self.constraints.value, dict) else {}
+        pattern = rules.get("pattern")
+        if not isinstance(pattern, str):
+            return placeholder
+        try:
+            if re.search(pattern, placeholder):
+                return placeholder
+        except (re.error, RecursionError):
+            return placeholder
+        low, high = rules.get("minLength"), rules.get("maxLength")
+        low = low if isinstance(low, int) and not isinstance(low, bool) else 0
+        high = high if isinstance(high, int) and not isinstance(high, bool) else None
+        return matching(pattern, low, high) or placeholder
 
 
 def _value_type(kind: Type) -> Type:

@@ -222,6 +222,7 @@ def _run(document: dict[str, Any], package: str, planned: frozenset[str]) -> str
                 base_class=f"{package}._models.BaseModel",
                 additional_imports=[
                     f"{package}._models.OpenEnum",
+                    "enum.Enum",  # an enum of numbers or booleans (templates/models/Enum.jinja2)
                     f"{package}._pagination.PagedResponse",
                 ],
                 custom_template_dir=TEMPLATES,

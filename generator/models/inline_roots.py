@@ -49,10 +49,11 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
                 roots[node.name] = found[0]
                 if found[1] is not None:
                     docs[node.name] = found[1]
-    uses = _annotation_uses(tree, set(roots))
+    quoted = _quoted(tree)
+    uses = _annotation_uses(tree, set(roots), quoted)
     inlinable = roots.keys() - uses.elsewhere
     renames = site_names(
-        tree, planned, {n: roots[n] for n in inlinable}, _taken(tree, planned), _quoted(tree)
+        tree, planned, {n: roots[n] for n in inlinable}, _taken(tree, planned), quoted
     )
     texts = _expanded(roots, inlinable, renames)
     if not texts and not renames:
@@ -104,14 +105,16 @@ def _taken(tree: ast.Module, planned: frozenset[str]) -> set[str]:
 
 
 def _quoted(tree: ast.Module) -> set[str]:
-    """The words of the strings in type positions (quoted forward references)."""
+    """The words of the strings in a class body outside calls and docstrings: quoted forward
+    references, in annotations or in an assignment (``__annotations__ = {"__pydantic_extra__":
+    Dict[str, "Extra"]}``), which name classes that must keep their names."""
     words: set[str] = set()
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
-            types = [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
-            types += [b.slice for b in node.bases if isinstance(b, ast.Subscript)]
-            for annotation in types:
-                for n in _type_positions(annotation):
+            parts: list[ast.AST] = [b.slice for b in node.bases if isinstance(b, ast.Subscript)]
+            parts += [s for s in node.body if not _is_docstring(s)]
+            for part in parts:
+                for n in _type_positions(part):
                     if isinstance(n, ast.Constant) and isinstance(n.value, str):
                         words.update(_WORD.findall(n.value))
     return words
@@ -199,8 +202,9 @@ class _Uses:
         self.elsewhere: set[str] = set()
 
 
-def _annotation_uses(tree: ast.Module, roots: set[str]) -> _Uses:
+def _annotation_uses(tree: ast.Module, roots: set[str], quoted: set[str]) -> _Uses:
     uses = _Uses()
+    uses.elsewhere.update(quoted & roots)  # a quoted forward reference: left as it is
     typed: set[int] = set()  # the names in type positions
     for node in tree.body:
         if not isinstance(node, ast.ClassDef):
@@ -213,16 +217,13 @@ def _annotation_uses(tree: ast.Module, roots: set[str]) -> _Uses:
                     typed.add(id(n))
                     uses.names.append(n)
                     uses.classes[id(n)] = node.name
-                elif isinstance(n, ast.Constant) and isinstance(n.value, str):
-                    # a quoted forward reference (``Union[A, "B"]``): left as it is
-                    uses.elsewhere.update(w for w in _WORD.findall(n.value) if w in roots)
     for n in ast.walk(tree):
         if isinstance(n, ast.Name) and n.id in roots and id(n) not in typed:
             uses.elsewhere.add(n.id)  # a base class, a default, inside Field(...)...
     return uses
 
 
-def _type_positions(annotation: ast.expr) -> list[ast.AST]:
+def _type_positions(annotation: ast.AST) -> list[ast.AST]:
     """The nodes of ``annotation`` but those inside calls (``Field(...)``'s arguments)."""
     found: list[ast.AST] = []
     stack: list[ast.AST] = [annotation]

@@ -102,6 +102,8 @@ class _Rewriter:
         _required_on_properties(out, value)
         if "default" in out and not _default_fits(value, value["default"], self.lookup):
             del out["default"]  # an ill-typed default would be an ill-typed field (mypy)
+        if "enum" in out and out.get("type") in ("boolean", ["boolean"]):
+            _boolean_enum(out)
         if "allOf" in out:
             return described(out) or out  # one schema described: that schema (allof.py)
         return out
@@ -140,6 +142,16 @@ class _Rewriter:
             out[key] = [clean_text(v) if isinstance(v, str) else "" for v in item]
         elif key.startswith("x-sdk-"):
             out[key] = copy.deepcopy(item)
+
+
+def _boolean_enum(schema: dict[str, Any]) -> None:
+    """A boolean with an ``enum`` (Slack's ``ok: {type: boolean, enum: [true]}``) is no enum
+    class: every member of one is truthy (``if resp.ok`` would hold for ``false``). One value is
+    a ``const`` (``Literal[True]``); both, a plain ``bool``."""
+    values = schema.pop("enum")
+    found = {v for v in values if isinstance(v, bool)} if isinstance(values, list) else set()
+    if len(found) == 1:
+        schema["const"] = found.pop()
 
 
 def _required_on_properties(schema: dict[str, Any], original: dict[str, Any]) -> None:

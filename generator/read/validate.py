@@ -39,6 +39,23 @@ _TOLERATE = Path(__file__).with_name("tolerate.py")
 _VALIDATOR = Path(validator.__file__)
 
 
+def check_version(doc: SpecDocument) -> None:
+    """The document is OpenAPI 3.0 or 3.1, else the located error (no mode generates it)."""
+    version = doc.data.get("openapi", doc.data.get("swagger", ""))
+    if not version:
+        raise doc.error("not an OpenAPI document: no 'openapi' field", "")
+    version = str(version)
+    if "swagger" in doc.data and "openapi" not in doc.data:
+        raise doc.error(
+            f"Swagger {version} (OpenAPI 2.0) is not supported "
+            "(expected OpenAPI 3.0.x or 3.1.x; convert it first, e.g. `npx swagger2openapi "
+            f"{doc.path.name} -o openapi.yaml`)",
+            "/swagger",
+        )
+    if not isinstance(doc.data.get("openapi"), str) or not version.startswith(("3.0", "3.1")):
+        raise doc.error(f"OpenAPI {version} is not supported (expected 3.0.x or 3.1.x)", "/openapi")
+
+
 def validate_document(
     doc: SpecDocument,
     *,
@@ -59,18 +76,7 @@ def validate_document(
     read it (before the validator's own checks), with whether this call changed it (a mix-up
     rewritten, a broken ``$ref`` taken out): the models worker forks before validation
     (generator/parallel.py)."""
-    version = doc.data.get("openapi", doc.data.get("swagger", ""))
-    if not version:
-        raise doc.error("not an OpenAPI document: no 'openapi' field", "")
-    version = str(version)
-    if "swagger" in doc.data and "openapi" not in doc.data:
-        raise doc.error(
-            f"Swagger {version} (OpenAPI 2.0) is not supported "
-            "(expected OpenAPI 3.0.x or 3.1.x; convert Swagger 2.0 first)",
-            "/swagger",
-        )
-    if not isinstance(doc.data.get("openapi"), str) or not version.startswith(("3.0", "3.1")):
-        raise doc.error(f"OpenAPI {version} is not supported (expected 3.0.x or 3.1.x)", "/openapi")
+    check_version(doc)
     tolerated = tolerate(doc.data)
     report(doc, tolerated)  # 3.0/3.1 mix-ups: warnings, the evident meaning taken
     removed: list[str] = []

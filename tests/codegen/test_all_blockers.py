@@ -162,3 +162,24 @@ def test_a_problem_outside_operations_and_schemas_still_stops_at_once(tmp_path: 
     assert "/info/title" in pointers
     assert "/components/schemas/Shade" not in pointers  # the models stage was not reached
     assert "/paths/~1c/get/parameters/0" not in pointers  # nor the build
+
+
+@pytest.mark.parametrize("version", ['swagger: "2.0"', "openapi: 3.2.0"])
+def test_no_hint_when_the_version_itself_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], version: str
+) -> None:
+    """Slack's Swagger 2.0 document was refused with a hint that `--skip-unsupported` would
+    generate the rest (the build, run on the unvalidated document, left 60 operations out),
+    and `--skip-unsupported` then refused it the same way: no mode generates such a document."""
+    spec = tmp_path / "slack.yaml"
+    form = "[{name: f, in: formData, type: string}]"  # Swagger's form field: not a 3.x parameter
+    paths = f"paths: {{/a: {{post: {{parameters: {form}}}}}, /b: {{get: {{responses: {{}}}}}}}}"
+    spec.write_text(f"{version}\ninfo: {{title: S, version: '1'}}\n{paths}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["generate", "--quiet", "--spec", str(spec), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "is not supported" in err and "--skip-unsupported" not in err, err
+    if "swagger" in version:
+        assert "npx swagger2openapi slack.yaml -o openapi.yaml" in err
+    args = ["generate", "--quiet", "--skip-unsupported", "--spec", str(spec), "--out", str(out)]
+    assert cli.main(args) == 1 and not out.exists()

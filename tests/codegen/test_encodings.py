@@ -73,7 +73,7 @@ PROBE = textwrap.dedent(
     assert type(found.items[0].meta).__name__ == "ListItemsResponseItemsItemMeta"
     client.notes.create(body="hello")
     client.blobs.put(body=b"\\x00\\x01")
-    client.upload.upload(files_=[b"one", b"two"], meta={"tag": "x"})
+    client.upload.upload(files=[b"one", b"two"], meta={"tag": "x"})
     client.forms.send(ids=[1, 2], card={"number": "42", "exp": 1})
     client.patch.thing(name="n")
     client.maps.get()  # its own server, but the base_url the user set wins

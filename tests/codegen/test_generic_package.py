@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import build_api
 from generator.pipeline import generate
+from generator.read import read_spec
 
 PETS = textwrap.dedent(
     """\
@@ -135,3 +137,25 @@ def test_a_server_with_variables_is_named_in_the_configuration_table(tmp_path: P
     row = next(line for line in readme.splitlines() if line.startswith("| `base_url` |"))
     assert "`https://demo.pets.example.com/v1`" in row
     assert "the document's `https://{tenant}.pets.example.com/v1`" in row
+
+
+@pytest.mark.parametrize(
+    ("title", "client", "exception"),
+    [
+        ("Numbers", "NumbersClient", "NumbersException"),  # package numbers_client
+        ("Acme Client", "AcmeClient", "AcmeException"),
+        ("Pet Store", "PetStoreClient", "PetStoreException"),
+    ],
+)
+def test_no_client_client(tmp_path: Path, title: str, client: str, exception: str) -> None:
+    """A package name ending in ``_client`` (the title ``Numbers``: ``numbers`` is a
+    standard-library module) gave ``NumbersClientClient``."""
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(
+        f"openapi: 3.0.3\ninfo: {{title: {title}, version: 1.0.0}}\n"
+        "paths: {/a: {get: {responses: {'204': {description: x}}}}}\n",
+        encoding="utf-8",
+    )
+    api = build_api(read_spec(spec), package_version="1.0.0")
+    assert (api.package.client, api.package.async_client) == (client, f"Async{client}")
+    assert f"{api.package.prefix}Exception" == exception

@@ -250,3 +250,22 @@ def test_what_is_written_out_and_what_is_not() -> None:
     for kept in ("Kept", "Loop", "Based", "Quoted", "WithDefault"):
         assert f"class {kept}(" in out  # planned, a cycle, a base, quoted, a default
     assert out == inline_roots(out, planned)  # nothing left to do
+
+
+def test_a_class_named_in_a_quoted_assignment_keeps_its_name() -> None:
+    # datamodel-code-generator types a model's extra fields with an ``__annotations__``
+    # assignment whose names are quoted: renaming or inlining them left an undefined name.
+    module = (
+        "from __future__ import annotations\n\nfrom typing import Dict, Optional, Union\n\n"
+        "from pkg._models import BaseModel, OpenEnum\n\n\n"
+        "class ModelAdditionalProperty(RootModel[str]):\n    root: str\n\n\n"
+        "class Kind1(OpenEnum):\n    A = 'a'\n\n\n"
+        "class Model(BaseModel):\n    __annotations__ = {\n"
+        '        "__pydantic_extra__": Dict[str, Union["ModelAdditionalProperty", "Kind1"]],\n'
+        "    }\n    s: Optional[str] = None\n\n\n"
+        "class Other(BaseModel):\n    kind: Optional[Kind1] = None\n"
+        "    extra: Optional[ModelAdditionalProperty] = None\n"
+    )
+    out = inline_roots(module, frozenset({"Model", "Other"}))
+    assert "class ModelAdditionalProperty(" in out and "class Kind1(" in out
+    assert "Optional[ModelAdditionalProperty]" in out and "Optional[Kind1]" in out

@@ -47,6 +47,36 @@ def test_namespace_words_are_dropped_singular_or_plural() -> None:
     ]
 
 
+def test_no_name_ends_with_a_word_that_needs_the_namespace() -> None:
+    """Google Maps' ``snapToRoads`` in ``roads`` was ``snap_to``: the namespace's words were
+    the object of ``to``. Kept whole; a name without such an ending is still shortened."""
+    entries = [
+        ("roads", "snap_to_roads", False),
+        ("roads", "nearest_roads", False),
+        ("files", "copy_into_files", False),
+        ("places", "find_place_from_text", False),
+    ]
+    assert short_names(entries) == ["snap_to_roads", "nearest", "copy_into_files", "find_from_text"]
+
+
+def test_last_words_after_more_than_a_verb_are_kept() -> None:
+    """Twilio's ``ListCallEvent`` in ``event`` was ``list_call`` (it lists a call's events),
+    ``CreateMessageFeedback`` in ``feedback`` ``create_message``: the words before the
+    namespace's say which one. Kept whole; after a verb alone they are still dropped."""
+    entries = [
+        ("event", "list_call_event", False),
+        ("feedback", "create_message_feedback", False),
+        ("event", "list_events", False),
+        ("feedback", "feedback_message_create", False),
+    ]
+    assert short_names(entries) == [
+        "list_call_event",
+        "create_message_feedback",
+        "list",
+        "message_create",
+    ]
+
+
 def test_given_names_are_kept_and_clashes_keep_the_long_names() -> None:
     entries = [
         ("files", "list", True),  # x-sdk-method: as written

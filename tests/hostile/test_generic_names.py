@@ -66,7 +66,7 @@ def test_identifiers_are_safe() -> None:
     assert identifier("class") == "class_" and identifier("1st") == "_1st"
     assert identifier("naïve") == "naive" and identifier("日本") == "value"
     assert identifier("l") == "l_"
-    assert argument_name("body") == "body_" and argument_name("body", whole_body=True) == "body"
+    assert argument_name("body") == "body" and argument_name("options") == "options_"
     assert namespace_name("config") == "config_" and namespace_name("with_raw_response") == (
         "with_raw_response_"
     )

@@ -84,7 +84,7 @@ def test_names_are_safe_unique_and_deterministic(api: ir.Api) -> None:
         "naive",
         "timeout_",
         "self_",
-        "body_",
+        "body",
         "options_",
         "x_request_id",
         "list",
@@ -164,7 +164,7 @@ transport = httpx.MockTransport(handler)
 client = HostileApi77Client(api_key="k", http_client=httpx.Client(transport=transport))
 node = client.class_.get_item_by_id(
     "a/b", 3, for_="f", json=False, from_date_2="d2", _1limit=7, naive="n", self_="s",
-    body_="b", options_="o", x_request_id="rid", list=["a", "b"], l_="L")
+    body="b", options_="o", x_request_id="rid", list=["a", "b"], l_="L")
 created = client.model_config.create_item(class_="k", _1st=1, tags=["x", "y"], kind="a b")
 client.config_.delete("id-1")
 assert set(os.listdir(".")) == before, "calls created files"

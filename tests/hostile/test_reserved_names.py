@@ -69,14 +69,14 @@ CALLS = textwrap.dedent(
                               json={"id": "j1", "status": "done", "type": "t"})
     def results(things, jobs, out):
         return [
-            things.create(type="a", cast="c", str_="s", isinstance_=None, body_="b",
-                          initial_="i", functools_="f", self_="me", timeout_=1.5,
+            things.create(type="a", cast="c", str_="s", isinstance_=None, body="b",
+                          initial="i", functools_="f", self_="me", timeout_=1.5,
                           total_timeout_=2.5, extra_headers_="h"),
             things.names(type="t", str_="s", cast="c", datetime_="d"),
             things.either(cast="c", type="t"),
             things.retrieve("f", "o").id,
             things.follow("f", "o", file=out).status,
-            jobs.create(type="t", initial_="i", functools_="f", poll_interval_=1.0)
+            jobs.create(type="t", initial="i", functools_="f", poll_interval_=1.0)
             .result(timeout=5).id,
         ]
     transport = httpx.MockTransport(handler)

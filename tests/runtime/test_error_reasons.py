@@ -214,6 +214,12 @@ def test_problem_details(server: TestServer) -> None:
         ),
         # A numeric code is not taken for the machine-readable one (often the status again).
         (404, {"code": 404, "message": "Not Found"}, "Not Found (HTTP 404)"),
+        # ... but one that is not the status is (Twilio: 20404 beside "status": 404).
+        (
+            404,
+            {"code": 20404, "message": "The resource was not found", "status": 404},
+            "The resource was not found (HTTP 404, 20404)",
+        ),
         # An object that says nothing usable: its excerpt.
         (409, {"foo": 1}, 'HTTP 409 Conflict: {"foo": 1} (HTTP 409)'),
     ],
@@ -231,6 +237,7 @@ def test_problem_details(server: TestServer) -> None:
         "adyen",
         "kubernetes",
         "numeric-code",
+        "twilio-numeric-code",
         "unknown",
     ],
 )

@@ -164,6 +164,10 @@ def _describe(name: str, value: object) -> str:
 
 def _problems(value: object, rules: Mapping[str, object]) -> list[tuple[str, str]]:
     """(keyword, message) for every rule ``value`` breaks."""
+    if isinstance(value, Enum):  # a member is checked as its value (an integer enum's: an int)
+        value = value.value
+    elif getattr(value, "__pydantic_root_model__", False) and is_model(value):
+        value = getattr(value, "root", value)  # a scalar component's class: checked as its value
     expected = rules.get("type")
     if isinstance(expected, str) and not _has_type(value, expected):
         # Range or length checks on a value of the wrong type would only add noise.
@@ -176,7 +180,7 @@ def _problems(value: object, rules: Mapping[str, object]) -> list[tuple[str, str
         return []
 
     found: list[tuple[str, str]] = []
-    plain = value.value if isinstance(value, Enum) else value
+    plain = value
     if not is_finite(plain):
         # Every range check passes for NaN; JSON cannot carry it nor infinity.
         return [("type", "must be a finite number")]

@@ -269,6 +269,14 @@ def _problem(body: dict[str, Any], response: httpx.Response) -> ProblemDetails |
     )
 
 
+def _is_code(value: Any, response: httpx.Response) -> bool:
+    """A machine-readable code: a string, or a whole number other than the status (Twilio's
+    ``{"code": 20404, "status": 404}``; ``{"code": 404}`` only repeats the status)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, str) or isinstance(value, int) and value != response.status_code
+
+
 def read_error_body(response: httpx.Response, scrub: Scrub | None = None) -> ErrorBody:
     """Everything the error body of ``response`` says (after ``scrub``); never raises."""
     body = _decode(response, scrub)
@@ -290,8 +298,8 @@ def read_error_body(response: httpx.Response, scrub: Scrub | None = None) -> Err
         message = _text(nested.get("message"))
         raw_code = nested.get("code") or nested.get("type")
     code = _text(raw_code) if isinstance(raw_code, (str, int)) else None
-    if code is None and not nested:  # a string only: a number is often the HTTP status again
-        code = next((_text(body[k]) for k in _CODE_KEYS if isinstance(body.get(k), str)), None)
+    if code is None and not nested:  # a string, or a number that is not the HTTP status again
+        code = next((_text(body[k]) for k in _CODE_KEYS if _is_code(body.get(k), response)), None)
     message = _text(body.get(_MESSAGE_FIELD)) or message
 
     problem = _problem(body, response)

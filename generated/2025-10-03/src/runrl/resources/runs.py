@@ -392,7 +392,7 @@ class Runs(SyncAPIResource):
             },
             _CREATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "model": model,
             "prompt_file_id": prompt_file_id,
             "reward_file_id": reward_file_id,
@@ -401,18 +401,18 @@ class Runs(SyncAPIResource):
             "learning_rate_multiplier": learning_rate_multiplier,
         }
         if type is not None:
-            body["type"] = type
+            _body["type"] = type
         if sft_file_id is not None:
-            body["sft_file_id"] = sft_file_id
+            _body["sft_file_id"] = sft_file_id
         if tool_ids is not None:
-            body["tool_ids"] = tool_ids
+            _body["tool_ids"] = tool_ids
         if package_requirements is not None:
-            body["package_requirements"] = package_requirements
+            _body["package_requirements"] = package_requirements
         if hf_token is not None:
-            body["hf_token"] = hf_token
-        initial = self._client.request(
+            _body["hf_token"] = hf_token
+        _initial = self._client.request(
             _CREATE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -425,9 +425,9 @@ class Runs(SyncAPIResource):
             cast_to=Run,
         )
         return RunRLPollingFuture(
-            initial,
-            poll=functools.partial(self.get, initial.id),
-            cancel=functools.partial(self.cancel, initial.id),
+            _initial,
+            poll=functools.partial(self.get, _initial.id),
+            cancel=functools.partial(self.cancel, _initial.id),
             policy=_CREATE_OP_POLLING,
             poll_interval=(
                 self._client.config.poll_interval if poll_interval is None else poll_interval
@@ -932,7 +932,7 @@ class AsyncRuns(AsyncAPIResource):
             },
             _CREATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "model": model,
             "prompt_file_id": prompt_file_id,
             "reward_file_id": reward_file_id,
@@ -941,18 +941,18 @@ class AsyncRuns(AsyncAPIResource):
             "learning_rate_multiplier": learning_rate_multiplier,
         }
         if type is not None:
-            body["type"] = type
+            _body["type"] = type
         if sft_file_id is not None:
-            body["sft_file_id"] = sft_file_id
+            _body["sft_file_id"] = sft_file_id
         if tool_ids is not None:
-            body["tool_ids"] = tool_ids
+            _body["tool_ids"] = tool_ids
         if package_requirements is not None:
-            body["package_requirements"] = package_requirements
+            _body["package_requirements"] = package_requirements
         if hf_token is not None:
-            body["hf_token"] = hf_token
-        initial = await self._client.request(
+            _body["hf_token"] = hf_token
+        _initial = await self._client.request(
             _CREATE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -965,9 +965,9 @@ class AsyncRuns(AsyncAPIResource):
             cast_to=Run,
         )
         return AsyncRunRLPollingFuture(
-            initial,
-            poll=functools.partial(self.get, initial.id),
-            cancel=functools.partial(self.cancel, initial.id),
+            _initial,
+            poll=functools.partial(self.get, _initial.id),
+            cancel=functools.partial(self.cancel, _initial.id),
             policy=_CREATE_OP_POLLING,
             poll_interval=(
                 self._client.config.poll_interval if poll_interval is None else poll_interval

@@ -280,16 +280,16 @@ class Tools(SyncAPIResource):
             },
             _CREATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "name": name,
             "mcp_url": mcp_url,
             "is_public": is_public,
         }
         if not isinstance(description, NotGiven):
-            body["description"] = description
+            _body["description"] = description
         return self._client.request(
             _CREATE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -331,12 +331,12 @@ class Tools(SyncAPIResource):
             },
             _TEST_CONNECTION_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "mcp_url": mcp_url,
         }
         return self._client.request(
             _TEST_CONNECTION_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -429,17 +429,17 @@ class Tools(SyncAPIResource):
             },
             _UPDATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {}
+        _body: Dict[str, Any] = {}
         if name is not None:
-            body["name"] = name
+            _body["name"] = name
         if not isinstance(description, NotGiven):
-            body["description"] = description
+            _body["description"] = description
         if is_public is not None:
-            body["is_public"] = is_public
+            _body["is_public"] = is_public
         return self._client.request(
             _UPDATE_OP,
             path_params={"id": tool_id},
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -613,16 +613,16 @@ class AsyncTools(AsyncAPIResource):
             },
             _CREATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "name": name,
             "mcp_url": mcp_url,
             "is_public": is_public,
         }
         if not isinstance(description, NotGiven):
-            body["description"] = description
+            _body["description"] = description
         return await self._client.request(
             _CREATE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -664,12 +664,12 @@ class AsyncTools(AsyncAPIResource):
             },
             _TEST_CONNECTION_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "mcp_url": mcp_url,
         }
         return await self._client.request(
             _TEST_CONNECTION_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -762,17 +762,17 @@ class AsyncTools(AsyncAPIResource):
             },
             _UPDATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {}
+        _body: Dict[str, Any] = {}
         if name is not None:
-            body["name"] = name
+            _body["name"] = name
         if not isinstance(description, NotGiven):
-            body["description"] = description
+            _body["description"] = description
         if is_public is not None:
-            body["is_public"] = is_public
+            _body["is_public"] = is_public
         return await self._client.request(
             _UPDATE_OP,
             path_params={"id": tool_id},
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,

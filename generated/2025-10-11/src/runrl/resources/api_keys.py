@@ -199,18 +199,18 @@ class ApiKeys(SyncAPIResource):
             },
             _CREATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "name": name,
         }
         if scopes is not None:
-            body["scopes"] = scopes
+            _body["scopes"] = scopes
         if requests_per_hour is not None:
-            body["requests_per_hour"] = requests_per_hour
+            _body["requests_per_hour"] = requests_per_hour
         if not isinstance(expires_at, NotGiven):
-            body["expires_at"] = expires_at
+            _body["expires_at"] = expires_at
         return self._client.request(
             _CREATE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -265,21 +265,21 @@ class ApiKeys(SyncAPIResource):
             },
             _UPDATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {}
+        _body: Dict[str, Any] = {}
         if name is not None:
-            body["name"] = name
+            _body["name"] = name
         if active is not None:
-            body["active"] = active
+            _body["active"] = active
         if scopes is not None:
-            body["scopes"] = scopes
+            _body["scopes"] = scopes
         if requests_per_hour is not None:
-            body["requests_per_hour"] = requests_per_hour
+            _body["requests_per_hour"] = requests_per_hour
         if not isinstance(expires_at, NotGiven):
-            body["expires_at"] = expires_at
+            _body["expires_at"] = expires_at
         return self._client.request(
             _UPDATE_OP,
             path_params={"id": api_key_id},
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -452,18 +452,18 @@ class AsyncApiKeys(AsyncAPIResource):
             },
             _CREATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "name": name,
         }
         if scopes is not None:
-            body["scopes"] = scopes
+            _body["scopes"] = scopes
         if requests_per_hour is not None:
-            body["requests_per_hour"] = requests_per_hour
+            _body["requests_per_hour"] = requests_per_hour
         if not isinstance(expires_at, NotGiven):
-            body["expires_at"] = expires_at
+            _body["expires_at"] = expires_at
         return await self._client.request(
             _CREATE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -518,21 +518,21 @@ class AsyncApiKeys(AsyncAPIResource):
             },
             _UPDATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {}
+        _body: Dict[str, Any] = {}
         if name is not None:
-            body["name"] = name
+            _body["name"] = name
         if active is not None:
-            body["active"] = active
+            _body["active"] = active
         if scopes is not None:
-            body["scopes"] = scopes
+            _body["scopes"] = scopes
         if requests_per_hour is not None:
-            body["requests_per_hour"] = requests_per_hour
+            _body["requests_per_hour"] = requests_per_hour
         if not isinstance(expires_at, NotGiven):
-            body["expires_at"] = expires_at
+            _body["expires_at"] = expires_at
         return await self._client.request(
             _UPDATE_OP,
             path_params={"id": api_key_id},
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,

@@ -242,12 +242,12 @@ class Deployments(SyncAPIResource):
             },
             _CREATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "run_id": run_id,
         }
-        initial = self._client.request(
+        _initial = self._client.request(
             _CREATE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -260,9 +260,9 @@ class Deployments(SyncAPIResource):
             cast_to=Deployment,
         )
         return RunRLPollingFuture(
-            initial,
-            poll=functools.partial(self.get, initial.id),
-            cancel=functools.partial(self.delete, initial.id),
+            _initial,
+            poll=functools.partial(self.get, _initial.id),
+            cancel=functools.partial(self.delete, _initial.id),
             policy=_CREATE_OP_POLLING,
             poll_interval=(
                 self._client.config.poll_interval if poll_interval is None else poll_interval
@@ -301,12 +301,12 @@ class Deployments(SyncAPIResource):
             },
             _CHECK_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "run_id": run_id,
         }
         return self._client.request(
             _CHECK_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -506,12 +506,12 @@ class AsyncDeployments(AsyncAPIResource):
             },
             _CREATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "run_id": run_id,
         }
-        initial = await self._client.request(
+        _initial = await self._client.request(
             _CREATE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -524,9 +524,9 @@ class AsyncDeployments(AsyncAPIResource):
             cast_to=Deployment,
         )
         return AsyncRunRLPollingFuture(
-            initial,
-            poll=functools.partial(self.get, initial.id),
-            cancel=functools.partial(self.delete, initial.id),
+            _initial,
+            poll=functools.partial(self.get, _initial.id),
+            cancel=functools.partial(self.delete, _initial.id),
             policy=_CREATE_OP_POLLING,
             poll_interval=(
                 self._client.config.poll_interval if poll_interval is None else poll_interval
@@ -565,12 +565,12 @@ class AsyncDeployments(AsyncAPIResource):
             },
             _CHECK_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "run_id": run_id,
         }
         return await self._client.request(
             _CHECK_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,

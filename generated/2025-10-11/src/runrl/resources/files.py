@@ -321,18 +321,18 @@ class Files(SyncAPIResource):
             },
             _UPLOAD_PATH_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "type": file_type,
         }
         if name is not None:
-            body["name"] = name
-        files: Dict[str, Any] = {
+            _body["name"] = name
+        _files: Dict[str, Any] = {
             "file": path,
         }
         return self._client.request(
             _UPLOAD_PATH_OP,
-            data=body,
-            files=files,
+            data=_body,
+            files=_files,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -383,16 +383,16 @@ class Files(SyncAPIResource):
             },
             _CREATE_FROM_CONTENT_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "name": name,
             "content": content,
             "type": file_type,
         }
         if original_filename is not None:
-            body["original_filename"] = original_filename
+            _body["original_filename"] = original_filename
         return self._client.request(
             _CREATE_FROM_CONTENT_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -482,15 +482,15 @@ class Files(SyncAPIResource):
             },
             _UPDATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {}
+        _body: Dict[str, Any] = {}
         if name is not None:
-            body["name"] = name
+            _body["name"] = name
         if content is not None:
-            body["content"] = content
+            _body["content"] = content
         return self._client.request(
             _UPDATE_OP,
             path_params={"fileId": file_id},
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -795,18 +795,18 @@ class AsyncFiles(AsyncAPIResource):
             },
             _UPLOAD_PATH_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "type": file_type,
         }
         if name is not None:
-            body["name"] = name
-        files: Dict[str, Any] = {
+            _body["name"] = name
+        _files: Dict[str, Any] = {
             "file": path,
         }
         return await self._client.request(
             _UPLOAD_PATH_OP,
-            data=body,
-            files=files,
+            data=_body,
+            files=_files,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -857,16 +857,16 @@ class AsyncFiles(AsyncAPIResource):
             },
             _CREATE_FROM_CONTENT_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "name": name,
             "content": content,
             "type": file_type,
         }
         if original_filename is not None:
-            body["original_filename"] = original_filename
+            _body["original_filename"] = original_filename
         return await self._client.request(
             _CREATE_FROM_CONTENT_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -956,15 +956,15 @@ class AsyncFiles(AsyncAPIResource):
             },
             _UPDATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {}
+        _body: Dict[str, Any] = {}
         if name is not None:
-            body["name"] = name
+            _body["name"] = name
         if content is not None:
-            body["content"] = content
+            _body["content"] = content
         return await self._client.request(
             _UPDATE_OP,
             path_params={"fileId": file_id},
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,

@@ -311,7 +311,7 @@ class SharedConfigurations(SyncAPIResource):
             },
             _CREATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "name": name,
             "visibility": visibility,
             "prompt_file_id": prompt_file_id,
@@ -319,10 +319,10 @@ class SharedConfigurations(SyncAPIResource):
             "configuration": configuration,
         }
         if description is not None:
-            body["description"] = description
+            _body["description"] = description
         return self._client.request(
             _CREATE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -484,19 +484,19 @@ class SharedConfigurations(SyncAPIResource):
             },
             _UPDATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {}
+        _body: Dict[str, Any] = {}
         if name is not None:
-            body["name"] = name
+            _body["name"] = name
         if description is not None:
-            body["description"] = description
+            _body["description"] = description
         if visibility is not None:
-            body["visibility"] = visibility
+            _body["visibility"] = visibility
         if configuration is not None:
-            body["configuration"] = configuration
+            _body["configuration"] = configuration
         return self._client.request(
             _UPDATE_OP,
             path_params={"uuid": uuid},
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -766,7 +766,7 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             },
             _CREATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "name": name,
             "visibility": visibility,
             "prompt_file_id": prompt_file_id,
@@ -774,10 +774,10 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             "configuration": configuration,
         }
         if description is not None:
-            body["description"] = description
+            _body["description"] = description
         return await self._client.request(
             _CREATE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -939,19 +939,19 @@ class AsyncSharedConfigurations(AsyncAPIResource):
             },
             _UPDATE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {}
+        _body: Dict[str, Any] = {}
         if name is not None:
-            body["name"] = name
+            _body["name"] = name
         if description is not None:
-            body["description"] = description
+            _body["description"] = description
         if visibility is not None:
-            body["visibility"] = visibility
+            _body["visibility"] = visibility
         if configuration is not None:
-            body["configuration"] = configuration
+            _body["configuration"] = configuration
         return await self._client.request(
             _UPDATE_OP,
             path_params={"uuid": uuid},
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,

@@ -133,15 +133,15 @@ class Validation(SyncAPIResource):
             },
             _REWARD_FUNCTION_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "functionCode": code,
             "mode": mode,
         }
         if prompt_file_id is not None:
-            body["prompt_file_id"] = prompt_file_id
+            _body["prompt_file_id"] = prompt_file_id
         return self._client.request(
             _REWARD_FUNCTION_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -183,12 +183,12 @@ class Validation(SyncAPIResource):
             },
             _PROMPT_FILE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "prompt_file_id": prompt_file_id,
         }
         return self._client.request(
             _PROMPT_FILE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -230,12 +230,12 @@ class Validation(SyncAPIResource):
             },
             _SFT_FILE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "sft_file_id": sft_file_id,
         }
         return self._client.request(
             _SFT_FILE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -289,15 +289,15 @@ class AsyncValidation(AsyncAPIResource):
             },
             _REWARD_FUNCTION_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "functionCode": code,
             "mode": mode,
         }
         if prompt_file_id is not None:
-            body["prompt_file_id"] = prompt_file_id
+            _body["prompt_file_id"] = prompt_file_id
         return await self._client.request(
             _REWARD_FUNCTION_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -339,12 +339,12 @@ class AsyncValidation(AsyncAPIResource):
             },
             _PROMPT_FILE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "prompt_file_id": prompt_file_id,
         }
         return await self._client.request(
             _PROMPT_FILE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
@@ -386,12 +386,12 @@ class AsyncValidation(AsyncAPIResource):
             },
             _SFT_FILE_OP_CONSTRAINTS,
         )
-        body: Dict[str, Any] = {
+        _body: Dict[str, Any] = {
             "sft_file_id": sft_file_id,
         }
         return await self._client.request(
             _SFT_FILE_OP,
-            json=body,
+            json=_body,
             options=RequestOptions(
                 timeout=timeout,
                 total_timeout=total_timeout,
