@@ -49,8 +49,9 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
                 roots[node.name] = found[0]
                 if found[1] is not None:
                     docs[node.name] = found[1]
-    quoted = _quoted(tree)
-    uses = _annotation_uses(tree, set(roots), quoted)
+    walks = _Walks()
+    quoted = _quoted(tree, walks)
+    uses = _annotation_uses(tree, set(roots), quoted, walks)
     inlinable = roots.keys() - uses.elsewhere
     renames = site_names(
         tree, planned, {n: roots[n] for n in inlinable}, _taken(tree, planned), quoted
@@ -59,22 +60,20 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
     if not texts and not renames:
         return source
     lines = source.split("\n")
-    after = _docstrings(tree, texts, docs, lines)
+    after = _docstrings(tree, texts, docs, lines, walks)
     edits = [
         (n.lineno, n.col_offset, n.end_col_offset or n.col_offset, texts[n.id])
         for n in uses.names
         if n.id in texts and uses.classes[id(n)] not in texts
     ]
     for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name in texts:
-            continue
-        if isinstance(node, ast.ClassDef) and node.name in renames:
+        if isinstance(node, ast.ClassDef) and node.name in renames and node.name not in texts:
             start = lines[node.lineno - 1].index(node.name, node.col_offset + len("class"))
             edits.append((node.lineno, start, start + len(node.name), renames[node.name]))
-        for n in ast.walk(node):
-            if isinstance(n, ast.Name) and n.id in renames:
-                end = n.end_col_offset or n.col_offset
-                edits.append((n.lineno, n.col_offset, end, renames[n.id]))
+    for old in renames:  # (a name in a class not written is on a line dropped below)
+        for n in uses.named.get(old, ()):
+            end = n.end_col_offset or n.col_offset
+            edits.append((n.lineno, n.col_offset, end, renames[old]))
     for lineno, start, end, text in sorted(edits, reverse=True):
         line = lines[lineno - 1]
         lines[lineno - 1] = line[:start] + text + line[end:]
@@ -104,7 +103,7 @@ def _taken(tree: ast.Module, planned: frozenset[str]) -> set[str]:
     return names
 
 
-def _quoted(tree: ast.Module) -> set[str]:
+def _quoted(tree: ast.Module, walks: _Walks) -> set[str]:
     """The words of the strings in a class body outside calls and docstrings: quoted forward
     references, in annotations or in an assignment (``__annotations__ = {"__pydantic_extra__":
     Dict[str, "Extra"]}``), which name classes that must keep their names."""
@@ -112,9 +111,13 @@ def _quoted(tree: ast.Module) -> set[str]:
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             parts: list[ast.AST] = [b.slice for b in node.bases if isinstance(b, ast.Subscript)]
-            parts += [s for s in node.body if not _is_docstring(s)]
+            for stmt in node.body:
+                if isinstance(stmt, ast.AnnAssign):  # its parts: the annotation's walk is shared
+                    parts += [stmt.annotation] + ([stmt.value] if stmt.value is not None else [])
+                elif not _is_docstring(stmt):
+                    parts.append(stmt)
             for part in parts:
-                for n in _type_positions(part):
+                for n in walks.positions(part):
                     if isinstance(n, ast.Constant) and isinstance(n.value, str):
                         words.update(_WORD.findall(n.value))
     return words
@@ -164,7 +167,11 @@ def _is_docstring(stmt: ast.stmt) -> bool:
 
 
 def _docstrings(
-    tree: ast.Module, texts: dict[str, str], docs: dict[str, ast.Expr], lines: list[str]
+    tree: ast.Module,
+    texts: dict[str, str],
+    docs: dict[str, ast.Expr],
+    lines: list[str],
+    walks: _Walks,
 ) -> dict[int, list[str]]:
     """{line index: the docstring lines to add after it}: for each field of a kept class that
     names a written-out class with a docstring, and has none of its own, that docstring (the
@@ -181,7 +188,7 @@ def _docstrings(
                 continue
             named = [
                 n.id
-                for n in _type_positions(stmt.annotation)
+                for n in walks.positions(stmt.annotation)
                 if isinstance(n, ast.Name) and n.id in texts and n.id in docs
             ]
             if len(named) == 1:
@@ -194,45 +201,109 @@ def _docstrings(
 class _Uses:
     """Where the root classes are named: ``names`` (each ``ast.Name`` in a type position of a
     class's field annotation or ``RootModel[...]`` base), ``classes`` (the class each such name
-    is in), ``elsewhere`` (root classes named in any other way)."""
+    is in), ``elsewhere`` (root classes named in any other way), ``named`` (every name of
+    the module: its ``ast.Name`` nodes, wherever they are)."""
 
     def __init__(self) -> None:
         self.names: list[ast.Name] = []
         self.classes: dict[int, str] = {}
         self.elsewhere: set[str] = set()
+        self.named: dict[str, list[ast.Name]] = {}
 
 
-def _annotation_uses(tree: ast.Module, roots: set[str], quoted: set[str]) -> _Uses:
+def _annotation_uses(tree: ast.Module, roots: set[str], quoted: set[str], walks: _Walks) -> _Uses:
     uses = _Uses()
     uses.elsewhere.update(quoted & roots)  # a quoted forward reference: left as it is
-    typed: set[int] = set()  # the names in type positions
+    others: list[ast.AST] = []  # the nodes in no type position (the rest of the module)
+    named = uses.named
     for node in tree.body:
         if not isinstance(node, ast.ClassDef):
+            others.append(node)
             continue
-        types = [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
-        types += [b.slice for b in node.bases if isinstance(b, ast.Subscript)]
+        types: list[ast.expr] = []
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign):
+                types.append(stmt.annotation)
+                others += [stmt.target] + ([stmt.value] if stmt.value is not None else [])
+            else:
+                others.append(stmt)
+        for base in node.bases:
+            if isinstance(base, ast.Subscript):
+                types.append(base.slice)
+                others.append(base.value)
+            else:
+                others.append(base)
+        others += node.keywords + node.decorator_list
         for annotation in types:
-            for n in _type_positions(annotation):
-                if isinstance(n, ast.Name) and n.id in roots:
-                    typed.add(id(n))
-                    uses.names.append(n)
-                    uses.classes[id(n)] = node.name
-    for n in ast.walk(tree):
-        if isinstance(n, ast.Name) and n.id in roots and id(n) not in typed:
-            uses.elsewhere.add(n.id)  # a base class, a default, inside Field(...)...
+            for n in walks.positions(annotation):
+                if isinstance(n, ast.Name):
+                    named.setdefault(n.id, []).append(n)
+                    if n.id in roots:
+                        uses.names.append(n)
+                        uses.classes[id(n)] = node.name
+                elif isinstance(n, ast.Call):
+                    others.append(n)  # its arguments: ``Field(...)``'s
+    for top in others:
+        for n in walks.everything(top):
+            if isinstance(n, ast.Name):
+                named.setdefault(n.id, []).append(n)
+                if n.id in roots:
+                    uses.elsewhere.add(n.id)  # a base class, a default, inside Field(...)...
     return uses
 
 
-def _type_positions(annotation: ast.AST) -> list[ast.AST]:
-    """The nodes of ``annotation`` but those inside calls (``Field(...)``'s arguments)."""
-    found: list[ast.AST] = []
-    stack: list[ast.AST] = [annotation]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        if not isinstance(node, ast.Call):
-            stack.extend(ast.iter_child_nodes(node))
-    return found
+class _Walks:
+    """The nodes in type positions of a statement or an annotation: all of its nodes but
+    those inside calls (``Field(...)``'s arguments) and the expression contexts (``Load``:
+    never a name or a string). Each asked once: the walks of ``_quoted``, ``_annotation_uses``
+    and ``_docstrings`` go over the same annotations (stripe.yaml: ~30,000)."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, list[ast.AST]] = {}
+        self._fields: dict[type[ast.AST], tuple[str, ...]] = {}
+
+    def positions(self, top: ast.AST) -> list[ast.AST]:
+        found = self._done.get(id(top))
+        if found is not None:
+            return found
+        found = []
+        stack: list[ast.AST] = [top]
+        fields = self._fields
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            if isinstance(node, ast.Call):
+                continue
+            names = fields.get(type(node))
+            if names is None:
+                names = fields[type(node)] = type(node)._fields
+            for name in names:
+                value = getattr(node, name, None)
+                if isinstance(value, list):
+                    stack.extend(v for v in value if isinstance(v, ast.AST) and v._fields)
+                elif isinstance(value, ast.AST) and value._fields:
+                    stack.append(value)
+        self._done[id(top)] = found
+        return found
+
+    def everything(self, top: ast.AST) -> list[ast.AST]:
+        """All the nodes of ``top`` (but the expression contexts), calls' arguments included."""
+        found: list[ast.AST] = []
+        stack: list[ast.AST] = [top]
+        fields = self._fields
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            names = fields.get(type(node))
+            if names is None:
+                names = fields[type(node)] = type(node)._fields
+            for name in names:
+                value = getattr(node, name, None)
+                if isinstance(value, list):
+                    stack.extend(v for v in value if isinstance(v, ast.AST) and v._fields)
+                elif isinstance(value, ast.AST) and value._fields:
+                    stack.append(value)
+        return found
 
 
 def _expanded(
