@@ -233,7 +233,7 @@ def _annotation_uses(tree: ast.Module, roots: set[str], quoted: set[str], walks:
                 others.append(base.value)
             else:
                 others.append(base)
-        others += node.keywords + node.decorator_list
+        others += [*node.keywords, *node.decorator_list]
         for annotation in types:
             for n in walks.positions(annotation):
                 if isinstance(n, ast.Name):
