@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from ..errors import SpecError
+from .cache import PARSED_MIN_CHARS, parsed_key, read_parsed, write_parsed
 
 # A key given twice in one mapping: (key, its first line, the line it is given again).
 Duplicate = tuple[str, int, int]
@@ -173,11 +174,7 @@ def parse_text(text: str, path: Path) -> tuple[str, dict[str, Any], list[Duplica
             except RecursionError:
                 raise SpecError("invalid JSON: nested too deeply", file=str(path)) from None
         else:
-            try:
-                data, duplicates = _load_yaml(text, path)
-            except _DuplicateAnchor:
-                text = _yaml_text(text)
-                data, duplicates = _load_yaml(text, path)
+            text, data, duplicates = _read_yaml(text, path)
         if not isinstance(data, dict):
             raise SpecError(
                 f"expected a mapping at the top level, found {type(data).__name__}",
@@ -186,6 +183,25 @@ def parse_text(text: str, path: Path) -> tuple[str, dict[str, Any], list[Duplica
             )
         if _SURROGATE_ESCAPE.search(text):
             data = _replace_surrogates(data)
+    return text, data, duplicates
+
+
+def _read_yaml(text: str, path: Path) -> tuple[str, Any, list[Duplicate]]:
+    """The YAML ``text`` read (the text, re-defined anchors renamed; the data; the keys given
+    twice), from the cache of large documents when it holds it (cache.py)."""
+    key = parsed_key(text) if len(text) >= PARSED_MIN_CHARS else None
+    if key is not None:
+        cached = read_parsed(key)
+        if cached is not None:
+            return cached[0] if cached[0] is not None else text, cached[1], cached[2]
+    original = text
+    try:
+        data, duplicates = _load_yaml(text, path)
+    except _DuplicateAnchor:
+        text = _yaml_text(text)
+        data, duplicates = _load_yaml(text, path)
+    if key is not None and isinstance(data, dict):
+        write_parsed(key, (None if text == original else text, data, duplicates))
     return text, data, duplicates
 
 
