@@ -57,6 +57,9 @@ class Report:
     skipped: tuple[Skipped, ...] = ()  # operations left out (only with skip_unsupported)
     # the models' files: checked as one module, so known to compile (output/format.py)
     verified: frozenset[str] = frozenset()
+    # each file's text as written, before formatting (output/staged.py): relative path ->
+    # its digest, for the next run to link the files made from the same text
+    rendered: dict[str, str] = field(default_factory=dict)
 
     @property
     def seconds(self) -> float:
@@ -241,6 +244,7 @@ def generate(
             report.out = out
             clock = time.perf_counter()
             staged.complete(files, trusted=report.verified)
+            report.rendered = staged.rendered
             report.timings["format"] = time.perf_counter() - clock
             clock = time.perf_counter()
             staged.replace()

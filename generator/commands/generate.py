@@ -153,7 +153,7 @@ def _generate_one(spec: Path, out: Path, args: argparse.Namespace, *, own_spec: 
     finally:
         read = recorder.stop(out) if recorder is not None else None
     if read is not None:
-        fingerprint.remember(spec, out, options, *read)
+        fingerprint.remember(spec, out, options, *read, rendered=report.rendered)
     _say(report, args.quiet, own_spec=own_spec)
     return True
 

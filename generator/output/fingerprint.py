@@ -188,6 +188,9 @@ def prepare() -> None:
         recorder.active = False
     try:
         _TOOLS[:] = [_tools()]
+        from .format import formatter_version
+
+        formatter_version()  # for ``remember``: asked once per process
     finally:
         if recorder is not None:
             recorder.active = active
@@ -257,21 +260,63 @@ def up_to_date(spec: Path, out: Path, options: dict[str, object]) -> bool:
     return tree is not None and saved.get("inputs") == inputs and saved.get("tree") == tree
 
 
+def final_output(out: Path) -> dict[str, str] | None:
+    """When ``out`` is exactly what the last generation into it wrote (its tree digest as
+    recorded), formatted by the ruff this process runs: the text each of its files was made
+    from (relative path -> ``write.text_digest``), for the next output to link the files made
+    from the same text (output/staged.py); else None."""
+    record = _record_path(out)
+    if record is None or not out.is_dir():
+        return None
+    try:
+        saved = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(saved, dict) or not saved.get("formatter"):
+        return None
+    rendered = saved.get("rendered")
+    if not isinstance(rendered, dict):
+        return None
+    from .format import formatter_version
+
+    if saved["formatter"] != formatter_version() or saved.get("tree") != tree_digest(out):
+        return None
+    return {str(k): str(v) for k, v in rendered.items()}
+
+
 def remember(
-    spec: Path, out: Path, options: dict[str, object], files: list[str], dirs: list[str]
+    spec: Path,
+    out: Path,
+    options: dict[str, object],
+    files: list[str],
+    dirs: list[str],
+    rendered: dict[str, str] | None = None,
 ) -> None:
-    """Record what ``out`` was just generated from (best effort: no record, no skip)."""
+    """Record what ``out`` was just generated from (best effort: no record, no skip), and
+    ``rendered``: the text each of its files was made from (``final_output``)."""
     record = _record_path(out)
     tools = _TOOLS.pop() if _TOOLS else None  # computed for this run (``prepare``), or not
     tree = tree_digest(out)
     if record is None or tree is None:
         return
+    from .format import formatter_version
+
     try:
         inputs = inputs_digest(spec, out, options, files, dirs, tools)
         record.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=record.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"inputs": inputs, "tree": tree, "files": files, "dirs": dirs}, fh)
+            json.dump(
+                {
+                    "inputs": inputs,
+                    "tree": tree,
+                    "files": files,
+                    "dirs": dirs,
+                    "formatter": formatter_version(),
+                    "rendered": rendered or {},
+                },
+                fh,
+            )
         os.replace(tmp, record)
     except (OSError, TooLarge):
         pass

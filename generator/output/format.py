@@ -32,6 +32,9 @@ GATE_RULES = ("F811", "F821")
 # a line of ruff's concise output reporting one of them: ``path:line:col: F821 Undefined ...``
 _GATE_LINE = re.compile(r":\d+:\d+: (?:" + "|".join(GATE_RULES) + r")\b")
 _MAX_SHOWN = 20
+# More files left to format than this: ruff is given the directory (a command line's length is
+# bounded; Windows: 32,767 characters), and so the final files too, which it leaves unchanged.
+_MAX_ARGUMENTS = 400
 
 
 class GeneratedCodeError(SpecError):
@@ -95,14 +98,26 @@ def _modules(root: Path) -> list[tuple[str, str]]:
     return sorted(found, key=lambda item: item[1].split("/"))
 
 
-def format_tree(root: Path, label: str = "", trusted: Collection[str] = ()) -> None:
+def format_tree(
+    root: Path, label: str = "", trusted: Collection[str] = (), final: Collection[str] = ()
+) -> None:
     """Check, fix and format a rendered project directory (see the module docstring).
 
     ``label`` names the output in messages (``root`` may be a staging directory); file names
     are relative to it. ``trusted``: modules (relative to ``root``) known to compile.
+    ``final``: files (relative to ``root``) that are the previous output's, unchanged, which
+    this same ruff checked, fixed and formatted with the same configuration: left as they are
+    (they are links to that output's files: ``write_tree``).
     """
     label = label or str(root)
-    broken = compile_errors(root, trusted)
+    targets = ["."]
+    if final:
+        left = [rel for _, rel in _modules(root) if rel not in final]
+        if not left:
+            return
+        if len(left) <= _MAX_ARGUMENTS:
+            targets = left
+    broken = compile_errors(root, {*trusted, *final})
     if broken:
         raise GeneratedCodeError(
             f"the generated code does not compile (a generator bug), under {label}:", broken
@@ -122,7 +137,7 @@ def format_tree(root: Path, label: str = "", trusted: Collection[str] = ()) -> N
     gate_rules = ",".join(GATE_RULES)
     fixed = ruff(
         "check", "--fix", "--exit-zero", "--no-cache", "--quiet", "--output-format", "concise",
-        "--extend-select", gate_rules, ".",
+        "--extend-select", gate_rules, *targets,
     )  # fmt: skip
     if fixed.returncode != 0:
         detail = (fixed.stderr or fixed.stdout).strip().splitlines()[-20:]
@@ -134,7 +149,24 @@ def format_tree(root: Path, label: str = "", trusted: Collection[str] = ()) -> N
             f"the generated code uses), under {label}:",
             found,
         )
-    proc = ruff("format", "--quiet", "--no-cache", ".")
+    proc = ruff("format", "--quiet", "--no-cache", *targets)
     if proc.returncode != 0:
         detail = (proc.stderr or proc.stdout).strip().splitlines()[-20:]
         raise GeneratedCodeError(f"ruff format failed on {label}:", detail)
+
+
+_VERSION: list[str] = []
+
+
+def formatter_version() -> str:
+    """What ``ruff --version`` prints (asked once per process; "" when it cannot be run): the
+    output's files are final only for the ruff that made them (``StagedOutput``)."""
+    if not _VERSION:
+        try:
+            proc = subprocess.run(
+                [*ruff_command(), "--version"], capture_output=True, text=True, check=False
+            )
+            _VERSION.append(proc.stdout.strip() if proc.returncode == 0 else "")
+        except OSError:
+            _VERSION.append("")
+    return _VERSION[0]

@@ -19,8 +19,9 @@ import shutil
 from collections.abc import Collection
 from pathlib import Path
 
+from .fingerprint import final_output
 from .format import format_tree
-from .write import replace_dir, staging_dir, write_tree
+from .write import replace_dir, staging_dir, text_digest, write_tree
 
 
 class StagedOutput:
@@ -33,6 +34,12 @@ class StagedOutput:
         self._root: Path | None = None
         self._early: dict[str, str] = {}
         self._ahead: dict[str, str] = {}  # written as the worker sent them (``ahead``)
+        self._previous: dict[str, str] | None = None  # the previous output's (``_write``)
+        self._asked = False  # whether ``_previous`` was decided
+        self._linked: set[str] = set()  # files linked to the previous output's (``_write``)
+        # the ``text_digest`` of each file's text as written (before formatting): what the
+        # next run links to (recorded by the command line: output/fingerprint.py)
+        self.rendered: dict[str, str] = {}
 
     @property
     def root(self) -> Path:
@@ -40,16 +47,36 @@ class StagedOutput:
             self._root = staging_dir(self.out)
         return self._root
 
+    def _write(self, files: dict[str, str]) -> None:
+        """Write ``files`` into the staging directory. When the previous output is final
+        (``fingerprint.final_output``: what the last run wrote, formatted by this same ruff,
+        with the same ``pyproject.toml``, ruff's configuration), a file made from the same
+        text as that output's is linked to it and not formatted again (``format_tree``'s
+        ``final``): its bytes are the ones formatting this text gives."""
+        if not self._asked and "pyproject.toml" in files:
+            self._asked = True
+            previous = final_output(self.out)
+            if previous is not None and previous.get("pyproject.toml") == text_digest(
+                files["pyproject.toml"]
+            ):
+                self._previous = previous
+        self._linked |= write_tree(files, self.root, self.out, self._previous)
+        self.rendered.update((k, text_digest(v)) for k, v in files.items())
+
+    def _final(self, prefix: str = "") -> frozenset[str]:
+        """The linked files under ``prefix`` (relative to it)."""
+        return frozenset(k[len(prefix) :] for k in self._linked if k.startswith(prefix))
+
     def early(self, files: dict[str, str]) -> None:
         """Write and format ``files``, the package's files but the models'."""
-        write_tree(files, self.root)
-        format_tree(self.root, label=self._label(self.out))
+        self._write(files)
+        format_tree(self.root, label=self._label(self.out), final=self._final())
         self._early = dict(files)
 
     def ahead(self, files: dict[str, str]) -> None:
         """Write ``files``, some of the models', as the worker sends them (after ``early``):
         ``complete`` formats them, and writes them again only if they changed."""
-        write_tree(files, self.root)
+        self._write(files)
         self._ahead.update(files)
 
     def complete(self, files: dict[str, str], trusted: Collection[str] = ()) -> None:
@@ -66,13 +93,24 @@ class StagedOutput:
             if done or ahead:  # start over: the whole tree, as without the early part
                 shutil.rmtree(self.root)
                 self._root, self._early, self._ahead = None, {}, {}
-            write_tree(files, self.root)
-            format_tree(self.root, label=self._label(self.out), trusted=frozenset(trusted))
+                self._linked, self.rendered = set(), {}
+            self._write(files)
+            format_tree(
+                self.root,
+                label=self._label(self.out),
+                trusted=frozenset(trusted),
+                final=self._final(),
+            )
             return
-        write_tree({k: v for k, v in later.items() if k not in ahead}, self.root)
+        self._write({k: v for k, v in later.items() if k not in ahead})
         prefix = where + "/"
         inside = frozenset(k[len(prefix) :] for k in trusted if k.startswith(prefix))
-        format_tree(self.root / where, label=self._label(self.out / where), trusted=inside)
+        format_tree(
+            self.root / where,
+            label=self._label(self.out / where),
+            trusted=inside,
+            final=self._final(prefix),
+        )
 
     def _label(self, path: Path) -> str:
         return f"{path} (generated from {self.spec})"

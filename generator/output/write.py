@@ -2,27 +2,54 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 
-def write_tree(files: dict[str, str], root: Path) -> None:
+def write_tree(
+    files: dict[str, str],
+    root: Path,
+    same: Path | None = None,
+    previous: Mapping[str, str] | None = None,
+) -> set[str]:
     """Write ``files`` (relative path -> text) under a new directory ``root`` (must not exist).
 
     The text is written as UTF-8 bytes, as it is (no newline translation: the same bytes on
     every platform); each directory is made once (a large API's models are ~3,600 files in
-    one directory)."""
+    one directory). ``same``, ``previous``: the previous output, and the ``text_digest`` of
+    the text each of its files was made from, when its files are final for the same text
+    (``StagedOutput``): a file made from the same text is linked to that output's (a hard
+    link: no new inode, no data written, not formatted again; on ext4, a file created where
+    thousands were just deleted costs ~0.5 ms of kernel time, a link ~0.02 ms). Returns the
+    paths linked."""
     made: set[str] = set()
+    linked: set[str] = set()
     for rel in sorted(files):
         path = os.path.join(root, rel)
         parent = os.path.dirname(path)
         if parent not in made:
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
+        text = files[rel]
+        if same is not None and previous is not None and previous.get(rel) == text_digest(text):
+            try:
+                os.link(os.path.join(same, rel), path)
+                linked.add(rel)
+                continue
+            except OSError:  # gone, another filesystem, links refused: written instead
+                pass
         with open(path, "wb") as fh:
-            fh.write(files[rel].encode("utf-8"))
+            fh.write(text.encode("utf-8"))
+    return linked
+
+
+def text_digest(text: str) -> str:
+    """What identifies the text a file was made from (``write_tree``'s ``previous``)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def staging_dir(target: Path) -> Path:
