@@ -208,7 +208,7 @@ def _options(params: list[ir.Param], *, whole_body_flag: bool) -> tuple[Option, 
             Option(
                 name=param.name,
                 flag=flag,
-                metavar=(param.name.strip("_") or param.name).upper(),
+                metavar="TEXT" if kind == "text" else (param.name.strip("_") or param.name).upper(),
                 kind=kind,
                 choices=choices,
                 multiple=multiple,

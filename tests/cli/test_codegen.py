@@ -388,8 +388,8 @@ def test_a_text_request_body_is_text_a_file_or_stdin_on_the_command_line(tmp_pat
     out = tmp_path / "out"
     generate(spec, out)
     found = commands_of(spec)["write post"]
-    options = {o.name: (o.flag, o.kind, o.required) for o in found.options}
-    assert options["body"] == ("--body", "text", True)
+    options = {o.name: (o.flag, o.metavar, o.kind, o.required) for o in found.options}
+    assert options["body"] == ("--body", "TEXT", "text", True)
     data = tmp_path / "points.lp"
     data.write_text("cpu,host=a usage=1 1\ncpu,host=b usage=2 2\n", encoding="utf-8")
     seen: list[Seen] = []
