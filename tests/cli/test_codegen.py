@@ -184,6 +184,10 @@ def test_cli_text_is_a_python_literal_of_terminal_safe_text() -> None:
     assert not [ch for ch in value if ord(ch) < 32 and ch != "\n" or 0x7F <= ord(ch) <= 0x9F]
     assert value.split("\n\n") == ['Lists "runs".]0;title[2J31m done', 'next para \\ %(prog)s """']
     assert len(eval(cli_text(SpecText("x" * 5000)))) == 2000
+    # a Markdown link is its text in help (argparse broke its URL across lines); not in a value
+    linked = 'Writes to [buckets](https://docs.example.com/b_(x) "B") of an [org](/orgs).'
+    assert eval(cli_text(SpecText(linked))) == "Writes to buckets of an org."
+    assert eval(cli_text(SpecText("[a](b)"), 2000, False)) == "[a](b)"
 
 
 def test_a_corpus_package_installed_by_pip_works_against_prism(tmp_path: Path) -> None:
