@@ -132,9 +132,9 @@ def tag_groups(spec: dict[str, Any]) -> dict[str, str]:
 def collection_tags(spec: dict[str, Any]) -> frozenset[str]:
     """Tags that head a section of the reference rather than name what an operation is
     about: ``x-traitTag: true`` (Redoc's section headings: InfluxDB's "Authentication"), and a
-    tag (almost) never the only one of its operations, written beside two or more other tags,
-    that either an ``x-tagGroups`` group lists (InfluxDB's "Security and access endpoints"
-    beside Users, Secrets, Signin...) or (almost) every operation has (``API`` beside each
+    tag mostly written beside another, two or more different ones in all, that either an
+    ``x-tagGroups`` group lists (InfluxDB's "Security and access endpoints"
+    beside Users, Secrets, Signin...) or 3 in 4 operations have (``API`` beside each
     resource's tag). An operation is grouped by another of its tags (``operation_tag``). A
     tag only some operations add before another (Slack's ``admin``) still groups them."""
     found = set()
@@ -163,7 +163,7 @@ def collection_tags(spec: dict[str, Any]) -> frozenset[str]:
     for tag, count in total.items():
         everywhere = count * 4 >= len(operations) * 3
         if (tag in listed or everywhere) and len(beside.get(tag, ())) >= 2:
-            if alone.get(tag, 0) * 10 <= count:
+            if alone.get(tag, 0) * 2 < count:
                 found.add(tag)
     return frozenset(found)
 
@@ -193,14 +193,14 @@ def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def adopt_untagged(entries: list[tuple[str, str, bool]]) -> list[str]:
-    """The namespaces of operations, an untagged one's (named from its path) replaced by the
-    one tagged operations on the same path or the nearest path above it use: (path, namespace,
-    untagged) -> namespace. Paths are compared without their trailing ``{parameters}`` (an
-    item is its collection: ``/users/{id}/keys`` joins ``/users/{id}/keys/{key}``'s ``keys``,
-    ``/buckets/{id}/labels`` joins ``/buckets``'), and the path above must name something (not
-    only ``api`` or a version). Of several namespaces there, the one most of its operations
-    use, then the first. With no such path the operation keeps its own (a document without
-    tags is unchanged)."""
+    """The namespaces of operations, an untagged one's (named from its path, or from the only
+    tags it has, collection tags) replaced by the one tagged operations on the same path or the
+    nearest path above it use: (path, namespace, untagged) -> namespace. Paths are compared
+    without their trailing ``{parameters}`` (an item is its collection: ``/users/{id}/keys``
+    joins ``/users/{id}/keys/{key}``'s ``keys``, ``/buckets/{id}/labels`` joins
+    ``/buckets``'), and the path above must name something (not only ``api`` or a version).
+    Of several namespaces there, the one most of its operations use, then the first. With no
+    such path the operation keeps its own (a document without tags is unchanged)."""
     tagged = [(_resource(path), ns) for path, ns, untagged in entries if not untagged and ns]
     out = []
     for path, namespace, untagged in entries:

@@ -162,7 +162,9 @@ def operation(
     raw_id = op.get("operationId")
     op_id = str(raw_id) if raw_id not in (None, "") else f"{verb}_{path}"
     namespace = namespace_of(ext, op, path, ctx.tag_groups, ctx.collection_tags)
-    untagged = ext.namespace is None and operation_tag(op) is None
+    # no tag, or only collection tags: its namespace may be its neighbours' (adopt_untagged)
+    tag = operation_tag(op, ctx.collection_tags)
+    untagged = ext.namespace is None and (tag is None or tag in ctx.collection_tags)
     problems: list[SpecError] = []
     _attempt(problems, lambda: _note_ignored(ctx, op, op_ptr))
     base_params = _attempt(

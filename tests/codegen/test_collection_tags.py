@@ -89,6 +89,11 @@ SPEC = textwrap.dedent(
           operationId: GetSetup
           tags: [Quick start, Setup]
           responses: {'204': {description: ok}}
+      /api/v2/write/batches:
+        post:
+          operationId: PostWriteBatch
+          tags: [Data I/O endpoints]
+          responses: {'204': {description: ok}}
       /api/v2/me:
         get:
           operationId: GetMe
@@ -122,6 +127,8 @@ def test_an_untagged_operation_joins_its_neighbours_namespace(tmp_path: Path) ->
     assert found["GetBucketsIDLabels"] == "buckets"  # below /api/v2/buckets
     assert found["PostQueryAnalyze"] == "query"  # /api/v2/query/analyze beside /api/v2/query
     assert found["GetMe"] == "me"  # nothing tagged under /api/v2/me: its path names it
+    # only a collection tag: as good as none, it joins /api/v2/write's namespace
+    assert found["PostWriteBatch"] == "write"
 
 
 def test_which_tags_collect(tmp_path: Path) -> None:
