@@ -122,6 +122,8 @@ def test_the_key_is_sent_after_the_word(
         with pkg.TokenAuthClient(api_key="k1", raw_key="Bearer r1", base_url=srv.url) as c:
             assert c.buckets.list() == {"auth": "Token k1"}
             assert c.raw.things() == {"auth": "Bearer r1"}  # as given
+        with pkg.TokenAuthClient(api_key="Token k2", base_url=srv.url) as c:
+            assert c.buckets.list() == {"auth": "Token k2"}  # the word once
     finally:
         srv.stop()
     readme = (spec.parent / "out" / "README.md").read_text(encoding="utf-8")
