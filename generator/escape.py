@@ -124,6 +124,10 @@ def toml_inner(value: object) -> str:
     return json.dumps(_text(value), ensure_ascii=False)[1:-1].replace("\x7f", "\\u007f")
 
 
+# [text](url) and [text](url "title"), a URL with balanced parentheses (a Wikipedia link's)
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"\n]*\")?\)")
+
+
 def md(value: object) -> str:
     """Spec text as Markdown running text: one line, no raw HTML."""
     text = " ".join(_text(value).split())
@@ -135,14 +139,18 @@ def md_code(value: object) -> str:
     return " ".join(_text(value).split()).replace("`", "'")
 
 
-def cli_text(value: object, limit: int = 2000) -> str:
+def cli_text(value: object, limit: int = 2000, prose: bool = True) -> str:
     """Spec text that the generated command line prints (``--help``), as a Python string literal.
 
     The text ends up on a terminal: control characters (escape sequences, bells, carriage
     returns, C1 controls) are dropped, paragraphs kept, each paragraph's whitespace collapsed,
-    and the length bounded. (argparse's ``%`` formatting is the engine's business.)
+    and the length bounded. (argparse's ``%`` formatting is the engine's business.) In
+    ``prose`` (a description), a Markdown link is its text: argparse wraps a URL across lines
+    (``[buckets](https://do`` / ``cs.influxdata.com/...``), which no terminal can open.
     """
     kept = _TERMINAL_CONTROLS.sub("", _text(value))
+    if prose:
+        kept = _MARKDOWN_LINK.sub(r"\1", kept)
     paragraphs = [" ".join(p.split()) for p in kept.split("\n\n")]
     text = "\n\n".join(p for p in paragraphs if p)
     if len(text) > limit:

@@ -41,6 +41,8 @@ def _brand(word: str) -> str:
 
 
 _BRAND = re.compile("|".join(_brand(w) for w in sorted(BRAND_WORDS, key=len, reverse=True)))
+_SPELLED = re.compile(r"(?<![A-Za-z0-9])[A-Z](?:[/.&][A-Z])+\.?(?![A-Za-z0-9])")  # I/O, U.S.
+_PROSE_BRAND = re.compile(r"(?<![A-Za-z0-9'])[A-Z][a-z]{2,}[A-Z]{2,}(?![A-Za-z0-9])")  # InfluxDB
 _CAMEL_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _CAMEL_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
 _NON_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
@@ -80,7 +82,12 @@ def acronym_words(text: str) -> str:
     """``text`` with an acronym's plural and the ``BRAND_WORDS`` made single words for the case
     split (``getURLs`` -> ``getURLS``, ``OAuth2`` -> ``Oauth2``, ``iOSApp`` -> ``IosApp``).
     Model attributes get the same (generator/models: ``_acronym_fields``), so an argument and
-    the attribute it fills match."""
+    the attribute it fills match. Letters written with slashes or dots are one word (``Data
+    I/O`` -> ``Data IO``); in words written apart (a title, a tag), a capitalized word that ends
+    in capitals is one word too (``InfluxDB OSS`` -> ``Influxdb OSS``), as the text spells it."""
+    text = _SPELLED.sub(lambda m: re.sub(r"[/.&]", "", m[0]), text)
+    if " " in text:
+        text = _PROSE_BRAND.sub(lambda m: m[0][:1] + m[0][1:].lower(), text)
     text = _BRAND.sub(lambda m: m[0][:1].upper() + m[0][1:].lower(), text)
     text = _ACRONYM_PLURAL_BEFORE_CAPITAL.sub(r"\1S_", text)
     return _ACRONYM_PLURAL.sub(r"\1S", text)

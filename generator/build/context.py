@@ -37,6 +37,7 @@ class Context:
     current_ref: list[str] = field(default_factory=lambda: [""])
     envelope: str | None = None  # x-sdk envelope data member
     tag_groups: dict[str, str] = field(default_factory=dict)  # x-tagGroups: tag -> group
+    collection_tags: frozenset[str] = frozenset()  # tags no operation is grouped by
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.doc.data)

@@ -31,11 +31,12 @@ def docs_facts(api: ir.Api) -> ir.Docs:
             polling.append(meth)
     plain = [m for m in api.all_methods if not m.polling and m.returns.kind != "stream"]
     candidates = sorted(plain or list(api.all_methods), key=lambda m: not _concrete(m))
-    one = found.get("get") or (candidates[0] if candidates else None)
+    get = found.get("get") or found.get("get_below")
+    one = get or (candidates[0] if candidates else None)
     page = found.get("page") or found.get("paged")
     docs = ir.Docs(
         one=one,
-        get=found.get("get"),
+        get=get,
         page=page,
         page_size=_page_size(page) if page is not None else "",
         poll=found.get("poll"),
@@ -104,7 +105,10 @@ def _concrete(meth: ir.Method) -> bool:
 def _kinds(meth: ir.Method) -> dict[str, bool]:
     r = meth.returns
     return {
-        "get": meth.http_method == "GET" and r.kind == "value" and len(meth.params_in("path")) == 1,
+        # one object by its id (``GET /emails/{id}``), else something below one (a list of
+        # ``/enrollments/{id}/push/notifications``: Okta's Quick start showed that first)
+        "get": _gets_one(meth) and meth.path.value.rstrip("/").endswith("}"),
+        "get_below": _gets_one(meth),
         "page": r.kind == "page" and r.pagination is not None and r.pagination.style == "page",
         "paged": r.kind == "page" and r.pagination is not None and r.pagination.style != "single",
         "poll": meth.polling is not None,
@@ -116,6 +120,11 @@ def _kinds(meth: ir.Method) -> dict[str, bool]:
         and not meth.params_in("file")
         and r.kind == "value",
     }
+
+
+def _gets_one(meth: ir.Method) -> bool:
+    r = meth.returns
+    return meth.http_method == "GET" and r.kind == "value" and len(meth.params_in("path")) == 1
 
 
 def _page_size(meth: ir.Method) -> str:

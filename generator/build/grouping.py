@@ -21,6 +21,10 @@ from ..naming import (
     unique,
 )
 from ..spectext import SpecText
+from .extensions import HTTP_METHODS
+
+# A path segment that names no resource: ``api``, ``rest``, a version (``v1``, ``2010-04-01``).
+VERSION_SEGMENT = re.compile(r"(?i)^(api|rest|v\d+([._]\d+)*([a-z]+\d*)?|\d[\d._-]*)$")
 
 
 def group(
@@ -123,6 +127,106 @@ def tag_groups(spec: dict[str, Any]) -> dict[str, str]:
             if isinstance(tag, str) and namespace_name(tag) != namespace_name(name):
                 found.setdefault(tag, name)
     return found
+
+
+def collection_tags(spec: dict[str, Any]) -> frozenset[str]:
+    """Tags that head a section of the reference rather than name what an operation is
+    about: ``x-traitTag: true`` (Redoc's section headings: InfluxDB's "Authentication"), and a
+    tag mostly written beside another, two or more different ones in all, that either an
+    ``x-tagGroups`` group lists (InfluxDB's "Security and access endpoints"
+    beside Users, Secrets, Signin...) or 3 in 4 operations have (``API`` beside each
+    resource's tag). An operation is grouped by another of its tags (``operation_tag``). A
+    tag only some operations add before another (Slack's ``admin``) still groups them."""
+    found = set()
+    declared = spec.get("tags")
+    for tag in declared if isinstance(declared, list) else ():
+        if isinstance(tag, dict) and tag.get("x-traitTag") is True and tag.get("name"):
+            found.add(str(tag["name"]))
+    listed: set[str] = set()
+    groups = spec.get("x-tagGroups")
+    for entry in groups if isinstance(groups, list) else ():
+        members = entry.get("tags") if isinstance(entry, dict) else None
+        listed |= {str(t) for t in members} if isinstance(members, list) else set()
+    alone: dict[str, int] = {}
+    total: dict[str, int] = {}
+    beside: dict[str, set[str]] = {}
+    operations = _operations(spec)
+    for op in operations:
+        tags = _tags(op)
+        for tag in tags:
+            total[tag] = total.get(tag, 0) + 1
+            others = [t for t in tags if t != tag]
+            if others:
+                beside.setdefault(tag, set()).add(others[0])
+            else:
+                alone[tag] = alone.get(tag, 0) + 1
+    for tag, count in total.items():
+        everywhere = count * 4 >= len(operations) * 3
+        if (tag in listed or everywhere) and len(beside.get(tag, ())) >= 2:
+            if alone.get(tag, 0) * 2 < count:
+                found.add(tag)
+    return frozenset(found)
+
+
+def operation_tag(op: dict[str, Any], collection: frozenset[str] = frozenset()) -> str | None:
+    """The tag an operation is grouped by: its first that is no ``collection`` tag, else its
+    first; ``None`` without tags."""
+    tags = _tags(op)
+    return next((t for t in tags if t not in collection), tags[0] if tags else None)
+
+
+def _tags(op: dict[str, Any]) -> list[str]:
+    raw = op.get("tags")
+    tags = [str(t) for t in raw if str(t).strip()] if isinstance(raw, list) else []
+    return list(dict.fromkeys(tags))
+
+
+def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    paths = spec.get("paths")
+    found = []
+    for item in paths.values() if isinstance(paths, dict) else ():
+        for verb in HTTP_METHODS:
+            op = item.get(verb) if isinstance(item, dict) else None
+            if isinstance(op, dict):
+                found.append(op)
+    return found
+
+
+def adopt_untagged(entries: list[tuple[str, str, bool]]) -> list[str]:
+    """The namespaces of operations, an untagged one's (named from its path, or from the only
+    tags it has, collection tags) replaced by the one tagged operations on the same path or the
+    nearest path above it use: (path, namespace, untagged) -> namespace. Paths are compared
+    without their trailing ``{parameters}`` (an item is its collection: ``/users/{id}/keys``
+    joins ``/users/{id}/keys/{key}``'s ``keys``, ``/buckets/{id}/labels`` joins
+    ``/buckets``'), and the path above must name something (not only ``api`` or a version).
+    Of several namespaces there, the one most of its operations use, then the first. With no
+    such path the operation keeps its own (a document without tags is unchanged)."""
+    tagged = [(_resource(path), ns) for path, ns, untagged in entries if not untagged and ns]
+    out = []
+    for path, namespace, untagged in entries:
+        mine = _resource(path)
+        best, votes = 0, dict[str, int]()
+        for theirs, ns in tagged if untagged else ():
+            size = len(theirs)
+            if size < best or mine[:size] != theirs or not any(_named(s) for s in theirs):
+                continue
+            if size > best:
+                best, votes = size, {}
+            votes[ns] = votes.get(ns, 0) + 1
+        out.append(max(votes, key=lambda ns: votes[ns]) if votes else namespace)
+    return out
+
+
+def _resource(path: str) -> list[str]:
+    """A path's segments without the trailing ``{parameters}``."""
+    segments = [s for s in path.split("/") if s]
+    while segments and "{" in segments[-1]:
+        segments.pop()
+    return segments
+
+
+def _named(segment: str) -> bool:
+    return "{" not in segment and not VERSION_SEGMENT.fullmatch(segment)
 
 
 def _class_name(name: str, avoid: set[str]) -> str:

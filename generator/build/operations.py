@@ -23,7 +23,14 @@ from .arguments import order
 from .bodies import body_variants
 from .context import Context
 from .extensions import HTTP_METHODS, OperationExt
-from .grouping import namespace_path, tag_groups
+from .grouping import (
+    VERSION_SEGMENT,
+    adopt_untagged,
+    collection_tags,
+    namespace_path,
+    operation_tag,
+    tag_groups,
+)
 from .parameters import PATH_TEMPLATE, parameters
 from .responses import returns
 from .security import operation_security
@@ -31,8 +38,6 @@ from .servers import operation_server
 from .types import TypeBuilder
 
 T = TypeVar("T")
-
-_VERSION_SEGMENT = re.compile(r"(?i)^(api|rest|v\d+([._]\d+)*([a-z]+\d*)?|\d[\d._-]*)$")
 
 
 @dataclass
@@ -46,6 +51,7 @@ class Draft:
     # verb + path with the version prefix kept (``get_v1_pets``), when the name was made
     # without it (``get_pets``): ``build.shorten`` takes it back if that name is not unique
     versioned_name: str | None = None
+    untagged: bool = False  # no tag, no x-sdk-namespace: the namespace came from the path
 
 
 def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
@@ -57,6 +63,7 @@ def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
         raise ctx.fail("paths must be a mapping", "/paths")
     _note_webhooks(ctx)
     ctx.tag_groups = tag_groups(ctx.spec)
+    ctx.collection_tags = collection_tags(ctx.spec)
     drafts: list[Draft] = []
     for raw_path, raw_item in paths.items():
         path = str(raw_path)
@@ -75,7 +82,11 @@ def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
         raise _blocked(ctx)
     if not drafts:
         _no_operations(ctx)
-    return drafts
+    entries = [(d.method.path.value, d.method.namespace, d.untagged) for d in drafts]
+    return [
+        d if ns == d.method.namespace else replace(d, method=replace(d.method, namespace=ns))
+        for d, ns in zip(drafts, adopt_untagged(entries), strict=True)
+    ]
 
 
 def _blocked(ctx: Context) -> SpecError:
@@ -150,7 +161,10 @@ def operation(
     ext = ctx.ext.operation(op)
     raw_id = op.get("operationId")
     op_id = str(raw_id) if raw_id not in (None, "") else f"{verb}_{path}"
-    namespace = namespace_of(ext, op, path, ctx.tag_groups)
+    namespace = namespace_of(ext, op, path, ctx.tag_groups, ctx.collection_tags)
+    # no tag, or only collection tags: its namespace may be its neighbours' (adopt_untagged)
+    tag = operation_tag(op, ctx.collection_tags)
+    untagged = ext.namespace is None and (tag is None or tag in ctx.collection_tags)
     problems: list[SpecError] = []
     _attempt(problems, lambda: _note_ignored(ctx, op, op_ptr))
     base_params = _attempt(
@@ -189,7 +203,14 @@ def operation(
             if len(answers) > 1:
                 op_ext = ext.model_copy(update={"polling" if suffix else "follow": None})
             drafts.append(
-                Draft(method, op_ext, op_ptr, given_name=bool(given), versioned_name=versioned)
+                Draft(
+                    method,
+                    op_ext,
+                    op_ptr,
+                    given_name=bool(given),
+                    versioned_name=versioned,
+                    untagged=untagged,
+                )
             )
     return drafts
 
@@ -296,16 +317,21 @@ def _method_names(given: str | None, raw_id: Any, verb: str, path: str) -> tuple
 
 
 def namespace_of(
-    ext: OperationExt, op: dict[str, Any], path: str, groups: dict[str, str] | None = None
+    ext: OperationExt,
+    op: dict[str, Any],
+    path: str,
+    groups: dict[str, str] | None = None,
+    collection: frozenset[str] = frozenset(),
 ) -> str:
     """The access path of an operation's namespace (``organizations.projects``):
-    ``x-sdk-namespace`` (dotted: nested), else the first tag (nested under its ``x-tagGroups``
-    group, ``groups``), else the first meaningful path segment."""
+    ``x-sdk-namespace`` (dotted: nested), else its first tag that is no ``collection`` tag
+    (grouping.collection_tags), else its first, nested under its ``x-tagGroups`` group
+    (``groups``), else the first meaningful path segment (``operations`` then moves it to its
+    tagged neighbours' namespace: grouping.adopt_untagged)."""
     if ext.namespace is not None:
         return namespace_path(ext.namespace.split("."))
-    tags = op.get("tags") or []
-    if isinstance(tags, list) and tags and str(tags[0]).strip():
-        tag = str(tags[0])
+    tag = operation_tag(op, collection)
+    if tag is not None:
         group = (groups or {}).get(tag)
         return namespace_path([group, tag] if group else [tag])
     return namespace_name(path_namespace(path))
@@ -346,7 +372,7 @@ def default_method_name(verb: str, path: str, *, keep_version: bool = False) -> 
     parts = [verb]
     for segment in path.split("/"):
         if not segment or (
-            not keep_version and len(parts) == 1 and _VERSION_SEGMENT.fullmatch(segment)
+            not keep_version and len(parts) == 1 and VERSION_SEGMENT.fullmatch(segment)
         ):
             continue
         match = PATH_TEMPLATE.fullmatch(segment)
@@ -360,7 +386,7 @@ def path_namespace(path: str) -> str:
     -> ``accounts``)."""
     for segment in path.split("/"):
         segment = re.sub(r"\.(json|xml|yaml|csv)$", "", segment)
-        if not segment or "{" in segment or _VERSION_SEGMENT.fullmatch(segment):
+        if not segment or "{" in segment or VERSION_SEGMENT.fullmatch(segment):
             continue
         if identifier(segment) not in ("value", "_"):
             return segment

@@ -21,8 +21,12 @@ from .context import Context
 from .schemas import value_kind
 from .types import TypeBuilder
 
-# Header parameters OpenAPI says to ignore: the client sets them itself.
-_IGNORED_HEADERS = ("accept", "content-type", "authorization")
+# Header parameters OpenAPI says to ignore (the client sets them itself), and the framing
+# headers the HTTP client computes from the body it sends (InfluxDB's write declares
+# Content-Length: a wrong value given by hand breaks the request).
+_IGNORED_HEADERS = frozenset(
+    {"accept", "content-type", "authorization", "content-length", "transfer-encoding"}
+)
 PATH_TEMPLATE = re.compile(r"\{([^{}]*)\}")
 _HEADER_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
 
@@ -47,7 +51,7 @@ def parameters(
                 raise ctx.fail("a parameter needs 'name' and 'in'", where)
             location, name = str(param["in"]), str(param["name"])
             if location == "header" and name.lower() in _IGNORED_HEADERS:
-                continue  # OpenAPI: such a header parameter "SHALL be ignored"
+                continue  # OpenAPI: such a header parameter "SHALL be ignored"; framing
             merged[(location, name)] = (param, where)
     _match_path_template(ctx, merged, op_ptr, path)
     params, problems = [], []

@@ -132,7 +132,10 @@ def _scheme(name: str, raw: dict[str, Any]) -> ir.SecurityScheme:
         parameter=SpecText(param) if isinstance(param, str) else None,
     )
     if kind == "apiKey" and base.location in ("header", "query", "cookie") and param:
-        return _with(base, runtime="apikey")
+        word = None
+        if base.location == "header" and str(param).strip().lower() == "authorization":
+            word = authorization_word(raw.get("description"))
+        return _with(base, runtime="apikey", prefix=SpecText(word) if word else None)
     if kind == "http" and http.lower() == "basic":
         return _with(base, runtime="basic")
     if kind == "http" and re.fullmatch(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+", http):
@@ -155,6 +158,25 @@ def _scheme(name: str, raw: dict[str, Any]) -> ir.SecurityScheme:
     if kind == "openIdConnect":
         return _with(base, runtime="oauth2")
     return base
+
+
+# ``Authorization: Token INFLUX_API_TOKEN``: the scheme word, then a placeholder (capitals and
+# underscores, ``<token>``, ``{token}``, ``[token]``, ``$TOKEN``, ``${TOKEN}``).
+_AUTHORIZATION_EXAMPLE = re.compile(
+    r"Authorization:[ \t]*([A-Za-z][A-Za-z0-9-]{0,30})[ \t]+"
+    r"(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{3,}\b|<[^<>\s]+>|\{[^{}\s]+\}|\[[^\[\]\s]+\]|\$\{?\w+\}?)"
+)
+
+
+def authorization_word(description: Any) -> str | None:
+    """The scheme word an API key in the ``Authorization`` header is sent after, as the
+    scheme's description shows it (InfluxDB: ``Authorization: Token INFLUX_API_TOKEN`` ->
+    ``Token``): the key is then sent as ``Token <key>``. ``None`` when the description shows
+    no such value, or two different words."""
+    if not isinstance(description, str):
+        return None
+    words = {m[1] for m in _AUTHORIZATION_EXAMPLE.finditer(clean_text(description))}
+    return words.pop() if len(words) == 1 else None
 
 
 def _with(scheme: ir.SecurityScheme, **changes: Any) -> ir.SecurityScheme:

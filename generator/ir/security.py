@@ -38,7 +38,9 @@ class SecurityScheme:
     location: str = ""  # for apiKey: "header" | "query" | "cookie"
     parameter: SpecText | None = None  # for apiKey: the header/query/cookie name
     runtime: str = ""  # "apikey" | "bearer" | "basic" | "oauth2" | ""
-    prefix: SpecText | None = None  # bearer: the Authorization scheme word ("Bearer")
+    # bearer: the Authorization scheme word ("Bearer"); an API key in the Authorization header:
+    # the word its description shows before the key ("Token": build/security.authorization_word)
+    prefix: SpecText | None = None
     token_url: SpecText | None = None  # oauth2 clientCredentials flow
     scopes: tuple[SpecText, ...] = ()  # that flow's scope names
     credentials: tuple[Credential, ...] = ()
@@ -52,8 +54,9 @@ class SecurityScheme:
 
     @property
     def authorization_key(self) -> bool:
-        """An API key sent as the ``Authorization`` header itself: its value goes as given,
-        so any scheme word (``Bearer``) is the caller's to include (Kubernetes' BearerToken)."""
+        """An API key sent as the ``Authorization`` header itself: its value goes as given
+        (after ``prefix`` when the description shows one: ``Token <key>``), so otherwise any
+        scheme word (``Bearer``) is the caller's to include (Kubernetes' BearerToken)."""
         return (
             self.runtime == "apikey"
             and self.location == "header"

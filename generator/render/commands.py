@@ -46,7 +46,7 @@ class Option:
     name: str  # the method's Python argument
     flag: str  # "--file-id"; "" for a positional
     metavar: str  # "FILE_ID"
-    kind: str  # "str" | "int" | "float" | "bool" | "choice" | "json" | "file"
+    kind: str  # "str" | "int" | "float" | "bool" | "choice" | "json" | "file" | "text"
     choices: tuple[SpecValue, ...]  # kind "choice": the enum values (str or int)
     multiple: bool  # a list: the option is repeated (a positional takes several values)
     required: bool
@@ -81,6 +81,9 @@ class CommandTable:
     prog: str  # the console script's name
     groups: tuple[Group, ...]
     commands: tuple[Command, ...]  # methods on the client itself: top-level commands
+
+    def every(self) -> list[Command]:
+        return [*self.commands, *(c for g in self.groups for c in g.commands)]
 
 
 def command_table(api: ir.Api) -> CommandTable:
@@ -188,7 +191,9 @@ def _options(params: list[ir.Param], *, whole_body_flag: bool) -> tuple[Option, 
         kind, choices, multiple = option_kind(param)
         positional = param.positional and param.required and not multiple and kind != "bool"
         flag = "" if positional else "--" + _kebab(param.name)
-        if param.is_whole_body and whole_body_flag and kind != "file":  # a binary body: a path
+        if param.is_whole_body and param.raw == "text":  # text/plain...: the text, @FILE, -
+            kind, choices, multiple = "text", (), False
+        elif param.is_whole_body and whole_body_flag and kind != "file":  # binary: a path
             flag = "--json" if "--json" not in flags else "--body"
             kind, multiple = "json", False
         if flag in _RESERVED:  # argparse's own (--help): the argument gets another name
@@ -203,7 +208,7 @@ def _options(params: list[ir.Param], *, whole_body_flag: bool) -> tuple[Option, 
             Option(
                 name=param.name,
                 flag=flag,
-                metavar=(param.name.strip("_") or param.name).upper(),
+                metavar="TEXT" if kind == "text" else (param.name.strip("_") or param.name).upper(),
                 kind=kind,
                 choices=choices,
                 multiple=multiple,

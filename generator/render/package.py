@@ -155,6 +155,7 @@ def render_templates(
         contents=contents(api.docs, overlay),
         overlay_sections=overlay_sections(pkg, overlay),
         cli_examples=cli_examples(table, api),
+        cli_text_body=any(o.kind == "text" for c in table.every() for o in c.options),
         objects_example=_objects_example(api.objects),
     )
     render("package/api.md.jinja", "api.md")

@@ -184,6 +184,10 @@ def test_cli_text_is_a_python_literal_of_terminal_safe_text() -> None:
     assert not [ch for ch in value if ord(ch) < 32 and ch != "\n" or 0x7F <= ord(ch) <= 0x9F]
     assert value.split("\n\n") == ['Lists "runs".]0;title[2J31m done', 'next para \\ %(prog)s """']
     assert len(eval(cli_text(SpecText("x" * 5000)))) == 2000
+    # a Markdown link is its text in help (argparse broke its URL across lines); not in a value
+    linked = 'Writes to [buckets](https://docs.example.com/b_(x) "B") of an [org](/orgs).'
+    assert eval(cli_text(SpecText(linked))) == "Writes to buckets of an org."
+    assert eval(cli_text(SpecText("[a](b)"), 2000, False)) == "[a](b)"
 
 
 def test_a_corpus_package_installed_by_pip_works_against_prism(tmp_path: Path) -> None:
@@ -356,6 +360,88 @@ def test_a_binary_request_body_is_a_path_on_the_command_line(tmp_path: Path) -> 
         ("POST", blob.read_bytes(), "application/octet-stream"),
         ("PUT", blob.read_bytes(), "application/octet-stream"),
     ]
+
+
+_TEXT_BODY = """\
+openapi: 3.0.0
+info: {title: Lines, version: "1"}
+paths:
+  /api/v2/write:
+    post:
+      operationId: PostWrite
+      tags: [Write]
+      parameters:
+        - {name: bucket, in: query, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          text/plain: {schema: {type: string, format: byte}}
+      responses:
+        '204': {description: written}
+"""
+
+
+def test_a_text_request_body_is_text_a_file_or_stdin_on_the_command_line(tmp_path: Path) -> None:
+    """InfluxDB's write endpoint takes line protocol as ``text/plain``: ``--body`` is the text
+    itself, ``@FILE`` a file's and ``-`` stdin's, sent as it is; not ``--json``, which took a
+    JSON string (``--json '"m v=1"'``) or parsed the text as JSON."""
+    from tests.runtime.server import Reply, Seen, TestServer
+
+    spec = tmp_path / "lines.yaml"
+    spec.write_text(_TEXT_BODY)
+    out = tmp_path / "out"
+    generate(spec, out)
+    found = commands_of(spec)["write post"]
+    options = {o.name: (o.flag, o.metavar, o.kind, o.required) for o in found.options}
+    assert options["body"] == ("--body", "TEXT", "text", True)
+    data = tmp_path / "points.lp"
+    data.write_text("cpu,host=a usage=1 1\ncpu,host=b usage=2 2\n", encoding="utf-8")
+    seen: list[Seen] = []
+
+    def record(request: Seen, _count: int) -> Reply:
+        seen.append(request)
+        return Reply(status=204)
+
+    srv = TestServer()
+    srv.on("POST", "/api/v2/write", record)
+    srv.start()
+    runs = [
+        (["--body", "mem v=3 3"], None),
+        (["--body", f"@{data}"], None),
+        (["--body", "-"], "disk v=4 4\n"),
+    ]
+    try:
+        for args, stdin in runs:
+            proc = subprocess.run(
+                [sys.executable, "-m", "lines", "--base-url", srv.url, "write", "post"]
+                + ["--bucket", "b1", *args],
+                cwd=out / "src",
+                input=stdin,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=60,
+            )
+            assert proc.returncode == 0, proc.stderr
+        missing = subprocess.run(
+            [sys.executable, "-m", "lines", "--base-url", srv.url, "write", "post"]
+            + ["--bucket", "b1", "--body", f"@{tmp_path / 'none.lp'}"],
+            cwd=out / "src",
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    finally:
+        srv.stop()
+    assert [(s.body, s.headers.get("content-type", "").split(";")[0]) for s in seen] == [
+        (b"mem v=3 3", "text/plain"),
+        (data.read_bytes(), "text/plain"),
+        (b"disk v=4 4\n", "text/plain"),
+    ]
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
+    shown = all_help(out / "src", "lines")
+    assert "(required; the text, @FILE or - for stdin)" in " ".join(str(shown["text"]).split())
 
 
 _KEYWORD_PARAMS = """openapi: 3.0.0

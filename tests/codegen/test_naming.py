@@ -54,6 +54,20 @@ from generator.pipeline import generate
         ("getiOS", "geti_os"),
         ("GitHubber", "git_hubber"),
         ("ChaosMonkey", "chaos_monkey"),
+        # Letters spelt with slashes or dots are one word (InfluxDB's tag "Data I/O endpoints").
+        ("Data I/O endpoints", "data_io_endpoints"),
+        ("A/B tests", "ab_tests"),
+        ("R&D", "rd"),
+        ("and/or", "and_or"),
+        # A word written apart that ends in capitals is one word, as the text spells it
+        # (info.title "InfluxDB OSS API Service": the package was influx_db_oss_api_service) ...
+        ("InfluxDB OSS API Service", "influxdb_oss_api_service"),
+        ("the MongoDB Atlas API", "the_mongodb_atlas_api"),
+        # ... but an identifier's capitals still begin a word.
+        ("InfluxDB", "influx_db"),
+        ("UserID", "user_id"),
+        ("getUserDB", "get_user_db"),
+        ("User IDs", "user_ids"),
     ],
 )
 def test_snake_case(raw: str, expected: str) -> None:

@@ -57,3 +57,37 @@ def test_examples_use_methods_they_can_call_in_full(tmp_path: Path) -> None:
     assert "=...," not in code and "=...)" not in code
     assert "client.payments.create_session(" in code  # the create example
     assert "null in the JSON body" not in readme  # only the refund sends null: no example
+
+
+ITEMS = """openapi: 3.0.3
+info: {title: Enrollments, version: '1'}
+paths:
+  /enrollments/{id}/push/notifications:
+    get:
+      operationId: listPendingNotifications
+      tags: [enrollments]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+  /emails/{id}:
+    get:
+      operationId: getEmail
+      tags: [emails]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+"""
+
+
+def test_the_quick_start_gets_one_object_by_its_id_when_it_can(tmp_path: Path) -> None:
+    """Okta's Quick start called ``list_pending_push_notification_challenges(enrollment_id)``,
+    the first GET with one path parameter: an object by its id (``emails.get(id)``) reads as
+    the example a user expects; something below an object is shown only without one."""
+    spec = tmp_path / "items.yaml"
+    spec.write_text(ITEMS, encoding="utf-8")
+    generate(spec, tmp_path / "out")
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    quick = readme.split("## Quick start", 1)[1].split("```", 2)[1]
+    assert 'client.emails.get("<id>")' in quick
+    spec.write_text(ITEMS.split("  /emails/{id}:")[0], encoding="utf-8")
+    generate(spec, tmp_path / "out2")
+    readme = (tmp_path / "out2" / "README.md").read_text(encoding="utf-8")
+    assert "client.enrollments.list_pending_notifications(" in readme.split("## Quick start", 1)[1]

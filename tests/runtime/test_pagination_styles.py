@@ -298,6 +298,16 @@ def test_a_bare_list_page_and_a_malformed_next_url(server: TestServer) -> None:
             )
 
 
+def test_a_page_without_its_items_member_is_named_in_the_error(server: TestServer) -> None:
+    """The message names the member without an article before it (it read "an 'data' member")."""
+    server.on("GET", "/files", lambda r, n: Reply(json={"results": "none"}))
+    spec = PaginationSpec(style="next_url", items="data", meta="", next_url=("links", "next"))
+    with make_client(server.url) as client:
+        with pytest.raises(exc.ResponseValidationError) as info:
+            client.request_page(LIST, item_type=File, pagination=spec)
+    assert "expected a page object with the list member 'data'" in str(info.value)
+
+
 @pytest.mark.parametrize(
     ("header", "expected"),
     [

@@ -1144,7 +1144,7 @@ class _BaseClient:
             payload = raw.parsed()
             parts = split_payload(payload, spec)
             if parts is None:
-                where = f"an {spec.items!r} member" if spec.items else "a list"
+                where = f"the list member {spec.items!r}" if spec.items else "a list"
                 raise ResponseValidationError(
                     f"{op.name}: expected a page object with {where}",
                     status_code=response.status_code,

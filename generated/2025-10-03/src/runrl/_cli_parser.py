@@ -298,6 +298,8 @@ def _add_option(parser: argparse.ArgumentParser, option: Option) -> None:
         extra.append("JSON, @FILE or - for stdin")
     if option.kind == "file":
         extra.append("a path, - for stdin")
+    if option.kind == "text":
+        extra.append("the text, @FILE or - for stdin")
     if option.multiple:
         extra.append("repeatable")
     text = _first_line(option.help, limit=300)
@@ -435,6 +437,7 @@ def _positive_float(text: str) -> float:
 
 
 def _read_text(text: str) -> str:
+    """The text itself; ``@FILE``: a file's (UTF-8); ``-``: stdin's."""
     if text == "-":
         return sys.stdin.read()
     if text.startswith("@"):
@@ -443,6 +446,8 @@ def _read_text(text: str) -> str:
                 return f.read()
         except OSError as exc:
             raise argparse.ArgumentTypeError(f"cannot read {text[1:]!r}: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise argparse.ArgumentTypeError(f"cannot read {text[1:]!r}: not UTF-8 text") from None
     return text
 
 
@@ -480,4 +485,5 @@ _CONVERTERS: dict[str, Any] = {
     "choice": str,
     "json": _json_value,
     "file": _file_value,
+    "text": _read_text,
 }

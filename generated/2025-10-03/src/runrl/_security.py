@@ -58,12 +58,14 @@ class CredentialSource:
 @dataclass(frozen=True)
 class APIKeyScheme:
     """``type: apiKey``: the key is sent as is in the header, query parameter or cookie
-    ``param``."""
+    ``param``; after ``prefix`` and a space when there is one (``Authorization: Token <key>``,
+    as the scheme's description shows it)."""
 
     name: str
     location: Literal["header", "query", "cookie"]
     param: str
     key: CredentialSource
+    prefix: str = ""
 
 
 @dataclass(frozen=True)

@@ -279,7 +279,10 @@ class Authenticator:
     def _items(scheme: SecurityScheme, value: str) -> tuple[Item, ...]:
         if isinstance(scheme, APIKeyScheme):
             name = scheme.param.lower() if scheme.location == "header" else scheme.param
-            return (Item(scheme.location, name, value, (value,)),)
+            # the word once: a key given as the API's docs write the header ("Token abc") too
+            given = bool(scheme.prefix) and value.startswith(scheme.prefix + " ")
+            sent = f"{scheme.prefix} {value}" if scheme.prefix and not given else value
+            return (Item(scheme.location, name, sent, (value,)),)
         prefix = scheme.prefix if isinstance(scheme, HTTPBearerScheme) else "Bearer"
         return (Item("header", "authorization", f"{prefix} {value}", (value,)),)
 
