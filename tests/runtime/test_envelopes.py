@@ -138,7 +138,7 @@ async def test_every_pagination_style_takes_one_pass_with_the_two_pass_result(
         ({"items": [{"id": 1}]}, PaginationSpec(style="cursor", items="items", meta=""), "items.0"),
         ({"items": "x"}, PaginationSpec(style="cursor", items="items", meta="meta"), "items"),
         ({"items": [], "meta": "x"}, PaginationSpec(style="cursor", meta="meta"), "pagination"),
-        ({"data": []}, PaginationSpec(style="offset", items="items", meta=""), "'items' member"),
+        ({"data": []}, PaginationSpec(style="offset", items="items", meta=""), "member 'items'"),
         ({"items": []}, PaginationSpec(style="link_header", items=""), "with a list"),
     ],
 )

@@ -97,7 +97,7 @@ def test_single_style_and_bad_shapes(server: TestServer) -> None:
         )
         assert [k.id for k in single] == ["k1"] and not single.has_next_page()
         assert single.pagination.keys() == []
-        with pytest.raises(ResponseValidationError, match="'items' member"):
+        with pytest.raises(ResponseValidationError, match="list member 'items'"):
             client.request_page(LIST_FILES, item_type=File, pagination=SPEC)
         with pytest.raises(ResponseValidationError, match=r"page of File at items\.0\.id"):
             client.request_page(
