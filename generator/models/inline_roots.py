@@ -264,36 +264,23 @@ class _Walks:
 
     def positions(self, top: ast.AST) -> list[ast.AST]:
         found = self._done.get(id(top))
-        if found is not None:
-            return found
-        found = []
-        stack: list[ast.AST] = [top]
-        fields = self._fields
-        while stack:
-            node = stack.pop()
-            found.append(node)
-            if isinstance(node, ast.Call):
-                continue
-            names = fields.get(type(node))
-            if names is None:
-                names = fields[type(node)] = type(node)._fields
-            for name in names:
-                value = getattr(node, name, None)
-                if isinstance(value, list):
-                    stack.extend(v for v in value if isinstance(v, ast.AST) and v._fields)
-                elif isinstance(value, ast.AST) and value._fields:
-                    stack.append(value)
-        self._done[id(top)] = found
+        if found is None:
+            found = self._done[id(top)] = self._walk(top, into_calls=False)
         return found
 
     def everything(self, top: ast.AST) -> list[ast.AST]:
         """All the nodes of ``top`` (but the expression contexts), calls' arguments included."""
+        return self._walk(top, into_calls=True)
+
+    def _walk(self, top: ast.AST, into_calls: bool) -> list[ast.AST]:
         found: list[ast.AST] = []
         stack: list[ast.AST] = [top]
         fields = self._fields
         while stack:
             node = stack.pop()
             found.append(node)
+            if not into_calls and isinstance(node, ast.Call):
+                continue
             names = fields.get(type(node))
             if names is None:
                 names = fields[type(node)] = type(node)._fields
