@@ -33,6 +33,19 @@ from .extension_values import Blankable, Identifier, Member, Seconds, Statuses
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
+def spec_operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every operation object of ``spec``'s paths, in document order (a part that is not an
+    object is skipped: the validator reports it)."""
+    paths = spec.get("paths")
+    found = []
+    for item in paths.values() if isinstance(paths, dict) else ():
+        for verb in HTTP_METHODS:
+            op = item.get(verb) if isinstance(item, dict) else None
+            if isinstance(op, dict):
+                found.append(op)
+    return found
+
+
 class _Ext(pydantic.BaseModel):
     model_config = ConfigDict(
         extra="forbid",

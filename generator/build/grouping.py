@@ -21,7 +21,7 @@ from ..naming import (
     unique,
 )
 from ..spectext import SpecText
-from .extensions import HTTP_METHODS
+from .extensions import spec_operations
 
 # A path segment that names no resource: ``api``, ``rest``, a version (``v1``, ``2010-04-01``).
 VERSION_SEGMENT = re.compile(r"(?i)^(api|rest|v\d+([._]\d+)*([a-z]+\d*)?|\d[\d._-]*)$")
@@ -150,7 +150,7 @@ def collection_tags(spec: dict[str, Any]) -> frozenset[str]:
     alone: dict[str, int] = {}
     total: dict[str, int] = {}
     beside: dict[str, set[str]] = {}
-    operations = _operations(spec)
+    operations = spec_operations(spec)
     for op in operations:
         tags = _tags(op)
         for tag in tags:
@@ -179,17 +179,6 @@ def _tags(op: dict[str, Any]) -> list[str]:
     raw = op.get("tags")
     tags = [str(t) for t in raw if str(t).strip()] if isinstance(raw, list) else []
     return list(dict.fromkeys(tags))
-
-
-def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    paths = spec.get("paths")
-    found = []
-    for item in paths.values() if isinstance(paths, dict) else ():
-        for verb in HTTP_METHODS:
-            op = item.get(verb) if isinstance(item, dict) else None
-            if isinstance(op, dict):
-                found.append(op)
-    return found
 
 
 def adopt_untagged(entries: list[tuple[str, str, bool]]) -> list[str]:

@@ -12,7 +12,7 @@ from ..errors import SpecError, combined, pointer
 from ..naming import clean_text, package_name_from_title, pascal_case
 from ..read.load import SpecDocument
 from ..spectext import SpecText
-from .extensions import HTTP_METHODS, Extensions
+from .extensions import HTTP_METHODS, Extensions, spec_operations
 from .security import security
 
 _PATH_TEMPLATE = re.compile(r"\{([^{}]*)\}")
@@ -187,13 +187,10 @@ def request_id_header(doc: SpecDocument, declared: str | None) -> SpecText | Non
             responses.extend(found.values())
         elif isinstance(found, dict):
             _count_headers(found, counts)
-    paths = spec.get("paths")
-    for item in paths.values() if isinstance(paths, dict) else ():
-        for verb in HTTP_METHODS:
-            op = item.get(verb) if isinstance(item, dict) else None
-            listed = op.get("responses") if isinstance(op, dict) else None
-            if isinstance(listed, dict):
-                responses.extend(listed.values())
+    for op in spec_operations(spec):
+        listed = op.get("responses")
+        if isinstance(listed, dict):
+            responses.extend(listed.values())
     for response in responses:
         headers = response.get("headers") if isinstance(response, dict) else None
         if isinstance(headers, dict):

@@ -29,7 +29,7 @@ from .. import ir
 from ..naming import clean_text, identifier, unique
 from ..read.load import SpecDocument
 from ..spectext import SpecText
-from .extensions import HTTP_METHODS
+from .extensions import spec_operations
 
 # The constructor's own arguments (templates/client/_client.py.jinja): no credential takes one.
 CLIENT_ARGUMENTS = frozenset(
@@ -72,7 +72,7 @@ def security(doc: SpecDocument, env_prefix: str) -> ir.Security:
     raw = components.get("securitySchemes") if isinstance(components, dict) else None
     raw = raw if isinstance(raw, dict) else {}
     default = requirements(spec.get("security"))
-    listed = [default] + [requirements(op.get("security")) for op in _operations(spec)]
+    listed = [default] + [requirements(op.get("security")) for op in spec_operations(spec)]
     required = any(req for alternatives in listed for req in alternatives)
     schemes = [_scheme(str(name), s) for name, s in raw.items() if isinstance(s, dict)]
     for scheme in schemes:
@@ -89,7 +89,7 @@ def security(doc: SpecDocument, env_prefix: str) -> ir.Security:
     kept = tuple(r for r in default if all(n.value in supported for n in r))
     if default and not kept:
         kept = ((),)
-    silent = sum("security" not in op for op in _operations(spec))
+    silent = sum("security" not in op for op in spec_operations(spec))
     if "security" not in spec and supported and silent:
         # Schemes declared and no default: the evident meaning of an operation that says
         # nothing is a forgotten ``security`` (Kubernetes names its BearerToken nowhere; one
@@ -107,17 +107,6 @@ def security(doc: SpecDocument, env_prefix: str) -> ir.Security:
             "/components/securitySchemes",
         )
     return ir.Security(schemes=tuple(schemes), required=required, default=kept)
-
-
-def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    paths = spec.get("paths")
-    found = []
-    for item in paths.values() if isinstance(paths, dict) else ():
-        for verb in HTTP_METHODS:
-            op = item.get(verb) if isinstance(item, dict) else None
-            if isinstance(op, dict):
-                found.append(op)
-    return found
 
 
 def _scheme(name: str, raw: dict[str, Any]) -> ir.SecurityScheme:
