@@ -25,7 +25,7 @@ import re
 
 from ..naming import RESERVED_CLASS_NAMES, builtin_class_names
 from .numbered import site_names
-from .source import parse
+from .source import children, parse
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -260,7 +260,6 @@ class _Walks:
 
     def __init__(self) -> None:
         self._done: dict[int, list[ast.AST]] = {}
-        self._fields: dict[type[ast.AST], tuple[str, ...]] = {}
 
     def positions(self, top: ast.AST) -> list[ast.AST]:
         found = self._done.get(id(top))
@@ -275,21 +274,11 @@ class _Walks:
     def _walk(self, top: ast.AST, into_calls: bool) -> list[ast.AST]:
         found: list[ast.AST] = []
         stack: list[ast.AST] = [top]
-        fields = self._fields
         while stack:
             node = stack.pop()
             found.append(node)
-            if not into_calls and isinstance(node, ast.Call):
-                continue
-            names = fields.get(type(node))
-            if names is None:
-                names = fields[type(node)] = type(node)._fields
-            for name in names:
-                value = getattr(node, name, None)
-                if isinstance(value, list):
-                    stack.extend(v for v in value if isinstance(v, ast.AST) and v._fields)
-                elif isinstance(value, ast.AST) and value._fields:
-                    stack.append(value)
+            if into_calls or not isinstance(node, ast.Call):
+                stack += children(node)
         return found
 
 

@@ -54,21 +54,27 @@ def nodes(tree: ast.Module) -> list[ast.AST]:
     if _WALKED and _WALKED[0][0] is tree:
         return _WALKED[0][1]
     found: list[ast.AST] = [tree]
-    fields = _FIELDS
     index = 0
     while index < len(found):
-        node = found[index]
+        found += children(found[index])
         index += 1
-        names = fields.get(type(node))
-        if names is None:
-            names = fields[type(node)] = type(node)._fields
-        for name in names:
-            value = getattr(node, name, None)
-            if isinstance(value, list):
-                found.extend(v for v in value if isinstance(v, ast.AST) and v._fields)
-            elif isinstance(value, ast.AST) and value._fields:
-                found.append(value)
     _WALKED[:] = [(tree, found)]
+    return found
+
+
+def children(node: ast.AST) -> list[ast.AST]:
+    """The child nodes of ``node`` but the ones without fields (``nodes``: expression
+    contexts, operators)."""
+    names = _FIELDS.get(type(node))
+    if names is None:
+        names = _FIELDS[type(node)] = type(node)._fields
+    found: list[ast.AST] = []
+    for name in names:
+        value = getattr(node, name, None)
+        if isinstance(value, list):
+            found.extend(v for v in value if isinstance(v, ast.AST) and v._fields)
+        elif isinstance(value, ast.AST) and value._fields:
+            found.append(value)
     return found
 
 
