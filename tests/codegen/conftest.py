@@ -19,3 +19,12 @@ def mini_doc() -> SpecDocument:
 @pytest.fixture(scope="session")
 def mini_api(mini_doc: SpecDocument) -> ir.Api:
     return build_api(mini_doc, package_version="1.0.0")
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache directory of the test's own (``GENERATOR_CACHE_DIR``): incremental records,
+    validation findings, parsed documents."""
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("GENERATOR_CACHE_DIR", str(directory))
+    return directory

@@ -19,13 +19,6 @@ REPO = Path(__file__).resolve().parents[2]
 MINI = REPO / "tests" / "fixtures" / "mini" / "spec.yaml"
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("GENERATOR_CACHE_DIR", str(directory))
-    return directory
-
-
 def generate(spec: Path, out: Path) -> None:
     result = run_generator("generate", "--spec", str(spec), "--out", str(out), "--force")
     assert result.returncode == 0, result.stderr
