@@ -32,6 +32,7 @@ from .extensions import read_extensions
 from .grouping import group, shared_words, short_names
 from .operations import Draft, operations
 from .package import package_facts
+from .path_names import collections, path_name
 from .resources import object_layer
 from .types import TypeBuilder
 
@@ -57,10 +58,12 @@ def without_shared_words(drafts: list[Draft]) -> tuple[list[Draft], dict[str, st
     return changed, renamed
 
 
-def shorten(drafts: list[Draft]) -> list[Draft]:
+def shorten(drafts: list[Draft], paths: list[str] | None = None) -> list[Draft]:
     """Drafts whose method names do not repeat their namespace (grouping.short_names).
     Names made from verb and path without the version prefix take it back where two of one
-    namespace would otherwise be alike (``GET /v1/pets``, ``GET /v2/pets``)."""
+    namespace would otherwise be alike (``GET /v1/pets``, ``GET /v2/pets``). A name that only
+    spells the verb and path is named from the path's shape (path_names), where that name is
+    not another method's of the namespace; ``paths``: the document's (default: the drafts')."""
     seen = Counter((d.method.namespace, d.method.name) for d in drafts)
     drafts = [
         replace(d, method=replace(d.method, name=d.versioned_name))
@@ -69,10 +72,46 @@ def shorten(drafts: list[Draft]) -> list[Draft]:
         for d in drafts
     ]
     entries = [(d.method.namespace, d.method.name, d.given_name) for d in drafts]
+    known = collections(paths if paths is not None else [d.method.path.value for d in drafts])
+    names = _shaped(drafts, short_names(entries), known)
     return [
         d if name == d.method.name else replace(d, method=replace(d.method, name=name))
-        for d, name in zip(drafts, short_names(entries), strict=True)
+        for d, name in zip(drafts, names, strict=True)
     ]
+
+
+def _shaped(drafts: list[Draft], names: list[str], known: frozenset[tuple[str, ...]]) -> list[str]:
+    """``names`` with the path-shaped name (path_names.path_name) of each method whose name
+    spells its verb and path, unless another method of its namespace has or takes that name,
+    or a namespace nested in it is called so (then it keeps ``names``')."""
+    beside: dict[str, set[str]] = {}
+    for d in drafts:
+        beside.setdefault(d.method.path.value, set()).add(d.method.http_method.upper())
+    nested: set[tuple[str, str]] = set()
+    for d in drafts:
+        parts = d.method.namespace.split(".")
+        nested.update((".".join(parts[:i]), parts[i]) for i in range(1, len(parts)))
+    out = list(names)
+    for index, d in enumerate(drafts):
+        m = d.method
+        if d.path_spelt and m.namespace:
+            verbs = beside[m.path.value]
+            shaped = path_name(m.http_method, m.path.value, m.namespace, known, verbs)
+            out[index] = shaped or names[index]
+    while True:
+        owners: dict[tuple[str, str], list[int]] = {}
+        for index, d in enumerate(drafts):
+            owners.setdefault((d.method.namespace, out[index]), []).append(index)
+        clashing = [
+            index
+            for (namespace, name), same in owners.items()
+            for index in same
+            if (len(same) > 1 or (namespace, name) in nested) and out[index] != names[index]
+        ]
+        if not clashing:
+            return out
+        for index in clashing:
+            out[index] = names[index]
 
 
 def build_api(
@@ -110,7 +149,8 @@ def build_api(
         where = ctx.current_ref
         drafts = operations(ctx, TypeBuilder(ctx))
         drafts, renamed = without_shared_words(drafts)
-        methods = resolve(ctx, shorten(drafts))
+        paths = doc.data.get("paths")
+        methods = resolve(ctx, shorten(drafts, list(paths) if isinstance(paths, dict) else None))
         namespaces, client_methods = group(doc.data, pkg, methods, classes, renamed)
         every = [*client_methods, *(m for ns in namespaces for m in ns.methods)]
         modules = {ns.access: f"resources.{ns.name}" for ns in namespaces}

@@ -324,7 +324,7 @@ def _without_namespace(name: str, namespace: str) -> str:
     """``name`` without the first occurrence of the namespace's words (plural or singular);
     ``name`` itself when nothing would be left or the rest is not a usable method name."""
     words = name.split("_")
-    for form in _namespace_forms(namespace):
+    for form in namespace_forms(namespace):
         size = len(form)
         for start in range(len(words) - size + 1):
             if words[start : start + size] == form:
@@ -349,7 +349,7 @@ def _without_namespace(name: str, namespace: str) -> str:
 _DANGLING = frozenset({"to", "from", "for", "of", "by", "with", "in", "into", "on", "at", "and"})
 
 
-def _namespace_forms(namespace: str) -> list[list[str]]:
+def namespace_forms(namespace: str) -> list[list[str]]:
     """The namespace's words as they appear in method names, longest first:
     ``shared_configs`` -> [shared, configs], [shared, config]; ``pet`` -> [pet], [pets];
     ``batch`` -> [batch], [batches]."""

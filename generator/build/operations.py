@@ -32,6 +32,7 @@ from .grouping import (
     tag_groups,
 )
 from .parameters import PATH_TEMPLATE, parameters
+from .path_names import spells_path
 from .responses import returns
 from .security import operation_security
 from .servers import operation_server
@@ -52,6 +53,9 @@ class Draft:
     # without it (``get_pets``): ``build.shorten`` takes it back if that name is not unique
     versioned_name: str | None = None
     untagged: bool = False  # no tag, no x-sdk-namespace: the namespace came from the path
+    # the name only spells the HTTP method and the path (no operationId, or one such as
+    # InfluxDB's ``GetBucketsID``): ``build.shorten`` may name it from the path's shape
+    path_spelt: bool = False
 
 
 def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
@@ -195,6 +199,7 @@ def operation(
         if verb.upper() in KEYED_METHODS:
             params = _own_idempotency_key(params)
         answers = _answers(result, answered, params)
+        spelt = not given and (raw_id in (None, "") or spells_path(str(raw_id), verb, path))
         for suffix, returned, args in answers:
             names = (op_id, verb, path, namespace, name + suffix)
             place = {"scopes": scopes, "body_type": variant.body_type, "server": server}
@@ -210,6 +215,7 @@ def operation(
                     given_name=bool(given),
                     versioned_name=versioned,
                     untagged=untagged,
+                    path_spelt=spelt and not suffix,
                 )
             )
     return drafts

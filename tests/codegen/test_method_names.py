@@ -7,8 +7,11 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from generator.build import build_api
 from generator.build.grouping import short_names
+from generator.build.path_names import spells_path
 from generator.read import read_spec
 
 
@@ -134,3 +137,121 @@ def test_short_names_in_a_built_api(tmp_path: Path) -> None:
         "bookings.book",
         "bookings.get",
     ]
+
+
+# InfluxDB's operationIds spell the HTTP method and the path, nothing more: `buckets.get()`
+# listed the buckets, `get_buckets_id` fetched one, `DeleteDBRPID` read `delete_dbrpid`.
+PATH_SPELT = """\
+openapi: 3.0.0
+info: {title: Buckets, version: "1"}
+paths:
+  /buckets:
+    get: {operationId: GetBuckets, tags: [Buckets], responses: {'204': {description: x}}}
+    post: {operationId: PostBuckets, tags: [Buckets], responses: {'204': {description: x}}}
+  /buckets/{bucketID}:
+    parameters: [{name: bucketID, in: path, required: true, schema: {type: string}}]
+    get: {operationId: GetBucketsID, tags: [Buckets], responses: {'204': {description: x}}}
+    patch: {operationId: PatchBucketsID, tags: [Buckets], responses: {'204': {description: x}}}
+    put: {operationId: PutBucketsID, tags: [Buckets], responses: {'204': {description: x}}}
+    delete: {operationId: DeleteBucketsID, tags: [Buckets], responses: {'204': {description: x}}}
+  /buckets/{bucketID}/labels:
+    parameters: [{name: bucketID, in: path, required: true, schema: {type: string}}]
+    get: {operationId: GetBucketsIDLabels, tags: [Buckets], responses: {'204': {description: x}}}
+    post: {operationId: PostBucketsIDLabels, tags: [Buckets], responses: {'204': {description: x}}}
+  /buckets/{bucketID}/labels/{labelID}:
+    parameters:
+      - {name: bucketID, in: path, required: true, schema: {type: string}}
+      - {name: labelID, in: path, required: true, schema: {type: string}}
+    delete:
+      operationId: DeleteBucketsIDLabelsID
+      tags: [Buckets]
+      responses: {'204': {description: x}}
+  /dbrps:
+    get: {operationId: GetDBRPs, tags: [DBRPs], responses: {'204': {description: x}}}
+  /dbrps/{dbrpID}:
+    parameters: [{name: dbrpID, in: path, required: true, schema: {type: string}}]
+    delete: {operationId: DeleteDBRPID, tags: [DBRPs], responses: {'204': {description: x}}}
+  /orgs/{orgID}:
+    parameters: [{name: orgID, in: path, required: true, schema: {type: string}}]
+    get: {operationId: GetOrgsID, tags: [Organizations], responses: {'204': {description: x}}}
+    post: {operationId: PostOrgsID, tags: [Organizations], responses: {'204': {description: x}}}
+  /restore/bucket/{bucketID}:
+    parameters: [{name: bucketID, in: path, required: true, schema: {type: string}}]
+    post: {operationId: PostRestoreBucketID, tags: [Restore], responses: {'204': {description: x}}}
+  /health:
+    get: {operationId: GetHealth, tags: [Health], responses: {'204': {description: x}}}
+  /tasks/{taskID}/runs/{runID}/retry:
+    parameters:
+      - {name: taskID, in: path, required: true, schema: {type: string}}
+      - {name: runID, in: path, required: true, schema: {type: string}}
+    post: {operationId: PostTasksIDRunsIDRetry, tags: [Tasks], responses: {'204': {description: x}}}
+  /pets/{petId}:
+    parameters: [{name: petId, in: path, required: true, schema: {type: string}}]
+    get: {tags: [Pets], responses: {'204': {description: x}}}
+    put: {operationId: getPetById, tags: [Pets], responses: {'204': {description: x}}}
+"""
+
+
+def test_names_that_spell_the_verb_and_path_come_from_the_paths_shape(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(PATH_SPELT, encoding="utf-8")
+    api = build_api(read_spec(spec))
+    assert [(m.qualified_name, m.http_method) for m in api.all_methods] == [
+        ("buckets.list", "GET"),
+        ("buckets.create", "POST"),
+        ("buckets.get", "GET"),
+        ("buckets.replace", "PUT"),  # beside a PATCH
+        ("buckets.delete", "DELETE"),
+        ("buckets.update", "PATCH"),
+        ("buckets.list_labels", "GET"),  # a collection of a bucket's
+        ("buckets.create_label", "POST"),
+        ("buckets.delete_label", "DELETE"),
+        ("dbrps.list", "GET"),
+        ("dbrps.delete", "DELETE"),  # was delete_dbrpid
+        ("organizations.get_org", "GET"),  # /orgs is not the namespace's word
+        ("organizations.update_org", "POST"),  # a POST to an item with a GET, no PUT/PATCH
+        ("restore.post_bucket_id", "POST"),  # no GET: an action, not an update
+        ("health.get", "GET"),  # no /health/{id}: not a collection to list
+        ("tasks.post_tasks_id_runs_id_retry", "POST"),  # an action segment
+        ("pets.get", "GET"),  # no operationId: named from the path too
+        ("pets.get_by_id", "PUT"),  # an operationId that says more than the path: kept
+    ]
+
+
+def test_a_path_shaped_name_another_method_has_is_not_taken(tmp_path: Path) -> None:
+    """``GET /buckets/{id}`` would be ``get``, but the namespace has a ``get`` already (an
+    operationId of its own): the path-shaped name yields, deterministically."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        textwrap.dedent(
+            """\
+            openapi: 3.0.0
+            info: {title: Buckets, version: "1"}
+            paths:
+              /buckets/{bucketID}:
+                parameters: [{name: bucketID, in: path, required: true, schema: {type: string}}]
+                get: {operationId: GetBucketsID, tags: [Buckets], responses: {'204': {description: x}}}
+              /buckets/find:
+                get: {operationId: get, tags: [Buckets], responses: {'204': {description: x}}}
+            """
+        ),
+        encoding="utf-8",
+    )
+    api = build_api(read_spec(spec))
+    assert [m.qualified_name for m in api.all_methods] == ["buckets.get_buckets_id", "buckets.get"]
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "verb", "path", "spelt"),
+    [
+        ("GetBucketsID", "get", "/buckets/{bucketID}", True),
+        ("DeleteDBRPID", "delete", "/dbrps/{dbrpID}", True),  # singular
+        ("GetAccountsAccount", "get", "/v1/accounts/{account}", True),  # the parameter's name
+        ("get_files_id", "get", "/files/{file_id}", True),  # Box
+        ("getPetById", "get", "/pet/{petId}", False),  # "by": the author's words
+        ("listBuckets", "get", "/buckets", False),
+        ("GetBucketsIDLabels", "get", "/buckets/{bucketID}", False),
+    ],
+)
+def test_spells_path(operation_id: str, verb: str, path: str, spelt: bool) -> None:
+    assert spells_path(operation_id, verb, path) is spelt
