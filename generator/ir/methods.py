@@ -276,6 +276,16 @@ class Method:
         return next((p.raw for p in self.params if p.raw), "")
 
     @property
+    def content_coding(self) -> bool:
+        """The document declares ``Content-Encoding`` as a header parameter of a request with a
+        body: its value says how the body is coded, so the client codes it (gzip), rather than
+        send a header the body does not match (templates/runtime/_encoding, content_coded)."""
+        return any(
+            p.location == "header" and p.wire_name.value.lower() == "content-encoding"
+            for p in self.params
+        ) and any(p.location in ("body", "file", "form") for p in self.params)
+
+    @property
     def styled(self) -> bool:
         """Whether an argument is serialized by a style (templates/runtime/_encoding)."""
         return any(p.style for p in self.params)

@@ -73,7 +73,7 @@ from ._auth import (
     same_origin,
 )
 from ._config import DEFAULT_BASE_URL, ClientConfig
-from ._encoding import Styled, path_text, query_pairs, raw_content
+from ._encoding import Styled, content_coded, path_text, query_pairs, raw_content
 from ._error_body import request_id_of
 from ._exceptions import (
     APIConnectionError,
@@ -221,7 +221,9 @@ class Operation:
     it is (``"text"``: a string, UTF-8; ``"file"``: bytes, a path or a binary file).
     ``server`` is the operation's own server URL, used while the client keeps the default
     ``base_url`` (one the user sets, e.g. a mock's, wins); a relative one (``/v2``) goes under
-    the client's origin.
+    the client's origin. ``content_coding``: the document declares ``Content-Encoding`` as a
+    header parameter, and its value is applied to the body (``_encoding.content_coded``:
+    ``gzip`` compresses it, ``identity`` is not sent).
     """
 
     method: str
@@ -238,6 +240,7 @@ class Operation:
     server: str = ""  # the operation's own server (path- or operation-level `servers`)
     raw_body: str = ""  # "text" or "file": the body is sent as is, not as JSON
     accept: str = ""  # the declared media types, when not application/json (or octet-stream)
+    content_coding: bool = False  # a Content-Encoding parameter: the client codes the body
 
     @property
     def name(self) -> str:
@@ -886,6 +889,15 @@ class _BaseClient:
             # The call's own (Kubernetes' strategic-merge-patch+json beside the declared
             # merge-patch+json): extra_headers replace the defaults, this one included.
             headers["content-type"] = own_type or op.content_type or "application/json"
+        if op.content_coding and "content-encoding" in headers:
+            try:
+                content, coding = content_coded(
+                    headers.pop("content-encoding"), content, form is not None
+                )
+            except ValueError as exc:
+                raise ValidationError(f"{op.name}: {exc}") from None
+            if coding:
+                headers["content-encoding"] = coding
 
         return _Prepared(
             method=method,

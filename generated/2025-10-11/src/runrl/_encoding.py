@@ -17,7 +17,15 @@ from enum import Enum
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["Styled", "cookie_header", "header_text", "path_text", "query_pairs", "raw_content"]
+__all__ = [
+    "Styled",
+    "content_coded",
+    "cookie_header",
+    "header_text",
+    "path_text",
+    "query_pairs",
+    "raw_content",
+]
 
 
 class Styled:
@@ -200,3 +208,41 @@ def raw_content(value: object, kind: str) -> bytes:
         return data if isinstance(data, bytes) else str(data).encode("utf-8")
     kind_name = type(value).__name__
     raise TypeError(f"a request body must be bytes, a path or a binary file, not {kind_name}")
+
+
+# The content codings a client can apply itself (RFC 9110 8.4.1), by their names.
+_CODINGS = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
+_GZIP_MAGIC = b"\x1f\x8b\x08"  # ID1, ID2, CM=8 (deflate): RFC 1952
+
+
+def content_coded(coding: str, content: bytes | None, form: bool) -> tuple[bytes | None, str]:
+    """The body as a ``Content-Encoding`` parameter says it is sent, and the header's value
+    ("" = no header): ``gzip`` (``x-gzip``) and ``deflate`` compress it, in the order listed;
+    ``identity`` is no coding (RFC 9110 keeps it out of ``Content-Encoding``: not sent). A body
+    that already is a gzip stream (gzip's magic number and method: a ``.gz`` file, bytes the
+    caller compressed as the API's description told them to) is not compressed twice. A
+    request without a body sends no header. ``form``: the body is a form or multipart (httpx
+    encodes it), which this client does not compress. ``ValueError`` names a coding this
+    client cannot apply, rather than declare one the body does not have."""
+    codings = [c.strip().lower() for c in coding.split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if not codings or (content is None and not form):
+        return content, ""
+    unknown = [c for c in codings if c not in _CODINGS]
+    if unknown:
+        known = ", ".join(sorted({*_CODINGS, "identity"}))
+        raise ValueError(f"Content-Encoding {unknown[0]!r} cannot be applied (known: {known})")
+    if content is None:
+        raise ValueError("a form or multipart body cannot be sent with a Content-Encoding")
+    import zlib  # only a call that compresses pays the import
+
+    for name in codings:
+        if _CODINGS[name] == "gzip" and content[:3] == _GZIP_MAGIC:
+            continue  # gzip already (a .gz file, or bytes the caller compressed): sent as is
+        if _CODINGS[name] == "gzip":
+            # mtime 0: the same body gives the same bytes (what gzip.compress(mtime=0) does)
+            packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+            content = packer.compress(content) + packer.flush()
+        else:
+            content = zlib.compress(content)
+    return content, ", ".join(codings)
