@@ -128,6 +128,32 @@ def toml_inner(value: object) -> str:
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"\n]*\")?\)")
 
 
+# A Markdown ATX heading (``## Title``, ``## Title ##``) and the start of a list item.
+_HEADING = re.compile(r"#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def _prose_paragraphs(block: str) -> list[str]:
+    """One paragraph of a description (``cli_text``) as paragraphs of plain text: a heading
+    one of its own, each list item starting a line, other lines run together."""
+    out: list[str] = []
+    lines: list[str] = []
+    for raw_line in block.split("\n"):
+        line = " ".join(raw_line.split())
+        heading = _HEADING.fullmatch(line)
+        if heading and heading.group(1):
+            out.append("\n".join(lines))
+            lines = []
+            title = heading.group(1).strip()
+            out.append(title if title[-1] in ".:?!" else title + ":")
+        elif line and (not lines or _LIST_ITEM.match(line)):
+            lines.append(line)
+        elif line:
+            lines[-1] += " " + line
+    out.append("\n".join(lines))
+    return [p for p in out if p]
+
+
 def md(value: object) -> str:
     """Spec text as Markdown running text: one line, no raw HTML."""
     text = " ".join(_text(value).split())
@@ -145,13 +171,20 @@ def cli_text(value: object, limit: int = 2000, prose: bool = True) -> str:
     The text ends up on a terminal: control characters (escape sequences, bells, carriage
     returns, C1 controls) are dropped, paragraphs kept, each paragraph's whitespace collapsed,
     and the length bounded. (argparse's ``%`` formatting is the engine's business.) In
-    ``prose`` (a description), a Markdown link is its text: argparse wraps a URL across lines
-    (``[buckets](https://do`` / ``cs.influxdata.com/...``), which no terminal can open.
+    ``prose`` (a description), Markdown is read as plain text: a link is its text (argparse
+    wraps a URL across lines, ``[buckets](https://do`` / ``cs.influxdata.com/...``, which no
+    terminal can open); a heading (``#### Required permissions``) is a paragraph of its own,
+    its text without the ``#`` marks and, unless it ends in punctuation, with a colon (read
+    as a title on its own line, and as an introduction where argparse runs an option's help
+    together); a list item (``-``, ``*``, ``+``, ``1.``) starts a line of its own (the
+    engine's formatter wraps each line of a paragraph by itself).
     """
     kept = _TERMINAL_CONTROLS.sub("", _text(value))
     if prose:
         kept = _MARKDOWN_LINK.sub(r"\1", kept)
-    paragraphs = [" ".join(p.split()) for p in kept.split("\n\n")]
+        paragraphs = [p for block in kept.split("\n\n") for p in _prose_paragraphs(block)]
+    else:
+        paragraphs = [" ".join(p.split()) for p in kept.split("\n\n")]
     text = "\n\n".join(p for p in paragraphs if p)
     if len(text) > limit:
         text = text[: limit - 3].rstrip() + "..."

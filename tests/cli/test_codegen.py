@@ -505,3 +505,81 @@ def test_a_short_description_is_the_summary_an_operation_lacks(tmp_path: Path) -
     shown = all_help(out / "src", "kube_like")
     assert shown["failed"] == []
     assert str(shown["text"]).count("list or watch objects of kind Pod") == 2  # list, own help
+
+
+_HEADINGS = """\
+openapi: 3.0.0
+info: {title: Headed, version: "1"}
+paths:
+  /write:
+    post:
+      operationId: write
+      tags: [write]
+      summary: Write data
+      description: |
+        Writes data to a bucket.
+
+        #### InfluxDB Cloud
+
+        - Does the following when you send a write request:
+
+          1. Validates the request and queues the write.
+          2. If queued, responds with _success_; _error_ otherwise.
+
+        ## Related guides ##
+        - [Write data with the API](https://docs.example.com/write-data/developer-tools/api)
+        - [Optimize writes](https://docs.example.com/write-data/best-practices/optimize-writes/)
+        # Is this done?
+        Yes.
+      parameters:
+        - name: org
+          in: query
+          description: |
+            An organization name or ID.
+
+            #### InfluxDB OSS
+
+            - Requires either the `org` parameter or the `orgID` parameter.
+          schema: {type: string}
+      responses: {'204': {description: ok}}
+"""
+
+
+def test_markdown_headings_and_lists_in_help_are_plain_text_lines() -> None:
+    """InfluxDB's descriptions are Markdown: ``#### InfluxDB Cloud`` showed as is in ``--help``
+    and a list ran together (``- a - b - c``). A heading is now a line of its own, its text
+    (a colon unless it ends in punctuation); each list item starts a line."""
+    from generator.escape import cli_text
+    from generator.spectext import SpecText
+
+    text = "Intro.\n\n## Required permissions\n- `write-buckets`\n- or one\n  bucket.\n### Done?"
+    assert eval(cli_text(SpecText(text))).split("\n\n") == [  # noqa: S307
+        "Intro.",
+        "Required permissions:",
+        "- `write-buckets`\n- or one bucket.",
+        "Done?",
+    ]
+    assert eval(cli_text(SpecText("#hashtag, not a heading"))) == "#hashtag, not a heading"
+    assert eval(cli_text(SpecText("## x"), 2000, False)) == "## x"  # a value: as it is
+
+
+def test_markdown_headings_in_a_generated_help(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(_HEADINGS)
+    out = tmp_path / "out"
+    generate(spec, out)
+    proc = subprocess.run(
+        [sys.executable, "-m", "headed", "write", "write", "--help"],
+        cwd=out / "src",
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"COLUMNS": "80", "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    shown = proc.stdout
+    assert "#" not in shown, shown
+    assert "\nInfluxDB Cloud:\n" in shown and "\nRelated guides:\n" in shown
+    assert "\n1. Validates the request and queues the write.\n2. If queued," in shown
+    assert "\n- Write data with the API\n- Optimize writes\n" in shown
+    assert "\nIs this done?\n\nYes.\n" in shown

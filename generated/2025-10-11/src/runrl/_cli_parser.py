@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any, Optional, Sequence, Tuple
 
@@ -47,15 +48,32 @@ def _hidden(argv: Sequence[str]) -> frozenset[str]:
 
 
 class _Formatter(argparse.HelpFormatter):
-    """argparse's formatter, keeping the paragraphs of a description."""
+    """argparse's formatter, keeping the paragraphs of a description and the lines of one
+    (each a list item or a heading: the generator's ``cli_text``), each wrapped by itself; a
+    list item's next lines hang under its text."""
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, max_help_position=32)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        return "\n\n".join(
-            super(_Formatter, self)._fill_text(p, width, indent) for p in text.split("\n\n")
-        )
+        import textwrap  # only help output pays the import
+
+        paragraphs = []
+        for paragraph in text.split("\n\n"):
+            lines = []
+            for line in paragraph.split("\n"):
+                item = _LIST_ITEM.match(line)
+                hang = indent + " " * (len(item.group(0)) if item else 0)
+                lines.append(
+                    textwrap.fill(
+                        " ".join(line.split()), width, initial_indent=indent, subsequent_indent=hang
+                    )
+                )
+            paragraphs.append("\n".join(lines))
+        return "\n\n".join(paragraphs)
+
+
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
 
 
 def build_parser(
