@@ -73,10 +73,11 @@ def collections(paths: list[str]) -> frozenset[tuple[str, ...]]:
 
 
 def spells_path(operation_id: str, verb: str, path: str) -> bool:
-    """Whether ``operation_id`` is only the HTTP method and the path's words, in order, a
-    parameter as ``ID``, its name or nothing (not ``ById``: ``getPetById`` is ``get_by_id``), a segment in its plural or singular
-    (``GetBucketsID`` for ``GET /buckets/{bucketID}``, ``DeleteDBRPID`` for ``DELETE
-    /dbrps/{dbrpID}``, ``GetAccountsAccount`` for ``GET /v1/accounts/{account}``)."""
+    """Whether ``operation_id`` is only the HTTP method and the path's words, in order: a
+    parameter as ``ID``, its name or nothing (not ``ById``: ``getPetById`` is ``get_by_id``),
+    a segment in its plural or singular (``GetBucketsID`` for ``GET /buckets/{bucketID}``,
+    ``DeleteDBRPID`` for ``DELETE /dbrps/{dbrpID}``, ``GetAccountsAccount`` for
+    ``GET /v1/accounts/{account}``)."""
     pattern = re.escape(verb.lower())
     leading = True
     for segment in (_EXTENSION.sub("", s) for s in path.split("/") if s):

@@ -230,7 +230,10 @@ def test_a_path_shaped_name_another_method_has_is_not_taken(tmp_path: Path) -> N
             paths:
               /buckets/{bucketID}:
                 parameters: [{name: bucketID, in: path, required: true, schema: {type: string}}]
-                get: {operationId: GetBucketsID, tags: [Buckets], responses: {'204': {description: x}}}
+                get:
+                  operationId: GetBucketsID
+                  tags: [Buckets]
+                  responses: {'204': {description: x}}
               /buckets/find:
                 get: {operationId: get, tags: [Buckets], responses: {'204': {description: x}}}
             """
