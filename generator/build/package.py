@@ -41,6 +41,7 @@ def package_facts(
     envelope = sdk.envelope.data
     # OpenAI API -> openai_api: OPENAI_API_KEY, OPENAI_BASE_URL (not OPENAI_API_API_KEY)
     env_prefix = sdk.env_prefix or f"{name.upper().removesuffix('_API') or name.upper()}_"
+    relative = server_path(spec)
     return ir.Package(
         name=name,
         title=SpecText(title(info)),
@@ -52,8 +53,9 @@ def package_facts(
         async_client=sdk.async_client or f"Async{prefix}Client",
         env_prefix=env_prefix,
         user_agent=SpecText(sdk.user_agent or f"{name}-python"),
-        base_url=SpecText(base_url(spec)),
+        base_url=SpecText("" if relative is not None else base_url(spec)),
         server_template=SpecText(server_template(spec)),
+        server_path=SpecText(relative) if relative is not None else None,
         default_timeout=sdk.defaults.timeout,
         default_poll_interval=sdk.defaults.poll_interval,
         default_max_poll_timeout=sdk.defaults.max_poll_timeout,
@@ -100,8 +102,33 @@ def server_template(spec: dict[str, Any]) -> str:
     return url if _PATH_TEMPLATE.search(url) else ""
 
 
+def server_path(spec: dict[str, Any]) -> str | None:
+    """The path of ``servers[0]`` when it names no host (InfluxDB's ``/api/v2``; ``""`` for
+    ``/``, or without ``servers``, whose default is ``/``), else ``None``. Such a URL is relative
+    to wherever the document is served (OpenAPI 3.1, 4.8.5): no client default can be made of
+    it (``http://localhost/api/v2`` was InfluxDB's, on port 80, not its 8086)."""
+    url = _server_url(spec)
+    if url and not (url.startswith("/") and not url.startswith("//")):
+        return None
+    return base_url(spec).removeprefix("http://localhost")
+
+
 def base_url(spec: dict[str, Any]) -> str:
-    """``servers[0].url`` with its variables at their defaults, as an absolute URL."""
+    """``servers[0].url`` with its variables at their defaults, as an absolute URL (a path
+    alone under ``http://localhost``: ``server_path`` says when)."""
+    url = _server_url(spec)
+    if url.startswith("//"):
+        url = "https:" + url
+    elif not url or url.startswith("/"):
+        url = "http://localhost" + url
+    elif not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", url):
+        url = "https://" + url.lstrip("./")
+    url = quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
+    return url.rstrip("/")
+
+
+def _server_url(spec: dict[str, Any]) -> str:
+    """``servers[0].url`` with its variables at their defaults, as written otherwise."""
     servers = spec.get("servers")
     server = servers[0] if isinstance(servers, list) and servers else {}
     server = server if isinstance(server, dict) else {}
@@ -114,15 +141,7 @@ def base_url(spec: dict[str, Any]) -> str:
         var = variables.get(match.group(1))
         return str(var.get("default", "")) if isinstance(var, dict) else ""
 
-    url = _PATH_TEMPLATE.sub(substitute, url)
-    if url.startswith("//"):
-        url = "https:" + url
-    elif not url or url.startswith("/"):
-        url = "http://localhost" + url
-    elif not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", url):
-        url = "https://" + url.lstrip("./")
-    url = quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
-    return url.rstrip("/")
+    return _PATH_TEMPLATE.sub(substitute, url)
 
 
 def failure_errors(

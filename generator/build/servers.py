@@ -6,20 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from .package import base_url
+from .package import base_url, server_path
 
 
 def operation_server(spec: dict[str, Any], item: dict[str, Any], op: dict[str, Any]) -> str:
     """The operation's own server URL ("" when it uses the document's): ``servers[0]`` of the
     operation, else of its path item, with variables at their defaults. A relative URL stays
-    relative (``/v2``): the runtime puts it under the client's origin."""
+    relative (``/v2``; ``""`` is the host's root, ``/``): the runtime puts it under the client's
+    origin."""
     for node in (op, item):
         servers = node.get("servers")
         if isinstance(servers, list) and servers and servers != spec.get("servers"):
-            first = servers[0] if isinstance(servers[0], dict) else {}
-            raw = str(first.get("url") or "").strip()
-            url = base_url({"servers": servers})
-            if raw.startswith("/") and not raw.startswith("//"):
-                return url.removeprefix("http://localhost") or "/"
-            return url
+            path = server_path({"servers": servers})  # a path alone ('' too: the host's root)
+            return (path or "/") if path is not None else base_url({"servers": servers})
     return ""

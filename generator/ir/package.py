@@ -47,6 +47,16 @@ class Package:
     cli: str = ""  # x-sdk cli: the console script's name (default: the package name)
     # servers[0].url as written when it has variables ("https://{yourOktaDomain}"), else ""
     server_template: SpecText = SpecText("")
+    # The document's server when it is a path with no host (InfluxDB's "/api/v2"; "" for "/"
+    # or no servers): then base_url is "" and required. None: servers[0] has a host.
+    server_path: SpecText | None = None
+
+    @property
+    def base_url_example(self) -> SpecText:
+        """``base_url``, or for a document with no host an example of one (README, messages)."""
+        if self.server_path is None:
+            return self.base_url
+        return SpecText("https://api.example.com" + self.server_path.value)
 
     @property
     def request_id_header_name(self) -> SpecText:

@@ -72,7 +72,7 @@ from ._auth import (
     rebind,
     same_origin,
 )
-from ._config import DEFAULT_BASE_URL, ClientConfig
+from ._config import DEFAULT_BASE_URL, SERVER_PATH, ClientConfig
 from ._encoding import Styled, content_coded, path_text, query_pairs, raw_content
 from ._error_body import request_id_of
 from ._exceptions import (
@@ -914,6 +914,12 @@ class _BaseClient:
         )
 
     def _server_of(self, op: Operation) -> str:
+        if SERVER_PATH is not None and op.server.startswith("/"):
+            # The API's server and the operation's are both paths on the same host (InfluxDB's
+            # /api/v2 and /ping's ""): the operation's replaces the API's at the base_url's end.
+            root = SERVER_PATH.rstrip("/")
+            if self._base_url.endswith(root):
+                return self._base_url[: len(self._base_url) - len(root)] + op.server.rstrip("/")
         if self._base_url != DEFAULT_BASE_URL.rstrip("/"):
             return self._base_url  # the user's choice (a mock, a proxy) wins
         if op.server.startswith("/"):

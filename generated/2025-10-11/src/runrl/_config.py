@@ -23,10 +23,13 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "DEFAULT_TOTAL_TIMEOUT",
     "DEFAULT_USER_AGENT",
+    "SERVER_PATH",
     "ClientConfig",
 ]
 
 DEFAULT_BASE_URL = "https://runrl.com/api/v1"
+SERVER_PATH: str | None = None  # the API's server has a host: DEFAULT_BASE_URL
+_NO_BASE_URL = "base_url must not be empty"
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_POLL_INTERVAL = 5.0
 DEFAULT_MAX_POLL_TIMEOUT = 3600.0
@@ -94,7 +97,7 @@ class ClientConfig:
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
         if not self.base_url:
-            raise ValueError("base_url must not be empty")
+            raise ValueError(_NO_BASE_URL)
         _check_url("base_url", self.base_url)
         if self.proxy:
             _check_url("proxy", self.proxy, schemes=("http", "https", "socks5", "socks5h"))
