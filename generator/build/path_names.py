@@ -41,7 +41,7 @@ _PARAMETER = re.compile(r"\{([^{}]*)\}")
 _EXTENSION = re.compile(r"\.(json|xml|yaml|csv)$")
 
 # (collection, item) names of each HTTP method with one of its own.
-_VERBS = {
+_VERBS: dict[str, tuple[str | None, str | None]] = {
     "GET": ("list", "get"),
     "POST": ("create", "update"),
     "PATCH": (None, "update"),
@@ -104,6 +104,7 @@ def path_name(
     names = _VERBS.get(verb.upper())
     if names is None or not shape:
         return None
+    word: str | None
     if shape[-1] == "{}":
         word, collection = names[1], shape[:-1]
         if verb.upper() == "PUT" and "PATCH" in beside:
