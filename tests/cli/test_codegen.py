@@ -328,7 +328,8 @@ def test_a_binary_request_body_is_a_path_on_the_command_line(tmp_path: Path) -> 
     found = commands_of(spec)
     image = {o.name: (o.flag, o.kind) for o in found["pets upload-image"].options}
     assert image["body"] == ("--body", "file")
-    put = {o.name: (o.flag, o.kind, o.required) for o in found["blobs put"].options}
+    # putBlob only spells PUT /blobs/{name}: named from the path's shape (build/path_names.py)
+    put = {o.name: (o.flag, o.kind, o.required) for o in found["blobs update"].options}
     assert put["body"] == ("--body", "file", True)
     blob = tmp_path / "photo.png"
     blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff")
@@ -344,7 +345,7 @@ def test_a_binary_request_body_is_a_path_on_the_command_line(tmp_path: Path) -> 
     srv.start()
     try:
         for args in (["pets", "upload-image", "7", "--note", "n", "--body", str(blob)],
-                     ["blobs", "put", "b1", "--body", str(blob)]):  # fmt: skip
+                     ["blobs", "update", "b1", "--body", str(blob)]):  # fmt: skip
             proc = subprocess.run(
                 [sys.executable, "-m", "blobs", "--base-url", srv.url, *args],
                 cwd=out / "src",

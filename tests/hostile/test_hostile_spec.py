@@ -99,8 +99,9 @@ def test_names_are_safe_unique_and_deterministic(api: ir.Api) -> None:
         "create_item",
         "create_item_2",
     ]
-    # no tag, no operationId (get_items): beside the tagged PUT /items/{id}
-    assert _method(api, "get_items").namespace == "model_config"
+    # no tag, no operationId (GET /items, a collection: list_items): beside the tagged
+    # PUT /items/{id}
+    assert _method(api, "list_items").namespace == "model_config"
     for method in api.all_methods:
         assert method.name.isidentifier()
         assert all(p.name.isidentifier() for p in method.params)
