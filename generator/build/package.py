@@ -104,9 +104,10 @@ def server_template(spec: dict[str, Any]) -> str:
 
 def server_path(spec: dict[str, Any]) -> str | None:
     """The path of ``servers[0]`` when it names no host (InfluxDB's ``/api/v2``; ``""`` for
-    ``/`` or ``''``), else ``None`` (also without ``servers``: ``http://localhost`` then). Such a URL is relative
-    to wherever the document is served (OpenAPI 3.1, 4.8.5): no client default can be made of
-    it (``http://localhost/api/v2`` was InfluxDB's, on port 80, not its 8086)."""
+    ``/`` or ``''``), else ``None`` (also without ``servers``: ``http://localhost`` then). Such
+    a URL is relative to wherever the document is served (OpenAPI 3.1, 4.8.5): no client
+    default can be made of it (``http://localhost/api/v2`` was InfluxDB's, on port 80, not its
+    8086)."""
     servers = spec.get("servers")
     if not isinstance(servers, list) or not servers:
         return None  # no servers: http://localhost, as documented (README: no servers)
