@@ -62,21 +62,30 @@ def argument(
         kind = base = t.FILE_INPUT
         default = None
     send = "always"
+    server_default = None
+    nulls = is_nullable(resolved) and for_body and location == "body"
     if required and default is None:
         chosen: ir.Default | None = None
-    elif default is not None:
+    elif default is not None and (required or not for_body):
         chosen = default
-    elif is_nullable(resolved) and for_body and location == "body":
-        # None is a value the API accepts, and JSON can carry it (a form field, a query
-        # parameter or a header cannot: there None is "left out", as everywhere else): "not
-        # given" needs a sentinel of its own. The package README states the rule.
-        kind = t.UnionOf((t.without_optional(base), t.NONE, t.NOT_GIVEN))
+    elif default is not None or nulls:
+        # A body field with a spec default is sent only when given, and the server applies
+        # its default otherwise: sending the default would overwrite what is stored on every
+        # update (GitHub's PATCH /repos/{owner}/{repo} would send `private: false` and
+        # `archived: false` with a new description). The default is in the docstring.
+        # None is a value the API accepts for a nullable field, and JSON can carry it (a form
+        # field, a query parameter or a header cannot: there None is "left out", as
+        # everywhere else): so "not given" needs a sentinel of its own. The package README
+        # states the rule.
+        kept = (t.without_optional(base), t.NONE) if nulls else (t.without_optional(base),)
+        kind = t.UnionOf((*kept, t.NOT_GIVEN))
         chosen, send = ir.NOT_GIVEN_DEFAULT, "if_given"
+        server_default = default.value if default is not None else None
     else:
         kind = t.optional(base)
         chosen, send = ir.NO_DEFAULT_NONE, "if_not_none"
     rules = constraints(ctx, resolved, schema_ptr)
-    if for_body and send == "always" and location != "file" and not is_nullable(resolved):
+    if for_body and send != "if_not_none" and location != "file" and not is_nullable(resolved):
         # A body field sent whatever it holds, which the API does not allow to be null: None
         # (from untyped code, a JSON file) fails before sending instead of going out as null.
         # (None for a parameter means "not sent"; a path parameter has its own check.)
@@ -92,6 +101,7 @@ def argument(
         positional=location == "path",
         constraints=SpecValue(rules),
         send=send,
+        server_default=server_default,
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from .. import ir
 from ..errors import Blockers, SpecError, combined, pointer
 from ..ir.methods import IDEMPOTENCY_ARGUMENT, IDEMPOTENCY_HEADER, KEYED_METHODS
+from ..ir.types import Scalar
 from ..naming import clean_text, identifier, method_name, namespace_name, prose, snake_case
 from ..spectext import SpecText, SpecValue
 from .arguments import order
@@ -234,11 +235,15 @@ def _answers(
     flag = [
         p for p in params
         if p.location == "body" and p.wire_name.value == "stream" and not p.required
-        and p.annotation in ("bool", "Optional[bool]")
+        and p.annotation
+        in ("bool", "Optional[bool]", "Union[bool, NotGiven]", "Union[bool, None, NotGiven]")
     ]  # fmt: skip
     plain = tuple(p for p in params if p not in flag)
+    on = ir.Default(SpecValue(True))
     streamed = tuple(
-        replace(p, default=ir.Default(SpecValue(True)), send="always") if p in flag else p
+        replace(p, type=Scalar("bool"), default=on, send="always", server_default=None)
+        if p in flag
+        else p
         for p in params
     )
     return [("", answered, plain), ("_stream", result, streamed)]

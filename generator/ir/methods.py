@@ -64,10 +64,23 @@ class Param:
     explode: bool = False
     media_type: str = ""  # a body argument: the request's Content-Type when not JSON or a form
     raw: str = ""  # a whole body sent as is: "text" (str) or "file" (bytes, path, file)
+    # The spec's default of an argument sent only when given (its Python default is
+    # ``NOT_GIVEN``: a body field; the server applies the default): shown in its docs.
+    server_default: SpecValue | None = None
 
     @property
     def annotation(self) -> str:
         return self.type.render()
+
+    @property
+    def doc(self) -> SpecText:
+        """The description, and the server's default of an argument sent only when given
+        (unless the description speaks of a default already)."""
+        text = self.description.value
+        if self.server_default is None or "default" in text.lower():
+            return self.description
+        shown = f"Server default: `{py_literal(self.server_default.value)}`."
+        return SpecText(f"{text.rstrip()} {shown}" if text.strip() else shown)
 
     @property
     def default_source(self) -> str | None:
@@ -297,7 +310,9 @@ class Method:
     def sends_null(self) -> Param | None:
         """The first argument whose ``None`` is sent as JSON ``null`` (its default is
         ``NOT_GIVEN``: a nullable field of a JSON body), if any."""
-        return next((p for p in self.params if p.send == "if_given"), None)
+        return next(
+            (p for p in self.params if p.send == "if_given" and NONE in p.type.walk()), None
+        )
 
     @property
     def constrained_params(self) -> tuple[Param, ...]:

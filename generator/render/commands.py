@@ -202,8 +202,11 @@ def _options(params: list[ir.Param], *, whole_body_flag: bool) -> tuple[Option, 
             continue
         flags.add(flag)
         default = None
-        if param.default is not None and param.default.value is not None:
-            default = SpecText(json.dumps(raw(param.default.value), ensure_ascii=False))
+        shown = param.default.value if param.default is not None else None
+        if shown is None:
+            shown = param.server_default  # sent only when given; the server's default
+        if shown is not None:
+            default = SpecText(json.dumps(raw(shown), ensure_ascii=False))
         out.append(
             Option(
                 name=param.name,
@@ -268,7 +271,11 @@ def _plain(kind: Type) -> Type:
     while isinstance(kind, OptionalOf):
         kind = kind.inner
     if isinstance(kind, UnionOf):
-        members = tuple(m for m in kind.flat() if not (isinstance(m, Named) and m.name == "None"))
+        # None is "not given" on the command line (an option left out); so is NOT_GIVEN, except
+        # beside None (a nullable field of a JSON body: a JSON value, `null` clears it)
+        names = {m.name for m in kind.flat() if isinstance(m, Named)}
+        gone = {"None"} if "None" in names else {"NotGiven"}
+        members = tuple(m for m in kind.flat() if not (isinstance(m, Named) and m.name in gone))
         if len(members) == 1:
             return _plain(members[0])
         if len(members) != len(kind.flat()):

@@ -78,8 +78,11 @@ def test_body_fields_become_typed_keyword_arguments(mini_api: ir.Api) -> None:
     params = {p.name: p for p in m.params}
     assert list(params) == ["name", "steps", "tags", "note"]
     assert params["name"].required and params["name"].default is None
-    assert params["steps"].default_source == "10"
-    # sent whatever it holds (a default) and not nullable: None fails before sending
+    # a body field with a spec default: sent only when given, the default left to the server
+    # (and in the docs); not nullable: None fails before sending
+    assert params["steps"].default_source == "NOT_GIVEN" and params["steps"].send == "if_given"
+    assert params["steps"].server_default is not None
+    assert params["steps"].server_default.value == 10
     assert params["steps"].constraints.value == {
         "minimum": 1,
         "maximum": 100,

@@ -95,3 +95,22 @@ def test_without_a_record_nothing_is_linked(
     generate(spec, out)
     assert all(inodes(out)[rel] != ino for rel, ino in before.items())
     assert fingerprint.final_output(out) is None
+
+
+def test_a_markdown_file_written_anew_is_formatted_as_in_a_fresh_output(
+    tmp_path: Path, cache: Path, spec: Path
+) -> None:
+    """Ruff formats the Python code blocks of README.md too: a README made anew beside linked
+    modules is named to it like a changed module (it was left raw)."""
+    out = tmp_path / "out"
+    generate(spec, out)
+    before = inodes(out)
+    # a spec change seen in README.md's examples: the server's URL
+    text = spec.read_text()
+    assert "https://jobs.example.com/v1" in text
+    spec.write_text(text.replace("https://jobs.example.com/v1", "https://jobs.example.org/v1"))
+    generate(spec, out)
+    assert inodes(out)["README.md"] != before["README.md"]
+    fresh = tmp_path / "fresh"
+    generate(spec, fresh)
+    assert tree(out) == tree(fresh)

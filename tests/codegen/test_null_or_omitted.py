@@ -1,9 +1,13 @@
 """An optional argument left out is never sent; its default says what ``None`` means, by one
 rule (the package README's "Optional arguments: left out, or null"):
 
-* ``= NOT_GIVEN`` only for a nullable field of a JSON body: ``None`` sends ``null``;
+* ``= NOT_GIVEN`` for a nullable field of a JSON body: ``None`` sends ``null``;
+* ``= NOT_GIVEN`` for a body field with a spec default: not sent unless given (the server
+  applies its default; sending it would overwrite the stored value in an update: GitHub's
+  ``PATCH /repos/{owner}/{repo}`` sent ``private: false`` with a new description);
 * ``= None`` everywhere else: ``None`` is "left out", because the document does not allow null
-  there or the place cannot carry it (a query parameter, a header, a form field).
+  there or the place cannot carry it (a query parameter, a header, a form field);
+* a parameter's spec default is its Python default, sent unless another value is given.
 
 A user trial of Clerk's Frontend API found ``create(origin=None, strategy=NOT_GIVEN)``: the
 ``strategy`` field of a urlencoded body said ``None`` would be sent, and the form encoder
@@ -27,6 +31,7 @@ BODY = """{type: object, properties: {
               note: {type: [string, 'null']},
               label: {type: string},
               size: {type: integer, default: 20},
+              flag: {type: [boolean, 'null'], default: true},
               owner: {type: [string, 'null']}},
             required: [owner]}"""
 SPEC = f"""openapi: 3.1.0
@@ -39,6 +44,7 @@ paths:
       parameters:
         - {{name: trace, in: query, schema: {{type: [string, 'null']}}}}
         - {{name: Origin, in: header, schema: {{type: [string, 'null']}}}}
+        - {{name: limit, in: query, schema: {{type: integer, default: 10}}}}
       requestBody:
         required: true
         content:
@@ -82,7 +88,7 @@ def _defaults(method: Any) -> dict[str, str]:
     return {
         name: repr(p.default) if p.default is not inspect.Parameter.empty else "required"
         for name, p in inspect.signature(method).parameters.items()
-        if name in ("trace", "origin", "note", "label", "size", "owner")
+        if name in ("trace", "origin", "limit", "note", "label", "size", "flag", "owner")
     }
 
 
@@ -92,16 +98,33 @@ def test_the_signature_says_which_none_is_null(package: Any) -> None:
     assert _defaults(things.create) == {
         "trace": "None",  # a query parameter cannot carry null
         "origin": "None",  # nor a header
+        "limit": "10",  # a parameter's default: sent unless given another
         "note": not_given,  # nullable JSON field: None is null
         "label": "None",  # not nullable: None can only mean "left out"
-        "size": "20",
+        "size": not_given,  # a body field's default: the server applies it
+        "flag": not_given,  # both
         "owner": "required",  # required and nullable: None is null, no default
     }
     # The same fields in a urlencoded form: null cannot be written, so None is "left out".
     form = _defaults(things.submit_form)
-    assert form == {"note": "None", "label": "None", "size": "20", "owner": "required"}
-    annotation = str(inspect.signature(things.submit_form).parameters["note"].annotation)
-    assert "NotGiven" not in annotation
+    assert form == {
+        "note": "None",
+        "label": "None",
+        "size": not_given,
+        "flag": not_given,
+        "owner": "required",
+    }
+    parameters = inspect.signature(things.submit_form).parameters
+    assert "NotGiven" not in str(parameters["note"].annotation)
+    assert "None" not in str(parameters["flag"].annotation)  # a form cannot carry null
+    assert "None" in str(inspect.signature(things.create).parameters["flag"].annotation)
+
+
+def test_a_body_default_is_in_the_docstring(package: Any) -> None:
+    things = importlib.import_module("nulls.resources.things").Things
+    doc = " ".join((things.create.__doc__ or "").split())
+    assert "size: Server default: `20`." in doc
+    assert "flag: Server default: `True`." in doc
 
 
 def _json_of(seen: Seen) -> Any:
@@ -113,20 +136,33 @@ def test_json_none_is_null_and_not_given_is_absent(package: Any, server: TestSer
     with package.NullsClient(base_url=server.url) as client:
         client.things.create(owner=None, note=None, label=None)
         client.things.create(owner="o", note=package.NOT_GIVEN, trace=None, origin=None)
-    first, second = server.seen(path="/things")
-    assert _json_of(first) == {"owner": None, "note": None, "size": 20}
-    assert _json_of(second) == {"owner": "o", "size": 20}
-    assert second.query == [] and "origin" not in second.headers
+        client.things.create(owner="o", size=20, flag=None, limit=3)
+    first, second, third = server.seen(path="/things")
+    assert _json_of(first) == {"owner": None, "note": None}
+    assert _json_of(second) == {"owner": "o"}
+    assert second.query == [("limit", "10")] and "origin" not in second.headers
+    assert _json_of(third) == {"owner": "o", "size": 20, "flag": None}
+    assert third.query == [("limit", "3")]
+
+
+def test_none_for_a_defaulted_field_that_is_not_nullable_fails_before_sending(
+    package: Any, server: TestServer
+) -> None:
+    server.requests.clear()
+    with package.NullsClient(base_url=server.url) as client:
+        with pytest.raises(package.ValidationError, match="size must not be None"):
+            client.things.create(owner="o", size=None)
+    assert server.seen(path="/things") == []
 
 
 def test_form_none_is_left_out(package: Any, server: TestServer) -> None:
     server.requests.clear()
     with package.NullsClient(base_url=server.url) as client:
         client.things.submit_form(owner="o", note=None, label=None)
-        client.things.submit_form(owner="o", note="n")
+        client.things.submit_form(owner="o", note="n", size=5)
     first, second = server.seen(path="/forms")
-    assert sorted(parse_qsl(first.body.decode())) == [("owner", "o"), ("size", "20")]
-    assert dict(parse_qsl(second.body.decode()))["note"] == "n"
+    assert sorted(parse_qsl(first.body.decode())) == [("owner", "o")]
+    assert sorted(parse_qsl(second.body.decode())) == [("note", "n"), ("owner", "o"), ("size", "5")]
 
 
 def test_the_readme_states_the_rule_with_an_example(package: Any) -> None:

@@ -275,3 +275,31 @@ def test_cli_json_has_the_layer_and_the_gate_fails_a_renamed_method(tmp_path: Pa
     bumped = table + versions_entry(new_name, latest.major + 1)
     (specs / "versions.toml").write_text(bumped)
     assert check_releases(specs).ok
+
+
+def test_an_argument_type_widened_is_compatible_and_narrowed_breaking() -> None:
+    """``int`` -> ``Union[int, NotGiven]`` (a body field's default left to the server) takes
+    every value it took: no user's call breaks. The reverse, or another type, does."""
+    from generator.release.diff.surface import surface_of
+    from generator.release.diff.surface_changes import diff_surfaces
+
+    old = surface_of(SpecDocument(path=Path("old.yaml"), text="", data=BASE))
+    name = next(k for k, m in sorted(old["methods"].items()) if m["params"])
+    cases = {
+        ("str", "Union[str, NotGiven]"): False,
+        ("Optional[int]", "Union[int, None, NotGiven]"): False,
+        ("Optional[List[Union[A, B]]]", "Union[List[Union[A, B]], None, NotGiven]"): False,
+        ("Union[int, NotGiven]", "int"): True,
+        ("Optional[int]", "Union[int, NotGiven]"): True,
+        ("int", "str"): True,
+        ("List[int]", "List[Union[int, str]]"): True,  # conservative: only top-level members
+    }
+    for (before, after), breaking in cases.items():
+        first, second = copy.deepcopy(old), copy.deepcopy(old)
+        first["methods"][name]["params"][0]["type"] = before
+        second["methods"][name]["params"][0]["type"] = after
+        changes = [c for c in diff_surfaces(first, second, []) if "type" in c.kind]
+        assert len(changes) == 1, (before, after)
+        assert changes[0].breaking is breaking, (before, after)
+        kind = "argument-type-changed" if breaking else "argument-type-widened"
+        assert changes[0].kind.endswith(kind), changes[0].kind

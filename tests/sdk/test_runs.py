@@ -24,17 +24,13 @@ def has_lora(sdk: ModuleType) -> bool:
 
 def default_body(sdk: ModuleType, prompt_id: str, reward_id: str, **changes: Any) -> dict[str, Any]:
     """The JSON the SDK sends for ``runs.create(model=MODEL, prompt..., reward...)``: the
-    documented defaults of every argument that has one (LoRA only from 2025-10-11)."""
+    arguments given, and no documented default of a body field (the server applies those;
+    the SDK sends one only when it is given), with ``changes``."""
     body: dict[str, Any] = {
         "model": MODEL,
         "prompt_file_id": prompt_id,
         "reward_file_id": reward_id,
-        "completion_length": 1024,
-        "epochs": 1,
-        "learning_rate_multiplier": 1.0,
     }
-    if has_lora(sdk):
-        body.update(use_lora=False, lora_rank=16, lora_alpha=16, lora_dropout=0.0)
     body.update(changes)
     return body
 

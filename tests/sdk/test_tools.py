@@ -87,7 +87,7 @@ async def test_create_without_description(
         only_request(reference_server, "POST", "/tools"),
         "POST",
         "/tools",
-        json={"name": "search", "mcp_url": URL, "is_public": False},
+        json={"name": "search", "mcp_url": URL},  # is_public: the server's default
     )
     assert isinstance(tool, sdk.models.Tool)
     assert tool.name == "search" and tool.mcp_url == URL

@@ -22,7 +22,7 @@ async def test_reward_function_sends_function_code(
         reference_server.last_request,
         "POST",
         "/validation/reward-function",
-        json={"functionCode": REWARD_CODE, "mode": "function"},
+        json={"functionCode": REWARD_CODE},  # mode: the server's default (function)
     )
     assert isinstance(result, sdk.models.ValidationResponse)
     assert result.valid is True

@@ -15,7 +15,9 @@ argument positional -> keyword-only breaking; keyword-only -> positional: compat
 positional arguments reordered      breaking
 argument required -> optional       compatible; optional -> required: breaking
 argument default changed            compatible (reported), as in the wire layer
-argument type changed               breaking, unless the wire layer already reports that element
+argument type changed               breaking, unless the wire layer already reports that element;
+                                    widened (every type it took is still one of the union it
+                                    takes: ``int`` -> ``Union[int, NotGiven]``): compatible
 return annotation or kind changed   breaking (value/page/stream/bytes/none, future or not)
 method deprecated                   compatible (reported), unless the wire layer reports it
 ==================================  ==========================================================
@@ -312,13 +314,14 @@ class _SurfaceDiffer:
                 f"default {old['default']} → {new['default']}",
             )
         if old["type"] != new["type"]:
+            widened = _members(old["type"]) <= _members(new["type"])
             self.add(
-                "argument-type-changed",
+                "argument-type-widened" if widened else "argument-type-changed",
                 where,
                 part,
                 old["type"],
                 new["type"],
-                True,
+                not widened,
                 f"argument type {old['type']} → {new['type']}",
             )
 
@@ -361,3 +364,21 @@ class _SurfaceDiffer:
                 self.add(
                     "field-added", where, f"field {name}", None, name, False, "new model field"
                 )
+
+
+def _members(annotation: str) -> frozenset[str]:
+    """The types an argument annotation accepts, as written: the members of a top-level
+    ``Union[...]`` or ``Optional[...]`` (then ``None`` too), else the annotation itself."""
+    text = annotation.replace(" ", "")
+    for wrapper, extra in (("Union[", ()), ("Optional[", ("None",))):
+        if text.startswith(wrapper) and text.endswith("]"):
+            parts, depth, start = [], 0, len(wrapper)
+            for i, char in enumerate(text[start:-1], start):
+                depth += char == "["
+                depth -= char == "]"
+                if char == "," and depth == 0:
+                    parts.append(text[start:i])
+                    start = i + 1
+            parts.append(text[start:-1])
+            return frozenset((*parts, *extra))
+    return frozenset({text})

@@ -1561,9 +1561,9 @@ class RunsObjects:
         prompt_file_id: Union[str, FileObject],
         reward_file_id: Union[str, FileObject],
         type: Optional[Union[RunType, Literal["reward_function", "environment"]]] = None,
-        completion_length: int = 1024,
-        epochs: int = 1,
-        learning_rate_multiplier: float = 1.0,
+        completion_length: Union[int, NotGiven] = NOT_GIVEN,
+        epochs: Union[int, NotGiven] = NOT_GIVEN,
+        learning_rate_multiplier: Union[float, NotGiven] = NOT_GIVEN,
         sft_file_id: Union[Optional[str], FileObject] = None,
         tool_ids: Optional[List[Union[int, ToolObject]]] = None,
         package_requirements: Optional[List[str]] = None,
@@ -1802,7 +1802,7 @@ class ToolsObjects:
         mcp_url: str,
         *,
         description: Union[str, None, NotGiven] = NOT_GIVEN,
-        is_public: bool = False,
+        is_public: Union[bool, NotGiven] = NOT_GIVEN,
         **options: Any,
     ) -> ToolObject:
         """Register a tool
@@ -3615,9 +3615,9 @@ class AsyncRunsObjects:
         prompt_file_id: Union[str, AsyncFileObject],
         reward_file_id: Union[str, AsyncFileObject],
         type: Optional[Union[RunType, Literal["reward_function", "environment"]]] = None,
-        completion_length: int = 1024,
-        epochs: int = 1,
-        learning_rate_multiplier: float = 1.0,
+        completion_length: Union[int, NotGiven] = NOT_GIVEN,
+        epochs: Union[int, NotGiven] = NOT_GIVEN,
+        learning_rate_multiplier: Union[float, NotGiven] = NOT_GIVEN,
         sft_file_id: Union[Optional[str], AsyncFileObject] = None,
         tool_ids: Optional[List[Union[int, AsyncToolObject]]] = None,
         package_requirements: Optional[List[str]] = None,
@@ -3856,7 +3856,7 @@ class AsyncToolsObjects:
         mcp_url: str,
         *,
         description: Union[str, None, NotGiven] = NOT_GIVEN,
-        is_public: bool = False,
+        is_public: Union[bool, NotGiven] = NOT_GIVEN,
         **options: Any,
     ) -> AsyncToolObject:
         """Register a tool

@@ -334,9 +334,9 @@ class Runs(SyncAPIResource):
         prompt_file_id: str,
         reward_file_id: str,
         type: Optional[Union[RunType, Literal["reward_function", "environment"]]] = None,
-        completion_length: int = 1024,
-        epochs: int = 1,
-        learning_rate_multiplier: float = 1.0,
+        completion_length: Union[int, NotGiven] = NOT_GIVEN,
+        epochs: Union[int, NotGiven] = NOT_GIVEN,
+        learning_rate_multiplier: Union[float, NotGiven] = NOT_GIVEN,
         sft_file_id: Optional[str] = None,
         tool_ids: Optional[List[int]] = None,
         package_requirements: Optional[List[str]] = None,
@@ -363,9 +363,10 @@ class Runs(SyncAPIResource):
           prompt_file_id: Id of the prompt file (`File.id`).
           reward_file_id: Id of the reward function or environment file (`File.id`).
           type: How completions are scored: a reward function, or a (multi-turn) environment.
-          completion_length: Maximum completion length in tokens.
-          epochs: Passes over the prompt dataset (1-100).
-          learning_rate_multiplier: Multiplier on the model's base learning rate (greater than 0).
+          completion_length: Maximum completion length in tokens. Server default: `1024`.
+          epochs: Passes over the prompt dataset (1-100). Server default: `1`.
+          learning_rate_multiplier: Multiplier on the model's base learning rate (greater than 0). Server default:
+            `1.0`.
           sft_file_id: Id of an SFT dataset to warm up on before RL.
           tool_ids: Ids of MCP tools to attach.
           package_requirements: Extra pip requirements, e.g. `wandb==0.17.4`.
@@ -396,12 +397,15 @@ class Runs(SyncAPIResource):
             "model": model,
             "prompt_file_id": prompt_file_id,
             "reward_file_id": reward_file_id,
-            "completion_length": completion_length,
-            "epochs": epochs,
-            "learning_rate_multiplier": learning_rate_multiplier,
         }
         if type is not None:
             _body["type"] = type
+        if not isinstance(completion_length, NotGiven):
+            _body["completion_length"] = completion_length
+        if not isinstance(epochs, NotGiven):
+            _body["epochs"] = epochs
+        if not isinstance(learning_rate_multiplier, NotGiven):
+            _body["learning_rate_multiplier"] = learning_rate_multiplier
         if sft_file_id is not None:
             _body["sft_file_id"] = sft_file_id
         if tool_ids is not None:
@@ -874,9 +878,9 @@ class AsyncRuns(AsyncAPIResource):
         prompt_file_id: str,
         reward_file_id: str,
         type: Optional[Union[RunType, Literal["reward_function", "environment"]]] = None,
-        completion_length: int = 1024,
-        epochs: int = 1,
-        learning_rate_multiplier: float = 1.0,
+        completion_length: Union[int, NotGiven] = NOT_GIVEN,
+        epochs: Union[int, NotGiven] = NOT_GIVEN,
+        learning_rate_multiplier: Union[float, NotGiven] = NOT_GIVEN,
         sft_file_id: Optional[str] = None,
         tool_ids: Optional[List[int]] = None,
         package_requirements: Optional[List[str]] = None,
@@ -903,9 +907,10 @@ class AsyncRuns(AsyncAPIResource):
           prompt_file_id: Id of the prompt file (`File.id`).
           reward_file_id: Id of the reward function or environment file (`File.id`).
           type: How completions are scored: a reward function, or a (multi-turn) environment.
-          completion_length: Maximum completion length in tokens.
-          epochs: Passes over the prompt dataset (1-100).
-          learning_rate_multiplier: Multiplier on the model's base learning rate (greater than 0).
+          completion_length: Maximum completion length in tokens. Server default: `1024`.
+          epochs: Passes over the prompt dataset (1-100). Server default: `1`.
+          learning_rate_multiplier: Multiplier on the model's base learning rate (greater than 0). Server default:
+            `1.0`.
           sft_file_id: Id of an SFT dataset to warm up on before RL.
           tool_ids: Ids of MCP tools to attach.
           package_requirements: Extra pip requirements, e.g. `wandb==0.17.4`.
@@ -936,12 +941,15 @@ class AsyncRuns(AsyncAPIResource):
             "model": model,
             "prompt_file_id": prompt_file_id,
             "reward_file_id": reward_file_id,
-            "completion_length": completion_length,
-            "epochs": epochs,
-            "learning_rate_multiplier": learning_rate_multiplier,
         }
         if type is not None:
             _body["type"] = type
+        if not isinstance(completion_length, NotGiven):
+            _body["completion_length"] = completion_length
+        if not isinstance(epochs, NotGiven):
+            _body["epochs"] = epochs
+        if not isinstance(learning_rate_multiplier, NotGiven):
+            _body["learning_rate_multiplier"] = learning_rate_multiplier
         if sft_file_id is not None:
             _body["sft_file_id"] = sft_file_id
         if tool_ids is not None:

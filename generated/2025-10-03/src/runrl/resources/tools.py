@@ -248,7 +248,7 @@ class Tools(SyncAPIResource):
         mcp_url: str,
         *,
         description: Union[str, None, NotGiven] = NOT_GIVEN,
-        is_public: bool = False,
+        is_public: Union[bool, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -268,7 +268,7 @@ class Tools(SyncAPIResource):
           name: (no description in the spec)
           mcp_url: The URL of an unauthenticated remote MCP server.
           description: (no description in the spec)
-          is_public: (no description in the spec)
+          is_public: Server default: `False`.
         """
         check_arguments(
             "tools.create",
@@ -283,10 +283,11 @@ class Tools(SyncAPIResource):
         _body: Dict[str, Any] = {
             "name": name,
             "mcp_url": mcp_url,
-            "is_public": is_public,
         }
         if not isinstance(description, NotGiven):
             _body["description"] = description
+        if not isinstance(is_public, NotGiven):
+            _body["is_public"] = is_public
         return self._client.request(
             _CREATE_OP,
             json=_body,
@@ -581,7 +582,7 @@ class AsyncTools(AsyncAPIResource):
         mcp_url: str,
         *,
         description: Union[str, None, NotGiven] = NOT_GIVEN,
-        is_public: bool = False,
+        is_public: Union[bool, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -601,7 +602,7 @@ class AsyncTools(AsyncAPIResource):
           name: (no description in the spec)
           mcp_url: The URL of an unauthenticated remote MCP server.
           description: (no description in the spec)
-          is_public: (no description in the spec)
+          is_public: Server default: `False`.
         """
         check_arguments(
             "tools.create",
@@ -616,10 +617,11 @@ class AsyncTools(AsyncAPIResource):
         _body: Dict[str, Any] = {
             "name": name,
             "mcp_url": mcp_url,
-            "is_public": is_public,
         }
         if not isinstance(description, NotGiven):
             _body["description"] = description
+        if not isinstance(is_public, NotGiven):
+            _body["is_public"] = is_public
         return await self._client.request(
             _CREATE_OP,
             json=_body,

@@ -338,17 +338,17 @@ class Runs(SyncAPIResource):
         prompt_file_id: str,
         reward_file_id: str,
         type: Optional[Union[RunType, Literal["reward_function", "environment"]]] = None,
-        completion_length: int = 1024,
-        epochs: int = 1,
-        learning_rate_multiplier: float = 1.0,
+        completion_length: Union[int, NotGiven] = NOT_GIVEN,
+        epochs: Union[int, NotGiven] = NOT_GIVEN,
+        learning_rate_multiplier: Union[float, NotGiven] = NOT_GIVEN,
         sft_file_id: Optional[str] = None,
         tool_ids: Optional[List[int]] = None,
         package_requirements: Optional[List[str]] = None,
         hf_token: Optional[str] = None,
-        use_lora: bool = False,
-        lora_rank: int = 16,
-        lora_alpha: int = 16,
-        lora_dropout: float = 0.0,
+        use_lora: Union[bool, NotGiven] = NOT_GIVEN,
+        lora_rank: Union[int, NotGiven] = NOT_GIVEN,
+        lora_alpha: Union[int, NotGiven] = NOT_GIVEN,
+        lora_dropout: Union[float, NotGiven] = NOT_GIVEN,
         poll_interval: Optional[float] = None,
         max_timeout: Optional[float] = None,
         extra_headers: Optional[Headers] = None,
@@ -371,17 +371,19 @@ class Runs(SyncAPIResource):
           prompt_file_id: Id of the prompt file (`File.id`).
           reward_file_id: Id of the reward function or environment file (`File.id`).
           type: How completions are scored: a reward function, or a (multi-turn) environment.
-          completion_length: Maximum completion length in tokens.
-          epochs: Passes over the prompt dataset (1-100).
-          learning_rate_multiplier: Multiplier on the model's base learning rate (greater than 0).
+          completion_length: Maximum completion length in tokens. Server default: `1024`.
+          epochs: Passes over the prompt dataset (1-100). Server default: `1`.
+          learning_rate_multiplier: Multiplier on the model's base learning rate (greater than 0). Server default:
+            `1.0`.
           sft_file_id: Id of an SFT dataset to warm up on before RL.
           tool_ids: Ids of MCP tools to attach.
           package_requirements: Extra pip requirements, e.g. `wandb==0.17.4`.
           hf_token: A Hugging Face token (for gated models or pushing checkpoints).
-          use_lora: Enable parameter-efficient fine-tuning with LoRA (Low-Rank Adaptation).
-          lora_rank: LoRA rank; controls adaptation capacity (0 = disabled).
-          lora_alpha: LoRA scaling factor, typically 2× the rank.
-          lora_dropout: LoRA dropout rate, for regularization.
+          use_lora: Enable parameter-efficient fine-tuning with LoRA (Low-Rank Adaptation). Server
+            default: `False`.
+          lora_rank: LoRA rank; controls adaptation capacity (0 = disabled). Server default: `16`.
+          lora_alpha: LoRA scaling factor, typically 2× the rank. Server default: `16`.
+          lora_dropout: LoRA dropout rate, for regularization. Server default: `0.0`.
           poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
           max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
         """
@@ -412,16 +414,15 @@ class Runs(SyncAPIResource):
             "model": model,
             "prompt_file_id": prompt_file_id,
             "reward_file_id": reward_file_id,
-            "completion_length": completion_length,
-            "epochs": epochs,
-            "learning_rate_multiplier": learning_rate_multiplier,
-            "use_lora": use_lora,
-            "lora_rank": lora_rank,
-            "lora_alpha": lora_alpha,
-            "lora_dropout": lora_dropout,
         }
         if type is not None:
             _body["type"] = type
+        if not isinstance(completion_length, NotGiven):
+            _body["completion_length"] = completion_length
+        if not isinstance(epochs, NotGiven):
+            _body["epochs"] = epochs
+        if not isinstance(learning_rate_multiplier, NotGiven):
+            _body["learning_rate_multiplier"] = learning_rate_multiplier
         if sft_file_id is not None:
             _body["sft_file_id"] = sft_file_id
         if tool_ids is not None:
@@ -430,6 +431,14 @@ class Runs(SyncAPIResource):
             _body["package_requirements"] = package_requirements
         if hf_token is not None:
             _body["hf_token"] = hf_token
+        if not isinstance(use_lora, NotGiven):
+            _body["use_lora"] = use_lora
+        if not isinstance(lora_rank, NotGiven):
+            _body["lora_rank"] = lora_rank
+        if not isinstance(lora_alpha, NotGiven):
+            _body["lora_alpha"] = lora_alpha
+        if not isinstance(lora_dropout, NotGiven):
+            _body["lora_dropout"] = lora_dropout
         _initial = self._client.request(
             _CREATE_OP,
             json=_body,
@@ -894,17 +903,17 @@ class AsyncRuns(AsyncAPIResource):
         prompt_file_id: str,
         reward_file_id: str,
         type: Optional[Union[RunType, Literal["reward_function", "environment"]]] = None,
-        completion_length: int = 1024,
-        epochs: int = 1,
-        learning_rate_multiplier: float = 1.0,
+        completion_length: Union[int, NotGiven] = NOT_GIVEN,
+        epochs: Union[int, NotGiven] = NOT_GIVEN,
+        learning_rate_multiplier: Union[float, NotGiven] = NOT_GIVEN,
         sft_file_id: Optional[str] = None,
         tool_ids: Optional[List[int]] = None,
         package_requirements: Optional[List[str]] = None,
         hf_token: Optional[str] = None,
-        use_lora: bool = False,
-        lora_rank: int = 16,
-        lora_alpha: int = 16,
-        lora_dropout: float = 0.0,
+        use_lora: Union[bool, NotGiven] = NOT_GIVEN,
+        lora_rank: Union[int, NotGiven] = NOT_GIVEN,
+        lora_alpha: Union[int, NotGiven] = NOT_GIVEN,
+        lora_dropout: Union[float, NotGiven] = NOT_GIVEN,
         poll_interval: Optional[float] = None,
         max_timeout: Optional[float] = None,
         extra_headers: Optional[Headers] = None,
@@ -927,17 +936,19 @@ class AsyncRuns(AsyncAPIResource):
           prompt_file_id: Id of the prompt file (`File.id`).
           reward_file_id: Id of the reward function or environment file (`File.id`).
           type: How completions are scored: a reward function, or a (multi-turn) environment.
-          completion_length: Maximum completion length in tokens.
-          epochs: Passes over the prompt dataset (1-100).
-          learning_rate_multiplier: Multiplier on the model's base learning rate (greater than 0).
+          completion_length: Maximum completion length in tokens. Server default: `1024`.
+          epochs: Passes over the prompt dataset (1-100). Server default: `1`.
+          learning_rate_multiplier: Multiplier on the model's base learning rate (greater than 0). Server default:
+            `1.0`.
           sft_file_id: Id of an SFT dataset to warm up on before RL.
           tool_ids: Ids of MCP tools to attach.
           package_requirements: Extra pip requirements, e.g. `wandb==0.17.4`.
           hf_token: A Hugging Face token (for gated models or pushing checkpoints).
-          use_lora: Enable parameter-efficient fine-tuning with LoRA (Low-Rank Adaptation).
-          lora_rank: LoRA rank; controls adaptation capacity (0 = disabled).
-          lora_alpha: LoRA scaling factor, typically 2× the rank.
-          lora_dropout: LoRA dropout rate, for regularization.
+          use_lora: Enable parameter-efficient fine-tuning with LoRA (Low-Rank Adaptation). Server
+            default: `False`.
+          lora_rank: LoRA rank; controls adaptation capacity (0 = disabled). Server default: `16`.
+          lora_alpha: LoRA scaling factor, typically 2× the rank. Server default: `16`.
+          lora_dropout: LoRA dropout rate, for regularization. Server default: `0.0`.
           poll_interval: Seconds between status polls (default: the client's ``poll_interval``).
           max_timeout: Longest wait of ``result()`` in seconds (default: ``max_poll_timeout``).
         """
@@ -968,16 +979,15 @@ class AsyncRuns(AsyncAPIResource):
             "model": model,
             "prompt_file_id": prompt_file_id,
             "reward_file_id": reward_file_id,
-            "completion_length": completion_length,
-            "epochs": epochs,
-            "learning_rate_multiplier": learning_rate_multiplier,
-            "use_lora": use_lora,
-            "lora_rank": lora_rank,
-            "lora_alpha": lora_alpha,
-            "lora_dropout": lora_dropout,
         }
         if type is not None:
             _body["type"] = type
+        if not isinstance(completion_length, NotGiven):
+            _body["completion_length"] = completion_length
+        if not isinstance(epochs, NotGiven):
+            _body["epochs"] = epochs
+        if not isinstance(learning_rate_multiplier, NotGiven):
+            _body["learning_rate_multiplier"] = learning_rate_multiplier
         if sft_file_id is not None:
             _body["sft_file_id"] = sft_file_id
         if tool_ids is not None:
@@ -986,6 +996,14 @@ class AsyncRuns(AsyncAPIResource):
             _body["package_requirements"] = package_requirements
         if hf_token is not None:
             _body["hf_token"] = hf_token
+        if not isinstance(use_lora, NotGiven):
+            _body["use_lora"] = use_lora
+        if not isinstance(lora_rank, NotGiven):
+            _body["lora_rank"] = lora_rank
+        if not isinstance(lora_alpha, NotGiven):
+            _body["lora_alpha"] = lora_alpha
+        if not isinstance(lora_dropout, NotGiven):
+            _body["lora_dropout"] = lora_dropout
         _initial = await self._client.request(
             _CREATE_OP,
             json=_body,

@@ -102,7 +102,7 @@ class Validation(SyncAPIResource):
         self,
         code: str,
         *,
-        mode: str = "function",
+        mode: Union[str, NotGiven] = NOT_GIVEN,
         prompt_file_id: Optional[str] = None,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -121,7 +121,8 @@ class Validation(SyncAPIResource):
 
         Args:
           code: The Python source defining `reward_fn(completion, **kwargs)`.
-          mode: What the code defines (`function` for a reward function).
+          mode: What the code defines (`function` for a reward function). Server default:
+            `'function'`.
           prompt_file_id: A prompt file to run the function against.
         """
         check_arguments(
@@ -135,8 +136,9 @@ class Validation(SyncAPIResource):
         )
         _body: Dict[str, Any] = {
             "functionCode": code,
-            "mode": mode,
         }
+        if not isinstance(mode, NotGiven):
+            _body["mode"] = mode
         if prompt_file_id is not None:
             _body["prompt_file_id"] = prompt_file_id
         return self._client.request(
@@ -258,7 +260,7 @@ class AsyncValidation(AsyncAPIResource):
         self,
         code: str,
         *,
-        mode: str = "function",
+        mode: Union[str, NotGiven] = NOT_GIVEN,
         prompt_file_id: Optional[str] = None,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -277,7 +279,8 @@ class AsyncValidation(AsyncAPIResource):
 
         Args:
           code: The Python source defining `reward_fn(completion, **kwargs)`.
-          mode: What the code defines (`function` for a reward function).
+          mode: What the code defines (`function` for a reward function). Server default:
+            `'function'`.
           prompt_file_id: A prompt file to run the function against.
         """
         check_arguments(
@@ -291,8 +294,9 @@ class AsyncValidation(AsyncAPIResource):
         )
         _body: Dict[str, Any] = {
             "functionCode": code,
-            "mode": mode,
         }
+        if not isinstance(mode, NotGiven):
+            _body["mode"] = mode
         if prompt_file_id is not None:
             _body["prompt_file_id"] = prompt_file_id
         return await self._client.request(
