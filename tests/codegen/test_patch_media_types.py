@@ -56,9 +56,9 @@ def test_an_object_patch_goes_as_a_merge_patch_and_the_callers_type_wins(tmp_pat
     try:
         with generated_package(spec, "patchy") as pkg, pkg.PatchyClient(base_url=srv.url) as c:
             patch = pkg.models.Patch.model_validate({"data": {"k": "v"}})
-            c.maps.patch("cfg", body=patch)
-            c.maps.patch("cfg", body=patch, extra_headers={"Content-Type": strategic})
-            c.ops.patch("cfg", body=[{"op": "remove", "path": "/data/k"}])
+            c.maps.update("cfg", body=patch)
+            c.maps.update("cfg", body=patch, extra_headers={"Content-Type": strategic})
+            c.ops.update("cfg", body=[{"op": "remove", "path": "/data/k"}])
         sent = [(s.headers.get("content-type"), s.json()) for s in srv.seen("PATCH")]
     finally:
         srv.stop()
