@@ -35,6 +35,8 @@ _MAX_SHOWN = 20
 # More files left to format than this: ruff is given the directory (a command line's length is
 # bounded; Windows: 32,767 characters), and so the final files too, which it leaves unchanged.
 _MAX_ARGUMENTS = 400
+# The files ruff formats when given the directory (the README's and api.md's code blocks too).
+_FORMATTED = (".py", ".md")
 
 
 class GeneratedCodeError(SpecError):
@@ -86,15 +88,15 @@ def compile_errors(root: Path, trusted: Collection[str] = ()) -> list[str]:
     return problems
 
 
-def _modules(root: Path) -> list[tuple[str, str]]:
-    """Every ``*.py`` under ``root``: (path, path relative to ``root``, posix), in the order
-    of those relative paths (as ``sorted(root.rglob("*.py"))``, without a ``Path`` for each
-    of a large API's ~3,600 models' files)."""
+def _modules(root: Path, suffixes: tuple[str, ...] = (".py",)) -> list[tuple[str, str]]:
+    """Every ``*.py`` (or file of other ``suffixes``) under ``root``: (path, path relative to
+    ``root``, posix), in the order of those relative paths (as ``sorted(root.rglob("*.py"))``,
+    without a ``Path`` for each of a large API's ~3,600 models' files)."""
     found = []
     for dirpath, _, filenames in os.walk(root):
         rel = os.path.relpath(dirpath, root).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
-        found += [(os.path.join(dirpath, n), prefix + n) for n in filenames if n.endswith(".py")]
+        found += [(os.path.join(dirpath, n), prefix + n) for n in filenames if n.endswith(suffixes)]
     return sorted(found, key=lambda item: item[1].split("/"))
 
 
@@ -112,7 +114,10 @@ def format_tree(
     label = label or str(root)
     targets = ["."]
     if final:
-        left = [rel for _, rel in _modules(root) if rel not in final]
+        # the Markdown files too: ruff formats their Python code blocks, as it does when
+        # given the directory (a README changed alone was left unformatted: its examples
+        # then depended on whether the previous output was reused)
+        left = [rel for _, rel in _modules(root, _FORMATTED) if rel not in final]
         if not left:
             return
         if len(left) <= _MAX_ARGUMENTS:

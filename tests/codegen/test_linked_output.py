@@ -95,3 +95,21 @@ def test_without_a_record_nothing_is_linked(
     generate(spec, out)
     assert all(inodes(out)[rel] != ino for rel, ino in before.items())
     assert fingerprint.final_output(out) is None
+
+
+def test_a_readme_changed_alone_is_formatted(tmp_path: Path) -> None:
+    """The README's code blocks are formatted (ruff formats Markdown) whether the run formats
+    the directory or, beside a previous output, only the files not linked to it: a README whose
+    text changed while every module stayed the same came out unformatted (and another run,
+    with nothing to reuse, formatted it: the output depended on the cache)."""
+    from generator.output.format import format_tree
+
+    block = "```python\ndef f(x):\n  return x\nf( 1 )\n```\n"
+    formatted = "```python\ndef f(x):\n    return x\n\n\nf(1)\n```\n"
+    for final in (frozenset(), frozenset({"a.py"})):
+        root = tmp_path / f"out{len(final)}"
+        root.mkdir()
+        (root / "a.py").write_text("x = 1\n", encoding="utf-8")
+        (root / "README.md").write_text("# Title\n\n" + block, encoding="utf-8")
+        format_tree(root, final=final)
+        assert (root / "README.md").read_text(encoding="utf-8") == "# Title\n\n" + formatted
