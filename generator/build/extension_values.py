@@ -74,7 +74,7 @@ def package_name(value: str) -> str:
 RUNTIME_EXCEPTIONS = frozenset(
     {"APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "BadRequestError",
      "AuthenticationError", "TokenRequestError", "AuthorizationError", "PermissionDeniedError",
-     "NotFoundError", "ConflictError", "ValidationError", "UnprocessableEntityError",
+     "NotFoundError", "NotModifiedError", "ConflictError", "ValidationError", "UnprocessableEntityError",
      "RateLimitError", "ServerError", "InternalServerError", "ResponseValidationError",
      "ClientClosedError", "TimeoutError", "PollingCancelledError", "FieldError", "ProblemDetails"}
 )  # fmt: skip
