@@ -74,9 +74,10 @@ def package_name(value: str) -> str:
 RUNTIME_EXCEPTIONS = frozenset(
     {"APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "BadRequestError",
      "AuthenticationError", "TokenRequestError", "AuthorizationError", "PermissionDeniedError",
-     "NotFoundError", "ConflictError", "ValidationError", "UnprocessableEntityError",
-     "RateLimitError", "ServerError", "InternalServerError", "ResponseValidationError",
-     "ClientClosedError", "TimeoutError", "PollingCancelledError", "FieldError", "ProblemDetails"}
+     "NotFoundError", "NotModifiedError", "ConflictError", "ValidationError",
+     "UnprocessableEntityError", "RateLimitError", "ServerError", "InternalServerError",
+     "ResponseValidationError", "ClientClosedError", "TimeoutError", "PollingCancelledError",
+     "FieldError", "ProblemDetails"}
 )  # fmt: skip
 # What a failure-error's attribute must not be: the names its ``__init__`` uses and the
 # attributes the exception classes already have (a property there would break them).

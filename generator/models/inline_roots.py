@@ -24,7 +24,7 @@ import copy
 import re
 
 from ..naming import RESERVED_CLASS_NAMES, builtin_class_names
-from .numbered import site_names
+from .numbered import NUMBERED, site_names
 from .source import children, parse
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -57,7 +57,8 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
         tree, planned, {n: roots[n] for n in inlinable}, _taken(tree, planned), quoted
     )
     texts = _expanded(roots, inlinable, renames)
-    if not texts and not renames:
+    unused = _unused_numbered(tree, planned, quoted)
+    if not texts and not renames and not unused:
         return source
     lines = source.split("\n")
     after = _docstrings(tree, texts, docs, lines, walks)
@@ -79,7 +80,7 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
         lines[lineno - 1] = line[:start] + text + line[end:]
     dropped: set[int] = set()
     for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name in texts:
+        if isinstance(node, ast.ClassDef) and (node.name in texts or node.name in unused):
             dropped.update(range(node.lineno - 1, node.end_lineno or node.lineno))
     kept: list[str] = []
     for index, line in enumerate(lines):
@@ -87,6 +88,34 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
             kept.append(line)
         kept.extend(after.get(index, ()))
     return re.sub(r"\n{4,}", "\n\n\n", "\n".join(kept))
+
+
+def _unused_numbered(tree: ast.Module, planned: frozenset[str], quoted: set[str]) -> set[str]:
+    """The numbered classes datamodel-code-generator invented that nothing names: the enum it
+    makes for a discriminated variant's tag (``TypeModel1(OpenEnum)``: ``FOLDER``) before it
+    types the field ``Literal["folder"]``. Such a class is in no model, only in the package's
+    names, under a number that moves when the document changes: it is not written."""
+    candidates = {
+        n.name
+        for n in tree.body
+        if isinstance(n, ast.ClassDef)
+        and n.name not in planned
+        and n.name not in quoted
+        and NUMBERED.fullmatch(n.name)
+    }
+    if not candidates:
+        return set()
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in statement.targets
+        ):
+            continue  # the module's list of names, not a use
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Name):
+                candidates.discard(node.id)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                candidates.difference_update(_WORD.findall(node.value))
+    return candidates
 
 
 def _taken(tree: ast.Module, planned: frozenset[str]) -> set[str]:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from ..naming import class_base
 
-_NUMBERED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*[A-Za-z_][0-9]+")
+NUMBERED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*[A-Za-z_][0-9]+")
 _LISTS = frozenset({"List", "list", "Sequence", "Set", "set", "FrozenSet", "Tuple", "tuple"})
 _MAPS = frozenset({"Dict", "dict", "Mapping"})
 Site = tuple[str, str, str]  # (class, field, "" | "Item" | "Value")
@@ -42,7 +42,7 @@ def site_names(
         if n.name not in planned
         and n.name not in inlined
         and n.name not in quoted
-        and _NUMBERED.fullmatch(n.name)
+        and NUMBERED.fullmatch(n.name)
     }
     if not numbered:
         return {}

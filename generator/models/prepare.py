@@ -90,6 +90,9 @@ class _Rewriter:
         if not isinstance(value, dict):
             return copy.deepcopy(value)
         out: dict[str, Any] = {}
+        tag = self.implied_discriminator(value)
+        if tag is not None:
+            value = {**value, "discriminator": tag}
         for raw_key, item in value.items():
             key = str(raw_key)
             if key == "$ref" and isinstance(item, str):
@@ -107,6 +110,39 @@ class _Rewriter:
         if "allOf" in out:
             return described(out) or out  # one schema described: that schema (allof.py)
         return out
+
+    def implied_discriminator(self, value: dict[str, Any]) -> dict[str, Any] | None:
+        """The discriminator a ``oneOf`` of component schemas implies without declaring one.
+
+        Each variant fixes the same required property to a string value of its own (a
+        one-value ``enum`` or a ``const``: Box's ``Item`` is a file, folder or web link by
+        ``type``), so exactly one variant can match, as ``oneOf`` says. Response enums are open
+        (``OpenEnum``): ``type: "folder"`` would also fit the file variant, and Pydantic took
+        the first variant that fits (every folder read as a file). Declared, Pydantic picks
+        the variant by the property (each variant's field a ``Literal``), as it does when the
+        document writes the discriminator itself."""
+        variants = value.get("oneOf")
+        if "discriminator" in value or not isinstance(variants, list) or len(variants) < 2:
+            return None
+        targets: list[tuple[str, dict[str, tuple[str, bool]]]] = []
+        for variant in variants:
+            ref = variant.get("$ref") if isinstance(variant, dict) else None
+            if not isinstance(ref, str) or len(variant) != 1 or "/" in ref[len(_SCHEMA_REF) :]:
+                return None
+            target = self.lookup(ref)
+            if not isinstance(target, dict):
+                return None
+            targets.append((ref, _fixed_strings(target, self.lookup)))
+        first = targets[0][1]
+        for name in first:
+            values = [tags.get(name) for _, tags in targets]
+            found = [v[0] for v in values if v is not None and v[1]]  # fixed and required
+            if len(found) == len(targets) and len(set(found)) == len(found):
+                if any(self.rename_ref(ref) is None for ref, _ in targets):
+                    return None  # a variant inlined: no class for the mapping to name
+                mapping = dict(zip(found, [ref for ref, _ in targets], strict=True))
+                return {"propertyName": name, "mapping": mapping}
+        return None
 
     def keyword(self, out: dict[str, Any], key: str, item: Any) -> None:
         """Copy one keyword of a schema into ``out``, prepared."""
@@ -142,6 +178,51 @@ class _Rewriter:
             out[key] = [clean_text(v) if isinstance(v, str) else "" for v in item]
         elif key.startswith("x-sdk-"):
             out[key] = copy.deepcopy(item)
+
+
+def _fixed_strings(schema: dict[str, Any], lookup: Any) -> dict[str, tuple[str, bool]]:
+    """The properties of an object schema (its ``allOf`` members and their refs included) that
+    hold one fixed string (``enum: [file]``, ``const: file``, directly or through a ``$ref``):
+    name -> (the value, whether the property is required)."""
+    fixed: dict[str, str] = {}
+    required: set[str] = set()
+    seen: set[int] = set()
+
+    def one_value(prop: Any) -> str | None:
+        if isinstance(prop, dict) and isinstance(prop.get("$ref"), str):
+            prop = lookup(prop["$ref"])
+        if not isinstance(prop, dict) or prop.get("nullable") is True:
+            return None
+        const, enum = prop.get("const"), prop.get("enum")
+        if isinstance(const, str):
+            return const
+        if isinstance(enum, list) and len(enum) == 1 and isinstance(enum[0], str):
+            return enum[0]
+        return None
+
+    def walk(node: Any, depth: int) -> None:
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            node = lookup(node["$ref"])
+        if not isinstance(node, dict) or id(node) in seen or depth > 32:
+            return
+        seen.add(id(node))
+        members = node.get("allOf")
+        for member in members if isinstance(members, list) else []:
+            walk(member, depth + 1)
+        props = node.get("properties")
+        if isinstance(props, dict):
+            for name, prop in props.items():
+                tag = one_value(prop)
+                if tag is not None:
+                    fixed[str(name)] = tag
+                else:
+                    fixed.pop(str(name), None)  # written again without one value: no tag
+        listed = node.get("required")
+        if isinstance(listed, list):
+            required.update(r for r in listed if isinstance(r, str))
+
+    walk(schema, 0)
+    return {name: (tag, name in required) for name, tag in fixed.items()}
 
 
 def _boolean_enum(schema: dict[str, Any]) -> None:

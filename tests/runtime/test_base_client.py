@@ -265,6 +265,32 @@ def test_error_envelope_mapping(server: TestServer, status: int, code: str, cls:
     assert str(err) == f"it went wrong [field: x] (HTTP {status}, {code})"
 
 
+def test_not_modified_is_no_value(server: TestServer) -> None:
+    """A conditional GET the server answers 304 Not Modified (Box's ``files.get(id,
+    if_none_match=etag)``, which its documentation promises) has no value to return: it raises
+    NotModifiedError. It read as a ResponseValidationError ("expected a JSON body ... an empty
+    body") for a model, and as ``b""`` for bytes: an unchanged file downloaded as empty."""
+
+    def conditional(request: Any, n: int) -> Reply:
+        if request.headers.get("if-none-match") == '"v1"':
+            return Reply(status=304, body=b"", headers={"etag": '"v1"'})
+        reply = envelope({"id": 7, "status": "running"})
+        reply.headers["etag"] = '"v1"'
+        return reply
+
+    server.on("GET", "/runs/7", conditional)
+    with make_client(server.url, max_retries=2) as client:
+        assert client.request(GET_RUN, path_params={"id": 7}, cast_to=Run).id == 7
+        since = RequestOptions(extra_headers={"If-None-Match": '"v1"'})
+        for cast_to in (Run, bytes):
+            with pytest.raises(exc.NotModifiedError) as info:
+                client.request(GET_RUN, path_params={"id": 7}, cast_to=cast_to, options=since)
+            assert info.value.status_code == 304 and isinstance(info.value, exc.APIStatusError)
+            assert info.value.response is not None
+            assert info.value.response.headers["etag"] == '"v1"'
+    assert len(server.seen("GET", "/runs/7")) == 3  # not retried
+
+
 def test_aliases() -> None:
     assert exc.PermissionDeniedError is exc.AuthorizationError
     assert exc.UnprocessableEntityError is exc.ValidationError

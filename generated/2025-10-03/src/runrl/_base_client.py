@@ -1725,7 +1725,7 @@ class SyncAPIClient(_BaseClient):
                     cause: Exception | None = exc
                 else:
                     self._record(request, response, started, attempt)
-                    if response.status_code < 400:
+                    if response.status_code < 400 and response.status_code != 304:
                         return response, attempt
                     if stream:
                         try:
@@ -2228,7 +2228,7 @@ class AsyncAPIClient(_BaseClient):
                     raise RuntimeError(_other_loop(op, type(self).__name__)) from exc
                 else:
                     self._record(request, response, started, attempt)
-                    if response.status_code < 400:
+                    if response.status_code < 400 and response.status_code != 304:
                         return response, attempt
                     if stream:
                         try:

@@ -33,6 +33,7 @@ __all__ = [
     "FieldError",
     "InternalServerError",
     "NotFoundError",
+    "NotModifiedError",
     "PermissionDeniedError",
     "PollingCancelledError",
     "PollingFailedError",
@@ -116,7 +117,13 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIStatusError(RunRLException):
-    """The API answered with an HTTP error status (4xx/5xx)."""
+    """The API answered with an HTTP error status (4xx/5xx), or 304 Not Modified."""
+
+
+class NotModifiedError(APIStatusError):
+    """HTTP 304: the resource has not changed since the version a conditional request named
+    (``If-None-Match: <etag>``, ``If-Modified-Since``), so the answer carries no value: the copy
+    you hold is current. Not an error of the API, but the call has nothing to return."""
 
 
 class BadRequestError(APIStatusError):
@@ -238,6 +245,7 @@ class RunFailedError(PollingFailedError):
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    304: NotModifiedError,
     400: BadRequestError,
     401: AuthenticationError,
     403: AuthorizationError,
