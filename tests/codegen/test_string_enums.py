@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -67,7 +68,7 @@ def test_a_number_of_a_string_enum_is_sent_as_its_string(pkg: ModuleType) -> Non
 
 
 def test_the_enum_is_rewritten_with_a_warning() -> None:
-    data = {
+    data: dict[str, Any] = {
         "openapi": "3.1.0",
         "components": {
             "schemas": {
