@@ -19,6 +19,8 @@ def docs_facts(api: ir.Api) -> ir.Docs:
     # Methods whose every required argument has a real example value first: a README example
     # written with a `...` placeholder (a model argument) does not run or type-check.
     for meth in sorted(ordered, key=lambda m: not _concrete(m)):
+        if _catch_all(meth):
+            continue  # a raw request to any path (Algolia's ``GET /{path}``): no example
         for kind, fits in _kinds(meth).items():
             if fits:
                 found.setdefault(kind, meth)
@@ -30,7 +32,9 @@ def docs_facts(api: ir.Api) -> ir.Docs:
         if meth.polling:
             polling.append(meth)
     plain = [m for m in api.all_methods if not m.polling and m.returns.kind != "stream"]
-    candidates = sorted(plain or list(api.all_methods), key=lambda m: not _concrete(m))
+    candidates = sorted(
+        plain or list(api.all_methods), key=lambda m: (_catch_all(m), not _concrete(m))
+    )
     get = found.get("get") or found.get("get_below")
     one = get or (candidates[0] if candidates else None)
     page = found.get("page") or found.get("paged")
@@ -95,6 +99,13 @@ _HEADINGS = {
     "Copies of a client": "Copies of a client: `copy()`, `with_options()`",
     "Testing against a mock": "Testing against a mock of this API version",
 }
+
+
+def _catch_all(meth: ir.Method) -> bool:
+    """Whether the path is nothing but parameters (``/{path}``): an operation that sends a
+    request of the caller's own to any path, which shows nothing of the API."""
+    parts = [p for p in meth.path.value.split("/") if p]
+    return bool(parts) and all(p.startswith("{") and p.endswith("}") for p in parts)
 
 
 def _concrete(meth: ir.Method) -> bool:

@@ -11,7 +11,11 @@ openapi-python-client and Stainless SDKs type such a field with the value's own 
 So each such class is replaced, where it is used, by its ``root`` annotation (constraints and
 all: ``List[Annotated[str, Field(max_length=5000)]]``) and is not written. Only the classes
 the generator did not plan: a component schema or an inline schema the build named (``lift.py``)
-keeps its class, which the client and users import by name. A class is left as it is when
+keeps its class, which the client and users import by name. One of a plain value (a string,
+number, boolean or date: Algolia's ``nbHits``, Kubernetes' ``Time``) is also written where it
+is used, and its class kept: the field holds the ``int``, as the methods' arguments do
+(``response.nb_hits > 0`` raised ``TypeError`` on a wrapper; ``Params(query="x")`` did not
+type-check). A class is left as it is when
 anything but a type annotation names it (a base class, a default value, a quoted forward
 reference), when its body is more than a docstring and ``root`` (a default, a config), or when
 it takes part in a cycle (a recursive type needs its name).
@@ -42,30 +46,36 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
         return source  # reported by the formatting stage, with the location
     roots: dict[str, ast.expr] = {}
     docs: dict[str, ast.Expr] = {}
+    scalars: set[str] = set()  # planned classes of one plain value: kept, and written out too
     for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name not in planned:
+        if isinstance(node, ast.ClassDef):
             found = _root_annotation(node)
-            if found is not None:
-                roots[node.name] = found[0]
-                if found[1] is not None:
-                    docs[node.name] = found[1]
+            if found is None or (node.name in planned and not _is_scalar(found[0])):
+                continue
+            roots[node.name] = found[0]
+            if found[1] is not None:
+                docs[node.name] = found[1]
+            if node.name in planned:
+                scalars.add(node.name)
     walks = _Walks()
     quoted = _quoted(tree, walks)
     uses = _annotation_uses(tree, set(roots), quoted, walks)
     inlinable = roots.keys() - uses.elsewhere
+    unplanned = inlinable - scalars
     renames = site_names(
-        tree, planned, {n: roots[n] for n in inlinable}, _taken(tree, planned), quoted
+        tree, planned, {n: roots[n] for n in unplanned}, _taken(tree, planned), quoted
     )
     texts = _expanded(roots, inlinable, renames)
     unused = _unused_numbered(tree, planned, quoted)
     if not texts and not renames and not unused:
         return source
     lines = source.split("\n")
-    after = _docstrings(tree, texts, docs, lines, walks)
+    after = _docstrings(tree, texts, docs, lines, walks, scalars)
+    gone = texts.keys() - scalars  # the classes not written (a planned one always is)
     edits = [
         (n.lineno, n.col_offset, n.end_col_offset or n.col_offset, texts[n.id])
         for n in uses.names
-        if n.id in texts and uses.classes[id(n)] not in texts
+        if n.id in texts and uses.classes[id(n)] not in gone
     ]
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name in renames and node.name not in texts:
@@ -80,7 +90,7 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
         lines[lineno - 1] = line[:start] + text + line[end:]
     dropped: set[int] = set()
     for node in tree.body:
-        if isinstance(node, ast.ClassDef) and (node.name in texts or node.name in unused):
+        if isinstance(node, ast.ClassDef) and (node.name in gone or node.name in unused):
             dropped.update(range(node.lineno - 1, node.end_lineno or node.lineno))
     kept: list[str] = []
     for index, line in enumerate(lines):
@@ -181,6 +191,25 @@ def _root_annotation(node: ast.ClassDef) -> tuple[ast.expr, ast.Expr | None] | N
     return None
 
 
+# The annotations of one plain value (``datetime``'s and ``UUID``'s included).
+_SCALARS = frozenset({"str", "int", "float", "bool", "bytes", "date", "datetime", "time",
+                      "AwareDatetime", "NaiveDatetime", "UUID", "Decimal", "AnyUrl"})  # fmt: skip
+
+
+def _is_scalar(annotation: ast.expr) -> bool:
+    """Whether ``annotation`` is one plain value: ``str``, ``Optional[int]``, ``Annotated[str,
+    Field(max_length=3)]`` (a component schema ``{type: string, maxLength: 3}``)."""
+    if isinstance(annotation, ast.Name):
+        return annotation.id in _SCALARS
+    if isinstance(annotation, ast.Subscript) and isinstance(annotation.value, ast.Name):
+        inner = annotation.slice
+        if annotation.value.id == "Annotated" and isinstance(inner, ast.Tuple) and inner.elts:
+            return _is_scalar(inner.elts[0])
+        if annotation.value.id == "Optional":
+            return _is_scalar(inner)
+    return False
+
+
 def _is_none(value: ast.expr) -> bool:
     """``= None``: a nullable root's default, which a field typed with the root has (or not)
     of its own."""
@@ -201,13 +230,14 @@ def _docstrings(
     docs: dict[str, ast.Expr],
     lines: list[str],
     walks: _Walks,
+    scalars: set[str],
 ) -> dict[int, list[str]]:
     """{line index: the docstring lines to add after it}: for each field of a kept class that
     names a written-out class with a docstring, and has none of its own, that docstring (the
     same indentation: both are in a class body)."""
     after: dict[int, list[str]] = {}
     for node in tree.body:
-        if not isinstance(node, ast.ClassDef) or node.name in texts:
+        if not isinstance(node, ast.ClassDef) or (node.name in texts and node.name not in scalars):
             continue
         for index, stmt in enumerate(node.body):
             if not isinstance(stmt, ast.AnnAssign):

@@ -16,7 +16,10 @@ document's data (the text, shipped in the package, is left as written):
 * Swagger 2.0's ``type: file`` (a binary string) and ``x-nullable: true`` (``nullable``);
 * a ``required`` name that no property defines, in an object that lists its properties and
   takes none from elsewhere (not a component, which ``allOf`` may extend; no ``$ref`` or
-  composition around it): a typo, read as not required (Box's ``accessed`` for ``access``).
+  composition around it): a typo, read as not required (Box's ``accessed`` for ``access``);
+* ``type: string`` with numbers or booleans in its ``enum`` (Google Maps' ``maxprice``:
+  ``enum: [0, 1, 2, 3, 4]``): the members as the strings they are sent as (``"2"``), else no
+  value passes both the type and the enum.
 
 Only schema objects are touched, found from their positions (``components/schemas``, every
 ``schema``, and the subschema keywords); ``x-`` extensions and examples are never walked.
@@ -24,6 +27,7 @@ Only schema objects are touched, found from their positions (``components/schema
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -196,6 +200,27 @@ def _fix_schema(
         _nullable_30(schema, ptr, findings)
         _null_members_30(schema, ptr, findings)
     _recursive_ref(schema, ptr, component, findings)
+    _string_enum(schema, ptr, findings)
+
+
+def _string_enum(schema: dict[str, Any], ptr: str, findings: list[Finding]) -> None:
+    """``type: string`` (or ``[string, 'null']``) whose ``enum`` lists numbers or booleans:
+    each such member read as its JSON text (``2`` -> ``"2"``, ``true`` -> ``"true"``), the
+    form a string parameter or field carries it in."""
+    kind, members = schema.get("type"), schema.get("enum")
+    kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
+    if [k for k in kinds if k != "null"] != ["string"] or not isinstance(members, list):
+        return
+    if not any(isinstance(m, (bool, int, float)) for m in members):
+        return
+    schema["enum"] = [json.dumps(m) if isinstance(m, (bool, int, float)) else m for m in members]
+    findings.append(
+        (
+            "enum of another type",
+            "'enum' of a 'type: string' schema lists numbers or booleans: read as their strings",
+            f"{ptr}/enum",
+        )  # fmt: skip
+    )
 
 
 def _swagger_habits(schema: dict[str, Any], ptr: str, findings: list[Finding]) -> None:

@@ -2,9 +2,11 @@
 constrained string, of ``anyOf: [id string, model]``, of a list) is written where it is used:
 the field holds the value (``charge.application_fee == "fee_1"``), not a wrapper to unwrap with
 ``.root`` (Stripe had 364 such classes, Box 50), and ``Charge(application_fee="fee_1")``
-type-checks. Component schemas keep their classes (public names). An ``allOf`` that only
-describes one schema is that schema (models/allof.py). A numbered class it invents
-(``Status1``) is named after where it is used (``ChargeStatus``: models/numbered.py)."""
+type-checks. Component schemas keep their classes (public names); a field typed with one
+of a plain value (``Currency: {type: string, maxLength: 3}``) holds the value all the same.
+An ``allOf`` that only describes one schema is that schema (models/allof.py). A numbered
+class it invents (``Status1``) is named after where it is used (``ChargeStatus``:
+models/numbered.py)."""
 
 from __future__ import annotations
 
@@ -114,7 +116,9 @@ def test_fields_hold_the_values_the_server_sent(pkg: ModuleType) -> None:
     assert first.application_fee == "fee_1" and first.tax_ids == ["t1"]
     assert isinstance(second.application_fee, pkg.models.Fee)
     assert second.application_fee.amount == 5
-    assert first.currency.root == "EUR"  # a component keeps its class
+    # a component of one plain value keeps its class, but a field holds the value (Algolia's
+    # ``nbHits: {$ref: nbHits}``: ``response.nb_hits > 0`` raised TypeError on a wrapper)
+    assert first.currency == "EUR" and pkg.models.Currency("EUR").root == "EUR"
 
 
 def test_constraints_and_descriptions_are_kept(pkg: ModuleType, spec: Path) -> None:
@@ -123,6 +127,8 @@ def test_constraints_and_descriptions_are_kept(pkg: ModuleType, spec: Path) -> N
         Charge.model_validate({"id": "c", "application_fee": "x" * 13})
     with pytest.raises(pydantic.ValidationError):
         Charge.model_validate({"id": "c", "tax_ids": ["x" * 9]})
+    with pytest.raises(pydantic.ValidationError):  # the component's maxLength, written out
+        Charge.model_validate({"id": "c", "currency": "EURO"})
     names = {"Charge", "Currency", "Details", "Fee", "TaxIds", "User", "Target", "PagedResponse"}
     # two inline enums named after their property: the second one after its place, not Status1
     paid = "paid" in [m.value for m in pkg.models.Status]
@@ -130,7 +136,7 @@ def test_constraints_and_descriptions_are_kept(pkg: ModuleType, spec: Path) -> N
     assert set(pkg.models.__all__) == names | statuses
     models = spec.parent / "out/src/fees/models"
     source = (models / "_charge.py").read_text(encoding="utf-8")
-    for text in ("The application fee, as its id or expanded.", "The owner."):
+    for text in ("The application fee, as its id or expanded.", "The owner.", "An ISO currency"):
         assert text in source  # the fields' docstrings
     source = (models / "_details.py").read_text(encoding="utf-8")
     for text in ("The owner.", "A short note.", "What it is for."):
@@ -159,8 +165,9 @@ def test_values_type_check(spec: Path, pkg: ModuleType) -> None:
     out = spec.parent / "out"
     (out / "src" / "use.py").write_text(
         "from fees.models import Charge, Fee\n\n"
-        'charge = Charge(id="c", application_fee="fee_1", tax_ids=["t1"])\n'
+        'charge = Charge(id="c", application_fee="fee_1", tax_ids=["t1"], currency="EUR")\n'
         "fee = charge.application_fee\n"
+        'code: str = charge.currency or ""\n'
         'fee_id: str = (fee.id or "") if isinstance(fee, Fee) else (fee or "")\n',  # a str
         encoding="utf-8",
     )

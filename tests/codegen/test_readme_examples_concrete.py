@@ -91,3 +91,50 @@ def test_the_quick_start_gets_one_object_by_its_id_when_it_can(tmp_path: Path) -
     generate(spec, tmp_path / "out2")
     readme = (tmp_path / "out2" / "README.md").read_text(encoding="utf-8")
     assert "client.enrollments.list_pending_notifications(" in readme.split("## Quick start", 1)[1]
+
+
+CATCH_ALL = """openapi: 3.0.3
+info: {title: Search, version: '1'}
+paths:
+  /{path}:
+    get:
+      operationId: customGet
+      tags: [custom]
+      parameters: [{name: path, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+    post:
+      operationId: customPost
+      tags: [custom]
+      parameters: [{name: path, in: path, required: true, schema: {type: string}}]
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+  /1/keys/{key}:
+    get:
+      operationId: getApiKey
+      tags: [keys]
+      parameters: [{name: key, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+  /1/indexes/{indexName}/query:
+    post:
+      operationId: searchSingleIndex
+      tags: [search]
+      parameters: [{name: indexName, in: path, required: true, schema: {type: string}}]
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+"""
+
+
+def test_a_request_to_any_path_is_no_example(tmp_path: Path) -> None:
+    """Algolia's first operations are ``GET/POST /{path}`` (a raw request of the caller's own):
+    its Quick start showed ``client.default.custom_get("<path>")``, which says nothing of the
+    API; an operation of the API's own is shown instead."""
+    spec = tmp_path / "search.yaml"
+    spec.write_text(CATCH_ALL, encoding="utf-8")
+    generate(spec, tmp_path / "out")
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    code = "\n".join(re.findall(r"```(?:python|bash)\n(.*?)```", readme, re.S))
+    assert "custom" not in code
+    assert (
+        'client.keys.get_api_key("<key>")'
+        in readme.split("## Quick start", 1)[1].split("```", 2)[1]
+    )

@@ -60,6 +60,9 @@ def _plain(value: object) -> object:
     """A model as its JSON-ready mapping (wire names, unset fields left out)."""
     dump = getattr(value, "model_dump", None)
     if callable(dump):
+        from ._models import mark_constants  # loaded: a model exists
+
+        mark_constants(value)  # a one-value field (a oneOf member's tag) is always sent
         return dump(mode="json", by_alias=True, exclude_unset=True)
     return value
 

@@ -10,13 +10,15 @@ import re
 import sys
 import threading
 import types
+import typing
 from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
 import pydantic
+from pydantic_core import PydanticUndefined
 
-__all__ = ["BaseModel", "OpenEnum"]
+__all__ = ["BaseModel", "OpenEnum", "mark_constants"]
 
 _ALIASES: dict[type, dict[str, str]] = {}
 
@@ -110,6 +112,50 @@ def _secret_fields(cls: type[pydantic.BaseModel]) -> frozenset[str]:
         if flagged or _SECRET_NAME.search(name):
             names.add(name)
     return frozenset(names)
+
+
+@functools.cache
+def _constant_fields(cls: type[pydantic.BaseModel]) -> frozenset[str]:
+    """The fields that can hold one value only, and default to it: a one-member enum or a
+    one-value ``Literal`` (Adyen's ``IdealDetails.type = "ideal"``). They are always sent: for
+    a member of a ``oneOf`` the constant is what tells the server which member it is, and a
+    value the schema allows nothing else for cannot say more than the user asked."""
+    names: set[str] = set()
+    for name, info in cls.model_fields.items():
+        default = info.default
+        if default is None or default is PydanticUndefined:
+            continue
+        kinds = [k for k in typing.get_args(info.annotation) if k is not type(None)]
+        kind = kinds[0] if typing.get_origin(info.annotation) is Union and len(kinds) == 1 else None
+        kind = info.annotation if kind is None else kind
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            if len(kind.__members__) == 1 and default in list(kind):
+                names.add(name)
+        elif typing.get_origin(kind) is Literal and typing.get_args(kind) == (default,):
+            names.add(name)
+    return frozenset(names)
+
+
+def mark_constants(value: object, depth: int = 0) -> None:
+    """Count the constant fields of every model in ``value`` (a request body about to be
+    dumped with ``exclude_unset``) as set, so that they are sent. Done when sending, not when
+    a model is made: parsing an answer pays nothing for it."""
+    if depth > 100:
+        return
+    if isinstance(value, pydantic.BaseModel):
+        constants = _constant_fields(type(value))
+        if constants:
+            value.__pydantic_fields_set__.update(constants)
+        for name in type(value).model_fields:
+            mark_constants(getattr(value, name, None), depth + 1)
+        for item in (value.__pydantic_extra__ or {}).values():
+            mark_constants(item, depth + 1)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            mark_constants(item, depth + 1)
+    elif isinstance(value, dict):
+        for item in value.values():
+            mark_constants(item, depth + 1)
 
 
 _LOADED: set[str] = set()
