@@ -66,7 +66,9 @@ def argument(
     nulls = is_nullable(resolved) and for_body and location == "body"
     if required and default is None:
         chosen: ir.Default | None = None
-    elif default is not None and (required or not for_body):
+    elif default is not None and (required or not for_body or _one_value(resolved)):
+        # (a body field that can hold one value only, with it as its default, is a tag: the
+        # `type: ideal` that tells a oneOf's members apart. It is always sent, as in a model.)
         chosen = default
     elif default is not None or nulls:
         # A body field with a spec default is sent only when given, and the server applies
@@ -103,6 +105,12 @@ def argument(
         send=send,
         server_default=server_default,
     )
+
+
+def _one_value(schema: dict[str, Any]) -> bool:
+    """A schema that allows one value only: a ``const``, or an ``enum`` of one member."""
+    enum = schema.get("enum")
+    return "const" in schema or (isinstance(enum, list) and len(enum) == 1)
 
 
 def _dated(schema: dict[str, Any]) -> bool:

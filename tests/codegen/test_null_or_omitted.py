@@ -7,7 +7,8 @@ rule (the package README's "Optional arguments: left out, or null"):
   ``PATCH /repos/{owner}/{repo}`` sent ``private: false`` with a new description);
 * ``= None`` everywhere else: ``None`` is "left out", because the document does not allow null
   there or the place cannot carry it (a query parameter, a header, a form field);
-* a parameter's spec default is its Python default, sent unless another value is given.
+* a parameter's spec default is its Python default, sent unless another value is given; so
+  is a body field's that can hold that one value only (a ``oneOf`` member's tag).
 
 A user trial of Clerk's Frontend API found ``create(origin=None, strategy=NOT_GIVEN)``: the
 ``strategy`` field of a urlencoded body said ``None`` would be sent, and the form encoder
@@ -32,6 +33,7 @@ BODY = """{type: object, properties: {
               label: {type: string},
               size: {type: integer, default: 20},
               flag: {type: [boolean, 'null'], default: true},
+              kind: {type: string, enum: [thing], default: thing},
               owner: {type: [string, 'null']}},
             required: [owner]}"""
 SPEC = f"""openapi: 3.1.0
@@ -88,7 +90,7 @@ def _defaults(method: Any) -> dict[str, str]:
     return {
         name: repr(p.default) if p.default is not inspect.Parameter.empty else "required"
         for name, p in inspect.signature(method).parameters.items()
-        if name in ("trace", "origin", "limit", "note", "label", "size", "flag", "owner")
+        if name in ("trace", "origin", "limit", "note", "label", "size", "flag", "kind", "owner")
     }
 
 
@@ -103,6 +105,7 @@ def test_the_signature_says_which_none_is_null(package: Any) -> None:
         "label": "None",  # not nullable: None can only mean "left out"
         "size": not_given,  # a body field's default: the server applies it
         "flag": not_given,  # both
+        "kind": "'thing'",  # one value only: a tag, always sent
         "owner": "required",  # required and nullable: None is null, no default
     }
     # The same fields in a urlencoded form: null cannot be written, so None is "left out".
@@ -112,6 +115,7 @@ def test_the_signature_says_which_none_is_null(package: Any) -> None:
         "label": "None",
         "size": not_given,
         "flag": not_given,
+        "kind": "'thing'",
         "owner": "required",
     }
     parameters = inspect.signature(things.submit_form).parameters
@@ -138,10 +142,10 @@ def test_json_none_is_null_and_not_given_is_absent(package: Any, server: TestSer
         client.things.create(owner="o", note=package.NOT_GIVEN, trace=None, origin=None)
         client.things.create(owner="o", size=20, flag=None, limit=3)
     first, second, third = server.seen(path="/things")
-    assert _json_of(first) == {"owner": None, "note": None}
-    assert _json_of(second) == {"owner": "o"}
+    assert _json_of(first) == {"owner": None, "note": None, "kind": "thing"}
+    assert _json_of(second) == {"owner": "o", "kind": "thing"}
     assert second.query == [("limit", "10")] and "origin" not in second.headers
-    assert _json_of(third) == {"owner": "o", "size": 20, "flag": None}
+    assert _json_of(third) == {"owner": "o", "size": 20, "flag": None, "kind": "thing"}
     assert third.query == [("limit", "3")]
 
 
@@ -161,8 +165,9 @@ def test_form_none_is_left_out(package: Any, server: TestServer) -> None:
         client.things.submit_form(owner="o", note=None, label=None)
         client.things.submit_form(owner="o", note="n", size=5)
     first, second = server.seen(path="/forms")
-    assert sorted(parse_qsl(first.body.decode())) == [("owner", "o")]
-    assert sorted(parse_qsl(second.body.decode())) == [("note", "n"), ("owner", "o"), ("size", "5")]
+    assert sorted(parse_qsl(first.body.decode())) == [("kind", "thing"), ("owner", "o")]
+    second_fields = sorted(parse_qsl(second.body.decode()))
+    assert second_fields == [("kind", "thing"), ("note", "n"), ("owner", "o"), ("size", "5")]
 
 
 def test_the_readme_states_the_rule_with_an_example(package: Any) -> None:
