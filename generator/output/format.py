@@ -17,6 +17,7 @@ again (stripe.yaml: 3,561 modules, ~0.4 s at the end of the run).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -163,14 +164,18 @@ _VERSION: list[str] = []
 
 
 def formatter_version() -> str:
-    """What ``ruff --version`` prints (asked once per process; "" when it cannot be run): the
-    output's files are final only for the ruff that made them (``StagedOutput``)."""
+    """What ``ruff --version`` prints (asked once per process; "" when it cannot be run), and
+    a digest of this module, which says what ruff is given: the output's files are final only
+    for the ruff that made them, run as it was (``StagedOutput``; a README once left out of
+    ruff's files stayed unformatted in an output linked again and again)."""
     if not _VERSION:
         try:
             proc = subprocess.run(
                 [*ruff_command(), "--version"], capture_output=True, text=True, check=False
             )
-            _VERSION.append(proc.stdout.strip() if proc.returncode == 0 else "")
+            ruff = proc.stdout.strip() if proc.returncode == 0 else ""
         except OSError:
-            _VERSION.append("")
+            ruff = ""
+        own = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+        _VERSION.append(f"{ruff}; format.py {own}" if ruff else "")
     return _VERSION[0]

@@ -84,6 +84,16 @@ def test_nothing_is_linked_to_an_edited_output_or_another_formatter(
     generate(spec, out)
     assert all(inodes(out)[rel] != ino for rel, ino in before.items())
 
+    # the same ruff, run by another version of the output stage (what it gives ruff changed)
+    saved = json.loads(record.read_text())
+    ruff, _, own = saved["formatter"].partition("; format.py ")
+    assert ruff.startswith("ruff ") and len(own) == 16
+    saved["formatter"] = f"{ruff}; format.py {'0' * 16}"
+    record.write_text(json.dumps(saved))
+    before = inodes(out)
+    generate(spec, out)
+    assert all(inodes(out)[rel] != ino for rel, ino in before.items())
+
 
 def test_without_a_record_nothing_is_linked(
     tmp_path: Path, spec: Path, monkeypatch: pytest.MonkeyPatch
