@@ -7,11 +7,16 @@ f-string in Python all raise ``UnescapedSpecText``. The only way out is a functi
 place the text goes (generator/render/escape.py: a docstring, a comment, a Python string literal,
 TOML, Markdown). Identifiers the generator made from spec names (generator/naming.py) are plain
 ``str``: they are safe by construction.
+
+Spec prose goes into the IR cleaned first (``clean_text``, ``prose``: line breaks made ``\n``,
+control and invisible characters dropped), still to be escaped for its context.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,3 +88,32 @@ def raw(value: Any) -> Any:
 
 def text(value: str | None) -> SpecText | None:
     return None if value is None else SpecText(value)
+
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+# An ASCII control character but the line break (what clean_text drops from ASCII text).
+_ASCII_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+
+
+def clean_text(text: object) -> str:
+    """Spec prose made safe to put in generated comments and docstrings (before escaping).
+
+    Line breaks of every kind become ``\\n``, tabs spaces; control, format (bidi overrides,
+    zero-width), private-use, surrogate and unassigned characters go; lines lose trailing
+    whitespace. Quotes and backslashes are left for the caller to escape.
+    """
+    value = _LINE_BREAKS.sub("\n", str(text)).replace("\t", "    ")
+    if not value.isascii() or _ASCII_CONTROL.search(value):
+        value = "".join(
+            ch
+            for ch in value
+            if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+        )
+    return "\n".join(line.rstrip() for line in value.split("\n"))
+
+
+def prose(value: object) -> str:
+    """Spec prose (a description, a summary) cleaned for generated docs; "" when absent."""
+    return clean_text(value).strip() if value else ""

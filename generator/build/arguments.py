@@ -2,7 +2,7 @@
 
 A path, query or header parameter (generator/build/parameters.py) and a property of a request
 body (generator/build/bodies.py) both end here: the Python name (``x-sdk-name`` or the wire
-name, made an identifier that is none of ``naming.RESERVED_ARGUMENTS``, the names the generated
+name, made an identifier that is none of ``reserved.RESERVED_ARGUMENTS``, the names the generated
 method itself uses), the type, the default, what is sent when, and the constraints the
 runtime checks before sending. ``order()`` then puts a method's arguments in signature order.
 """
@@ -15,8 +15,8 @@ from typing import Any
 
 from .. import ir
 from ..ir import types as t
-from ..naming import argument_name, comparison_words, prose, unique
-from ..spectext import SpecText, SpecValue
+from ..naming import argument_name, comparison_words, unique
+from ..spectext import SpecText, SpecValue, prose
 from .context import Context
 from .schemas import compiles, dedupe_values, is_nullable, is_plain, primary_type
 from .types import TypeBuilder

@@ -14,7 +14,7 @@ from typing import Any
 from .. import ir
 from ..errors import SpecError, pointer
 from ..ir import types as t
-from ..naming import prose
+from ..spectext import prose
 from .arguments import argument, whole_body
 from .context import Context
 from .extensions import MediaExt

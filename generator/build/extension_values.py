@@ -17,12 +17,12 @@ import pydantic
 from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
-from ..naming import (
+from ..naming import is_identifier
+from ..reserved import (
     DEPENDENCY_MODULES,
     RESERVED_CLASS_NAMES,
     RESOURCE_ATTRIBUTES,
     builtin_class_names,
-    is_identifier,
 )
 
 UNQUOTABLE = re.compile(r'["\\\x00-\x1f\x7f\u2028\u2029\x85]')

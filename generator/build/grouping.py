@@ -9,18 +9,9 @@ from dataclasses import replace
 from typing import Any
 
 from .. import ir
-from ..naming import (
-    CLIENT_ATTRIBUTES,
-    RESERVED_CLASS_NAMES,
-    builtin_class_names,
-    identifier,
-    method_name,
-    namespace_name,
-    pascal_case,
-    prose,
-    unique,
-)
-from ..spectext import SpecText
+from ..naming import identifier, method_name, namespace_name, pascal_case, unique
+from ..reserved import CLIENT_ATTRIBUTES, RESERVED_CLASS_NAMES, builtin_class_names
+from ..spectext import SpecText, prose
 from .extensions import spec_operations
 
 # A path segment that names no resource: ``api``, ``rest``, a version (``v1``, ``2010-04-01``).

@@ -18,8 +18,8 @@ from .. import ir
 from ..errors import Blockers, SpecError, combined, pointer
 from ..ir.methods import IDEMPOTENCY_ARGUMENT, IDEMPOTENCY_HEADER, KEYED_METHODS
 from ..ir.types import Scalar
-from ..naming import clean_text, identifier, method_name, namespace_name, prose, snake_case
-from ..spectext import SpecText, SpecValue
+from ..naming import identifier, method_name, namespace_name, snake_case
+from ..spectext import SpecText, SpecValue, clean_text, prose
 from .arguments import order
 from .bodies import body_variants
 from .context import Context

@@ -9,9 +9,9 @@ from urllib.parse import quote
 
 from .. import ir
 from ..errors import SpecError, combined, pointer
-from ..naming import clean_text, package_name_from_title, pascal_case
+from ..naming import package_name_from_title, pascal_case
 from ..read.load import SpecDocument
-from ..spectext import SpecText
+from ..spectext import SpecText, clean_text
 from .extensions import HTTP_METHODS, Extensions, spec_operations
 from .security import security
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import ir
 from ..errors import Blockers, SpecError, pointer
-from ..naming import prose
+from ..spectext import prose
 from .arguments import argument
 from .context import Context
 from .schemas import value_kind

@@ -26,9 +26,9 @@ from dataclasses import replace
 from typing import Any
 
 from .. import ir
-from ..naming import clean_text, identifier, unique
+from ..naming import identifier, unique
 from ..read.load import SpecDocument
-from ..spectext import SpecText
+from ..spectext import SpecText, clean_text
 from .extensions import spec_operations
 
 # The constructor's own arguments (templates/client/_client.py.jinja): no credential takes one.

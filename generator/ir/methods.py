@@ -193,7 +193,7 @@ class Returns:
         """The ``cast_to`` expression. A class or ``List[...]`` is a ``type[T]`` as it is;
         ``Union``/``Optional``/``Literal`` are special forms mypy does not accept there, so
         they are passed as ``_cast(Type[X], X)`` (the same object at run time). No bare
-        ``type`` or ``cast``: an argument may be called so (generator/naming.py)."""
+        ``type`` or ``cast``: an argument may be called so (generator/reserved.py)."""
         if self.kind == "none":
             return "NoneType"
         hint = self.cast_type.render()
@@ -231,7 +231,7 @@ class Follow:
     line: SpecText | None  # str.format template over the event's JSON object; None = raw data
     returns: Type  # what the helper returns (the status method's model)
     # the stream's path arguments as the helper names them (``file_`` for ``file``: the helper
-    # has a ``file`` argument of its own; generator/naming.py FOLLOW_NAMES)
+    # has a ``file`` argument of its own; generator/reserved.py FOLLOW_NAMES)
     args: tuple[str, ...] = ()
 
 

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError, pointer
-from ..naming import RESERVED_CLASS_NAMES, acronym_words, builtin_class_names
+from ..naming import acronym_words
 from ..read.load import no_collection
+from ..reserved import RESERVED_CLASS_NAMES, builtin_class_names
 from .early import schema_inputs
 from .inline_roots import inline_roots
 from .leave_out import enum_subclasses

@@ -27,7 +27,7 @@ import ast
 import copy
 import re
 
-from ..naming import RESERVED_CLASS_NAMES, builtin_class_names
+from ..reserved import RESERVED_CLASS_NAMES, builtin_class_names
 from .numbered import NUMBERED, site_names
 from .source import children, parse
 

@@ -6,7 +6,8 @@ import ast
 import re
 from collections.abc import Callable
 
-from ..naming import RESERVED_CLASS_NAMES, builtin_class_names, class_base
+from ..naming import class_base
+from ..reserved import RESERVED_CLASS_NAMES, builtin_class_names
 from .source import carry, nodes, parse
 
 

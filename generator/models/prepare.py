@@ -8,8 +8,8 @@ import copy
 import re
 from typing import Any
 
-from ..naming import clean_text
 from ..read.refs import at_pointer, unescape
+from ..spectext import clean_text
 from .allof import described
 
 _SCHEMA_REF = "#/components/schemas/"

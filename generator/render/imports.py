@@ -51,7 +51,7 @@ _TYPE_ONLY_MODULES = (".models", "._pagination", "._streaming")
 _ONE_PER_LINE = ("models", "_polling")
 
 # Every class name a module with methods may import at module level: no model or namespace
-# class may take one of these (generator/naming.py RESERVED_CLASS_NAMES covers them; a test
+# class may take one of these (generator/reserved.py RESERVED_CLASS_NAMES covers them; a test
 # checks it).
 TEMPLATE_CLASS_NAMES = frozenset(
     name.split(" as ")[-1]  # ``X as _X`` binds ``_X``

@@ -46,7 +46,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build.extension_values import EXCEPTION_ATTRIBUTES, RUNTIME_EXCEPTIONS
-from generator.naming import FOLLOW_NAMES, RESERVED_ARGUMENTS
+from generator.reserved import FOLLOW_NAMES, RESERVED_ARGUMENTS
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))

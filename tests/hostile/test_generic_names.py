@@ -12,16 +12,10 @@ import pytest
 from generator import ir
 from generator.build import build_api
 from generator.build.operations import default_method_name, path_namespace
-from generator.naming import (
-    RESERVED_CLASS_NAMES,
-    argument_name,
-    identifier,
-    namespace_name,
-    plan_class_names,
-    unique,
-)
+from generator.naming import argument_name, identifier, namespace_name, plan_class_names, unique
 from generator.read.load import load_spec
 from generator.render.imports import TEMPLATE_CLASS_NAMES
+from generator.reserved import RESERVED_CLASS_NAMES
 
 
 @pytest.mark.parametrize(

@@ -225,7 +225,7 @@ def test_no_model_class_shadows_an_import_or_a_builtin(package: Path) -> None:
     hostile.yaml) do not shadow what models.py imports: nested objects are named
     ``<Parent><Property>`` (generator/models/lift.py), and what datamodel-code-generator still
     names itself gets a suffix; allOf naming one schema twice yields one base, not a TypeError."""
-    from generator.naming import RESERVED_CLASS_NAMES, builtin_class_names
+    from generator.reserved import RESERVED_CLASS_NAMES, builtin_class_names
 
     tree = ast.parse(models_source(package / "src" / PACKAGE))
     classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}

@@ -4,7 +4,7 @@
   ``total_timeout``, ``extra_headers``, ``body``, ``initial``, ``functools``, ``self``, and gives
   an ``x-sdk-follow`` stream the path parameters ``file`` and ``out``: every method of its
   package is called (sync and async, over a mock transport) and sends the spec's names.
-* The reserved list (``generator.naming.RESERVED_ARGUMENTS``, used by ``argument_name``, the
+* The reserved list (``generator.reserved.RESERVED_ARGUMENTS``, used by ``argument_name``, the
   one place a spec field becomes an argument) covers every lower-case name a generated method
   body reads from module or builtin scope, in every package the repository generates.
 * Extension values that would collide are refused with a located error.
@@ -28,9 +28,9 @@ import yaml
 
 from generator.build.extension_values import EXCEPTION_ATTRIBUTES, RUNTIME_EXCEPTIONS
 from generator.errors import SpecError
-from generator.naming import FOLLOW_NAMES, RESERVED_ARGUMENTS
 from generator.output.format import GeneratedCodeError, compile_errors, format_tree
 from generator.pipeline import build, generate
+from generator.reserved import FOLLOW_NAMES, RESERVED_ARGUMENTS
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
