@@ -4,7 +4,8 @@ Each operation gives one method per request variant (generator/build/bodies.py).
 generator cannot represent stops with a located SpecError naming the feature; with
 ``skip_unsupported`` the operation is left out instead (a located warning, and an entry in
 ``Api.skipped``). Polling and follow helpers, which name other operations, are resolved after
-the walk (generator/build/behaviours.py).
+the walk (generator/build/behaviours.py). What the walk warns of and the errors that stop it are
+in generator/build/notes.py; names spelt from the path, in generator/build/path_names.py.
 """
 
 from __future__ import annotations
@@ -15,25 +16,19 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from .. import ir
-from ..errors import Blockers, SpecError, combined, pointer
+from ..errors import Blockers, SpecError, pointer
 from ..ir.methods import IDEMPOTENCY_ARGUMENT, IDEMPOTENCY_HEADER, KEYED_METHODS
 from ..ir.types import Scalar
-from ..naming import identifier, method_name, namespace_name, snake_case
+from ..naming import method_name, namespace_name
 from ..spectext import SpecText, SpecValue, clean_text, prose
 from .arguments import order
-from .bodies import body_variants
+from .bodies import BodyVariant, body_variants
 from .context import Context
 from .extensions import HTTP_METHODS, OperationExt
-from .grouping import (
-    VERSION_SEGMENT,
-    adopt_untagged,
-    collection_tags,
-    namespace_path,
-    operation_tag,
-    tag_groups,
-)
+from .grouping import adopt_untagged, collection_tags, namespace_path, operation_tag, tag_groups
+from .notes import blocked_error, no_operations, note_ignored, note_webhooks, skip_operation
 from .parameters import PATH_TEMPLATE, parameters
-from .path_names import spells_path
+from .path_names import default_method_name, path_namespace, spells_path
 from .responses import returns
 from .security import operation_security
 from .servers import operation_server
@@ -66,7 +61,7 @@ def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
         paths = {}
     if not isinstance(paths, dict):
         raise ctx.fail("paths must be a mapping", "/paths")
-    _note_webhooks(ctx)
+    note_webhooks(ctx)
     ctx.tag_groups = tag_groups(ctx.spec)
     ctx.collection_tags = collection_tags(ctx.spec)
     drafts: list[Draft] = []
@@ -84,31 +79,14 @@ def operations(ctx: Context, types: TypeBuilder) -> list[Draft]:
                 drafts.extend(_guarded(ctx, types, path, verb, item, item_ptr))
     ctx.operation_label = ""  # warnings from here on are not about one operation
     if ctx.blockers:
-        raise _blocked(ctx)
+        raise blocked_error(ctx)
     if not drafts:
-        _no_operations(ctx)
+        no_operations(ctx)
     entries = [(d.method.path.value, d.method.namespace, d.untagged) for d in drafts]
     return [
         d if ns == d.method.namespace else replace(d, method=replace(d.method, namespace=ns))
         for d, ns in zip(drafts, adopt_untagged(entries), strict=True)
     ]
-
-
-def _blocked(ctx: Context) -> SpecError:
-    """Every problem of every operation that cannot be generated, one located line each, and
-    what to do."""
-    count = ctx.blocked
-    if len(ctx.blockers) == 1:
-        return ctx.blockers[0]
-    hint = SpecError(
-        f"{count} operation{'s' if count > 1 else ''} cannot be generated as written "
-        "(see above); `generate --skip-unsupported` leaves out what cannot be generated (the "
-        "operation, or an optional parameter), with a warning each",
-        file=str(ctx.doc.path),
-        pointer="/paths",
-        line=ctx.doc.line_of("/paths"),
-    )
-    return combined([*ctx.blockers, hint])
 
 
 def _guarded(
@@ -120,7 +98,7 @@ def _guarded(
     ctx.operation_label = f"{verb.upper()} {path}"
     problems: list[SpecError] = []
     if op_ptr in ctx.invalid:  # the validator's finding (skip_unsupported only): not read
-        _skip(ctx, verb, path, item[verb], ctx.invalid[op_ptr])
+        skip_operation(ctx, verb, path, item[verb], ctx.invalid[op_ptr])
         return []
     try:
         check_path(ctx, path, pointer("paths", path))
@@ -131,7 +109,7 @@ def _guarded(
     if not problems:
         return drafts
     if ctx.skip_unsupported:
-        _skip(ctx, verb, path, item[verb], problems[0], len(problems) - 1)
+        skip_operation(ctx, verb, path, item[verb], problems[0], len(problems) - 1)
         return []
     ctx.blocked += 1  # every problem is reported with every other operation's, after the walk
     for problem in problems:
@@ -161,6 +139,8 @@ def operation(
     item_ptr: str,
     op_ptr: str,
 ) -> list[Draft]:
+    """The drafts of one operation: a method per request variant (bodies.body_variants), two
+    for a response that is JSON or an event stream (``_answers``)."""
     if not isinstance(op, dict):
         raise ctx.fail("an operation must be a mapping", op_ptr)
     ext = ctx.ext.operation(op)
@@ -170,22 +150,8 @@ def operation(
     # no tag, or only collection tags: its namespace may be its neighbours' (adopt_untagged)
     tag = operation_tag(op, ctx.collection_tags)
     untagged = ext.namespace is None and (tag is None or tag in ctx.collection_tags)
-    problems: list[SpecError] = []
-    _attempt(problems, lambda: _note_ignored(ctx, op, op_ptr))
-    base_params = _attempt(
-        problems,
-        lambda: parameters(
-            ctx, types, shared, f"{item_ptr}/parameters", op.get("parameters") or [], op_ptr, path
-        ),
-    )
+    base_params, result, answered, variants = _parts(ctx, types, path, op, shared, item_ptr, op_ptr)
     scopes = scopes_of(ctx, op)
-    result = _attempt(problems, lambda: returns(ctx, types, op, op_ptr))
-    answered = None  # the JSON answer beside an event stream (OpenAI-style ``stream: true``)
-    if result is not None and result.kind == "stream":
-        answered = _attempt(problems, lambda: returns(ctx, types, op, op_ptr, events=False))
-    variants = _attempt(problems, lambda: body_variants(ctx, types, op, op_ptr))
-    if problems or base_params is None or result is None or variants is None:
-        raise Blockers(problems)
     drafts: list[Draft] = []
     server = operation_server(ctx.spec, ctx.deref({"$ref": "#" + item_ptr}, item_ptr)[0], op)
     for variant in variants:
@@ -220,6 +186,37 @@ def operation(
                 )
             )
     return drafts
+
+
+def _parts(
+    ctx: Context,
+    types: TypeBuilder,
+    path: str,
+    op: dict[str, Any],
+    shared: Any,
+    item_ptr: str,
+    op_ptr: str,
+) -> tuple[list[ir.Param], ir.Returns, ir.Returns | None, list[BodyVariant]]:
+    """What an operation's methods are made of: its parameters (``shared``: its path item's),
+    what it returns, the JSON answer beside an event stream (OpenAI-style ``stream: true``;
+    else None) and its request variants. Every part is read, and every problem of every part
+    raised at once (``Blockers``)."""
+    problems: list[SpecError] = []
+    _attempt(problems, lambda: note_ignored(ctx, op, op_ptr))
+    base_params = _attempt(
+        problems,
+        lambda: parameters(
+            ctx, types, shared, f"{item_ptr}/parameters", op.get("parameters") or [], op_ptr, path
+        ),
+    )
+    result = _attempt(problems, lambda: returns(ctx, types, op, op_ptr))
+    answered = None
+    if result is not None and result.kind == "stream":
+        answered = _attempt(problems, lambda: returns(ctx, types, op, op_ptr, events=False))
+    variants = _attempt(problems, lambda: body_variants(ctx, types, op, op_ptr))
+    if problems or base_params is None or result is None or variants is None:
+        raise Blockers(problems)
+    return base_params, result, answered, variants
 
 
 def _answers(
@@ -373,82 +370,3 @@ def check_path(ctx: Context, path: str, where: str) -> None:
             raise ctx.fail(f"path {path!r} has an empty '{{}}' template", where)
     if path.count("{") != path.count("}") or PATH_TEMPLATE.sub("", path).count("{"):
         raise ctx.fail(f"path {path!r} has unbalanced braces", where)
-
-
-def default_method_name(verb: str, path: str, *, keep_version: bool = False) -> str:
-    """``GET /pets/{petId}`` -> ``get_pets_by_pet_id`` (no operationId). Prefix segments
-    ``path_namespace`` also skips (``api``, ``rest``, a version: ``/v0.1/servers`` ->
-    ``get_servers``) are left out while nothing else has been named: every operation of a
-    versioned API would otherwise carry the version in its name (``servers.get_v0_1``)."""
-    parts = [verb]
-    for segment in path.split("/"):
-        if not segment or (
-            not keep_version and len(parts) == 1 and VERSION_SEGMENT.fullmatch(segment)
-        ):
-            continue
-        match = PATH_TEMPLATE.fullmatch(segment)
-        parts.append(f"by_{match.group(1)}" if match else segment)
-    return snake_case("_".join(snake_case(p) for p in parts))
-
-
-def path_namespace(path: str) -> str:
-    """The namespace of an untagged operation: the first meaningful path segment
-    (``/api/v1/namespaces/{ns}/pods`` -> ``namespaces``; ``/2010-04-01/Accounts.json``
-    -> ``accounts``)."""
-    for segment in path.split("/"):
-        segment = re.sub(r"\.(json|xml|yaml|csv)$", "", segment)
-        if not segment or "{" in segment or VERSION_SEGMENT.fullmatch(segment):
-            continue
-        if identifier(segment) not in ("value", "_"):
-            return segment
-    return "default"
-
-
-def _skip(ctx: Context, verb: str, path: str, op: Any, exc: SpecError, more: int = 0) -> None:
-    op_id = str(op.get("operationId") or "") if isinstance(op, dict) else ""
-    where = exc.pointer or pointer("paths", path, verb)
-    also = f" ({more} more problem{'s' if more > 1 else ''} in it)" if more else ""
-    ctx.warn(f"{exc.message}; operation {verb.upper()} {path} skipped{also}", where)
-    ctx.skipped.append(
-        ir.Skipped(
-            operation=f"{verb.upper()} {path}",
-            operation_id=op_id,
-            reason=exc.message,
-            pointer=where,
-            line=ctx.doc.line_of(where),
-        )
-    )
-
-
-def _no_operations(ctx: Context) -> None:
-    if ctx.skipped:
-        raise ctx.fail(
-            f"every operation uses an unsupported feature ({len(ctx.skipped)} skipped): "
-            "nothing to generate",
-            "/paths",
-        )
-    if ctx.spec.get("webhooks"):
-        raise ctx.fail(
-            "webhooks are not supported, and the document has no paths: "
-            "there is no client to generate",
-            "/webhooks",
-        )
-    raise ctx.fail("the document has no operations: there is no client to generate", "/paths")
-
-
-def _note_webhooks(ctx: Context) -> None:
-    webhooks = ctx.spec.get("webhooks")
-    if isinstance(webhooks, dict) and webhooks and ctx.spec.get("paths"):
-        ctx.warn(
-            f"webhooks are not supported: {len(webhooks)} webhook(s) ignored "
-            "(the client only sends requests)",
-            "/webhooks",
-        )
-
-
-def _note_ignored(ctx: Context, op: dict[str, Any], op_ptr: str) -> None:
-    if op.get("callbacks"):
-        ctx.warn(
-            "callbacks are not supported: ignored (the client only sends requests)",
-            f"{op_ptr}/callbacks",
-        )

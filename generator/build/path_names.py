@@ -28,13 +28,17 @@ action segment: ``POST /tasks/{id}/runs/{runID}/retry``) keeps the name
 ``grouping.short_names`` gives it.
 ``build.shorten`` applies these names where no other method of the namespace has or takes the
 same one.
+
+Before those, an operation without ``operationId`` gets a name spelt from verb and path
+(``default_method_name``: ``get_pets_by_pet_id``), and one without tag the namespace of its first
+meaningful path segment (``path_namespace``); generator/build/operations.py asks for both.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..naming import method_name, snake_case
+from ..naming import identifier, method_name, snake_case
 from .grouping import VERSION_SEGMENT, namespace_forms
 
 _PARAMETER = re.compile(r"\{([^{}]*)\}")
@@ -138,3 +142,32 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
         return word[:-1]
     return word
+
+
+def default_method_name(verb: str, path: str, *, keep_version: bool = False) -> str:
+    """``GET /pets/{petId}`` -> ``get_pets_by_pet_id`` (no operationId). Prefix segments
+    ``path_namespace`` also skips (``api``, ``rest``, a version: ``/v0.1/servers`` ->
+    ``get_servers``) are left out while nothing else has been named: every operation of a
+    versioned API would otherwise carry the version in its name (``servers.get_v0_1``)."""
+    parts = [verb]
+    for segment in path.split("/"):
+        if not segment or (
+            not keep_version and len(parts) == 1 and VERSION_SEGMENT.fullmatch(segment)
+        ):
+            continue
+        match = _PARAMETER.fullmatch(segment)
+        parts.append(f"by_{match.group(1)}" if match else segment)
+    return snake_case("_".join(snake_case(p) for p in parts))
+
+
+def path_namespace(path: str) -> str:
+    """The namespace of an untagged operation: the first meaningful path segment
+    (``/api/v1/namespaces/{ns}/pods`` -> ``namespaces``; ``/2010-04-01/Accounts.json``
+    -> ``accounts``)."""
+    for segment in path.split("/"):
+        segment = _EXTENSION.sub("", segment)
+        if not segment or "{" in segment or VERSION_SEGMENT.fullmatch(segment):
+            continue
+        if identifier(segment) not in ("value", "_"):
+            return segment
+    return "default"

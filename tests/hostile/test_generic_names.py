@@ -11,7 +11,7 @@ import pytest
 
 from generator import ir
 from generator.build import build_api
-from generator.build.operations import default_method_name, path_namespace
+from generator.build.path_names import default_method_name, path_namespace
 from generator.naming import argument_name, identifier, namespace_name, plan_class_names, unique
 from generator.read.load import load_spec
 from generator.render.imports import TEMPLATE_CLASS_NAMES
