@@ -72,3 +72,63 @@ def test_json_output_is_what_the_server_sent(
     # no "title": null, "state": "open", "labels": null the server never sent
     assert json.loads(out) == {"id": 7, "body": None}
     assert json.loads(out2) == {"id": 7, "body": None}
+
+
+LABELS = """\
+openapi: 3.0.3
+info: {title: Issues, version: "1"}
+paths:
+  /issues:
+    post:
+      operationId: createIssue
+      tags: [issues]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [title]
+              properties:
+                title: {type: string}
+                labels:
+                  type: array
+                  items:
+                    oneOf:
+                      - {type: string}
+                      - {type: object, properties: {name: {type: string}}}
+      responses:
+        '201': {description: created}
+"""
+
+
+def test_a_list_of_json_items_is_a_repeated_option(
+    tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """GitHub's ``issues create --labels`` (items: a string or an object) was one JSON option:
+    ``--labels bug --labels ui`` sent ``"ui"`` ("labels must be a list"). Now each value is
+    one item (a bare word a string, else JSON), and one JSON array alone is still the list."""
+    import importlib
+    from pathlib import Path
+
+    spec = Path(str(tmp_path)) / "issues.yaml"
+    spec.write_text(LABELS, encoding="utf-8")
+    with generated_package(spec, "issues"):
+        cli = importlib.import_module("issues._cli")
+        server = TestServer()
+        server.start()
+        try:
+            server.on("POST", "/issues", lambda _s, _c: Reply(status=201))
+            base = ["--base-url", server.url, "issues", "create", "--title", "t"]
+            codes = [
+                cli.main([*base, "--labels", "bug", "--labels", '{"name": "ui"}']),
+                cli.main([*base, "--labels", '["bug", "ui"]']),
+            ]
+            sent = [r.json() for r in server.seen("POST", "/issues")]
+        finally:
+            server.stop()
+    assert codes == [0, 0], capsys.readouterr().err
+    assert sent == [
+        {"title": "t", "labels": ["bug", {"name": "ui"}]},
+        {"title": "t", "labels": ["bug", "ui"]},
+    ]
