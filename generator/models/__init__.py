@@ -38,7 +38,7 @@ from .postprocess import (
     hoist_forward_enums,
     mark_ambiguous_names,
 )
-from .prepare import component, rewrite_refs
+from .prepare import REQUIRED_DEFAULT, component, rewrite_refs
 from .verify import verify_models
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "models"
@@ -53,6 +53,10 @@ _OPTIONS: dict[str, Any] = {
     "allow_population_by_field_name": False,  # the base model populates by name already
     "set_default_enum_member": True,
     "strict_nullable": True,
+    # a required field with a default has it (prepare._required_defaults marks it, and the
+    # runtime sends it though not set): the user may leave it out, as with a body argument
+    "apply_default_values_for_required_fields": True,
+    "field_extra_keys": {REQUIRED_DEFAULT},
     "disable_timestamp": True,
     "keep_model_order": True,
     "use_schema_description": True,

@@ -21,6 +21,11 @@ _DROPPED_FORMATS = frozenset({"email", "idn-email"})
 # The x- keywords passed to datamodel-code-generator (see ``_Rewriter.extension``).
 _ENUM_NAMES = frozenset({"x-enum-varnames", "x-enumNames"})
 _ENUM_DESCRIPTIONS = frozenset({"x-enum-descriptions"})
+# Marks a required property with a default (``_required_defaults``); passed to the models as
+# ``Field(json_schema_extra={REQUIRED_DEFAULT: True})`` (``field_extra_keys``) and read by the
+# runtime (``_models.mark_constants``). Not ``x-sdk-``: the same key written in a document is
+# dropped (``_Rewriter.extension``), so only the generator sets it.
+REQUIRED_DEFAULT = "x-required-default"
 # Keywords whose value maps names to schemas.
 _SCHEMA_MAPS = frozenset(
     {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
@@ -103,6 +108,7 @@ class _Rewriter:
             else:
                 self.keyword(out, key, item)
         _required_on_properties(out, value)
+        _required_defaults(out)
         if "default" in out and not _default_fits(value, value["default"], self.lookup):
             del out["default"]  # an ill-typed default would be an ill-typed field (mypy)
         if "enum" in out and out.get("type") in ("boolean", ["boolean"]):
@@ -250,6 +256,21 @@ def _required_on_properties(schema: dict[str, Any], original: dict[str, Any]) ->
         schema["required"] = names
     elif "required" in schema and not isinstance(listed, list):
         del schema["required"]
+
+
+def _required_defaults(schema: dict[str, Any]) -> None:
+    """A required property with a ``default`` keeps its default as the field's (the user may
+    leave it out, as with a required body argument) and is marked ``REQUIRED_DEFAULT``: the
+    runtime sends it though not set (Adyen's ``KlarnaDetails.type``, required, default
+    ``klarna``: a model dumped with ``exclude_unset`` left it out, and the server refused the
+    payment)."""
+    listed, props = schema.get("required"), schema.get("properties")
+    if not isinstance(listed, list) or not isinstance(props, dict):
+        return
+    for name in listed:
+        sub = props.get(name)
+        if isinstance(sub, dict) and "default" in sub:
+            props[name] = {**sub, REQUIRED_DEFAULT: True}
 
 
 def component(schema: Any) -> Any:

@@ -234,10 +234,11 @@ def option_kind(param: ir.Param) -> tuple[str, tuple[SpecValue, ...], bool]:
     plain = _plain(param.type)
     kind, choices = _value_kind(plain)
     if isinstance(plain, ListOf):
+        # each value one item, the option repeated (`--labels bug --labels ui`); a JSON item
+        # (an object, or a string or an object: GitHub's labels) is one JSON value or a bare
+        # word (a string) each time, and one JSON array alone is the whole list
         item_kind, item_choices = _value_kind(_plain(plain.item))
-        if item_kind != "json":
-            return item_kind, item_choices, True
-        return "json", (), False
+        return item_kind, item_choices, True
     if enum and kind in ("str", "int") and not choices:
         choices = tuple(SpecValue(v) for v in enum)
         kind = "choice"

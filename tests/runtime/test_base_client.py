@@ -288,6 +288,10 @@ def test_not_modified_is_no_value(server: TestServer) -> None:
             assert info.value.status_code == 304 and isinstance(info.value, exc.APIStatusError)
             assert info.value.response is not None
             assert info.value.response.headers["etag"] == '"v1"'
+            # the status once, and what it means ("HTTP 304 Not Modified (HTTP 304)" before)
+            assert str(info.value) == (
+                "Not modified: the copy the request named (its ETag or date) is current (HTTP 304)"
+            )
     assert len(server.seen("GET", "/runs/7")) == 3  # not retried
 
 

@@ -393,7 +393,7 @@ def _json_default(value: object) -> object:
     if is_model(value):
         from ._models import mark_constants  # loaded: a model exists
 
-        mark_constants(value)  # a one-value field (a oneOf member's tag) is always sent
+        mark_constants(value)  # one-value and required-with-default fields are always sent
         return cast(Any, value).model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, (datetime, date, dt_time)):
         return value.isoformat()

@@ -11,9 +11,11 @@ _C0_C1 = dict.fromkeys([*range(0, 9), *range(11, 32), *range(0x7F, 0xA0)])
 
 
 def _data(value: Any) -> Any:
-    """JSON-able data of a result (models as their wire names)."""
+    """JSON-able data of a result: models as their wire names, with the members the server
+    sent (its nulls too), not the ones it left out (``exclude_unset``): what ``curl | jq``
+    would see, and no ``null`` for every optional field it did not send."""
     if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=False)
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, (list, tuple)):
         return [_data(v) for v in value]
     if isinstance(value, dict):

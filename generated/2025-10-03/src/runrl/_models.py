@@ -116,14 +116,25 @@ def _secret_fields(cls: type[pydantic.BaseModel]) -> frozenset[str]:
 
 @functools.cache
 def _constant_fields(cls: type[pydantic.BaseModel]) -> frozenset[str]:
-    """The fields that can hold one value only, and default to it: a one-member enum or a
-    one-value ``Literal`` (Adyen's ``IdealDetails.type = "ideal"``). They are always sent: for
-    a member of a ``oneOf`` the constant is what tells the server which member it is, and a
-    value the schema allows nothing else for cannot say more than the user asked."""
+    """The fields that are always sent, with their default when not set:
+
+    * the fields that can hold one value only, and default to it: a one-member enum or a
+      one-value ``Literal`` (Adyen's ``IdealDetails.type = "ideal"``). For a member of a
+      ``oneOf`` the constant is what tells the server which member it is, and a value the
+      schema allows nothing else for cannot say more than the user asked;
+    * the fields the schema requires that have a default (Adyen's ``KlarnaDetails.type``,
+      default ``klarna``, marked ``x-required-default`` by the generator): the server refuses
+      a body without them."""
     names: set[str] = set()
     for name, info in cls.model_fields.items():
         default = info.default
-        if default is None or default is PydanticUndefined:
+        if default is PydanticUndefined:
+            continue
+        extra = info.json_schema_extra
+        if isinstance(extra, dict) and extra.get("x-required-default"):
+            names.add(name)
+            continue
+        if default is None:
             continue
         kinds = [k for k in typing.get_args(info.annotation) if k is not type(None)]
         kind = kinds[0] if typing.get_origin(info.annotation) is Union and len(kinds) == 1 else None
@@ -137,8 +148,9 @@ def _constant_fields(cls: type[pydantic.BaseModel]) -> frozenset[str]:
 
 
 def mark_constants(value: object, depth: int = 0) -> None:
-    """Count the constant fields of every model in ``value`` (a request body about to be
-    dumped with ``exclude_unset``) as set, so that they are sent. Done when sending, not when
+    """Count the always-sent fields (``_constant_fields``: one-value fields, required fields
+    with a default) of every model in ``value`` (a request body about to be dumped with
+    ``exclude_unset``) as set, so that they are sent. Done when sending, not when
     a model is made: parsing an answer pays nothing for it."""
     if depth > 100:
         return

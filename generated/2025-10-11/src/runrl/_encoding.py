@@ -62,7 +62,7 @@ def _plain(value: object) -> object:
     if callable(dump):
         from ._models import mark_constants  # loaded: a model exists
 
-        mark_constants(value)  # a one-value field (a oneOf member's tag) is always sent
+        mark_constants(value)  # one-value and required-with-default fields are always sent
         return dump(mode="json", by_alias=True, exclude_unset=True)
     return value
 

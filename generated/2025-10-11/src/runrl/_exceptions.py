@@ -275,6 +275,9 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
 
     body = read_error_body(response, scrub)
     message = body.message
+    if not message and not body.code and status == 304:
+        # no body by HTTP's rules; "HTTP 304 Not Modified (HTTP 304)" said the status twice
+        message = "Not modified: the copy the request named (its ETag or date) is current"
     if not message:
         message = body.code or f"HTTP {status} {response.reason_phrase}".strip()
         if not body.field_errors and not body.code:
