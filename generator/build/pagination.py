@@ -7,11 +7,14 @@ as a list: ``items``, ``data``, ``results``, ``entries``...; Box's ``order`` bes
 
 1. ``link_header``: the 2xx response declares a ``Link`` header;
 2. ``last_item``: a ``starting_after`` query parameter, a boolean ``has_more`` member and items
-   with an ``id`` (Stripe: the last item's id is the next page's cursor); also an ``after``
+   with an ``id`` (every variant of a ``oneOf``/``anyOf`` item: Stripe's lists of bank accounts
+   and cards; the last item's id is the next page's cursor); also an ``after``
    parameter with the same members when rule 3 finds no next-cursor member (OpenAI's lists);
 3. ``cursor``: a query parameter named like a cursor (``cursor``, ``after``, ``page_token``,
    ``marker``, ``continue``...) and a payload member named like the next one
-   (``next_cursor``, ``next_page_token``, ``next_marker``...), at the top or one object down
+   (``next_cursor``, ``next_page_token``, ``next_marker``...), at the top or one object down;
+   or a string ``page`` parameter (a page token, not a number) and a string ``next_page``
+   member (Stripe's search lists)
    (``response_metadata.next_cursor``, Kubernetes' ``metadata.continue``, an ``allOf`` of one
    ``$ref`` counting as that object); with an integer ``offset`` parameter too, a walk
    begun without a cursor that gets none back goes on by offset (Box's lists page by
@@ -110,6 +113,9 @@ def infer(
                         next_cursor=(SpecText("id"),), has_more=more)  # fmt: skip
     cursor = next((p for p in CURSOR_PARAMS if p in query), None)
     found = _member_path(ctx, members, NEXT_CURSOR_MEMBERS)
+    if not (cursor and found) and query.get("page") == "string":  # a page token, not a number
+        token = _member_path(ctx, members, ("next_page",), kind="string")
+        cursor, found = ("page", token) if token else (cursor, found)
     if cursor and found:
         also = query.get("offset") == "integer"  # two ways to page: the cursor, else offset
         return _replace(base, style="cursor", cursor_param=SpecText(cursor), next_cursor=found,
@@ -148,12 +154,23 @@ def _href(ctx: Context, members: dict[str, Any]) -> tuple[SpecText, ...] | None:
 
 
 def _item_has_id(ctx: Context, members: dict[str, Any], items: str) -> bool:
-    """Whether the list's items are objects with an ``id`` member."""
+    """Whether the list's items are objects with an ``id`` member: each variant of an item
+    that is one of several (``oneOf``/``anyOf``: Stripe's bank accounts and cards) too."""
     if not items:
         return False
     array, _ = ctx.deref(members[items], "")
     item = array.get("items") if isinstance(array, dict) else None
-    return item is not None and "id" in (merged_object(ctx, item, "").get("properties") or {})
+    if item is None:
+        return False
+    if "id" in (merged_object(ctx, item, "").get("properties") or {}):
+        return True
+    resolved, _ = ctx.deref(item, "")
+    variants = next(
+        (v for k in ("oneOf", "anyOf") if isinstance(v := resolved.get(k), list) and v), None
+    ) if isinstance(resolved, dict) else None  # fmt: skip
+    return variants is not None and all(
+        "id" in (merged_object(ctx, v, "").get("properties") or {}) for v in variants
+    )
 
 
 def _replace(base: ir.Pagination, **changes: Any) -> ir.Pagination:

@@ -1,7 +1,9 @@
 """Responses -> what a method returns (``ir.Returns``): the first 2xx response's content.
 
 ``text/event-stream`` streams events, typed by the schema of their data when the media type
-declares one (``read/events.py``); JSON is typed from its schema, after the envelope
+declares one (``read/events.py``); a JSON-lines media type (``application/x-ndjson``,
+``application/jsonl``, Kubernetes' ``application/json;stream=watch``) streams its schema's
+values, one a line; JSON is typed from its schema, after the envelope
 (``x-sdk.envelope``) and ``x-sdk-unwrap`` are taken off; any other content is ``bytes``; no
 content (or a ``null`` payload) is ``None``. ``x-sdk-pagination``, or a shape ``pagination.py``
 recognises on a ``GET``, returns a page.
@@ -21,7 +23,7 @@ from ..spectext import SpecText
 from .context import Context
 from .extensions import OperationExt
 from .pagination import declared, infer
-from .schemas import essence, merged_object, primary_type
+from .schemas import essence, is_json_media, merged_object, primary_type
 from .types import TypeBuilder
 
 _NONE = ir.Returns(kind="none", type=t.NONE, cast_type=t.NONE, unwrap=())
@@ -59,9 +61,13 @@ def returns(
         return _stream_returns(
             ctx, types, content[stream], f"{resp_ptr}/content/{pointer(stream)[1:]}"
         )
-    json_type = next((m for m in media_types if essence(m) == "application/json"), None)
+    lines = next((m for m in media_types if json_lines(m)), None) if stream is None else None
+    plain = [m for m in media_types if m != lines]
+    json_type = next((m for m in plain if essence(m) == "application/json"), None)
     if json_type is None:
-        json_type = next((m for m in media_types if essence(m).endswith("+json")), None)
+        json_type = next((m for m in plain if essence(m).endswith("+json")), None)
+    if json_type is None and lines is not None:
+        return _lines_returns(ctx, types, content[lines], resp_ptr, lines) if events else _NONE
     if json_type is None:
         accept = _binary_accept(media_types)
         return ir.Returns(kind="bytes", type=t.BYTES, cast_type=t.BYTES, unwrap=(), accept=accept)
@@ -72,6 +78,8 @@ def returns(
     found = _json_returns(
         ctx, types, ctx.ext.operation(op), media.get("schema") or {}, schema_ptr, where
     )
+    if lines is not None and found.kind != "page":  # a page of a list is not a stream's value
+        return _lines_returns(ctx, types, content[lines], resp_ptr, lines) if events else _NONE
     return replace(found, accept=_accept(json_type))
 
 
@@ -85,6 +93,41 @@ def _stream_returns(ctx: Context, types: TypeBuilder, media: Any, media_ptr: str
         return ir.Returns(kind="stream", type=t.EVENT, cast_type=t.EVENT, unwrap=())
     model = ctx.class_of(found[0]) if found is not None else None
     return ir.Returns(kind="stream", type=kind, cast_type=kind, unwrap=(), model=model)
+
+
+_JSON_LINES = (
+    "application/x-ndjson",
+    "application/ndjson",
+    "application/jsonl",
+    "application/x-jsonl",
+    "application/jsonlines",
+    "application/x-jsonlines",
+)
+
+
+def json_lines(media_type: str) -> bool:
+    """A stream of JSON values, one a line: NDJSON/JSON Lines, or a JSON type with the
+    ``stream=watch`` parameter (Kubernetes' watch, its events one JSON object a line)."""
+    params = [p.strip().lower().replace(" ", "") for p in media_type.split(";")[1:]]
+    return essence(media_type) in _JSON_LINES or (
+        is_json_media(media_type) and "stream=watch" in params
+    )
+
+
+def _lines_returns(
+    ctx: Context, types: TypeBuilder, media: Any, resp_ptr: str, media_type: str
+) -> ir.Returns:
+    """The values of a JSON-lines stream, typed by its schema (``Any``: the decoded JSON).
+    Preferred to a JSON answer the response also declares (Kubernetes' watch declares
+    ``application/json`` too, and answers with a stream whatever is asked for), unless that
+    answer is a page of a list (its lists: the stream is their ``watch=true`` form)."""
+    schema = media.get("schema") if isinstance(media, dict) else None
+    schema_ptr = f"{resp_ptr}/content/{pointer(media_type)[1:]}/schema"
+    kind = types.of(schema, schema_ptr, request=False) if schema else t.ANY
+    model = ctx.class_of(schema) if schema else None
+    accept = media_type if _MEDIA_TYPE.fullmatch(media_type) else ""
+    return ir.Returns(kind="stream", type=kind, cast_type=kind, unwrap=(), model=model,
+                      accept=accept, lines=True)  # fmt: skip
 
 
 # A media type with parameters, in the tokens RFC 9110 allows (nothing else reaches a header).

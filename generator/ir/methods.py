@@ -183,6 +183,7 @@ class Returns:
     pagination: Pagination | None = None
     model: str | None = None  # the component model returned, if any
     accept: str = ""  # Accept: a JSON answer of another JSON type; a bytes answer's own types
+    lines: bool = False  # a stream of JSON values, one a line (NDJSON, Kubernetes' watch)
 
     @property
     def annotation(self) -> str:

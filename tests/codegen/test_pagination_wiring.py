@@ -398,3 +398,110 @@ def test_kubernetes_lists_walk_by_continue_tokens(tmp_path: Path) -> None:
     ]
     readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
     assert "sends back the `metadata.continue` of each answer as `continue`" in readme
+
+
+STRIPE_LIKE = """openapi: 3.0.0
+info: {title: Stripey, version: '1'}
+paths:
+  /v1/accounts/{account}/external_accounts:
+    get:
+      operationId: GetAccountsAccountExternalAccounts
+      tags: [accounts]
+      parameters:
+        - {name: account, in: path, required: true, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+        - {name: starting_after, in: query, schema: {type: string}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [data, has_more]
+                properties:
+                  data:
+                    type: array
+                    items:
+                      anyOf:
+                        - {$ref: '#/components/schemas/bank_account'}
+                        - {$ref: '#/components/schemas/card'}
+                  has_more: {type: boolean}
+  /v1/customers/search:
+    get:
+      operationId: GetCustomersSearch
+      tags: [customers]
+      parameters:
+        - {name: limit, in: query, schema: {type: integer}}
+        - {name: page, in: query, schema: {type: string}}
+        - {name: query, in: query, required: true, schema: {type: string}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [data, has_more]
+                properties:
+                  data: {type: array, items: {$ref: '#/components/schemas/card'}}
+                  has_more: {type: boolean}
+                  next_page: {type: string, nullable: true}
+components:
+  schemas:
+    bank_account:
+      type: object
+      required: [id, object, routing_number]
+      properties:
+        id: {type: string}
+        object: {type: string, enum: [bank_account]}
+        routing_number: {type: string}
+    card:
+      type: object
+      required: [id, object, last4]
+      properties: {id: {type: string}, object: {type: string, enum: [card]}, last4: {type: string}}
+"""
+
+
+def test_stripe_lists_of_several_kinds_and_search_pages_are_walked(tmp_path: Path) -> None:
+    """Stripe's lists whose items are one of several objects (``anyOf`` bank account or card,
+    each with an ``id``) page by ``starting_after`` like the others, and its search lists by
+    the ``next_page`` token sent back as the string ``page``. Before, both returned their
+    first page only (``GetAccountsAccountExternalAccountsResponse``, not a page)."""
+    path = tmp_path / "stripey.yaml"
+    path.write_text(STRIPE_LIKE, encoding="utf-8")
+    srv = TestServer()
+    srv.start()
+    kinds = ["bank_account", "card", "card"]
+
+    def accounts(seen: Seen, _c: int) -> Reply:
+        after = dict(seen.query).get("starting_after")
+        i = 0 if after is None else int(after.rsplit("_", 1)[1]) + 1
+        extra = {"routing_number": "110000000"} if kinds[i] == "bank_account" else {"last4": "4242"}
+        data = [{"id": f"{kinds[i]}_{i}", "object": kinds[i], **extra}]
+        return Reply(json={"data": data, "has_more": i < 2})
+
+    def search(seen: Seen, _c: int) -> Reply:
+        token = dict(seen.query).get("page")
+        i = 0 if token is None else int(token[4:])
+        nxt = f"page{i + 1}" if i < 2 else None
+        data = [{"id": f"card_{i}", "object": "card", "last4": "4242"}]
+        return Reply(json={"data": data, "has_more": nxt is not None, "next_page": nxt})
+
+    srv.on("GET", "/v1/accounts/acct_1/external_accounts", accounts)
+    srv.on("GET", "/v1/customers/search", search)
+    try:
+        with generated_package(path, "stripey") as pkg, pkg.StripeyClient(base_url=srv.url) as c:
+            listed = list(c.accounts.get_account_external_accounts("acct_1", limit=1))
+            found = [card.id for card in c.customers.get_search(query="email:'x'", limit=1)]
+        after = [
+            dict(s.query).get("starting_after")
+            for s in srv.seen("GET", "/v1/accounts/acct_1/external_accounts")
+        ]
+        pages = [dict(s.query).get("page") for s in srv.seen("GET", "/v1/customers/search")]
+    finally:
+        srv.stop()
+    assert [type(x).__name__ for x in listed] == ["BankAccount", "Card", "Card"]
+    assert after == [None, "bank_account_0", "card_1"]
+    assert found == ["card_0", "card_1", "card_2"]
+    assert pages == [None, "page1", "page2"]

@@ -212,7 +212,8 @@ class Operation:
 
     ``unwrap`` is the path into the JSON body to the payload (``("data",)`` for the envelope).
     ``idempotent`` marks a POST that may safely be retried; ``deprecated`` makes each call emit a
-    ``DeprecationWarning``; ``stream``/``binary`` mark event-stream and raw-bytes responses.
+    ``DeprecationWarning``; ``stream``/``binary`` mark event-stream and raw-bytes responses
+    (``stream`` with ``lines``: a stream of JSON values, one a line, asked for as ``accept``).
     ``security`` is the operation's own ``security``: alternatives, each the names of the
     schemes to apply together (``()`` = none needed); ``None`` = the API's default.
     ``qualified_name`` is the public method (``files.list``) that messages name.
@@ -241,6 +242,7 @@ class Operation:
     raw_body: str = ""  # "text" or "file": the body is sent as is, not as JSON
     accept: str = ""  # the declared media types, when not application/json (or octet-stream)
     content_coding: bool = False  # a Content-Encoding parameter: the client codes the body
+    lines: bool = False  # a stream of JSON values, one a line (NDJSON, Kubernetes' watch)
 
     @property
     def name(self) -> str:
@@ -824,7 +826,7 @@ class _BaseClient:
             path = self._format_path(op, path_params or {}, path)
         headers = dict(self._base_headers)
         if op.stream:
-            headers["accept"] = "text/event-stream"
+            headers["accept"] = op.accept or "text/event-stream"
             headers["cache-control"] = "no-store"
         elif op.binary:  # the media types the document declares for it, else any
             headers["accept"] = op.accept or "application/octet-stream, */*"
@@ -1549,11 +1551,13 @@ class SyncAPIClient(_BaseClient):
 
         return iterate(
             connect,
-            max_reconnects=prepared.max_retries,
+            # JSON lines carry no event id to resume from: a reopened stream would start over.
+            max_reconnects=0 if op.lines else prepared.max_retries,
             backoff_factor=prepared.backoff_factor,
             sleep=self._sleep,
             event_type=event_type,
             name=op.name,
+            lines=op.lines,
         )
 
     # ----------------------------------------------------------------- internals
@@ -2047,11 +2051,13 @@ class AsyncAPIClient(_BaseClient):
 
         return iterate(
             connect,
-            max_reconnects=prepared.max_retries,
+            # JSON lines carry no event id to resume from: a reopened stream would start over.
+            max_reconnects=0 if op.lines else prepared.max_retries,
             backoff_factor=prepared.backoff_factor,
             sleep=self._sleep,
             event_type=event_type,
             name=op.name,
+            lines=op.lines,
         )
 
     # ----------------------------------------------------------------- internals

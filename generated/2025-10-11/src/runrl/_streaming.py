@@ -275,6 +275,59 @@ class _Parser:
         return []
 
 
+def _decoded(
+    decode: Callable[[str], Any], sse: ServerSentEvent, name: str, response: httpx.Response
+) -> Any:
+    try:
+        return decode(sse._data)
+    except ValueError as exc:
+        raise _invalid(sse, exc, name, response) from exc
+
+
+class _LineParser:
+    """JSON lines (NDJSON, Kubernetes' watch): each line that is not blank is one value, an
+    event whose data is the line. The same interface as ``_Parser``; no event id, no
+    ``retry``. Lines end with LF or CRLF (a CR before the LF is whitespace to JSON)."""
+
+    __slots__ = ("_pending", "_pending_len", "blocks", "last_id", "retry_ms")
+
+    def __init__(self) -> None:
+        self.last_id = ""
+        self.retry_ms: int | None = None
+        self.blocks = 0
+        self.restart()
+
+    def restart(self) -> None:
+        self._pending: list[str] = []
+        self._pending_len = 0
+
+    def feed(self, text: str) -> list[ServerSentEvent]:
+        lines = text.split("\n")
+        rest = lines.pop()
+        if self._pending and lines:
+            lines[0] = "".join(self._pending) + lines[0]
+            self._pending, self._pending_len = [], 0
+        events: list[ServerSentEvent] = []
+        for line in lines:
+            if len(line) > MAX_LINE:
+                raise _TooLong(f"a line longer than {MAX_LINE} characters")
+            if line.strip():
+                self.blocks += 1
+                sse = _new_event(ServerSentEvent)
+                sse._data, sse._event, sse._id, sse._retry = line, "message", "", None
+                events.append(sse)
+        if rest:
+            self._pending_len += len(rest)
+            if self._pending_len > MAX_LINE:
+                raise _TooLong(f"a line longer than {MAX_LINE} characters")
+            self._pending.append(rest)
+        return events
+
+    def end(self) -> list[ServerSentEvent]:
+        """The last line, when the stream ended without a line end after it."""
+        return self.feed("\n") if self._pending else []
+
+
 class _TooLong(Exception):
     """A line or an event over its bound (becomes ResponseValidationError with the response)."""
 
@@ -307,7 +360,8 @@ class EventStream(Generic[_T_co]):
     ``[DONE]``, OpenAI's end of a stream, ends it), or, when
     the spec declares none, the ``ServerSentEvent`` objects themselves
     (``EventStream[ServerSentEvent]``). ``stream.events()`` yields the ``ServerSentEvent``
-    objects of either kind (``id``, ``event``, ``retry``, the data unvalidated).
+    objects of either kind (``id``, ``event``, ``retry``, the data unvalidated). A stream of
+    JSON lines (NDJSON, Kubernetes' watch) is read the same way, each line one event's data.
 
     The HTTP request is made when iteration starts. ``with stream:`` (or
     ``stream.close()``) closes the connection at once when the consumer
@@ -365,6 +419,7 @@ def iter_events(
     sleep: Callable[[float], None] = time.sleep,
     event_type: Any = None,
     name: str = "event stream",
+    lines: bool = False,
 ) -> EventStream[Any]:
     """The events of a stream, reopening it if the connection drops.
 
@@ -376,8 +431,11 @@ def iter_events(
     ``max_reconnects`` failures in a row without any event in between, the error is raised as
     ``APIConnectionError``. A stream the server ends cleanly is not reopened. With
     ``event_type``, each event's data is validated as it (``name``: the method, for messages).
+    ``lines``: the stream is JSON lines (each line one event's data), not an event stream.
     """
-    source = functools.partial(_iter_events, connect, max_reconnects, backoff_factor, sleep, name)
+    source = functools.partial(
+        _iter_events, connect, max_reconnects, backoff_factor, sleep, name, lines
+    )
     return EventStream(source, None if event_type is None else decoder(event_type))
 
 
@@ -387,9 +445,10 @@ def _iter_events(
     backoff_factor: float,
     sleep: Callable[[float], None],
     name: str,
+    lines: bool,
     decode: Callable[[str], Any] | None,
 ) -> Generator[Any, None, None]:
-    parser = _Parser()
+    parser: _Parser | _LineParser = _LineParser() if lines else _Parser()
     failures = 0
     while True:
         response = connect(parser.last_id or None)
@@ -397,7 +456,8 @@ def _iter_events(
         blocks = parser.blocks
         chunks = response.iter_text()
         try:
-            _check_event_stream(response)
+            if not lines:  # JSON lines come as application/json too (Kubernetes' watch)
+                _check_event_stream(response)
             feed = parser.feed
             # One generator between the caller and the response's text, the parser called per
             # chunk: per event this loop costs less than httpx-sse's two generators.
@@ -415,6 +475,9 @@ def _iter_events(
                     except ValueError as exc:  # pydantic's ValidationError is one
                         raise _invalid(sse, exc, name, response) from exc
                     yield value
+            if isinstance(parser, _LineParser):
+                for sse in parser.end():  # the last line, without a line end after it
+                    yield sse if decode is None else _decoded(decode, sse, name, response)
             return
         except _TooLong as exc:
             raise ResponseValidationError(
@@ -448,7 +511,8 @@ class AsyncEventStream(Generic[_T_co]):
     ``[DONE]``, OpenAI's end of a stream, ends it), or, when
     the spec declares none, the ``ServerSentEvent`` objects themselves
     (``AsyncEventStream[ServerSentEvent]``). ``stream.events()`` yields the ``ServerSentEvent``
-    objects of either kind (``id``, ``event``, ``retry``, the data unvalidated).
+    objects of either kind (``id``, ``event``, ``retry``, the data unvalidated). A stream of
+    JSON lines (NDJSON, Kubernetes' watch) is read the same way, each line one event's data.
 
     The HTTP request is made when iteration starts. ``async with stream:`` (or
     ``await stream.aclose()``) closes the connection at once when the consumer
@@ -506,6 +570,7 @@ def aiter_events(
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     event_type: Any = None,
     name: str = "event stream",
+    lines: bool = False,
 ) -> AsyncEventStream[Any]:
     """The events of a stream, reopening it if the connection drops.
 
@@ -517,8 +582,11 @@ def aiter_events(
     ``max_reconnects`` failures in a row without any event in between, the error is raised as
     ``APIConnectionError``. A stream the server ends cleanly is not reopened. With
     ``event_type``, each event's data is validated as it (``name``: the method, for messages).
+    ``lines``: the stream is JSON lines (each line one event's data), not an event stream.
     """
-    source = functools.partial(_aiter_events, connect, max_reconnects, backoff_factor, sleep, name)
+    source = functools.partial(
+        _aiter_events, connect, max_reconnects, backoff_factor, sleep, name, lines
+    )
     return AsyncEventStream(source, None if event_type is None else decoder(event_type))
 
 
@@ -528,9 +596,10 @@ async def _aiter_events(
     backoff_factor: float,
     sleep: Callable[[float], Awaitable[None]],
     name: str,
+    lines: bool,
     decode: Callable[[str], Any] | None,
 ) -> AsyncGenerator[Any, None]:
-    parser = _Parser()
+    parser: _Parser | _LineParser = _LineParser() if lines else _Parser()
     failures = 0
     while True:
         response = await connect(parser.last_id or None)
@@ -538,7 +607,8 @@ async def _aiter_events(
         blocks = parser.blocks
         chunks = response.aiter_text()
         try:
-            _check_event_stream(response)
+            if not lines:  # JSON lines come as application/json too (Kubernetes' watch)
+                _check_event_stream(response)
             feed = parser.feed
             # One generator between the caller and the response's text, the parser called per
             # chunk: per event this loop costs less than httpx-sse's two generators.
@@ -557,6 +627,9 @@ async def _aiter_events(
                     except ValueError as exc:  # pydantic's ValidationError is one
                         raise _invalid(sse, exc, name, response) from exc
                     yield value
+            if isinstance(parser, _LineParser):
+                for sse in parser.end():  # the last line, without a line end after it
+                    yield sse if decode is None else _decoded(decode, sse, name, response)
             return
         except _TooLong as exc:
             raise ResponseValidationError(
