@@ -115,6 +115,8 @@ class Pagination(_Ext):
     next_cursor: MemberPath | None = None  # a member, or a path (last_item: in the last item)
     next_url: MemberPath | None = None
     has_more: MemberPath | None = None
+    first_page: Literal[0, 1] = 1  # "page": the first page's number
+    params_in: Literal["query", "body"] = "query"  # where the page parameters are sent
 
 
 class Polling(_Ext):

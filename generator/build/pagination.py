@@ -23,7 +23,13 @@ as a list: ``items``, ``data``, ``results``, ``entries``...; Box's ``order`` bes
    or an object with a string ``href`` there (JSON:API's and HAL's ``links.next.href``), and a
    query parameter that sizes the page (``limit``, ``page[limit]``...);
 5. ``offset``: integer query parameters ``offset`` and ``limit``;
-6. ``page``: integer query parameters ``page`` and ``per_page`` (``page_size``, ``limit``...).
+6. ``page``: integer query parameters ``page`` and ``per_page`` (``page_size``, ``limit``,
+   ``hitsPerPage``...), numbered from 0 when the page's schema says ``minimum: 0`` or
+   ``default: 0`` (Algolia), else from 1.
+
+A ``POST`` pages by members of its JSON body (``in_body``): a cursor member with the next one
+(or one of the same name) in the answer, else ``page`` and a size with an answer that counts
+its pages or items (``nbPages``, ``nbHits``, ``total``...), else ``offset`` and ``limit``.
 
 Anything else is not paginated. ``x-sdk-pagination`` always wins; ``style: none`` turns
 inference off for an operation. README "Pagination" lists the same rules.
@@ -50,8 +56,13 @@ NEXT_CURSOR_MEMBERS = ("next_cursor", "nextCursor", "next_page_token", "nextPage
 NEXT_URL_MEMBERS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_link",
                     "nextLink", "next_page_uri", "nextPageUri")  # fmt: skip
 SIZE_PARAMS = ("per_page", "perPage", "page_size", "pageSize", "PageSize", "limit", "size", "count",
-               "page[limit]", "page[size]")  # fmt: skip
-ITEMS_MEMBERS = ("items", "data", "results", "entries", "records", "values", "elements")
+               "page[limit]", "page[size]", "hitsPerPage")  # fmt: skip
+ITEMS_MEMBERS = ("items", "data", "results", "entries", "records", "values", "elements", "hits")
+# Members that count the pages or the items of the whole listing (a page walk's end); the
+# runtime's ``Pagination`` reads the same spellings.
+TOTAL_MEMBERS = ("total_pages", "totalPages", "page_count", "pageCount", "last_page", "nbPages",
+                 "total", "total_count", "totalCount", "total_items", "totalItems",
+                 "nbHits")  # fmt: skip
 HAS_MORE_MEMBERS = ("has_more", "hasMore", "has_next", "hasNext", "more")
 
 
@@ -78,6 +89,8 @@ def declared(spec: PaginationExt) -> ir.Pagination:
         ),
         next_url=_path(spec.next_url, ("next",)),
         has_more=_path(spec.has_more, ()),
+        first_page=spec.first_page,
+        in_body=spec.params_in == "body",
     )
 
 
@@ -89,7 +102,10 @@ def infer(
     link_header: bool,
     op_ptr: str = "",
 ) -> ir.Pagination | None:
-    """The pagination a ``GET`` operation's shape shows, if it is unambiguous."""
+    """The pagination a ``GET`` operation's shape shows, if it is unambiguous; for a ``POST``
+    (``op_ptr`` ends in ``/post``), the shapes whose page parameters are JSON body members."""
+    if op_ptr.endswith("/post"):
+        return _infer_body(ctx, op, schema, schema_ptr, op_ptr)
     query = _query_params(ctx, op, op_ptr)
     resolved, _ = ctx.deref(schema, schema_ptr)
     if not isinstance(resolved, dict):
@@ -132,8 +148,113 @@ def infer(
     if query.get("offset") == "integer" and query.get("limit") == "integer":
         return _replace(base, style="offset", **has_more)
     if query.get("page") == "integer" and size:
-        return _replace(base, style="page", page_param=SpecText("page"), size_param=SpecText(size))
+        first = _first_page(ctx, _param_schema(ctx, op, op_ptr, "page"))
+        return _replace(base, style="page", page_param=SpecText("page"), size_param=SpecText(size),
+                        first_page=first)  # fmt: skip
     return None
+
+
+def _list_member(ctx: Context, schema: Any, schema_ptr: str) -> tuple[str, dict[str, Any]] | None:
+    """``(items, members)``: the payload's list member (``""``: the payload is the list) and
+    its members, if there is exactly one list (of several, exactly one named as a list)."""
+    resolved, _ = ctx.deref(schema, schema_ptr)
+    if not isinstance(resolved, dict):
+        return None
+    if primary_type(resolved) == "array":
+        return "", {}
+    members = merged_object(ctx, schema, schema_ptr).get("properties") or {}
+    arrays = [k for k, v in members.items() if _type(ctx, v) == "array"]
+    if len(arrays) > 1:
+        arrays = [k for k in arrays if k in ITEMS_MEMBERS]
+    return (arrays[0], members) if len(arrays) == 1 else None
+
+
+def _infer_body(
+    ctx: Context, op: dict[str, Any], schema: Any, schema_ptr: str, op_ptr: str
+) -> ir.Pagination | None:
+    """A ``POST`` (a search) whose JSON body carries the page parameters, sent again with each
+    page's values: a cursor member (``cursor``...) with the next one in the answer (named like
+    a next cursor, or the same name: Algolia's ``browse``), else integer ``page`` and a size
+    member (``hitsPerPage``...) with an answer that counts its pages or items (``nbPages``,
+    ``nbHits``, ``total``...), else integer ``offset`` and ``limit``."""
+    body = _body_params(ctx, op)
+    if not body:
+        return None
+    found = _list_member(ctx, schema, schema_ptr)
+    if found is None:
+        return None
+    items, members = found
+    base = ir.Pagination(style="page", items=SpecText(items), meta=SpecText(""), inferred=True,
+                         in_body=True)  # fmt: skip
+    kinds = {name: _type(ctx, value) for name, value in body.items()}
+    cursor = next(
+        (p for p in CURSOR_PARAMS if kinds.get(p) in ("string", None) and p in body), None
+    )
+    if cursor:
+        named = cursor in members and _type(ctx, members[cursor]) == "string"
+        same = (SpecText(cursor),) if named else None
+        found_next = _member_path(ctx, members, NEXT_CURSOR_MEMBERS) or same
+        if found_next:
+            return _replace(base, style="cursor", cursor_param=SpecText(cursor),
+                            next_cursor=found_next)  # fmt: skip
+    size = next((p for p in SIZE_PARAMS if kinds.get(p) == "integer"), None)
+    counted = any(_type(ctx, members[m]) == "integer" for m in TOTAL_MEMBERS if m in members)
+    if kinds.get("page") == "integer" and size and counted:
+        return _replace(base, style="page", page_param=SpecText("page"), size_param=SpecText(size),
+                        first_page=_first_page(ctx, body["page"]))  # fmt: skip
+    if kinds.get("offset") == "integer" and kinds.get("limit") == "integer":
+        more = _member_path(ctx, members, HAS_MORE_MEMBERS, kind="boolean")
+        return _replace(
+            base, style="offset", **({"has_more": more} if more and len(more) == 1 else {})
+        )
+    return None
+
+
+def _body_params(ctx: Context, op: dict[str, Any]) -> dict[str, Any]:
+    """The members of an operation's JSON request body (name -> schema): its own, and those of
+    each object it may be one of (``oneOf``/``anyOf``: Algolia's search parameters, an object
+    or a ``params`` string)."""
+    request, _ = ctx.deref(op.get("requestBody") or {}, "")
+    content = request.get("content") if isinstance(request, dict) else None
+    if not isinstance(content, dict):
+        return {}
+    media = next((v for k, v in content.items() if k.split(";")[0].strip() == "application/json"),
+                 None)  # fmt: skip
+    if not isinstance(media, dict) or media.get("schema") is None:
+        return {}
+    found: dict[str, Any] = dict(merged_object(ctx, media["schema"], "").get("properties") or {})
+    resolved, _ = ctx.deref(media["schema"], "")
+    for key in ("oneOf", "anyOf"):
+        variants = resolved.get(key) if isinstance(resolved, dict) else None
+        for variant in variants if isinstance(variants, list) else []:
+            for name, value in (merged_object(ctx, variant, "").get("properties") or {}).items():
+                found.setdefault(name, value)
+    return found
+
+
+def _param_schema(ctx: Context, op: dict[str, Any], op_ptr: str, name: str) -> Any:
+    """The schema of the query parameter ``name`` (the operation's own, else its path item's)."""
+    shared: list[Any] = []
+    if op_ptr:
+        item, _ = ctx.deref({"$ref": "#" + op_ptr.rsplit("/", 1)[0]}, op_ptr)
+        listed = item.get("parameters") if isinstance(item, dict) else None
+        shared = listed if isinstance(listed, list) else []
+    schema: Any = None
+    for raw in [*shared, *(op.get("parameters") or [])]:
+        param, _ = ctx.deref(raw, "")
+        if isinstance(param, dict) and param.get("in") == "query" and param.get("name") == name:
+            schema = param.get("schema")
+    return schema
+
+
+def _first_page(ctx: Context, schema: Any) -> int:
+    """0 if the page number's schema starts at 0 (``minimum: 0`` or ``default: 0``: Algolia's
+    ``page``), else 1."""
+    if schema is None:
+        return 1
+    merged = merged_object(ctx, schema, "")
+    zero = [merged.get("default"), _non_null(ctx, schema).get("minimum"), merged.get("minimum")]
+    return 0 if any(v == 0 and not isinstance(v, bool) for v in zero) else 1
 
 
 def _href(ctx: Context, members: dict[str, Any]) -> tuple[SpecText, ...] | None:
@@ -180,8 +301,22 @@ def _replace(base: ir.Pagination, **changes: Any) -> ir.Pagination:
 def _type(ctx: Context, schema: Any) -> str | None:
     """The JSON type of a member; a member written as ``allOf: [$ref]`` (Kubernetes'
     ``metadata``, so that a description and default can sit beside the reference) has the
-    referenced schema's."""
-    return primary_type(merged_object(ctx, schema, ""))
+    referenced schema's, one written as ``oneOf`` a type or ``null`` (Algolia's ``page``) that
+    type."""
+    return primary_type(_non_null(ctx, schema))
+
+
+def _non_null(ctx: Context, schema: Any) -> dict[str, Any]:
+    """The schema, or its one variant that is not ``null`` (``oneOf``/``anyOf``)."""
+    merged = merged_object(ctx, schema, "")
+    for key in ("oneOf", "anyOf"):
+        variants = merged.get(key)
+        if primary_type(merged) is None and isinstance(variants, list):
+            kept = [v for v in (merged_object(ctx, x, "") for x in variants)
+                    if primary_type(v) != "null"]  # fmt: skip
+            if len(kept) == 1 and len(variants) == 2:
+                return kept[0]
+    return merged
 
 
 def _query_params(ctx: Context, op: dict[str, Any], op_ptr: str = "") -> dict[str, str | None]:

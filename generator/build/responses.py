@@ -210,7 +210,7 @@ def _json_returns(
     pagination = None
     if ext.pagination is not None and ext.pagination.style != "none":
         pagination = declared(ext.pagination)
-    elif ext.pagination is None and where.pointer.endswith("/get"):
+    elif ext.pagination is None and where.pointer.endswith(("/get", "/post")):
         pagination = infer(ctx, where.op, schema, schema_ptr, where.link_header, where.pointer)
     if pagination is not None:
         return page_returns(ctx, types, pagination, schema, schema_ptr, members)

@@ -170,6 +170,8 @@ class Pagination:
     # "cursor" only: a walk that started without a cursor and got none back goes on by
     # offset_param/limit_param (Box: marker paging only with usemarker=true, else offset)
     or_offset: bool = False
+    first_page: int = 1  # "page": the number of the first page (0: zero-based, Algolia's)
+    in_body: bool = False  # the page parameters go in the JSON request body, not the query
 
 
 @dataclass(frozen=True)

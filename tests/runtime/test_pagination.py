@@ -130,12 +130,31 @@ def page_of(count: int, **meta: Any) -> PagedResponse[int]:
         (2, {"page": -28411211, "has_more": True, "_n": 3}, 4),
         (2, {"page": 0, "has_more": True}, 2),
         (2, {"page": float("inf"), "has_more": True, "_n": 2}, 3),
-        (2, {"page": 1, "per_page": -2, "total": 5}, None),
+        # no size known beside a total: this page's length stands for it
+        (2, {"page": 1, "per_page": -2, "total": 5}, 2),
         (2, {"page": 1, "per_page": 0, "total": 5, "_s": 2}, 2),
     ],
 )
 def test_next_page_rules(count: int, meta: dict[str, Any], expected: Any) -> None:
     assert page_of(count, **meta).next_page_number() == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "meta", "expected"),
+    [
+        (2, {"page": 0, "nbPages": 3}, 1),  # Algolia: pages 0, 1, 2
+        (2, {"page": 2, "nbPages": 3}, None),
+        (2, {"nbPages": 3, "_n": 1}, 2),
+        (2, {"nbPages": 1}, None),  # no number said or asked for: the first page, 0
+        (2, {"page": 1, "hitsPerPage": 2, "nbHits": 5}, 2),
+        (1, {"page": 2, "hitsPerPage": 2, "nbHits": 5}, None),
+        (2, {"page": -1, "nbPages": 3}, 1),  # below the first page: no fact
+    ],
+)
+def test_next_page_rules_numbered_from_0(count: int, meta: dict[str, Any], expected: Any) -> None:
+    page = PagedResponse[int].model_validate({"items": list(range(count)), "pagination": meta})
+    page._bind(fetch=lambda n: page, page_number=meta.get("_n"), first_page=0)
+    assert page.next_page_number() == expected
 
 
 def test_hand_built_page_iterates_its_own_items() -> None:

@@ -1184,7 +1184,15 @@ class _BaseClient:
                     response=response,
                 ) from exc
         number, size = _page_numbers(query, spec) if spec.style == "page" else (None, None)
-        page._bind(page_number=number, page_size=size, raw=raw)
+        if walk.first_size is None and page.items:
+            walk.first_size = len(page.items)
+        page._bind(
+            page_number=number,
+            page_size=size,
+            raw=raw,
+            first_page=spec.first_page,
+            seen_size=walk.first_size,
+        )
         try:
             return page, plan_next(spec, page, payload, items, query, response, walk)
         except ValueError as exc:
@@ -1294,6 +1302,19 @@ def _skip_cookieless_responses(client: httpx.Client | httpx.AsyncClient) -> None
 
 def _as_httpx_timeout(value: Timeout) -> httpx.Timeout:
     return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+def _body_members(json: object) -> dict[str, object] | None:
+    """A JSON request body as the members a page walk reads and sets (``in_body`` paging), or
+    ``None`` if it is not a JSON object (a list, a string)."""
+    if json is None:
+        return {}
+    if isinstance(json, Mapping):
+        return {str(k): v for k, v in json.items() if not isinstance(v, NotGiven)}
+    if is_model(json):
+        dumped = _json_default(json)
+        return dict(dumped) if isinstance(dumped, dict) else None
+    return None
 
 
 def _page_numbers(query: Query | None, spec: PaginationSpec) -> tuple[int | None, int | None]:
@@ -1633,21 +1654,31 @@ class SyncAPIClient(_BaseClient):
             sink.append(cast("APIResponse[Any]", raw))
         if isinstance(item_type, _Later):  # see later(): imported now that the answer is here
             item_type = item_type.resolved or item_type.resolve()
+        body = _body_members(json) if pagination.in_body else None
         page, next_request = self._build_page(
-            op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
+            op,
+            cast("APIResponse[Any]", raw),
+            item_type,
+            pagination,
+            cast("Query", body) if pagination.in_body else query,
+            walk,
         )
-        if next_request is None:
-            return page
+        if next_request is None or (pagination.in_body and body is None):
+            return page  # a body that is not a JSON object cannot carry the next page's values
         mark = walk.mark()  # each fetch from this page walks on from here (_Walk.rewind)
 
         def fetch(request: PageRequest) -> PagedResponse[T]:
             walk.rewind(mark)
-            next_query = query if request.url is not None else {**(query or {}), **request.params}
+            next_query, next_json = query, json
+            if request.url is None and pagination.in_body:
+                next_json = {**(body or {}), **request.params}
+            elif request.url is None:
+                next_query = {**(query or {}), **request.params}
             return self._request_page(
                 op,
                 path_params=path_params,
                 query=cast("Query", next_query),
-                json=json,
+                json=next_json,
                 data=data,
                 item_type=item_type,
                 pagination=pagination,
@@ -2133,21 +2164,31 @@ class AsyncAPIClient(_BaseClient):
             sink.append(cast("APIResponse[Any]", raw))
         if isinstance(item_type, _Later):  # see later(): imported now that the answer is here
             item_type = item_type.resolved or item_type.resolve()
+        body = _body_members(json) if pagination.in_body else None
         page, next_request = self._build_page(
-            op, cast("APIResponse[Any]", raw), item_type, pagination, query, walk
+            op,
+            cast("APIResponse[Any]", raw),
+            item_type,
+            pagination,
+            cast("Query", body) if pagination.in_body else query,
+            walk,
         )
-        if next_request is None:
-            return page
+        if next_request is None or (pagination.in_body and body is None):
+            return page  # a body that is not a JSON object cannot carry the next page's values
         mark = walk.mark()  # each fetch from this page walks on from here (_Walk.rewind)
 
         async def fetch(request: PageRequest) -> PagedResponse[T]:
             walk.rewind(mark)
-            next_query = query if request.url is not None else {**(query or {}), **request.params}
+            next_query, next_json = query, json
+            if request.url is None and pagination.in_body:
+                next_json = {**(body or {}), **request.params}
+            elif request.url is None:
+                next_query = {**(query or {}), **request.params}
             return await self._request_page(
                 op,
                 path_params=path_params,
                 query=cast("Query", next_query),
-                json=json,
+                json=next_json,
                 data=data,
                 item_type=item_type,
                 pagination=pagination,

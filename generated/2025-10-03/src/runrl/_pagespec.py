@@ -23,7 +23,8 @@ class PaginationSpec:
     and the pagination facts under ``meta`` (``""``: the payload's own members). Then, by
     ``style``:
 
-    * ``"page"``: pages chosen with the ``page_param`` query parameter, sized by ``size_param``;
+    * ``"page"``: pages chosen with the ``page_param`` query parameter, sized by ``size_param``,
+      numbered from ``first_page`` (0: zero-based);
     * ``"offset"``: the next page starts at ``offset_param`` = offset + items received, sized
       by ``limit_param``;
     * ``"cursor"``: the member at path ``next_cursor`` is sent back as ``cursor_param``; with
@@ -36,7 +37,9 @@ class PaginationSpec:
     * ``"single"``: the payload is a bare list, a single page.
 
     ``has_more`` is the path of a boolean saying whether more pages follow (``()``: the usual
-    spellings in ``meta``). Paths are tuples of member names into the payload.
+    spellings in ``meta``). Paths are tuples of member names into the payload. With
+    ``in_body``, the page parameters (page, size, offset, limit, cursor) are members of the
+    JSON request body, sent again with each page's values (a search ``POST``), not the query.
     """
 
     style: _Style = "page"
@@ -51,6 +54,8 @@ class PaginationSpec:
     next_url: tuple[str, ...] = ("next",)
     has_more: tuple[str, ...] = ()
     or_offset: bool = False
+    first_page: int = 1
+    in_body: bool = False
 
 
 class _Walk:
@@ -64,13 +69,14 @@ class _Walk:
     that page, not its end. A walk straight on rewinds nothing (the mark is the latest).
     """
 
-    __slots__ = ("at", "empty_run", "previous", "seen")
+    __slots__ = ("at", "empty_run", "first_size", "previous", "seen")
 
     def __init__(self) -> None:
         self.seen: dict[str, None] = {}  # a set that keeps its order (rewind cuts its tail)
         self.previous: Any = None
         self.empty_run = 0
         self.at: Any = None
+        self.first_size: Any = None  # the first page's length (a page size unsaid)
 
     def mark(self) -> "tuple[int, Any, int]":
         """The walk as it stands (once a page is planned); ``rewind`` returns to it."""

@@ -39,9 +39,10 @@ _MAX_EMPTY_PAGES = 5
 
 # Names servers use for the same facts; the first one present wins.
 _PAGE_KEYS = ("page", "current_page", "currentPage")
-_PER_PAGE_KEYS = ("per_page", "perPage", "page_size", "pageSize", "limit")
-_TOTAL_KEYS = ("total", "total_count", "totalCount", "total_items", "totalItems")
-_TOTAL_PAGES_KEYS = ("total_pages", "totalPages", "pages", "page_count", "pageCount", "last_page")
+_PER_PAGE_KEYS = ("per_page", "perPage", "page_size", "pageSize", "limit", "hitsPerPage")
+_TOTAL_KEYS = ("total", "total_count", "totalCount", "total_items", "totalItems", "nbHits")
+_TOTAL_PAGES_KEYS = ("total_pages", "totalPages", "pages", "page_count", "pageCount", "last_page",
+                     "nbPages")  # fmt: skip
 _HAS_MORE_KEYS = ("has_more", "hasMore", "has_next", "hasNext", "has_next_page", "hasNextPage")
 
 
@@ -137,6 +138,8 @@ class PagedResponse(BaseModel, Generic[T]):
     _afetch_page: Any = pydantic.PrivateAttr(default=None)
     _page_number: Any = pydantic.PrivateAttr(default=None)
     _page_size: Any = pydantic.PrivateAttr(default=None)
+    _first_page: Any = pydantic.PrivateAttr(default=1)
+    _seen_size: Any = pydantic.PrivateAttr(default=None)
     _next: Any = pydantic.PrivateAttr(default=None)
     _raw: Any = pydantic.PrivateAttr(default=None)
 
@@ -149,11 +152,15 @@ class PagedResponse(BaseModel, Generic[T]):
         page_size: Optional[int] = None,
         next_request: Optional[PageRequest] = None,
         raw: "Optional[APIResponse[Any]]" = None,
+        first_page: int = 1,
+        seen_size: Optional[int] = None,
     ) -> "PagedResponse[T]":
         self._fetch_page = fetch
         self._afetch_page = afetch
         self._page_number = page_number
         self._page_size = page_size
+        self._first_page = first_page
+        self._seen_size = seen_size
         self._next = next_request
         self._raw = raw
         return self
@@ -176,21 +183,29 @@ class PagedResponse(BaseModel, Generic[T]):
 
         Decided from ``pagination`` (``has_more``, else page < ``total_pages``, else the
         ``total`` count), and without those from a full page: a non-empty page with exactly
-        ``per_page`` items is assumed to have a successor.
+        ``per_page`` items is assumed to have a successor. Pages are numbered from 1, or from
+        0 for an API whose first page is 0 (Algolia's ``page``, with ``nbPages`` pages).
         """
         if not self.items:
             return None
         meta = self.pagination
-        current = meta.page or self._page_number or 1
+        first: int = self._first_page
+        current = _int_of(meta._first(_PAGE_KEYS), least=first)
+        if current is None:
+            current = self._page_number if self._page_number is not None else first
+        done = current - first + 1  # the pages up to this one
         if meta.has_more is not None:
             return current + 1 if meta.has_more else None
         total_pages = meta.total_pages
         if total_pages is not None:
-            return current + 1 if current < total_pages else None
+            return current + 1 if done < total_pages else None
         per_page = meta.per_page or self._page_size
         total = meta.total
         if total is not None and per_page:
-            return current + 1 if current * per_page < total else None
+            return current + 1 if done * per_page < total else None
+        if total is not None:  # no page size known: the first page's length stands for it
+            size: int = self._seen_size or len(self.items)
+            return current + 1 if (done - 1) * size + len(self.items) < total else None
         if per_page and len(self.items) >= per_page:
             return current + 1
         return None
