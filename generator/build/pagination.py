@@ -91,19 +91,10 @@ def infer(
 ) -> ir.Pagination | None:
     """The pagination a ``GET`` operation's shape shows, if it is unambiguous."""
     query = _query_params(ctx, op, op_ptr)
-    resolved, _ = ctx.deref(schema, schema_ptr)
-    if not isinstance(resolved, dict):
+    listed = list_member(ctx, schema, schema_ptr)
+    if listed is None:
         return None
-    if primary_type(resolved) == "array":
-        items, members = "", dict[str, Any]()
-    else:
-        members = merged_object(ctx, schema, schema_ptr).get("properties") or {}
-        arrays = [k for k, v in members.items() if _type(ctx, v) == "array"]
-        if len(arrays) > 1:  # Box's {entries: [...], order: [...]}: the one named as a list
-            arrays = [k for k in arrays if k in ITEMS_MEMBERS]
-        if len(arrays) != 1:
-            return None
-        items = arrays[0]
+    items, members = listed
     base = ir.Pagination(style="page", items=SpecText(items), meta=SpecText(""), inferred=True)
     if link_header:
         return _replace(base, style="link_header")
@@ -134,6 +125,22 @@ def infer(
     if query.get("page") == "integer" and size:
         return _replace(base, style="page", page_param=SpecText("page"), size_param=SpecText(size))
     return None
+
+
+def list_member(ctx: Context, schema: Any, schema_ptr: str) -> tuple[str, dict[str, Any]] | None:
+    """A payload that is a list: an array (``""``), or an object holding exactly one array
+    member (of several, exactly one named as a list: Box's ``order`` beside ``entries``), with
+    the object's members; ``None`` for anything else."""
+    resolved, _ = ctx.deref(schema, schema_ptr)
+    if not isinstance(resolved, dict):
+        return None
+    if primary_type(resolved) == "array":
+        return "", {}
+    members = merged_object(ctx, schema, schema_ptr).get("properties") or {}
+    arrays = [k for k, v in members.items() if _type(ctx, v) == "array"]
+    if len(arrays) > 1:  # Box's {entries: [...], order: [...]}: the one named as a list
+        arrays = [k for k in arrays if k in ITEMS_MEMBERS]
+    return (arrays[0], members) if len(arrays) == 1 else None
 
 
 def _href(ctx: Context, members: dict[str, Any]) -> tuple[SpecText, ...] | None:
