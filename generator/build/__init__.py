@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import ir
 from ..errors import SpecError
+from ..ir.types import ListOf
 from ..models.lift import lift_inline
 from ..naming import plan_class_names
 from ..read.load import SpecDocument
@@ -32,7 +33,7 @@ from .extensions import read_extensions
 from .grouping import group, shared_words, short_names
 from .operations import Draft, operations
 from .package import package_facts
-from .path_names import collections, path_name
+from .path_names import collections, path_names
 from .resources import object_layer
 from .types import TypeBuilder
 
@@ -58,12 +59,16 @@ def without_shared_words(drafts: list[Draft]) -> tuple[list[Draft], dict[str, st
     return changed, renamed
 
 
-def shorten(drafts: list[Draft], paths: list[str] | None = None) -> list[Draft]:
+def shorten(
+    drafts: list[Draft], paths: list[str] | None = None, listing: dict[str, bool] | None = None
+) -> list[Draft]:
     """Drafts whose method names do not repeat their namespace (grouping.short_names).
     Names made from verb and path without the version prefix take it back where two of one
     namespace would otherwise be alike (``GET /v1/pets``, ``GET /v2/pets``). A name that only
     spells the verb and path is named from the path's shape (path_names), where that name is
-    not another method's of the namespace; ``paths``: the document's (default: the drafts')."""
+    not another method's of the namespace; ``paths``: the document's (default: the drafts');
+    ``listing``: whether a GET's JSON answer is a list, by operation pointer
+    (``Context.listing``)."""
     seen = Counter((d.method.namespace, d.method.name) for d in drafts)
     drafts = [
         replace(d, method=replace(d.method, name=d.versioned_name))
@@ -73,31 +78,45 @@ def shorten(drafts: list[Draft], paths: list[str] | None = None) -> list[Draft]:
     ]
     entries = [(d.method.namespace, d.method.name, d.given_name) for d in drafts]
     known = collections(paths if paths is not None else [d.method.path.value for d in drafts])
-    names = _shaped(drafts, short_names(entries), known)
+    names = _shaped(drafts, short_names(entries), known, listing or {})
     return [
         d if name == d.method.name else replace(d, method=replace(d.method, name=name))
         for d, name in zip(drafts, names, strict=True)
     ]
 
 
-def _shaped(drafts: list[Draft], names: list[str], known: frozenset[tuple[str, ...]]) -> list[str]:
-    """``names`` with the path-shaped name (path_names.path_name) of each method whose name
+def _shaped(
+    drafts: list[Draft],
+    names: list[str],
+    known: frozenset[tuple[str, ...]],
+    listing: dict[str, bool],
+) -> list[str]:
+    """``names`` with the path-shaped name (path_names.path_names) of each method whose name
     spells its verb and path, unless another method of its namespace has or takes that name,
-    or a namespace nested in it is called so (then it keeps ``names``')."""
+    or a namespace nested in it is called so: then its next path-shaped name (the one with the
+    item's word: ``list_folder_collaborations``), else it keeps ``names``'."""
     beside: dict[str, set[str]] = {}
+    listed: dict[str, str | None] = {}
     for d in drafts:
         beside.setdefault(d.method.path.value, set()).add(d.method.http_method.upper())
+        if d.method.http_method.upper() == "GET":
+            listed[d.method.path.value] = _listed(d.method.returns, listing.get(d.pointer))
     nested: set[tuple[str, str]] = set()
     for d in drafts:
         parts = d.method.namespace.split(".")
         nested.update((".".join(parts[:i]), parts[i]) for i in range(1, len(parts)))
     out = list(names)
+    choices: dict[int, list[str]] = {}
     for index, d in enumerate(drafts):
         m = d.method
         if d.path_spelt and m.namespace:
-            verbs = beside[m.path.value]
-            shaped = path_name(m.http_method, m.path.value, m.namespace, known, verbs)
-            out[index] = shaped or names[index]
+            path = m.path.value
+            shaped = path_names(
+                m.http_method, path, m.namespace, known, beside[path], listed.get(path)
+            )
+            if shaped:
+                choices[index] = list(shaped[1:])
+                out[index] = shaped[0]
     while True:
         owners: dict[tuple[str, str], list[int]] = {}
         for index, d in enumerate(drafts):
@@ -110,8 +129,22 @@ def _shaped(drafts: list[Draft], names: list[str], known: frozenset[tuple[str, .
         ]
         if not clashing:
             return out
-        for index in clashing:
-            out[index] = names[index]
+        further = [index for index in clashing if choices.get(index)]
+        for index in further or clashing:  # the next names first; else back to ``names``
+            out[index] = choices[index].pop(0) if further else names[index]
+
+
+def _listed(returns: ir.Returns, json_list: bool | None) -> str | None:
+    """What a GET answers: ``"page"`` (a page or an array), ``"list"`` (an object holding one
+    list: pagination.list_member, ``json_list``), ``"one"`` (another object, bytes, a
+    stream) or ``None`` (no schema says)."""
+    if returns.kind == "page" or isinstance(returns.type, ListOf):
+        return "page"
+    if json_list is not None and returns.kind == "value":
+        return "list" if json_list else "one"
+    if returns.kind in ("bytes", "stream") or returns.model is not None:
+        return "one"
+    return None
 
 
 def build_api(
@@ -150,7 +183,9 @@ def build_api(
         drafts = operations(ctx, TypeBuilder(ctx))
         drafts, renamed = without_shared_words(drafts)
         paths = doc.data.get("paths")
-        methods = resolve(ctx, shorten(drafts, list(paths) if isinstance(paths, dict) else None))
+        methods = resolve(
+            ctx, shorten(drafts, list(paths) if isinstance(paths, dict) else None, ctx.listing)
+        )
         namespaces, client_methods = group(doc.data, pkg, methods, classes, renamed)
         every = [*client_methods, *(m for ns in namespaces for m in ns.methods)]
         modules = {ns.access: f"resources.{ns.name}" for ns in namespaces}

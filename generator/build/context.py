@@ -38,6 +38,8 @@ class Context:
     envelope: str | None = None  # x-sdk envelope data member
     tag_groups: dict[str, str] = field(default_factory=dict)  # x-tagGroups: tag -> group
     collection_tags: frozenset[str] = frozenset()  # tags no operation is grouped by
+    # GET operation pointer -> whether its JSON answer is a list (build/path_names.py reads it)
+    listing: dict[str, bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.doc.data)

@@ -154,9 +154,10 @@ def infer(
     return None
 
 
-def _list_member(ctx: Context, schema: Any, schema_ptr: str) -> tuple[str, dict[str, Any]] | None:
-    """``(items, members)``: the payload's list member (``""``: the payload is the list) and
-    its members, if there is exactly one list (of several, exactly one named as a list)."""
+def list_member(ctx: Context, schema: Any, schema_ptr: str) -> tuple[str, dict[str, Any]] | None:
+    """A payload that is a list: an array (``""``), or an object holding exactly one array
+    member (of several, exactly one named as a list: Box's ``order`` beside ``entries``), with
+    the object's members; ``None`` for anything else."""
     resolved, _ = ctx.deref(schema, schema_ptr)
     if not isinstance(resolved, dict):
         return None
@@ -180,7 +181,7 @@ def _infer_body(
     body = _body_params(ctx, op)
     if not body:
         return None
-    found = _list_member(ctx, schema, schema_ptr)
+    found = list_member(ctx, schema, schema_ptr)
     if found is None:
         return None
     items, members = found

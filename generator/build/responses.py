@@ -22,7 +22,7 @@ from ..read.events import event_data_schema
 from ..spectext import SpecText
 from .context import Context
 from .extensions import OperationExt
-from .pagination import declared, infer
+from .pagination import declared, infer, list_member
 from .schemas import essence, is_json_media, merged_object, primary_type
 from .types import TypeBuilder
 
@@ -207,6 +207,8 @@ def _json_returns(
     resolved, _ = ctx.deref(schema, schema_ptr)
     if isinstance(resolved, dict) and primary_type(resolved) == "null":
         return ir.Returns(kind="none", type=t.NONE, cast_type=t.NONE, unwrap=members)
+    if where.pointer.endswith("/get"):  # what a path-shaped name reads (path_names)
+        ctx.listing[where.pointer] = list_member(ctx, schema, schema_ptr) is not None
     pagination = None
     if ext.pagination is not None and ext.pagination.style != "none":
         pagination = declared(ext.pagination)

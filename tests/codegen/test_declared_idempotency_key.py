@@ -176,7 +176,7 @@ def test_adyen_checkout(tmp_path: Path, server: TestServer) -> None:
             api_key="test-key", base_url=server.url, max_retries=2, retry_backoff_factor=0.0
         )
         with client, pytest.raises(package.APIStatusError):
-            client.payments.post(  # a 429 and no retry: only the wire matters here
+            client.payments.create(  # a 429 and no retry: only the wire matters here
                 amount=package.models.Amount(currency="EUR", value=100),
                 merchant_account="m",
                 payment_method={"type": "scheme"},

@@ -4,6 +4,8 @@ collision-free."""
 
 from __future__ import annotations
 
+import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import pytest
 
 from generator.build import build_api
 from generator.build.grouping import short_names
-from generator.build.path_names import spells_path
+from generator.build.path_names import path_names, spells_path
 from generator.read import read_spec
 
 
@@ -212,7 +214,7 @@ def test_names_that_spell_the_verb_and_path_come_from_the_paths_shape(tmp_path: 
         ("organizations.update_org", "POST"),  # a POST to an item with a GET, no PUT/PATCH
         ("restore.post_bucket_id", "POST"),  # no GET: an action, not an update
         ("health.get", "GET"),  # no /health/{id}: not a collection to list
-        ("tasks.post_tasks_id_runs_id_retry", "POST"),  # an action segment
+        ("tasks.retry_run", "POST"),  # an action on a run of a task: the run's word too
         ("pets.get", "GET"),  # no operationId: named from the path too
         ("pets.get_by_id", "PUT"),  # an operationId that says more than the path: kept
     ]
@@ -254,7 +256,221 @@ def test_a_path_shaped_name_another_method_has_is_not_taken(tmp_path: Path) -> N
         ("getPetById", "get", "/pet/{petId}", False),  # "by": the author's words
         ("listBuckets", "get", "/buckets", False),
         ("GetBucketsIDLabels", "get", "/buckets/{bucketID}", False),
+        ("get_files_id_thumbnail_id", "get", "/files/{file_id}/thumbnail.{extension}", True),
+        ("get_files_id_thumbnail", "get", "/files/{file_id}/thumbnail.{extension}", True),
     ],
 )
 def test_spells_path(operation_id: str, verb: str, path: str, spelt: bool) -> None:
     assert spells_path(operation_id, verb, path) is spelt
+
+
+# Paths below an item (sub-resources) whose operationIds only spell verb and path (Box's,
+# Stripe's, Adyen's): a sub-collection, one thing or an action, from the segment and answers.
+THING = {"type": "object", "properties": {"id": {"type": "string"}}}
+ANSWERS = {
+    "thing": THING,
+    "things": {"type": "array", "items": THING},
+    # the list one object down (Clerk's): the answer is one object
+    "wrapped": {
+        "type": "object",
+        "properties": {
+            "response": {
+                "type": "object",
+                "properties": {"data": {"type": "array", "items": THING}},
+            }
+        },
+    },
+}
+
+
+def _op(operation_id: str, tag: str, answer: str = "", **more: str) -> dict[str, object]:
+    response: dict[str, object] = {"description": "x"}
+    if answer:
+        response["content"] = {"application/json": {"schema": ANSWERS[answer]}}
+    return {"operationId": operation_id, "tags": [tag], "responses": {"200": response}, **more}
+
+
+def _sub_resources() -> dict[str, object]:
+    paths: dict[str, dict[str, object]] = {
+        "/folders/{folder_id}/items": {"get": _op("get_folders_id_items", "Folders", "things")},
+        "/folders/{folder_id}/copy": {"post": _op("post_folders_id_copy", "Folders", "thing")},
+        "/folders/{folder_id}/thumbnail.{extension}": {
+            "get": _op("get_folders_id_thumbnail_id", "Folders", "thing")
+        },
+        "/folders/{folder_id}/collaborations": {
+            "get": _op("get_folders_id_collaborations", "Collaborations", "things")
+        },
+        "/files/{file_id}/collaborations": {
+            "get": _op("get_files_id_collaborations", "Collaborations", "things")
+        },
+        "/customers/{customer}/cash_balance": {
+            "get": _op("GetCustomersCustomerCashBalance", "Customers", "thing"),
+            "post": _op("PostCustomersCustomerCashBalance", "Customers", "thing"),
+        },
+        "/customers/{customer}/discount": {
+            "get": _op("GetCustomersCustomerDiscount", "Customers", "thing"),
+            "delete": _op("DeleteCustomersCustomerDiscount", "Customers", "thing"),
+        },
+        "/customers/{customer}/subscriptions/{sub}/discount": {
+            "get": _op("GetCustomersCustomerSubscriptionsSubDiscount", "Customers", "thing")
+        },
+        "/customers/{customer}/verify_microdeposits": {
+            "post": _op("PostCustomersCustomerVerifyMicrodeposits", "Customers")
+        },
+        "/customers/{customer}/invitations": {
+            "get": _op("GetCustomersCustomerInvitations", "Customers", "wrapped")
+        },
+        "/customers/{customer}/password": {
+            "put": _op("PutCustomersCustomerPassword", "Customers"),
+            "post": _op("PostCustomersCustomerPassword", "Customers"),
+        },
+        "/customers/{customer}/dispute/close": {
+            "post": _op("PostCustomersCustomerDisputeClose", "Customers")
+        },
+        "/customers/{customer}/refund": {"post": _op("giveRefund", "Customers")},
+        "/customers/{customer}/pause": {
+            "post": _op("PostCustomersCustomerPause", "Customers", **{"x-sdk-method": "hold"})
+        },
+        "/payments": {"post": _op("post-payments", "Payments", "thing")},
+        "/paymentMethods": {"post": _op("post-paymentMethods", "Payments", "thing")},
+        "/payments/{paymentPspReference}/captures": {
+            "post": _op("post-payments-paymentPspReference-captures", "Modifications", "thing")
+        },
+        "/issuing/authorizations/{authorization}/approve": {
+            "post": _op("PostIssuingAuthorizationsAuthorizationApprove", "Issuing")
+        },
+        "/taxonomies/{id}/levels:append": {
+            "post": _op("post_taxonomies_id_levels_append", "Taxonomies")
+        },
+    }
+    for path, item in paths.items():
+        names = re.findall(r"\{([^{}]*)\}", path)
+        item["parameters"] = [
+            {"name": n, "in": "path", "required": True, "schema": {"type": "string"}} for n in names
+        ]
+    return {"openapi": "3.0.0", "info": {"title": "Subs", "version": "1"}, "paths": paths}
+
+
+def test_sub_resources_are_named_as_lists_things_and_actions(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(_sub_resources()), encoding="utf-8")
+    api = build_api(read_spec(spec))
+    assert [(m.qualified_name, m.http_method) for m in api.all_methods] == [
+        ("folders.list_items", "GET"),  # a plural answering an array: a sub-collection
+        ("folders.copy", "POST"),  # POST alone on a segment that is not a plural: an action
+        ("folders.get_thumbnail", "GET"),  # thumbnail.{extension}: one thing
+        # both would be `list` (the namespace's word): the item's word tells them apart
+        ("collaborations.list_folder_collaborations", "GET"),
+        ("collaborations.list_file_collaborations", "GET"),
+        ("customers.get_cash_balance", "GET"),  # one thing (the namespace's own item)
+        ("customers.update_cash_balance", "POST"),  # POST beside its GET: an update
+        ("customers.get_discount", "GET"),
+        ("customers.delete_discount", "DELETE"),
+        ("customers.get_subscription_discount", "GET"),  # an item of an item's: its word first
+        ("customers.verify_microdeposits", "POST"),  # a plural after a verb: still an action
+        # a plural answering one object (the list is inside): neither list nor get, kept
+        ("customers.get_customer_invitations", "GET"),
+        ("customers.update_password", "PUT"),
+        # POST beside a PUT and no GET: unclear, kept
+        ("customers.post_customer_password", "POST"),
+        ("customers.post_customer_dispute_close", "POST"),  # deeper: kept
+        ("customers.give_refund", "POST"),  # an operationId of its own: kept
+        ("customers.hold", "POST"),  # x-sdk-method: kept
+        ("payments.create", "POST"),  # POST to the namespace's own plural: create
+        ("payments.post_methods", "POST"),  # another plural (Adyen's query): kept
+        ("modifications.create_capture", "POST"),  # POST alone to a plural: create one
+        ("issuing.approve_authorization", "POST"),  # one word on another's item: its word too
+        ("taxonomies.append_levels", "POST"),  # an AIP-136 custom method: verb, then things
+    ]
+
+
+def test_a_top_level_post_beside_a_get_of_one_thing_is_not_create(tmp_path: Path) -> None:
+    """``POST /settings`` beside a GET answering one object updates it: no ``create``."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        textwrap.dedent(
+            """\
+            openapi: 3.0.0
+            info: {title: S, version: "1"}
+            paths:
+              /settings:
+                get:
+                  operationId: GetSettings
+                  tags: [Settings]
+                  responses:
+                    '200':
+                      description: x
+                      content:
+                        application/json:
+                          schema: {type: object, properties: {a: {type: string}}}
+                post:
+                  operationId: PostSettings
+                  tags: [Settings]
+                  responses: {'204': {description: x}}
+            """
+        ),
+        encoding="utf-8",
+    )
+    api = build_api(read_spec(spec))
+    assert [m.qualified_name for m in api.all_methods] == ["settings.get", "settings.post"]
+
+
+@pytest.mark.parametrize(
+    ("verb", "path", "beside", "listed", "names"),
+    [
+        # a page answers: a list though the segment is no plural
+        (
+            "GET",
+            "/holds/{id}/files_on_hold",
+            {"GET"},
+            "page",
+            ("list_files_on_hold", "list_hold_files_on_hold"),
+        ),
+        # an object holding a list, the segment no plural: one thing
+        ("GET", "/sources/{id}/health", {"GET"}, "list", ("get_health", "get_source_health")),
+        (
+            "GET",
+            "/sources/{id}/buckets",
+            {"GET"},
+            None,
+            ("list_buckets", "list_source_buckets"),
+        ),  # no schema says
+        ("GET", "/sources/{id}/buckets", {"GET"}, "list", ("list_buckets", "list_source_buckets")),
+        ("GET", "/sources/{id}/buckets", {"GET"}, "one", ()),  # a plural, one object: kept
+        (
+            "POST",
+            "/files/{id}/upload_sessions",
+            {"POST"},
+            None,
+            ("create_upload_session", "create_file_upload_session"),
+        ),
+        (
+            "POST",
+            "/users/{id}/avatar",
+            {"GET", "POST"},
+            "one",
+            ("update_avatar", "update_user_avatar"),
+        ),
+        ("POST", "/users/{id}/avatar", {"GET", "POST", "PUT"}, "one", ()),
+        (
+            "PUT",
+            "/users/{id}/avatar",
+            {"GET", "PUT", "PATCH"},
+            "one",
+            ("replace_avatar", "replace_user_avatar"),
+        ),
+        ("DELETE", "/users/{id}/avatar", {"DELETE"}, None, ("delete_avatar", "delete_user_avatar")),
+        ("POST", "/users/{id}/avatar", {"POST", "DELETE"}, None, ()),
+        ("POST", "/orders/cancel", {"POST"}, None, ()),  # not below an item: kept
+        ("POST", "/orders", {"POST"}, None, ("create",)),
+        ("POST", "/orders", {"GET", "POST"}, "one", ()),
+        ("GET", "/orders", {"GET"}, "page", ()),  # no item path under it: kept (GET /health)
+        # the item's word: second, or first on an item of an item's
+        ("GET", "/files/{id}/tags", {"GET"}, None, ("list_tags", "list_file_tags")),
+        ("GET", "/a/{a}/files/{id}/tags", {"GET"}, None, ("list_file_tags", "list_tags")),
+    ],
+)
+def test_path_names_below_an_item(
+    verb: str, path: str, beside: set[str], listed: str | None, names: tuple[str, ...]
+) -> None:
+    assert path_names(verb, path, "orders", frozenset(), beside, listed) == names

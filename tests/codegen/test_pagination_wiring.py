@@ -492,7 +492,7 @@ def test_stripe_lists_of_several_kinds_and_search_pages_are_walked(tmp_path: Pat
     srv.on("GET", "/v1/customers/search", search)
     try:
         with generated_package(path, "stripey") as pkg, pkg.StripeyClient(base_url=srv.url) as c:
-            listed = list(c.accounts.get_account_external_accounts("acct_1", limit=1))
+            listed = list(c.accounts.list_external_accounts("acct_1", limit=1))
             found = [card.id for card in c.customers.get_search(query="email:'x'", limit=1)]
         after = [
             dict(s.query).get("starting_after")

@@ -56,7 +56,7 @@ def test_okta_errors_read_and_requests_accepted(pkg: ModuleType, prism: Prism) -
             client.profile.update(nickname="me", extra_headers={"Prefer": "code=404"})
         assert info.value.code == "E0000007"
         assert info.value.message == "Not found: Resource not found: me (User)"
-        pages = client.folders.get_folders_id_items("0", limit=1)
+        pages = client.folders.list_items("0", limit=1)
         walked = [item.id for _, item in zip(range(2), pages, strict=False)]
         assert walked == ["12345", "12345"]  # the example again, asked for at offset 1
         projects = client.projects.get(page_limit=1)
