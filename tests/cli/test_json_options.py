@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -62,11 +63,11 @@ def src(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture()
-def server() -> TestServer:
+def server() -> Iterator[TestServer]:
     server = TestServer()
     server.on("POST", "/orders", lambda r, n: Reply(json={}))
     server.start()
-    yield server  # type: ignore[misc]
+    yield server
     server.stop()
 
 
