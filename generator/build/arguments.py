@@ -16,6 +16,7 @@ from typing import Any
 from .. import ir
 from ..ir import types as t
 from ..naming import argument_name, comparison_words, unique
+from ..reserved import RESERVED_ARGUMENTS
 from ..spectext import SpecText, SpecValue, prose
 from .context import Context
 from .schemas import compiles, dedupe_values, is_nullable, is_plain, primary_type
@@ -211,11 +212,12 @@ def order(
     ctx: Context, params: list[ir.Param], positional: list[str], where: str, path_names: list[str]
 ) -> tuple[ir.Param, ...]:
     """Signature order: path parameters (in path order), then the ``x-sdk-positional`` names,
-    then everything else keyword-only in spec order. Python names are made unique here."""
+    then everything else keyword-only in spec order. Python names are made unique here: by
+    place first (``_told_apart``), then ``name_2``, ``name_3``... in spec order."""
     taken: set[str] = set()
     unique_params: list[ir.Param] = []
-    for p in params:  # a query `type` and a body `type`...
-        name = unique(p.name, taken)
+    for p, wanted in zip(params, _told_apart(params), strict=True):
+        name = unique(wanted, taken)  # what is left: two of one place (`fromDate`, `from_date`)
         taken.add(name)
         unique_params.append(replace(p, name=name) if name != p.name else p)
     by_name = {p.name: p for p in unique_params}
@@ -245,3 +247,33 @@ def order(
                 where,
             )
     return tuple(ordered)
+
+
+# Of arguments of one name from different places, the first place here keeps the name; the
+# others are prefixed with theirs (a form field or file part is a body field).
+_PLACES = ("path", "query", "header", "cookie", "body", "form", "file")
+_PREFIXES = {"form": "body", "file": "body"}
+
+
+def _told_apart(params: list[ir.Param]) -> list[str]:
+    """Each argument's name, the name shared by arguments of different places prefixed with the
+    place of all but one: Kubernetes' ``dryRun`` query parameter stays ``dry_run``, its
+    ``DeleteOptions`` body field ``dryRun`` is ``body_dry_run``; a query ``path`` beside the
+    path parameter ``path`` is ``query_path`` (not ``dry_run_2``, ``path_2``: which was which?).
+    Path, then query, header, cookie, body: the order is the rule, not the spec's order."""
+    places: dict[str, set[str]] = {}
+    for p in params:
+        places.setdefault(p.name, set()).add(p.location)
+    names = []
+    for p in params:
+        shared = places[p.name]
+        if len(shared) < 2 or p.location == min(shared, key=_place_rank):
+            names.append(p.name)
+            continue
+        prefixed = f"{_PREFIXES.get(p.location, p.location)}_{p.name.rstrip('_')}"
+        names.append(prefixed + "_" if prefixed in RESERVED_ARGUMENTS else prefixed)
+    return names
+
+
+def _place_rank(location: str) -> int:
+    return _PLACES.index(location) if location in _PLACES else len(_PLACES)

@@ -47,6 +47,7 @@ class BodyVariant:
     media_type: str | None
     ext: MediaExt
     params: list[ir.Param]
+    required: bool = False  # requestBody.required: an optional body is not sent when empty
 
     @property
     def body_type(self) -> str | None:
@@ -77,7 +78,7 @@ def body_variants(
         media = content[media_type] if isinstance(content[media_type], dict) else {}
         required = body.get("required") is True
         params = params_from_body(ctx, types, media, media_type, media_ptr, required)
-        variants.append(BodyVariant(media_ptr, media_type, ctx.ext.media(media), params))
+        variants.append(BodyVariant(media_ptr, media_type, ctx.ext.media(media), params, required))
     return variants
 
 

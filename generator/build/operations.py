@@ -169,7 +169,12 @@ def operation(
         spelt = not given and (raw_id in (None, "") or spells_path(str(raw_id), verb, path))
         for suffix, returned, args in answers:
             names = (op_id, verb, path, namespace, name + suffix)
-            place = {"scopes": scopes, "body_type": variant.body_type, "server": server}
+            place = {
+                "scopes": scopes,
+                "body_type": variant.body_type,
+                "body_optional": variant.media_type is not None and not variant.required,
+                "server": server,
+            }
             method = _method(ctx, op, op_ptr, names, args, returned, **place)
             op_ext = ext  # of two methods, the events follow (x-sdk-follow), the answer polls
             if len(answers) > 1:

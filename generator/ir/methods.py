@@ -253,6 +253,9 @@ class Method:
     params: tuple[Param, ...]  # in signature order
     body_type: str | None  # "json" | "multipart" | "form" | None
     returns: Returns
+    # requestBody.required is not true: a JSON body of fields none of which (nor extra_body)
+    # was given is not sent at all (no `{}`, no Content-Type: a DELETE with a body is refused)
+    body_optional: bool = False
     polling: Polling | None = None
     follow: Follow | None = None  # x-sdk-follow: a helper printing this stream's events
     source_pointer: str = ""  # JSON pointer of the operation (for messages)

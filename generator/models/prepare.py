@@ -118,7 +118,8 @@ class _Rewriter:
         return out
 
     def implied_discriminator(self, value: dict[str, Any]) -> dict[str, Any] | None:
-        """The discriminator a ``oneOf`` of component schemas implies without declaring one.
+        """The discriminator a ``oneOf`` (or ``anyOf``) of component schemas implies without
+        declaring one.
 
         Each variant fixes the same required property to a string value of its own (a
         one-value ``enum`` or a ``const``: Box's ``Item`` is a file, folder or web link by
@@ -128,6 +129,11 @@ class _Rewriter:
         the variant by the property (each variant's field a ``Literal``), as it does when the
         document writes the discriminator itself."""
         variants = value.get("oneOf")
+        if "oneOf" not in value and not any(k in value for k in ("allOf", "properties")):
+            # anyOf: when each variant fixes the tag to a value of its own, at most one can
+            # match, so it is a oneOf (Stripe's external_account: bank_account or card by
+            # `object`); beside other keywords it is not
+            variants = value.get("anyOf")
         if "discriminator" in value or not isinstance(variants, list) or len(variants) < 2:
             return None
         targets: list[tuple[str, dict[str, tuple[str, bool]]]] = []

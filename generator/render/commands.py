@@ -46,7 +46,9 @@ class Option:
     name: str  # the method's Python argument
     flag: str  # "--file-id"; "" for a positional
     metavar: str  # "FILE_ID"
-    kind: str  # "str" | "int" | "float" | "bool" | "choice" | "json" | "file" | "text"
+    # "str" | "int" | "float" | "bool" | "choice" | "file" | "text" | "json" (a bare word is
+    # a string) | "json-object" | "json-array" | "json-number" | "json-value" (JSON only)
+    kind: str
     choices: tuple[SpecValue, ...]  # kind "choice": the enum values (str or int)
     multiple: bool  # a list: the option is repeated (a positional takes several values)
     required: bool
@@ -237,14 +239,44 @@ def option_kind(param: ir.Param) -> tuple[str, tuple[SpecValue, ...], bool]:
         # each value one item, the option repeated (`--labels bug --labels ui`); a JSON item
         # (an object, or a string or an object: GitHub's labels) is one JSON value or a bare
         # word (a string) each time, and one JSON array alone is the whole list
-        item_kind, item_choices = _value_kind(_plain(plain.item))
-        return item_kind, item_choices, True
+        item = _plain(plain.item)
+        item_kind, item_choices = _value_kind(item)
+        return _json_kind(item_kind, item), item_choices, True
     if enum and kind in ("str", "int") and not choices:
         choices = tuple(SpecValue(v) for v in enum)
         kind = "choice"
     if kind == "choice" and not all(_printable(c.value) for c in choices):
         kind, choices = "str", ()
-    return kind, choices, False
+    return _json_kind(kind, plain), choices, False
+
+
+def _json_kind(kind: str, plain: Type) -> str:
+    """``json`` when a bare word may stand for a string (``--label bug``), else what the JSON
+    must be: ``json-object``, ``json-array``, ``json-number``, ``json-value``; there a bare
+    word is a usage error naming the option and what it takes, not a string the server (or
+    the model) refuses later, or worse accepts."""
+    if kind != "json" or _takes_words(plain):
+        return kind
+    if isinstance(plain, (Model, DictOf)):
+        return "json-object"
+    if isinstance(plain, ListOf):
+        return "json-array"
+    members = plain.flat() if isinstance(plain, UnionOf) else (plain,)
+    if all(isinstance(m, Scalar) and m.python in ("int", "float") for m in members):
+        return "json-number"
+    return "json-value"
+
+
+def _takes_words(kind: Type) -> bool:
+    """A string is one of the type's values (or may be: ``Any``, a class of another module)."""
+    kind = _plain(kind)
+    if isinstance(kind, UnionOf):
+        return any(_takes_words(m) for m in kind.flat())
+    if isinstance(kind, Scalar):
+        return kind.python == "str"
+    if isinstance(kind, LiteralOf):
+        return any(isinstance(v, str) for v in raw(kind.values))
+    return not isinstance(kind, (Model, DictOf, ListOf))
 
 
 def _value_kind(kind: Type) -> tuple[str, tuple[SpecValue, ...]]:

@@ -1,5 +1,6 @@
 """A ``oneOf`` whose variants each fix one required property to a value of their own is
-discriminated by that property, declared or not (models/prepare.py ``implied_discriminator``).
+discriminated by that property, declared or not (models/prepare.py ``implied_discriminator``);
+so is an ``anyOf`` of such variants (at most one can match: Stripe's external accounts).
 
 A user trial of Box's API found every entry of ``folders.get_folders_id_items`` read as a
 file: ``Item`` is ``oneOf: [File--Full, Folder--Mini, WebLink]``, each with ``type: {enum:
@@ -49,8 +50,39 @@ paths:
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Shape'}
+  /sources:
+    get:
+      operationId: listSources
+      tags: [folders]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: {type: array, items: {$ref: '#/components/schemas/PaymentSource'}}
 components:
   schemas:
+    PaymentSource:
+      anyOf:
+        - $ref: '#/components/schemas/Card'
+        - $ref: '#/components/schemas/BankAccount'
+    Card:
+      type: object
+      required: [id, object]
+      properties:
+        id: {type: string}
+        object: {type: string, enum: [card]}
+        last4: {type: string}
+    BankAccount:
+      type: object
+      required: [id, object]
+      properties:
+        id: {type: string}
+        object: {type: string, enum: [bank_account]}
+        last4: {type: string}
     Item:
       type: object
       oneOf:
@@ -109,6 +141,13 @@ ENTRIES = [
     {"id": "3", "type": "web_link", "name": "Home"},
 ]
 
+# Stripe's external accounts (``anyOf: [bank_account, card]``, each fixing ``object``): the
+# same members but the tag, so before only the first variant was ever read
+SOURCES = [
+    {"id": "ba_1", "object": "bank_account", "last4": "6789"},
+    {"id": "card_1", "object": "card", "last4": "4242"},
+]
+
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
@@ -123,6 +162,7 @@ def server() -> Iterator[TestServer]:
     server = TestServer()
     server.start()
     server.on("GET", "/folders/0/items", lambda r, n: Reply(json={"entries": ENTRIES}))
+    server.on("GET", "/sources", lambda r, n: Reply(json={"data": SOURCES}))
     server.on("GET", "/shapes", lambda r, n: Reply(json={"kind": "circle", "radius": 2}))
     yield server
     server.stop()
@@ -152,3 +192,13 @@ def test_an_optional_tag_discriminates_nothing(package: Any, server: TestServer)
         shape = client.folders.get_shape()
     assert type(shape.root).__name__ in ("Square", "Circle")
     assert "discriminator" not in repr(package.models.Shape.model_fields["root"])
+
+
+def test_an_anyof_of_tagged_variants_is_read_by_its_tag(package: Any, server: TestServer) -> None:
+    # each variant fixes the tag to a value of its own: at most one can match, so the anyOf is
+    # discriminated as a oneOf would be (before: every entry a Card, the first that fits)
+    models = package.models
+    with package.TaggedClient(base_url=server.url) as client:
+        sources = [s.root for s in client.folders.list_sources().data or []]
+    assert [type(s) for s in sources] == [models.BankAccount, models.Card]
+    assert [s.id for s in sources] == ["ba_1", "card_1"]

@@ -127,8 +127,7 @@ def test_problem_details(server: TestServer) -> None:
                     {"loc": ["query", "q"], "msg": "too short", "type": "string_too_short"},
                 ]
             },
-            "HTTP 422 Unprocessable Entity [body.age: field required; query.q: too short] "
-            "(HTTP 422)",
+            "Unprocessable Entity [body.age: field required; query.q: too short] (HTTP 422)",
         ),
         # Django REST framework.
         (404, {"detail": "Not found."}, "Not found. (HTTP 404)"),
@@ -158,7 +157,7 @@ def test_problem_details(server: TestServer) -> None:
         (
             400,
             ["first problem", "second problem"],
-            "HTTP 400 Bad Request [first problem; second problem] (HTTP 400)",
+            "Bad Request [first problem; second problem] (HTTP 400)",
         ),
         # Okta: errorCode, errorSummary, errorCauses (found trying Okta's MyAccount client).
         (
@@ -221,7 +220,7 @@ def test_problem_details(server: TestServer) -> None:
             "The resource was not found (HTTP 404, 20404)",
         ),
         # An object that says nothing usable: its excerpt.
-        (409, {"foo": 1}, 'HTTP 409 Conflict: {"foo": 1} (HTTP 409)'),
+        (409, {"foo": 1}, 'Conflict: {"foo": 1} (HTTP 409)'),
     ],
     ids=[
         "envelope-422",
@@ -263,7 +262,7 @@ def test_any_body_is_survived_and_bounded(server: TestServer) -> None:
         ),
     )
     assert str(binary) == (
-        "HTTP 500 Internal Server Error: (10240 bytes of application/octet-stream) (HTTP 500)"
+        "Internal Server Error: (10240 bytes of application/octet-stream) (HTTP 500)"
     )
     huge = raised(
         server,
@@ -282,7 +281,7 @@ def test_any_body_is_survived_and_bounded(server: TestServer) -> None:
             headers={"content-type": "application/json"},
         ),
     )
-    assert str(deep).startswith("HTTP 400 Bad Request: [[[[") and len(str(deep)) < 300
+    assert str(deep).startswith("Bad Request: [[[[") and len(str(deep)) < 300
     lines = raised(
         server,
         Reply(
@@ -291,13 +290,13 @@ def test_any_body_is_survived_and_bounded(server: TestServer) -> None:
             headers={"content-type": "text/plain"},
         ),
     )
-    assert str(lines) == "HTTP 502 Bad Gateway: line one [31mred [0m end (HTTP 502)"
+    assert str(lines) == "Bad Gateway: line one [31mred [0m end (HTTP 502)"
     bad_json_types = raised(
         server, Reply(status=400, json={"message": {"a": 1}, "errors": [1, None, {"x": []}]})
     )
     assert (
         str(bad_json_types)
-        == 'HTTP 400 Bad Request: {"message": {"a": 1}, "errors": [1, null, {"x": []}]} (HTTP 400)'
+        == 'Bad Request: {"message": {"a": 1}, "errors": [1, null, {"x": []}]} (HTTP 400)'
     )
 
 
@@ -385,3 +384,21 @@ def test_a_code_that_is_the_whole_message_is_not_repeated(server: TestServer) ->
     assert isinstance(err, exc.NotFoundError)
     assert str(err) == "Server not found (HTTP 404)"
     assert err.code == "Server not found"
+
+
+@pytest.mark.parametrize("status", [400, 401, 404, 409, 422, 429, 500, 502, 599])
+@pytest.mark.parametrize(
+    "body",
+    [b"", b"plain words", b'{"foo": 1}', b'{"message": "said why"}', b'{"code": "some_code"}'],
+    ids=["empty", "text", "object", "message", "code"],
+)
+def test_every_status_error_states_the_status_once(
+    server: TestServer, status: int, body: bytes
+) -> None:
+    # "HTTP 409 Conflict: {...} (HTTP 409)" said it twice: the facts after the message say
+    # it, the message says what it means when the server did not ("Conflict: ...").
+    reply = Reply(status=status, body=body, headers={"content-type": "application/json"})
+    text = str(raised(server, reply))
+    assert text.count(str(status)) == 1, text
+    assert f"(HTTP {status}" in text, text
+    assert not text.startswith("(") and not text.startswith(" "), text

@@ -120,7 +120,7 @@ def test_make_status_error_without_envelope_and_nested_error() -> None:
     response = httpx.Response(503, text="upstream down", request=request)
     err = exc.make_status_error(response)
     assert isinstance(err, exc.ServerError)
-    assert err.message == "HTTP 503 Service Unavailable: upstream down"
+    assert err.message == "Service Unavailable: upstream down"
     nested = httpx.Response(400, json={"error": {"code": "bad", "message": "no"}}, request=request)
     err = exc.make_status_error(nested)
     assert isinstance(err, exc.BadRequestError) and (err.code, err.message) == ("bad", "no")

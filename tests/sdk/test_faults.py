@@ -558,7 +558,8 @@ async def test_a_non_json_gateway_error_is_retried_then_a_server_error(
 
     e = err.value
     assert e.status_code == 502 and e.code is None and e.payload == {}
-    assert "HTTP 502" in e.message and "right back" in e.message  # an excerpt of the page
+    assert e.message.startswith("Bad Gateway: ") and "right back" in e.message  # an excerpt
+    assert str(e).endswith("(HTTP 502)") and str(e).count("502") == 1
     assert not isinstance(e, ValueError)
     assert len(reference_server.requests) == 3
 

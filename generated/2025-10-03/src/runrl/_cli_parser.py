@@ -312,7 +312,7 @@ def _add_option(parser: argparse.ArgumentParser, option: Option) -> None:
         extra.append("required")
     if option.default is not None:
         extra.append(f"default: {option.default}")
-    if option.kind == "json":
+    if option.kind.startswith("json"):
         extra.append("JSON, @FILE or - for stdin")
     if option.kind == "file":
         extra.append("a path, - for stdin")
@@ -480,6 +480,24 @@ def _json_value(text: str) -> Any:
         raise argparse.ArgumentTypeError("not valid JSON") from None
 
 
+def _json_only(what: str) -> Any:
+    """JSON (``@FILE``, ``-``) of a type no string is a value of: a bare word is refused, named
+    by argparse with the option (``argument --items: takes a JSON object...``)."""
+
+    def convert(text: str) -> Any:
+        source = _read_text(text)
+        try:
+            return json.loads(source)
+        except ValueError:
+            shown = source if len(source) <= 40 else source[:37] + "..."
+            raise argparse.ArgumentTypeError(
+                f"takes {what} (JSON, @FILE or - for stdin), not {shown!r}"
+            ) from None
+
+    convert.__name__ = "JSON"
+    return convert
+
+
 def _file_value(text: str) -> Any:
     from pathlib import Path
 
@@ -502,6 +520,10 @@ _CONVERTERS: dict[str, Any] = {
     "bool": _bool_value,
     "choice": str,
     "json": _json_value,
+    "json-object": _json_only('a JSON object, e.g. \'{"key": "value"}\''),
+    "json-array": _json_only("a JSON array, e.g. '[1, 2]'"),
+    "json-number": _json_only("a number"),
+    "json-value": _json_only("a JSON value (a string in quotes: '\"word\"')"),
     "file": _file_value,
     "text": _read_text,
 }

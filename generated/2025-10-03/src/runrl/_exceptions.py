@@ -279,7 +279,10 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
         # no body by HTTP's rules; "HTTP 304 Not Modified (HTTP 304)" said the status twice
         message = "Not modified: the copy the request named (its ETag or date) is current"
     if not message:
-        message = body.code or f"HTTP {status} {response.reason_phrase}".strip()
+        # The status is stated once, in the facts after the message ("(HTTP 409)"): here the
+        # status's name ("Conflict: {...} (HTTP 409)", not "HTTP 409 Conflict: ... (HTTP 409)")
+        reason = response.reason_phrase or httpx.codes.get_reason_phrase(status)
+        message = body.code or reason or "Unexpected status"
         if not body.field_errors and not body.code:
             shown = excerpt(response, scrub)
             if shown:

@@ -178,7 +178,7 @@ def _arguments(args: argparse.Namespace, command: Command) -> dict[str, Any]:
         if option.kind == "choice":
             lookup = {str(c): c for c in option.choices}
             value = [lookup[v] for v in value] if isinstance(value, list) else lookup[value]
-        elif option.kind == "json" and option.multiple and isinstance(value, list):
+        elif option.kind.startswith("json") and option.multiple and isinstance(value, list):
             if len(value) == 1 and isinstance(value[0], list):
                 value = value[0]  # one JSON array: the whole list, as before
         kwargs[option.name] = value
