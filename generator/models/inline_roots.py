@@ -66,7 +66,7 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
         tree, planned, {n: roots[n] for n in unplanned}, _taken(tree, planned), quoted
     )
     texts = _expanded(roots, inlinable, renames)
-    unused = _unused_numbered(tree, planned, quoted)
+    unused = _unused_numbered(tree, planned, quoted, uses.named)
     if not texts and not renames and not unused:
         return source
     lines = source.split("\n")
@@ -100,32 +100,24 @@ def inline_roots(source: str, planned: frozenset[str]) -> str:
     return re.sub(r"\n{4,}", "\n\n\n", "\n".join(kept))
 
 
-def _unused_numbered(tree: ast.Module, planned: frozenset[str], quoted: set[str]) -> set[str]:
+def _unused_numbered(
+    tree: ast.Module, planned: frozenset[str], quoted: set[str], named: dict[str, list[ast.Name]]
+) -> set[str]:
     """The numbered classes datamodel-code-generator invented that nothing names: the enum it
     makes for a discriminated variant's tag (``TypeModel1(OpenEnum)``: ``FOLDER``) before it
     types the field ``Literal["folder"]``. Such a class is in no model, only in the package's
-    names, under a number that moves when the document changes: it is not written."""
-    candidates = {
+    names, under a number that moves when the document changes: it is not written. ``named``:
+    every ``ast.Name`` of the module (``_annotation_uses``' walk); ``quoted``: the words of
+    quoted forward references (``_quoted``)."""
+    return {
         n.name
         for n in tree.body
         if isinstance(n, ast.ClassDef)
         and n.name not in planned
         and n.name not in quoted
+        and n.name not in named
         and NUMBERED.fullmatch(n.name)
     }
-    if not candidates:
-        return set()
-    for statement in tree.body:
-        if isinstance(statement, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "__all__" for t in statement.targets
-        ):
-            continue  # the module's list of names, not a use
-        for node in ast.walk(statement):
-            if isinstance(node, ast.Name):
-                candidates.discard(node.id)
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                candidates.difference_update(_WORD.findall(node.value))
-    return candidates
 
 
 def _taken(tree: ast.Module, planned: frozenset[str]) -> set[str]:
