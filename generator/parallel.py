@@ -44,9 +44,7 @@ from __future__ import annotations
 import io
 import os
 import pickle
-import sys
 import tempfile
-import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -65,6 +63,7 @@ from .worker import (
     _message,
     _pipe_room,
     _receive,
+    forks,
     reap,
     send_part,
 )
@@ -82,22 +81,12 @@ MIN_SCHEMAS = 300
 # is stopped if the document has fewer). The corpus: github-2020.json (3.1 MB) and
 # stripe.yaml (4.2 MB) have, k8s-core-v1.json (2.0 MB: 247 classes) has not.
 MIN_BYTES = 2_500_000
-_OFF = ("0", "off", "no", "false")
 
 
 def can_fork(schemas: int) -> bool:
     """Whether the models of a document with ``schemas`` component schemas are made in a
     worker (the module docstring says when)."""
-    return _forks(schemas >= MIN_SCHEMAS)
-
-
-def _forks(large: bool) -> bool:
-    setting = os.environ.get("GENERATOR_PARALLEL", "").strip().lower()
-    if setting in _OFF:
-        return False
-    if not hasattr(os, "fork") or sys.platform in ("win32", "cygwin", "darwin"):
-        return False
-    return threading.active_count() == 1 and (large or setting == "1")
+    return forks(schemas >= MIN_SCHEMAS)
 
 
 # What the worker makes: the models module's source and how many files it split it into, sent
@@ -213,7 +202,7 @@ class ModelsAhead(Generic[T]):
             size = path.stat().st_size
         except OSError:
             return  # the load reports it
-        if self._worker is None and _forks(size >= MIN_BYTES):
+        if self._worker is None and forks(size >= MIN_BYTES):
             self._fork(None)
 
     def loaded(self, data: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ import pickle
 import signal
 import struct
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any, Generic, NoReturn, TypeVar
@@ -25,6 +26,21 @@ from typing import Any, Generic, NoReturn, TypeVar
 from .output.fingerprint import Recorder
 
 T = TypeVar("T")
+_OFF = ("0", "off", "no", "false")
+
+
+def forks(large: bool) -> bool:
+    """Whether work is forked off now: where ``fork`` is the platform's way to start a
+    process (not Windows; not macOS, where a forked process that has loaded system frameworks
+    may crash), when no other thread runs (a forked child gets the calling thread only: a
+    lock another thread held would stay locked in it), for ``large`` work, unless
+    ``GENERATOR_PARALLEL=0`` (``=1``: whatever the size, as tests do)."""
+    setting = os.environ.get("GENERATOR_PARALLEL", "").strip().lower()
+    if setting in _OFF:
+        return False
+    if not hasattr(os, "fork") or sys.platform in ("win32", "cygwin", "darwin"):
+        return False
+    return threading.active_count() == 1 and (large or setting == "1")
 
 
 class WorkerDied(ChildProcessError):
