@@ -109,7 +109,7 @@ def cut(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Documents of two schemas and more are cut in two; the list counts the merges."""
     monkeypatch.setattr(halves, "MIN_SCHEMAS", 2)
     merged: list[int] = []
-    original = models.merge
+    original = halves.merge
 
     def counted(*args: Any) -> str:
         merged.append(1)
@@ -136,7 +136,7 @@ def _prepared(spec: Path) -> tuple[dict[str, Any], str, frozenset[str]]:
     return prepared, api.package.name, frozenset(names.values())
 
 
-def _tree(spec: Path, out: Path) -> dict[str, str]:
+def _tree(spec: Path, out: Path) -> dict[str, bytes]:
     generate(spec, out)
     return read_tree(out)
 
