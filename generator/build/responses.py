@@ -22,7 +22,7 @@ from ..read.events import event_data_schema
 from ..spectext import SpecText
 from .context import Context
 from .extensions import OperationExt
-from .pagination import declared, infer, list_member
+from .pagination import declared, infer, list_envelope, list_member
 from .schemas import essence, is_json_media, merged_object, primary_type
 from .types import TypeBuilder
 
@@ -214,6 +214,13 @@ def _json_returns(
         pagination = declared(ext.pagination)
     elif ext.pagination is None and where.pointer.endswith(("/get", "/post")):
         pagination = infer(ctx, where.op, schema, schema_ptr, where.link_header, where.pointer)
+        nested = list_envelope(ctx, schema, schema_ptr) if pagination is None else None
+        if nested is not None:  # the list one object down: that object is the page's payload
+            name, inner, inner_ptr = nested
+            pagination = infer(ctx, where.op, inner, inner_ptr, where.link_header, where.pointer)
+            if pagination is not None:
+                schema, schema_ptr = inner, inner_ptr
+                members = (*members, SpecText(name))
     if pagination is not None:
         return page_returns(ctx, types, pagination, schema, schema_ptr, members)
     kind = types.of(schema, schema_ptr, request=False)
