@@ -109,7 +109,7 @@ def infer(
     (``op_ptr`` ends in ``/post``), the shapes whose page parameters are JSON body members."""
     if op_ptr.endswith("/post"):
         return _infer_body(ctx, op, schema, schema_ptr, op_ptr)
-    query = _query_params(ctx, op, op_ptr)
+    query = query_params(ctx, op, op_ptr)
     resolved, _ = ctx.deref(schema, schema_ptr)
     if not isinstance(resolved, dict):
         return None
@@ -368,7 +368,7 @@ def _non_null(ctx: Context, schema: Any) -> dict[str, Any]:
     return merged
 
 
-def _query_params(ctx: Context, op: dict[str, Any], op_ptr: str = "") -> dict[str, str | None]:
+def query_params(ctx: Context, op: dict[str, Any], op_ptr: str = "") -> dict[str, str | None]:
     """The operation's query parameters (wire name -> type), those of its path item first
     (Kubernetes declares ``continue`` and ``limit`` there for its all-namespaces lists)."""
     found: dict[str, str | None] = {}
