@@ -35,6 +35,7 @@ from .operations import Draft, operations
 from .package import package_facts
 from .path_names import collections, path_names
 from .resources import object_layer
+from .responses import stream_partners
 from .types import TypeBuilder
 
 __all__ = ["build_api", "component_schemas"]
@@ -186,6 +187,7 @@ def build_api(
         methods = resolve(
             ctx, shorten(drafts, list(paths) if isinstance(paths, dict) else None, ctx.listing)
         )
+        methods = stream_partners(methods)  # names known: a list's watch=True -> its stream
         namespaces, client_methods = group(doc.data, pkg, methods, classes, renamed)
         every = [*client_methods, *(m for ns in namespaces for m in ns.methods)]
         modules = {ns.access: f"resources.{ns.name}" for ns in namespaces}

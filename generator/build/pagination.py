@@ -3,7 +3,9 @@
 Inference is conservative: only a ``GET`` whose JSON payload (after the envelope and
 ``x-sdk-unwrap``) is an array or holds exactly one array member (of several, exactly one named
 as a list: ``items``, ``data``, ``results``, ``entries``...; Box's ``order`` beside
-``entries``), and only these shapes (the first that fits wins):
+``entries``), or else holds that list one object down (``list_envelope``: Clerk's
+``{"response": {"data": [...], "total_count": N}}``; the page is then that object, added to the
+method's unwrap path by ``responses.py``), and only these shapes (the first that fits wins):
 
 1. ``link_header``: the 2xx response declares a ``Link`` header;
 2. ``last_item``: a ``starting_after`` query parameter, a boolean ``has_more`` member and items
@@ -41,6 +43,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import ir
+from ..errors import pointer
 from ..spectext import SpecText
 from .context import Context
 from .extensions import Pagination as PaginationExt
@@ -106,7 +109,7 @@ def infer(
     (``op_ptr`` ends in ``/post``), the shapes whose page parameters are JSON body members."""
     if op_ptr.endswith("/post"):
         return _infer_body(ctx, op, schema, schema_ptr, op_ptr)
-    query = _query_params(ctx, op, op_ptr)
+    query = query_params(ctx, op, op_ptr)
     resolved, _ = ctx.deref(schema, schema_ptr)
     if not isinstance(resolved, dict):
         return None
@@ -168,6 +171,51 @@ def list_member(ctx: Context, schema: Any, schema_ptr: str) -> tuple[str, dict[s
     if len(arrays) > 1:
         arrays = [k for k in arrays if k in ITEMS_MEMBERS]
     return (arrays[0], members) if len(arrays) == 1 else None
+
+
+def list_envelope(ctx: Context, schema: Any, schema_ptr: str) -> tuple[str, Any, str] | None:
+    """``(member, its schema, its pointer)``: the one member of an object payload that wraps
+    its list one object down (``{"response": {"data": [...], "total_count": N}}``), for a
+    payload that holds no array of its own; ``None`` when there is none, or more than one
+    member might be that envelope (not guessed), or the one that might is not certainly an
+    object (an object-or-array ``oneOf``: Clerk's ``response`` without ``paginated=true``).
+
+    One level only, and the list there must be named as one (``data``, ``items``...): a
+    member that merely holds an array (a ``client`` object with its ``sessions``) is no
+    envelope."""
+    resolved, _ = ctx.deref(schema, schema_ptr)
+    if not isinstance(resolved, dict) or primary_type(resolved) == "array":
+        return None
+    members = merged_object(ctx, schema, schema_ptr).get("properties") or {}
+    if not isinstance(members, dict) or any(_type(ctx, v) == "array" for v in members.values()):
+        return None
+    found: list[str] = []
+    unsure = False
+    for name, value in members.items():
+        if _type(ctx, value) == "object":
+            inner = list_member(ctx, value, "")
+            if inner is not None and inner[0] in ITEMS_MEMBERS:
+                found.append(str(name))
+        if _may_hold_list(ctx, value):
+            unsure = True
+    if unsure or len(found) != 1:
+        return None
+    name = found[0]
+    return name, members[name], f"{schema_ptr}/properties{pointer(name)}"
+
+
+def _may_hold_list(ctx: Context, schema: Any) -> bool:
+    """Whether a member that is one of several schemas (``oneOf``/``anyOf``) may be a list or
+    an object holding one: then it might be the envelope, and which one is is not guessed."""
+    merged = _non_null(ctx, schema)
+    for key in ("oneOf", "anyOf"):
+        variants = merged.get(key)
+        for variant in variants if isinstance(variants, list) else []:
+            if _type(ctx, variant) == "array" or (
+                _type(ctx, variant) == "object" and list_member(ctx, variant, "") is not None
+            ):
+                return True
+    return False
 
 
 def _infer_body(
@@ -320,7 +368,7 @@ def _non_null(ctx: Context, schema: Any) -> dict[str, Any]:
     return merged
 
 
-def _query_params(ctx: Context, op: dict[str, Any], op_ptr: str = "") -> dict[str, str | None]:
+def query_params(ctx: Context, op: dict[str, Any], op_ptr: str = "") -> dict[str, str | None]:
     """The operation's query parameters (wire name -> type), those of its path item first
     (Kubernetes declares ``continue`` and ``limit`` there for its all-namespaces lists)."""
     found: dict[str, str | None] = {}

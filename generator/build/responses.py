@@ -22,7 +22,7 @@ from ..read.events import event_data_schema
 from ..spectext import SpecText
 from .context import Context
 from .extensions import OperationExt
-from .pagination import declared, infer, list_member
+from .pagination import declared, infer, list_envelope, list_member, query_params
 from .schemas import essence, is_json_media, merged_object, primary_type
 from .types import TypeBuilder
 
@@ -80,7 +80,53 @@ def returns(
     )
     if lines is not None and found.kind != "page":  # a page of a list is not a stream's value
         return _lines_returns(ctx, types, content[lines], resp_ptr, lines) if events else _NONE
-    return replace(found, accept=_accept(json_type))
+    flag = _stream_flag(ctx, op, op_ptr, lines) if lines is not None else None
+    return replace(found, accept=_accept(json_type), stream_flag=flag)
+
+
+def _stream_flag(ctx: Context, op: dict[str, Any], op_ptr: str, media_type: str) -> SpecText | None:
+    """The boolean query parameter that turns a JSON answer into the JSON-lines stream the
+    response declares beside it: the one the media type's ``stream`` parameter names
+    (Kubernetes' lists declare ``application/json;stream=watch`` and take ``watch=true``).
+
+    Decided from the document alone, not from the answer: Kubernetes sends its watch stream as
+    plain ``application/json``, so the response's ``Content-Type`` cannot tell the client that
+    a stream is coming; the method refuses ``<name>=True`` before sending instead, and names
+    the method that reads the stream (``stream_partners``)."""
+    for part in media_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "stream":
+            name = value.strip().strip('"')
+            if name and query_params(ctx, op, op_ptr).get(name) == "boolean":
+                return SpecText(name)
+    return None
+
+
+def stream_partners(methods: list[ir.Method]) -> list[ir.Method]:
+    """``methods``, each JSON method with a ``stream_flag`` given the method that reads that
+    stream: the one JSON-lines stream method (same HTTP method) whose path is this method's
+    with one more segment, the flag's name (Kubernetes' ``GET /api/v1/watch/pods`` for
+    ``GET /api/v1/pods``); none when there is no such method, or more than one."""
+    streams: dict[tuple[str, tuple[str, ...]], list[ir.Method]] = {}
+    for m in methods:
+        if m.returns.kind == "stream" and m.returns.lines:
+            segments = tuple(m.path.value.strip("/").split("/"))
+            streams.setdefault((m.http_method, segments), []).append(m)
+    out: list[ir.Method] = []
+    for m in methods:
+        flag = m.returns.stream_flag
+        if flag is None:
+            out.append(m)
+            continue
+        segments = tuple(m.path.value.strip("/").split("/"))
+        found = {
+            s.qualified_name
+            for i in range(len(segments) + 1)
+            for s in streams.get((m.http_method, (*segments[:i], flag.value, *segments[i:])), [])
+        }
+        named = found.pop() if len(found) == 1 else ""
+        out.append(replace(m, returns=replace(m.returns, stream_method=named)))
+    return out
 
 
 def _stream_returns(ctx: Context, types: TypeBuilder, media: Any, media_ptr: str) -> ir.Returns:
@@ -214,6 +260,13 @@ def _json_returns(
         pagination = declared(ext.pagination)
     elif ext.pagination is None and where.pointer.endswith(("/get", "/post")):
         pagination = infer(ctx, where.op, schema, schema_ptr, where.link_header, where.pointer)
+        nested = list_envelope(ctx, schema, schema_ptr) if pagination is None else None
+        if nested is not None:  # the list one object down: that object is the page's payload
+            name, inner, inner_ptr = nested
+            pagination = infer(ctx, where.op, inner, inner_ptr, where.link_header, where.pointer)
+            if pagination is not None:
+                schema, schema_ptr = inner, inner_ptr
+                members = (*members, SpecText(name))
     if pagination is not None:
         return page_returns(ctx, types, pagination, schema, schema_ptr, members)
     kind = types.of(schema, schema_ptr, request=False)

@@ -186,6 +186,12 @@ class Returns:
     model: str | None = None  # the component model returned, if any
     accept: str = ""  # Accept: a JSON answer of another JSON type; a bytes answer's own types
     lines: bool = False  # a stream of JSON values, one a line (NDJSON, Kubernetes' watch)
+    # A JSON answer whose response also declares a JSON-lines type ``;stream=<name>``: the
+    # wire name of the boolean query parameter ``<name>`` that makes the server answer with
+    # that stream instead (Kubernetes' lists and ``watch``), and the method that reads the
+    # stream (its qualified name, "" if none is found: build/responses.py stream_partners).
+    stream_flag: SpecText | None = None
+    stream_method: str = ""
 
     @property
     def annotation(self) -> str:
@@ -318,6 +324,34 @@ class Method:
         ``NOT_GIVEN``: a nullable field of a JSON body), if any."""
         return next(
             (p for p in self.params if p.send == "if_given" and NONE in p.type.walk()), None
+        )
+
+    @property
+    def stream_switch(self) -> Param | None:
+        """The boolean query argument that turns this method's JSON answer into a stream of
+        JSON lines it cannot read (``returns.stream_flag``): ``True`` is refused before
+        sending."""
+        flag = self.returns.stream_flag
+        if flag is None:
+            return None
+        return next((p for p in self.params if p.location == "query" and p.wire_name == flag),
+                    None)  # fmt: skip
+
+    @property
+    def stream_switch_message(self) -> tuple[str, ...]:
+        """What the refusal of ``stream_switch=True`` says, in parts of a line each (Python
+        names only, no spec text)."""
+        switch = self.stream_switch
+        name = switch.name if switch is not None else ""
+        instead = (
+            f"call {self.returns.stream_method}() to read the stream"
+            if self.returns.stream_method
+            else f"leave {name} unset to get one answer"
+        )
+        return (
+            f"{self.qualified_name}({name}=True) would make the server answer with a stream",
+            " of JSON lines, which this method cannot read (it returns one answer):",
+            f" nothing was sent; {instead}",
         )
 
     @property
