@@ -110,7 +110,7 @@ def _parts(seen: Seen) -> list[tuple[str, str | None, bytes]]:
     message = BytesParser(policy=HTTP).parsebytes(head + seen.body)
     return [
         (str(part.get_param("name", header="content-disposition")),
-         part.get_filename(), part.get_payload(decode=True))
+         part.get_filename(), bytes(part.get_payload(decode=True)))
         for part in message.iter_parts()
     ]  # fmt: skip
 
