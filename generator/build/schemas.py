@@ -35,6 +35,18 @@ def is_model_like(schema: dict[str, Any]) -> bool:
     )
 
 
+def is_free_form(schema: dict[str, Any]) -> bool:
+    """An object of any keys and values (OpenAI's ``FunctionParameters``: ``type: object``,
+    ``additionalProperties: true``, nothing else): its class has no field, and a caller may
+    as well pass a plain dict."""
+    composed = ("properties", "patternProperties", "allOf", "oneOf", "anyOf", "enum")
+    return (
+        primary_type(schema) == "object"
+        and not any(schema.get(key) for key in composed)
+        and schema.get("additionalProperties", True) in (True, {})
+    )
+
+
 def is_binary(schema: dict[str, Any]) -> bool:
     return schema.get("format") == "binary" or "contentMediaType" in schema
 

@@ -257,11 +257,11 @@ def _json_kind(kind: str, plain: Type) -> str:
     the model) refuses later, or worse accepts."""
     if kind != "json" or _takes_words(plain):
         return kind
-    if isinstance(plain, (Model, DictOf)):
+    members = plain.flat() if isinstance(plain, UnionOf) else (plain,)
+    if all(isinstance(m, (Model, DictOf)) for m in members):  # a free-form class or a dict
         return "json-object"
     if isinstance(plain, ListOf):
         return "json-array"
-    members = plain.flat() if isinstance(plain, UnionOf) else (plain,)
     if all(isinstance(m, Scalar) and m.python in ("int", "float") for m in members):
         return "json-number"
     return "json-value"

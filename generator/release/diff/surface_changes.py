@@ -368,7 +368,8 @@ class _SurfaceDiffer:
 
 def _members(annotation: str) -> frozenset[str]:
     """The types an argument annotation accepts, as written: the members of a top-level
-    ``Union[...]`` or ``Optional[...]`` (then ``None`` too), else the annotation itself."""
+    ``Union[...]`` or ``Optional[...]`` (then ``None`` too), and of those nested in it
+    (``Optional[Union[A, B]]``: ``A``, ``B``, ``None``), else the annotation itself."""
     text = annotation.replace(" ", "")
     for wrapper, extra in (("Union[", ()), ("Optional[", ("None",))):
         if text.startswith(wrapper) and text.endswith("]"):
@@ -380,5 +381,5 @@ def _members(annotation: str) -> frozenset[str]:
                     parts.append(text[start:i])
                     start = i + 1
             parts.append(text[start:-1])
-            return frozenset((*parts, *extra))
+            return frozenset(extra).union(*(_members(part) for part in parts))
     return frozenset({text})

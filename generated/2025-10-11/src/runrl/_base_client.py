@@ -465,6 +465,16 @@ def _encode_form(data: Mapping[str, object]) -> dict[str, Any]:
     return form
 
 
+def _field_parts(form: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """A multipart body's text fields as parts without a filename (and without a
+    Content-Type), in order: what httpx writes for fields beside a file."""
+    return [
+        (key, (None, text))
+        for key, value in form.items()
+        for text in (value if isinstance(value, list) else [value])
+    ]
+
+
 # ----------------------------------------------------------------- what must not be sent
 
 
@@ -868,7 +878,7 @@ class _BaseClient:
         content: bytes | None = None
         form: dict[str, Any] | None = None
         upload: list[tuple[str, Any]] | None = None
-        if files:
+        if files is not None:  # a multipart body (a method of one passes files, maybe {})
             from ._validation import to_httpx_file
 
             upload = []  # (field, file) pairs: a list of files is one part per file
@@ -878,6 +888,9 @@ class _BaseClient:
                         (name, item if isinstance(item, tuple) else to_httpx_file(item, stack))
                     )
             form = _encode_form({**(data or {}), **(extra_body or {})})
+            if form and not upload:
+                # httpx sends fields without a file urlencoded: as parts without a filename
+                upload, form = _field_parts(form), None
         elif data is not None:
             form = _encode_form({**data, **(extra_body or {})})
         elif op.raw_body:
@@ -894,10 +907,14 @@ class _BaseClient:
             # The call's own (Kubernetes' strategic-merge-patch+json beside the declared
             # merge-patch+json): extra_headers replace the defaults, this one included.
             headers["content-type"] = own_type or op.content_type or "application/json"
+        # A form given no field (an optional body called bare) is not sent: no body, no
+        # Content-Type (what httpx does with an empty form; said here, not left to it).
+        form = form or None
+        upload = upload or None
         if op.content_coding and "content-encoding" in headers:
             try:
                 content, coding = content_coded(
-                    headers.pop("content-encoding"), content, form is not None
+                    headers.pop("content-encoding"), content, bool(form or upload)
                 )
             except ValueError as exc:
                 raise ValidationError(f"{op.name}: {exc}") from None
