@@ -29,10 +29,11 @@ from ..read.load import no_collection
 from ..reserved import RESERVED_CLASS_NAMES, builtin_class_names
 from ..worker import Worker, forks
 from .early import schema_inputs
-from .halves import Half, half_document, merge, plan, read_half
+from .halves import half_document, plan
 from .inline_roots import inline_roots
 from .leave_out import enum_subclasses
 from .lift import Lifted, lift_inline
+from .merged import Half, merge, read_half
 from .postprocess import (
     allow_field_overrides,
     class_namer,

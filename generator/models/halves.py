@@ -8,19 +8,11 @@ mapping names, or what it is an alias of (a parent's fields are copied into a ch
 variants get their tags). Any other reference (a property's, an item's, a value's type) is
 rendered by the name alone, so a half gets the schemas it names that way from the other half as
 **stubs** (``stub``): what a reference's rendering reads (type, nullability, format; an enum
-whole, for a default member), whose classes are left out of the half's output. Groups are given
+whole, for a default member), whose classes are left out of the half's output (merged.py
+makes the two halves' modules one). Groups are given
 to the first half in document order until it holds half of the schemas' size. A document below
 ``MIN_SCHEMAS``, or one that no cut makes two halves of at least ``MIN_SHARE`` of it, is made
 by one call.
-
-**The merge** (``read_half`` in each half's process, ``merge``): the first half's definitions,
-then the second's, each copied line for line; the imports of both, one line a module; the
-``model_rebuild()`` calls of both. datamodel-code-generator numbers the classes it names after
-properties in the order it meets them, so both halves may invent ``Bank``, ``Bank1``...: the
-second half's classes of a name the first half also invented are renumbered after the first
-half's (``Bank`` -> ``Bank9`` when the first went up to ``Bank8``), every use renamed by its
-place in the syntax tree (never in text: a docstring may say "Bank"). A definition that another
-evaluates when it is created (a base, a root type, a default) is moved before it.
 
 The halves are chosen from the document alone, never from the machine: where no process can be
 forked the halves are made one after the other, the same bytes (tests/codegen/test_halves.py).
@@ -28,13 +20,8 @@ forked the halves are made one after the other, the same bytes (tests/codegen/te
 
 from __future__ import annotations
 
-import ast
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
-
-from .split import _hard_names
 
 # Below this many schemas one call is made: the second process and the merge cost ~0.5 s.
 MIN_SCHEMAS = 1000
@@ -43,7 +30,6 @@ MIN_SHARE = 0.3
 _REF = "#/components/schemas/"
 _UNIONS = ("allOf", "oneOf", "anyOf")
 _STUB_KEYS = ("type", "nullable", "format", "description", "title", "const", "default")
-_NUMBER = re.compile(r"^(.*?)([0-9]*)$", re.DOTALL)
 
 
 def plan(prepared: dict[str, Any]) -> tuple[list[str], list[str]] | None:
@@ -165,256 +151,3 @@ def _names(node: Any) -> Iterator[str]:
     elif isinstance(node, list):
         for item in node:
             yield from _names(item)
-
-
-@dataclass
-class Definition:
-    """One top-level definition of a half: its name, its lines, the names evaluated when it is
-    created (``split._hard_names``), and where it names the classes its half invented: (line
-    in ``lines``, start, end) in UTF-8 bytes of that line, by name."""
-
-    name: str
-    lines: list[str]
-    hard: set[str]
-    places: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
-
-
-@dataclass
-class Half:
-    """What one call made for a half, read in its own process: its imports (module -> names
-    as written, ``a`` or ``a as b``), its own definitions in order, its ``model_rebuild()``
-    calls (by class name), and the names of the classes it invented."""
-
-    imports: dict[str, list[str]]
-    definitions: list[Definition]
-    rebuilds: list[str]
-    invented: list[str]
-
-
-def read_half(source: str, own: frozenset[str], planned: frozenset[str]) -> Half | None:
-    """``source`` (one call's module for a half) read: the stubs' definitions left out (planned
-    names not in ``own``), every place a class invented here is named recorded; None when it
-    holds a statement the merge does not know (then one call makes the models)."""
-    tree = ast.parse(source)
-    lines = source.split("\n")
-    imports: dict[str, list[str]] = {}
-    definitions: list[Definition] = []
-    rebuilds: list[str] = []
-    for node in tree.body:
-        if isinstance(node, ast.ImportFrom):
-            if node.module and node.module != "__future__":
-                names = imports.setdefault("." * node.level + node.module, [])
-                names.extend(_alias(a) for a in node.names if _alias(a) not in names)
-        elif isinstance(node, ast.Expr) and _rebuilt(node) is not None:
-            rebuilds.append(_rebuilt(node) or "")
-        elif (name := _defined(node)) is not None:
-            text = lines[node.lineno - 1 : node.end_lineno or node.lineno]
-            definitions.append(Definition(name, text, _hard_names(node)))
-        else:
-            return None
-    kept = [d for d in definitions if d.name in own or d.name not in planned]
-    invented = [d.name for d in kept if d.name not in planned]
-    places = frozenset(invented)
-    by_name = {d.name: d for d in kept}
-    for node in tree.body:
-        name = _defined(node)
-        if name in by_name:
-            _record(node, places, by_name[name])
-    own_rebuilds = [r for r in rebuilds if r in by_name]
-    return Half(imports, kept, own_rebuilds, invented)
-
-
-def _alias(alias: ast.alias) -> str:
-    return alias.name if alias.asname is None else f"{alias.name} as {alias.asname}"
-
-
-def _defined(node: ast.stmt) -> str | None:
-    if isinstance(node, ast.ClassDef):
-        return node.name
-    if isinstance(node, ast.Assign) and len(node.targets) == 1:
-        target = node.targets[0]
-        if isinstance(target, ast.Name):
-            return target.id
-    return None
-
-
-def _rebuilt(node: ast.Expr) -> str | None:
-    """``X`` of an ``X.model_rebuild()`` statement."""
-    call = node.value
-    if (
-        isinstance(call, ast.Call)
-        and isinstance(call.func, ast.Attribute)
-        and call.func.attr == "model_rebuild"
-        and isinstance(call.func.value, ast.Name)
-    ):
-        return call.func.value.id
-    return None
-
-
-def _record(node: ast.stmt, invented: frozenset[str], into: Definition) -> None:
-    """Every place in ``node`` that names a class of ``invented``: its own name, names in
-    expressions, and the name string of a ``TypeAliasType("X", ...)``."""
-    first = node.lineno
-
-    def add(name: str, line: int, start: int, end: int) -> None:
-        into.places.setdefault(name, []).append((line - first, start, end))
-
-    if isinstance(node, ast.ClassDef) and node.name in invented:
-        start = into.lines[0].encode().index(b"class ") + len(b"class ")
-        add(node.name, first, start, start + len(node.name.encode()))
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Name) and sub.id in invented:
-            add(sub.id, sub.lineno, sub.col_offset, sub.end_col_offset or sub.col_offset)
-        elif (
-            isinstance(sub, ast.Call)
-            and isinstance(sub.func, ast.Name)
-            and sub.func.id == "TypeAliasType"
-            and sub.args
-            and isinstance(sub.args[0], ast.Constant)
-            and sub.args[0].value in invented
-        ):
-            arg = sub.args[0]
-            add(str(arg.value), arg.lineno, arg.col_offset + 1, (arg.end_col_offset or 1) - 1)
-
-
-def merge(first: Half, second: Half, taken: frozenset[str]) -> str:
-    """One module of both halves' definitions (the first's, then the second's; one moved only
-    before a definition that evaluates it): a class the second invented that is one the first
-    invented under the same name (the same lines but for its name) is left out for it, as one
-    call leaves out such a copy, and the second's other invented classes are renumbered where
-    the first invented the same name; ``taken``: names no new number may make."""
-    same = _same_as_first(first, second)
-    kept = [name for name in second.invented if name not in same]
-    names = taken | {d.name for d in first.definitions}
-    renames = {**same, **_renumber(first.invented, kept, names)}
-    definitions = [*first.definitions]
-    definitions += [_renamed(d, renames) for d in second.definitions if d.name not in same]
-    imports = dict(first.imports)
-    for module, listed in second.imports.items():
-        known = imports.get(module, [])
-        imports[module] = known + [n for n in listed if n not in known]
-    head = ["from __future__ import annotations"]
-    head += [
-        f"from {module} import {', '.join(sorted(names))}" for module, names in imports.items()
-    ]
-    body = ["\n".join(d.lines) for d in _created_first(definitions)]
-    rebuilds = first.rebuilds + [renames.get(r, r) for r in second.rebuilds if r not in same]
-    tail = "\n".join(f"{r}.model_rebuild()" for r in rebuilds)
-    return (
-        "\n".join(head) + "\n\n\n" + "\n\n\n".join(body) + ("\n\n\n" + tail if tail else "") + "\n"
-    )
-
-
-_SELF = "\x00self"
-
-
-def _same_as_first(first: Half, second: Half) -> dict[str, str]:
-    """{a class the second half invented: the first half's class it is a copy of}: the same
-    stem, the same lines with its own name (and the copies it names) read as the first's.
-    Repeated until nothing more is found: a copy found makes its users copies."""
-    index: dict[tuple[str, tuple[str, ...]], str] = {}
-    invented = set(first.invented)
-    for d in first.definitions:
-        if d.name in invented:
-            key = (_split_number(d.name)[0], tuple(_renamed(d, {d.name: _SELF}).lines))
-            index.setdefault(key, d.name)
-    stems = {stem for stem, _ in index}
-    candidates = [
-        d
-        for d in second.definitions
-        if d.name in set(second.invented) and _split_number(d.name)[0] in stems
-    ]
-    # the second half's other invented names, as no name of the first half can be
-    apart = {name: f"\x00{name}" for name in second.invented}
-    same: dict[str, str] = {}
-    found = True
-    while found:
-        found = False
-        for d in candidates:
-            if d.name in same:
-                continue
-            lines = _renamed(d, {**apart, **same, d.name: _SELF}).lines
-            target = index.get((_split_number(d.name)[0], tuple(lines)))
-            if target is not None:
-                same[d.name] = target
-                found = True
-    return same
-
-
-def _split_number(name: str) -> tuple[str, int]:
-    match = _NUMBER.match(name)
-    assert match is not None
-    return match.group(1), int(match.group(2) or 0)
-
-
-def _renumber(
-    first: list[str], second: list[str], taken: frozenset[str] | set[str]
-) -> dict[str, str]:
-    """{second half's invented name: its new name} for the names whose stem (the name without
-    its number) the first half invented too: numbered after the first half's highest."""
-    highest: dict[str, int] = {}
-    for name in first:
-        stem, number = _split_number(name)
-        highest[stem] = max(highest.get(stem, -1), number)
-    by_stem: dict[str, list[tuple[str, int]]] = {}
-    for name in second:
-        stem, number = _split_number(name)
-        if stem in highest:
-            by_stem.setdefault(stem, []).append((name, number))
-    staying = set(second) - {name for group in by_stem.values() for name, _ in group}
-    used = set(taken) | staying
-    renames: dict[str, str] = {}
-    for stem in sorted(by_stem):
-        offset = highest[stem] + 1
-        while any(f"{stem}{offset + n}" in used for _, n in by_stem[stem]):
-            offset += 1
-        for name, number in by_stem[stem]:
-            renames[name] = f"{stem}{offset + number}"
-            used.add(renames[name])
-    return renames
-
-
-def _renamed(definition: Definition, renames: dict[str, str]) -> Definition:
-    """``definition`` with its invented names renamed at their recorded places."""
-    edits: dict[int, list[tuple[int, int, str]]] = {}
-    for old, places in definition.places.items():
-        if old in renames:
-            for line, start, end in places:
-                edits.setdefault(line, []).append((start, end, renames[old]))
-    if not edits:
-        return definition
-    lines = list(definition.lines)
-    for line, changes in edits.items():
-        data = lines[line].encode()
-        for start, end, new in sorted(set(changes), reverse=True):
-            data = data[:start] + new.encode() + data[end:]
-        lines[line] = data.decode()
-    name = renames.get(definition.name, definition.name)
-    hard = {renames.get(h, h) for h in definition.hard}
-    return Definition(name, lines, hard)
-
-
-def _created_first(definitions: list[Definition]) -> list[Definition]:
-    """``definitions`` in their order, except that one another evaluates when it is created
-    comes before it (depth first, without recursion; a cycle, which Python could not run
-    either, is left as it is)."""
-    by_name = {d.name: d for d in definitions}
-    placed: set[str] = set()
-    out: list[Definition] = []
-    for definition in definitions:
-        stack = [(definition, iter(sorted(definition.hard)))]
-        entered = {definition.name}
-        while stack:
-            current, deps = stack[-1]
-            dep = next(
-                (d for d in deps if d in by_name and d not in placed and d not in entered), None
-            )
-            if dep is not None:
-                entered.add(dep)
-                stack.append((by_name[dep], iter(sorted(by_name[dep].hard))))
-                continue
-            stack.pop()
-            if current.name not in placed:
-                placed.add(current.name)
-                out.append(current)
-    return out

@@ -20,7 +20,7 @@ import pytest
 
 import generator.models as models
 from generator.build import build_api
-from generator.models import halves
+from generator.models import halves, merged
 from generator.models.early import schema_inputs
 from generator.models.lift import lift_inline
 from generator.models.prepare import component, rewrite_refs
@@ -108,15 +108,15 @@ components:
 def cut(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Documents of two schemas and more are cut in two; the list counts the merges."""
     monkeypatch.setattr(halves, "MIN_SCHEMAS", 2)
-    merged: list[int] = []
-    original = halves.merge
+    calls: list[int] = []
+    original = merged.merge
 
     def counted(*args: Any) -> str:
-        merged.append(1)
+        calls.append(1)
         return original(*args)
 
     monkeypatch.setattr(models, "merge", counted)
-    return merged
+    return calls
 
 
 @pytest.fixture
