@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import re
 import warnings
 from collections.abc import Iterator
@@ -162,12 +163,23 @@ def _made(prepared: dict[str, Any], openapi: Any, package: str, planned: frozens
         return read_half(_run(document, package, planned), frozenset(own), planned)
 
     with contextlib.ExitStack() as stack:
-        second = stack.enter_context(Worker(partial(call, two))) if forks(True) else None
+        second = stack.enter_context(Worker(partial(call, two))) if _two_cores() else None
         first = call(one)
         other = second.result() if second is not None else call(two)
     if first is None or other is None:
         return _run(_document(prepared, openapi), package, planned)
     return merge(first, other, planned | RESERVED_CLASS_NAMES | builtin_class_names())
+
+
+def _two_cores() -> bool:
+    """Whether the second half is made in a forked process: where work forks at all
+    (``worker.forks``) and this process may run on two cores or more (on one, the halves made in
+    turn cost what one call costs; the output is the same bytes either way)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        cores = os.cpu_count() or 1
+    return cores >= 2 and forks(True)
 
 
 def _document(schemas: dict[str, Any], openapi: Any) -> dict[str, Any]:
