@@ -36,14 +36,16 @@ def is_model_like(schema: dict[str, Any]) -> bool:
 
 
 def is_free_form(schema: dict[str, Any]) -> bool:
-    """An object of any keys and values (OpenAI's ``FunctionParameters``: ``type: object``,
-    ``additionalProperties: true``, nothing else): its class has no field, and a caller may
-    as well pass a plain dict."""
+    """An object of any keys, its values any (OpenAI's ``FunctionParameters``: ``type: object``,
+    ``additionalProperties: true``, nothing else) or of one schema (a map: ``additionalProperties:
+    {type: string}``, a ``RootModel[Dict[str, str]]``): its class has no field of its own, and a
+    caller may as well pass a plain dict."""
     composed = ("properties", "patternProperties", "allOf", "oneOf", "anyOf", "enum")
+    extra = schema.get("additionalProperties", True)
     return (
         primary_type(schema) == "object"
         and not any(schema.get(key) for key in composed)
-        and schema.get("additionalProperties", True) in (True, {})
+        and (extra is True or isinstance(extra, dict))
     )
 
 

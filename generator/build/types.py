@@ -1,8 +1,8 @@
 """Schema -> type tree (generator/ir/types.py): the annotation of an argument or a result.
 
 ``request=True`` types what a caller passes (enums also accept their literal values, date-times
-also a string, binary is a ``FileInput``, a free-form object's class also a ``Dict[str, Any]``);
-``request=False`` what a response parses into.
+also a string, binary is a ``FileInput``, a free-form object's class also a ``Dict[str, Any]``,
+a map's a ``Dict[str, <value>]``); ``request=False`` what a response parses into.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class TypeBuilder:
             return t.UnionOf((t.Model(cls), t.LiteralOf(values))) if values else t.Model(cls)
         if cls and is_model_like(target):
             if request and is_free_form(target):  # a dict goes out as it is, as the model would
-                return t.UnionOf((t.Model(cls), t.ANY_DICT))
+                return t.UnionOf((t.Model(cls), self.simple("object", target, target_ptr, True)))
             return t.Model(cls)
         fallback = t.Model(cls) if cls else t.ANY  # a schema containing itself, not a model
         return self._expand(name, target, target_ptr, request, fallback=fallback)

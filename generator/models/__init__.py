@@ -44,7 +44,7 @@ from .postprocess import (
     hoist_forward_enums,
     mark_ambiguous_names,
 )
-from .prepare import REQUIRED_DEFAULT, component, rewrite_refs
+from .prepare import REQUIRED_DEFAULT, prepared_component
 from .verify import verify_models
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "models"
@@ -102,7 +102,7 @@ def generate_models(
             schemas = {k: v for k, v in schemas.items() if k not in leave_out}
             names = {k: v for k, v in names.items() if k not in leave_out}
             spec = _without(spec, leave_out)
-        prepared = {names[k]: component(rewrite_refs(v, names, spec)) for k, v in schemas.items()}
+        prepared = {names[k]: prepared_component(v, names, spec) for k, v in schemas.items()}
     if not prepared:
         return _EMPTY
     source = _made(prepared, spec.get("openapi", "3.1.0"), package, frozenset(names.values()))
@@ -159,8 +159,13 @@ def _made(prepared: dict[str, Any], openapi: Any, package: str, planned: frozens
     one, two = halves
 
     def call(own: list[str]) -> Half | None:
+        """One half's module read; None where the merge cannot take it, or the call failed on
+        the half (its stubs): one call then makes the models, or says what is wrong."""
         document = _document(half_document(prepared, own), openapi)
-        return read_half(_run(document, package, planned), frozenset(own), planned)
+        try:
+            return read_half(_run(document, package, planned), frozenset(own), planned)
+        except SpecError:
+            return None
 
     with contextlib.ExitStack() as stack:
         second = stack.enter_context(Worker(partial(call, two))) if _two_cores() else None

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .lift import Lifted
-from .prepare import component, rewrite_refs
+from .prepare import prepared_component
 
 
 def schema_inputs(spec: dict[str, Any], names: dict[str, str], lifted: Lifted) -> dict[Any, Any]:
@@ -51,7 +51,7 @@ def prepare_early(spec: dict[str, Any], names: dict[str, str], lifted: Lifted) -
     prepared: dict[Any, tuple[Any, frozenset[str]]] = {}
     for key, schema in schema_inputs(spec, names, lifted).items():
         used: set[str] = set()
-        prepared[key] = (component(rewrite_refs(schema, names, spec, used)), frozenset(used))
+        prepared[key] = (prepared_component(schema, names, spec, used), frozenset(used))
     components = ((spec.get("components") or {}).get("schemas")) or {}
     keys = frozenset(components) if isinstance(components, dict) else frozenset()
     return Early(dict(names), keys, prepared)

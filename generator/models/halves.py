@@ -48,7 +48,7 @@ def plan(prepared: dict[str, Any]) -> tuple[list[str], list[str]] | None:
     sizes: dict[str, int] = {}
     for name, schema in prepared.items():
         together: list[str] = []
-        sizes[name] = _walk(schema, together, strong=True, at_root=True)
+        sizes[name] = _walk(schema, together)
         for other in together:
             if other in parent:
                 parent[root(name)] = root(other)
@@ -74,32 +74,44 @@ def plan(prepared: dict[str, Any]) -> tuple[list[str], list[str]] | None:
     return one, two
 
 
-def _walk(node: Any, together: list[str], strong: bool, at_root: bool = False) -> int:
-    """The size of ``node`` (its JSON containers); appends to ``together`` the schemas it
-    names where their content shapes its rendering (``strong`` places)."""
-    if isinstance(node, list):
-        return 1 + sum(_walk(item, together, False) for item in node)
-    if not isinstance(node, dict):
-        return 0
-    size = 1
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith(_REF) and (strong or at_root):
-        together.append(ref[len(_REF) :])
-    for key, value in node.items():
-        if key in _UNIONS and isinstance(value, list):
-            size += 1 + sum(_walk(item, together, True) for item in value)
-        elif key == "discriminator" and isinstance(value, dict):
-            mapping = value.get("mapping")
-            if isinstance(mapping, dict):
-                together.extend(
-                    m[len(_REF) :]
-                    for m in mapping.values()
-                    if isinstance(m, str) and m.startswith(_REF)
-                )
+def _walk(schema: Any, together: list[str]) -> int:
+    """The size of ``schema`` (its JSON containers); appends to ``together`` the schemas it
+    names where their content shapes its rendering (the schema itself an alias, a union's
+    variants, a discriminator's mapping). A loop, not recursion: the schemas are untrusted, and
+    a non-schema ``$ref`` copied in by ``prepare.rewrite_refs`` nests them past the document's
+    own depth (read/limits.py)."""
+    size = 0
+    stack: list[tuple[Any, bool]] = [(schema, True)]  # (node, whether its $ref is strong)
+    while stack:
+        node, strong = stack.pop()
+        if isinstance(node, list):
             size += 1
-        else:
-            size += _walk(value, together, False)
+            stack.extend((item, False) for item in node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        size += 1
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(_REF) and strong:
+            together.append(ref[len(_REF) :])
+        for key, value in node.items():
+            if key in _UNIONS and isinstance(value, list):
+                size += 1
+                stack.extend((item, True) for item in value)
+            elif key == "discriminator" and isinstance(value, dict):
+                together.extend(_mapped(value))
+                size += 1
+            else:
+                stack.append((value, False))
     return size
+
+
+def _mapped(discriminator: dict[str, Any]) -> list[str]:
+    """The schemas a discriminator's ``mapping`` names."""
+    mapping = discriminator.get("mapping")
+    if not isinstance(mapping, dict):
+        return []
+    return [m[len(_REF) :] for m in mapping.values() if isinstance(m, str) and m.startswith(_REF)]
 
 
 def half_document(prepared: dict[str, Any], own: list[str]) -> dict[str, Any]:
@@ -134,20 +146,18 @@ def stub(schema: Any) -> Any:
     return {key: schema[key] for key in _STUB_KEYS if key in schema}
 
 
-def _names(node: Any) -> Iterator[str]:
-    """The schemas ``node`` refers to."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "$ref" and isinstance(value, str) and value.startswith(_REF):
-                yield value[len(_REF) :]
-            elif key == "discriminator" and isinstance(value, dict):
-                mapping = value.get("mapping")
-                if isinstance(mapping, dict):
-                    for m in mapping.values():
-                        if isinstance(m, str) and m.startswith(_REF):
-                            yield m[len(_REF) :]
-            else:
-                yield from _names(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _names(item)
+def _names(schema: Any) -> Iterator[str]:
+    """The schemas ``schema`` refers to (a loop, as ``_walk``)."""
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key == "$ref" and isinstance(value, str) and value.startswith(_REF):
+                    yield value[len(_REF) :]
+                elif key == "discriminator" and isinstance(value, dict):
+                    yield from _mapped(value)
+                else:
+                    stack.append(value)

@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 
 from .split import _hard_names
 
-_NUMBER = re.compile(r"^(.*?)([0-9]*)$", re.DOTALL)
+# A name's stem and number: ``Bank12`` is ``Bank`` 12, ``Bank`` 0; ``Bank0`` and ``Bank01`` have
+# the stems ``Bank0`` and ``Bank0`` 1 (a number has no leading zero), so that no two names are
+# one stem and number (they would be renumbered to one name).
+_NUMBER = re.compile(r"^(.*?)([1-9][0-9]*)?$", re.DOTALL)
 
 
 @dataclass
@@ -50,20 +53,24 @@ class Half:
 def read_half(source: str, own: frozenset[str], planned: frozenset[str]) -> Half | None:
     """``source`` (one call's module for a half) read: the stubs' definitions left out (planned
     names not in ``own``), every place a class invented here is named recorded; None when it
-    holds a statement the merge does not know (then one call makes the models)."""
-    tree = ast.parse(source)
+    holds a statement the merge does not know (then one call makes the models): an ``import``,
+    a relative import, a decorated class (its lines would lose the decorators)..."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, RecursionError, MemoryError):  # then one call fails as it fails
+        return None
     lines = source.split("\n")
     imports: dict[str, list[str]] = {}
     definitions: list[Definition] = []
     rebuilds: list[str] = []
     for node in tree.body:
-        if isinstance(node, ast.ImportFrom):
-            if node.module and node.module != "__future__":
-                names = imports.setdefault("." * node.level + node.module, [])
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            if node.module != "__future__":
+                names = imports.setdefault(node.module, [])
                 names.extend(_alias(a) for a in node.names if _alias(a) not in names)
         elif isinstance(node, ast.Expr) and _rebuilt(node) is not None:
             rebuilds.append(_rebuilt(node) or "")
-        elif (name := _defined(node)) is not None:
+        elif (name := _defined(node)) is not None and not getattr(node, "decorator_list", []):
             text = lines[node.lineno - 1 : node.end_lineno or node.lineno]
             definitions.append(Definition(name, text, _hard_names(node)))
         else:

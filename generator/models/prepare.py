@@ -8,6 +8,7 @@ import copy
 import re
 from typing import Any
 
+from ..errors import SpecError
 from ..read.refs import at_pointer, unescape
 from ..spectext import clean_text
 from .allof import described
@@ -50,6 +51,21 @@ def rewrite_refs(
     these, and hold none of the others that ``names`` holds, is the same copy (models/early.py).
     """
     return _Rewriter(names, root, set() if used is None else used).schema(node)
+
+
+def prepared_component(
+    schema: Any, names: dict[str, str], root: dict[str, Any], used: set[str] | None = None
+) -> Any:
+    """``component(rewrite_refs(...))``: one component schema as datamodel-code-generator gets
+    it. A located error, not a ``RecursionError``, where the copy nests too deeply: a ``$ref``
+    copied in where it points nests it past the document's own depth (read/limits.py)."""
+    try:
+        return component(rewrite_refs(schema, names, root, used))
+    except RecursionError:
+        raise SpecError(
+            "model generation failed: schemas nested too deeply (through $refs copied in)",
+            pointer="/components/schemas",
+        ) from None
 
 
 class _Rewriter:

@@ -39,6 +39,7 @@ paths:
                 parameters: {$ref: '#/components/schemas/FunctionParameters'}
                 settings: {$ref: '#/components/schemas/Options'}
                 labels: {$ref: '#/components/schemas/Labels'}
+                tags: {$ref: '#/components/schemas/Tags'}
       responses:
         '204': {description: created}
   /schemas/{name}:
@@ -66,6 +67,9 @@ components:
       type: object
       properties:
         team: {type: string}
+    Tags:
+      type: object
+      additionalProperties: {type: string}
 """
 
 SCHEMA = {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}
@@ -74,13 +78,15 @@ USER_CODE = """\
 from typing import Any, Dict
 
 from functions import FunctionsClient
-from functions.models import FunctionParameters, Labels
+from functions.models import FunctionParameters, Labels, Tags
 
 client = FunctionsClient(base_url="http://127.0.0.1:9")
 schema: Dict[str, Any] = {"type": "object", "properties": {}}
 client.tools.create(name="f", parameters={"type": "object", "properties": {}})
 client.tools.create(name="f", parameters=schema, settings={"strict": True})
 client.tools.create(name="f", parameters=FunctionParameters(), labels=Labels(team="t"))
+client.tools.create(name="f", parameters={}, tags={"env": "prod"})
+client.tools.create(name="f", parameters={}, tags=Tags({"env": "prod"}))
 client.schemas.update("s", body={"type": "object"})
 client.schemas.update("s", body=FunctionParameters())
 """
@@ -92,6 +98,7 @@ from functions import FunctionsClient
 client = FunctionsClient(base_url="http://127.0.0.1:9")
 client.tools.create(name="f", parameters={}, labels={"team": "t"})
 client.tools.create(name="f", parameters=[1])
+client.tools.create(name="f", parameters={}, tags={"env": 1})
 """
 
 
@@ -123,8 +130,10 @@ def test_a_dict_goes_out_as_it_is(package: Any, server: TestServer) -> None:
     with package.FunctionsClient(base_url=server.url) as client:
         client.tools.create(name="f", parameters=SCHEMA, settings={"strict": True})
         client.tools.create(name="g", parameters=models.FunctionParameters(**SCHEMA))
+        client.tools.create(name="h", parameters={}, tags={"env": "prod"})
         client.schemas.update("s", body=SCHEMA)
-    first, second = server.seen("POST")
+    first, second, third = server.seen("POST")
+    assert third.json() == {"name": "h", "parameters": {}, "tags": {"env": "prod"}}
     assert first.json() == {"name": "f", "parameters": SCHEMA, "settings": {"strict": True}}
     assert second.json() == {"name": "g", "parameters": SCHEMA}
     [put] = server.seen("PUT")
@@ -156,6 +165,7 @@ def test_mypy_strict_accepts_a_dict_for_a_free_form_object(spec: Path, package: 
     assert [line.split(": error:")[0] for line in errors] == [
         "src/bad_code.py:4",
         "src/bad_code.py:5",
+        "src/bad_code.py:6",  # a map's values are typed
     ], done.stdout
     assert '"labels"' in errors[0] and '"parameters"' in errors[1], done.stdout
 
@@ -174,3 +184,4 @@ def test_the_command_line_still_takes_a_json_object(package: Any) -> None:
     }
     assert kinds[("create", "parameters")] == "json-object"
     assert kinds[("create", "settings")] == "json-object"
+    assert kinds[("create", "tags")] == "json-object"

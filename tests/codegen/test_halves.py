@@ -20,8 +20,9 @@ import pytest
 
 import generator.models as models
 from generator.build import build_api
+from generator.errors import SpecError
 from generator.models import halves, merged
-from generator.models.early import schema_inputs
+from generator.models.early import prepare_early, schema_inputs
 from generator.models.lift import lift_inline
 from generator.models.prepare import component, rewrite_refs
 from generator.output.write import read_tree
@@ -257,3 +258,76 @@ def test_a_cut_package_reads_what_the_server_sent(pkg: ModuleType) -> None:
     assert got.price.kind == m.PriceKind.RECURRING
     assert acc.plan.root[0].kind == m.PriceKind.ONE_TIME
     assert acc.order.currency == m.Currency.USD  # the default, from the other half
+
+
+def test_hostile_nesting_is_walked_without_recursion(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A schema 10,000 levels deep (a non-schema ``$ref`` copied in where it points nests past
+    the document's own depth limit) is cut and stubbed by loops; where preparing it would
+    recurse too deeply, the error is located, early or not."""
+    ref = "#/components/schemas/"
+    deep: dict[str, Any] = {"type": "array", "items": {"$ref": ref + "Leaf"}}
+    for _ in range(10_000):
+        deep = {"type": "object", "properties": {"p": {"anyOf": [deep]}}}
+    schemas = {"Deep": deep, "Leaf": {"type": "string"}, "Other": deep}
+    monkeypatch.setattr(halves, "MIN_SCHEMAS", 2)
+    cut = halves.plan(schemas)
+    assert cut == (["Deep", "Leaf"], ["Other"])
+    assert list(halves.half_document(schemas, ["Other"])) == ["Leaf", "Other"]  # Leaf a stub
+    chain = {f"d{i}": {"type": "object", "properties": {"p": {"$ref": f"#/x/d{i + 1}"}}}
+             for i in range(2000)}  # fmt: skip
+    spec = {"openapi": "3.1.0", "x": chain, "components": {"schemas": {"S": {"$ref": "#/x/d0"}}}}
+    with pytest.raises(SpecError, match="nested too deeply") as found:
+        models.generate_models(spec, {"S": "S"}, "pkg")
+    assert found.value.pointer == "/components/schemas"
+    with pytest.raises(SpecError, match="nested too deeply"):
+        prepare_early(spec, {"S": "S"}, lift_inline(spec))
+
+
+def test_a_half_the_merge_cannot_read_makes_one_call(
+    spec: Path, cut: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``read_half`` refuses what it would drop or misplace (an ``import``, a relative import,
+    a decorated class, a module docstring); a half refused, or a half's call failing, and the
+    models are one call's."""
+    planned = frozenset({"A"})
+    for odd in (
+        "import os\n",
+        "from . import x\n",
+        "@dataclass\nclass A:\n    x: int\n",
+        '"""d"""\n',
+    ):
+        assert merged.read_half("from typing import Any\n\n" + odd, planned, planned) is None
+    assert merged.read_half("class A(\n", planned, planned) is None
+    prepared, package, names = _prepared(spec)
+    monkeypatch.setenv("GENERATOR_PARALLEL", "0")
+    monkeypatch.setattr(halves, "MIN_SCHEMAS", 10**9)
+    one_call = models._made(prepared, "3.1.0", package, names)
+    monkeypatch.setattr(halves, "MIN_SCHEMAS", 2)
+    original = merged.read_half
+    monkeypatch.setattr(
+        models, "read_half", lambda s, own, p: None if "Pet" in own else original(s, own, p)
+    )
+    assert models._made(prepared, "3.1.0", package, names) == one_call
+    failing = models._run
+
+    def run(document: dict[str, Any], *args: Any) -> str:
+        if (
+            "Pet" in document["components"]["schemas"]
+            and "Account" not in document["components"]["schemas"]
+        ):
+            raise SpecError("model generation failed: a stub", pointer="/components/schemas")
+        return failing(document, *args)
+
+    monkeypatch.setattr(models, "read_half", original)
+    monkeypatch.setattr(models, "_run", run)
+    assert models._made(prepared, "3.1.0", package, names) == one_call
+    assert not cut  # no merge: one call each time
+
+
+def test_renumbered_names_never_meet() -> None:
+    """Every name is one stem and number (``Bank0`` and ``Bank01`` are not ``Bank`` and
+    ``Bank1``), so no two of the second half's names are renumbered to one."""
+    renames = merged._renumber(["Bank", "Bank1"], ["Bank", "Bank0", "Bank01", "Bank1"], {"Bank3"})
+    assert renames == {"Bank": "Bank4", "Bank1": "Bank5"}
+    assert merged._split_number("Bank01") == ("Bank0", 1)
+    assert merged._split_number("Bank12") == ("Bank", 12)
