@@ -15,11 +15,12 @@ def example_call(
     on: str = "client",
 ) -> str:
     """``client.files.retrieve("<file_id>", timeout=5.0)``: every required argument with an
-    example value (positional ones by position), then ``extra``."""
+    example value (positional ones by position), and every argument ``override`` names
+    (an optional file the Uploads example passes), then ``extra``."""
     override = override or {}
     args = []
     for p in meth.params:
-        if p.required:
+        if p.required or p.name in override:
             value = override.get(p.name, p.example)
             args.append(value if p.positional else f"{p.name}={value}")
     args.extend(extra)

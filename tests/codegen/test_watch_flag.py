@@ -111,9 +111,13 @@ def test_watch_true_is_refused_before_sending(spec: Path) -> None:
     try:
         with generated_package(spec, "kubish") as pkg:
             with pkg.KubishClient(base_url=srv.url) as c:
-                with pytest.raises(ValueError, match=r"call pods\.watch_list\(\) to read") as e:
+                # the client's own refusal of an argument (caught with the package's base
+                # exception, as every other argument refused before sending), not a ValueError
+                refusal = r"call pods\.watch_list\(\) to read"
+                with pytest.raises(pkg.ValidationError, match=refusal) as e:
                     c.pods.list(watch=True)
                 assert "pods.list(watch=True)" in str(e.value)
+                assert e.value.status_code is None
                 assert [p.name for p in c.pods.list(watch=False, allow_watch_bookmarks=True)] == [
                     "a"
                 ]
@@ -122,7 +126,7 @@ def test_watch_true_is_refused_before_sending(spec: Path) -> None:
                 async with pkg.AsyncKubishClient(base_url=srv.url) as ac:
                     try:
                         await ac.pods.list(watch=True)
-                    except ValueError as exc:
+                    except pkg.KubishException as exc:
                         return str(exc)
                     return "sent"
 
