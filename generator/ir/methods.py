@@ -260,7 +260,8 @@ class Method:
     body_type: str | None  # "json" | "multipart" | "form" | None
     returns: Returns
     # requestBody.required is not true: a JSON body of fields none of which (nor extra_body)
-    # was given is not sent at all (no `{}`, no Content-Type: a DELETE with a body is refused)
+    # was given is not sent at all (no `{}`, no Content-Type: a DELETE with a body is refused),
+    # nor is such a form; a required form or multipart body is then sent empty (required_form)
     body_optional: bool = False
     polling: Polling | None = None
     follow: Follow | None = None  # x-sdk-follow: a helper printing this stream's events

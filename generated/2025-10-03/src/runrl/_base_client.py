@@ -34,6 +34,7 @@ import contextlib
 import json as jsonlib
 import logging
 import math
+import os
 import random
 import re
 import sys
@@ -243,6 +244,7 @@ class Operation:
     accept: str = ""  # the declared media types, when not application/json (or octet-stream)
     content_coding: bool = False  # a Content-Encoding parameter: the client codes the body
     lines: bool = False  # a stream of JSON values, one a line (NDJSON, Kubernetes' watch)
+    required_form: str = ""  # "form" or "multipart": a required body, sent empty if need be
 
     @property
     def name(self) -> str:
@@ -463,6 +465,22 @@ def _encode_form(data: Mapping[str, object]) -> dict[str, Any]:
         else:
             form[key] = _to_text(value)
     return form
+
+
+def _empty_form(kind: str, own_type: str | None) -> tuple[bytes, str]:
+    """The body and Content-Type of a required form given no field (httpx writes nothing for
+    an empty form): an empty urlencoded body, or a multipart one of no part, its boundary's
+    close alone (the boundary of a Content-Type the call sets, else a random one, as httpx's)."""
+    if kind != "multipart":
+        return b"", own_type or "application/x-www-form-urlencoded"
+    boundary = ""
+    if own_type:
+        _, _, boundary = own_type.partition("boundary=")
+        boundary = boundary.split(";")[0].strip().strip('"')
+    if not boundary:
+        boundary = os.urandom(16).hex()
+        own_type = f"multipart/form-data; boundary={boundary}"
+    return f"--{boundary}--\r\n".encode("latin-1"), str(own_type)
 
 
 def _field_parts(form: Mapping[str, Any]) -> list[tuple[str, Any]]:
@@ -908,18 +926,22 @@ class _BaseClient:
             # merge-patch+json): extra_headers replace the defaults, this one included.
             headers["content-type"] = own_type or op.content_type or "application/json"
         # A form given no field (an optional body called bare) is not sent: no body, no
-        # Content-Type (what httpx does with an empty form; said here, not left to it).
+        # Content-Type (what httpx does with an empty form; said here, not left to it). A
+        # required one is sent empty (below), as a required JSON body given nothing is `{}`.
         form = form or None
         upload = upload or None
+        empty_form = bool(op.required_form) and content is None and not (form or upload)
         if op.content_coding and "content-encoding" in headers:
             try:
                 content, coding = content_coded(
-                    headers.pop("content-encoding"), content, bool(form or upload)
+                    headers.pop("content-encoding"), content, bool(form or upload or empty_form)
                 )
             except ValueError as exc:
                 raise ValidationError(f"{op.name}: {exc}") from None
             if coding:
                 headers["content-encoding"] = coding
+        if empty_form:
+            content, headers["content-type"] = _empty_form(op.required_form, own_type)
 
         return _Prepared(
             method=method,

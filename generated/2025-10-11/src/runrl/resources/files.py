@@ -72,6 +72,7 @@ _UPLOAD_PATH_OP = Operation(
     unwrap=("data",),
     operation_id="createFile",
     qualified_name="files.upload_path",
+    required_form="multipart",
 )
 _UPLOAD_PATH_OP_CONSTRAINTS: Dict[str, Dict[str, Any]] = {
     "file_type": {
