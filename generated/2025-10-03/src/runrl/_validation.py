@@ -274,10 +274,14 @@ def to_httpx_file(
 
     A path (``str`` or ``os.PathLike``) is opened, not read: httpx streams it in chunks, and
     ``stack`` closes it when the request is over. A file object is streamed as is (it is
-    rewound before a retry); ``bytes`` are sent directly.
+    rewound before a retry); ``bytes`` are sent directly. A ``(filename, content[,
+    content_type])`` tuple gives the filename (and content type) of its content.
     """
     content: bytes | IO[bytes]
-    if isinstance(value, (str, os.PathLike)):
+    if isinstance(value, tuple):
+        name, content = filename or value[0], value[1]
+        content_type = content_type or (value[2] if len(value) == 3 else None)
+    elif isinstance(value, (str, os.PathLike)):
         path = os.fspath(value)
         content = stack.enter_context(open(path, "rb"))  # closed by the stack
         name = filename or os.path.basename(path)

@@ -912,9 +912,16 @@ class _BaseClient:
         elif data is not None:
             form = _encode_form({**data, **(extra_body or {})})
         elif op.raw_body:
+            given_type: str | None = None
+            if op.raw_body == "file" and isinstance(json, tuple) and len(json) in (2, 3):
+                # (filename, content[, content_type]): the content, sent as its type says
+                given_type = json[2] if len(json) == 3 else None
+                json = json[1]
             if json is not None:
                 content = raw_content(json, op.raw_body)
-                headers["content-type"] = own_type or op.content_type or "application/octet-stream"
+                headers["content-type"] = (
+                    own_type or given_type or op.content_type or "application/octet-stream"
+                )
         elif json is not None or extra_body:
             body: object = json
             if isinstance(json, Mapping) or json is None:

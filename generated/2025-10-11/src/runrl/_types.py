@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import IO, Any, Literal, Union
+from typing import IO, Any, Literal, Tuple, Union
 
 import httpx
 
@@ -75,5 +75,15 @@ Timeout = Union[float, httpx.Timeout, None]
 FileContent = Union[bytes, IO[bytes]]
 """What is actually streamed in a multipart upload."""
 
-FileInput = Union[str, os.PathLike[str], bytes, IO[bytes]]
-"""A file to upload: a path (``str`` or ``os.PathLike``), its bytes, or a binary file object."""
+FileInput = Union[
+    str,
+    os.PathLike[str],
+    bytes,
+    IO[bytes],
+    Tuple[str, FileContent],
+    Tuple[str, FileContent, str],
+]
+"""A file to upload: a path (``str`` or ``os.PathLike``), its bytes, a binary file object, or
+``(filename, content)`` / ``(filename, content, content_type)`` (``content`` bytes or a binary
+file object): a multipart part then carries that filename (and content type, else one guessed
+from the filename); a raw body sends the content, the content type as its ``Content-Type``."""
