@@ -49,6 +49,19 @@ def is_free_form(schema: dict[str, Any]) -> bool:
     )
 
 
+def is_root_union(schema: dict[str, Any]) -> bool:
+    """A ``oneOf``/``anyOf`` and nothing that makes fields (OpenAI's
+    ``ChatCompletionRequestMessage``): its class is a ``RootModel[Union[...]]``."""
+    combined = [c for c in ("oneOf", "anyOf") if isinstance(schema.get(c), list) and schema[c]]
+    fields = ("properties", "patternProperties", "additionalProperties", "allOf", "enum")
+    return (
+        len(combined) == 1
+        and not any(key in schema for key in fields)
+        and primary_type(schema) in (None, "object")
+        and not is_nullable(schema)
+    )
+
+
 def is_binary(schema: dict[str, Any]) -> bool:
     return schema.get("format") == "binary" or "contentMediaType" in schema
 

@@ -2,7 +2,8 @@
 
 ``request=True`` types what a caller passes (enums also accept their literal values, date-times
 also a string, binary is a ``FileInput``, a free-form object's class also a ``Dict[str, Any]``,
-a map's a ``Dict[str, <value>]``); ``request=False`` what a response parses into.
+a map's a ``Dict[str, <value>]``, a ``oneOf`` of component models also its members);
+``request=False`` what a response parses into.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from ..ir import types as t
 from ..read.refs import Resolver
 from .context import Context
-from .schemas import is_free_form, is_model_like, is_nullable, literal_values
+from .schemas import is_free_form, is_model_like, is_nullable, is_root_union, literal_values
 
 _JSON_TYPES = {"integer": "int", "number": "float", "boolean": "bool"}
 
@@ -56,9 +57,36 @@ class TypeBuilder:
         if cls and is_model_like(target):
             if request and is_free_form(target):  # a dict goes out as it is, as the model would
                 return t.UnionOf((t.Model(cls), self.simple("object", target, target_ptr, True)))
+            if request:  # a union's class also takes its members, sent as the class would
+                members = self._root_members(target, target_ptr, nested=True)
+                if members:
+                    return t.UnionOf((t.Model(cls), *members))
             return t.Model(cls)
         fallback = t.Model(cls) if cls else t.ANY  # a schema containing itself, not a model
         return self._expand(name, target, target_ptr, request, fallback=fallback)
+
+    def _root_members(self, target: dict[str, Any], where: str, *, nested: bool) -> list[t.Type]:
+        """The classes of a ``oneOf``/``anyOf`` component's members (its class is a
+        ``RootModel[Union[...]]``), when every member is a component model; a member that is
+        itself such a union brings its members too (one level). Empty otherwise."""
+        combiner = next((c for c in ("oneOf", "anyOf") if target.get(c)), None)
+        if combiner is None or not isinstance(target[combiner], list) or not is_root_union(target):
+            return []
+        out: list[t.Type] = []
+        for index, member in enumerate(target[combiner]):
+            name = Resolver.ref_name(member)
+            cls = self.ctx.schema_classes.get(name) if name else None
+            if cls is None:
+                return []
+            resolved, ptr = self.ctx.deref(member, f"{where}/{combiner}/{index}")
+            if not isinstance(resolved, dict) or "enum" in resolved or is_free_form(resolved):
+                return []
+            if not is_model_like(resolved) or is_nullable(resolved):
+                return []
+            out.append(t.Model(cls))
+            if nested and is_root_union(resolved):
+                out.extend(self._root_members(resolved, ptr, nested=False))
+        return _unique(out)
 
     def _expand(
         self, key: str, target: Any, target_ptr: str, request: bool, *, fallback: t.Type

@@ -298,6 +298,13 @@ def test_an_argument_type_widened_is_compatible_and_narrowed_breaking() -> None:
         ("Optional[Params]", "Optional[Union[Params, Dict[str, Any]]]"): False,
         ("Optional[Union[Params, Dict[str, Any]]]", "Optional[Params]"): True,
         ("Optional[Tags]", "Optional[Union[Tags, Dict[str, str]]]"): False,  # a map's class
+        # a oneOf of component models (a RootModel[Union[...]]) also takes its members
+        ("Message", "Union[Message, System, User]"): False,
+        ("Optional[Message]", "Optional[Union[Message, System, User, Tools, Tool]]"): False,
+        ("Union[Message, System, User]", "Message"): True,
+        # but in a list it is not: List is invariant, mypy refuses a caller's List[Message]
+        # where List[Union[Message, System, User]] is expected
+        ("List[Message]", "List[Union[Message, System, User]]"): True,
     }
     for (before, after), breaking in cases.items():
         first, second = copy.deepcopy(old), copy.deepcopy(old)
