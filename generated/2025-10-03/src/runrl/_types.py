@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import IO, Any, Literal, Tuple, Union
+from typing import IO, Any, Literal, Union
 
 import httpx
 
@@ -80,8 +80,8 @@ FileInput = Union[
     os.PathLike[str],
     bytes,
     IO[bytes],
-    Tuple[str, FileContent],
-    Tuple[str, FileContent, str],
+    tuple[str, FileContent],
+    tuple[str, FileContent, str],
 ]
 """A file to upload: a path (``str`` or ``os.PathLike``), its bytes, a binary file object, or
 ``(filename, content)`` / ``(filename, content, content_type)`` (``content`` bytes or a binary
