@@ -81,8 +81,8 @@ def read_half(source: str, own: frozenset[str], planned: frozenset[str]) -> Half
     by_name = {d.name: d for d in kept}
     for node in tree.body:
         name = _defined(node)
-        if name in by_name:
-            _record(node, places, by_name[name])
+        if name in by_name and not _record(node, places, by_name[name]):
+            return None
     own_rebuilds = [r for r in rebuilds if r in by_name]
     return Half(imports, kept, own_rebuilds, invented)
 
@@ -114,30 +114,76 @@ def _rebuilt(node: ast.Expr) -> str | None:
     return None
 
 
-def _record(node: ast.stmt, invented: frozenset[str], into: Definition) -> None:
+def _record(node: ast.stmt, invented: frozenset[str], into: Definition) -> bool:
     """Every place in ``node`` that names a class of ``invented``: its own name, names in
-    expressions, and the name string of a ``TypeAliasType("X", ...)``."""
+    expressions, a name quoted in a subscript (a forward reference: ``RootModel[List["B"]]``;
+    not a ``Literal[...]``'s value, nor a call's argument: ``Field(description="B")``), and the
+    name string of a ``TypeAliasType("X", ...)``. False when a quoted one is not written as
+    plain quotes around the name (the merge could not rename it: one call then)."""
     first = node.lineno
 
     def add(name: str, line: int, start: int, end: int) -> None:
         into.places.setdefault(name, []).append((line - first, start, end))
 
+    def quoted(constant: ast.Constant) -> bool:
+        name, line = str(constant.value), constant.lineno
+        start, end = constant.col_offset + 1, (constant.end_col_offset or 1) - 1
+        if (
+            constant.end_lineno != line
+            or into.lines[line - first].encode()[start:end] != name.encode()
+        ):
+            return False
+        add(name, line, start, end)
+        return True
+
     if isinstance(node, ast.ClassDef) and node.name in invented:
         start = into.lines[0].encode().index(b"class ") + len(b"class ")
         add(node.name, first, start, start + len(node.name.encode()))
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Name) and sub.id in invented:
-            add(sub.id, sub.lineno, sub.col_offset, sub.end_col_offset or sub.col_offset)
-        elif (
-            isinstance(sub, ast.Call)
-            and isinstance(sub.func, ast.Name)
-            and sub.func.id == "TypeAliasType"
-            and sub.args
-            and isinstance(sub.args[0], ast.Constant)
-            and sub.args[0].value in invented
-        ):
-            arg = sub.args[0]
-            add(str(arg.value), arg.lineno, arg.col_offset + 1, (arg.end_col_offset or 1) - 1)
+    stack: list[tuple[ast.AST, bool]] = [(node, False)]  # (node, whether in a subscript)
+    while stack:
+        sub, in_slice = stack.pop()
+        if isinstance(sub, ast.Name):
+            if sub.id in invented:
+                add(sub.id, sub.lineno, sub.col_offset, sub.end_col_offset or sub.col_offset)
+        elif isinstance(sub, ast.Constant):
+            if (
+                in_slice
+                and isinstance(sub.value, str)
+                and sub.value in invented
+                and not quoted(sub)
+            ):
+                return False
+        elif isinstance(sub, ast.AnnAssign):  # a quoted annotation is a forward reference
+            stack.extend((part, part is sub.annotation) for part in (sub.target, sub.annotation))
+            if sub.value is not None:
+                stack.append((sub.value, False))
+        elif isinstance(sub, ast.Subscript):
+            stack.append((sub.value, in_slice))
+            if not _is_literal(sub.value):
+                stack.append((sub.slice, True))
+        elif isinstance(sub, ast.Call):
+            func = sub.func
+            if isinstance(func, ast.Name) and func.id == "TypeAliasType" and sub.args:
+                alias = sub.args[0]
+                if (
+                    isinstance(alias, ast.Constant)
+                    and alias.value in invented
+                    and not quoted(alias)
+                ):
+                    return False
+                stack.extend((arg, True) for arg in sub.args[1:])
+            else:
+                stack.extend((child, False) for child in ast.iter_child_nodes(sub))
+        else:
+            stack.extend((child, in_slice) for child in ast.iter_child_nodes(sub))
+    return True
+
+
+def _is_literal(node: ast.expr) -> bool:
+    """``Literal`` or ``typing.Literal``: its subscript holds values, not names."""
+    if isinstance(node, ast.Attribute):
+        return node.attr == "Literal"
+    return isinstance(node, ast.Name) and node.id == "Literal"
 
 
 def merge(first: Half, second: Half, taken: frozenset[str]) -> str:

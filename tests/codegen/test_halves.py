@@ -331,3 +331,49 @@ def test_renumbered_names_never_meet() -> None:
     assert renames == {"Bank": "Bank4", "Bank1": "Bank5"}
     assert merged._split_number("Bank01") == ("Bank0", 1)
     assert merged._split_number("Bank12") == ("Bank", 12)
+
+
+def test_quoted_forward_references_renamed_and_literal_values_not() -> None:
+    planned = frozenset({"Account", "Pet", "Box"})
+    first = """from __future__ import annotations
+from pkg._models import BaseModel, OpenEnum
+from typing import List, Literal, Optional
+from pydantic import Field, RootModel
+
+
+class Account(BaseModel):
+    kind: Optional[Kind] = None
+
+
+class Kind(OpenEnum):
+    A = 'a'
+"""
+    second = """from __future__ import annotations
+from pkg._models import BaseModel, OpenEnum
+from typing import List, Literal, Optional
+from pydantic import Field, RootModel
+
+
+class Box(RootModel[List['Kind']]):
+    root: List['Kind']
+
+
+class Pet(BaseModel):
+    tag: Literal['Kind'] = Field('Kind', description='Kind')
+    kind: 'Kind'
+
+
+class Kind(OpenEnum):
+    B = 'b'
+"""
+    one = merged.read_half(first, frozenset({"Account"}), planned)
+    two = merged.read_half(second, frozenset({"Box", "Pet"}), planned)
+    assert one is not None and two is not None
+    module = merged.merge(one, two, planned)
+    box = module[module.index("class Box(") :]
+    assert "class Box(RootModel[List['Kind1']]):" in box and "root: List['Kind1']" in box
+    assert "tag: Literal['Kind'] = Field('Kind', description='Kind')" in box
+    assert "kind: 'Kind1'" in box and "class Kind1(OpenEnum):" in module
+    # a quoted name written otherwise (a prefix) cannot be renamed in place: one call instead
+    odd = second.replace("List['Kind']]", "List[u'Kind']]", 1)
+    assert merged.read_half(odd, frozenset({"Box", "Pet"}), planned) is None
