@@ -20,8 +20,10 @@ forked the halves are made one after the other, the same bytes (tests/codegen/te
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
+
+from ..read.refs import closure, schema_refs
 
 # Below this many schemas one call is made: the second process and the merge cost ~0.5 s.
 MIN_SCHEMAS = 1000
@@ -116,22 +118,19 @@ def _mapped(discriminator: dict[str, Any]) -> list[str]:
 
 def half_document(prepared: dict[str, Any], own: list[str]) -> dict[str, Any]:
     """The schemas one call makes for the half ``own``: its own, and a stub for each schema of
-    the other half that they name (and that those stubs name), in document order."""
+    the other half that they name (and that those stubs name), in document order. (A
+    discriminator's mapping names only schemas of its own half: ``plan`` keeps them together.)"""
     mine = set(own)
-    needed: set[str] = set()
-    pending = [prepared[name] for name in own]
-    stubs: dict[str, Any] = {}
-    while pending:
-        for name in _names(pending.pop()):
-            if name in mine or name in needed or name not in prepared:
-                continue
-            needed.add(name)
-            stubs[name] = stub(prepared[name])
-            pending.append(stubs[name])
+
+    def edges(name: str) -> Iterable[str]:
+        schema = prepared[name] if name in mine else stub(prepared[name])
+        return (other for other in schema_refs(schema) if other in prepared)
+
+    needed = closure(own, edges)
     return {
-        name: prepared[name] if name in mine else stubs[name]
+        name: prepared[name] if name in mine else stub(prepared[name])
         for name in prepared
-        if name in mine or name in needed
+        if name in needed
     }
 
 
@@ -144,20 +143,3 @@ def stub(schema: Any) -> Any:
     if "$ref" in schema:
         return {"$ref": schema["$ref"]}
     return {key: schema[key] for key in _STUB_KEYS if key in schema}
-
-
-def _names(schema: Any) -> Iterator[str]:
-    """The schemas ``schema`` refers to (a loop, as ``_walk``)."""
-    stack = [schema]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                if key == "$ref" and isinstance(value, str) and value.startswith(_REF):
-                    yield value[len(_REF) :]
-                elif key == "discriminator" and isinstance(value, dict):
-                    yield from _mapped(value)
-                else:
-                    stack.append(value)
