@@ -11,9 +11,10 @@ schema under them meanwhile (models/early.py); then, given its order (the names 
 kept, the package, the schemas left out; every message a length-prefixed pickle on one
 pipe), it makes the models module and splits it into its files (models/split.py: the tree the
 module was verified with, not parsed again), while this process renders everything else from
-the api the worker was given (``render.package.render_templates``). The worker sends the
-models' files over a pipe in parts as it splits the module (``send_part``: this process, idle
-by then, writes each part as it comes, output/staged.py), then its result, and
+the api the worker was given (``render.package.render_templates``), at the lowest CPU
+priority (``worker.behind``: the worker's processes go first where cores are few). The worker
+sends the models' files over a pipe in parts as it splits the module (``send_part``: this
+process, idle by then, writes each part as it comes, output/staged.py), then its result, and
 exits without freeing anything: its ~750,000 objects of datamodel-code-generator's parse
 would have cost this process ~0.6 s of cycle collection; nor does this process wait for that
 exit (``reap``, at the end of the run).
@@ -63,6 +64,7 @@ from .worker import (
     _message,
     _pipe_room,
     _receive,
+    behind,
     forks,
     reap,
     send_part,
@@ -269,7 +271,8 @@ class ModelsAhead(Generic[T]):
         worker, self._worker = self._worker, None
         with worker:
             try:
-                self._rendered = self._render(modelled(api, leave_out))
+                # at the lowest priority: the models worker goes first (``worker.behind``)
+                self._rendered = behind(partial(self._render, modelled(api, leave_out)))
             except Exception as exc:  # noqa: BLE001 - raised once the models are made
                 self._render_error = exc
             sent: dict[str, str] = {}

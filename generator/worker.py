@@ -12,6 +12,7 @@ inputs are recorded (output/fingerprint.py) are added to the parent's record.
 
 from __future__ import annotations
 
+import contextvars
 import io
 import os
 import pickle
@@ -27,6 +28,7 @@ from .output.fingerprint import Recorder
 
 T = TypeVar("T")
 _OFF = ("0", "off", "no", "false")
+_LOWEST = 19  # the highest "nice" value: the lowest priority
 
 
 def forks(large: bool) -> bool:
@@ -114,6 +116,41 @@ class Worker(Generic[T]):
 
 # Workers that answered and are exiting: ``reap`` waits for them.
 _EXITING: list[int] = []
+
+
+def behind(job: Callable[[], T]) -> T:
+    """``job()``, at the lowest CPU priority: what this process does while a worker makes
+    the models (generator/parallel.py). Where there are fewer free cores than busy processes
+    (the two halves of a large document's models on two cores: models/halves.py), the worker's
+    processes go first and the job takes what they leave: it waits on them anyway, and
+    competing only slowed the models down (stripe.yaml on two cores: ~1 s sooner in all, README
+    "Performance"). Linux gives each thread its own priority, so the job runs in a thread of
+    its own whose priority is lowered, which the processes it starts (ruff) inherit; the
+    calling thread's is never changed (raising it again needs a privilege). Elsewhere the job
+    runs here, as it is. What it raises is raised here."""
+    if not sys.platform.startswith("linux"):
+        return job()
+    done: list[T] = []
+    failed: list[BaseException] = []
+    context = contextvars.copy_context()  # a thread starts without the caller's
+
+    def run() -> None:
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _LOWEST)
+        except OSError:  # not allowed here (a sandbox): run as it is
+            pass
+        try:
+            done.append(context.run(job))
+        except BaseException as exc:  # noqa: BLE001 - raised in the calling thread
+            failed.append(exc)
+
+    # a daemon: an interrupted run (^C in the calling thread) does not wait for the job
+    thread = threading.Thread(target=run, name="behind the models worker", daemon=True)
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+    return done[0]
 
 
 def reap() -> None:

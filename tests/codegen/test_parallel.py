@@ -10,15 +10,18 @@ from __future__ import annotations
 import os
 import re
 import signal
+import subprocess
+import sys
 import textwrap
 import threading
 import time
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator import cli, parallel
+from generator import cli, parallel, pipeline, worker
 from generator.blockers import Blocked
 from generator.cli import spec_files
 from generator.errors import Blockers, SpecError
@@ -28,6 +31,7 @@ from generator.models.prepare import component, rewrite_refs
 from generator.output.format import GeneratedCodeError
 from generator.output.write import read_tree
 from generator.pipeline import generate
+from generator.render.package import render_templates
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -574,3 +578,66 @@ def test_an_interrupt_while_waiting_kills_and_reaps_the_worker() -> None:
     assert pid is not None
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+_LINUX = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="a thread's own priority is Linux's"
+)
+
+
+def _priority() -> int:
+    """The calling thread's nice value (Linux: per thread)."""
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+@_LINUX
+def test_the_rest_is_rendered_behind_the_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+) -> None:
+    """While the worker makes the models, this process renders (and formats, in the processes
+    it starts) every other file at the lowest CPU priority, so that on two cores the models'
+    halves are not slowed by it (worker.behind); this thread's priority is as it was after."""
+    before = _priority()
+    if before >= 19:
+        pytest.skip("this process runs at the lowest priority already")
+    seen: list[int] = []
+    original = render_templates
+
+    def render(*args: Any, **kwargs: Any) -> Any:
+        child = [sys.executable, "-c", "import os; print(os.nice(0))"]
+        started = subprocess.run(child, capture_output=True, text=True, check=True)
+        seen.extend([_priority(), int(started.stdout)])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "render_templates", render)
+    generate(_spec(tmp_path, ONE_MODULE), tmp_path / "out")
+    assert forks.made == 1
+    assert seen == [19, 19]
+    assert _priority() == before
+
+
+_SEEN: ContextVar[str] = ContextVar("_SEEN", default="unset")
+
+
+def test_behind_returns_and_raises_what_the_job_does() -> None:
+    _SEEN.set("the caller's")
+    assert worker.behind(lambda: (_SEEN.get(), threading.current_thread().daemon)) == (
+        "the caller's",
+        sys.platform.startswith("linux"),  # a thread of its own there
+    )
+    failure = SpecError("no", pointer="/a")
+    with pytest.raises(SpecError) as raised:
+        worker.behind(lambda: (_ for _ in ()).throw(failure))
+    assert raised.value is failure
+
+
+@_LINUX
+def test_behind_runs_the_job_where_its_priority_cannot_be_lowered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*args: Any) -> None:
+        raise PermissionError("not here")
+
+    monkeypatch.setattr(os, "setpriority", refuse)
+    before = _priority()
+    assert worker.behind(_priority) == before
