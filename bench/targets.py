@@ -105,7 +105,8 @@ def fan_out_rows(srv: dict[str, Any]) -> list[Row]:
                     if threads["raw"].get("first_error")
                     else ""
                 )
-                + ")",
+                + ")"
+                + _cpu_per_call(threads),
                 _rate(median(threads["sdk"]["rate"])),
                 _rate(median(threads["raw"]["rate"])),
                 f"{ratio:.2f}×",
@@ -114,6 +115,14 @@ def fan_out_rows(srv: dict[str, Any]) -> list[Row]:
             )
         )
     return rows
+
+
+def _cpu_per_call(threads: dict[str, Any]) -> str:
+    """The client process's CPU time per call, ours vs raw (medians), when measured."""
+    if not (threads["sdk"].get("cpu_us") and threads["raw"].get("cpu_us")):
+        return ""
+    ours, raw = median(threads["sdk"]["cpu_us"]), median(threads["raw"]["cpu_us"])
+    return f"; the client's CPU per call: ours {ours:.0f} µs, raw {raw:.0f} µs"
 
 
 def per_call_rows(srv: dict[str, Any]) -> list[Row]:

@@ -276,7 +276,9 @@ def cmd_concurrency(args: dict[str, Any]) -> dict[str, Any]:
 
 def cmd_threads(args: dict[str, Any]) -> dict[str, Any]:
     """Calls per second from ``threads`` threads sharing one sync client vs one raw httpx.Client
-    (same pool limits), ``calls`` each; rounds alternate the order; errors counted."""
+    (same pool limits), ``calls`` each; rounds alternate the order; errors counted. Also the
+    client process's CPU time per call (``cpu_us``): the client's own work, which the machine's
+    other load (the benchmark's server shares its two cores) does not slow down as much."""
     import threading
 
     base, threads, calls, rounds, pool = (
@@ -298,7 +300,8 @@ def cmd_threads(args: dict[str, Any]) -> dict[str, Any]:
     fns: dict[str, Callable[[], object]] = {"sdk": sdk_get, "raw": raw_get}
     result: dict[str, Any] = {name: {"rate": [], "errors": 0} for name in fns}
 
-    def run(fn: Callable[[], object], per_thread: int) -> tuple[float, list[BaseException]]:
+    def run(fn: Callable[[], object], per_thread: int) -> tuple[float, float, list[BaseException]]:
+        """Calls per second, and this process's CPU time per call in microseconds."""
         errors: list[BaseException] = []
         start = threading.Barrier(threads + 1)
 
@@ -314,17 +317,20 @@ def cmd_threads(args: dict[str, Any]) -> dict[str, Any]:
         for worker in workers:
             worker.start()
         start.wait()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for worker in workers:
             worker.join()
-        return threads * per_thread / (time.perf_counter() - started), errors
+        calls = threads * per_thread
+        cpu_us = (time.process_time() - cpu) * 1e6 / calls
+        return calls / (time.perf_counter() - started), cpu_us, errors
 
     for fn in fns.values():
         run(fn, 2)  # warm up: fill the pools
     for index in range(rounds):
         for name in list(fns) if index % 2 == 0 else list(fns)[::-1]:
-            rate, errors = run(fns[name], calls)
+            rate, cpu_us, errors = run(fns[name], calls)
             result[name]["rate"].append(rate)
+            result[name].setdefault("cpu_us", []).append(cpu_us)
             result[name]["errors"] += len(errors)
             if errors:
                 result[name].setdefault("first_error", repr(errors[0])[:200])
