@@ -11,10 +11,10 @@ schema under them meanwhile (models/early.py); then, given its order (the names 
 kept, the package, the schemas left out; every message a length-prefixed pickle on one
 pipe), it makes the models module and splits it into its files (models/split.py: the tree the
 module was verified with, not parsed again), while this process renders everything else from
-the api the worker was given (``render.package.render_templates``), at the lowest CPU
-priority (``worker.behind``: the worker's processes go first where cores are few). The worker
-sends the models' files over a pipe in parts as it splits the module (``send_part``: this
-process, idle by then, writes each part as it comes, output/staged.py), then its result, and
+the api the worker was given (``render.package.render_templates``; on two cores, once the
+worker leaves it one: ``worker.FreeCore``). The worker sends the
+models' files over a pipe in parts as it splits the module (``send_part``: this process, idle
+by then, writes each part as it comes, output/staged.py), then its result, and
 exits without freeing anything: its ~750,000 objects of datamodel-code-generator's parse
 would have cost this process ~0.6 s of cycle collection; nor does this process wait for that
 exit (``reap``, at the end of the run).
@@ -58,13 +58,14 @@ from .models.early import Early, pick, prepare_early
 from .models.lift import Lifted, lift_inline
 from .render.package import model_files
 from .worker import (
+    FreeCore,
     Worker,
     WorkerDied,
     _dumps,
     _message,
     _pipe_room,
     _receive,
-    behind,
+    cores,
     forks,
     reap,
     send_part,
@@ -91,6 +92,10 @@ def can_fork(schemas: int) -> bool:
     return forks(schemas >= MIN_SCHEMAS)
 
 
+# The processes at work while the models of a large document are made: its two halves
+# (models/halves.py) and this process's render; with fewer cores, the render waits for one.
+_BUSY = 3
+
 # What the worker makes: the models module's source and how many files it split it into, sent
 # ahead in parts as they were made (``send_part``: the parent writes them meanwhile); None: the
 # parent splits it again, and raises what splitting raises where it would without a worker.
@@ -111,6 +116,13 @@ def _models(
     except Exception:  # noqa: BLE001 - see _Made
         return source, None
     return source, len(files)
+
+
+def _freeing(free: FreeCore, job: Callable[[], _Made]) -> _Made:
+    """In the worker: ``job()``, which says on ``free`` when it leaves the parent a core
+    (``models._made``: at once, or when a half of the models is made)."""
+    free.inherit()
+    return job()
 
 
 def _prepared(data: dict[str, Any] | None, orders: int, unused: int, store: int) -> _Made:
@@ -195,6 +207,7 @@ class ModelsAhead(Generic[T]):
         self._store: IO[bytes] | None = None  # where the document is written for it
         self._unread = False  # the worker started before the load: it needs the document
         self._early: dict[str, str] | None = None  # the early names sent
+        self._free: FreeCore | None = None  # where the worker says it leaves a core free
 
     def before_load(self, path: Path) -> None:
         """Fork the worker now, before the load, when the document's file is large
@@ -221,15 +234,20 @@ class ModelsAhead(Generic[T]):
     def _fork(self, data: dict[str, Any] | None) -> None:
         read, write = os.pipe()
         store = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop() or the order
+        free = FreeCore()
         try:
             self._room = _pipe_room(write)
-            self._worker = Worker(lambda: _prepared(data, read, write, store.fileno()))
+            job = partial(_prepared, data, read, write, store.fileno())
+            self._worker = Worker(partial(_freeing, free, job))
         except BaseException:
             os.close(write)
             store.close()
+            free.close()
             raise
         finally:
             os.close(read)
+        free.forked()
+        self._free = free
         self._orders, self._store, self._unread = write, store, data is None
 
     def settled(self, changed: bool) -> None:
@@ -263,16 +281,19 @@ class ModelsAhead(Generic[T]):
             if not can_fork(len(api.schemas)):
                 return generate_models(self._data, api.schemas, api.package.name, leave_out)
             names, package = dict(api.schemas), api.package.name
-            self._worker = Worker(lambda: _models(self._data, names, package, leave_out))
+            free = self._free = FreeCore()
+            job = partial(_models, self._data, names, package, leave_out)
+            self._worker = Worker(partial(_freeing, free, job))
+            free.forked()
         else:
             if self._unread:  # (the pipeline's validation sends it: ``settled``)
                 self.settled(True)
             self._send(self._order(api, leave_out))
         worker, self._worker = self._worker, None
         with worker:
+            self._core_free()
             try:
-                # at the lowest priority: the models worker goes first (``worker.behind``)
-                self._rendered = behind(partial(self._render, modelled(api, leave_out)))
+                self._rendered = self._render(modelled(api, leave_out))
             except Exception as exc:  # noqa: BLE001 - raised once the models are made
                 self._render_error = exc
             sent: dict[str, str] = {}
@@ -281,6 +302,16 @@ class ModelsAhead(Generic[T]):
         self._files = sent if count is not None and len(sent) == count else None
         self.source, self._package = source, api.package.name
         return source
+
+    def _core_free(self) -> None:
+        """Wait for the worker to leave this process a core (``worker.FreeCore``) where there
+        are fewer cores than the processes at work: the models' two halves and this one's
+        render (with more, the render has a core of its own)."""
+        free, self._free = self._free, None
+        if free is not None:
+            if cores() < _BUSY:
+                free.wait()
+            free.close()
 
     def _part(self, sent: dict[str, str], files: dict[str, str]) -> None:
         """Some of the models' files, sent while the worker splits the module."""
@@ -332,6 +363,9 @@ class ModelsAhead(Generic[T]):
         self._close()
         self._early = None
         self._unread = False
+        if self._free is not None:
+            self._free.close()
+            self._free = None
         if self._worker is not None:
             worker, self._worker = self._worker, None
             worker.cancel()

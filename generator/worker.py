@@ -12,7 +12,6 @@ inputs are recorded (output/fingerprint.py) are added to the parent's record.
 
 from __future__ import annotations
 
-import contextvars
 import io
 import os
 import pickle
@@ -28,7 +27,6 @@ from .output.fingerprint import Recorder
 
 T = TypeVar("T")
 _OFF = ("0", "off", "no", "false")
-_LOWEST = 19  # the highest "nice" value: the lowest priority
 
 
 def forks(large: bool) -> bool:
@@ -118,39 +116,72 @@ class Worker(Generic[T]):
 _EXITING: list[int] = []
 
 
-def behind(job: Callable[[], T]) -> T:
-    """``job()``, at the lowest CPU priority: what this process does while a worker makes
-    the models (generator/parallel.py). Where there are fewer free cores than busy processes
-    (the two halves of a large document's models on two cores: models/halves.py), the worker's
-    processes go first and the job takes what they leave: it waits on them anyway, and
-    competing only slowed the models down (stripe.yaml on two cores: ~1 s sooner in all, README
-    "Performance"). Linux gives each thread its own priority, so the job runs in a thread of
-    its own whose priority is lowered, which the processes it starts (ruff) inherit; the
-    calling thread's is never changed (raising it again needs a privilege). Elsewhere the job
-    runs here, as it is. What it raises is raised here."""
-    if not sys.platform.startswith("linux"):
-        return job()
-    done: list[T] = []
-    failed: list[BaseException] = []
-    context = contextvars.copy_context()  # a thread starts without the caller's
+def cores() -> int:
+    """How many cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
 
-    def run() -> None:
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _LOWEST)
-        except OSError:  # not allowed here (a sandbox): run as it is
-            pass
-        try:
-            done.append(context.run(job))
-        except BaseException as exc:  # noqa: BLE001 - raised in the calling thread
-            failed.append(exc)
 
-    # a daemon: an interrupted run (^C in the calling thread) does not wait for the job
-    thread = threading.Thread(target=run, name="behind the models worker", daemon=True)
-    thread.start()
-    thread.join()
-    if failed:
-        raise failed[0]
-    return done[0]
+# In a worker forked with a ``FreeCore`` (and in the processes it forks): the end of its pipe
+# that ``core_freed`` writes to; -1 elsewhere.
+_FREE_CORE = -1
+
+
+class FreeCore:
+    """A pipe on which a worker tells its parent when it leaves the parent a core
+    (``core_freed``). Until then the worker's processes may take every core there is (the two
+    halves of a large document's models on two cores: models/halves.py), and what the parent
+    does beside them (rendering the other files, ruff) only slowed the longer half down, for
+    the parent waits for the models anyway (stripe.yaml on two cores: ~1 s in all).
+
+    ``inherit`` is called in the forked child, ``forked`` in the parent after the fork; the
+    parent then ``wait``s. A worker that ends (its processes' ends of the pipe closed) ends the
+    wait too, so nothing waits for a dead worker."""
+
+    def __init__(self) -> None:
+        self._read, self._write = os.pipe()
+
+    def inherit(self) -> None:
+        """In the forked child: ``core_freed`` writes to this pipe."""
+        global _FREE_CORE
+        os.close(self._read)
+        self._read = -1
+        _FREE_CORE = self._write
+
+    def forked(self) -> None:
+        """In the parent once the child is forked: the child alone holds the writing end."""
+        if self._write >= 0:
+            os.close(self._write)
+            self._write = -1
+
+    def wait(self) -> None:
+        """Until the worker leaves this process a core, or ends; once."""
+        if self._read >= 0:
+            os.read(self._read, 1)  # a byte, or b"" once every writing end is closed
+        self.close()
+
+    def close(self) -> None:
+        for fd in (self._read, self._write):
+            if fd >= 0:
+                os.close(fd)
+        self._read = self._write = -1
+
+
+def core_freed() -> None:
+    """In a worker forked with a ``FreeCore``: tell the parent that this process leaves it a
+    core now (once per process: a process it forked before holds its own end and may say so
+    first); nothing elsewhere."""
+    global _FREE_CORE
+    fd, _FREE_CORE = _FREE_CORE, -1
+    if fd < 0:
+        return
+    try:
+        os.write(fd, b".")
+    except OSError:  # the parent has stopped listening (it read another process's byte)
+        pass
+    os.close(fd)
 
 
 def reap() -> None:

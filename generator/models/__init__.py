@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import re
 import warnings
 from collections.abc import Iterator
@@ -28,7 +27,7 @@ from ..errors import SpecError, pointer
 from ..naming import acronym_words
 from ..read.load import no_collection
 from ..reserved import RESERVED_CLASS_NAMES, builtin_class_names
-from ..worker import Worker, forks
+from ..worker import Worker, core_freed, cores, forks
 from .early import schema_inputs
 from .halves import half_document, plan
 from .inline_roots import inline_roots
@@ -154,6 +153,9 @@ def _made(prepared: dict[str, Any], openapi: Any, package: str, planned: frozens
     """datamodel-code-generator's module for ``prepared``: one call, or two at once on the
     halves of a large document, merged (halves.py)."""
     halves = plan(prepared)
+    at_once = halves is not None and _two_cores()
+    if not at_once:  # one process at work here: the parent may use another core now
+        core_freed()
     if halves is None:
         return _run(_document(prepared, openapi), package, planned)
     one, two = halves
@@ -163,12 +165,18 @@ def _made(prepared: dict[str, Any], openapi: Any, package: str, planned: frozens
         the half (its stubs): one call then makes the models, or says what is wrong."""
         document = _document(half_document(prepared, own), openapi)
         try:
-            return read_half(_run(document, package, planned), frozenset(own), planned)
+            source = _run(document, package, planned)
+        except SpecError:
+            return None
+        finally:  # the first half done leaves a core to the parent (``worker.FreeCore``)
+            core_freed()
+        try:
+            return read_half(source, frozenset(own), planned)
         except SpecError:
             return None
 
     with contextlib.ExitStack() as stack:
-        second = stack.enter_context(Worker(partial(call, two))) if _two_cores() else None
+        second = stack.enter_context(Worker(partial(call, two))) if at_once else None
         first = call(one)
         other = second.result() if second is not None else call(two)
     if first is None or other is None:
@@ -180,11 +188,7 @@ def _two_cores() -> bool:
     """Whether the second half is made in a forked process: where work forks at all
     (``worker.forks``) and this process may run on two cores or more (on one, the halves made in
     turn cost what one call costs; the output is the same bytes either way)."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on every platform
-        cores = os.cpu_count() or 1
-    return cores >= 2 and forks(True)
+    return cores() >= 2 and forks(True)
 
 
 def _document(schemas: dict[str, Any], openapi: Any) -> dict[str, Any]:

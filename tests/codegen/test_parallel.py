@@ -10,21 +10,21 @@ from __future__ import annotations
 import os
 import re
 import signal
-import subprocess
-import sys
 import textwrap
 import threading
 import time
-from contextvars import ContextVar
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import generator.models as models
 from generator import cli, parallel, pipeline, worker
 from generator.blockers import Blocked
 from generator.cli import spec_files
 from generator.errors import Blockers, SpecError
+from generator.models import halves
 from generator.models.early import pick, prepare_early, schema_inputs
 from generator.models.lift import Lifted
 from generator.models.prepare import component, rewrite_refs
@@ -32,6 +32,7 @@ from generator.output.format import GeneratedCodeError
 from generator.output.write import read_tree
 from generator.pipeline import generate
 from generator.render.package import render_templates
+from tests.codegen.test_halves import SPEC as HALVES
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -580,64 +581,83 @@ def test_an_interrupt_while_waiting_kills_and_reaps_the_worker() -> None:
         os.waitpid(pid, os.WNOHANG)
 
 
-_LINUX = pytest.mark.skipif(
-    not sys.platform.startswith("linux"), reason="a thread's own priority is Linux's"
-)
+def _timeline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int, cut: bool = True
+) -> tuple[list[float], float]:
+    """``HALVES`` generated with a worker on ``cores`` cores (cut in two, or not): when each of
+    datamodel-code-generator's calls on it ended (in whichever process made it), and when this
+    process began to render the other files. Each call takes 0.5 s more, to be seen."""
+    monkeypatch.setattr(halves, "MIN_SCHEMAS", 2 if cut else 10**9)
+    monkeypatch.setattr(parallel, "cores", lambda: cores)
+    monkeypatch.setattr(models, "cores", lambda: max(cores, 2))  # the halves at once
+    ends = tmp_path / "ends"
+    original = models._run
 
+    def run(document: dict[str, Any], *args: Any) -> str:
+        time.sleep(0.5)
+        source = original(document, *args)
+        if "Ready" not in document["components"]["schemas"]:  # not models.warm_up's
+            with ends.open("a", encoding="utf-8") as file:
+                file.write(f"{time.monotonic()}\n")
+        return source
 
-def _priority() -> int:
-    """The calling thread's nice value (Linux: per thread)."""
-    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-
-
-@_LINUX
-def test_the_rest_is_rendered_behind_the_worker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
-) -> None:
-    """While the worker makes the models, this process renders (and formats, in the processes
-    it starts) every other file at the lowest CPU priority, so that on two cores the models'
-    halves are not slowed by it (worker.behind); this thread's priority is as it was after."""
-    before = _priority()
-    if before >= 19:
-        pytest.skip("this process runs at the lowest priority already")
-    seen: list[int] = []
-    original = render_templates
+    begun: list[float] = []
 
     def render(*args: Any, **kwargs: Any) -> Any:
-        child = [sys.executable, "-c", "import os; print(os.nice(0))"]
-        started = subprocess.run(child, capture_output=True, text=True, check=True)
-        seen.extend([_priority(), int(started.stdout)])
-        return original(*args, **kwargs)
+        begun.append(time.monotonic())
+        return render_templates(*args, **kwargs)
 
+    monkeypatch.setattr(models, "_run", run)
     monkeypatch.setattr(pipeline, "render_templates", render)
-    generate(_spec(tmp_path, ONE_MODULE), tmp_path / "out")
-    assert forks.made == 1
-    assert seen == [19, 19]
-    assert _priority() == before
+    generate(_spec(tmp_path, HALVES), tmp_path / "out")
+    return sorted(float(line) for line in ends.read_text().split()), begun[0]
 
 
-_SEEN: ContextVar[str] = ContextVar("_SEEN", default="unset")
-
-
-def test_behind_returns_and_raises_what_the_job_does() -> None:
-    _SEEN.set("the caller's")
-    assert worker.behind(lambda: (_SEEN.get(), threading.current_thread().daemon)) == (
-        "the caller's",
-        sys.platform.startswith("linux"),  # a thread of its own there
-    )
-    failure = SpecError("no", pointer="/a")
-    with pytest.raises(SpecError) as raised:
-        worker.behind(lambda: (_ for _ in ()).throw(failure))
-    assert raised.value is failure
-
-
-@_LINUX
-def test_behind_runs_the_job_where_its_priority_cannot_be_lowered(
-    monkeypatch: pytest.MonkeyPatch,
+def test_on_two_cores_the_rest_is_rendered_once_a_half_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
 ) -> None:
-    def refuse(*args: Any) -> None:
-        raise PermissionError("not here")
+    """The two halves of the models take both cores; rendering beside them only slowed the
+    longer one down (stripe.yaml: ~1 s in all): it begins when the first is made."""
+    ends, begun = _timeline(tmp_path, monkeypatch, cores=2)
+    assert len(ends) == 2
+    assert begun >= ends[0]
 
-    monkeypatch.setattr(os, "setpriority", refuse)
-    before = _priority()
-    assert worker.behind(_priority) == before
+
+def test_with_a_core_to_spare_the_rest_is_rendered_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+) -> None:
+    ends, begun = _timeline(tmp_path, monkeypatch, cores=4)
+    assert len(ends) == 2
+    assert begun < ends[0]
+
+
+def test_models_made_by_one_call_leave_a_core_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: type[Counted]
+) -> None:
+    ends, begun = _timeline(tmp_path, monkeypatch, cores=2, cut=False)
+    assert len(ends) == 1
+    assert begun < ends[0]
+
+
+def test_a_worker_that_ends_without_a_word_ends_the_wait() -> None:
+    free = worker.FreeCore()
+    with parallel.Worker(partial(parallel._freeing, free, lambda: ("models", None))) as child:
+        free.forked()
+        free.wait()  # returns once the child has exited
+        assert child.result() == ("models", None)
+
+
+def test_a_process_the_worker_forked_may_free_the_core_first() -> None:
+    """The second half's process says so when it is made first; the worker goes on."""
+
+    def job() -> Any:
+        with parallel.Worker(worker.core_freed) as half:
+            half.result()
+        time.sleep(60)
+
+    free = worker.FreeCore()
+    started = time.monotonic()
+    with parallel.Worker(partial(parallel._freeing, free, job)):
+        free.forked()
+        free.wait()
+    assert time.monotonic() - started < 30
