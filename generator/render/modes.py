@@ -22,6 +22,8 @@ class Mode:
     iterable: str
     httpx_client: str
     close: str
+    read: str
+    handle: str
     enter: str
     exit: str
     iter_: str
@@ -40,6 +42,8 @@ SYNC = Mode(
     iterable="Iterable",
     httpx_client="httpx.Client",
     close="close",
+    read="read",
+    handle="handle_request",
     enter="__enter__",
     exit="__exit__",
     iter_="__iter__",
@@ -58,6 +62,8 @@ ASYNC = Mode(
     iterable="AsyncIterable",
     httpx_client="httpx.AsyncClient",
     close="aclose",
+    read="aread",
+    handle="handle_async_request",
     enter="__aenter__",
     exit="__aexit__",
     iter_="__aiter__",

@@ -359,6 +359,9 @@ class SyncTransport(httpx.HTTPTransport):
     number of calls admitted into the pool at once (none: no admission).
     """
 
+    # a client may hand it a call directly (_base_client._direct_transport)
+    direct = True
+
     def __init__(self, *, limits: httpx.Limits, **kwargs: Any) -> None:
         if kwargs.get("verify", True) is True and kwargs.get("cert") is None:
             super().__init__(limits=limits, **{**kwargs, "verify": _no_ca_context()})
@@ -415,6 +418,9 @@ class AsyncTransport(httpx.AsyncHTTPTransport):
     Takes ``httpx.AsyncHTTPTransport``'s arguments; ``limits.max_connections`` is also the
     number of calls admitted into the pool at once (none: no admission).
     """
+
+    # a client may hand it a call directly (_base_client._direct_transport)
+    direct = True
 
     def __init__(self, *, limits: httpx.Limits, **kwargs: Any) -> None:
         if kwargs.get("verify", True) is True and kwargs.get("cert") is None:
