@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime
 import logging
+import socket
 from typing import Any
 
 import httpx
 import pytest
 from runrl_rt._base_client import Operation, SyncAPIClient
 from runrl_rt._config import ClientConfig
+from runrl_rt._exceptions import APIConnectionError
 from tests.runtime.helpers import (
     API_KEY,
     GET_RUN,
@@ -118,3 +120,16 @@ def test_a_streamed_call_keeps_httpx_send(server: TestServer) -> None:
         patch.setattr(httpx.Client, "send", send)
         assert len(list(client.request_stream(STREAM_OP))) == 1
     assert sent == [True]
+
+
+def test_a_connection_error_names_its_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    """httpx's send attaches the request to a transport's error; so does the direct path."""
+    monkeypatch.setattr(httpx.Client, "send", _refuse)
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    with make_client(url, max_retries=0) as client, pytest.raises(APIConnectionError) as raised:
+        client.request(GET_RUN, path_params={"id": 7}, cast_to=Run)
+    cause = raised.value.__cause__
+    assert isinstance(cause, httpx.ConnectError)
+    assert cause.request.url == f"{url}/runs/7"

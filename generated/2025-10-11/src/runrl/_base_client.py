@@ -1894,7 +1894,11 @@ class SyncAPIClient(_BaseClient):
         and the next request of a redirect."""
         client = self._client
         started = time.perf_counter()
-        response = transport.handle_request(request)
+        try:
+            response = transport.handle_request(request)
+        except httpx.RequestError as exc:
+            exc.request = request  # as httpx's send attaches it
+            raise
         response.request = request
         try:
             response.read()
@@ -2449,7 +2453,11 @@ class AsyncAPIClient(_BaseClient):
         and the next request of a redirect."""
         client = self._client
         started = time.perf_counter()
-        response = await transport.handle_async_request(request)
+        try:
+            response = await transport.handle_async_request(request)
+        except httpx.RequestError as exc:
+            exc.request = request  # as httpx's send attaches it
+            raise
         response.request = request
         try:
             await response.aread()
