@@ -133,3 +133,15 @@ def test_a_connection_error_names_its_request(monkeypatch: pytest.MonkeyPatch) -
     cause = raised.value.__cause__
     assert isinstance(cause, httpx.ConnectError)
     assert cause.request.url == f"{url}/runs/7"
+
+
+def test_httpx_log_line_hides_the_urls_secrets(
+    server: TestServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """httpx's own line showed a credential in the query as it was; the direct path hides it."""
+    server.on("GET", "/runs/7", lambda r, n: envelope(RUN))
+    with make_client(server.url) as client, caplog.at_level(logging.INFO, logger="httpx"):
+        client.request(GET_RUN, path_params={"id": 7}, query={"api_key": "s3cr3t"}, cast_to=Run)
+    assert server.seen()[0].query == [("api_key", "s3cr3t")]
+    assert "s3cr3t" not in caplog.text
+    assert "api_key=" in caplog.text

@@ -1890,8 +1890,9 @@ class SyncAPIClient(_BaseClient):
         transport directly (``_direct_transport``): the layers of httpx's ``send`` that a client
         this package built does not use (auth, event hooks, redirects: followed here,
         transports by URL: proxies) cost ~5 % of a small call. What they do for it is done here:
-        the response's request, body, time taken, cookies and text encoding, httpx's log line,
-        and the next request of a redirect."""
+        the response's request, body, time taken, cookies and text encoding, httpx's log line
+        (its URL's credentials hidden, which httpx's own line shows), and the next request of a
+        redirect."""
         client = self._client
         started = time.perf_counter()
         try:
@@ -1908,11 +1909,11 @@ class SyncAPIClient(_BaseClient):
         response.elapsed = timedelta(seconds=time.perf_counter() - started)
         client.cookies.extract_cookies(response)
         response.default_encoding = client._default_encoding
-        if _HTTPX_LOG.isEnabledFor(logging.INFO):
+        if _HTTPX_LOG.isEnabledFor(logging.INFO):  # httpx's line, its URL's secrets hidden
             _HTTPX_LOG.info(
                 'HTTP Request: %s %s "%s %d %s"',
                 request.method,
-                request.url,
+                redact_url(request.url, request_secrets(request)),
                 response.http_version,
                 response.status_code,
                 response.reason_phrase,
@@ -2449,8 +2450,9 @@ class AsyncAPIClient(_BaseClient):
         transport directly (``_direct_transport``): the layers of httpx's ``send`` that a client
         this package built does not use (auth, event hooks, redirects: followed here,
         transports by URL: proxies) cost ~5 % of a small call. What they do for it is done here:
-        the response's request, body, time taken, cookies and text encoding, httpx's log line,
-        and the next request of a redirect."""
+        the response's request, body, time taken, cookies and text encoding, httpx's log line
+        (its URL's credentials hidden, which httpx's own line shows), and the next request of a
+        redirect."""
         client = self._client
         started = time.perf_counter()
         try:
@@ -2467,11 +2469,11 @@ class AsyncAPIClient(_BaseClient):
         response.elapsed = timedelta(seconds=time.perf_counter() - started)
         client.cookies.extract_cookies(response)
         response.default_encoding = client._default_encoding
-        if _HTTPX_LOG.isEnabledFor(logging.INFO):
+        if _HTTPX_LOG.isEnabledFor(logging.INFO):  # httpx's line, its URL's secrets hidden
             _HTTPX_LOG.info(
                 'HTTP Request: %s %s "%s %d %s"',
                 request.method,
-                request.url,
+                redact_url(request.url, request_secrets(request)),
                 response.http_version,
                 response.status_code,
                 response.reason_phrase,
