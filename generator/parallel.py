@@ -118,6 +118,19 @@ def _models(
     return source, len(files)
 
 
+def _started(job: Callable[[], _Made]) -> tuple[Worker[_Made], FreeCore]:
+    """The models worker forked to run ``job``, and the pipe on which it says when it leaves
+    this process a core (``worker.FreeCore``)."""
+    free = FreeCore()
+    try:
+        started = Worker(partial(_freeing, free, job))
+    except BaseException:
+        free.close()
+        raise
+    free.forked()
+    return started, free
+
+
 def _freeing(free: FreeCore, job: Callable[[], _Made]) -> _Made:
     """In the worker: ``job()``, which says on ``free`` when it leaves the parent a core
     (``models._made``: at once, or when a half of the models is made)."""
@@ -234,20 +247,16 @@ class ModelsAhead(Generic[T]):
     def _fork(self, data: dict[str, Any] | None) -> None:
         read, write = os.pipe()
         store = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop() or the order
-        free = FreeCore()
         try:
             self._room = _pipe_room(write)
             job = partial(_prepared, data, read, write, store.fileno())
-            self._worker = Worker(partial(_freeing, free, job))
+            self._worker, self._free = _started(job)
         except BaseException:
             os.close(write)
             store.close()
-            free.close()
             raise
         finally:
             os.close(read)
-        free.forked()
-        self._free = free
         self._orders, self._store, self._unread = write, store, data is None
 
     def settled(self, changed: bool) -> None:
@@ -281,10 +290,8 @@ class ModelsAhead(Generic[T]):
             if not can_fork(len(api.schemas)):
                 return generate_models(self._data, api.schemas, api.package.name, leave_out)
             names, package = dict(api.schemas), api.package.name
-            free = self._free = FreeCore()
             job = partial(_models, self._data, names, package, leave_out)
-            self._worker = Worker(partial(_freeing, free, job))
-            free.forked()
+            self._worker, self._free = _started(job)
         else:
             if self._unread:  # (the pipeline's validation sends it: ``settled``)
                 self.settled(True)
